@@ -1,0 +1,55 @@
+"""consult: participatory assessment of conservation gaps and needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from consult.config import Config, instance_secret_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides settings read from the environment."""
+    config = dict(config or {})
+    app = Flask(
+        __name__,
+        instance_path=config.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+    )
+    app.config.from_mapping(Config(app.instance_path).as_dict())
+    app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+    from consult import cli, database, errors, i18n, logs
+    from consult.extensions import csrf, login_manager
+
+    logs.init_app(app)
+    database.init_app(app)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    _register_blueprints(app)
+    cli.init_app(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from consult.api import bp as api_bp
+    from consult.auth import bp as auth_bp
+    from consult.interviews import bp as interviews_bp
+    from consult.main import bp as main_bp
+    from consult.respond import bp as respond_bp
+    from consult.secretariat import bp as secretariat_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(respond_bp, url_prefix="/s")
+    app.register_blueprint(interviews_bp, url_prefix="/interviews")
+    app.register_blueprint(secretariat_bp, url_prefix="/secretariat")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")

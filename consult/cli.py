@@ -1,0 +1,117 @@
+"""The `consult` command line (also `flask --app consult`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, FlaskGroup, with_appcontext
+
+from consult.extensions import db
+
+users_cli = AppGroup("users", help="Manage secretariat and facilitator accounts.")
+
+
+@click.command("init")
+@with_appcontext
+def init_command() -> None:
+    """Create or upgrade the database and load the reference data (safe to repeat)."""
+    from consult.database import upgrade
+    from consult.reference import load_reference_data
+
+    upgrade(current_app)
+    added = load_reference_data()
+    db.session.commit()
+    click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
+    click.echo(
+        "Reference data: "
+        + ", ".join(f"{table} +{count}" for table, count in added.items())
+    )
+
+
+@click.command("seed-demo")
+@click.option("--seed", default=2026, show_default=True, help="Random seed; same seed, same data.")
+@with_appcontext
+def seed_demo_command(seed: int) -> None:
+    """Add the demo data set (accounts, responses, interviews); existing data is kept."""
+    from consult.seed import seed_demo
+
+    summary = seed_demo(seed)
+    db.session.commit()
+    for table, count in summary.created.items():
+        click.echo(f"demo {table}: +{count}")
+    click.echo("Demo accounts (local demonstration only):")
+    for email, role, password in summary.accounts:
+        click.echo(f"  {role:<12} {email:<32} password: {password}")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True, help="Login e-mail address.")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["admin", "facilitator"]),
+    help="admin = secretariat; facilitator = assigned countries only.",
+)
+@click.option("--country", "countries", multiple=True, help="ISO code of an assigned country.")
+@click.option("--name", default="", help="Display name.")
+@click.password_option(help="Prompted for when not given (at least 12 characters).")
+def create_user_command(
+    email: str, role: str, countries: tuple[str, ...], name: str, password: str
+) -> None:
+    """Create an account; the password is asked for twice and stored hashed."""
+    from consult.accounts import AccountError, create_user
+
+    try:
+        user = create_user(email, password, role, list(countries), name=name)
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {user.role} {user.email}")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", type=int, default=None, help="Default: 2 × CPU cores + 1, at most 8.")
+@click.option("--timeout", type=int, default=60, show_default=True)
+def serve_command(host: str, port: int, workers: int | None, timeout: int) -> None:
+    """Serve the app with gunicorn."""
+    workers = workers or min(2 * (os.cpu_count() or 1) + 1, 8)
+    click.echo(f"consult is serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    args = [
+        "gunicorn",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(timeout),
+        "--access-logfile",
+        "-",
+        "consult.wsgi:app",
+    ]
+    sys.stdout.flush()
+    os.execvp(sys.executable, [sys.executable, "-m", *args])
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def init_app(app: Flask) -> None:
+    for command in (init_command, seed_demo_command, serve_command, users_cli):
+        app.cli.add_command(command)
+
+
+def main() -> None:
+    from consult import create_app
+
+    cli = FlaskGroup(create_app=create_app, add_default_commands=False, add_version_option=False)
+    cli.help = "consult: gap-and-needs consultations, interviews and threat analysis."
+    cli.main(prog_name="consult")

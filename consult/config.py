@@ -1,0 +1,63 @@
+"""Configuration read from the environment, with defaults for a laptop."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+LANGUAGES = ("en", "ru", "zh", "mn", "fa")
+RTL_LANGUAGES = frozenset({"fa", "ar", "ps", "ur", "he", "dv"})
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Return the secret key kept in the instance folder, creating it on first use.
+
+    A generated key survives restarts so sessions stay valid, and it never lives in the code.
+    """
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # O_EXCL: two workers starting together must agree on one key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+class Config:
+    """Settings from the environment; `create_app(config)` overrides any of them."""
+
+    def __init__(self, instance_path: str) -> None:
+        env = os.environ
+        default_db = "sqlite:///" + str(Path(instance_path) / "consult.sqlite")
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or default_db
+        self.SECRET_KEY = env.get("SECRET_KEY") or None
+        self.REDIS_URL = env.get("REDIS_URL") or None
+        self.MAX_CONTENT_LENGTH = int(env.get("MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = _bool(env.get("HTTPS"), False)
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.BABEL_DEFAULT_LOCALE = "en"
+        self.BABEL_DEFAULT_TIMEZONE = "UTC"
+        self.LANGUAGES = LANGUAGES
+        self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.ANALYSIS_WORKERS = int(env.get("ANALYSIS_WORKERS", 1))
+
+    def as_dict(self) -> dict:
+        return {key: value for key, value in vars(self).items() if key.isupper()}

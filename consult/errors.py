@@ -1,0 +1,63 @@
+"""Error pages in the user's language, JSON errors under /api/, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+
+def _messages() -> dict[int, tuple[str, str]]:
+    return {
+        400: (_("Bad request"), _("The request could not be understood. Please try again.")),
+        403: (_("Not allowed"), _("Your account does not have access to this page.")),
+        404: (_("Not found"), _("There is no page at this address.")),
+        405: (_("Not allowed"), _("This page cannot be used that way.")),
+        413: (
+            _("File too large"),
+            _("The upload is larger than the limit. Please send a smaller file."),
+        ),
+        429: (_("Too many requests"), _("Please wait a moment and try again.")),
+        500: (
+            _("Something went wrong"),
+            _("The error has been logged. Nothing you saved before has been lost."),
+        ),
+    }
+
+
+def render_error(code: int, detail: str | None = None):
+    title, message = _messages().get(code, (_("Error"), ""))
+    if request.path.startswith("/api/"):
+        return {"error": {"code": code, "title": title, "message": detail or message}}, code
+    return (
+        render_template("errors/error.html", code=code, title=title, message=detail or message),
+        code,
+    )
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return render_error(
+            400, _("The form had expired or was sent from elsewhere. Please send it again.")
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return render_error(error.code)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        try:
+            from consult.extensions import db
+
+            db.session.rollback()
+        except Exception:  # a broken connection must not hide the original error
+            app.logger.exception("rollback after error failed")
+        return render_error(InternalServerError.code)

@@ -1,0 +1,41 @@
+"""All models, imported here so the metadata is complete for Alembic and the app."""
+
+from consult.models.accounts import ApiToken, AuditEvent, User, user_countries
+from consult.models.analysis import AnalysisRun
+from consult.models.base import Base, utcnow
+from consult.models.interviews import (
+    Interview,
+    InterviewNote,
+    InterviewThreat,
+    Participant,
+    interview_facilitators,
+    interview_species,
+)
+from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
+from consult.models.reference import Country, Species, StakeholderGroup, Threat
+from consult.models.responses import Answer, Response
+
+__all__ = [
+    "AnalysisRun",
+    "Answer",
+    "ApiToken",
+    "AuditEvent",
+    "Base",
+    "Country",
+    "Interview",
+    "InterviewNote",
+    "InterviewThreat",
+    "Invitation",
+    "Participant",
+    "Questionnaire",
+    "QuestionnaireVersion",
+    "Response",
+    "Species",
+    "StakeholderGroup",
+    "Threat",
+    "User",
+    "interview_facilitators",
+    "interview_species",
+    "user_countries",
+    "utcnow",
+]

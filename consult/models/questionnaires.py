@@ -1,0 +1,85 @@
+"""Questionnaires, their immutable versions and invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.models.base import Base, UTCDateTime, utcnow
+
+
+class Questionnaire(Base):
+    __tablename__ = "questionnaires"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: XLSForm settings form_id; importing the same form_id adds a version
+    form_id: Mapped[str] = mapped_column(String(120), unique=True)
+    #: public part of the respondent link /s/<slug>
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    #: anyone with /s/<slug> may answer; otherwise an invitation is needed
+    public: Mapped[bool] = mapped_column(default=True)
+    #: version served to new respondents
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questionnaire_versions.id", use_alter=True, ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    versions: Mapped[list[QuestionnaireVersion]] = relationship(
+        back_populates="questionnaire",
+        foreign_keys="QuestionnaireVersion.questionnaire_id",
+        order_by="QuestionnaireVersion.number",
+    )
+    current_version: Mapped[QuestionnaireVersion | None] = relationship(
+        foreign_keys=[current_version_id], post_update=True
+    )
+
+
+class QuestionnaireVersion(Base):
+    __tablename__ = "questionnaire_versions"
+    __table_args__ = (UniqueConstraint("questionnaire_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True
+    )
+    #: 1, 2, 3 … in import order
+    number: Mapped[int]
+    #: XLSForm settings version, as written by the form's author
+    version_label: Mapped[str] = mapped_column(String(80), default="")
+    #: the parsed form (surveys.model.Form.to_dict()); never changes once answered
+    form: Mapped[dict] = mapped_column(JSON)
+    source_filename: Mapped[str] = mapped_column(String(255), default="")
+    source_xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    questionnaire: Mapped[Questionnaire] = relationship(
+        back_populates="versions", foreign_keys=[questionnaire_id]
+    )
+
+
+class Invitation(Base):
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True
+    )
+    #: SHA-256 of the random token in the link; the token itself is not kept
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))
+    group_code: Mapped[str | None] = mapped_column(ForeignKey("stakeholder_groups.code"))
+    language: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    questionnaire: Mapped[Questionnaire] = relationship()

@@ -1,0 +1,7 @@
+"""Stakeholders answering a questionnaire at /s/<slug>; no account needed."""
+
+from flask import Blueprint
+
+bp = Blueprint("respond", __name__)
+
+from consult.respond import routes  # noqa: E402,F401

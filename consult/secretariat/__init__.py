@@ -1,0 +1,10 @@
+"""The secretariat's pages: questionnaires, invitations, users, analysis."""
+
+from flask import Blueprint
+
+from consult.auth.roles import require_role_for_blueprint
+
+bp = Blueprint("secretariat", __name__)
+require_role_for_blueprint(bp, "admin")
+
+from consult.secretariat import routes  # noqa: E402,F401
