@@ -59,7 +59,10 @@ def test_healthz_is_503_when_database_is_unreachable(tmp_path):
     assert response.json["database"] == "unreachable"
 
 
-@pytest.mark.parametrize("blueprint", ["main", "auth", "respond", "interviews", "secretariat", "api"])
+BLUEPRINTS = ["main", "auth", "respond", "interviews", "secretariat", "api"]
+
+
+@pytest.mark.parametrize("blueprint", BLUEPRINTS)
 def test_every_user_has_a_blueprint(tmp_path, blueprint):
     assert blueprint in create_app({"INSTANCE_PATH": str(tmp_path)}).blueprints
 

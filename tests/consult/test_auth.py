@@ -82,7 +82,8 @@ def test_login_form_without_csrf_token_is_rejected(client, auth):
 
 def test_login_redirects_only_to_local_next(client, auth):
     _, email = auth.user("admin")
-    for target, expected in (("/interviews/", "/interviews/"), ("//evil.example/", "/secretariat/")):
+    cases = (("/interviews/", "/interviews/"), ("//evil.example/", "/secretariat/"))
+    for target, expected in cases:
         client.get("/")
         response = client.post(
             f"/auth/login?next={target}",
