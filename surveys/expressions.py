@@ -1,0 +1,909 @@
+"""XLSForm expressions: relevance, constraints, calculations and choice filters.
+
+:func:`parse` reads an expression as written in an XLSForm cell (``${age} >= 18 and
+selected(${threats}, 'poaching')``) into a :class:`Node`; :func:`evaluate` computes it from
+the answers given so far; :func:`to_ast` turns it into plain JSON that
+``consult/static/js/expressions.js`` evaluates in the browser with the same results, so the
+questionnaire shows and hides questions without a round trip and the server checks the same
+rules on submission.
+
+The semantics are those of XPath 1.0 as ODK's JavaRosa implements them, because forms are
+written and tested against ODK tools:
+
+* Answers are ODK raw values: text, ``select_one`` codes and dates (``YYYY-MM-DD``) are
+  strings, a ``select_multiple`` is a space-separated string of codes, numbers are ``int`` or
+  ``float`` or their string form, repeats give lists. Unanswered is ``""``.
+* ``=`` and ``!=`` compare as booleans if either side is a boolean, else as numbers if either
+  side is a number, else as strings; so ``${x} = ''`` is true while ``x`` is unanswered and
+  ``${age} = 0`` is not. Numbers are equal within 1e-12, as in JavaRosa, so
+  ``0.1 + 0.2 = 0.3``.
+* ``<``, ``<=``, ``>``, ``>=`` compare numbers; strings that read as numbers or as ISO dates
+  count as numbers (dates as days since 1970-01-01). An empty side makes them false, as
+  ``NaN`` does. Unlike JavaRosa, which answers false, two other strings (date-times, words)
+  compare as strings.
+* Arithmetic turns both sides into numbers: ``""`` and words become ``NaN``; ``1 div 0`` is
+  ``Infinity`` and ``0 div 0`` is ``NaN``, never an error; ``mod`` keeps the sign of the
+  dividend. ISO dates count as days, so ``today() - ${birth_date}`` is an age in days.
+* A list (the answers to one question across repeat instances) compares as XPath node-sets
+  do: true when any item satisfies the comparison; elsewhere it stands for its first item,
+  except in ``count``, ``sum``, ``min``, ``max``, ``concat``, ``join`` and
+  ``count-non-empty``, which take every item.
+* ``regex(s, pattern)`` must match the whole string (Java's ``matches()``); ``\\d``, ``\\w``
+  and ``\\s`` mean ASCII characters as in Java. Patterns should keep to the syntax Java,
+  Python and JavaScript share.
+* ``round(x)`` and ``round(x, digits)`` round the decimal value half up (towards +Infinity
+  at a tie) as JavaRosa does; more than 30 digits either way gives ``NaN``.
+* Strings are measured and cut in characters (code points): ``string-length``, ``substr``
+  (0-based, end exclusive, negative counts from the end, as in ODK) and ``substring``
+  (XPath's 1-based form).
+
+Syntax errors, unknown functions and wrong argument counts raise :class:`ExpressionError`
+when parsing, with the position, so a form is rejected when it is uploaded rather than when a
+respondent reaches the question. Evaluating never raises for any answers, except for a
+regular expression that only turns out to be invalid at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "ExpressionError",
+    "Node",
+    "evaluate",
+    "parse",
+    "references",
+    "to_ast",
+    "to_number",
+    "to_string",
+    "truthy",
+]
+
+Value = str | float | int | bool | list
+"""What an expression evaluates to."""
+
+#: Parentheses, function calls and unary minus may nest this deep.
+MAX_NESTING = 48
+#: Operator chains make trees this deep at most (150 terms added up is fine).
+MAX_DEPTH = 250
+
+_NAN = math.nan
+_INF = math.inf
+_WHITESPACE = " \t\n\r"
+_NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DATE_PREFIX_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T.*)?", re.DOTALL)
+_SPLIT_RE = re.compile(r"[ \t\n\r]+")
+_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.\-]*")
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+class ExpressionError(ValueError):
+    """An expression that cannot be parsed, or a regular expression that cannot be compiled.
+
+    ``message`` says what is wrong, ``expression`` is the text and ``offset`` the 0-based index
+    of the character at fault (both ``None`` when unknown); ``str()`` of the error gives all
+    three, with the position counted from 1.
+    """
+
+    def __init__(self, message: str, expression: str | None = None, offset: int | None = None):
+        self.message = message
+        self.expression = expression
+        self.offset = offset
+        text = message
+        if expression is not None:
+            shown = expression if len(expression) <= 100 else expression[:97] + "..."
+            where = f"at position {offset + 1} " if offset is not None else ""
+            text = f"{message} ({where}in {shown!r})"
+        super().__init__(text)
+
+
+# -- conversions (XPath 1.0 section 4, with JavaRosa's choices) -----------------------------
+
+
+def truthy(value: Any) -> bool:
+    """XPath ``boolean()``: ``""``, ``0``, ``NaN``, ``None`` and empty lists are false.
+
+    Any non-empty string is true, including ``"0"`` and ``"false"``.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value == value and value != 0
+    if isinstance(value, list | tuple):
+        return len(value) > 0
+    if value is None:
+        return False
+    return to_string(value) != ""
+
+
+def to_number(value: Any) -> float:
+    """XPath ``number()``: a float, ``NaN`` when the value does not read as a number.
+
+    Strings are decimal numbers without exponent (surrounding blanks allowed) or ISO dates,
+    which give days since 1970-01-01; ``True`` is 1; a list gives its first item's number.
+    """
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        try:
+            return float(value)
+        except OverflowError:
+            return math.copysign(_INF, value)
+    if isinstance(value, str):
+        text = value.strip(_WHITESPACE)
+        if _NUMBER_RE.fullmatch(text):
+            return float(text)
+        return _days(text)
+    if isinstance(value, list | tuple):
+        return to_number(value[0]) if value else _NAN
+    return _NAN
+
+
+def to_string(value: Any) -> str:
+    """XPath ``string()``: numbers without exponent or trailing zeros (``2``, ``0.5``,
+    ``NaN``, ``Infinity``), booleans as ``true``/``false``, a list as its first item."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int) and -(2**53) < value < 2**53:
+        return str(value)
+    if isinstance(value, int | float):
+        return _format_number(to_number(value))
+    if isinstance(value, list | tuple):
+        return to_string(value[0]) if value else ""
+    return "" if value is None else str(value)
+
+
+def _format_number(number: float) -> str:
+    if number != number:
+        return "NaN"
+    if number in (_INF, -_INF):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    # The shortest round-tripping digits, which JavaScript's String(number) also gives,
+    # written out without an exponent as XPath requires.
+    text = repr(number)
+    if "e" in text:
+        text = format(Decimal(text), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _days(text: str) -> float:
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        return _NAN
+    try:
+        day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return _NAN
+    return float(day.toordinal() - _EPOCH)
+
+
+def _date_from_days(days: float) -> str:
+    if not math.isfinite(days):
+        return ""
+    try:
+        return dt.date.fromordinal(_EPOCH + math.trunc(days)).isoformat()
+    except (ValueError, OverflowError):
+        return ""
+
+
+def _index(number: float) -> int:
+    """Java's ``(int)`` cast, which ODK uses for positions: NaN is 0, infinities saturate."""
+    if number != number:
+        return 0
+    if math.isinf(number):
+        return 2**31 if number > 0 else -(2**31)
+    return math.trunc(number)
+
+
+def _xpath_round(number: float) -> float:
+    """Nearest integer, ties towards +Infinity (XPath ``round()``), exact for all doubles."""
+    if not math.isfinite(number):
+        return number
+    floor = math.floor(number)
+    return float(floor + 1 if number - floor >= 0.5 else floor)
+
+
+def _value(raw: Any) -> Value:
+    """An answer as the evaluator sees it: ``None`` is ``""``, dates are ISO strings."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str | bool | int | float):
+        return raw
+    if isinstance(raw, list | tuple):
+        return [_value(item) for item in raw]
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if isinstance(raw, Decimal):
+        return float(raw)
+    return str(raw)
+
+
+# -- operators ------------------------------------------------------------------------------
+
+
+def _relate(op: str, left: Any, right: Any) -> bool:
+    if op == "<":
+        return left < right
+    if op == "<=":
+        return left <= right
+    if op == ">":
+        return left > right
+    return left >= right
+
+
+def _compare(op: str, left: Value, right: Value) -> bool:
+    equality = op in ("=", "!=")
+    if isinstance(left, bool) or isinstance(right, bool):
+        if equality:
+            return (truthy(left) == truthy(right)) == (op == "=")
+        return _relate(op, to_number(left), to_number(right))
+    if isinstance(left, list):
+        return any(_compare(op, item, right) for item in left)
+    if isinstance(right, list):
+        return any(_compare(op, left, item) for item in right)
+    numeric = isinstance(left, int | float) or isinstance(right, int | float)
+    if equality:
+        if numeric:
+            a, b = to_number(left), to_number(right)
+            same = a == b or abs(a - b) < 1e-12
+        else:
+            same = to_string(left) == to_string(right)
+        return same == (op == "=")
+    a, b = to_number(left), to_number(right)
+    if numeric or not (a != a or b != b):
+        return _relate(op, a, b)
+    left, right = to_string(left), to_string(right)
+    return left != "" and right != "" and _relate(op, left, right)
+
+
+def _arithmetic(op: str, left: Value, right: Value) -> float:
+    a, b = to_number(left), to_number(right)
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "div":
+        if b == 0:
+            if a == 0 or a != a:
+                return _NAN
+            return math.copysign(_INF, a) * math.copysign(1.0, b)
+        return a / b
+    if b == 0 or math.isinf(a):
+        return _NAN
+    return math.fmod(a, b)
+
+
+# -- functions ------------------------------------------------------------------------------
+
+
+def _flatten(args: tuple[Value, ...]) -> list[Value]:
+    return [item for arg in args for item in (arg if isinstance(arg, list) else [arg])]
+
+
+def _choices(value: Value) -> list[str]:
+    text = " ".join(map(to_string, value)) if isinstance(value, list) else to_string(value)
+    return [code for code in _SPLIT_RE.split(text) if code]
+
+
+def _is_empty(value: Value) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value != value
+    return to_string(value) == ""
+
+
+def _numbers(args: tuple[Value, ...]) -> list[float]:
+    return [n for n in map(to_number, _flatten(args)) if n == n]
+
+
+def _fn_min(*args: Value) -> float:
+    numbers = _numbers(args)
+    return min(numbers) if numbers else _NAN
+
+
+def _fn_max(*args: Value) -> float:
+    numbers = _numbers(args)
+    return max(numbers) if numbers else _NAN
+
+
+def _fn_sum(value: Value) -> float:
+    # Added one by one from 0 (not math.fsum) so the browser gets the same float.
+    total = 0.0
+    for number in _numbers((value,)):
+        total += number
+    return total
+
+
+def _fn_count(value: Value) -> float:
+    if isinstance(value, list):
+        return float(len(value))
+    return 0.0 if value == "" else 1.0
+
+
+def _fn_int(value: Value) -> float:
+    number = to_number(value)
+    return float(math.trunc(number)) if math.isfinite(number) else number
+
+
+def _fn_round(value: Value, digits: Value = 0.0) -> float:
+    number, places = to_number(value), to_number(digits)
+    if not math.isfinite(number):
+        return number
+    if places != places:
+        places = 0.0
+    if math.isinf(places) or abs(math.trunc(places)) > 30:
+        return _NAN
+    shift = math.trunc(places)
+    # Shift the decimal point in the shortest decimal form of the number, so 2.675 rounds
+    # to 2.68 like the decimal it was typed as, not like its binary approximation.
+    mantissa, _, exponent = repr(number).partition("e")
+    scaled = float(f"{mantissa}e{int(exponent or 0) + shift}")
+    if abs(scaled) >= 2**52:
+        return number
+    rounded = math.floor(scaled)
+    if scaled - rounded >= 0.5:
+        rounded += 1
+    return float(f"{rounded}e{-shift}")
+
+
+def _fn_pow(base: Value, exponent: Value) -> float:
+    a, b = to_number(base), to_number(exponent)
+    if b != b or (abs(a) == 1 and math.isinf(b)):
+        return _NAN
+    try:
+        return math.pow(a, b)
+    except OverflowError:
+        return -_INF if a < 0 and b % 2 == 1 else _INF
+    except ValueError:
+        return _INF if a == 0 else _NAN
+
+
+def _fn_floor(value: Value) -> float:
+    number = to_number(value)
+    return float(math.floor(number)) if math.isfinite(number) else number
+
+
+def _fn_ceiling(value: Value) -> float:
+    number = to_number(value)
+    return float(math.ceil(number)) if math.isfinite(number) else number
+
+
+def _fn_selected_at(value: Value, index: Value) -> str:
+    choices = _choices(value)
+    position = _index(to_number(index))
+    return choices[position] if 0 <= position < len(choices) else ""
+
+
+def _fn_substr(text: Value, start: Value, end: Value | None = None) -> str:
+    string = to_string(text)
+    stop = len(string) if end is None else _index(to_number(end))
+    return string[_index(to_number(start)) : stop]
+
+
+def _fn_substring(text: Value, start: Value, length: Value | None = None) -> str:
+    first = _xpath_round(to_number(start))
+    stop = _INF if length is None else first + _xpath_round(to_number(length))
+    return "".join(c for i, c in enumerate(to_string(text), 1) if first <= i < stop)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_regex(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.ASCII)
+    except re.error as error:
+        raise ExpressionError(f"invalid regular expression {pattern!r}: {error.msg}") from None
+
+
+def _fn_regex(text: Value, pattern: Value) -> bool:
+    return _compile_regex(to_string(pattern)).fullmatch(to_string(text)) is not None
+
+
+def _fn_date(value: Value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int | float):
+        return _date_from_days(to_number(value))
+    text = to_string(value).strip(_WHITESPACE)
+    match = _DATE_PREFIX_RE.fullmatch(text)
+    if match:
+        return "" if math.isnan(_days(match[1])) else match[1]
+    return _date_from_days(float(text)) if _NUMBER_RE.fullmatch(text) else ""
+
+
+def _fn_coalesce(*args: Value) -> Value:
+    for arg in args:
+        if not _is_empty(arg):
+            return arg
+    return args[-1]
+
+
+def _fn_boolean_from_string(value: Value) -> bool:
+    text = to_string(value)
+    return text == "1" or text.lower() == "true"
+
+
+_ANY = None
+#: name: (fewest arguments, most arguments or None for any number, implementation).
+#: ``if`` is evaluated lazily by :class:`Call`, and a call of ``string-length`` or
+#: ``normalize-space`` without argument is read as one on ``.``.
+_FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Value]]] = {
+    "true": (0, 0, lambda: True),
+    "false": (0, 0, lambda: False),
+    "not": (1, 1, lambda v: not truthy(v)),
+    "boolean": (1, 1, truthy),
+    "boolean-from-string": (1, 1, _fn_boolean_from_string),
+    "if": (3, 3, lambda c, a, b: a if truthy(c) else b),
+    "coalesce": (2, _ANY, _fn_coalesce),
+    "number": (1, 1, to_number),
+    "string": (1, 1, to_string),
+    "int": (1, 1, _fn_int),
+    "round": (1, 2, _fn_round),
+    "floor": (1, 1, _fn_floor),
+    "ceiling": (1, 1, _fn_ceiling),
+    "abs": (1, 1, lambda v: abs(to_number(v))),
+    "pow": (2, 2, _fn_pow),
+    "min": (1, _ANY, _fn_min),
+    "max": (1, _ANY, _fn_max),
+    "sum": (1, 1, _fn_sum),
+    "count": (1, 1, _fn_count),
+    "count-non-empty": (1, 1, lambda v: float(sum(not _is_empty(x) for x in _flatten((v,))))),
+    "selected": (2, 2, lambda v, code: to_string(code).strip(_WHITESPACE) in _choices(v)),
+    "count-selected": (1, 1, lambda v: float(len(_choices(v)))),
+    "selected-at": (2, 2, _fn_selected_at),
+    "string-length": (0, 1, lambda v: float(len(to_string(v)))),
+    "normalize-space": (0, 1, lambda v: " ".join(c for c in _SPLIT_RE.split(to_string(v)) if c)),
+    "contains": (2, 2, lambda a, b: to_string(b) in to_string(a)),
+    "starts-with": (2, 2, lambda a, b: to_string(a).startswith(to_string(b))),
+    "ends-with": (2, 2, lambda a, b: to_string(a).endswith(to_string(b))),
+    "substr": (2, 3, _fn_substr),
+    "substring": (2, 3, _fn_substring),
+    "concat": (0, _ANY, lambda *args: "".join(map(to_string, _flatten(args)))),
+    "join": (1, _ANY, lambda sep, *args: to_string(sep).join(map(to_string, _flatten(args)))),
+    "regex": (2, 2, _fn_regex),
+    "today": (0, 0, lambda: dt.date.today().isoformat()),
+    "date": (1, 1, _fn_date),
+}
+_CURRENT_BY_DEFAULT = frozenset({"string-length", "normalize-space"})
+
+
+# -- syntax tree ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Env:
+    values: Mapping[str, Any]
+    current: Value
+    fields: Mapping[str, Any]
+
+
+class Node:
+    """A parsed expression. Evaluate it with :func:`evaluate`, ship it with :func:`to_ast`."""
+
+    __slots__ = ()
+
+    def _eval(self, env: _Env) -> Value:
+        raise NotImplementedError
+
+    def _ast(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _children(self) -> tuple[Node, ...]:
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Literal(Node):
+    """A string or number written in the expression."""
+
+    value: str | float
+
+    def _eval(self, env: _Env) -> Value:
+        return self.value
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "str" if isinstance(self.value, str) else "num", "v": self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference(Node):
+    """``${name}``: the answer to another question."""
+
+    name: str
+
+    def _eval(self, env: _Env) -> Value:
+        return _value(env.values.get(self.name))
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "ref", "n": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Current(Node):
+    """``.``: the answer being checked by a constraint."""
+
+    def _eval(self, env: _Env) -> Value:
+        return env.current
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "cur"}
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Node):
+    """A bare name in a choice filter: that column of the choice being filtered."""
+
+    name: str
+
+    def _eval(self, env: _Env) -> Value:
+        return _value(env.fields.get(self.name))
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "field", "n": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Negate(Node):
+    """Unary minus."""
+
+    operand: Node
+
+    def _eval(self, env: _Env) -> Value:
+        return -to_number(self.operand._eval(env))
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "neg", "a": self.operand._ast()}
+
+    def _children(self) -> tuple[Node, ...]:
+        return (self.operand,)
+
+
+@dataclass(frozen=True, slots=True)
+class Binary(Node):
+    """An operator: ``or and = != < <= > >= + - * div mod``."""
+
+    op: str
+    left: Node
+    right: Node
+
+    def _eval(self, env: _Env) -> Value:
+        op = self.op
+        if op == "and":
+            return truthy(self.left._eval(env)) and truthy(self.right._eval(env))
+        if op == "or":
+            return truthy(self.left._eval(env)) or truthy(self.right._eval(env))
+        left, right = self.left._eval(env), self.right._eval(env)
+        if op in _COMPARISONS:
+            return _compare(op, left, right)
+        return _arithmetic(op, left, right)
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "op", "op": self.op, "a": self.left._ast(), "b": self.right._ast()}
+
+    def _children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Node):
+    """A function call."""
+
+    name: str
+    args: tuple[Node, ...]
+
+    def _eval(self, env: _Env) -> Value:
+        if self.name == "if":
+            condition, then, otherwise = self.args
+            return (then if truthy(condition._eval(env)) else otherwise)._eval(env)
+        return _FUNCTIONS[self.name][2](*(arg._eval(env) for arg in self.args))
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "fn", "n": self.name, "args": [arg._ast() for arg in self.args]}
+
+    def _children(self) -> tuple[Node, ...]:
+        return self.args
+
+
+_COMPARISONS = frozenset({"=", "!=", "<", "<=", ">", ">="})
+_LEVELS = (
+    frozenset({"or"}),
+    frozenset({"and"}),
+    frozenset({"=", "!="}),
+    frozenset({"<", "<=", ">", ">="}),
+    frozenset({"+", "-"}),
+    frozenset({"*", "div", "mod"}),
+)
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)
+  | (?P<str>'[^']*'|"[^"]*")
+  | (?P<ref>\$\{[^}]*\})
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:[-:][A-Za-z_][A-Za-z0-9_]*)*)
+  | (?P<bad>==|\.\.|/|\|\||&&)
+  | (?P<op>!=|<=|>=|[=<>+\-*(),.])
+    """,
+    re.VERBOSE,
+)
+_BAD_TOKENS = {
+    "==": "'==' is not an operator, compare with '='",
+    "..": "paths are not supported, refer to questions as ${name}",
+    "/": "paths are not supported, refer to questions as ${name}",
+    "||": "'||' is not an operator, use 'or'",
+    "&&": "'&&' is not an operator, use 'and'",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # num str ref name op end
+    text: str
+    offset: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    offset = 0
+    while offset < len(text):
+        match = _TOKEN_RE.match(text, offset)
+        if match is None:
+            raise ExpressionError(_unexpected_character(text, offset), text, offset)
+        kind = match.lastgroup
+        assert kind is not None
+        if kind == "bad":
+            raise ExpressionError(_BAD_TOKENS[match[0]], text, offset)
+        if kind != "space":
+            tokens.append(_Token(kind, match[0], offset))
+        offset = match.end()
+    tokens.append(_Token("end", "", len(text)))
+    return tokens
+
+
+def _unexpected_character(text: str, offset: int) -> str:
+    char = text[offset]
+    if char in "'\"":
+        return "unterminated string"
+    if text.startswith("${", offset):
+        return "unterminated ${...} reference"
+    if char in "\u2018\u2019\u201c\u201d":
+        return f"curly quote {char!r}, quote strings with ' or \""
+    if char == "$":
+        return "'$' must start a reference like ${name}"
+    return f"unexpected character {char!r}"
+
+
+class _Parser:
+    def __init__(self, text: str, choice_filter: bool):
+        self.text = text
+        self.choice_filter = choice_filter
+        self.tokens = _tokens(text)
+        self.position = 0
+        self.nesting = 0
+
+    def error(self, message: str, token: _Token) -> ExpressionError:
+        return ExpressionError(message, self.text, token.offset)
+
+    def peek(self) -> _Token:
+        return self.tokens[self.position]
+
+    def take(self) -> _Token:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def expect(self, text: str) -> _Token:
+        token = self.take()
+        if token.kind != "op" or token.text != text:
+            raise self.error(f"expected '{text}' but found {_describe(token)}", token)
+        return token
+
+    def parse(self) -> Node:
+        if self.peek().kind == "end":
+            raise ExpressionError("empty expression", self.text)
+        node = self.binary(0)
+        token = self.peek()
+        if token.kind != "end":
+            raise self.error(f"unexpected {_describe(token)}", token)
+        return node
+
+    def binary(self, level: int) -> Node:
+        if level == len(_LEVELS):
+            return self.unary()
+        node = self.binary(level + 1)
+        while True:
+            token = self.peek()
+            if token.kind not in ("op", "name") or token.text not in _LEVELS[level]:
+                return node
+            self.take()
+            node = Binary(token.text, node, self.binary(level + 1))
+
+    def unary(self) -> Node:
+        token = self.peek()
+        if token.kind == "op" and token.text == "-":
+            self.take()
+            with self.nested(token):
+                return Negate(self.unary())
+        return self.primary()
+
+    def nested(self, token: _Token) -> _Nesting:
+        return _Nesting(self, token)
+
+    def primary(self) -> Node:
+        token = self.take()
+        if token.kind == "num":
+            number = float(token.text)
+            if math.isinf(number):
+                raise self.error("number too large", token)
+            return Literal(number)
+        if token.kind == "str":
+            return Literal(token.text[1:-1])
+        if token.kind == "ref":
+            name = token.text[2:-1].strip()
+            if not _QUESTION_NAME_RE.fullmatch(name):
+                raise self.error(f"invalid question name {name!r} in {token.text}", token)
+            return Reference(name)
+        if token.kind == "op" and token.text == ".":
+            return Current()
+        if token.kind == "op" and token.text == "(":
+            with self.nested(token):
+                node = self.binary(0)
+            self.expect(")")
+            return node
+        if token.kind == "name":
+            following = self.peek()
+            if following.kind == "op" and following.text == "(":
+                return self.call(token)
+            if self.choice_filter:
+                return Field(token.text)
+            raise self.error(
+                f"unexpected name '{token.text}', refer to questions as ${{{token.text}}}", token
+            )
+        raise self.error(f"unexpected {_describe(token)}", token)
+
+    def call(self, name: _Token) -> Node:
+        spec = _FUNCTIONS.get(name.text)
+        if spec is None:
+            raise self.error(f"unknown function '{name.text}()'", name)
+        self.expect("(")
+        args: list[Node] = []
+        with self.nested(name):
+            if not (self.peek().kind == "op" and self.peek().text == ")"):
+                args.append(self.binary(0))
+                while self.peek().kind == "op" and self.peek().text == ",":
+                    self.take()
+                    args.append(self.binary(0))
+        self.expect(")")
+        fewest, most, _ = spec
+        if not fewest <= len(args) <= (len(args) if most is None else most):
+            raise self.error(f"'{name.text}()' {_arity(fewest, most)}, not {len(args)}", name)
+        if not args and name.text in _CURRENT_BY_DEFAULT:
+            args.append(Current())
+        if name.text == "regex" and isinstance(args[1], Literal):
+            try:
+                _compile_regex(to_string(args[1].value))
+            except ExpressionError as error:
+                raise self.error(error.message, name) from None
+        return Call(name.text, tuple(args))
+
+
+class _Nesting:
+    """Counts how deep parentheses, calls and minus signs nest, to fail before recursion does."""
+
+    def __init__(self, parser: _Parser, token: _Token):
+        self.parser = parser
+        self.token = token
+
+    def __enter__(self) -> None:
+        self.parser.nesting += 1
+        if self.parser.nesting > MAX_NESTING:
+            raise self.parser.error("expression is nested too deeply", self.token)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.parser.nesting -= 1
+
+
+def _describe(token: _Token) -> str:
+    return "end of expression" if token.kind == "end" else f"'{token.text}'"
+
+
+def _arity(fewest: int, most: int | None) -> str:
+    if most is None:
+        return f"takes at least {fewest} argument{'s' if fewest != 1 else ''}"
+    if fewest == most:
+        return f"takes {fewest} argument{'s' if fewest != 1 else ''}"
+    return f"takes {fewest} to {most} arguments"
+
+
+def _walk(node: Node) -> Iterator[tuple[Node, int]]:
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        yield current, depth
+        stack.extend((child, depth + 1) for child in current._children())
+
+
+# -- public interface -----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(expr: str, choice_filter: bool) -> Node:
+    node = _Parser(expr, choice_filter).parse()
+    if any(depth > MAX_DEPTH for _, depth in _walk(node)):
+        raise ExpressionError(f"expression is nested more than {MAX_DEPTH} levels deep", expr)
+    return node
+
+
+def parse(expr: str, *, choice_filter: bool = False) -> Node:
+    """Parse an XLSForm expression into a :class:`Node`; results are cached.
+
+    ``expr`` is the text of a relevant, constraint, calculation, required or repeat_count
+    cell. With ``choice_filter=True`` a bare name such as ``region`` in
+    ``region = ${country}`` is allowed and means that column of the choice being filtered
+    (pass the choice's columns as ``current`` to :func:`evaluate`); otherwise it is an error,
+    since it is almost always a question reference missing its ``${}``.
+    Raises :class:`ExpressionError` with the position of the problem.
+    """
+    if not isinstance(expr, str):
+        raise TypeError(f"expression must be a string, not {type(expr).__name__}")
+    return _parse(expr, choice_filter)
+
+
+def _node(expr: str | Node) -> Node:
+    return expr if isinstance(expr, Node) else parse(expr)
+
+
+def evaluate(expr: str | Node, values: Mapping[str, Any], current: Any = None) -> Value:
+    """Evaluate an expression (text or parsed :class:`Node`) against the answers so far.
+
+    ``values`` maps question names to raw answers (missing or ``None`` is unanswered, ``""``);
+    ``current`` is what ``.`` stands for, the answer a constraint checks, or, for a choice
+    filter, a mapping of the choice's columns. Returns a ``str``, ``float``, ``bool``, or
+    an answer as given (``int``, ``list``) when the expression is just a reference; use
+    :func:`truthy` for relevance and constraints and :func:`to_string` for calculations.
+    """
+    if isinstance(current, Mapping):
+        env = _Env(values, "", current)
+    else:
+        env = _Env(values, _value(current), {})
+    return _node(expr)._eval(env)
+
+
+def references(expr: str | Node) -> set[str]:
+    """The question names an expression refers to with ``${name}``."""
+    return {node.name for node, _ in _walk(_node(expr)) if isinstance(node, Reference)}
+
+
+def to_ast(expr: str | Node, *, choice_filter: bool = False) -> dict[str, Any]:
+    """The expression as a JSON-serialisable tree for ``ConsultExpr.evaluate`` in the browser.
+
+    Nodes are dicts with a type ``t``: ``num``/``str`` (value ``v``), ``ref`` and ``field``
+    (name ``n``), ``cur``, ``neg`` (operand ``a``), ``op`` (operator ``op``, operands ``a`` and
+    ``b``), ``fn`` (name ``n``, ``args``). Each call builds a new dict. ``choice_filter`` is
+    as for :func:`parse`. Raises :class:`ExpressionError` like :func:`parse`.
+    """
+    node = expr if isinstance(expr, Node) else parse(expr, choice_filter=choice_filter)
+    return node._ast()

@@ -1,0 +1,71 @@
+import pandas as pd
+import pytest
+
+from consult.extensions import db
+from consult.loader import measures_frame, needs_frame, ratings_frame, survey_texts_frame
+from consult.loader import _answers as load_answers
+from tests.factories import make_response, make_version
+
+
+@pytest.fixture
+def answers(app):
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        make_response(
+            version,
+            {
+                "threats_present": "poaching climate",
+                "poaching_scope": "high",
+                "poaching_severity": "very_high",
+                "poaching_irreversibility": "medium",
+                "poaching_trend": "increasing",
+                "climate_scope": "low",
+                "needs_rank": "funding enforcement capacity",
+                "measures_in_place": "anti_poaching monitoring",
+                "eff_anti_poaching": "less",
+                "main_threats_text": "Poachers take saiga horns near the railway.",
+                "anything_else_text": "   ",
+                "sh_name": ["Ministry", "Herders' union"],
+            },
+            country="KZ",
+            group="ngo",
+            language="ru",
+        )
+        make_response(version, {"threats_present": "livestock"}, country="MN", status="draft")
+        db.session.commit()
+        yield load_answers(db.session, "cami-gap-needs", None)
+
+
+def test_only_submitted_responses_are_read(answers):
+    assert set(answers["country"]) == {"KZ"}
+
+
+def test_ratings_map_levels_and_mark_present_themes(answers):
+    ratings = ratings_frame(answers)
+    assert len(ratings) == 8  # one row per theme for the one respondent
+    poaching = ratings.set_index("theme").loc["poaching"]
+    assert bool(poaching["present"]) is True
+    assert (poaching["scope"], poaching["severity"], poaching["irreversibility"]) == (3, 4, 2)
+    assert poaching["trend"] == "increasing" and poaching["group"] == "ngo"
+    climate = ratings.set_index("theme").loc["climate"]
+    assert climate["scope"] == 1 and pd.isna(climate["severity"])
+    assert not ratings.set_index("theme").loc["livestock", "present"]
+
+
+def test_needs_keep_their_rank_order(answers):
+    needs = needs_frame(answers)
+    assert list(needs.sort_values("rank")["need"]) == ["funding", "enforcement", "capacity"]
+
+
+def test_measures_carry_effectiveness_when_rated(answers):
+    measures = measures_frame(answers).set_index("measure")
+    assert measures.loc["anti_poaching", "effectiveness"] == 2
+    assert pd.isna(measures.loc["monitoring", "effectiveness"])
+
+
+def test_free_text_answers_become_texts_and_blank_ones_are_dropped(answers):
+    texts = survey_texts_frame(answers)
+    assert list(texts["question"]) == ["main_threats_text"]
+    row = texts.iloc[0]
+    assert row["lang"] == "ru" and row["source"] == "survey" and row["country"] == "KZ"
+    assert row["link"].startswith("/secretariat/responses/")

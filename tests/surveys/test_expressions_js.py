@@ -1,0 +1,437 @@
+"""The browser evaluator (consult/static/js/expressions.js) against the Python one.
+
+Every case is parsed once in Python; its to_ast() tree goes to node, which evaluates it with
+the browser script, and both results must be identical (type and XPath string value). The
+table covers the ODK semantics case by case; a seeded generator adds a few hundred random
+expressions over awkward values so that coercion corner cases are compared too.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from surveys import expressions
+from surveys.expressions import ExpressionError, evaluate, parse, references, to_ast, to_string
+
+SCRIPT = Path(__file__).resolve().parents[2] / "consult" / "static" / "js" / "expressions.js"
+NODE = shutil.which("node")
+
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed, cannot run the JS")
+
+RUNNER = r"""
+const E = require(process.argv[1]);
+const describe = (v) => {
+  if (typeof v === 'boolean') return ['boolean', v];
+  if (typeof v === 'number') return ['number', E.string(v)];
+  if (typeof v === 'string') return ['string', v];
+  if (Array.isArray(v)) return ['list', v.map(describe)];
+  return ['other', String(v)];
+};
+let input = '';
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const out = JSON.parse(input).map((c) => {
+    try { return describe(E.evaluate(c.ast, c.values, c.current)); }
+    catch (error) { return ['error']; }
+  });
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+VALUES = {
+    "age": 34,
+    "age_text": "34",
+    "height": 1.75,
+    "zero": 0,
+    "empty": "",
+    "none": None,
+    "word": "saiga",
+    "padded": "  12 ",
+    "threats": "poaching livestock  climate",
+    "one_threat": "poaching",
+    "start": "2024-02-29",
+    "end": "2024-03-01",
+    "bad_date": "2023-02-30",
+    "stamp": "2024-03-01T10:15:00",
+    "consent": True,
+    "declined": False,
+    "herds": [12, "7", "", 3.5],
+    "names": ["Ana", "Bat", ""],
+    "no_rows": [],
+    "unicode": "Жизнь 🐎 ok",
+    "big": 1e21,
+    "tiny": 1e-7,
+    "negative": -2.5,
+}
+
+CASES: list[tuple[str, dict[str, Any], Any]] = [
+    # operators and precedence
+    ("1 + 2 * 3", {}, None),
+    ("(1 + 2) * 3", {}, None),
+    ("10 - 4 - 3", {}, None),
+    ("8 div 4 div 2", {}, None),
+    ("7 mod 4 * 2", {}, None),
+    ("-5 mod 3", {}, None),
+    ("5 mod -3", {}, None),
+    ("5.5 mod 2", {}, None),
+    ("-2 * 3", {}, None),
+    ("- - 2", {}, None),
+    ("1 div 0", {}, None),
+    ("-1 div 0", {}, None),
+    ("0 div 0", {}, None),
+    ("5 mod 0", {}, None),
+    ("1 div 0 - 1 div 0", {}, None),
+    ("1 div 3", {}, None),
+    ("0.1 + 0.2", {}, None),
+    ("1 = 1 and 2 = 3 or 1 < 2", {}, None),
+    ("1 = 2 or 1 = 1 and 1 = 2", {}, None),
+    ("3 > 2 > 1", {}, None),
+    ("1 < 2 = true()", {}, None),
+    # references and coercion
+    ("${age} + 1", VALUES, None),
+    ("${age_text} + 1", VALUES, None),
+    ("${padded} * 2", VALUES, None),
+    ("${empty} + 1", VALUES, None),
+    ("${none} + 1", VALUES, None),
+    ("${missing}", VALUES, None),
+    ("${word} * 1", VALUES, None),
+    ("-${empty}", VALUES, None),
+    ("${consent} + 1", VALUES, None),
+    ("${big}", VALUES, None),
+    ("${tiny} * 3", VALUES, None),
+    ("${height} * ${height}", VALUES, None),
+    # comparisons
+    ("${empty} = ''", VALUES, None),
+    ("${none} = ''", VALUES, None),
+    ("${missing} = ''", VALUES, None),
+    ("${empty} = 0", VALUES, None),
+    ("${empty} != 0", VALUES, None),
+    ("${empty} < 5", VALUES, None),
+    ("${empty} >= ''", VALUES, None),
+    ("${age_text} > 9", VALUES, None),
+    ("'10' > '9'", {}, None),
+    ("'abc' < 'abd'", {}, None),
+    ("'abc' > 5", {}, None),
+    ("'10' = 10.0", {}, None),
+    ("'10' = '10.0'", {}, None),
+    ("0.1 + 0.2 = 0.3", {}, None),
+    ("${zero} = ''", VALUES, None),
+    ("${consent} = 'no'", VALUES, None),
+    ("${declined} = ''", VALUES, None),
+    ("${consent} > 0", VALUES, None),
+    ("${start} < ${end}", VALUES, None),
+    ("${start} < '2024-03-01T00:00'", VALUES, None),
+    ("${stamp} > ${end}", VALUES, None),
+    ("${end} - ${start}", VALUES, None),
+    ("${bad_date} < ${end}", VALUES, None),
+    ("1 div 0 = 1 div 0", {}, None),
+    ("0 div 0 != 0 div 0", {}, None),
+    # constraints on the current answer
+    (". >= 18", {}, 20),
+    (". >= 18", {}, "17"),
+    (". >= 18", {}, ""),
+    (". >= 18", {}, None),
+    (". = ''", {}, None),
+    ("string-length(.) <= 5", {}, "snow leopard"),
+    ("string-length()", {}, "kulan"),
+    ("normalize-space()", {}, "  wild   yak "),
+    ("regex(., '[0-9]{4}')", {}, "2024"),
+    ("regex(., '[0-9]{4}')", {}, "12024"),
+    # repeats
+    ("count(${herds})", VALUES, None),
+    ("count(${no_rows})", VALUES, None),
+    ("count(${word})", VALUES, None),
+    ("count(${empty})", VALUES, None),
+    ("sum(${herds})", VALUES, None),
+    ("sum(${no_rows})", VALUES, None),
+    ("sum(${age})", VALUES, None),
+    ("sum(${empty})", VALUES, None),
+    ("min(${herds})", VALUES, None),
+    ("max(${herds}, 20)", VALUES, None),
+    ("min(${empty}, ${word})", VALUES, None),
+    ("${herds} = 7", VALUES, None),
+    ("${herds} = 8", VALUES, None),
+    ("${herds} != 12", VALUES, None),
+    ("${herds} > 10", VALUES, None),
+    ("${no_rows} = ''", VALUES, None),
+    ("${no_rows} != ''", VALUES, None),
+    ("${herds} = true()", VALUES, None),
+    ("${no_rows} = false()", VALUES, None),
+    ("${herds} + 1", VALUES, None),
+    ("${names}", VALUES, None),
+    ("concat(${names})", VALUES, None),
+    ("join(', ', ${names})", VALUES, None),
+    ("count-non-empty(${names})", VALUES, None),
+    ("string(${no_rows})", VALUES, None),
+    # select_multiple
+    ("selected(${threats}, 'livestock')", VALUES, None),
+    ("selected(${threats}, ' climate ')", VALUES, None),
+    ("selected(${threats}, 'live')", VALUES, None),
+    ("selected(${empty}, '')", VALUES, None),
+    ("selected(${one_threat}, 'poaching')", VALUES, None),
+    ("count-selected(${threats})", VALUES, None),
+    ("count-selected(${empty})", VALUES, None),
+    ("selected-at(${threats}, 1)", VALUES, None),
+    ("selected-at(${threats}, 5)", VALUES, None),
+    ("selected-at(${threats}, -1)", VALUES, None),
+    ("selected-at(${threats}, ${empty})", VALUES, None),
+    ("selected-at(${threats}, 1 div 0)", VALUES, None),
+    # strings
+    ("string-length(${unicode})", VALUES, None),
+    ("substr(${unicode}, 6, 7)", VALUES, None),
+    ("substr('saiga', 1)", {}, None),
+    ("substr('saiga', -3)", {}, None),
+    ("substr('saiga', 1, -1)", {}, None),
+    ("substr('saiga', 4, 2)", {}, None),
+    ("substr('saiga', 1 div 0)", {}, None),
+    ("substring('12345', 1.5, 2.6)", {}, None),
+    ("substring('12345', 0, 3)", {}, None),
+    ("substring('12345', 0 div 0, 3)", {}, None),
+    ("substring('12345', -42, 1 div 0)", {}, None),
+    ("substring('12345', -1 div 0, 1 div 0)", {}, None),
+    ("contains(${word}, 'ig')", VALUES, None),
+    ("starts-with(${word}, 'sa')", VALUES, None),
+    ("ends-with(${word}, 'ga')", VALUES, None),
+    ("concat('a', 1, true(), 0.5, ${empty}, 1 div 0)", VALUES, None),
+    ("concat()", {}, None),
+    ("string(1 div 3)", {}, None),
+    ("string(${tiny})", VALUES, None),
+    ("string(-0.0000015)", {}, None),
+    ("string(123456789012345678901234)", {}, None),
+    ("normalize-space(' a \t b ')", {}, None),
+    ("regex('abc', 'b')", {}, None),
+    ("regex('abc', 'a|abc')", {}, None),
+    ("regex('', '.*')", {}, None),
+    ("regex('AB12', '[A-Z]{2}\\d+')", {}, None),
+    ("regex('١٢', '\\d+')", {}, None),
+    ("regex(${word}, ${empty})", VALUES, None),
+    ("regex('x', concat('(', ''))", {}, None),
+    # numbers
+    ("number('  12.50 ')", {}, None),
+    ("number('1e3')", {}, None),
+    ("number('1,5')", {}, None),
+    ("number('.5')", {}, None),
+    ("number('5.')", {}, None),
+    ("number('-')", {}, None),
+    ("number(true())", {}, None),
+    ("int(-3.7)", {}, None),
+    ("int('7.9')", {}, None),
+    ("int(${empty})", VALUES, None),
+    ("round(2.675, 2)", {}, None),
+    ("round(2.5)", {}, None),
+    ("round(-2.5)", {}, None),
+    ("round(-1.25, 1)", {}, None),
+    ("round(1234.5, -2)", {}, None),
+    ("round(0.49999999999999994)", {}, None),
+    ("round(1.005, 2)", {}, None),
+    ("round(5, 31)", {}, None),
+    ("round(5.5, ${empty})", VALUES, None),
+    ("round(${empty}, 2)", VALUES, None),
+    ("round(${big}, 2)", VALUES, None),
+    ("round(${tiny}, 7)", VALUES, None),
+    ("round(1 div 3, 30)", {}, None),
+    ("floor(-2.5)", {}, None),
+    ("ceiling(-2.5)", {}, None),
+    ("abs(${negative})", VALUES, None),
+    ("pow(2, 10)", {}, None),
+    ("pow(2, 0.5)", {}, None),
+    ("pow(-8, 1 div 3)", {}, None),
+    ("pow(0, -1)", {}, None),
+    ("pow(10, 400)", {}, None),
+    ("pow(-10, 401)", {}, None),
+    ("pow(1, 0 div 0)", {}, None),
+    ("pow(${empty}, 0)", VALUES, None),
+    ("min(3, '1', 2)", {}, None),
+    ("max('', 'x')", {}, None),
+    # booleans and choice
+    ("true() and not(false())", {}, None),
+    ("boolean('false')", {}, None),
+    ("boolean(0 div 0)", {}, None),
+    ("boolean-from-string('TRUE')", {}, None),
+    ("boolean-from-string('yes')", {}, None),
+    ("if(${age} >= 18, 'adult', 'minor')", VALUES, None),
+    ("if(${empty}, 1, ${word})", VALUES, None),
+    ("coalesce(${empty}, ${word})", VALUES, None),
+    ("coalesce(${zero}, ${word})", VALUES, None),
+    ("coalesce(0 div 0, ${empty})", VALUES, None),
+    ("coalesce(${declined}, 1)", VALUES, None),
+    # dates
+    ("date('2024-02-29')", {}, None),
+    ("date('2023-02-29')", {}, None),
+    ("date('2024-03-01T10:15:00')", {}, None),
+    ("date(19782)", {}, None),
+    ("date(-1)", {}, None),
+    ("date(-0.5)", {}, None),
+    ("date('19782')", {}, None),
+    ("date(${empty})", VALUES, None),
+    ("date(3000000)", {}, None),
+    ("date(1 div 0)", {}, None),
+    ("date(${start}) + 1", VALUES, None),
+    ("date(${start} + 1)", VALUES, None),
+    ("date('0001-01-01') - 1", {}, None),
+    ("date('0000-01-01')", {}, None),
+    ("date(${herds})", VALUES, None),
+    ("string-length(today())", {}, None),
+    ("today() = date(today())", {}, None),
+    ("today() > '2020-01-01'", {}, None),
+]
+
+CHOICE_FILTERS: list[tuple[str, dict[str, Any], Any]] = [
+    ("region = ${country}", {"country": "KZ"}, {"name": "ustyurt", "region": "KZ"}),
+    ("region = ${country}", {"country": "MN"}, {"name": "ustyurt", "region": "KZ"}),
+    ("selected(${species}, name)", {"species": "saiga kulan"}, {"name": "kulan"}),
+    ("missing_column = ''", {}, {"name": "x"}),
+    ("region = ${country}", {"country": ""}, None),
+]
+
+
+def python_result(node: expressions.Node, values: dict[str, Any], current: Any) -> list:
+    try:
+        return describe(evaluate(node, values, current))
+    except ExpressionError:
+        return ["error"]
+
+
+def describe(value: Any) -> list:
+    if isinstance(value, bool):
+        return ["boolean", value]
+    if isinstance(value, int | float):
+        return ["number", to_string(value)]
+    if isinstance(value, str):
+        return ["string", value]
+    if isinstance(value, list):
+        return ["list", [describe(item) for item in value]]
+    return ["other", str(value)]
+
+
+def used_values(expr: str, values: dict[str, Any], choice_filter: bool) -> dict[str, Any]:
+    names = references(parse(expr, choice_filter=choice_filter))
+    return {name: values.get(name) for name in sorted(names)}
+
+
+def run_in_node(cases: list[dict[str, Any]]) -> list:
+    assert NODE is not None
+    completed = subprocess.run(
+        [NODE, "-e", RUNNER, str(SCRIPT)],
+        input=json.dumps(cases, allow_nan=False),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(completed.stdout)
+
+
+def compare_with_node(
+    cases: list[tuple[str, dict[str, Any], Any]], choice_filter: bool = False
+) -> None:
+    nodes = [parse(expr, choice_filter=choice_filter) for expr, _, _ in cases]
+    payload = [
+        {"ast": to_ast(node), "values": values, "current": current}
+        for node, (_, values, current) in zip(nodes, cases, strict=True)
+    ]
+    in_node = run_in_node(payload)
+    in_python = [
+        python_result(node, values, current)
+        for node, (_, values, current) in zip(nodes, cases, strict=True)
+    ]
+    mismatches = [
+        f"{expr!r} with {used_values(expr, values, choice_filter)} and current={current!r}: "
+        f"python {py} != js {js}"
+        for (expr, values, current), py, js in zip(cases, in_python, in_node, strict=True)
+        if py != js
+    ]
+    assert not mismatches, "\n".join(mismatches)
+
+
+@needs_node
+def test_browser_gives_the_same_results_as_python_for_the_semantics_table():
+    compare_with_node(CASES)
+
+
+@needs_node
+def test_browser_reads_choice_columns_like_python_in_choice_filters():
+    compare_with_node(CHOICE_FILTERS, choice_filter=True)
+
+
+@needs_node
+def test_browser_knows_every_function_the_parser_accepts():
+    calls = [
+        (f"{name}({', '.join(['${x}'] * fewest)})", {"x": "3"}, None)
+        for name, (fewest, _, _) in expressions._FUNCTIONS.items()
+        if name != "today"
+    ]
+    compare_with_node(calls)
+
+
+def test_browser_script_is_small_and_plain_es2017():
+    source = SCRIPT.read_text(encoding="utf-8")
+    assert len(source.encode("utf-8")) < 8 * 1024
+    # Syntax newer than ES2017 that would break older browsers.
+    for newer in ("?.", "??", "(?<", "{ ...", "{...", "import ", "export "):
+        assert newer not in source, newer
+    assert "module.exports" in source and "window.ConsultExpr" in source
+
+
+# -- random expressions -------------------------------------------------------------------
+
+NUMBERS = "0 1 2 3 10 0.5 2.675 1.005 123456.789 0.0000001 1000000000000000000000".split()
+TEXTS = ["''", "'0'", "'a'", "' 5 '", "'10'", "'9'", "'abc'", "'a b c'", "'true'", "'NaN'"]
+DATES = ["'2024-02-29'", "'2023-02-29'", "'2024-03-01T10:00'"]
+LITERALS = NUMBERS + TEXTS + DATES
+PATTERNS = ["'a.*'", "'[0-9]+'", "'\\d{2}'", "'a|b'", "'(ab)*'", "'.'", "''"]
+RANDOM_VALUES = {
+    "n": 7,
+    "f": -2.5,
+    "s": "12",
+    "w": "saiga kulan",
+    "e": "",
+    "d": "2024-02-29",
+    "b": True,
+    "r": [3, "", "4.5", "x"],
+    "z": [],
+}
+SIMPLE_FUNCTIONS = [
+    name
+    for name, (fewest, most, _) in expressions._FUNCTIONS.items()
+    if name not in {"today", "regex"} and most is not None
+]
+
+
+def random_expression(rng: random.Random, depth: int) -> str:
+    if depth <= 0 or rng.random() < 0.25:
+        choice = rng.random()
+        if choice < 0.45:
+            return rng.choice(LITERALS)
+        if choice < 0.9:
+            return "${" + rng.choice(list(RANDOM_VALUES)) + "}"
+        return "."
+    choice = rng.random()
+    if choice < 0.45:
+        op = rng.choice(["and", "or", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "div", "mod"])
+        left = random_expression(rng, depth - 1)
+        right = random_expression(rng, depth - 1)
+        return f"({left} {op} {right})"
+    if choice < 0.5:
+        return f"-{random_expression(rng, depth - 1)}"
+    if choice < 0.55:
+        return f"regex({random_expression(rng, depth - 1)}, {rng.choice(PATTERNS)})"
+    name = rng.choice(SIMPLE_FUNCTIONS)
+    fewest, most, _ = expressions._FUNCTIONS[name]
+    count = rng.randint(fewest, most)
+    return f"{name}({', '.join(random_expression(rng, depth - 1) for _ in range(count))})"
+
+
+@needs_node
+def test_browser_matches_python_on_random_expressions():
+    rng = random.Random(20240229)
+    currents = [None, "", 5, "5", "2024-02-29", [1, 2], True]
+    cases = [(random_expression(rng, 4), RANDOM_VALUES, rng.choice(currents)) for _ in range(800)]
+    compare_with_node(cases)

@@ -1,0 +1,448 @@
+"""The programme's questionnaire as shipped (cami-gap-needs.xlsx) and the reference data.
+
+The workbook is what users download and import; its source is
+`surveys.forms.cami_gap_needs`. The reference JSON files seed the app's country, species,
+threat and stakeholder-group tables, and the form's choice lists must say the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pyxform.xls2xform import convert
+
+from surveys.forms import cami_gap_needs as source
+
+LANGS = ("en", "ru", "zh", "mn", "fa")
+REFERENCE = Path(__file__).resolve().parents[2] / "consult" / "data" / "reference"
+TEXT_KINDS = ("label", "hint", "required_message", "constraint_message")
+
+THEMES = (
+    "poaching",
+    "livestock",
+    "infrastructure",
+    "governance",
+    "community",
+    "science",
+    "transboundary",
+    "climate",
+)
+COUNTRIES = {"AF", "BT", "CN", "IN", "IR", "KZ", "KG", "MN", "NP", "PK", "RU", "TJ", "TM", "UZ"}
+APPENDIX_I = {"bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah"}
+APPENDIX_II = {"saiga", "argali", "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang"}
+NOT_LISTED = {"chiru", "przewalski_horse", "tibetan_gazelle", "chinkara"}
+GROUPS = (
+    "government",
+    "protected_area",
+    "ngo",
+    "research",
+    "community",
+    "hunting",
+    "private_sector",
+    "international",
+)
+MEASURES = (
+    "protected_areas",
+    "anti_poaching",
+    "wildlife_crossings",
+    "community_programmes",
+    "monitoring",
+    "legislation",
+    "transboundary_agreements",
+    "livestock_management",
+)
+
+#: Letters each translation must be written in (Mongolian in Cyrillic script).
+SCRIPTS = {
+    "ru": re.compile(r"[\u0400-\u04FF]"),
+    "mn": re.compile(r"[\u0400-\u04FF]"),
+    "zh": re.compile(r"[\u4E00-\u9FFF]"),
+    "fa": re.compile(r"[\u0600-\u06FF]"),
+}
+
+
+def records(rows: list[list[str]]) -> list[dict[str, str]]:
+    header, *body = rows
+    return [dict(zip(header, row, strict=True)) for row in body]
+
+
+def column(kind: str, lang: str) -> str:
+    return f"{kind}::{source.LANGUAGES[lang]} ({lang})"
+
+
+def reference(name: str) -> list[dict]:
+    return json.loads((REFERENCE / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, list[list[str]]]:
+    return source.read_workbook(source.SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def survey(shipped) -> dict[str, dict[str, str]]:
+    return {row["name"]: row for row in records(shipped["survey"]) if row["type"][:4] != "end_"}
+
+
+@pytest.fixture(scope="module")
+def choices(shipped) -> dict[str, dict[str, dict[str, str]]]:
+    lists: dict[str, dict[str, dict[str, str]]] = {}
+    for row in records(shipped["choices"]):
+        lists.setdefault(row["list_name"], {})[row["name"]] = {
+            lang: row[column("label", lang)] for lang in LANGS
+        }
+    return lists
+
+
+def translated_texts(shipped) -> Iterator[tuple[str, dict[str, str]]]:
+    """Every translated text of the workbook as (where, {lang: text}), empty ones skipped."""
+    for row in records(shipped["survey"]):
+        for kind in TEXT_KINDS:
+            texts = {lang: row[column(kind, lang)] for lang in LANGS}
+            if any(texts.values()):
+                yield f"{row['name']} {kind}", texts
+    for row in records(shipped["choices"]):
+        yield (
+            f"{row['list_name']}/{row['name']}",
+            {lang: row[column("label", lang)] for lang in LANGS},
+        )
+
+
+def reference_texts() -> Iterator[tuple[str, dict[str, str]]]:
+    for path in sorted(REFERENCE.glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            for field in ("names", "descriptions"):
+                if field in item:
+                    yield f"{path.name} {item['code']} {field}", item[field]
+
+
+def all_texts(shipped) -> list[tuple[str, dict[str, str]]]:
+    return [*translated_texts(shipped), *reference_texts()]
+
+
+# --- the workbook ---------------------------------------------------------------------------
+
+
+def test_shipped_workbook_converts_with_pyxform_without_warnings():
+    warnings: list[str] = []
+    xform = convert(xlsform=str(source.SHIPPED), warnings=warnings).xform
+    assert warnings == []
+    assert 'id="cami_gap_needs"' in xform
+    assert 'version="2026.1"' in xform
+    for lang in LANGS:
+        assert f'lang="{source.LANGUAGES[lang]} ({lang})"' in xform
+
+
+def test_building_from_source_reproduces_the_shipped_workbook(shipped, tmp_path):
+    out = tmp_path / "cami-gap-needs.xlsx"
+    assert source.build(out) == []
+    assert source.read_workbook(out) == shipped
+    assert source.sheets() == shipped
+
+
+def test_command_line_without_an_output_path_prints_usage(capsys):
+    assert source.main([]) == 2
+    assert "OUT.xlsx" in capsys.readouterr().err
+
+
+def test_settings_give_form_id_version_and_default_language(shipped):
+    (settings,) = records(shipped["settings"])
+    assert settings["form_id"] == "cami_gap_needs"
+    assert settings["version"] == "2026.1"
+    assert settings["default_language"] == "English (en)"
+    assert settings["form_title"] == source.TITLE["en"]
+
+
+def test_workbook_has_every_translated_column_for_the_five_languages(shipped):
+    survey_header = shipped["survey"][0]
+    for kind in TEXT_KINDS:
+        assert [c for c in survey_header if c.startswith(f"{kind}::")] == [
+            column(kind, lang) for lang in LANGS
+        ]
+    for name in ("required", "constraint", "relevant", "appearance", "choice_filter"):
+        assert name in survey_header
+    assert shipped["choices"][0] == ["list_name", "name", *(column("label", x) for x in LANGS)]
+
+
+def test_every_text_is_filled_in_all_five_languages(shipped):
+    missing = [
+        (where, lang)
+        for where, texts in all_texts(shipped)
+        for lang in LANGS
+        if not texts.get(lang, "").strip()
+    ]
+    assert missing == []
+
+
+def test_every_required_question_has_a_translated_message(survey):
+    required = [row for row in survey.values() if row["required"] == "yes"]
+    assert len(required) > 40
+    for row in required:
+        assert all(row[column("required_message", lang)] for lang in LANGS), row["name"]
+    for row in survey.values():
+        if row["constraint"]:
+            assert all(row[column("constraint_message", lang)] for lang in LANGS), row["name"]
+
+
+def test_translations_are_written_in_their_own_script(shipped):
+    wrong = [
+        (where, lang, texts[lang])
+        for where, texts in all_texts(shipped)
+        for lang, script in SCRIPTS.items()
+        if not script.search(texts[lang])
+    ]
+    assert wrong == []
+
+
+def test_persian_uses_persian_letters_and_digits(shipped):
+    # Arabic yeh/kaf and Arabic-Indic or Latin digits look wrong to a Persian reader.
+    wrong = re.compile(r"[\u064A\u0643\u0660-\u0669\u0030-\u0039]")
+    bad = [(where, texts["fa"]) for where, texts in all_texts(shipped) if wrong.search(texts["fa"])]
+    assert bad == []
+    joined = "".join(texts["fa"] for _, texts in all_texts(shipped))
+    assert "\u200c" in joined  # compound words keep their zero-width non-joiner
+
+
+def test_cyrillic_words_contain_no_latin_lookalike_letters(shipped):
+    mixed = re.compile(r"\b(?=\w*[\u0400-\u04FF])(?=\w*[A-Za-z])\w+\b")
+    bad = [
+        (where, lang, mixed.findall(texts[lang]))
+        for where, texts in all_texts(shipped)
+        for lang in ("ru", "mn")
+        if mixed.search(texts[lang])
+    ]
+    assert bad == []
+
+
+def test_chinese_uses_full_width_punctuation(shipped):
+    bad = [
+        (where, texts["zh"])
+        for where, texts in all_texts(shipped)
+        if re.search(r"[,;?!():]", texts["zh"])
+    ]
+    assert bad == []
+
+
+# --- the questions the analysis reads ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("consent", "select_one yes_no"),
+        ("country", "select_one countries"),
+        ("stakeholder_group", "select_one groups"),
+        ("org_type", "select_one org_types"),
+        ("role", "text"),
+        ("species", "select_multiple species"),
+        ("years_experience", "integer"),
+        ("email", "text"),
+        ("threats_present", "select_multiple themes"),
+        ("measures_in_place", "select_multiple measures"),
+        ("needs_rank", "rank needs"),
+        ("most_needed_text", "text"),
+        ("tb_cooperation", "select_one tb_cooperation"),
+        ("tb_partner_countries", "select_multiple countries"),
+        ("cooperation_blocks_text", "text"),
+        ("stakeholder_rep", "begin_repeat"),
+        ("sh_name", "text"),
+        ("sh_group", "select_one groups"),
+        ("sh_influence", "select_one level3"),
+        ("sh_interest", "select_one level3"),
+        ("main_threats_text", "text"),
+        ("anything_else_text", "text"),
+        ("calc_n_threats", "calculate"),
+    ],
+)
+def test_question_the_analysis_reads_exists_with_its_type(survey, name, type_):
+    assert survey[name]["type"] == type_
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_theme_has_a_page_of_four_required_likert_ratings(shipped, theme):
+    rows = records(shipped["survey"])
+    start = next(i for i, row in enumerate(rows) if row["name"] == f"t_{theme}")
+    page = rows[start]
+    assert page["type"] == "begin_group"
+    assert page["relevant"] == f"selected(${{threats_present}}, '{theme}')"
+    assert page["appearance"] == "field-list"
+    body = rows[start + 1 : start + 6]
+    assert body[0]["type"] == "note"
+    ratings = {row["name"]: row for row in body[1:]}
+    assert {name: row["type"] for name, row in ratings.items()} == {
+        f"{theme}_scope": "select_one level4",
+        f"{theme}_severity": "select_one level4",
+        f"{theme}_irreversibility": "select_one level4",
+        f"{theme}_trend": "select_one trend",
+    }
+    assert all(row["required"] == "yes" and row["appearance"] == "likert" for row in body[1:])
+    assert rows[start + 6]["type"] == "end_group"
+
+
+def test_rating_hints_give_the_conservation_standards_bands(survey):
+    scope = survey["poaching_scope"][column("hint", "en")]
+    severity = survey["poaching_severity"][column("hint", "en")]
+    irreversibility = survey["poaching_irreversibility"][column("hint", "en")]
+    for band in ("1–10 %", "11–30 %", "31–70 %", "71–100 %"):
+        assert band in scope and band in severity
+    for band in ("0–5 years", "6–20 years", "21–100 years", "more than 100 years"):
+        assert band in irreversibility
+    for theme in THEMES:
+        assert (
+            survey[f"{theme}_scope"][column("hint", "zh")]
+            == survey["poaching_scope"][column("hint", "zh")]
+        )
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+def test_each_measure_in_place_is_rated_for_effectiveness(survey, measure):
+    row = survey[f"eff_{measure}"]
+    assert row["type"] == "select_one effectiveness"
+    assert row["relevant"] == f"selected(${{measures_in_place}}, '{measure}')"
+    assert row["appearance"] == "likert"
+
+
+def test_later_sections_are_shown_only_after_consent(shipped):
+    depth = 0
+    top_level = []
+    for row in records(shipped["survey"]):
+        if row["type"].startswith("begin_"):
+            if depth == 0:
+                top_level.append(row)
+            depth += 1
+        elif row["type"].startswith("end_"):
+            depth -= 1
+    assert depth == 0
+    assert [row["name"] for row in top_level] == [
+        "welcome",
+        "profile",
+        "threats",
+        "measures",
+        "needs",
+        "transboundary",
+        "stakeholders",
+        "open",
+    ]
+    assert top_level[0]["appearance"] == "field-list"
+    assert all(row["relevant"] == "${consent} = 'yes'" for row in top_level[1:])
+
+
+def test_partner_countries_leave_out_the_respondents_own_country(survey):
+    assert survey["tb_partner_countries"]["choice_filter"] == "name != ${country}"
+
+
+def test_years_of_experience_are_limited_to_a_working_life(survey):
+    assert survey["years_experience"]["constraint"] == ". >= 0 and . <= 70"
+
+
+@pytest.mark.parametrize("address", ["name@example.org", "a.b-c@mail.example.kz"])
+def test_email_constraint_accepts_addresses(survey, address):
+    pattern = re.search(r"regex\(\., '(.+)'\)", survey["email"]["constraint"]).group(1)
+    assert re.search(pattern, address)
+
+
+@pytest.mark.parametrize("typo", ["name@", "name example.org", "name@example", "@example.org"])
+def test_email_constraint_rejects_typos(survey, typo):
+    pattern = re.search(r"regex\(\., '(.+)'\)", survey["email"]["constraint"]).group(1)
+    assert survey["email"]["required"] == ""
+    assert not re.search(pattern, typo)
+
+
+def test_choice_lists_use_the_programme_codes(choices):
+    assert set(choices["countries"]) == COUNTRIES
+    assert set(choices["species"]) == APPENDIX_I | APPENDIX_II | NOT_LISTED
+    assert tuple(choices["themes"]) == THEMES
+    assert tuple(choices["groups"]) == GROUPS
+    assert tuple(choices["measures"]) == MEASURES
+    assert tuple(choices["level4"]) == ("low", "medium", "high", "very_high")
+    assert tuple(choices["trend"]) == ("decreasing", "stable", "increasing", "unknown")
+    assert tuple(choices["effectiveness"]) == ("not", "less", "effective", "very_effective")
+    assert tuple(choices["needs"]) == (
+        "capacity",
+        "funding",
+        "legislation",
+        "enforcement",
+        "data",
+        "cooperation",
+    )
+    assert tuple(choices["level3"]) == ("low", "medium", "high")
+    assert "other" in choices["org_types"]
+
+
+@pytest.mark.parametrize(
+    ("list_name", "filename"),
+    [
+        ("countries", "countries.json"),
+        ("species", "species.json"),
+        ("themes", "threats.json"),
+        ("groups", "stakeholder_groups.json"),
+    ],
+)
+def test_form_choices_name_things_as_the_reference_data_does(choices, list_name, filename):
+    assert choices[list_name] == {item["code"]: item["names"] for item in reference(filename)}
+
+
+def test_theme_pages_open_with_the_reference_description(survey):
+    for item in reference("threats.json"):
+        intro = survey[f"{item['code']}_intro"]
+        for lang in LANGS:
+            assert intro[column("label", lang)].startswith(item["descriptions"][lang])
+
+
+# --- reference data -----------------------------------------------------------------------------
+
+
+def test_reference_countries_are_the_fourteen_range_states():
+    countries = reference("countries.json")
+    assert len(countries) == 14
+    assert {item["code"] for item in countries} == COUNTRIES
+    names = {item["code"]: item["names"]["en"] for item in countries}
+    assert names["RU"] == "Russian Federation"
+
+
+def test_reference_species_carry_their_cms_appendix():
+    species = reference("species.json")
+    assert len(species) == 15
+    by_appendix: dict[str | None, set[str]] = {}
+    for item in species:
+        by_appendix.setdefault(item["cms_appendix"], set()).add(item["code"])
+        assert re.fullmatch(r"[A-Z][a-z]+ [a-z.]+( [a-z]+)*", item["scientific_name"])
+    assert by_appendix == {"I": APPENDIX_I, "II": APPENDIX_II, None: NOT_LISTED}
+
+
+def test_reference_themes_map_to_iucn_cmp_threat_classes():
+    threats = reference("threats.json")
+    assert tuple(item["code"] for item in threats) == THEMES
+    for item in threats:
+        assert item["iucn_cmp"], item["code"]
+        for code in item["iucn_cmp"]:
+            first, *rest = code.split(".")
+            assert 1 <= int(first) <= 12 and len(rest) <= 2, code
+        assert item["note"].strip()
+    mapping = {item["code"]: item["iucn_cmp"] for item in threats}
+    assert any(code.startswith("5.1") for code in mapping["poaching"])
+    assert "2.3" in mapping["livestock"]
+    assert {"4.1", "4.2"} <= set(mapping["infrastructure"])
+    assert all(code.startswith("11.") for code in mapping["climate"])
+
+
+def test_reference_stakeholder_groups_are_the_eight_groups():
+    assert tuple(item["code"] for item in reference("stakeholder_groups.json")) == GROUPS
+
+
+def test_reference_languages_mark_right_to_left_scripts():
+    languages = {item["code"]: item for item in reference("languages.json")}
+    assert set(languages) == {*LANGS, "kk", "ky", "uz", "tg", "tk", "ps", "ur", "hi", "ne", "dz"}
+    assert {code for code, item in languages.items() if item["rtl"]} == {"fa", "ps", "ur"}
+    assert all(item["name"] and item["native"] for item in languages.values())
+    assert languages["mn"]["native"] == source.LANGUAGES["mn"]
+
+
+@pytest.mark.parametrize("path", sorted(REFERENCE.glob("*.json")), ids=lambda p: p.name)
+def test_reference_files_are_pretty_printed_readable_utf8(path):
+    text = path.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
