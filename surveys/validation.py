@@ -1,0 +1,618 @@
+"""Answers: from submitted text to checked values.
+
+How answers are held
+--------------------
+A response's answers are one ``dict`` keyed by question name (names are unique in a
+form). Values are what ODK would store, so the expressions of the form work on them:
+
+* text, select_one, date (``YYYY-MM-DD``), time (``HH:MM:SS``), datetime (ISO 8601):
+  ``str``; integer: ``int``; decimal: ``float``; acknowledge: ``"OK"``;
+* select_multiple and rank: the choice codes separated by spaces (``"saiga kulan"``);
+* ``or_other`` selects answer ``"other"`` and the text goes to the question
+  ``<name>_other`` (a text question in the form, shown only when "other" is chosen);
+* a missing answer is absent or ``""``;
+* questions inside a repeat hold a ``list`` with one value per repeat instance (index 0
+  is the first instance). All questions of a repeat have lists of the same length; the
+  number of instances is the longest of them. Expressions inside a repeat see the values
+  of their own instance; expressions outside it see the whole lists.
+
+Messages
+--------
+The engine's own messages are English templates in :data:`DEFAULT_MESSAGES`. Functions
+that return messages take ``translate`` (the app passes its ``gettext``) which is applied
+to the template before the ``{placeholders}`` are filled. The form's own
+``required_message`` and ``constraint_message`` are used in the requested language, falling
+back to the default language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+from pyxform.utils import default_is_dynamic
+
+from surveys import expressions
+from surveys.model import MULTI_CODE_TYPES, Choice, Form, Question, Section
+
+DEFAULT_MESSAGES = {
+    "required": "This question requires an answer.",
+    "constraint": "This answer is not allowed.",
+    "integer": "Enter a whole number.",
+    "integer_range": "Enter a whole number between -2147483648 and 2147483647.",
+    "decimal": "Enter a number.",
+    "date": "Enter a date as YYYY-MM-DD.",
+    "time": "Enter a time as HH:MM.",
+    "datetime": "Enter a date and time as YYYY-MM-DD HH:MM.",
+    "choice": "'{code}' is not one of the choices.",
+    "single": "Choose only one answer.",
+    "duplicate": "'{code}' is ranked more than once.",
+    "acknowledge": "Tick the box to confirm.",
+    "filtered": "'{code}' is not available with your other answers.",
+}
+
+Translate = Callable[[str], str]
+
+_INTEGER_RE = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+_DECIMAL_RE = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
+_INT32 = 2**31
+_ACKNOWLEDGED = {"ok", "1", "true", "yes", "on", "y"}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be taken as given; ``key`` names a :data:`DEFAULT_MESSAGES` entry."""
+
+    def __init__(self, key: str, **params: Any):
+        self.key = key
+        self.params = params
+        super().__init__(DEFAULT_MESSAGES[key].format(**params))
+
+    def message(self, translate: Translate | None = None) -> str:
+        """The message, its template passed through ``translate`` first."""
+        template = DEFAULT_MESSAGES[self.key]
+        return (translate or _identity)(template).format(**self.params)
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def is_empty(value: Any) -> bool:
+    """True for a missing answer: ``None``, ``""``, blank text or an empty list."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple):
+        return not value
+    return False
+
+
+def coerce(question: Question, raw: Any) -> Any:
+    """Turn a submitted answer into the value stored for ``question``.
+
+    ``raw`` is the text from a web form or a spreadsheet cell (``str``), the list of
+    ticked codes of a select_multiple or the ordered codes of a rank (``list[str]``), or a
+    value already coerced. Returns the value described in the module docstring, ``""`` for
+    an empty answer. Raises :class:`AnswerError` (a ``ValueError``) for a number, date or
+    time that does not parse and for codes that are not in the question's choice list.
+    Notes return ``""``; calculations and metadata pass through unchanged.
+    """
+    if question.type in ("calculate", "note") or question.type not in _COERCERS:
+        return "" if question.type == "note" else raw
+    if question.type not in MULTI_CODE_TYPES and isinstance(raw, list | tuple):
+        items = [r for r in raw if not is_empty(r)]
+        if len(items) > 1:
+            raise AnswerError("single")
+        raw = items[0] if items else ""
+    if is_empty(raw):
+        return ""
+    return _COERCERS[question.type](question, raw)
+
+
+def _text(question: Question, raw: Any) -> str:
+    return str(raw).replace("\r\n", "\n").strip()
+
+
+def _integer(question: Question, raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise AnswerError("integer")
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, float):
+        if not raw.is_integer():
+            raise AnswerError("integer")
+        value = int(raw)
+    else:
+        text = str(raw).strip().replace("\u2212", "-")
+        if not _INTEGER_RE.match(text):
+            raise AnswerError("integer")
+        value = int(text.split(".")[0])
+    if not -_INT32 <= value < _INT32:
+        raise AnswerError("integer_range")
+    return value
+
+
+def _decimal(question: Question, raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise AnswerError("decimal")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = str(raw).strip().replace("\u2212", "-").replace(" ", "")
+        # Many respondents write a decimal comma (ru, mn, fa ...).
+        if not _DECIMAL_RE.match(text):
+            raise AnswerError("decimal")
+        value = float(text.replace(",", "."))
+    if not math.isfinite(value):
+        raise AnswerError("decimal")
+    return value
+
+
+def _date(question: Question, raw: Any) -> str:
+    if isinstance(raw, datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    text = str(raw).strip()
+    try:
+        return date.fromisoformat(text[:10] if "T" in text else text).isoformat()
+    except ValueError as exc:
+        raise AnswerError("date") from exc
+
+
+def _time(question: Question, raw: Any) -> str:
+    if isinstance(raw, time):
+        return raw.replace(microsecond=0, tzinfo=None).isoformat()
+    try:
+        return time.fromisoformat(str(raw).strip()).replace(microsecond=0).isoformat()
+    except ValueError as exc:
+        raise AnswerError("time") from exc
+
+
+def _datetime(question: Question, raw: Any) -> str:
+    if isinstance(raw, datetime):
+        return raw.isoformat()
+    try:
+        return datetime.fromisoformat(str(raw).strip()).isoformat()
+    except ValueError as exc:
+        raise AnswerError("datetime") from exc
+
+
+def _select_one(question: Question, raw: Any) -> str:
+    code = str(raw).strip()
+    if question.codes and code not in question.codes:
+        raise AnswerError("choice", code=code)
+    return code
+
+
+def _codes(question: Question, raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        items = raw.split()
+    else:
+        items = [str(r).strip() for r in raw if not is_empty(r)]
+    for code in items:
+        if question.codes and code not in question.codes:
+            raise AnswerError("choice", code=code)
+    return items
+
+
+def _select_multiple(question: Question, raw: Any) -> str:
+    return " ".join(dict.fromkeys(_codes(question, raw)))
+
+
+def _rank(question: Question, raw: Any) -> str:
+    codes = _codes(question, raw)
+    for code in codes:
+        if codes.count(code) > 1:
+            raise AnswerError("duplicate", code=code)
+    return " ".join(codes)
+
+
+def _acknowledge(question: Question, raw: Any) -> str:
+    if raw is True or str(raw).strip().lower() in _ACKNOWLEDGED:
+        return "OK"
+    if raw is False or str(raw).strip().lower() in {"0", "false", "no", "off", "n"}:
+        return ""
+    raise AnswerError("acknowledge")
+
+
+_COERCERS: dict[str, Callable[[Question, Any], Any]] = {
+    "text": _text,
+    "integer": _integer,
+    "decimal": _decimal,
+    "date": _date,
+    "time": _time,
+    "datetime": _datetime,
+    "select_one": _select_one,
+    "select_multiple": _select_multiple,
+    "rank": _rank,
+    "acknowledge": _acknowledge,
+}
+
+
+# -- repeats and evaluation scopes -----------------------------------------------------
+
+
+def repeat_questions(form: Form, repeat: str) -> list[Question]:
+    """The questions inside the repeat called ``repeat``, in form order."""
+    return [q for q in form.questions.values() if q.repeat == repeat]
+
+
+def instance_count(form: Form, repeat: str, values: Mapping[str, Any]) -> int:
+    """How many instances of ``repeat`` the answers hold (the longest list)."""
+    lengths = [
+        len(values[q.name])
+        for q in repeat_questions(form, repeat)
+        if isinstance(values.get(q.name), list)
+    ]
+    return max(lengths, default=0)
+
+
+def _scope(form: Form, values: Mapping[str, Any], repeat: str | None, index: int) -> dict:
+    """The values an expression sees: inside a repeat, its own instance's."""
+    if repeat is None:
+        return dict(values)
+    scope = dict(values)
+    for question in repeat_questions(form, repeat):
+        items = values.get(question.name)
+        if isinstance(items, list):
+            scope[question.name] = items[index] if index < len(items) else ""
+        else:
+            scope[question.name] = ""
+    return scope
+
+
+def _instances(form: Form, question: Question, values: Mapping[str, Any]) -> range:
+    if question.repeat is None:
+        return range(1)
+    return range(instance_count(form, question.repeat, values))
+
+
+def _holds(
+    expr: str | expressions.Node | None,
+    scope: Mapping[str, Any],
+    *,
+    current: Any = None,
+    when_broken: bool,
+) -> bool:
+    """Whether ``expr`` is true; ``when_broken`` if it cannot be evaluated at run time."""
+    if not expr:
+        return True
+    try:
+        return expressions.truthy(expressions.evaluate(expr, scope, current=current))
+    except expressions.ExpressionError:
+        return when_broken
+
+
+# -- calculations, defaults, relevance -------------------------------------------------
+
+
+def _stored(result: Any) -> Any:
+    """A calculation result as ODK stores it: text for booleans, whole numbers as int."""
+    if isinstance(result, bool):
+        return "true" if result else "false"
+    if isinstance(result, float):
+        if math.isnan(result) or math.isinf(result):
+            return ""
+        if result.is_integer() and abs(result) < 2**53:
+            return int(result)
+    return result
+
+
+def _calculation_order(form: Form) -> list[Question]:
+    """Questions with a calculation, each after the calculations it refers to."""
+    calculated = [q for q in form.questions.values() if q.calculation]
+    names = {q.name for q in calculated}
+    needs = {}
+    for question in calculated:
+        try:
+            needs[question.name] = (expressions.references(question.calculation) & names) - {
+                question.name
+            }
+        except expressions.ExpressionError:
+            needs[question.name] = set()
+    ordered: list[Question] = []
+    done: set[str] = set()
+    pending = list(calculated)
+    while pending:
+        ready = [q for q in pending if needs[q.name] <= done]
+        # A cycle cannot be ordered; what remains is evaluated in sheet order.
+        batch = ready[:1] if ready else pending[:1]
+        ordered.extend(batch)
+        done.update(q.name for q in batch)
+        pending = [q for q in pending if q.name not in done]
+    return ordered
+
+
+def calculate(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Evaluate every calculation of ``form`` on ``values``.
+
+    Returns a new dict: ``values`` with each calculated question set to its result
+    (booleans as ``"true"``/``"false"``, whole numbers as ``int``, ``""`` when the
+    expression fails at run time). Calculations run after those they refer to; inside a
+    repeat they give one result per instance.
+    """
+    result = dict(values)
+    for question in _calculation_order(form):
+        if question.repeat is None:
+            result[question.name] = _calculate_one(question, result)
+        else:
+            result[question.name] = [
+                _calculate_one(question, _scope(form, result, question.repeat, i))
+                for i in _instances(form, question, result)
+            ]
+    return result
+
+
+def _calculate_one(question: Question, scope: Mapping[str, Any]) -> Any:
+    try:
+        return _stored(expressions.evaluate(question.calculation, scope))
+    except expressions.ExpressionError:
+        return ""
+
+
+def initial_values(form: Form) -> dict[str, Any]:
+    """The answers a new response starts with: each question's fixed ``default``.
+
+    Defaults that are expressions (``today()``, ``${other}``) and defaults that do not
+    fit the question type are left out. Questions in repeats start without instances.
+    """
+    values: dict[str, Any] = {}
+    for question in form.questions.values():
+        if not question.default or question.repeat or not question.answered:
+            continue
+        pyxform_type = "dateTime" if question.type == "datetime" else question.type
+        if default_is_dynamic(question.default, pyxform_type):
+            continue
+        try:
+            values[question.name] = coerce(question, question.default)
+        except ValueError:
+            continue
+    return values
+
+
+def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[bool]]:
+    """Whether each question is relevant given ``values``.
+
+    Returns ``{name: bool}``, and ``{name: [bool per instance]}`` for questions in a
+    repeat. A question is relevant when its own ``relevant`` and that of every enclosing
+    group are true. As in ODK, the answers of questions found not relevant count as empty
+    for the questions after them. An expression that fails at run time counts as true,
+    so that a broken condition never hides a question.
+    """
+    effective = dict(values)
+    shown: dict[str, bool | list[bool]] = {}
+    for question in form.questions.values():
+        if question.repeat is None:
+            flag = _holds(question.relevant, effective, when_broken=True)
+            shown[question.name] = flag
+            if not flag:
+                effective[question.name] = ""
+            continue
+        flags = [
+            _holds(
+                question.relevant,
+                _scope(form, effective, question.repeat, i),
+                when_broken=True,
+            )
+            for i in _instances(form, question, effective)
+        ]
+        shown[question.name] = flags
+        items = effective.get(question.name)
+        if isinstance(items, list):
+            effective[question.name] = [
+                item if i < len(flags) and flags[i] else "" for i, item in enumerate(items)
+            ]
+    return shown
+
+
+def visible(form: Form, values: Mapping[str, Any]) -> set[str]:
+    """Names of the questions that are relevant given ``values``.
+
+    A question in a repeat counts when it is relevant in at least one instance (see
+    :func:`visibility` for each instance).
+    """
+    return {
+        name
+        for name, flag in visibility(form, values).items()
+        if (any(flag) if isinstance(flag, list) else flag)
+    }
+
+
+def visible_sections(form: Form, values: Mapping[str, Any]) -> list[Section]:
+    """The sections to show, in order: relevant and with a question to show or a repeat."""
+    shown = visible(form, values)
+    result = []
+    for section in form.sections:
+        displayed = [n for n in section.questions if form.questions[n].displayed]
+        if section.kind == "repeat":
+            if _holds(section.relevant, values, when_broken=True):
+                result.append(section)
+        elif any(name in shown for name in displayed):
+            result.append(section)
+    return result
+
+
+def prune_hidden(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers to keep on submit: calculations redone, non-relevant answers dropped.
+
+    Returns a new dict without the questions that are not relevant; inside repeats the
+    values of non-relevant instances become ``""`` (a question not relevant in any
+    instance is dropped). Names that are not questions of the form are dropped too.
+    """
+    current = {k: v for k, v in values.items() if k in form.questions}
+    for _ in range(len(form.questions) + 1):
+        current = calculate(form, current)
+        flags = visibility(form, current)
+        pruned: dict[str, Any] = {}
+        for name, value in current.items():
+            flag = flags.get(name, True)
+            if isinstance(flag, list):
+                if not any(flag):
+                    continue
+                if isinstance(value, list):
+                    value = [v if i < len(flag) and flag[i] else "" for i, v in enumerate(value)]
+            elif not flag:
+                continue
+            pruned[name] = value
+        if pruned == current:
+            break
+        current = pruned
+    return current
+
+
+# -- choices ---------------------------------------------------------------------------
+
+
+def available_choices(
+    form: Form, question: Question, values: Mapping[str, Any], index: int = 0
+) -> list[Choice]:
+    """The choices ``question`` offers given the answers: its ``choice_filter`` applied.
+
+    The filter is evaluated once per choice with ``current`` set to the choice's columns
+    (``name``, ``label`` and the extra columns such as ``country``), which the filter
+    names bare (``country = ${country}``). ``index`` picks the repeat instance.
+    A filter that fails at run time keeps the choice.
+    """
+    options = form.options(question)
+    if not question.choice_filter:
+        return options
+    scope = _scope(form, values, question.repeat, index)
+    try:
+        condition = expressions.parse(question.choice_filter, choice_filter=True)
+    except expressions.ExpressionError:
+        return options
+    kept = []
+    for choice in options:
+        row = {"name": choice.name, **choice.extra}
+        if _holds(condition, scope, current=row, when_broken=True):
+            kept.append(choice)
+    return kept
+
+
+# -- checking a page -------------------------------------------------------------------
+
+
+def _required(question: Question, scope: Mapping[str, Any]) -> bool:
+    if isinstance(question.required, bool):
+        return question.required
+    return _holds(question.required, scope, when_broken=False)
+
+
+def _form_message(form: Form, texts: dict[str, str], lang: str | None) -> str:
+    return form.translate(texts, lang)[0]
+
+
+def clean_section(
+    form: Form,
+    section: Section,
+    values: Mapping[str, Any],
+    lang: str | None = None,
+    *,
+    translate: Translate | None = None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Coerce and check the answers of one section.
+
+    ``values`` holds the whole response (other sections' answers are needed by the
+    expressions); this section's answers may still be raw text or lists of codes.
+    Returns ``(values, errors)``: all values with this section's coerced and the
+    calculations redone, and ``{question name: message}`` for the section's relevant
+    questions that are missing (required), not allowed (constraint, choice filter) or do
+    not parse. In a repeat the key is ``name[i]`` for instance ``i``. Non-relevant
+    questions are not checked.
+    """
+    translate = translate or _identity
+    errors: dict[str, str] = {}
+    cleaned = dict(values)
+    for name in section.questions:
+        question = form.questions[name]
+        if not question.answered or name not in values:
+            continue
+        raw = values[name]
+        if question.repeat is not None and isinstance(raw, list | tuple):
+            items = []
+            for i, item in enumerate(raw):
+                try:
+                    items.append(coerce(question, item))
+                except AnswerError as exc:
+                    errors[f"{name}[{i}]"] = exc.message(translate)
+                    items.append("")
+            cleaned[name] = items
+            continue
+        try:
+            cleaned[name] = coerce(question, raw)
+        except AnswerError as exc:
+            errors[name] = exc.message(translate)
+            cleaned[name] = ""
+    cleaned = calculate(form, cleaned)
+    flags = visibility(form, cleaned)
+    for name in section.questions:
+        question = form.questions[name]
+        if not question.answered:
+            continue
+        if question.repeat is None:
+            if flags.get(name) and name not in errors:
+                message = _check(form, question, cleaned, cleaned.get(name, ""), 0, lang)
+                if message:
+                    errors[name] = message(translate)
+            continue
+        instance_flags = flags.get(name) or []
+        items = cleaned.get(name) if isinstance(cleaned.get(name), list) else []
+        for i, shown in enumerate(instance_flags):
+            key = f"{name}[{i}]"
+            if not shown or key in errors:
+                continue
+            value = items[i] if i < len(items) else ""
+            message = _check(form, question, cleaned, value, i, lang)
+            if message:
+                errors[key] = message(translate)
+    return cleaned, errors
+
+
+def validate_section(
+    form: Form,
+    section: Section,
+    values: Mapping[str, Any],
+    lang: str | None = None,
+    *,
+    translate: Translate | None = None,
+) -> dict[str, str]:
+    """The error messages for one section: ``{question name: message}``.
+
+    See :func:`clean_section`, which also returns the coerced values. Required and
+    constraint messages come from the form in ``lang`` (default language as fallback),
+    else from :data:`DEFAULT_MESSAGES` through ``translate``.
+    """
+    return clean_section(form, section, values, lang, translate=translate)[1]
+
+
+def _check(
+    form: Form,
+    question: Question,
+    values: Mapping[str, Any],
+    value: Any,
+    index: int,
+    lang: str | None,
+) -> Callable[[Translate], str] | None:
+    """The message maker for the first rule ``value`` breaks, or None."""
+    scope = _scope(form, values, question.repeat, index)
+    if is_empty(value):
+        if _required(question, scope):
+            custom = _form_message(form, question.required_message, lang)
+            return lambda tr: custom or tr(DEFAULT_MESSAGES["required"])
+        return None
+    if question.choice_filter and question.list_name:
+        allowed = {c.name for c in available_choices(form, question, values, index)}
+        for code in str(value).split():
+            if code not in allowed:
+                return lambda tr, code=code: tr(DEFAULT_MESSAGES["filtered"]).format(code=code)
+    if question.constraint and not _holds(
+        question.constraint, scope, current=value, when_broken=False
+    ):
+        custom = _form_message(form, question.constraint_message, lang)
+        return lambda tr: custom or tr(DEFAULT_MESSAGES["constraint"])
+    return None

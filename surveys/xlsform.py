@@ -1,0 +1,960 @@
+"""XLSForm in and out.
+
+:func:`load_form` checks an uploaded workbook and turns it into a :class:`~surveys.model.Form`.
+pyxform does the reading and the XLSForm checking: it reads the workbook, normalises the
+column headers (aliases, ``label::Русский (ru)`` translation columns), and converts the form
+to an XForm exactly as ODK tools do, so a form accepted here also works in KoboToolbox or
+ODK Central. Its errors and warnings are mapped to the sheet, row and column they are
+about. On top of that the engine checks what it needs itself: every expression parses,
+question names are unique in the whole form, and every question type can be answered in
+the web questionnaire.
+
+:func:`form_to_xlsx` writes the workbook back from the rows kept in the form, and
+:func:`xlsx_with_language` adds empty translation columns for a new language.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import openpyxl
+from pyxform import aliases, constants
+from pyxform.builder import create_survey_element_from_dict
+from pyxform.errors import PyXFormError
+from pyxform.parsing.parameters import parse as parse_parameters
+from pyxform.parsing.sheet_headers import dealias_and_group_headers, process_header
+from pyxform.question import MultipleChoiceQuestion, Option
+from pyxform.survey import Survey
+from pyxform.validators.pyxform.sheet_misspellings import find_sheet_misspellings
+from pyxform.xls2json import RE_BEGIN_CONTROL, RE_END_CONTROL, RE_SELECT, workbook_to_json
+from pyxform.xls2json_backends import DefinitionData, get_xlsform
+
+from surveys import expressions
+from surveys.model import (
+    OTHER_CODE,
+    SELECT_TYPES,
+    SUPPORTED_TYPES,
+    Choice,
+    Form,
+    Group,
+    Question,
+    Section,
+    SheetData,
+)
+
+MAX_BYTES = 5 * 1024 * 1024
+#: An xlsx is a zip; its unpacked content may be this many times the upload limit.
+MAX_UNPACKED_RATIO = 20
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SHEETS = ("survey", "choices", "settings", "external_choices", "entities", "osm")
+
+_ROW_RE = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
+_SHEET_RE = re.compile(r"On the '([^']+)' sheet|sheet: '([^']+)'")
+_COLUMN_RE = re.compile(r"the '([^']+)' (?:value|column)")
+_UNKNOWN_TYPE_RE = re.compile(r"Unknown question type '([^']*)'")
+_ELEMENT_RE = re.compile(r"element named '([^']+)'")
+_MISSING_TRANSLATION_RE = re.compile(r"is missing the (survey|choices) ")
+_LANGUAGE_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\)$")
+_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$")
+#: Messages of pyxform that do not name their column, and the column they are about.
+_COLUMN_HINTS = (
+    ("Unmatched", "type"),
+    ("List name not in", "type"),
+    ("no type", "type"),
+    ("question type", "type"),
+    ("or_other", "type"),
+    ("table list", "type"),
+    ("Repeat loop", "type"),
+    ("no name", "name"),
+    ("Missing calculation", "calculation"),
+    ("Choice filter", "choice_filter"),
+    ("Parameter", "parameters"),
+)
+
+#: Grouped pyxform header tokens and the XLSForm column names users write.
+_BIND_COLUMNS = {
+    ("bind", "relevant"): "relevant",
+    ("bind", "required"): "required",
+    ("bind", "constraint"): "constraint",
+    ("bind", "calculate"): "calculation",
+    ("bind", "jr:constraintMsg"): "constraint_message",
+    ("bind", "jr:requiredMsg"): "required_message",
+    ("bind", "readonly"): "read_only",
+    ("control", "appearance"): "appearance",
+    ("control", "jr:count"): "repeat_count",
+}
+#: Translatable columns: model attribute name -> pyxform header tokens.
+SURVEY_TEXT_COLUMNS = {
+    "label": ("label",),
+    "hint": ("hint",),
+    "guidance_hint": ("guidance_hint",),
+    "constraint_message": ("bind", "jr:constraintMsg"),
+    "required_message": ("bind", "jr:requiredMsg"),
+}
+#: Expression columns checked when a form is loaded.
+_EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "repeat_count")
+
+#: Question type spellings pyxform accepts, mapped to the engine's names.
+_TYPE_NAMES = {
+    "string": "text",
+    "q string": "text",
+    "add text prompt": "text",
+    "int": "integer",
+    "q int": "integer",
+    "add integer prompt": "integer",
+    "q decimal": "decimal",
+    "add decimal prompt": "decimal",
+    "q date": "date",
+    "add date prompt": "date",
+    "dateTime": "datetime",
+    "date time": "datetime",
+    "q dateTime": "datetime",
+    "q date time": "datetime",
+    "add dateTime prompt": "datetime",
+    "add date time prompt": "datetime",
+    "q note": "note",
+    "add note prompt": "note",
+    "trigger": "acknowledge",
+    "q acknowledge": "acknowledge",
+    "add acknowledge prompt": "acknowledge",
+    "q calculate": "calculate",
+    "add calculate prompt": "calculate",
+    "start time": "start",
+    "get start time": "start",
+    "end time": "end",
+    "get end time": "end",
+    "get today": "today",
+    "device id": "deviceid",
+    "get device id": "deviceid",
+    "imei": "deviceid",
+    "uri:deviceid": "deviceid",
+    "subscriber id": "subscriberid",
+    "get subscriber id": "subscriberid",
+    "uri:subscriberid": "subscriberid",
+    "sim id": "simserial",
+    "get sim id": "simserial",
+    "uri:simserial": "simserial",
+    "get phone number": "phonenumber",
+    "uri:phonenumber": "phonenumber",
+    "uri:username": "username",
+    "uri:email": "email",
+}
+_SELECT_NAMES = {
+    constants.SELECT_ONE: "select_one",
+    constants.SELECT_ALL_THAT_APPLY: "select_multiple",
+    constants.RANK: "rank",
+}
+#: English and native names of the programme's languages, for translation columns that
+#: give a language name without a code (``label::Russian``).
+_LANGUAGE_NAMES = {
+    "english": "en",
+    "russian": "ru",
+    "русский": "ru",
+    "chinese": "zh",
+    "中文": "zh",
+    "mongolian": "mn",
+    "монгол": "mn",
+    "persian": "fa",
+    "farsi": "fa",
+    "فارسی": "fa",
+    "kazakh": "kk",
+    "қазақша": "kk",
+    "kyrgyz": "ky",
+    "кыргызча": "ky",
+    "uzbek": "uz",
+    "o'zbek": "uz",
+    "tajik": "tg",
+    "тоҷикӣ": "tg",
+    "turkmen": "tk",
+    "türkmen": "tk",
+    "pashto": "ps",
+    "پښتو": "ps",
+    "urdu": "ur",
+    "اردو": "ur",
+    "hindi": "hi",
+    "हिन्दी": "hi",
+    "nepali": "ne",
+    "नेपाली": "ne",
+    "dzongkha": "dz",
+    "རྫོང་ཁ": "dz",
+}
+
+
+@dataclass(frozen=True)
+class FormIssue:
+    """A problem with an uploaded form, located as precisely as it can be.
+
+    ``sheet`` is the worksheet name (``survey``, ``choices``, ``settings``), ``row`` the
+    spreadsheet row number (the header is row 1) and ``column`` the column header as
+    written in the sheet; each is ``None`` when the problem is not about one place.
+    """
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(f"sheet '{self.sheet}'")
+        if self.row:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class FormError(ValueError):
+    """The uploaded form cannot be used; ``issues`` says where and why.
+
+    ``warnings`` holds pyxform's warnings about the same workbook, if it got that far.
+    """
+
+    def __init__(self, issues: Sequence[FormIssue], warnings: Sequence[FormIssue] = ()):
+        self.issues = list(issues)
+        self.warnings = list(warnings)
+        super().__init__("; ".join(str(issue) for issue in self.issues))
+
+
+@dataclass
+class LoadedForm:
+    """A form that loaded, with pyxform's warnings (missing translations and the like)."""
+
+    form: Form
+    warnings: list[FormIssue] = field(default_factory=list)
+
+
+def load_form(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> LoadedForm:
+    """Read an XLSForm workbook (.xlsx or .xls bytes) into a :class:`Form`.
+
+    ``filename`` only supplies the form id when the settings sheet has none. Returns the
+    form with pyxform's warnings. Raises :class:`FormError` listing every problem found:
+    not an Excel workbook, larger than ``max_bytes``, empty, no survey sheet, and every
+    error pyxform or the engine's own checks report, located by sheet, row and column.
+    """
+    kind = _sniff(data, max_bytes)
+    try:
+        definition = get_xlsform(data, file_type=kind)
+    except Exception as exc:  # xlrd and openpyxl raise many types for corrupt files
+        raise FormError([FormIssue(None, None, None, _unreadable(kind, exc))]) from exc
+    _check_sheets(definition)
+
+    warnings: list[str] = []
+    issues: list[FormIssue] = []
+    sheets = _Sheets(definition)
+    try:
+        _convert_with_pyxform(definition, PurePath(filename).stem, warnings)
+    except PyXFormError as exc:
+        issues.extend(_issues_from_message(str(exc), exc.context, sheets))
+    except Exception as exc:  # pyxform has no other error contract for broken input
+        issues.append(FormIssue(None, None, None, f"The form could not be converted: {exc}"))
+    mapped_warnings = [i for w in warnings for i in _issues_from_message(w, {}, sheets)]
+
+    builder = _FormBuilder(definition, sheets, PurePath(filename).stem)
+    try:
+        form = builder.build()
+    except PyXFormError as exc:
+        if not issues:
+            issues.extend(_issues_from_message(str(exc), exc.context, sheets))
+        form = None
+    located = {(i.sheet, i.row, i.column) for i in issues}
+    issues.extend(i for i in builder.issues if (i.sheet, i.row, i.column) not in located)
+    if form is not None and not form.questions and not issues:
+        issues.append(FormIssue(sheets.title("survey"), None, None, "The form has no questions."))
+    if issues or form is None:
+        raise FormError(issues, mapped_warnings)
+    return LoadedForm(form=form, warnings=mapped_warnings)
+
+
+def form_to_xlsx(form: Form) -> bytes:
+    """Write ``form`` as an .xlsx workbook (bytes) from the sheet rows it was loaded from.
+
+    Every column and row of the imported survey, choices and settings sheets is written
+    back, so :func:`load_form` reads the result to an equal form. ``ValueError`` if the
+    form has no sheet rows (it was not made by :func:`load_form`).
+    """
+    if "survey" not in form.sheets:
+        raise ValueError("the form has no sheet rows to write")
+    return _write_workbook(form.sheets.values())
+
+
+def xlsx_with_language(form: Form, lang_code: str, lang_name: str) -> bytes:
+    """The form's workbook with empty translation columns for a new language.
+
+    For every translatable column of the default language (survey label, hint,
+    guidance_hint, constraint_message, required_message; choices label) a column
+    ``<column>::<lang_name> (<lang_code>)`` is inserted after the existing ones, unless it
+    is there already. Returns .xlsx bytes for translators to fill in and upload again.
+    ``ValueError`` for a malformed code (``kk``, ``zh-Hans``) or name.
+    """
+    if not _CODE_RE.match(lang_code):
+        raise ValueError(f"not a language code: {lang_code!r}")
+    lang_name = lang_name.strip()
+    if not lang_name or any(c in lang_name for c in "():"):
+        raise ValueError(f"not a language name: {lang_name!r}")
+    if "survey" not in form.sheets:
+        raise ValueError("the form has no sheet rows to write")
+    sheets = []
+    for key, sheet in form.sheets.items():
+        if key in ("survey", "choices"):
+            columns = SURVEY_TEXT_COLUMNS if key == "survey" else {"label": ("label",)}
+            sheet = _add_language_columns(sheet, key, columns, lang_code, lang_name)
+        sheets.append(sheet)
+    return _write_workbook(sheets)
+
+
+def language_of(key: str) -> tuple[str | None, str]:
+    """Split a translation column suffix into ``(code, name)``.
+
+    ``"Русский (ru)"`` gives ``("ru", "Русский")``; ``"Russian"`` gives ``("ru",
+    "Russian")`` for the programme's languages and ``(None, name)`` otherwise.
+    """
+    key = key.strip()
+    match = _LANGUAGE_RE.match(key)
+    if match:
+        return match["code"].lower().replace("_", "-"), match["name"].strip() or match["code"]
+    return _LANGUAGE_NAMES.get(key.lower()), key
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _sniff(data: bytes, max_bytes: int) -> str:
+    """Say ".xlsx" or ".xls" from the bytes themselves, or raise FormError."""
+
+    def fail(message: str) -> FormError:
+        return FormError([FormIssue(None, None, None, message)])
+
+    if len(data) > max_bytes:
+        raise fail(f"The file is larger than the limit of {max_bytes // 1024} KB.")
+    if not data:
+        raise fail("The file is empty.")
+    if data.startswith(_OLE_MAGIC):
+        return ".xls"
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except zipfile.BadZipFile as exc:
+            raise fail("The file is not a valid Excel workbook (.xlsx or .xls).") from exc
+        if "xl/workbook.xml" not in names:
+            raise fail("The file is not an Excel workbook (.xlsx or .xls).")
+        if unpacked > max_bytes * MAX_UNPACKED_RATIO:
+            raise fail("The workbook is too large once unpacked.")
+        return ".xlsx"
+    raise fail("The file is not an Excel workbook (.xlsx or .xls).")
+
+
+def _unreadable(kind: str, exc: Exception) -> str:
+    return f"The file could not be read as an Excel workbook ({kind}): {exc}"
+
+
+def _check_sheets(definition: DefinitionData) -> None:
+    names = list(definition.sheet_names or [])
+    has_content = any(
+        getattr(definition, sheet) or getattr(definition, f"{sheet}_header") for sheet in _SHEETS
+    )
+    if not has_content:
+        raise FormError([FormIssue(None, None, None, "The workbook is empty.")])
+    if definition.survey is None and definition.survey_header is None:
+        message = "The workbook has no sheet named 'survey'."
+        similar = find_sheet_misspellings(key=constants.SURVEY, keys=names)
+        if similar:
+            message = f"{message} {similar}"
+        raise FormError([FormIssue("survey", None, None, message)])
+    if not any(definition.survey or []):
+        sheet = _sheet_title(definition, "survey")
+        raise FormError([FormIssue(sheet, None, None, "The survey sheet has no questions.")])
+
+
+def _convert_with_pyxform(definition: DefinitionData, stem: str, warnings: list[str]) -> None:
+    """Run pyxform's XLSForm to XForm conversion for its checks; the XForm is not kept."""
+    json_form = workbook_to_json(
+        workbook_dict=copy.deepcopy(definition),
+        form_name="data",
+        fallback_form_name=stem,
+        warnings=warnings,
+    )
+    survey = create_survey_element_from_dict(json_form)
+    # ODK Validate is a Java process: far too slow for a web upload, and pyxform's own
+    # checks plus the engine's expression parser cover what the engine relies on.
+    survey.to_xml(validate=False, warnings=warnings)
+
+
+def _sheet_title(definition: DefinitionData, key: str) -> str:
+    names = list(definition.sheet_names or [])
+    for name in names:
+        if name.lower() == key:
+            return name
+    if key == "survey" and len(names) == 1:
+        return names[0]
+    return key
+
+
+class _Sheets:
+    """The raw sheets with their original headers, and pyxform's reading of the headers."""
+
+    def __init__(self, definition: DefinitionData):
+        self.definition = definition
+        self.data: dict[str, SheetData] = {}
+        for key in _SHEETS:
+            rows = getattr(definition, key)
+            header = getattr(definition, f"{key}_header")
+            if rows is None and header is None:
+                continue
+            headers = list(header[0]) if header else []
+            table = [[_text(row.get(h)) for h in headers] for row in rows or []]
+            self.data[key] = SheetData(
+                title=_sheet_title(definition, key), headers=headers, rows=table
+            )
+
+    def title(self, key: str) -> str:
+        sheet = self.data.get(key)
+        return sheet.title if sheet else key
+
+    def header_for(self, key: str, column: str) -> str:
+        """The header as written in sheet ``key`` for an XLSForm column name."""
+        sheet = self.data.get(key)
+        if sheet is None:
+            return column
+        aliases_map = aliases.survey_header if key == "survey" else aliases.list_header
+        columns = _survey_columns() if key == "survey" else _option_columns()
+        use_double_colon = any("::" in h for h in sheet.headers)
+        for header in sheet.headers:
+            _, tokens = process_header(header, use_double_colon, aliases_map, columns)
+            name = _BIND_COLUMNS.get(tokens[:2], tokens[0])
+            if name == column or header == column:
+                return header
+        return column
+
+    def find_row(self, key: str, column: str, value: str) -> int | None:
+        """The first row of sheet ``key`` whose ``column`` holds ``value``."""
+        sheet = self.data.get(key)
+        if sheet is None:
+            return None
+        header = self.header_for(key, column)
+        if header not in sheet.headers:
+            return None
+        index = sheet.headers.index(header)
+        for number, row in enumerate(sheet.rows, start=2):
+            if row[index].strip() == value:
+                return number
+        return None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _survey_columns() -> set[str]:
+    return set(MultipleChoiceQuestion.get_slot_names())
+
+
+def _option_columns() -> set[str]:
+    return set(Option.get_slot_names())
+
+
+def _issues_from_message(
+    message: str, context: Mapping[str, Any], sheets: _Sheets
+) -> list[FormIssue]:
+    """Locate a pyxform message: one issue per ``[row : N]`` part of it."""
+    parts = re.split(r"\n(?=\[row\s*:|Language ')", message.strip())
+    return [_issue_from_part(part, context, sheets) for part in parts if part.strip()]
+
+
+def _issue_from_part(part: str, context: Mapping[str, Any], sheets: _Sheets) -> FormIssue:
+    row_match = _ROW_RE.search(part)
+    row = int(row_match.group(1)) if row_match else context.get("row")
+    text = _ROW_RE.sub("", part, count=1).strip() if row_match else part.strip()
+    sheet_match = _SHEET_RE.search(part)
+    sheet_key = context.get("sheet") or (
+        (sheet_match.group(1) or sheet_match.group(2)) if sheet_match else None
+    )
+    column = context.get("column")
+    column_match = _COLUMN_RE.search(part)
+    if column is None and column_match:
+        column = column_match.group(1)
+    if column is None and row is not None:
+        column = next((col for hint, col in _COLUMN_HINTS if hint in part), None)
+    unknown_type = _UNKNOWN_TYPE_RE.search(part)
+    if unknown_type and row is None:
+        row = sheets.find_row("survey", "type", unknown_type.group(1))
+        sheet_key, column = "survey", "type"
+    missing = _MISSING_TRANSLATION_RE.search(part)
+    if missing and sheet_key is None:
+        sheet_key = missing.group(1)
+    element = _ELEMENT_RE.search(part)
+    if element and row is None:
+        row = sheets.find_row("survey", "name", element.group(1))
+        sheet_key = "survey"
+    if sheet_key is None and row is not None:
+        sheet_key = "survey"
+    sheet_key = sheet_key.lower() if sheet_key else None
+    if sheet_key and column:
+        column = sheets.header_for(sheet_key, column)
+    sheet = sheets.title(sheet_key) if sheet_key else None
+    return FormIssue(sheet, row, column, text)
+
+
+# -- building the model ----------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    """A group or repeat that has begun and not ended yet."""
+
+    group: Group
+    relevance: list[str]
+    repeat: str | None
+
+
+class _FormBuilder:
+    """Turns pyxform's reading of the sheets into a Form, collecting the engine's issues."""
+
+    def __init__(self, definition: DefinitionData, sheets: _Sheets, stem: str):
+        self.definition = definition
+        self.sheets = sheets
+        self.stem = stem
+        self.issues: list[FormIssue] = []
+        self.language_keys: list[str] = []
+        self.default_key = constants.DEFAULT_LANGUAGE_VALUE
+        self.codes: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+
+    # The order matters: settings say which column suffix is the default language,
+    # which pyxform needs to group untranslated columns with it.
+    def build(self) -> Form:
+        settings, raw_settings = self._settings()
+        self.default_key = settings.get(constants.DEFAULT_LANGUAGE_KEY) or self.default_key
+        survey = self._dealias("survey")
+        choices_sheet = self._dealias("choices") if self.definition.choices else None
+        self._languages(list(survey.headers) + list(choices_sheet.headers if choices_sheet else ()))
+        form = Form(
+            form_id=str(settings.get(constants.ID_STRING) or self.stem or "form"),
+            title=str(settings.get(constants.TITLE) or settings.get(constants.ID_STRING) or ""),
+            version=str(settings.get(constants.VERSION) or ""),
+            default_language=self.codes[self.default_key],
+            languages=list(dict.fromkeys(self.codes[k] for k in self.language_keys)),
+            language_names=dict(self.names),
+            settings=raw_settings,
+            sheets=self.sheets.data,
+        )
+        if not form.title:
+            form.title = form.form_id
+        if choices_sheet is not None:
+            form.choices = self._choices(choices_sheet.data)
+        self._walk(form, survey.data)
+        return form
+
+    def _settings(self) -> tuple[dict[str, Any], dict[str, str]]:
+        rows = self.definition.settings or []
+        if not rows:
+            return {}, {}
+        dealiased = dealias_and_group_headers(
+            sheet_name=constants.SETTINGS,
+            sheet_data=rows,
+            sheet_header=self.definition.settings_header,
+            header_aliases=aliases.settings_header,
+            header_columns=set(Survey.get_slot_names()),
+        )
+        raw = {str(k): _text(v) for k, v in rows[0].items()}
+        return dict(dealiased.data[0]), raw
+
+    def _dealias(self, key: str):
+        if key == "survey":
+            return dealias_and_group_headers(
+                sheet_name=constants.SURVEY,
+                sheet_data=self.definition.survey,
+                sheet_header=self.definition.survey_header,
+                header_aliases=aliases.survey_header,
+                header_columns=_survey_columns(),
+                headers_required={constants.TYPE},
+                default_language=self.default_key,
+                strip_whitespace=True,
+            )
+        return dealias_and_group_headers(
+            sheet_name=constants.CHOICES,
+            sheet_data=self.definition.choices,
+            sheet_header=self.definition.choices_header,
+            header_aliases=aliases.list_header,
+            header_columns=_option_columns(),
+            headers_required={constants.NAME},
+            default_language=self.default_key,
+        )
+
+    def _languages(self, headers: Iterable[tuple[str, ...]]) -> None:
+        prefixes = list(SURVEY_TEXT_COLUMNS.values())
+        tagged: list[str] = []
+        untagged = False
+        for tokens in headers:
+            for prefix in prefixes:
+                if tokens[: len(prefix)] != prefix:
+                    continue
+                if len(tokens) == len(prefix):
+                    untagged = True
+                elif len(tokens) == len(prefix) + 1:
+                    tagged.append(tokens[-1])
+        tagged = list(dict.fromkeys(tagged))
+        for key in tagged:
+            self._add_language(key)
+        if self.default_key != constants.DEFAULT_LANGUAGE_VALUE:
+            self._add_language(self.default_key)
+        elif untagged or not tagged:
+            # Untranslated columns with no default_language setting: the programme works
+            # in English first, and ODK tools would show these columns as "default".
+            self.codes[self.default_key] = "en"
+            self.names.setdefault("en", "English")
+        else:
+            self.default_key = tagged[0]
+        self.language_keys = [self.default_key] + [k for k in tagged if k != self.default_key]
+
+    def _add_language(self, key: str) -> None:
+        if key in self.codes:
+            return
+        code, name = language_of(key)
+        code = code or re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "und"
+        self.codes[key] = code
+        self.names.setdefault(code, name)
+
+    def _texts(self, value: Any) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            value = {self.default_key: value}
+        texts = {}
+        for key, text in value.items():
+            if isinstance(text, str) and text.strip() and key in self.codes:
+                texts.setdefault(self.codes[key], text)
+        return texts
+
+    def _choices(self, rows: Sequence[dict]) -> dict[str, list[Choice]]:
+        lists: dict[str, list[Choice]] = {}
+        for number, row in enumerate(rows, start=2):
+            list_name = row.get(constants.LIST_NAME_S)
+            name = row.get(constants.NAME)
+            if not list_name or name is None:
+                continue
+            extra = {
+                str(k): str(v)
+                for k, v in row.items()
+                if k not in (constants.LIST_NAME_S, constants.NAME, constants.LABEL, "media")
+                and isinstance(v, str)
+            }
+            lists.setdefault(str(list_name), []).append(
+                Choice(
+                    name=str(name),
+                    labels=self._texts(row.get(constants.LABEL)),
+                    extra=extra,
+                    row=number,
+                )
+            )
+        return lists
+
+    def _issue(self, row: int, column: str, message: str) -> None:
+        sheet = self.sheets.title("survey")
+        self.issues.append(FormIssue(sheet, row, self.sheets.header_for("survey", column), message))
+
+    def _walk(self, form: Form, rows: Sequence[dict]) -> None:
+        stack: list[_Open] = []
+        run: Section | None = None
+        seen_rows: dict[str, int] = {}
+        for number, row in enumerate(rows, start=2):
+            if aliases.yes_no.get(str(row.get("disabled", "no")).strip(), False):
+                continue
+            type_text = str(row.get(constants.TYPE) or "").strip()
+            if not type_text or type_text in aliases.settings_header:
+                continue
+            self._check_expressions(number, row)
+            if RE_END_CONTROL.search(type_text):
+                if stack:
+                    stack.pop()
+                if not stack:
+                    run = None
+                continue
+            name = str(row.get(constants.NAME) or "").strip()
+            if not name and type_text == "note":
+                name = f"generated_note_name_{number}"
+            if not name:
+                continue
+            if name in seen_rows:
+                self._issue(
+                    number,
+                    "name",
+                    f"The name '{name}' is already used on row {seen_rows[name]}; "
+                    "names must be unique in the whole form.",
+                )
+            seen_rows.setdefault(name, number)
+            begin = RE_BEGIN_CONTROL.search(type_text)
+            if begin:
+                run = self._begin(form, stack, row, number, name, begin, run)
+                continue
+            question = self._question(form, stack, row, number, name, type_text)
+            if question is None:
+                continue
+            if stack:
+                form.section(stack[0].group.name).questions.append(question.name)
+                question.section = stack[0].group.name
+            elif question.displayed or run is not None:
+                if run is None:
+                    run = Section(name=name, kind="questions", row=number)
+                    form.sections.append(run)
+                run.questions.append(question.name)
+                question.section = run.name
+            form.questions[question.name] = question
+            if question.or_other:
+                self._add_other(form, question, seen_rows)
+
+    def _begin(self, form, stack, row, number, name, begin, run) -> Section | None:
+        kind = aliases.control[begin.group("type")]
+        kind = "repeat" if kind in (constants.REPEAT, constants.LOOP) else "group"
+        parent = stack[-1] if stack else None
+        bind = row.get("bind", {})
+        control = row.get("control", {})
+        own = _clean(bind.get("relevant"))
+        relevance = (parent.relevance if parent else []) + ([own] if own else [])
+        if kind == "repeat" and parent and parent.repeat:
+            self._issue(number, "type", "Repeats inside repeats are not supported.")
+        group = Group(
+            name=name,
+            path=f"{parent.group.path}/{name}" if parent else name,
+            kind=kind,
+            labels=self._texts(row.get(constants.LABEL)),
+            hints=self._texts(row.get(constants.HINT)),
+            relevant=_combine(relevance),
+            own_relevant=own,
+            appearance=_clean(control.get("appearance")),
+            repeat_count=_clean(control.get("jr:count")),
+            parent=parent.group.path if parent else None,
+            row=number,
+        )
+        form.groups[group.path] = group
+        repeat = name if kind == "repeat" else (parent.repeat if parent else None)
+        stack.append(_Open(group, relevance, repeat))
+        if parent is None:
+            form.sections.append(
+                Section(
+                    name=name,
+                    kind=kind,
+                    path=group.path,
+                    labels=dict(group.labels),
+                    hints=dict(group.hints),
+                    relevant=group.relevant,
+                    appearance=group.appearance,
+                    row=number,
+                )
+            )
+            return None
+        return run
+
+    def _question(self, form, stack, row, number, name, type_text) -> Question | None:
+        type_text = aliases._type_alias_map.get(type_text, type_text)
+        list_name = None
+        or_other = False
+        select = RE_SELECT.search(type_text)
+        if select:
+            q_type = _SELECT_NAMES.get(aliases.select[select.group("select_command")])
+            list_name = select.group("list_name")
+            or_other = select.group("specify_other") is not None
+            if q_type is None or list_name not in form.choices:
+                self._issue(
+                    number,
+                    "type",
+                    f"Question type '{type_text}' is not supported: selects must use a "
+                    "list from the choices sheet.",
+                )
+                return None
+        else:
+            q_type = _TYPE_NAMES.get(type_text, type_text)
+        if q_type not in SUPPORTED_TYPES:
+            self._issue(
+                number, "type", f"Question type '{type_text}' is not supported by the engine."
+            )
+            return None
+        parent = stack[-1] if stack else None
+        bind = row.get("bind", {})
+        control = row.get("control", {})
+        own = _clean(bind.get("relevant"))
+        relevance = (parent.relevance if parent else []) + ([own] if own else [])
+        try:
+            parameters = parse_parameters(row.get("parameters", ""), number)
+        except PyXFormError:
+            parameters = {}
+        return Question(
+            name=name,
+            path=f"{parent.group.path}/{name}" if parent else name,
+            type=q_type,
+            list_name=list_name if q_type in SELECT_TYPES else None,
+            or_other=or_other,
+            codes=_codes(form.choices.get(list_name, []), or_other) if list_name else [],
+            labels=self._texts(row.get(constants.LABEL)),
+            hints=self._texts(row.get(constants.HINT)),
+            required_message=self._texts(bind.get("jr:requiredMsg")),
+            constraint_message=self._texts(bind.get("jr:constraintMsg")),
+            required=_required(bind.get("required")),
+            constraint=_clean(bind.get("constraint")),
+            relevant=_combine(relevance),
+            own_relevant=own,
+            default=_clean(row.get("default")),
+            choice_filter=_clean(row.get(constants.CHOICE_FILTER)),
+            appearance=_clean(control.get("appearance")),
+            calculation=_clean(bind.get("calculate")),
+            read_only=bool(aliases.yes_no.get(str(bind.get("readonly", "")).strip(), False)),
+            repeat=parent.repeat if parent else None,
+            group=parent.group.path if parent else None,
+            parameters=dict(parameters),
+            row=number,
+        )
+
+    def _add_other(self, form: Form, question: Question, seen_rows: dict[str, int]) -> None:
+        name = f"{question.name}_other"
+        if name in seen_rows:
+            self._issue(
+                seen_rows[name],
+                "name",
+                f"The name '{name}' is reserved for the 'Other' answer of '{question.name}'.",
+            )
+            return
+        own = f"selected(${{{question.name}}}, 'other')"
+        parent_path = question.path.rpartition("/")[0]
+        other = Question(
+            name=name,
+            path=f"{parent_path}/{name}" if parent_path else name,
+            type="text",
+            labels={form.default_language: "Specify other"},
+            relevant=_combine([question.relevant, own] if question.relevant else [own]),
+            own_relevant=own,
+            repeat=question.repeat,
+            group=question.group,
+            section=question.section,
+            row=question.row,
+            generated=True,
+        )
+        form.questions[name] = other
+        if question.section:
+            questions = form.section(question.section).questions
+            questions.insert(questions.index(question.name) + 1, name)
+
+    def _check_expressions(self, number: int, row: dict) -> None:
+        bind = row.get("bind", {})
+        cells = {
+            "relevant": bind.get("relevant"),
+            "constraint": bind.get("constraint"),
+            "calculation": bind.get("calculate"),
+            "choice_filter": row.get(constants.CHOICE_FILTER),
+            "repeat_count": row.get("control", {}).get("jr:count"),
+        }
+        required = _required(bind.get("required"))
+        if isinstance(required, str):
+            cells["required"] = required
+        for column in (*_EXPRESSION_COLUMNS, "required"):
+            expr = _clean(cells.get(column))
+            if expr is None:
+                continue
+            try:
+                expressions.parse(expr, choice_filter=column == "choice_filter")
+            except expressions.ExpressionError as exc:
+                self._issue(number, column, f"Invalid expression '{expr}': {exc}")
+
+
+def _codes(choices: Sequence[Choice], or_other: bool) -> list[str]:
+    codes = [choice.name for choice in choices]
+    if or_other and OTHER_CODE not in codes:
+        codes.append(OTHER_CODE)
+    return codes
+
+
+def _clean(value: Any) -> str | None:
+    if value is None or isinstance(value, dict):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _combine(expressions_: Sequence[str | None]) -> str | None:
+    parts = [e for e in expressions_ if e]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return " and ".join(f"({e})" for e in parts)
+
+
+def _required(value: Any) -> bool | str:
+    text = _clean(value)
+    if text is None:
+        return False
+    flag = aliases.yes_no.get(text)
+    return flag if flag is not None else text
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _write_workbook(sheets: Iterable[SheetData]) -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(title=sheet.title[:31])
+        for col, header in enumerate(sheet.headers, start=1):
+            _write_cell(worksheet, 1, col, header)
+        for row_number, row in enumerate(sheet.rows, start=2):
+            for col, value in enumerate(row, start=1):
+                if value != "":
+                    _write_cell(worksheet, row_number, col, value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_cell(worksheet, row: int, col: int, value: str) -> None:
+    cell = worksheet.cell(row=row, column=col, value=value)
+    # openpyxl stores any string starting with "=" as a formula; XLSForm cells are text.
+    cell.data_type = "s"
+
+
+def _add_language_columns(
+    sheet: SheetData,
+    key: str,
+    columns: Mapping[str, tuple[str, ...]],
+    lang_code: str,
+    lang_name: str,
+) -> SheetData:
+    aliases_map = aliases.survey_header if key == "survey" else aliases.list_header
+    known = _survey_columns() if key == "survey" else _option_columns()
+    use_double_colon = any("::" in h for h in sheet.headers)
+    headers = list(sheet.headers)
+    rows = [list(r) for r in sheet.rows]
+    parsed = [process_header(h, use_double_colon, aliases_map, known)[1] for h in headers]
+    wanted = set(columns.values())
+    for prefix in wanted:
+        positions = [
+            i
+            for i, tokens in enumerate(parsed)
+            if tokens[: len(prefix)] == prefix and len(tokens) in (len(prefix), len(prefix) + 1)
+        ]
+        if not positions:
+            continue
+        existing_codes = {
+            language_of(parsed[i][-1])[0] for i in positions if len(parsed[i]) > len(prefix)
+        }
+        if lang_code in existing_codes:
+            continue
+        base = headers[positions[0]].split("::")[0].strip()
+        new_header = f"{base}::{lang_name} ({lang_code})"
+        insert_at = positions[-1] + 1
+        headers.insert(insert_at, new_header)
+        parsed.insert(insert_at, (*prefix, f"{lang_name} ({lang_code})"))
+        for row in rows:
+            row.insert(insert_at, "")
+    return SheetData(title=sheet.title, headers=headers, rows=rows)
