@@ -9,6 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
+from consult import backup, survey_cli
 from consult.extensions import db
 
 users_cli = AppGroup("users", help="Manage secretariat and facilitator accounts.")
@@ -19,10 +20,12 @@ users_cli = AppGroup("users", help="Manage secretariat and facilitator accounts.
 def init_command() -> None:
     """Create or upgrade the database and load the reference data (safe to repeat)."""
     from consult.database import upgrade
+    from consult.questionnaires import ensure_shipped_questionnaire
     from consult.reference import load_reference_data
 
     upgrade(current_app)
     added = load_reference_data()
+    ensure_shipped_questionnaire()
     db.session.commit()
     click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
     click.echo(
@@ -105,8 +108,17 @@ def _safe_url(url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    from consult.analysis_cli import analyse_command, text_cli, worker_command
+
     for command in (init_command, seed_demo_command, serve_command, users_cli):
         app.cli.add_command(command)
+    for command in (text_cli, analyse_command, worker_command):
+        app.cli.add_command(command)
+    survey_cli.register(app)
+    backup.init_cli(app)
+    from consult.interviews.cli import interviews_cli
+
+    app.cli.add_command(interviews_cli)
 
 
 def main() -> None:

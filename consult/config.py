@@ -58,6 +58,25 @@ class Config:
         self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.ANALYSIS_WORKERS = int(env.get("ANALYSIS_WORKERS", 1))
+        #: served over HTTPS (directly or behind a proxy): Secure cookies and HSTS
+        self.HTTPS = self.SESSION_COOKIE_SECURE
+        #: reverse proxies in front of the app whose X-Forwarded-* headers are trusted
+        self.PROXY_COUNT = int(env.get("PROXY_COUNT", 0))
+        self.RATELIMIT_ENABLED = _bool(env.get("RATELIMIT_ENABLED"), True)
+        # Shared counters across app servers need Redis; one process can count in memory.
+        self.RATELIMIT_STORAGE_URI = (
+            env.get("RATELIMIT_STORAGE_URI") or self.REDIS_URL or "memory://"
+        )
+        self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN", "10/minute")
+        # Generous: a workshop answering together on one wifi shares one address.
+        self.RATELIMIT_RESPOND = env.get("RATELIMIT_RESPOND", "300/minute")
+        self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
+        #: questions whose answers identify a respondent; `consult privacy purge` blanks them
+        self.PERSONAL_QUESTIONS = [
+            name.strip()
+            for name in env.get("PERSONAL_QUESTIONS", "email,sh_name").split(",")
+            if name.strip()
+        ]
 
     def as_dict(self) -> dict:
         return {key: value for key, value in vars(self).items() if key.isupper()}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from consult.accounts import create_user
 from consult.extensions import db
+from consult.interviews.demo import seed_interviews
 from consult.models import User
+from consult.respond.demo import seed_responses
 
 #: Demo accounts. The passwords are printed by `consult seed-demo` and `make run`; they are
 #: for a local demonstration only.
@@ -35,4 +38,6 @@ def seed_demo(seed: int = 2026) -> DemoSummary:
             created_users += 1
         summary.accounts.append((email, role, password))
     summary.created["users"] = created_users
+    summary.created["interviews"] = seed_interviews(random.Random(f"{seed}:interviews"))
+    summary.created["responses"] = seed_responses(random.Random(f"{seed}:responses"))
     return summary

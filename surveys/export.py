@@ -132,8 +132,10 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """The frame as UTF-8 CSV bytes (with a byte order mark, which Excel needs to see
-    UTF-8), text cells neutralised."""
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")
+    UTF-8), text cells neutralised, lines ending in CRLF as RFC 4180 has them."""
+    # With "\r\n" as line end the csv writer quotes every cell holding a carriage return;
+    # unquoted, Excel starts a new row there and could run the text after it as a formula.
+    return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, sheet_name: str = "responses") -> bytes:

@@ -49,6 +49,7 @@ import datetime as dt
 import functools
 import math
 import re
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -138,7 +139,7 @@ def to_number(value: Any) -> float:
         try:
             return float(value)
         except OverflowError:
-            return math.copysign(_INF, value)
+            return _INF if value > 0 else -_INF
     if isinstance(value, str):
         text = value.strip(_WHITESPACE)
         if _NUMBER_RE.fullmatch(text):
@@ -408,9 +409,20 @@ def _fn_substring(text: Value, start: Value, length: Value | None = None) -> str
 @functools.lru_cache(maxsize=256)
 def _compile_regex(pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.ASCII)
+        with warnings.catch_warnings():
+            # Python only warns of sets such as [[a]] or [a&&b], which Java reads differently.
+            warnings.simplefilter("error", FutureWarning)
+            return re.compile(pattern, re.ASCII)
     except re.error as error:
         raise ExpressionError(f"invalid regular expression {pattern!r}: {error.msg}") from None
+    except FutureWarning as warning:
+        reason = f"{str(warning).lower()}, which Java reads differently; escape the character"
+    # re reports these two problems with other exception types than re.error.
+    except OverflowError:
+        reason = "a repetition count is too large"
+    except RecursionError:
+        reason = "groups are nested too deeply"
+    raise ExpressionError(f"invalid regular expression {pattern!r}: {reason}")
 
 
 def _fn_regex(text: Value, pattern: Value) -> bool:

@@ -130,7 +130,12 @@ def _integer(question: Question, raw: Any) -> int:
         text = str(raw).strip().replace("\u2212", "-")
         if not _INTEGER_RE.match(text):
             raise AnswerError("integer")
-        value = int(text.split(".")[0])
+        whole = text.split(".")[0]
+        significant = whole.lstrip("+-").lstrip("0") or "0"
+        # Checked before int(), which refuses more than 4300 digits with a ValueError.
+        if len(significant) > len(str(_INT32)):
+            raise AnswerError("integer_range")
+        value = -int(significant) if whole.startswith("-") else int(significant)
     if not -_INT32 <= value < _INT32:
         raise AnswerError("integer_range")
     return value
@@ -140,7 +145,10 @@ def _decimal(question: Question, raw: Any) -> float:
     if isinstance(raw, bool):
         raise AnswerError("decimal")
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError as exc:
+            raise AnswerError("decimal") from exc
     else:
         text = str(raw).strip().replace("\u2212", "-").replace(" ", "")
         # Many respondents write a decimal comma (ru, mn, fa ...).
@@ -190,10 +198,10 @@ def _select_one(question: Question, raw: Any) -> str:
 
 
 def _codes(question: Question, raw: Any) -> list[str]:
-    if isinstance(raw, str):
-        items = raw.split()
-    else:
+    if isinstance(raw, list | tuple):
         items = [str(r).strip() for r in raw if not is_empty(r)]
+    else:
+        items = str(raw).split()
     for code in items:
         if question.codes and code not in question.codes:
             raise AnswerError("choice", code=code)

@@ -7,4 +7,4 @@ from consult.auth.roles import require_role_for_blueprint
 bp = Blueprint("secretariat", __name__)
 require_role_for_blueprint(bp, "admin")
 
-from consult.secretariat import routes  # noqa: E402,F401
+from consult.secretariat import analysis, privacy, questionnaires, routes  # noqa: E402,F401

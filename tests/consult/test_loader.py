@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 from consult.extensions import db
-from consult.loader import measures_frame, needs_frame, ratings_frame, survey_texts_frame
 from consult.loader import _answers as load_answers
+from consult.loader import measures_frame, needs_frame, ratings_frame, survey_texts_frame
 from tests.factories import make_response, make_version
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from xlsform_fixtures import CHOICES, SETTINGS, SURVEY, xlsx
 
 from surveys.model import Form
 from surveys.xlsform import load_form
+from tests.surveys.xlsform_fixtures import CHOICES, SETTINGS, SURVEY, xlsx
 
 
 @pytest.fixture(scope="session")

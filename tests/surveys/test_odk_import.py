@@ -3,9 +3,9 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from xlsform_fixtures import xlsx
 
 from surveys.odk_import import SubmissionFileError, read_submissions
+from tests.surveys.xlsform_fixtures import xlsx
 
 KOBO_HEADERS = [
     "start",

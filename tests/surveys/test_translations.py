@@ -1,8 +1,8 @@
 import pytest
-from xlsform_fixtures import CHOICES, SURVEY, xlsx
 
 from surveys.translations import column_for, coverage
 from surveys.xlsform import load_form, xlsx_with_language
+from tests.surveys.xlsform_fixtures import CHOICES, SURVEY, xlsx
 
 
 def texts_in_fixture() -> int:

@@ -1,5 +1,4 @@
 import pytest
-from xlsform_fixtures import simple_form_bytes, xlsx
 
 from surveys.validation import (
     DEFAULT_MESSAGES,
@@ -17,6 +16,7 @@ from surveys.validation import (
     visible_sections,
 )
 from surveys.xlsform import load_form
+from tests.surveys.xlsform_fixtures import simple_form_bytes, xlsx
 
 CONSENTED = {"consent": "OK"}
 

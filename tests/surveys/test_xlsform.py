@@ -5,10 +5,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsform_fixtures import CHOICES, EN, SETTINGS, SURVEY, simple_form_bytes, xlsx
 
 from surveys.model import Form
 from surveys.xlsform import FormError, form_to_xlsx, language_of, load_form, xlsx_with_language
+from tests.surveys.xlsform_fixtures import CHOICES, EN, SETTINGS, SURVEY, simple_form_bytes, xlsx
 
 
 def issues_of(data: bytes, **kwargs):

@@ -1,0 +1,295 @@
+"""Clustering of free-text answers and interview notes into themes a reader can check.
+
+Method (deterministic for a given ``seed``):
+
+1. Features: TF-IDF (sublinear term frequency, L2-normalised) over the shared analyzer's
+   features (``analysis.text``), side by side with the lexicon's theme scores
+   (``analysis.lexicon``), each text's theme-score vector scaled to unit length. The two
+   blocks are weighted ``sqrt(1 - concept_weight)`` and ``sqrt(concept_weight)`` and each row
+   is normalised again, so the cosine between two texts is a weighted mix of shared words
+   and shared themes: a Russian and an English complaint about snares share no words but
+   do share the poaching concept, and land together.
+2. k-means on these unit vectors (spherical k-means in effect): scikit-learn's ``KMeans``
+   up to 2 000 texts, ``MiniBatchKMeans`` above. When ``k`` is not given it is the
+   ``k`` in ``k_range`` with the highest mean silhouette (cosine distance) on a seeded
+   sample of at most ``sample_size`` texts; the ``criterion`` column says which and why.
+3. Each cluster: the terms with the highest mean TF-IDF among its texts in the reader's
+   language (all its texts when it has fewer than three in that language), shown in their
+   most frequent written form; the three texts closest to its centre as quotes; its
+   dominant theme (highest mean lexicon score, when that reaches 0.2) and counts per
+   country, stakeholder group and source. The label is the dominant theme's name in the
+   reader's language followed by the top three terms.
+
+Clusters are numbered by size, largest first. Texts with no usable words are not clustered
+(cluster -1).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from analysis.lexicon import Lexicon, load_lexicon
+from analysis.text import _HAN, analyzer, features, identity, prepare, resolve_languages
+
+#: Above this many texts the final fit uses MiniBatchKMeans.
+FULL_KMEANS_LIMIT = 2_000
+#: Minimum mean lexicon score for a cluster to be named after a theme.
+THEME_FLOOR = 0.2
+_QUOTES = 3
+_TOP_TERMS = 8
+_SURFACE_SAMPLE = 100
+
+
+@dataclass
+class ClusterResult:
+    """Result of ``cluster_texts``.
+
+    ``assignments``: one row per input text: ``id``, ``cluster`` (int, -1 when the text had
+    no usable words), ``cluster_label``. ``clusters``: one row per cluster: ``cluster``,
+    ``label``, ``size``, ``top_terms`` (", "-separated), ``quotes`` (list of dicts ``id``,
+    ``text``, ``lang``, ``link``), ``dominant_theme`` (theme code or ""), ``by_country``,
+    ``by_group``, ``by_source`` (dicts code → count), ``criterion``.
+    """
+
+    assignments: pd.DataFrame
+    clusters: pd.DataFrame
+    k: int
+    criterion: str
+
+
+def _column(texts: pd.DataFrame, name: str, default: object = "") -> list:
+    if name in texts.columns:
+        return texts[name].tolist()
+    return [default] * len(texts)
+
+
+def _feature_matrix(
+    feature_lists: list[list[str]],
+    concepts: np.ndarray,
+    concept_weight: float,
+    max_features: int,
+) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
+    min_df = 2 if len(feature_lists) >= 1000 else 1
+    vectorizer = TfidfVectorizer(
+        analyzer=identity, sublinear_tf=True, min_df=min_df, max_features=max_features,
+        dtype=np.float64,
+    )
+    tfidf = vectorizer.fit_transform(feature_lists).tocsr()
+    combined = sp.hstack(
+        [tfidf * np.sqrt(1 - concept_weight),
+         sp.csr_matrix(normalize(concepts) * np.sqrt(concept_weight))],
+        format="csr",
+    )
+    return normalize(combined), tfidf, vectorizer.get_feature_names_out()
+
+
+def _choose_k(
+    matrix: sp.csr_matrix, k_range: tuple[int, int], seed: int, sample_size: int
+) -> tuple[int, str]:
+    rows = matrix.shape[0]
+    rng = np.random.default_rng(seed)
+    sample = matrix
+    if rows > sample_size:
+        sample = matrix[np.sort(rng.choice(rows, size=sample_size, replace=False))]
+    low, high = k_range
+    candidates = [k for k in range(max(2, low), high + 1) if k < sample.shape[0]]
+    if not candidates:
+        k = max(1, min(low, rows))
+        return k, f"k={k}: too few texts ({rows}) to compare k in {low}..{high}"
+    scores = {}
+    for k in candidates:
+        labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(sample)
+        if len(set(labels)) < 2:
+            continue
+        scores[k] = float(silhouette_score(sample, labels, metric="cosine"))
+    if not scores:
+        return candidates[0], f"k={candidates[0]}: silhouette undefined on these texts"
+    best = max(scores, key=lambda k: (scores[k], -k))
+    return best, (
+        f"silhouette (cosine) on {sample.shape[0]} texts, seed {seed}: best k={best} "
+        f"({scores[best]:.3f}) of k={candidates[0]}..{candidates[-1]}"
+    )
+
+
+def _fit(matrix: sp.csr_matrix, k: int, seed: int) -> np.ndarray:
+    if matrix.shape[0] <= FULL_KMEANS_LIMIT:
+        model = KMeans(n_clusters=k, n_init=4, random_state=seed)
+    else:
+        model = MiniBatchKMeans(
+            n_clusters=k, n_init=3, batch_size=4096, random_state=seed,
+            max_no_improvement=10,
+        )
+    return model.fit_predict(matrix)
+
+
+def _surface_forms(
+    terms: Sequence[str], text_words: Sequence[list[str]], langs: Sequence[str]
+) -> dict[str, str]:
+    """Map each stem or lemma to the written word it most often stands for."""
+    wanted = set(terms)
+    seen: dict[str, Counter] = {term: Counter() for term in terms}
+    for one_text, lang in zip(text_words, langs, strict=True):
+        unit_of = analyzer(lang)
+        for word in one_text:
+            for term in unit_of.word_terms(word):
+                if term in wanted:
+                    seen[term][word] += 1
+    # Chinese terms are character bigrams already; their "word" would be a whole clause.
+    return {
+        term: counts.most_common(1)[0][0] if counts and not _HAN.search(term) else term
+        for term, counts in seen.items()
+    }
+
+
+def _top_terms(
+    tfidf: sp.csr_matrix, members: np.ndarray, names: np.ndarray, count: int
+) -> list[str]:
+    mean = np.asarray(tfidf[members].mean(axis=0)).ravel()
+    order = np.argsort(-mean, kind="stable")
+    out: list[str] = []
+    for index in order:
+        if mean[index] <= 0 or len(out) >= count:
+            break
+        name = str(names[index])
+        if name.startswith("~") or name.isdigit():
+            continue
+        out.append(name)
+    return out
+
+
+def _counts(values: Sequence[object]) -> dict[str, int]:
+    counted = Counter(str(v) for v in values if isinstance(v, str) and v.strip())
+    return dict(sorted(counted.items(), key=lambda item: (-item[1], item[0])))
+
+
+def cluster_texts(
+    texts: pd.DataFrame,
+    *,
+    k: int | None = None,
+    k_range: tuple[int, int] = (3, 12),
+    seed: int = 0,
+    reader_lang: str = "en",
+    concept_weight: float = 0.5,
+    lexicon: Lexicon | None = None,
+    lang_column: str = "lang",
+    text_column: str = "text",
+    sample_size: int = 2000,
+    max_features: int = 100_000,
+) -> ClusterResult:
+    """Cluster texts by what they say, across languages.
+
+    In: a ``texts`` frame (``id``, ``text``, ``lang``; optional ``country``, ``group``,
+    ``source``, ``link``); ``k`` clusters, or ``None`` to choose it in ``k_range`` by
+    silhouette on a sample of ``sample_size`` texts; the ``seed`` for every random choice;
+    ``reader_lang`` for labels and top terms; ``concept_weight`` (0..1) the share of the
+    lexicon's theme scores in the features. Out: a ``ClusterResult`` (see its docstring).
+    The same input and seed give the same result.
+    """
+    if not 0.0 <= concept_weight < 1.0:
+        raise ValueError("concept_weight must be in [0, 1)")
+    lexicon = lexicon or load_lexicon()
+    raw = [t if isinstance(t, str) else "" for t in _column(texts, text_column)]
+    ids = [str(v) for v in _column(texts, "id")] if "id" in texts.columns else [
+        str(v) for v in texts.index
+    ]
+    langs = resolve_languages(raw, _column(texts, lang_column))
+    prepared = [prepare(text) for text in raw]
+    feature_lists = features(raw, langs, prepared=prepared)
+    usable = np.array([bool(f) for f in feature_lists])
+    rows = np.flatnonzero(usable)
+
+    cluster_of = np.full(len(raw), -1)
+    label_of = [""] * len(raw)
+    records: list[dict] = []
+    criterion = "no texts with usable words"
+    chosen_k = 0
+    if len(rows):
+        concepts = lexicon.score_texts(
+            [raw[i] for i in rows], [langs[i] for i in rows],
+            prepared=[prepared[i] for i in rows],
+        ).scores
+        matrix, tfidf, names = _feature_matrix(
+            [feature_lists[i] for i in rows], concepts, concept_weight, max_features
+        )
+        if k is None:
+            chosen_k, criterion = _choose_k(matrix, k_range, seed, sample_size)
+        else:
+            chosen_k = max(1, min(int(k), len(rows)))
+            criterion = f"k={chosen_k} given"
+        labels = _fit(matrix, chosen_k, seed) if chosen_k > 1 else np.zeros(len(rows), int)
+        sizes = Counter(labels.tolist())
+        renumber = {old: new for new, (old, _) in enumerate(
+            sorted(sizes.items(), key=lambda item: (-item[1], item[0]))
+        )}
+        labels = np.array([renumber[label] for label in labels])
+        links = _column(texts, "link")
+        countries = _column(texts, "country")
+        groups = _column(texts, "group")
+        sources = _column(texts, "source")
+        reader = reader_lang.strip().lower()
+        for cluster in range(len(renumber)):
+            members = np.flatnonzero(labels == cluster)
+            originals = rows[members]
+            centre = np.asarray(matrix[members].mean(axis=0)).ravel()
+            closeness = matrix[members] @ centre
+            quotes, quoted = [], set()
+            for position in np.argsort(-closeness, kind="stable"):
+                original = rows[members[position]]
+                if raw[original] in quoted:
+                    continue
+                quoted.add(raw[original])
+                quotes.append({
+                    "id": ids[original], "text": raw[original], "lang": langs[original],
+                    "link": links[original] if isinstance(links[original], str) else "",
+                })
+                if len(quotes) == _QUOTES:
+                    break
+            in_reader = members[[langs[rows[m]] == reader for m in members]]
+            basis = in_reader if len(in_reader) >= 3 else members
+            top = _top_terms(tfidf, basis, names, _TOP_TERMS)
+            if len(top) < _TOP_TERMS and basis is not members:
+                top += [t for t in _top_terms(tfidf, members, names, _TOP_TERMS) if t not in top]
+                top = top[:_TOP_TERMS]
+            sample = originals[:_SURFACE_SAMPLE]
+            forms = _surface_forms(
+                top, [prepared[i][1] for i in sample], [langs[i] for i in sample]
+            )
+            shown = list(dict.fromkeys(forms[t] for t in top))
+            theme_means = concepts[members].mean(axis=0)
+            dominant = (lexicon.themes[int(np.argmax(theme_means))]
+                        if theme_means.max() >= THEME_FLOOR else "")
+            label = ", ".join(shown[:3])
+            if dominant:
+                label = f"{lexicon.name(dominant, reader)}: {label}" if label else \
+                    lexicon.name(dominant, reader)
+            records.append({
+                "cluster": cluster,
+                "label": label,
+                "size": int(len(members)),
+                "top_terms": ", ".join(shown),
+                "quotes": quotes,
+                "dominant_theme": dominant,
+                "by_country": _counts([countries[i] for i in originals]),
+                "by_group": _counts([groups[i] for i in originals]),
+                "by_source": _counts([sources[i] for i in originals]),
+                "criterion": criterion,
+            })
+            for original in originals:
+                cluster_of[original] = cluster
+                label_of[original] = label
+    assignments = pd.DataFrame({"id": ids, "cluster": cluster_of.astype(int),
+                                "cluster_label": label_of})
+    columns = ["cluster", "label", "size", "top_terms", "quotes", "dominant_theme",
+               "by_country", "by_group", "by_source", "criterion"]
+    clusters = pd.DataFrame.from_records(records, columns=columns)
+    return ClusterResult(assignments, clusters, chosen_k, criterion)

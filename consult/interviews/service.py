@@ -1,0 +1,611 @@
+"""Interview records: validation, scoping, saving with an audit trail, search and the
+analysis frame.
+
+Views, the spreadsheet import and the CLI all pass plain values (:class:`InterviewData`) to
+these functions; they add and flush, the caller commits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+
+import pandas as pd
+from flask import has_request_context
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from consult import audit
+from consult.extensions import db
+from consult.models import (
+    Country,
+    Interview,
+    InterviewNote,
+    InterviewThreat,
+    Participant,
+    Species,
+    StakeholderGroup,
+    Threat,
+    User,
+    interview_facilitators,
+    interview_species,
+    utcnow,
+)
+from consult.models.interviews import CONSENT, FORMATS, STATUSES
+from consult.reference import languages
+
+SEVERITIES = ("low", "medium", "high", "very_high")
+GENDERS = ("female", "male", "other")
+#: Columns of the frame :func:`interview_texts_frame` returns (the analysis `texts` contract).
+TEXT_COLUMNS = ["id", "text", "lang", "country", "group", "source", "tags", "link"]
+#: Persian and Arabic spell yeh and kaf with different code points; search treats them alike.
+_ARABIC_TO_PERSIAN = str.maketrans(
+    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u200c": None}
+)
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass
+class ParticipantData:
+    name: str = ""
+    organisation: str = ""
+    group: str | None = None
+    role: str = ""
+    gender: str = ""
+
+    def is_empty(self) -> bool:
+        return not any((self.name, self.organisation, self.group, self.role, self.gender))
+
+
+@dataclass
+class NoteData:
+    #: threat theme code, None for a general note
+    theme: str | None
+    text: str
+    translation_en: str = ""
+
+
+@dataclass
+class InterviewData:
+    """One interview or meeting as plain values, the way forms and spreadsheets give it."""
+
+    country: str
+    date: date | None
+    format: str
+    language: str
+    consent: str
+    settlement: str = ""
+    province: str = ""
+    status: str = "draft"
+    facilitator_ids: list[int] = field(default_factory=list)
+    participants: list[ParticipantData] = field(default_factory=list)
+    species: list[str] = field(default_factory=list)
+    notes: list[NoteData] = field(default_factory=list)
+    #: theme code -> perceived severity (low … very_high), None when tagged without one
+    threats: dict[str, str | None] = field(default_factory=dict)
+    key_quotes: str = ""
+    follow_up: str = ""
+    agenda: str = ""
+    recommendations: str = ""
+
+
+@dataclass
+class Problem:
+    """A validation problem: the field (``participants.name``), the message, and for list
+    fields the position of the item (0-based)."""
+
+    field: str
+    message: str
+    item: int | None = None
+
+
+class InvalidInterview(ValueError):
+    """The data breaks one or more rules; `problems` says which field and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+class EditConflict(Exception):
+    """Someone saved the record after the version the editor started from."""
+
+    def __init__(self, interview_id: int, current_version: int) -> None:
+        super().__init__(f"interview {interview_id} is at version {current_version}")
+        self.interview_id = interview_id
+        self.current_version = current_version
+
+
+@contextmanager
+def messages_locale() -> Iterator[None]:
+    """Messages in the request's language, or in English at the command line (the app's
+    locale selector needs a request)."""
+    if has_request_context():
+        yield
+    else:
+        with force_locale("en"):
+            yield
+
+
+# --- text folding for search -------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Fold `text` for case- and accent-insensitive search in any script.
+
+    NFKD, combining marks removed, casefolded, Arabic yeh/kaf mapped to the Persian letters,
+    zero-width non-joiners dropped and runs of white space made one space.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.casefold().translate(_ARABIC_TO_PERSIAN)
+    return " ".join(folded.split())
+
+
+def note_search_text(text: str, translation_en: str) -> str:
+    """What InterviewNote.search_text holds: the folded text and translation."""
+    return fold(f"{text}\n{translation_en}")
+
+
+# --- who sees what -----------------------------------------------------------------------
+
+
+def scoped(query: Select, user: User) -> Select:
+    """Limit an interview query to the countries `user` may see (all for the secretariat)."""
+    if user.is_admin:
+        return query
+    return query.where(Interview.country_code.in_(sorted(user.country_codes)))
+
+
+def interview_for(user: User, interview_id: int) -> Interview | None:
+    """The interview when it exists and `user` may see it; None otherwise, so a record in
+    another country looks exactly like a missing one."""
+    interview = db.session.get(Interview, interview_id)
+    if interview is None or not user.can_access_country(interview.country_code):
+        return None
+    return interview
+
+
+def facilitator_choices(user: User) -> list[User]:
+    """Accounts that can be named as facilitators by `user`: active facilitators sharing a
+    country with them (all of them for the secretariat), and `user` themself."""
+    query = select(User).where(User.active.is_(True), User.role == "facilitator")
+    candidates = db.session.scalars(query.order_by(User.name, User.email)).all()
+    if not user.is_admin:
+        mine = user.country_codes
+        candidates = [c for c in candidates if c.country_codes & mine]
+    if user not in candidates:
+        candidates = [user, *candidates]
+    return list(candidates)
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def _codes(model) -> set[str]:
+    return set(db.session.scalars(select(model.code)))
+
+
+def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
+    """Every rule an interview record must meet; an empty list means it may be saved.
+
+    `user` None means an operator at the command line, who may write to any country.
+    """
+    problems: list[Problem] = []
+
+    def problem(name: str, message, item: int | None = None) -> None:
+        with messages_locale():
+            problems.append(Problem(name, str(message), item))
+
+    country_ok = False
+    if data.country not in _codes(Country):
+        problem("country", _l("Choose a range state."))
+    elif user is not None and not user.can_access_country(data.country):
+        problem("country", _l("You are not assigned to this country."))
+    else:
+        country_ok = True
+    if data.date is None:
+        problem("date", _l("Give the date of the interview."))
+    elif data.date > date.today() + timedelta(days=1):
+        problem("date", _l("The date is in the future."))
+    if data.format not in FORMATS:
+        problem("format", _l("Choose individual, group or meeting."))
+    known_languages = {item["code"] for item in languages()}
+    if data.language not in known_languages and not _LANGUAGE_CODE.match(data.language or ""):
+        problem("language", _l("Give the language as a code such as ru or fa."))
+    if data.consent not in CONSENT:
+        problem("consent", _l("Say how consent was obtained."))
+    if data.status not in STATUSES:
+        problem("status", _l("Status is draft or complete."))
+    if data.facilitator_ids:
+        found = {
+            u.id: u
+            for u in db.session.scalars(select(User).where(User.id.in_(data.facilitator_ids)))
+        }
+        for position, user_id in enumerate(data.facilitator_ids):
+            person = found.get(user_id)
+            if person is None or not person.active:
+                problem("facilitators", _l("Unknown facilitator."), position)
+            elif country_ok and not person.can_access_country(data.country):
+                problem(
+                    "facilitators",
+                    _l("%(email)s is not a facilitator for this country.", email=person.email),
+                    position,
+                )
+    groups = _codes(StakeholderGroup)
+    for position, person in enumerate(data.participants):
+        if person.name and data.consent == "none":
+            problem(
+                "participants.name",
+                _l("Without consent no names may be recorded; leave the name empty."),
+                position,
+            )
+        if not person.group:
+            problem("participants.group", _l("Choose the stakeholder group."), position)
+        elif person.group not in groups:
+            problem("participants.group", _l("Unknown stakeholder group."), position)
+        if person.gender and person.gender not in GENDERS:
+            problem("participants.gender", _l("Gender is female, male, other or empty."), position)
+    species = _codes(Species)
+    for position, code in enumerate(data.species):
+        if code not in species:
+            problem("species", _l("Unknown species %(code)s.", code=code), position)
+    themes = _codes(Threat)
+    for position, note in enumerate(data.notes):
+        if note.theme is not None and note.theme not in themes:
+            problem("notes.theme", _l("Unknown threat theme."), position)
+        if not note.text.strip():
+            problem("notes.text", _l("A note needs the original text."), position)
+    for theme, severity in data.threats.items():
+        if theme not in themes:
+            problem("threats", _l("Unknown threat theme %(code)s.", code=theme))
+        elif severity is not None and severity not in SEVERITIES:
+            problem(
+                f"threats.{theme}",
+                _l("Severity is low, medium, high or very_high."),
+            )
+    return problems
+
+
+# --- reading and writing ----------------------------------------------------------------
+
+
+def data_from_interview(interview: Interview) -> InterviewData:
+    """The record as plain values, as a form would show it for editing."""
+    return InterviewData(
+        country=interview.country_code,
+        date=interview.date,
+        format=interview.format,
+        language=interview.language,
+        consent=interview.consent,
+        settlement=interview.settlement,
+        province=interview.province,
+        status=interview.status,
+        facilitator_ids=[u.id for u in interview.facilitators],
+        participants=[
+            ParticipantData(p.name, p.organisation, p.group_code, p.role, p.gender)
+            for p in interview.participants
+        ],
+        species=[s.code for s in interview.species],
+        notes=[NoteData(n.theme_code, n.text, n.translation_en) for n in interview.notes],
+        threats={t.theme_code: t.severity for t in interview.threats},
+        key_quotes=interview.key_quotes,
+        follow_up=interview.follow_up,
+        agenda=interview.agenda,
+        recommendations=interview.recommendations,
+    )
+
+
+def changed_fields(before: InterviewData, after: InterviewData) -> list[str]:
+    """Names of the fields that differ; what the audit log records (never the values,
+    which may name people)."""
+    return [
+        f.name for f in fields(InterviewData) if getattr(before, f.name) != getattr(after, f.name)
+    ]
+
+
+def _normalise(data: InterviewData) -> InterviewData:
+    data.participants = [p for p in data.participants if not p.is_empty()]
+    data.notes = [n for n in data.notes if n.text.strip() or n.translation_en.strip()]
+    data.species = list(dict.fromkeys(data.species))
+    data.facilitator_ids = list(dict.fromkeys(data.facilitator_ids))
+    for name in ("settlement", "province", "key_quotes", "follow_up", "agenda", "recommendations"):
+        setattr(data, name, (getattr(data, name) or "").strip())
+    return data
+
+
+def _apply(interview: Interview, data: InterviewData) -> None:
+    interview.country_code = data.country
+    interview.date = data.date
+    interview.settlement = data.settlement
+    interview.province = data.province
+    interview.format = data.format
+    interview.language = data.language
+    interview.consent = data.consent
+    interview.status = data.status
+    interview.key_quotes = data.key_quotes
+    interview.follow_up = data.follow_up
+    interview.agenda = data.agenda
+    interview.recommendations = data.recommendations
+    interview.facilitators = (
+        list(db.session.scalars(select(User).where(User.id.in_(data.facilitator_ids))))
+        if data.facilitator_ids
+        else []
+    )
+    interview.species = (
+        list(db.session.scalars(select(Species).where(Species.code.in_(data.species))))
+        if data.species
+        else []
+    )
+    # Rows are updated in place by position so note ids, which the analysis links to,
+    # survive an edit.
+    participants = list(interview.participants)
+    for position, person in enumerate(data.participants):
+        if position < len(participants):
+            row = participants[position]
+        else:
+            row = Participant()
+            interview.participants.append(row)
+        row.position = position
+        row.name = person.name.strip()
+        row.organisation = person.organisation.strip()
+        row.group_code = person.group or None
+        row.role = person.role.strip()
+        row.gender = person.gender
+    for row in participants[len(data.participants) :]:
+        interview.participants.remove(row)
+    notes = list(interview.notes)
+    for position, note in enumerate(data.notes):
+        if position < len(notes):
+            row = notes[position]
+        else:
+            row = InterviewNote()
+            interview.notes.append(row)
+        row.theme_code = note.theme
+        row.text = note.text.strip()
+        row.translation_en = note.translation_en.strip()
+        row.search_text = note_search_text(row.text, row.translation_en)
+    for row in notes[len(data.notes) :]:
+        interview.notes.remove(row)
+    existing = {t.theme_code: t for t in interview.threats}
+    for theme, severity in data.threats.items():
+        if theme in existing:
+            existing[theme].severity = severity
+        else:
+            interview.threats.append(InterviewThreat(theme_code=theme, severity=severity))
+    for theme, row in existing.items():
+        if theme not in data.threats:
+            interview.threats.remove(row)
+
+
+def create_interview(
+    data: InterviewData, user: User | None, *, record_uid: str | None = None, action: str = "create"
+) -> Interview:
+    """Add a new interview from `data` on behalf of `user` (None: command-line operator).
+
+    Raises InvalidInterview with the problems when a rule is broken. Flushes and writes an
+    ``interview.<action>`` audit event; the caller commits.
+    """
+    data = _normalise(data)
+    problems = validate_interview(data, user)
+    if problems:
+        raise InvalidInterview(problems)
+    interview = Interview(record_uid=record_uid, created_by_id=user.id if user else None)
+    _apply(interview, data)
+    db.session.add(interview)
+    db.session.flush()
+    audit.record(
+        f"interview.{action}",
+        "interview",
+        interview.id,
+        user=user,
+        country=interview.country_code,
+        version=interview.row_version,
+        fields=changed_fields(InterviewData("", None, "", "", ""), data),
+    )
+    return interview
+
+
+def update_interview(
+    interview: Interview,
+    data: InterviewData,
+    user: User | None,
+    *,
+    expected_version: int | None,
+    action: str = "update",
+) -> list[str]:
+    """Save `data` over `interview` when nobody else saved it since `expected_version`.
+
+    Returns the names of the changed fields (empty: nothing to save, nothing audited).
+    Raises EditConflict when the record moved on since the editor loaded it, and
+    InvalidInterview when a rule is broken. Flushes; the caller commits.
+    """
+    if expected_version is not None and expected_version != interview.row_version:
+        raise EditConflict(interview.id, interview.row_version)
+    if user is not None and not user.can_access_country(interview.country_code):
+        raise PermissionError("interview outside the user's countries")
+    data = _normalise(data)
+    problems = validate_interview(data, user)
+    if problems:
+        raise InvalidInterview(problems)
+    changes = changed_fields(data_from_interview(interview), data)
+    if not changes:
+        return []
+    _apply(interview, data)
+    # Touching the row makes every save bump row_version, even when only notes changed, so
+    # the version check in the UPDATE also catches two saves racing each other.
+    interview.updated_at = utcnow()
+    try:
+        db.session.flush()
+    except StaleDataError as error:
+        raise EditConflict(interview.id, -1) from error
+    audit.record(
+        f"interview.{action}",
+        "interview",
+        interview.id,
+        user=user,
+        version=interview.row_version,
+        fields=changes,
+    )
+    return changes
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    """List filters; empty values filter nothing."""
+
+    country: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    format: str = ""
+    group: str = ""
+    threat: str = ""
+    species: str = ""
+    facilitator: int | None = None
+    status: str = ""
+    q: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """Non-empty filters as strings (for links, the audit log and the export)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in values.items() if v}
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def filtered_query(user: User, filters: Filters) -> Select:
+    """The interviews `user` may see that match `filters`, newest first."""
+    query = scoped(select(Interview), user)
+    if filters.country:
+        query = query.where(Interview.country_code == filters.country)
+    if filters.date_from:
+        query = query.where(Interview.date >= filters.date_from)
+    if filters.date_to:
+        query = query.where(Interview.date <= filters.date_to)
+    if filters.format:
+        query = query.where(Interview.format == filters.format)
+    if filters.status:
+        query = query.where(Interview.status == filters.status)
+    if filters.group:
+        query = query.where(
+            exists().where(
+                Participant.interview_id == Interview.id, Participant.group_code == filters.group
+            )
+        )
+    if filters.threat:
+        query = query.where(
+            exists().where(
+                InterviewThreat.interview_id == Interview.id,
+                InterviewThreat.theme_code == filters.threat,
+            )
+        )
+    if filters.species:
+        query = query.where(
+            exists().where(
+                interview_species.c.interview_id == Interview.id,
+                interview_species.c.species_code == filters.species,
+            )
+        )
+    if filters.facilitator:
+        query = query.where(
+            exists().where(
+                interview_facilitators.c.interview_id == Interview.id,
+                interview_facilitators.c.user_id == filters.facilitator,
+            )
+        )
+    folded = fold(filters.q or "")
+    if folded:
+        query = query.where(
+            exists().where(
+                InterviewNote.interview_id == Interview.id,
+                InterviewNote.search_text.like(_like(folded), escape="\\"),
+            )
+        )
+    return query.order_by(Interview.date.desc(), Interview.id.desc())
+
+
+@dataclass
+class Page:
+    items: list[Interview]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def search_interviews(user: User, filters: Filters, page: int = 1, per_page: int = 25) -> Page:
+    """One page of the interviews `user` may see that match `filters`."""
+    query = filtered_query(user, filters)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    page = max(1, min(page, max(1, -(-total // per_page))))
+    items = db.session.scalars(
+        query.options(selectinload(Interview.participants), selectinload(Interview.threats))
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return Page(list(items), total, page, per_page)
+
+
+# --- the analysis ---------------------------------------------------------------------------
+
+
+def main_group(groups: Iterable[str | None]) -> str:
+    """The most common stakeholder group (the first seen wins a tie), "" when none."""
+    counted = Counter(g for g in groups if g)
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def interview_texts_frame(session: Session, countries: Iterable[str] | None = None) -> pd.DataFrame:
+    """Interview notes in the analysis `texts` contract, one row per note with text.
+
+    Columns: id ("interview:<id>:note:<note id>"), text (the original), lang (the
+    interview's language), country, group (most common stakeholder group of the
+    participants, or ""), source ("interview"), tags (";"-joined theme codes: the note's
+    theme, then the interview's threat tags), link ("/interviews/<id>"). Drafts count too:
+    a note is evidence once it is typed. `countries` limits the rows to those countries.
+    """
+    query = select(Interview).options(
+        selectinload(Interview.notes),
+        selectinload(Interview.participants),
+        selectinload(Interview.threats),
+    )
+    if countries is not None:
+        query = query.where(Interview.country_code.in_(list(countries)))
+    rows = []
+    for interview in session.scalars(query.order_by(Interview.id)):
+        group = main_group(p.group_code for p in interview.participants)
+        tagged = sorted(t.theme_code for t in interview.threats)
+        for note in interview.notes:
+            if not note.text.strip():
+                continue
+            tags = list(dict.fromkeys([*([note.theme_code] if note.theme_code else []), *tagged]))
+            rows.append(
+                {
+                    "id": f"interview:{interview.id}:note:{note.id}",
+                    "text": note.text,
+                    "lang": interview.language,
+                    "country": interview.country_code,
+                    "group": group,
+                    "source": "interview",
+                    "tags": ";".join(tags),
+                    "link": f"/interviews/{interview.id}",
+                }
+            )
+    return pd.DataFrame(rows, columns=TEXT_COLUMNS)

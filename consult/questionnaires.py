@@ -1,0 +1,454 @@
+"""Questionnaire services: XLSForm import as append-only versions, and loading them back.
+
+A questionnaire is identified by the XLSForm ``form_id``. Importing a workbook whose form_id
+is known adds a version (number + 1) and makes it current; a new form_id creates a new
+questionnaire. Versions are never updated: responses point at the version they answered,
+so the form they were given stays exactly what it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import pandas as pd
+from flask import current_app, has_request_context
+from flask_babel import gettext
+from sqlalchemy import event, func, inspect
+from sqlalchemy.orm import selectinload
+
+from consult import audit
+from consult.extensions import db
+from consult.models import Questionnaire, QuestionnaireVersion, Response, User
+from surveys.export import META_COLUMNS, responses_frame, to_csv, to_xlsx
+from surveys.model import Form
+from surveys.validation import coerce
+from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_form
+
+#: Parsed forms kept in memory per app; a version never changes, so entries never go stale.
+FORM_CACHE_SIZE = 32
+_SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
+_cache_lock = threading.Lock()
+
+
+def _(message: str, **params) -> str:
+    """``message`` in the user's language during a request; as written in the CLI."""
+    if has_request_context():
+        return gettext(message, **params)
+    return message % params if params else message
+
+
+class QuestionnaireError(ValueError):
+    """A user-facing problem with a questionnaire (not with the workbook itself)."""
+
+
+@dataclass
+class ImportResult:
+    """An imported version with pyxform's warnings about its workbook."""
+
+    version: QuestionnaireVersion
+    warnings: list[FormIssue] = field(default_factory=list)
+    created: bool = False
+
+
+def max_upload_bytes() -> int:
+    """The largest XLSForm accepted, from the XLSFORM_MAX_BYTES setting (default 5 MB)."""
+    return int(current_app.config.get("XLSFORM_MAX_BYTES") or MAX_BYTES)
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a form id: ``cami_gap_needs`` → ``cami-gap-needs``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
+    return slug[:120].strip("-") or "questionnaire"
+
+
+def import_questionnaire(
+    data: bytes,
+    filename: str,
+    *,
+    user: User | None = None,
+    slug: str | None = None,
+    expected_form_id: str | None = None,
+) -> ImportResult:
+    """Check an XLSForm workbook and store it as a new questionnaire version.
+
+    Same form_id as an existing questionnaire: a new version (number + 1) that becomes the
+    current one; ``slug`` is then ignored, the link stays what it was. A new form_id: a new
+    questionnaire at ``slug`` (default: the slugified form_id, with ``-2``, ``-3`` … added
+    when taken). Flushes and audits; the caller commits. Raises
+    :class:`surveys.xlsform.FormError` unchanged for a workbook that cannot be used, and
+    :class:`QuestionnaireError` for a malformed or taken ``slug``, or a form_id other than
+    ``expected_form_id`` (a new version uploaded from a questionnaire's page); nothing is
+    stored then.
+    """
+    loaded = load_form(data, filename, max_bytes=max_upload_bytes())
+    form = loaded.form
+    if expected_form_id is not None and form.form_id != expected_form_id:
+        raise QuestionnaireError(
+            _(
+                "form_id: the workbook's form_id is '%(found)s', not '%(expected)s'; a new "
+                "version must keep the form_id of the settings sheet",
+                found=form.form_id,
+                expected=expected_form_id,
+            )
+        )
+    questionnaire = db.session.scalar(
+        db.select(Questionnaire).where(Questionnaire.form_id == form.form_id)
+    )
+    created = questionnaire is None
+    if questionnaire is None:
+        questionnaire = Questionnaire(
+            form_id=form.form_id, slug=_free_slug(slug, form.form_id), title=form.title[:300]
+        )
+        db.session.add(questionnaire)
+        db.session.flush()
+        number = 1
+    else:
+        questionnaire.title = form.title[:300]
+        number = 1 + (
+            db.session.scalar(
+                db.select(func.max(QuestionnaireVersion.number)).where(
+                    QuestionnaireVersion.questionnaire_id == questionnaire.id
+                )
+            )
+            or 0
+        )
+    version = QuestionnaireVersion(
+        questionnaire=questionnaire,
+        number=number,
+        version_label=(form.version or "")[:80],
+        form=form.to_dict(),
+        source_filename=filename[-255:],
+        source_xlsx=data,
+        created_by_id=user.id if user is not None else None,
+    )
+    db.session.add(version)
+    db.session.flush()
+    questionnaire.current_version = version
+    db.session.flush()
+    audit.record(
+        "questionnaire.import",
+        "questionnaire",
+        questionnaire.id,
+        user=user,
+        form_id=form.form_id,
+        version=number,
+        version_id=version.id,
+        filename=filename[-255:],
+        warnings=len(loaded.warnings),
+    )
+    return ImportResult(version=version, warnings=list(loaded.warnings), created=created)
+
+
+def import_form(
+    data: bytes, filename: str, *, user: User | None = None, slug: str | None = None
+) -> QuestionnaireVersion:
+    """Import an XLSForm workbook and return the new version (see
+    :func:`import_questionnaire`, which also returns the workbook's warnings)."""
+    return import_questionnaire(data, filename, user=user, slug=slug).version
+
+
+def _free_slug(requested: str | None, form_id: str) -> str:
+    def taken(candidate: str) -> bool:
+        return (
+            db.session.scalar(db.select(Questionnaire.id).where(Questionnaire.slug == candidate))
+            is not None
+        )
+
+    if requested:
+        requested = requested.strip().lower()
+        if not _SLUG_RE.match(requested):
+            raise QuestionnaireError(
+                _(
+                    "slug: '%(slug)s' may only hold lower-case letters, digits and hyphens",
+                    slug=requested,
+                )
+            )
+        if taken(requested):
+            raise QuestionnaireError(
+                _("slug: '%(slug)s' is used by another questionnaire", slug=requested)
+            )
+        return requested
+    base = slugify(form_id)
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base[:114]}-{n}"
+    return candidate
+
+
+def get_questionnaire(slug: str) -> Questionnaire | None:
+    """The questionnaire at ``/s/<slug>``, or None."""
+    return db.session.scalar(db.select(Questionnaire).where(Questionnaire.slug == slug))
+
+
+def get_version(questionnaire: Questionnaire, number: int | None = None) -> QuestionnaireVersion:
+    """Version ``number`` of a questionnaire, or its current version when ``number`` is None.
+
+    Raises :class:`QuestionnaireError` when there is no such version.
+    """
+    if number is None:
+        if questionnaire.current_version is None:
+            raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
+        return questionnaire.current_version
+    version = db.session.scalar(
+        db.select(QuestionnaireVersion).where(
+            QuestionnaireVersion.questionnaire_id == questionnaire.id,
+            QuestionnaireVersion.number == number,
+        )
+    )
+    if version is None:
+        raise QuestionnaireError(
+            _("'%(slug)s' has no version %(number)d", slug=questionnaire.slug, number=number)
+        )
+    return version
+
+
+def load_version_form(version: QuestionnaireVersion) -> Form:
+    """The surveys :class:`~surveys.model.Form` of a stored version.
+
+    Parsed once and kept per app: a version's form never changes. The key includes the
+    creation time so that a row id reused after a rollback never returns another form.
+    """
+    cache = current_app.extensions.setdefault("consult.forms", OrderedDict())
+    key = (version.id, version.questionnaire_id, version.number, version.created_at)
+    with _cache_lock:
+        form = cache.get(key)
+        if form is not None:
+            cache.move_to_end(key)
+            return form
+    form = Form.from_dict(version.form)
+    with _cache_lock:
+        cache[key] = form
+        while len(cache) > FORM_CACHE_SIZE:
+            cache.popitem(last=False)
+    return form
+
+
+def version_xlsx(version: QuestionnaireVersion) -> bytes:
+    """The XLSForm workbook of a version (.xlsx bytes); importing it gives the same form."""
+    return form_to_xlsx(load_version_form(version))
+
+
+def xlsx_filename(version: QuestionnaireVersion) -> str:
+    """A download name such as ``cami-gap-needs-v2.xlsx``."""
+    return f"{version.questionnaire.slug}-v{version.number}.xlsx"
+
+
+def response_counts(questionnaire: Questionnaire) -> dict[int, dict[str, int]]:
+    """Responses per version id and status: ``{version_id: {"draft": n, "submitted": m}}``."""
+    rows = db.session.execute(
+        db.select(Response.version_id, Response.status, func.count())
+        .join(QuestionnaireVersion, QuestionnaireVersion.id == Response.version_id)
+        .where(QuestionnaireVersion.questionnaire_id == questionnaire.id)
+        .group_by(Response.version_id, Response.status)
+    ).all()
+    counts: dict[int, dict[str, int]] = {
+        v.id: {"draft": 0, "submitted": 0} for v in questionnaire.versions
+    }
+    for version_id, status, count in rows:
+        counts.setdefault(version_id, {"draft": 0, "submitted": 0})[status] = count
+    return counts
+
+
+def set_public(questionnaire: Questionnaire, public: bool, *, user: User | None = None) -> None:
+    """Open or close the public link /s/<slug> (invitations keep working); audited."""
+    if questionnaire.public == public:
+        return
+    questionnaire.public = public
+    audit.record(
+        "questionnaire.public", "questionnaire", questionnaire.id, user=user, public=public
+    )
+
+
+def ensure_shipped_questionnaire() -> QuestionnaireVersion | None:
+    """Import the programme's questionnaire (slug ``cami-gap-needs``) unless it is there.
+
+    Returns the new version, or None when a questionnaire with its form_id exists already
+    (whatever its versions), so running ``consult init`` again changes nothing.
+    """
+    from surveys.forms.cami_gap_needs import FORM_ID, SHIPPED, SLUG
+
+    exists = db.session.scalar(db.select(Questionnaire.id).where(Questionnaire.form_id == FORM_ID))
+    if exists is not None:
+        return None
+    return import_form(SHIPPED.read_bytes(), SHIPPED.name, slug=SLUG)
+
+
+def describe_error(error: FormError) -> list[str]:
+    """The messages of a FormError, each naming its sheet, row and column."""
+    return [str(issue) for issue in error.issues] or [str(error)]
+
+
+@event.listens_for(QuestionnaireVersion.form, "set")
+@event.listens_for(QuestionnaireVersion.source_xlsx, "set")
+def _refuse_version_change(target, value, oldvalue, initiator):
+    # Responses refer to a version by id: changing its form would silently change what
+    # every stored answer meant. A new version is imported instead.
+    state = inspect(target)
+    if state.persistent or state.detached:
+        raise QuestionnaireError("a questionnaire version cannot be changed; import a new one")
+
+
+# -- responses of a questionnaire: filter, read and export ----------------------------
+
+
+@dataclass
+class ResponseFilter:
+    """Which responses to list or export; every field is optional.
+
+    ``version`` is a version number of ``questionnaire``; ``date_from``/``date_to`` bound
+    the submission day (the start day for drafts), both inclusive, in UTC; ``since``
+    keeps responses changed at or after a moment (for API clients that sync).
+    """
+
+    questionnaire: Questionnaire | None = None
+    version: int | None = None
+    country: str | None = None
+    group: str | None = None
+    language: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    since: datetime | None = None
+
+
+def responses_query(flt: ResponseFilter):
+    """A select of responses matching ``flt``, newest first (for ``db.paginate``)."""
+    moment = func.coalesce(Response.submitted_at, Response.created_at)
+    query = db.select(Response).join(
+        QuestionnaireVersion, QuestionnaireVersion.id == Response.version_id
+    )
+    if flt.questionnaire is not None:
+        query = query.where(QuestionnaireVersion.questionnaire_id == flt.questionnaire.id)
+    if flt.version is not None:
+        query = query.where(QuestionnaireVersion.number == flt.version)
+    if flt.country:
+        query = query.where(Response.country_code == flt.country)
+    if flt.group:
+        query = query.where(Response.group_code == flt.group)
+    if flt.language:
+        query = query.where(Response.language == flt.language)
+    if flt.status:
+        query = query.where(Response.status == flt.status)
+    if flt.date_from is not None:
+        query = query.where(moment >= datetime.combine(flt.date_from, time.min, UTC))
+    if flt.date_to is not None:
+        query = query.where(
+            moment < datetime.combine(flt.date_to + timedelta(days=1), time.min, UTC)
+        )
+    if flt.since is not None:
+        query = query.where(Response.updated_at >= flt.since)
+    return query.order_by(moment.desc(), Response.id.desc())
+
+
+def response_values(response: Response, form: Form | None = None) -> dict[str, Any]:
+    """A response's answers as values keyed by question name (see surveys.validation):
+    numbers as numbers, repeat answers as one list per question. Answers to questions
+    the form does not have are kept as their text."""
+    form = form or load_version_form(response.version)
+    values: dict[str, Any] = {}
+    repeated: dict[str, dict[int, Any]] = {}
+    sizes: dict[str | None, int] = {}
+    for answer in response.answers:
+        question = form.questions.get(answer.question)
+        value: Any = answer.value
+        if question is not None:
+            try:
+                value = coerce(question, answer.value)
+            except ValueError:
+                value = answer.value
+        if answer.instance:
+            repeated.setdefault(answer.question, {})[answer.instance] = value
+            repeat = question.repeat if question is not None else None
+            sizes[repeat] = max(sizes.get(repeat, 0), answer.instance)
+        else:
+            values[answer.question] = value
+    for name, items in repeated.items():
+        question = form.questions.get(name)
+        size = sizes.get(question.repeat if question is not None else None, max(items))
+        values[name] = [items.get(i, "") for i in range(1, size + 1)]
+    return values
+
+
+def export_form(questionnaire: Questionnaire, number: int | None = None) -> Form:
+    """The form whose columns an export has.
+
+    With a version number, that version's form. Without, the current version's form with
+    the questions and choices of older versions added after it, so that no answer given
+    to an earlier version is left out of the table.
+    """
+    if number is not None:
+        return load_version_form(get_version(questionnaire, number))
+    newest = get_version(questionnaire)
+    merged = copy.copy(load_version_form(newest))
+    merged.questions = dict(merged.questions)
+    merged.choices = {name: list(items) for name, items in merged.choices.items()}
+    for version in sorted(questionnaire.versions, key=lambda v: v.number, reverse=True):
+        if version.id == newest.id:
+            continue
+        older = load_version_form(version)
+        for name, question in older.questions.items():
+            merged.questions.setdefault(name, question)
+        for list_name, choices in older.choices.items():
+            known = {choice.name for choice in merged.choices.setdefault(list_name, [])}
+            merged.choices[list_name].extend(c for c in choices if c.name not in known)
+    return merged
+
+
+def response_record(response: Response, form: Form | None = None) -> dict[str, Any]:
+    """One response as the dict :func:`surveys.export.responses_frame` takes."""
+    return {
+        "id": response.id,
+        "reference": response.reference,
+        "language": response.language,
+        "country": response.country_code,
+        "group": response.group_code,
+        "status": response.status,
+        "submitted_at": response.submitted_at,
+        "values": response_values(response, form),
+    }
+
+
+def responses_table(
+    flt: ResponseFilter, *, labels: bool = False, lang: str | None = None
+) -> pd.DataFrame:
+    """The responses matching ``flt`` (its questionnaire is required) as one table: one
+    row per response, one column per question path (:func:`surveys.export.responses_frame`),
+    oldest first."""
+    if flt.questionnaire is None:
+        raise QuestionnaireError(_("Choose a questionnaire to export its responses."))
+    form = export_form(flt.questionnaire, flt.version)
+    query = responses_query(flt).options(selectinload(Response.answers))
+    responses = list(db.session.scalars(query))
+    responses.reverse()
+    records = [response_record(response, form) for response in responses]
+    frame = responses_frame(form, records, labels=labels, lang=lang)
+    return _distinct_columns(frame)
+
+
+def _distinct_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix a describing column with ``_`` where a question has the same path (a form
+    with a top-level ``country`` question), as KoboToolbox names its own columns."""
+    taken = set(frame.columns[len(META_COLUMNS) :])
+    frame.columns = [
+        f"_{name}" if index < len(META_COLUMNS) and name in taken else name
+        for index, name in enumerate(frame.columns)
+    ]
+    return frame
+
+
+def export_responses(
+    flt: ResponseFilter, fmt: str, *, labels: bool = False, lang: str | None = None
+) -> bytes:
+    """The responses matching ``flt`` as ``fmt`` "csv" or "xlsx" bytes, every text cell
+    neutralised against formula injection."""
+    if fmt not in ("csv", "xlsx"):
+        raise QuestionnaireError(_("format: '%(format)s' is not csv or xlsx", format=fmt))
+    frame = responses_table(flt, labels=labels, lang=lang)
+    return to_csv(frame) if fmt == "csv" else to_xlsx(frame)

@@ -1,0 +1,119 @@
+"""Reading a questionnaire page from a form post.
+
+Field names: a question's name outside repeats, ``name[n]`` for repeat instance ``n``
+(counted from 1; brackets cannot occur in XLSForm names); ``_n.<repeat>`` holds how many
+instances of a repeat the page showed. Checkboxes and rank boxes repeat their field name;
+browsers send them in page order, which for a rank is the order of the ranks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from werkzeug.datastructures import MultiDict
+
+from consult.responses import MAX_INSTANCES, Page
+from surveys.model import MULTI_CODE_TYPES, Form, Question
+from surveys.validation import repeat_questions
+
+_ACTION_RE = re.compile(r"^(next|back|submit|save|add|remove)(?::([\w.\-]+))?(?::(\d+))?$")
+
+
+def field_name(question: Question, instance: int = 0) -> str:
+    """The form field of ``question`` (``instance`` counted from 1 inside repeats)."""
+    return f"{question.name}[{instance}]" if instance else question.name
+
+
+def count_field(repeat: str) -> str:
+    """The hidden field holding the number of instances of ``repeat`` on the page."""
+    return f"_n.{repeat}"
+
+
+@dataclass(frozen=True)
+class Action:
+    """What the respondent pressed: ``kind`` is next, back, submit, save, add or remove;
+    ``repeat`` and ``instance`` (from 1) say which repeat instance to add or remove."""
+
+    kind: str
+    repeat: str | None = None
+    instance: int | None = None
+
+
+def parse_action(text: str | None) -> Action:
+    """The button pressed, from its value (``next``, ``add:stakeholder_rep``,
+    ``remove:stakeholder_rep:2``); "next" when missing or unreadable (Enter in a text box)."""
+    match = _ACTION_RE.match(text or "")
+    if match is None:
+        return Action("next")
+    kind, repeat, instance = match.groups()
+    return Action(kind, repeat, int(instance) if instance else None)
+
+
+def _read(question: Question, data: MultiDict, name: str) -> Any:
+    if question.type in MULTI_CODE_TYPES:
+        return [value for value in data.getlist(name) if value.strip()]
+    if question.type == "acknowledge":
+        return "OK" if data.get(name) else ""
+    return data.get(name, "")
+
+
+def page_repeats(form: Form, page: Page) -> list[str]:
+    """Names of the repeats whose questions are on ``page``, in order."""
+    return list(
+        dict.fromkeys(form.questions[n].repeat for n in page.questions if form.questions[n].repeat)
+    )
+
+
+def read_page(form: Form, page: Page, data: MultiDict) -> dict[str, Any]:
+    """The raw answers to ``page``'s answered questions: text, lists of codes, and lists with
+    one item per instance inside repeats. Every answered question of the page is present,
+    ``""`` or ``[]`` when the post left it out (an unticked box clears an answer)."""
+    values: dict[str, Any] = {}
+    counts = {}
+    for repeat in page_repeats(form, page):
+        try:
+            count = int(data.get(count_field(repeat), "0"))
+        except ValueError:
+            count = 0
+        counts[repeat] = max(0, min(count, MAX_INSTANCES))
+    for name in page.questions:
+        question = form.questions[name]
+        if not question.answered:
+            continue
+        if question.repeat is None:
+            values[name] = _read(question, data, name)
+        else:
+            values[name] = [
+                _read(question, data, field_name(question, i))
+                for i in range(1, counts.get(question.repeat, 0) + 1)
+            ]
+    return values
+
+
+def add_instance(form: Form, values: dict[str, Any], repeat: str) -> dict[str, Any]:
+    """``values`` with one more, empty, instance of ``repeat`` (up to MAX_INSTANCES)."""
+    result = dict(values)
+    questions = repeat_questions(form, repeat)
+    count = max((len(result.get(q.name) or []) for q in questions), default=0)
+    if count >= MAX_INSTANCES:
+        return result
+    for question in questions:
+        items = list(result.get(question.name) or [])
+        items += [""] * (count - len(items))
+        result[question.name] = [*items, ""]
+    return result
+
+
+def remove_instance(
+    form: Form, values: dict[str, Any], repeat: str, instance: int
+) -> dict[str, Any]:
+    """``values`` without instance ``instance`` (from 1) of ``repeat``."""
+    result = dict(values)
+    for question in repeat_questions(form, repeat):
+        items = list(result.get(question.name) or [])
+        if 1 <= instance <= len(items):
+            del items[instance - 1]
+        result[question.name] = items
+    return result

@@ -1,0 +1,753 @@
+"""Responses: drafts saved page by page, resume links and submissions that happen once.
+
+A respondent answers one *page* at a time. Pages follow ODK Collect's screens at section
+level: a section (top-level group) is one page, except that a nested group with a
+``field-list`` or ``table-list`` appearance inside a section without one is a page of its
+own. So the programme's "threats" section becomes the theme checklist and one rating page per
+theme, and a theme that is not selected has its page skipped.
+
+Answers are stored long (one :class:`~consult.models.Answer` row per question and repeat
+instance, the ODK raw value as text). Saving a page replaces that page's rows and the
+calculations in one transaction. Submitting prunes what is not relevant, checks every visible
+page, and flips the draft to submitted with a guarded ``UPDATE … WHERE status = 'draft'``, so
+two concurrent submits of the same draft store it once; the browser's client submission id
+(unique) makes a retried request find the response it already created.
+
+Service functions flush and the caller commits (:func:`in_transaction` commits with one retry
+when SQLite reports a lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, insert, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from consult import audit
+from consult.extensions import db
+from consult.models import (
+    Answer,
+    Country,
+    Invitation,
+    QuestionnaireVersion,
+    Response,
+    StakeholderGroup,
+    utcnow,
+)
+from surveys import expressions
+from surveys.model import Form, Section
+from surveys.validation import (
+    AnswerError,
+    clean_section,
+    coerce,
+    initial_values,
+    is_empty,
+    prune_hidden,
+    repeat_questions,
+    visibility,
+)
+
+T = TypeVar("T")
+
+#: Crockford's base-32 digits: no I, L, O or U, so a reference read over the phone is unambiguous.
+REFERENCE_DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: The profile questions whose answers give a response its country and stakeholder group.
+COUNTRY_QUESTION = "country"
+GROUP_QUESTION = "stakeholder_group"
+#: More repeat instances than this on one page are refused (a form post cannot grow a draft
+#: without bound).
+MAX_INSTANCES = 50
+_PAGE_APPEARANCES = ("field-list", "table-list")
+_CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+#: The engine's default messages (surveys.validation.DEFAULT_MESSAGES), listed so that the
+#: message catalogue holds their translations; they are looked up by the same text.
+MESSAGES = (
+    _l("This question requires an answer."),
+    _l("This answer is not allowed."),
+    _l("Enter a whole number."),
+    _l("Enter a whole number between -2147483648 and 2147483647."),
+    _l("Enter a number."),
+    _l("Enter a date as YYYY-MM-DD."),
+    _l("Enter a time as HH:MM."),
+    _l("Enter a date and time as YYYY-MM-DD HH:MM."),
+    _l("'{code}' is not one of the choices."),
+    _l("Choose only one answer."),
+    _l("'{code}' is ranked more than once."),
+    _l("Tick the box to confirm."),
+    _l("'{code}' is not available with your other answers."),
+)
+
+
+class ResponseClosed(Exception):
+    """The draft was submitted meanwhile (in another tab or request); it cannot change."""
+
+
+class SubmissionIncomplete(Exception):
+    """A submission with a visible page that still has errors (the first such page)."""
+
+    def __init__(self, page_key: str, errors: dict[str, str]):
+        self.page_key = page_key
+        self.errors = errors
+        super().__init__(f"page {page_key!r} has {len(errors)} error(s)")
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a form: a section, or a nested field-list group shown on its own.
+
+    ``section`` is a :class:`~surveys.model.Section` holding only this page's questions, so
+    the engine's page checks (``clean_section``) run on it unchanged. ``labels``/``hints`` are
+    the page's title texts; ``parent_labels`` those of the enclosing section for a nested
+    page. ``repeats`` are the paths of the repeat groups on the page.
+    """
+
+    key: str
+    section: Section
+    labels: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    parent_labels: dict[str, str] = field(default_factory=dict)
+    repeats: tuple[str, ...] = ()
+
+    @property
+    def questions(self) -> list[str]:
+        return self.section.questions
+
+
+_pages_cache: dict[int, tuple[Form, list[Page]]] = {}
+
+
+def pages(form: Form) -> list[Page]:
+    """The pages of ``form`` in order (see the module docstring); kept per form object."""
+    cached = _pages_cache.get(id(form))
+    if cached is not None and cached[0] is form:
+        return cached[1]
+    result = _build_pages(form)
+    if len(_pages_cache) > 64:
+        _pages_cache.clear()
+    _pages_cache[id(form)] = (form, result)
+    return result
+
+
+def _splits(appearance: str | None) -> bool:
+    return any(word in (appearance or "") for word in _PAGE_APPEARANCES)
+
+
+def _build_pages(form: Form) -> list[Page]:
+    result: list[Page] = []
+    for section in form.sections:
+        runs: list[tuple[str | None, list[str]]] = []
+        for name in section.questions:
+            question = form.questions[name]
+            sub = None
+            if section.kind == "group" and section.path and not _splits(section.appearance):
+                prefix = section.path + "/"
+                if question.group and question.group.startswith(prefix):
+                    top = prefix + question.group[len(prefix) :].split("/")[0]
+                    group = form.groups.get(top)
+                    if group is not None and group.kind == "group" and _splits(group.appearance):
+                        sub = top
+            if runs and runs[-1][0] == sub:
+                runs[-1][1].append(name)
+            else:
+                runs.append((sub, [name]))
+        section_runs = 0
+        for sub, names in runs:
+            repeats = tuple(
+                dict.fromkeys(
+                    _repeat_path(form, form.questions[n].repeat)
+                    for n in names
+                    if form.questions[n].repeat
+                )
+            )
+            if sub is not None:
+                group = form.groups[sub]
+                result.append(
+                    Page(
+                        key=sub,
+                        section=Section(name=sub, kind="group", path=sub, questions=names),
+                        labels=group.labels,
+                        hints=group.hints,
+                        parent_labels=section.labels,
+                        repeats=repeats,
+                    )
+                )
+                continue
+            section_runs += 1
+            key = section.name if section_runs == 1 else f"{section.name}~{section_runs}"
+            result.append(
+                Page(
+                    key=key,
+                    section=Section(
+                        name=key,
+                        kind=section.kind,
+                        path=section.path,
+                        relevant=section.relevant,
+                        appearance=section.appearance,
+                        questions=names,
+                    ),
+                    labels=section.labels,
+                    hints=section.hints if section_runs == 1 else {},
+                    repeats=repeats,
+                )
+            )
+    return result
+
+
+def _repeat_path(form: Form, repeat: str) -> str:
+    for path, group in form.groups.items():
+        if group.kind == "repeat" and group.name == repeat:
+            return path
+    return repeat
+
+
+def page_by_key(form: Form, key: str) -> Page | None:
+    """The page called ``key``, or None."""
+    for page in pages(form):
+        if page.key == key:
+            return page
+    return None
+
+
+def holds(expr: str | None, values: Mapping[str, Any]) -> bool:
+    """Whether a relevance-like expression is true; a run-time failure counts as true (a
+    broken condition never hides a question)."""
+    if not expr:
+        return True
+    try:
+        return expressions.truthy(expressions.evaluate(expr, values))
+    except expressions.ExpressionError:
+        return True
+
+
+def visible_pages(
+    form: Form, values: Mapping[str, Any], flags: Mapping[str, Any] | None = None
+) -> list[Page]:
+    """The pages to show given the answers: those with a relevant question or note, or with a
+    relevant repeat (which may still have no instance). ``flags`` is ``visibility()`` when
+    the caller has it already."""
+    flags = visibility(form, values) if flags is None else flags
+    shown = []
+    for page in pages(form):
+        if any(holds(form.groups[path].relevant, values) for path in page.repeats):
+            shown.append(page)
+            continue
+        for name in page.questions:
+            question = form.questions[name]
+            if question.displayed and question.repeat is None and flags.get(name):
+                shown.append(page)
+                break
+    return shown
+
+
+def planned_pages(
+    form: Form, values: Mapping[str, Any], flags: Mapping[str, Any] | None = None
+) -> list[Page]:
+    """The visible pages plus the hidden ones that an answer still missing could bring up:
+    what the progress indicator counts ("Section 3 of 9"). Before the threats are chosen,
+    every theme's rating page is still possible; afterwards only the chosen ones are."""
+    flags = visibility(form, values) if flags is None else flags
+    visible = {page.key for page in visible_pages(form, values, flags)}
+    result = []
+    for page in pages(form):
+        if page.key in visible or _may_appear(form, page, values):
+            result.append(page)
+    return result
+
+
+def _may_appear(form: Form, page: Page, values: Mapping[str, Any]) -> bool:
+    conditions = [form.groups[path].relevant for path in page.repeats]
+    conditions += [
+        form.questions[name].relevant
+        for name in page.questions
+        if form.questions[name].displayed and form.questions[name].repeat is None
+    ]
+    for condition in conditions:
+        if not condition:
+            continue
+        try:
+            names = expressions.references(condition)
+        except expressions.ExpressionError:
+            continue
+        if any(is_empty(values.get(name)) for name in names):
+            return True
+    return False
+
+
+# -- values ------------------------------------------------------------------------------
+
+
+def load_values(response: Response, form: Form) -> dict[str, Any]:
+    """The response's stored answers as the engine's values: typed for the question, lists
+    (one item per instance) inside repeats. Rows for questions the form no longer has are
+    left out."""
+    rows = db.session.execute(
+        db.select(Answer.question, Answer.instance, Answer.value).where(
+            Answer.response_id == response.id
+        )
+    ).all()
+    values: dict[str, Any] = {}
+    repeated: dict[str, dict[int, Any]] = {}
+    for name, instance, text in rows:
+        question = form.questions.get(name)
+        if question is None:
+            continue
+        value = _typed(question, text)
+        if question.repeat is None:
+            values[name] = value
+        elif instance >= 1:
+            repeated.setdefault(name, {})[instance] = value
+    for name, items in repeated.items():
+        values[name] = [items.get(i, "") for i in range(1, max(items) + 1)]
+    repeats = {form.questions[name].repeat for name in repeated}
+    for repeat in repeats:
+        count = max(len(values[q.name]) for q in repeat_questions(form, repeat) if q.name in values)
+        for question in repeat_questions(form, repeat):
+            items = values.get(question.name) or []
+            values[question.name] = list(items) + [""] * (count - len(items))
+    return values
+
+
+def _typed(question, text: str) -> Any:
+    if not question.answered:
+        return text
+    try:
+        return coerce(question, text)
+    except AnswerError:
+        return text
+
+
+def _raw(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return str(value)
+
+
+def _rows(form: Form, names: Iterable[str], values: Mapping[str, Any]) -> list[dict]:
+    rows = []
+    for name in names:
+        question = form.questions.get(name)
+        if question is None or name not in values:
+            continue
+        value = values[name]
+        if question.repeat is not None:
+            items = value if isinstance(value, list) else []
+            # Empty items are kept inside repeats: they hold the number of instances.
+            rows.extend(
+                {"question": name, "instance": i, "value": _raw(item)}
+                for i, item in enumerate(items, start=1)
+            )
+        elif not is_empty(value):
+            rows.append({"question": name, "instance": 0, "value": _raw(value)})
+    return rows
+
+
+def _replace_answers(
+    response_id: int, form: Form, names: Iterable[str] | None, values: Mapping[str, Any]
+) -> None:
+    """Delete the rows of the questions ``names`` (every row when None) and insert the
+    answers ``values`` holds for them."""
+    if names is None:
+        db.session.execute(
+            delete(Answer)
+            .where(Answer.response_id == response_id)
+            .execution_options(synchronize_session=False)
+        )
+        names = list(form.questions)
+    else:
+        names = list(dict.fromkeys(names))
+        for start in range(0, len(names), 500):
+            db.session.execute(
+                delete(Answer)
+                .where(
+                    Answer.response_id == response_id,
+                    Answer.question.in_(names[start : start + 500]),
+                )
+                .execution_options(synchronize_session=False)
+            )
+    rows = _rows(form, names, values)
+    if rows:
+        db.session.execute(insert(Answer), [{"response_id": response_id, **row} for row in rows])
+
+
+def _calculated(form: Form) -> list[str]:
+    return [name for name, question in form.questions.items() if question.calculation]
+
+
+def drop_blank_instances(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` without the repeat instances in which nothing was answered (a respondent
+    who opens an instance and leaves it empty has not named anyone). Repeats with a fixed
+    ``repeat_count`` keep every instance."""
+    result = dict(values)
+    for group in form.groups.values():
+        if group.kind != "repeat" or group.repeat_count:
+            continue
+        questions = [q for q in repeat_questions(form, group.name) if q.answered]
+        lists = {q.name: result.get(q.name) for q in questions}
+        count = max((len(v) for v in lists.values() if isinstance(v, list)), default=0)
+        keep = [
+            i
+            for i in range(count)
+            if any(
+                isinstance(v, list) and i < len(v) and not is_empty(v[i]) for v in lists.values()
+            )
+        ]
+        if len(keep) == count:
+            continue
+        for question in repeat_questions(form, group.name):
+            items = result.get(question.name)
+            if isinstance(items, list):
+                result[question.name] = [items[i] if i < len(items) else "" for i in keep]
+    return result
+
+
+# -- starting and resuming ---------------------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 hex digest of a resume token, as stored."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def reference_prefix(form_id: str) -> str:
+    """The letters a form's references start with: ``cami_gap_needs`` gives ``CAMI``."""
+    head = re.sub(r"[^A-Za-z0-9]", "", re.split(r"[_\-\s.]", form_id, maxsplit=1)[0])
+    return head.upper()[:6] or "REF"
+
+
+def new_reference(form_id: str, rng: Callable[[int], str] | None = None) -> str:
+    """A random reference such as ``CAMI-7K3Q-9F2D`` not used by any response yet.
+
+    ``rng(n)`` returns ``n`` random digits (default: :mod:`secrets`); the demo data passes its
+    seeded generator so a demo run is repeatable.
+    """
+    draw = rng or (lambda n: "".join(secrets.choice(REFERENCE_DIGITS) for _ in range(n)))
+    prefix = reference_prefix(form_id)
+    while True:
+        digits = draw(8)
+        reference = f"{prefix}-{digits[:4]}-{digits[4:]}"
+        taken = db.session.scalar(db.select(Response.id).where(Response.reference == reference))
+        if taken is None:
+            return reference
+
+
+def start_response(
+    version: QuestionnaireVersion,
+    form: Form,
+    language: str,
+    *,
+    invitation: Invitation | None = None,
+) -> tuple[Response, str]:
+    """Open a draft response to ``version`` in the form language ``language``.
+
+    The draft starts with the form's fixed defaults, and with the invitation's country and
+    stakeholder group as answers to the profile questions when the form offers them. Returns
+    the response and its resume token (the only copy: the database keeps its hash). Flushes
+    and audits (anonymously); the caller commits.
+    """
+    token = secrets.token_urlsafe(32)
+    response = Response(
+        version_id=version.id,
+        invitation_id=invitation.id if invitation is not None else None,
+        language=language,
+        status="draft",
+        reference=new_reference(form.form_id),
+        resume_token_hash=hash_token(token),
+        source="web",
+    )
+    values = initial_values(form)
+    if invitation is not None:
+        for name, code in (
+            (COUNTRY_QUESTION, invitation.country_code),
+            (GROUP_QUESTION, invitation.group_code),
+        ):
+            question = form.questions.get(name)
+            if code and question is not None and question.repeat is None:
+                if not question.codes or code in question.codes:
+                    values[name] = code
+        response.country_code = invitation.country_code
+        response.group_code = invitation.group_code
+    first = visible_pages(form, values)
+    response.current_section = first[0].key if first else ""
+    db.session.add(response)
+    db.session.flush()
+    _replace_answers(response.id, form, values, values)
+    audit.record(
+        "response.start",
+        "response",
+        response.id,
+        version_id=version.id,
+        language=language,
+        invitation_id=response.invitation_id,
+    )
+    return response, token
+
+
+def resume(token: str) -> Response | None:
+    """The response a resume link's token belongs to, or None for an unknown token."""
+    if not token or len(token) > 200:
+        return None
+    return db.session.scalar(
+        db.select(Response).where(Response.resume_token_hash == hash_token(token))
+    )
+
+
+def find_submission(client_id: str | None) -> Response | None:
+    """The response already stored under a client submission id, or None."""
+    if not client_id or not _CLIENT_ID_RE.match(client_id):
+        return None
+    return db.session.scalar(db.select(Response).where(Response.client_submission_id == client_id))
+
+
+def valid_client_id(client_id: str | None) -> bool:
+    """True for a client submission id of the shape the pages generate."""
+    return bool(client_id) and bool(_CLIENT_ID_RE.match(client_id))
+
+
+# -- saving a page -----------------------------------------------------------------------
+
+
+@dataclass
+class PageResult:
+    """A page checked and saved: all values after it, and the messages for its questions
+    (``name`` or ``name[i]`` with ``i`` counted from 0 inside repeats)."""
+
+    values: dict[str, Any]
+    errors: dict[str, str]
+    #: ``surveys.validation.visibility`` of ``values``
+    flags: dict[str, Any]
+
+
+def check_page(
+    form: Form,
+    page: Page,
+    stored: Mapping[str, Any],
+    submitted: Mapping[str, Any],
+    language: str,
+) -> PageResult:
+    """Coerce and check one page's submitted answers against the stored ones.
+
+    ``submitted`` holds every answered question of the page (raw text, lists of codes, lists
+    per repeat instance). Returns the merged values, with answers that do not parse left
+    empty and answers to questions that are not relevant dropped, and the page's messages in
+    ``language`` (the form's own messages; the engine's through gettext).
+    """
+    merged = dict(stored)
+    merged.update(submitted)
+    cleaned, errors = clean_section(form, page.section, merged, language, translate=gettext)
+    flags = visibility(form, cleaned)
+    for name in page.questions:
+        question = form.questions[name]
+        if not question.answered or question.repeat is not None:
+            continue
+        if not flags.get(name):
+            # Answers that are not relevant count as empty for visibility() already, so
+            # dropping them leaves ``flags`` true to the values.
+            cleaned.pop(name, None)
+    return PageResult(values=cleaned, errors=errors, flags=flags)
+
+
+def save_section(
+    response: Response,
+    form: Form,
+    page: Page,
+    values: Mapping[str, Any],
+    current_section: str | None = None,
+) -> None:
+    """Store a draft page: replace the answers to ``page``'s questions and every calculation
+    with those in ``values`` (the whole response's values), and remember where the
+    respondent goes on (``current_section``, default this page), which the resume link
+    opens. Raises :class:`ResponseClosed` for a response that is no longer a draft.
+    Flushes; the caller commits, so the page is saved whole or not at all."""
+    # The row lock makes two saves of the same draft (a double click, two tabs) take turns:
+    # otherwise the second delete misses the first one's new rows on PostgreSQL.
+    status = db.session.execute(
+        db.select(Response.status).where(Response.id == response.id).with_for_update()
+    ).scalar_one()
+    if status != "draft":
+        raise ResponseClosed(response.reference)
+    names = [n for n in page.questions if form.questions[n].answered] + _calculated(form)
+    _replace_answers(response.id, form, names, values)
+    response.current_section = (current_section or page.key)[:120]
+    response.updated_at = utcnow()
+    db.session.flush()
+
+
+# -- submitting --------------------------------------------------------------------------
+
+
+def _metadata(form: Form, values: dict[str, Any], response: Response, now: datetime) -> None:
+    stamps = {
+        "start": response.created_at.isoformat() if response.created_at else now.isoformat(),
+        "end": now.isoformat(),
+        "today": now.date().isoformat(),
+    }
+    for name, question in form.questions.items():
+        if question.type in stamps and question.repeat is None:
+            values[name] = stamps[question.type]
+
+
+def final_values(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+    """What a submission keeps: blank repeat instances dropped, calculations redone and the
+    answers to questions that are not relevant removed."""
+    return prune_hidden(form, drop_blank_instances(form, values))
+
+
+def check_all(form: Form, values: Mapping[str, Any], language: str) -> None:
+    """Check every visible page; raises :class:`SubmissionIncomplete` for the first page
+    with errors."""
+    shown = visible_pages(form, values)
+    # One pass over all the pages' questions: the rules are the same as page by page, and
+    # each pass re-evaluates every relevance expression of the form.
+    everything = Section(
+        name="", kind="group", questions=[n for page in shown for n in page.questions]
+    )
+    _, errors = clean_section(form, everything, values, language, translate=gettext)
+    if not errors:
+        return
+    for page in shown:
+        names = set(page.questions)
+        mine = {key: message for key, message in errors.items() if key.split("[")[0] in names}
+        if mine:
+            raise SubmissionIncomplete(page.key, mine)
+
+
+def _reference_code(model, code: Any) -> str | None:
+    if not isinstance(code, str) or not code:
+        return None
+    return code if db.session.get(model, code) is not None else None
+
+
+def submit_response(response: Response, form: Form, client_id: str) -> Response:
+    """Submit a draft and return the submitted response.
+
+    A client id that was already used returns the response stored under it, and a response
+    submitted meanwhile (a double click, a retry, a concurrent request) is returned as it
+    is: either way nothing is stored twice. Otherwise the answers are pruned to what is
+    relevant, every visible page is checked (:class:`SubmissionIncomplete` names the first
+    page with errors; nothing changes then), and the draft becomes submitted with its
+    country and stakeholder group taken from the profile answers or the invitation. Flushes
+    and audits; the caller commits. When another request won the race the session is rolled
+    back before the winner's row is returned.
+    """
+    if not valid_client_id(client_id):
+        raise ValueError("client submission id missing or malformed")
+    existing = find_submission(client_id)
+    if existing is not None:
+        return existing
+    if response.status != "draft":
+        return response
+    now = utcnow()
+    values = load_values(response, form)
+    _metadata(form, values, response, now)
+    kept = final_values(form, values)
+    check_all(form, kept, response.language)
+    invitation = response.invitation
+    country = _reference_code(Country, kept.get(COUNTRY_QUESTION)) or (
+        invitation.country_code if invitation is not None else response.country_code
+    )
+    group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION)) or (
+        invitation.group_code if invitation is not None else response.group_code
+    )
+    response_id = response.id
+    try:
+        # The guard makes the first of two concurrent submits the only one that writes.
+        claimed = db.session.execute(
+            update(Response)
+            .where(Response.id == response_id, Response.status == "draft")
+            .values(
+                status="submitted",
+                submitted_at=now,
+                updated_at=now,
+                client_submission_id=client_id,
+                country_code=country,
+                group_code=group,
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+    except IntegrityError:
+        db.session.rollback()
+        return find_submission(client_id) or db.session.get(Response, response_id)
+    if claimed != 1:
+        db.session.rollback()
+        return db.session.get(Response, response_id)
+    _replace_answers(response_id, form, None, kept)
+    db.session.expire(response)
+    audit.record(
+        "response.submit",
+        "response",
+        response_id,
+        version_id=response.version_id,
+        reference=response.reference,
+        country=country,
+        group=group,
+    )
+    db.session.flush()
+    return response
+
+
+def record_submission(
+    version: QuestionnaireVersion,
+    form: Form,
+    values: Mapping[str, Any],
+    *,
+    language: str,
+    source: str,
+    submitted_at: datetime,
+    created_at: datetime | None = None,
+    reference_digits: Callable[[int], str] | None = None,
+) -> Response:
+    """Store a complete response in one go (demo data, imports): values pruned as on submit,
+    country and group from the profile answers. Does not check the answers; the caller
+    passes values that satisfy the form. Flushes; the caller commits."""
+    kept = final_values(form, values)
+    response = Response(
+        version_id=version.id,
+        language=language,
+        country_code=_reference_code(Country, kept.get(COUNTRY_QUESTION)),
+        group_code=_reference_code(StakeholderGroup, kept.get(GROUP_QUESTION)),
+        status="submitted",
+        reference=new_reference(form.form_id, reference_digits),
+        source=source,
+        created_at=created_at or submitted_at,
+        updated_at=submitted_at,
+        submitted_at=submitted_at,
+    )
+    db.session.add(response)
+    db.session.flush()
+    _replace_answers(response.id, form, None, kept)
+    return response
+
+
+# -- transactions ------------------------------------------------------------------------
+
+
+def in_transaction(work: Callable[[], T]) -> T:
+    """Run ``work`` and commit. When SQLite still reports "database is locked" after its busy
+    timeout, roll back and run ``work`` once more, so a respondent never sees that error."""
+    for attempt in (1, 2):
+        try:
+            result = work()
+            db.session.commit()
+            return result
+        except OperationalError as error:
+            db.session.rollback()
+            if attempt == 2 or "locked" not in str(error).lower():
+                raise
+    raise AssertionError("unreachable")

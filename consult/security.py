@@ -1,0 +1,132 @@
+"""HTTP hardening: security headers on every response, cookie flags, proxies, rate limits."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import Flask, Response, request
+from flask_limiter import Limiter
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+#: No inline script anywhere: JS is served from /static/js; inline styles stay allowed because
+#: templates set widths of progress bars and chart cells with a style attribute.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+HSTS = "max-age=31536000; includeSubDomains"
+
+#: Words in an endpoint, URL argument or query parameter name that mark a respondent link
+#: carrying a secret token; `?t=` is the invitation link's parameter.
+_TOKEN_WORDS = ("token", "invitation", "invite", "resume")
+_TOKEN_PARAMETERS = frozenset({"t"})
+
+
+def security_headers(https: bool) -> dict[str, str]:
+    """The headers every response carries; `https` adds Strict-Transport-Security."""
+    headers = {
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+    }
+    if https:
+        headers["Strict-Transport-Security"] = HSTS
+    return headers
+
+
+def client_address() -> str:
+    """The caller's IP address (after ProxyFix has applied trusted X-Forwarded-For)."""
+    return request.remote_addr or "unknown"
+
+
+def api_client() -> str:
+    """Rate-limit key for the API: the bearer token (hashed) when one is sent, else the IP."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()[:32]
+    return "ip:" + client_address()
+
+
+def carries_token() -> bool:
+    """True when the current respondent URL holds an invitation or resume token."""
+    if _TOKEN_PARAMETERS & request.args.keys():
+        return True
+    names = [request.endpoint or "", *(request.view_args or {}), *request.args]
+    return any(word in name.lower() for name in names for word in _TOKEN_WORDS)
+
+
+def _not_login() -> bool:
+    return request.endpoint != "auth.login"
+
+
+def init_app(app: Flask) -> None:
+    """Add security headers, cookie flags, proxy handling and rate limits to `app`.
+
+    Limits (per client IP unless said otherwise, each a config setting):
+    RATELIMIT_LOGIN on POST /auth/login; RATELIMIT_RESPOND shared by all respondent POSTs and,
+    separately, by respondent URLs that carry a token; RATELIMIT_API per API token on /api/v1/.
+    A breach answers 429 with the friendly error page (JSON under /api/).
+    """
+    if app.config.get("HTTPS"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+        app.config["PREFERRED_URL_SCHEME"] = "https"
+    proxies = int(app.config.get("PROXY_COUNT") or 0)
+    if proxies > 0:
+        # Without this every client behind the proxy shares the proxy's address, which would
+        # make the per-IP limits and the audit log's addresses useless.
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
+
+    headers = security_headers(bool(app.config.get("HTTPS")))
+
+    @app.after_request
+    def _add_security_headers(response: Response) -> Response:
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    _init_rate_limits(app)
+
+
+def _init_rate_limits(app: Flask) -> Limiter | None:
+    if not app.config.get("RATELIMIT_ENABLED", True):
+        return None
+    from consult.api import bp as api_bp
+    from consult.auth import bp as auth_bp
+    from consult.respond import bp as respond_bp
+
+    # One limiter per app: its storage and its blueprint limits belong to this app only.
+    limiter = Limiter(
+        client_address,
+        storage_uri=app.config.get("RATELIMIT_STORAGE_URI") or "memory://",
+        key_prefix=app.config.get("RATELIMIT_KEY_PREFIX") or "consult",
+        headers_enabled=True,
+        # A rate-limit store that is down must not take the site down with it.
+        swallow_errors=True,
+        in_memory_fallback_enabled=True,
+    )
+    config = app.config
+    limiter.limit(lambda: config["RATELIMIT_LOGIN"], methods=["POST"], exempt_when=_not_login)(
+        auth_bp
+    )
+    limiter.shared_limit(
+        lambda: config["RATELIMIT_RESPOND"], scope="respond-post", methods=["POST"]
+    )(respond_bp)
+    limiter.shared_limit(
+        lambda: config["RATELIMIT_RESPOND"],
+        scope="respond-token",
+        exempt_when=lambda: not carries_token(),
+    )(respond_bp)
+    limiter.shared_limit(lambda: config["RATELIMIT_API"], scope="api", key_func=api_client)(api_bp)
+    limiter.init_app(app)
+    app.extensions["consult_limiter"] = limiter
+    return limiter

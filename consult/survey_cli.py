@@ -1,0 +1,171 @@
+"""``consult forms …`` and ``consult responses …``: questionnaires and responses from the shell.
+
+The commands call the same services as the secretariat's pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from consult.extensions import db
+
+forms_cli = AppGroup("forms", help="Import and export questionnaires (XLSForm workbooks).")
+responses_cli = AppGroup("responses", help="Export responses; import KoboToolbox / ODK exports.")
+
+
+def _questionnaire(slug: str):
+    from consult.questionnaires import get_questionnaire
+
+    questionnaire = get_questionnaire(slug)
+    if questionnaire is None:
+        raise click.ClickException(f"there is no questionnaire '{slug}' (see: consult forms list)")
+    return questionnaire
+
+
+@forms_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", default=None, help="Link name /s/<slug> of a new questionnaire.")
+def import_form_command(file: Path, slug: str | None) -> None:
+    """Import an XLSForm workbook (.xlsx): a new questionnaire, or a new version of the one
+    with the same form_id. Prints the slug and respondent link; exits with status 1 and
+    every problem (sheet, row, column) when the form cannot be used."""
+    from consult.questionnaires import QuestionnaireError, import_questionnaire
+    from surveys.xlsform import FormError
+
+    try:
+        result = import_questionnaire(file.read_bytes(), file.name, slug=slug)
+    except FormError as error:
+        db.session.rollback()
+        click.echo(f"{file}: the form was not imported:", err=True)
+        for issue in error.issues:
+            click.echo(f"  {issue}", err=True)
+        raise SystemExit(1) from error
+    except QuestionnaireError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    version = result.version
+    questionnaire = version.questionnaire
+    state = "new questionnaire" if result.created else "new version"
+    click.echo(f"{questionnaire.slug} version {version.number} ({state}): {questionnaire.title}")
+    click.echo(f"respondent link: /s/{questionnaire.slug}")
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}", err=True)
+
+
+@forms_cli.command("export")
+@click.argument("slug")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Workbook to write (.xlsx).",
+)
+@click.option(
+    "--version", "number", type=int, default=None, help="Version number (default: current)."
+)
+def export_form_command(slug: str, out: Path, number: int | None) -> None:
+    """Write a questionnaire's XLSForm workbook; importing it again gives the same form."""
+    from consult.questionnaires import QuestionnaireError, get_version, version_xlsx
+
+    questionnaire = _questionnaire(slug)
+    try:
+        version = get_version(questionnaire, number)
+    except QuestionnaireError as error:
+        raise click.ClickException(str(error)) from error
+    out.write_bytes(version_xlsx(version))
+    click.echo(f"{out}: {slug} version {version.number}")
+
+
+@forms_cli.command("list")
+def list_forms_command() -> None:
+    """List questionnaires: slug, current version, versions, public or invitation only."""
+    from consult.models import Questionnaire
+
+    for questionnaire in db.session.scalars(db.select(Questionnaire).order_by(Questionnaire.slug)):
+        current = questionnaire.current_version
+        access = "public" if questionnaire.public else "invitation only"
+        click.echo(
+            f"{questionnaire.slug}\tversion {current.number if current else '-'} "
+            f"of {len(questionnaire.versions)}\t{access}\t{questionnaire.title}"
+        )
+
+
+@responses_cli.command("export")
+@click.option("--form", "slug", required=True, help="Questionnaire slug.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write; .csv or .xlsx.",
+)
+@click.option("--labels", is_flag=True, help="Choice labels instead of codes.")
+@click.option("--lang", default=None, help="Language of the labels (default: the form's).")
+@click.option("--version", "number", type=int, default=None, help="Only this version's responses.")
+@click.option(
+    "--status",
+    type=click.Choice(["submitted", "draft", "all"]),
+    default="submitted",
+    show_default=True,
+)
+def export_responses_command(
+    slug: str, out: Path, labels: bool, lang: str | None, number: int | None, status: str
+) -> None:
+    """Export responses: one row per response, one column per question path, multiple
+    choices also as 0/1 columns; cells are safe to open in a spreadsheet."""
+    from consult.questionnaires import QuestionnaireError, ResponseFilter, export_responses
+
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "xlsx"):
+        raise click.BadParameter("the file must end in .csv or .xlsx", param_hint="--out")
+    questionnaire = _questionnaire(slug)
+    flt = ResponseFilter(
+        questionnaire=questionnaire, version=number, status=None if status == "all" else status
+    )
+    try:
+        data = export_responses(flt, fmt, labels=labels, lang=lang)
+    except QuestionnaireError as error:
+        raise click.ClickException(str(error)) from error
+    out.write_bytes(data)
+    click.echo(f"{out}: responses of {slug}")
+
+
+@responses_cli.command("import")
+@click.option("--form", "slug", required=True, help="Questionnaire slug.")
+@click.option("--version", "number", type=int, default=None, help="Version (default: current).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_responses_command(slug: str, number: int | None, file: Path) -> None:
+    """Import a KoboToolbox or ODK Central export (CSV or XLSX, XML values and headers) as
+    submitted responses. Prints one line per row: imported, skipped (imported before) or
+    error and why. Exits with status 1 when a row could not be imported; the others are
+    kept."""
+    from consult.odk import ImportFileError, import_responses
+    from consult.questionnaires import QuestionnaireError, get_version
+
+    questionnaire = _questionnaire(slug)
+    try:
+        version = get_version(questionnaire, number)
+        report = import_responses(version, file.read_bytes(), file.name)
+    except (QuestionnaireError, ImportFileError) as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    for row in report.rows:
+        click.echo(f"row {row.row_number}\t{row.uuid or '-'}\t{row.outcome}\t{row.message}")
+    counts = report.counts
+    click.echo(
+        f"{file.name}: {counts['imported']} imported, {counts['skipped']} skipped, "
+        f"{counts['error']} with errors"
+    )
+    if counts["error"]:
+        raise SystemExit(1)
+
+
+def register(app: Flask) -> None:
+    """Add the ``forms`` and ``responses`` command groups to the app's CLI."""
+    app.cli.add_command(forms_cli)
+    app.cli.add_command(responses_cli)

@@ -1,0 +1,66 @@
+"""Demo responses: plausible, valid against the form, repeatable and added once."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from statistics import mean
+
+from consult.extensions import db
+from consult.models import Answer, Response
+from consult.questionnaires import get_questionnaire, load_version_form
+from consult.respond.demo import DEMO_RESPONSES, demo_answers, seed_responses
+from consult.responses import check_all, load_values
+
+LEVEL = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
+
+
+def _ratings(rows, question: str) -> dict[str, list[int]]:
+    by_country: dict[str, list[int]] = {}
+    for country, name, value in rows:
+        if name == question:
+            by_country.setdefault(country, []).append(LEVEL[value])
+    return by_country
+
+
+def test_demo_responses_are_valid_skewed_and_added_once(app):
+    with app.app_context():
+        assert seed_responses(random.Random("2026:responses")) == DEMO_RESPONSES
+        db.session.commit()
+        assert seed_responses(random.Random("2026:responses")) == 0
+        responses = db.session.scalars(db.select(Response)).all()
+        assert len(responses) == DEMO_RESPONSES
+        assert {r.status for r in responses} == {"submitted"}
+        assert {r.source for r in responses} == {"demo"}
+        assert len({r.reference for r in responses}) == DEMO_RESPONSES
+
+        countries = Counter(r.country_code for r in responses)
+        assert len(countries) == 14
+        assert min(countries[c] for c in ("KZ", "MN", "CN", "KG", "UZ")) > max(
+            countries[c] for c in ("BT", "NP", "IN", "PK")
+        )
+        assert len({r.group_code for r in responses}) == 8
+        assert {r.language for r in responses} == {"en", "ru", "zh", "mn", "fa"}
+
+        form = load_version_form(get_questionnaire("cami-gap-needs").current_version)
+        for response in responses[:40]:
+            check_all(form, load_values(response, form), response.language)
+
+        rows = db.session.execute(
+            db.select(Response.country_code, Answer.question, Answer.value).join(
+                Answer, Answer.response_id == Response.id
+            )
+        ).all()
+        poaching = _ratings(rows, "poaching_severity")
+        infrastructure = _ratings(rows, "infrastructure_severity")
+        assert mean(poaching["KZ"]) > mean(poaching["MN"])
+        assert mean(infrastructure["MN"]) > mean(infrastructure["KZ"])
+        texts = [value for _, name, value in rows if name == "main_threats_text"]
+        assert len(texts) == DEMO_RESPONSES and all(texts)
+
+
+def test_demo_answers_are_the_same_for_the_same_seed():
+    first = [demo_answers(random.Random(7)) for _ in range(3)]
+    again = [demo_answers(random.Random(7)) for _ in range(3)]
+    assert first == again
+    assert demo_answers(random.Random(8)) != first[0]
