@@ -16,8 +16,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import has_request_context
-from flask_babel import gettext
+from flask_babel import gettext as _
 from sqlalchemy import func
 
 from consult import audit
@@ -46,13 +45,6 @@ _COLUMN_ALIASES = {
 }
 MAX_CSV_ROWS = 5000
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$")
-
-
-def _(message: str, **params) -> str:
-    """``message`` in the user's language during a request; as written in the CLI."""
-    if has_request_context():
-        return gettext(message, **params)
-    return message % params if params else message
 
 
 class InvitationError(ValueError):

@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import has_request_context
-from flask_babel import gettext
+from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from consult import audit
@@ -36,13 +35,6 @@ from surveys.odk_import import RowResult, SubmissionFileError, read_submissions
 #: Question names read as the respondent's country and stakeholder group, in this order.
 COUNTRY_QUESTIONS = ("country", "country_code")
 GROUP_QUESTIONS = ("stakeholder_group", "group")
-
-
-def _(message: str, **params) -> str:
-    """``message`` in the user's language during a request; as written in the CLI."""
-    if has_request_context():
-        return gettext(message, **params)
-    return message % params if params else message
 
 
 class ImportFileError(ValueError):

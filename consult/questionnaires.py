@@ -17,15 +17,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pandas as pd
-from flask import current_app, has_request_context
-from flask_babel import gettext
+from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import event, func, inspect
 from sqlalchemy.orm import selectinload
 
 from consult import audit
 from consult.extensions import db
 from consult.models import Questionnaire, QuestionnaireVersion, Response, User
-from surveys.export import META_COLUMNS, responses_frame, to_csv, to_xlsx
+from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
 from surveys.validation import coerce
 from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_form
@@ -34,13 +34,6 @@ from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_
 FORM_CACHE_SIZE = 32
 _SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
 _cache_lock = threading.Lock()
-
-
-def _(message: str, **params) -> str:
-    """``message`` in the user's language during a request; as written in the CLI."""
-    if has_request_context():
-        return gettext(message, **params)
-    return message % params if params else message
 
 
 class QuestionnaireError(ValueError):
@@ -428,19 +421,7 @@ def responses_table(
     responses = list(db.session.scalars(query))
     responses.reverse()
     records = [response_record(response, form) for response in responses]
-    frame = responses_frame(form, records, labels=labels, lang=lang)
-    return _distinct_columns(frame)
-
-
-def _distinct_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix a describing column with ``_`` where a question has the same path (a form
-    with a top-level ``country`` question), as KoboToolbox names its own columns."""
-    taken = set(frame.columns[len(META_COLUMNS) :])
-    frame.columns = [
-        f"_{name}" if index < len(META_COLUMNS) and name in taken else name
-        for index, name in enumerate(frame.columns)
-    ]
-    return frame
+    return responses_frame(form, records, labels=labels, lang=lang)
 
 
 def export_responses(

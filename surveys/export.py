@@ -54,7 +54,8 @@ def responses_frame(
 
     Each response is a dict with ``id``, ``reference``, ``language``, ``country``,
     ``group``, ``status``, ``submitted_at`` and ``values`` (answers by question name, as
-    in :mod:`surveys.validation`). Columns are :data:`META_COLUMNS`, then each question by
+    in :mod:`surveys.validation`). Columns are :data:`META_COLUMNS` (with a leading ``_`` where
+    a question has the same name), then each question by
     its path (``threats/poaching_severity``); a select_multiple column holds the
     space-separated codes and is followed by one 0/1 column per choice
     (``threats/species/saiga``), empty when the question was not answered. With
@@ -62,15 +63,19 @@ def responses_frame(
     translation is missing), several joined by ``"; "``. Answers of repeat instances are
     joined by ``" | "`` in one column, without choice columns.
     """
-    columns = list(META_COLUMNS)
     questions = exported_questions(form)
+    paths = {question.path for question in questions}
+    # A describing column takes a leading "_" where a question has the same path (a form
+    # with a top-level `country` question), as KoboToolbox names its own columns.
+    meta = {name: f"_{name}" if name in paths else name for name in META_COLUMNS}
+    columns = list(meta.values())
     for question in questions:
         columns.append(question.path)
         columns.extend(f"{question.path}/{code}" for code in _split_codes(form, question))
     rows = []
     for response in responses:
         values = response.get("values") or {}
-        row: dict[str, Any] = {name: response.get(name) for name in META_COLUMNS}
+        row: dict[str, Any] = {meta[name]: response.get(name) for name in META_COLUMNS}
         for question in questions:
             value = values.get(question.name)
             row[question.path] = _cell(form, question, value, labels, lang)
