@@ -185,11 +185,6 @@ def _help_texts() -> dict[str, str]:
 def blank_template() -> bytes:
     """An empty import workbook (bytes): interviews, participants and notes sheets with the
     allowed values as drop-down lists, and a hidden sheet holding those lists."""
-    with service.messages_locale():
-        return _blank_template()
-
-
-def _blank_template() -> bytes:
     allowed = _allowed_values()
     book = Workbook()
     book.remove(book.active)
@@ -423,13 +418,6 @@ def import_workbook(
     reported, or with `all_or_nothing` nothing is saved when any error is found. Flushes;
     the caller commits.
     """
-    with service.messages_locale():
-        return _import_workbook(stream, user, all_or_nothing, filename)
-
-
-def _import_workbook(
-    stream: IO[bytes], user: User | None, all_or_nothing: bool, filename: str
-) -> ImportReport:
     report = ImportReport()
     book, problem = _open(stream, filename)
     if problem is not None:

@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 import pandas as pd
-from flask import has_request_context
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -124,17 +121,6 @@ class EditConflict(Exception):
         self.current_version = current_version
 
 
-@contextmanager
-def messages_locale() -> Iterator[None]:
-    """Messages in the request's language, or in English at the command line (the app's
-    locale selector needs a request)."""
-    if has_request_context():
-        yield
-    else:
-        with force_locale("en"):
-            yield
-
-
 # --- text folding for search -------------------------------------------------------------
 
 
@@ -202,8 +188,7 @@ def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
     problems: list[Problem] = []
 
     def problem(name: str, message, item: int | None = None) -> None:
-        with messages_locale():
-            problems.append(Problem(name, str(message), item))
+        problems.append(Problem(name, str(message), item))
 
     country_ok = False
     if data.country not in _codes(Country):
