@@ -5,16 +5,21 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 text_cli = AppGroup("text", help="Tag and cluster free text from a CSV file.")
 
 
 def _read_csv(path: str, text_column: str) -> pd.DataFrame:
+    import pandas as pd
+
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as error:

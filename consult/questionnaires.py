@@ -14,9 +14,8 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import event, func, inspect
@@ -34,6 +33,9 @@ from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_
 FORM_CACHE_SIZE = 32
 _SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
 _cache_lock = threading.Lock()
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class QuestionnaireError(ValueError):
@@ -189,12 +191,9 @@ def get_version(questionnaire: Questionnaire, number: int | None = None) -> Ques
         if questionnaire.current_version is None:
             raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
         return questionnaire.current_version
-    version = db.session.scalar(
-        db.select(QuestionnaireVersion).where(
-            QuestionnaireVersion.questionnaire_id == questionnaire.id,
-            QuestionnaireVersion.number == number,
-        )
-    )
+    # Looked up among the loaded versions: a number from a URL may be larger than the
+    # database's integer type, which a query would turn into a driver error.
+    version = next((v for v in questionnaire.versions if v.number == number), None)
     if version is None:
         raise QuestionnaireError(
             _("'%(slug)s' has no version %(number)d", slug=questionnaire.slug, number=number)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from surveys.model import MULTI_CODE_TYPES, Form, Question
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Columns describing each response, before the question columns.
 META_COLUMNS = ("id", "reference", "language", "country", "group", "status", "submitted_at")
@@ -63,6 +64,8 @@ def responses_frame(
     translation is missing), several joined by ``"; "``. Answers of repeat instances are
     joined by ``" | "`` in one column, without choice columns.
     """
+    import pandas as pd
+
     questions = exported_questions(form)
     paths = {question.path for question in questions}
     # A describing column takes a leading "_" where a question has the same path (a form
@@ -127,6 +130,8 @@ def _cell(form: Form, question: Question, value: Any, labels: bool, lang: str | 
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     safe = frame.copy()
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for column in safe.columns:
@@ -145,6 +150,8 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 def to_xlsx(frame: pd.DataFrame, sheet_name: str = "responses") -> bytes:
     """The frame as .xlsx bytes, text cells neutralised; time zones are written as UTC."""
+    import pandas as pd
+
     safe = _safe(frame)
     for column in safe.columns:
         series = safe[column]

@@ -148,6 +148,8 @@ def _read_xlsx(data: bytes, filename: str) -> list[_Table]:
                 if any(_text(c) for c in row)
             ]
             tables.append(_Table(sheet.title, headers, body))
+    except Exception as exc:  # read-only sheets are parsed here, so damage shows up here too
+        raise SubmissionFileError(f"{filename}: not a readable XLSX file ({exc})") from exc
     finally:
         workbook.close()
     return tables

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from consult.interviews.service import main_group
 from consult.models import Interview
 from surveys.export import neutralise
+from surveys.export import to_csv as responses_csv
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INTERVIEW_COLUMNS = [
     "record_id",
@@ -69,6 +73,8 @@ def export_tables(
 
     Without `include_names` the participants frame has no name column at all.
     """
+    import pandas as pd
+
     rows, people, notes = [], [], []
     for item in interviews:
         uid = item.record_uid or ""
@@ -142,9 +148,8 @@ def _safe_rows(frame: pd.DataFrame) -> list[list]:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """One frame as UTF-8 CSV with a byte order mark (so Excel reads Cyrillic, Chinese and
-    Persian right), every text cell neutralised."""
-    safe = pd.DataFrame(_safe_rows(frame), columns=[neutralise(c) for c in frame.columns])
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    Persian right), every text cell and header neutralised (surveys.export.to_csv)."""
+    return responses_csv(frame.rename(columns=neutralise))
 
 
 def to_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:

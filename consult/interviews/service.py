@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -38,6 +38,9 @@ from consult.models import (
 )
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
 from consult.reference import languages
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SEVERITIES = ("low", "medium", "high", "very_high")
 GENDERS = ("female", "male", "other")
@@ -566,6 +569,8 @@ def interview_texts_frame(session: Session, countries: Iterable[str] | None = No
     theme, then the interview's threat tags), link ("/interviews/<id>"). Drafts count too:
     a note is evidence once it is typed. `countries` limits the rows to those countries.
     """
+    import pandas as pd
+
     query = select(Interview).options(
         selectinload(Interview.notes),
         selectinload(Interview.participants),

@@ -6,20 +6,23 @@ import io
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import heatmap_svg, regional_bar_svg, render_html, write_outputs
-from consult.analysis_runs import RunRequest, results_from_json, start_run
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.loader import analysis_frames
 from consult.models import AnalysisRun, Country, Questionnaire, StakeholderGroup, Threat
 from consult.secretariat import bp
 from consult.secretariat.analysis_forms import AnalysisRunForm
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas, scikit-learn, nltk and matplotlib are imported inside the views: a web worker that
+# never serves an analysis page stays small.
 
 
 def _names(model) -> dict[str, str]:
@@ -43,6 +46,8 @@ def analysis_runs():
     ]
     form.countries.choices = sorted(_names(Country).items(), key=lambda item: item[1])
     if form.validate_on_submit():
+        from consult.analysis_runs import RunRequest, start_run
+
         run = start_run(
             RunRequest(
                 questionnaire=form.questionnaire.data or None,
@@ -75,6 +80,8 @@ def analysis_run_status(run_id: int):
 
 
 def _table(run: AnalysisRun, name: str) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame.from_records(run.results.get("tables", {}).get(name, []))
 
 
@@ -83,6 +90,9 @@ def analysis_run(run_id: int):
     run = _run_or_404(run_id)
     if run.status != "done":
         return render_template("secretariat/analysis_progress.html", run=run)
+    import pandas as pd
+
+    from analysis.report import heatmap_svg, regional_bar_svg
     scores = _table(run, "threat_scores")
     group = request.args.get("group", "")
     country = request.args.get("country", "")
@@ -123,6 +133,9 @@ def analysis_evidence(run_id: int):
     theme = request.args.get("theme", "")
     if theme not in _names(Threat) or country not in _names(Country):
         abort(404)
+    from consult.analysis_runs import RunRequest
+    from consult.loader import analysis_frames
+
     parameters = RunRequest(**run.parameters)
     frames = analysis_frames(
         db.session,
@@ -157,6 +170,9 @@ def analysis_report(run_id: int):
     run = _run_or_404(run_id)
     if run.status != "done":
         abort(404)
+    from analysis.report import render_html
+    from consult.analysis_runs import results_from_json
+
     return render_html(results_from_json(run.results))
 
 
@@ -165,6 +181,9 @@ def analysis_download(run_id: int, fmt: str):
     run = _run_or_404(run_id)
     if run.status != "done" or fmt not in {"xlsx", "zip"}:
         abort(404)
+    from analysis.report import write_outputs
+    from consult.analysis_runs import results_from_json
+
     results = results_from_json(run.results)
     with tempfile.TemporaryDirectory() as folder:
         if fmt == "xlsx":
