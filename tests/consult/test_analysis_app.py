@@ -1,0 +1,184 @@
+"""Analysis runs from the secretariat's pages and the command line, on both databases."""
+
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from consult.extensions import db
+from consult.models import AnalysisRun
+from tests.conftest import csrf_token
+from tests.factories import make_response, make_version
+
+TEXTS = {
+    "en": "Poachers shoot saiga for horns and sell them across the border.",
+    "ru": "Браконьеры убивают сайгаков ради рогов, охрана не справляется.",
+}
+
+
+@pytest.fixture
+def rated(app):
+    """Twelve respondents in two countries and three groups, with ratings and free text."""
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        groups = ["government", "community", "ngo"]
+        for number in range(12):
+            country = "KZ" if number % 2 else "MN"
+            lang = "ru" if number % 3 else "en"
+            make_response(
+                version,
+                {
+                    "threats_present": "poaching infrastructure",
+                    "poaching_scope": "very_high" if country == "KZ" else "medium",
+                    "poaching_severity": "high",
+                    "poaching_irreversibility": "high",
+                    "poaching_trend": "increasing",
+                    "infrastructure_scope": "high",
+                    "infrastructure_severity": "high" if country == "MN" else "low",
+                    "infrastructure_irreversibility": "very_high",
+                    "infrastructure_trend": "stable",
+                    "needs_rank": "enforcement funding data",
+                    "measures_in_place": "anti_poaching",
+                    "eff_anti_poaching": "less",
+                    "main_threats_text": TEXTS[lang],
+                },
+                country=country,
+                group=groups[number % 3],
+                language=lang,
+            )
+        db.session.commit()
+    return app
+
+
+def _start(client, **fields):
+    data = {"questionnaire": "cami-gap-needs", "seed": "3", "csrf_token": csrf_token(
+        client, "/secretariat/analysis/")}
+    data.update(fields)
+    return client.post("/secretariat/analysis/", data=data)
+
+
+def test_secretariat_runs_an_analysis_and_reads_the_results(rated, client, auth):
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    response = _start(client)
+    assert response.status_code == 302
+    run_url = response.headers["Location"]
+    with rated.app_context():
+        run = db.session.scalars(db.select(AnalysisRun)).one()
+        assert run.status == "done", run.error
+        assert run.progress == 1.0
+    page = client.get(run_url).get_data(as_text=True)
+    assert "<svg" in page  # the heatmap, rendered by the app
+    assert "Kazakhstan" in page and "Mongolia" in page
+    status = client.get(run_url + "/status.json").json
+    assert status["status"] == "done"
+
+
+def test_every_score_links_to_the_answers_behind_it(rated, client, auth):
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    run_url = _start(client).headers["Location"]
+    evidence = client.get(run_url + "/evidence?country=KZ&theme=poaching")
+    assert evidence.status_code == 200
+    html = evidence.get_data(as_text=True)
+    assert html.count("/secretariat/responses/") >= 6  # the six KZ respondents
+    assert client.get(run_url + "/evidence?country=XX&theme=poaching").status_code == 404
+
+
+def test_workbook_and_csv_downloads(rated, client, auth):
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    run_url = _start(client).headers["Location"]
+    workbook = client.get(run_url + "/download.xlsx")
+    assert workbook.status_code == 200
+    sheets = openpyxl.load_workbook(io.BytesIO(workbook.data)).sheetnames
+    assert "threat_scores" in sheets and "Method" in sheets
+    archive = zipfile.ZipFile(io.BytesIO(client.get(run_url + "/download.zip").data))
+    assert "threat_scores.csv" in archive.namelist()
+    scores = pd.read_csv(archive.open("threat_scores.csv"))
+    kz = scores[(scores["country"] == "KZ") & (scores["theme"] == "poaching")].iloc[0]
+    assert kz["n_respondents"] == 6
+    report = client.get(run_url + "/report")
+    assert report.status_code == 200 and b"<svg" in report.data
+
+
+def test_failed_run_is_recorded_not_raised(rated, client, auth):
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    response = _start(client, questionnaire="no-such-form")
+    assert response.status_code == 200  # not a valid choice: the form says so
+    assert "Not a valid choice" in response.get_data(as_text=True)
+
+
+def test_facilitators_cannot_see_analysis(client, auth):
+    auth.login("facilitator", ("KZ",))
+    assert client.get("/secretariat/analysis/").status_code == 403
+
+
+def test_analyse_command_writes_every_table_and_is_reproducible(rated, runner, tmp_path):
+    args = ["analyse", "--questionnaire", "cami-gap-needs", "--seed", "5",
+            "--date", "2026-11-25T00:00:00Z"]
+    first = runner.invoke(args=[*args, "--out", str(tmp_path / "a")])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(args=[*args, "--out", str(tmp_path / "b")])
+    assert second.exit_code == 0, second.output
+    for name in ("threat_scores", "priorities_by_country", "regional_priorities",
+                 "clusters", "cluster_assignments", "gaps"):
+        a = (tmp_path / "a" / f"{name}.csv").read_bytes()
+        assert a == (tmp_path / "b" / f"{name}.csv").read_bytes(), name
+    assert (tmp_path / "a" / "analysis.xlsx").read_bytes() == (
+        tmp_path / "b" / "analysis.xlsx"
+    ).read_bytes()
+    assert (tmp_path / "a" / "report.html").exists()
+
+
+def test_analyse_command_filters_countries(rated, runner, tmp_path):
+    result = runner.invoke(
+        args=["analyse", "--out", str(tmp_path), "--countries", "KZ", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = pd.read_csv(tmp_path / "threat_scores.csv")
+    assert set(scores["country"]) == {"KZ"}
+
+
+def test_text_classify_and_cluster_commands(runner, tmp_path):
+    source = tmp_path / "in.csv"
+    pd.DataFrame(
+        {
+            "text": [
+                "=HYPERLINK(\"http://x\") poachers with snares",
+                "Браконьеры ставят петли на сайгаков",
+                "The new railway fence blocks gazelle migration",
+                "Забор вдоль железной дороги мешает миграции",
+                "Overgrazing by goats leaves no pasture for wildlife",
+                "Перевыпас скота, пастбища деградируют",
+            ],
+            "lang": ["en", "ru", "en", "ru", "en", "ru"],
+        }
+    ).to_csv(source, index=False)
+    out = tmp_path / "classified.csv"
+    result = runner.invoke(
+        args=["text", "classify", str(source), "--lang-column", "lang", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    classified = pd.read_csv(out, keep_default_na=False)
+    assert list(classified["theme"][:4]) == ["poaching", "poaching", "infrastructure",
+                                             "infrastructure"]
+    assert classified["text"][0].startswith("'=")  # formula neutralised
+    clustered = tmp_path / "clustered.csv"
+    result = runner.invoke(
+        args=["text", "cluster", str(source), "--lang-column", "lang", "--k", "3",
+              "--out", str(clustered)]
+    )
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(clustered)
+    assert frame["cluster"].nunique() == 3 and frame["cluster_label"].notna().all()
+
+
+def test_text_commands_name_a_missing_column(runner, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("body\nhello\n")
+    result = runner.invoke(args=["text", "classify", str(source), "--out", str(tmp_path / "o")])
+    assert result.exit_code != 0 and "no column 'text'" in result.output
