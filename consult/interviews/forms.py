@@ -351,15 +351,17 @@ class FilterForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Search the notes"), [Optional(), Length(max=200)])
-    country = SelectField(_l("Country"), choices=options(country_choices, blank="—"))
+    country = SelectField(_l("Country"), choices=options(country_choices, blank="—"), default="")
     date_from = DateField(_l("From"), [Optional()])
     date_to = DateField(_l("To"), [Optional()])
-    format = SelectField(_l("Format"), choices=options(format_choices, blank="—"))
-    group = SelectField(_l("Stakeholder group"), choices=options(group_choices))
-    threat = SelectField(_l("Threat"), choices=options(theme_choices, blank="—"))
-    species = SelectField(_l("Species"), choices=options(lambda: _reference(Species), blank="—"))
-    facilitator = SelectField(_l("Facilitator"), choices=[])
-    status = SelectField(_l("Status"), choices=options(status_choices, blank="—"))
+    format = SelectField(_l("Format"), choices=options(format_choices, blank="—"), default="")
+    group = SelectField(_l("Stakeholder group"), choices=options(group_choices), default="")
+    threat = SelectField(_l("Threat"), choices=options(theme_choices, blank="—"), default="")
+    species = SelectField(
+        _l("Species"), choices=options(lambda: _reference(Species), blank="—"), default=""
+    )
+    facilitator = SelectField(_l("Facilitator"), choices=[], default="")
+    status = SelectField(_l("Status"), choices=options(status_choices, blank="—"), default="")
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)

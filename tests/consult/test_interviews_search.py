@@ -173,3 +173,9 @@ def test_analysis_loader_reads_interview_notes_next_to_survey_texts(app):
         frames = analysis_frames(db.session)
         assert frames.counts()["interview_notes"] == 1
         assert frames.texts["text"].tolist() == ["Колодцы пересохли"]
+
+
+def test_unfiltered_list_shows_no_filter_errors(client, auth):
+    auth.login("facilitator", ("KZ",))
+    page = client.get("/interviews/").get_data(as_text=True)
+    assert "Not a valid choice" not in page
