@@ -14,17 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response
+from consult.reference import THEMES
 
-THEMES = (
-    "poaching",
-    "livestock",
-    "infrastructure",
-    "governance",
-    "community",
-    "science",
-    "transboundary",
-    "climate",
-)
 LEVELS = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
 EFFECTIVENESS = {"not": 1, "less": 2, "effective": 3, "very_effective": 4}
 #: Free-text questions of the programme's questionnaire; other forms' `text` questions whose

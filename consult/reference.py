@@ -24,6 +24,10 @@ def read(filename: str) -> list[dict]:
     return json.loads((DATA / filename).read_text(encoding="utf-8"))
 
 
+#: Threat theme codes in the programme's order (the data file's order).
+THEMES: tuple[str, ...] = tuple(item["code"] for item in read("threats.json"))
+
+
 def languages() -> list[dict]:
     """Known languages: code, English name, native name and whether it is written RTL."""
     return read("languages.json")

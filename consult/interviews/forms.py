@@ -44,7 +44,7 @@ from consult.interviews.service import (
 )
 from consult.models import Country, Species, StakeholderGroup, Threat
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
-from consult.reference import languages
+from consult.reference import THEMES, languages
 
 PARTICIPANT_ROWS = 3
 #: The select value for a threat tagged without a severity.
@@ -162,16 +162,7 @@ class ThreatsForm(Form):
     """One severity select per threat theme; the fields are added below from the codes."""
 
 
-for _theme in (
-    "poaching",
-    "livestock",
-    "infrastructure",
-    "governance",
-    "community",
-    "science",
-    "transboundary",
-    "climate",
-):
+for _theme in THEMES:
     setattr(ThreatsForm, _theme, SelectField(_theme, choices=options(severity_choices), default=""))
 
 

@@ -27,18 +27,8 @@ from consult.extensions import db
 from consult.interviews import service
 from consult.models import Country, Interview, Species, StakeholderGroup, Threat, User
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
-from consult.reference import languages
+from consult.reference import THEMES, languages
 
-THEMES = (
-    "poaching",
-    "livestock",
-    "infrastructure",
-    "governance",
-    "community",
-    "science",
-    "transboundary",
-    "climate",
-)
 SPECIES_COLUMNS = ("species_1", "species_2", "species_3")
 INTERVIEW_COLUMNS = (
     "record_id",
