@@ -34,13 +34,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import _HAN, analyzer, features, identity, prepare, resolve_languages
+from analysis.text import _HAN, TextVectorizer, analyzer, prepare, resolve_languages
 
 #: Above this many texts the final fit uses MiniBatchKMeans.
 FULL_KMEANS_LIMIT = 2_000
@@ -75,20 +74,10 @@ def _column(texts: pd.DataFrame, name: str, default: object = "") -> list:
 
 
 def _feature_matrix(
-    feature_lists: list[list[str]],
+    tfidf: sp.csr_matrix,
     concepts: np.ndarray,
     concept_weight: float,
-    max_features: int,
-) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
-    min_df = 2 if len(feature_lists) >= 1000 else 1
-    vectorizer = TfidfVectorizer(
-        analyzer=identity,
-        sublinear_tf=True,
-        min_df=min_df,
-        max_features=max_features,
-        dtype=np.float64,
-    )
-    tfidf = vectorizer.fit_transform(feature_lists).tocsr()
+) -> sp.csr_matrix:
     combined = sp.hstack(
         [
             tfidf * np.sqrt(1 - concept_weight),
@@ -96,15 +85,18 @@ def _feature_matrix(
         ],
         format="csr",
     )
-    return normalize(combined), tfidf, vectorizer.get_feature_names_out()
+    return normalize(combined)
 
 
-def _distinct_rows(matrix: sp.csr_matrix) -> int:
-    """How many rows of ``matrix`` differ from each other (duplicate answers are common)."""
+def _distinct_rows(matrix: sp.csr_matrix, enough: int | None = None) -> int:
+    """How many rows of ``matrix`` differ from each other (duplicate answers are common),
+    counting no further than ``enough`` when given."""
     matrix = matrix.tocsr()
     seen = set()
     for start, end in zip(matrix.indptr[:-1], matrix.indptr[1:], strict=True):
         seen.add(matrix.indices[start:end].tobytes() + matrix.data[start:end].tobytes())
+        if enough is not None and len(seen) >= enough:
+            break
     return len(seen)
 
 
@@ -231,9 +223,10 @@ def cluster_texts(
     )
     langs = resolve_languages(raw, _column(texts, lang_column))
     prepared = [prepare(text) for text in raw]
-    feature_lists = features(raw, langs, prepared=prepared)
-    usable = np.array([bool(f) for f in feature_lists])
-    rows = np.flatnonzero(usable)
+    vectorizer = TextVectorizer(min_df=2 if len(raw) >= 1000 else 1, max_features=max_features)
+    all_tfidf = vectorizer.fit_transform(prepared, langs)
+    names = vectorizer.feature_names_
+    rows = np.flatnonzero(np.diff(all_tfidf.indptr) > 0)
 
     cluster_of = np.full(len(raw), -1)
     label_of = [""] * len(raw)
@@ -246,14 +239,13 @@ def cluster_texts(
             [langs[i] for i in rows],
             prepared=[prepared[i] for i in rows],
         ).scores
-        matrix, tfidf, names = _feature_matrix(
-            [feature_lists[i] for i in rows], concepts, concept_weight, max_features
-        )
+        tfidf = all_tfidf[rows]
+        matrix = _feature_matrix(tfidf, concepts, concept_weight)
         if k is None:
             chosen_k, criterion = _choose_k(matrix, k_range, seed, sample_size)
         else:
             # k-means cannot make more clusters than there are different texts
-            chosen_k = max(1, min(int(k), _distinct_rows(matrix)))
+            chosen_k = max(1, min(int(k), _distinct_rows(matrix, enough=int(k))))
             criterion = f"k={chosen_k} given"
         labels = _fit(matrix, chosen_k, seed) if chosen_k > 1 else np.zeros(len(rows), int)
         sizes = Counter(labels.tolist())

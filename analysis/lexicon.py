@@ -29,14 +29,15 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.text import (
+    CACHE_LIMIT,
     STEMMERS,
     analyzer,
     base_language,
-    has_script,
     language_script,
     normalise,
     prepare,
     script_of,
+    starts_in_script,
     words,
 )
 
@@ -46,16 +47,36 @@ DEFAULT_PATH = Path(__file__).with_name("data") / "lexicon.json"
 SUBSTRING_LANGUAGES = frozenset({"zh", "ja"})
 #: Languages whose own lexicon is short, so texts in them are also matched against the
 #: lexicon of the language their speakers most often borrow domain words from.
-COMPANIONS = {"kk": ("ru",), "ky": ("ru",), "tg": ("ru",), "uz": ("ru",), "tk": ("ru",),
-              "ps": ("fa",), "ur": ("fa",)}
+COMPANIONS = {
+    "kk": ("ru",),
+    "ky": ("ru",),
+    "tg": ("ru",),
+    "uz": ("ru",),
+    "tk": ("ru",),
+    "ps": ("fa",),
+    "ur": ("fa",),
+}
 _MIN_FUZZY_LENGTH = 7
 
 # Letters that keyboards without a full Mongolian, Kazakh, Kyrgyz or Tajik layout replace
 # with their Russian look-alikes.
-_CYRILLIC_FOLD = str.maketrans({
-    "ө": "о", "ү": "у", "ә": "а", "қ": "к", "ғ": "г", "ң": "н", "ұ": "у", "һ": "х",
-    "і": "и", "ӣ": "и", "ӯ": "у", "ҳ": "х", "ҷ": "ч",
-})
+_CYRILLIC_FOLD = str.maketrans(
+    {
+        "ө": "о",
+        "ү": "у",
+        "ә": "а",
+        "қ": "к",
+        "ғ": "г",
+        "ң": "н",
+        "ұ": "у",
+        "һ": "х",
+        "і": "и",
+        "ӣ": "и",
+        "ӯ": "у",
+        "ҳ": "х",
+        "ҷ": "ч",
+    }
+)
 _FOLDED_LANGUAGES = frozenset({"mn", "kk", "ky", "tg", "uz", "tk"})
 
 
@@ -111,12 +132,12 @@ def _within_one_edit(a: str, b: str) -> bool:
     while i < min(la, lb) and a[i] == b[i]:
         i += 1
     if la == lb:
-        if a[i + 1:] == b[i + 1:]:
+        if a[i + 1 :] == b[i + 1 :]:
             return True
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
     if la > lb:
-        return a[i + 1:] == b[i:]
-    return a[i:] == b[i + 1:]
+        return a[i + 1 :] == b[i:]
+    return a[i:] == b[i + 1 :]
 
 
 class _WordMatcher:
@@ -187,6 +208,8 @@ class _WordMatcher:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
         key = self._key(word)
         found: set[int] = set(self._exact.get(key, ()))
         stem = self._stem_of(word) if self.stemmed else key
@@ -283,13 +306,20 @@ class _SubstringMatcher:
         terms, first = self._terms, self._lengths
         while position < size:
             for length in first.get(text[position], ()):
-                piece = text[position:position + length]
+                piece = text[position : position + length]
                 term = terms.get(piece)
                 if term is not None:
-                    found.append(Match(
-                        term.theme, term.text, piece, term.weight, term.level,
-                        position, position + length,
-                    ))
+                    found.append(
+                        Match(
+                            term.theme,
+                            term.text,
+                            piece,
+                            term.weight,
+                            term.level,
+                            position,
+                            position + length,
+                        )
+                    )
                     position += length
                     break
             else:
@@ -303,7 +333,8 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
     ignored = [m for m in found if not m.theme]
     if ignored:
         found = [
-            m for m in found
+            m
+            for m in found
             if m.theme and not any(i.start < m.end and m.start < i.end for i in ignored)
         ]
     if len({m.theme for m in found}) == len(found):
@@ -312,8 +343,7 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
     kept: list[Match] = []
     for match in found:
         for other in kept:
-            if (other.theme == match.theme and other.start <= match.start
-                    and match.end <= other.end):
+            if other.theme == match.theme and other.start <= match.start and match.end <= other.end:
                 break
         else:
             kept.append(match)
@@ -382,13 +412,14 @@ class Lexicon:
             own += [c for c in COMPANIONS.get(code, ()) if c in self.languages]
             plan = self._plans[lang] = (own, language_script(code))
         own, own_script = plan
-        if own and own_script and (not text or has_script(text, own_script)):
+        if own and own_script and (not text or starts_in_script(text, own_script)):
             return own
         chosen = list(own)
         script = script_of(text) if text else ""
         if not chosen or (script and script != own_script):
             chosen += sorted(
-                other for other in self.languages
+                other
+                for other in self.languages
                 if language_script(other) == script and other not in chosen
             )
         return chosen
@@ -446,14 +477,17 @@ class Lexicon:
         """
         if prepared is None:
             prepared = [prepare(text) for text in texts]
-        rows, columns, values = [], [], []
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[float] = []
         all_matches: list[list[Match]] = []
         index = self._theme_index
+        match_prepared, theme_scores = self.match_prepared, self._theme_scores
         for row, ((clean, tokens), lang) in enumerate(zip(prepared, langs, strict=True)):
-            matches = self.match_prepared(clean, tokens, lang)
+            matches = match_prepared(clean, tokens, lang)
             all_matches.append(matches)
             if matches:
-                for theme, value in self._theme_scores(matches).items():
+                for theme, value in theme_scores(matches).items():
                     rows.append(row)
                     columns.append(index[theme])
                     values.append(value)

