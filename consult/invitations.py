@@ -192,7 +192,16 @@ def import_invitations_csv(
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    parser = csv.reader(io.StringIO(text), dialect)
+    try:
+        # Read whole first: a malformed line (an overlong cell, a stray NUL) is reported
+        # like any other wrong line instead of escaping as an exception.
+        reader = iter(list(parser))
+    except csv.Error as error:
+        result.errors.append(
+            (parser.line_num, _("The file cannot be read as CSV: %(error)s", error=str(error)))
+        )
+        return result
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
         result.errors.append((1, _("The file is empty or has no header row.")))

@@ -7,6 +7,7 @@ import hashlib
 from flask import Flask, Response, request
 from flask_limiter import Limiter
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 #: No inline script anywhere: JS is served from /static/js; inline styles stay allowed because
 #: templates set widths of progress bars and chart cells with a style attribute.
@@ -19,6 +20,10 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 HSTS = "max-age=31536000; includeSubDomains"
+
+#: Largest value of an INTEGER column on both databases (PostgreSQL's int4). A larger number
+#: in a URL or query string cannot name a row, and would make the database driver raise.
+DATABASE_INT_MAX = 2**31 - 1
 
 #: Words in an endpoint, URL argument or query parameter name that mark a respondent link
 #: carrying a secret token; `?t=` is the invitation link's parameter.
@@ -62,6 +67,23 @@ def carries_token() -> bool:
     return any(word in name.lower() for name in names for word in _TOKEN_WORDS)
 
 
+class DatabaseIntConverter(IntegerConverter):
+    """``<int:...>`` limited to :data:`DATABASE_INT_MAX`: a longer number is a 404."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=None, signed=False) -> None:
+        super().__init__(map, fixed_digits, min, DATABASE_INT_MAX if max is None else max, signed)
+
+
+def database_int(text: str) -> int:
+    """A query-string number (``request.args.get(name, type=database_int)``); raises
+    ValueError, so the default is used, when it is not a whole number a row id, page or
+    version could have."""
+    value = int(text)
+    if not 0 <= value <= DATABASE_INT_MAX:
+        raise ValueError(f"{text[:40]} is out of range")
+    return value
+
+
 def _not_login() -> bool:
     return request.endpoint != "auth.login"
 
@@ -74,6 +96,8 @@ def init_app(app: Flask) -> None:
     separately, by respondent URLs that carry a token; RATELIMIT_API per API token on /api/v1/.
     A breach answers 429 with the friendly error page (JSON under /api/).
     """
+    # Before the blueprints are registered, so every <int:...> in a rule uses it.
+    app.url_map.converters["int"] = DatabaseIntConverter
     if app.config.get("HTTPS"):
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True

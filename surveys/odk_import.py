@@ -121,7 +121,10 @@ def _read_csv(data: bytes) -> list[_Table]:
     # Kobo writes ";" by default, ODK Central ","; the header line says which.
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit
+        raise SubmissionFileError(f"line {reader.line_num}: not readable as CSV ({exc})") from exc
     if not rows:
         return []
     headers = [h.strip() for h in rows[0]]

@@ -22,6 +22,7 @@ from consult.questionnaires import (
     response_values,
     responses_query,
 )
+from consult.security import DATABASE_INT_MAX
 
 DEFAULT_PER_PAGE = 100
 MAX_PER_PAGE = 500
@@ -105,7 +106,7 @@ def _int_arg(name: str, default: int) -> int:
     raw = request.args.get(name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not raw.isdigit() or not 1 <= int(raw) <= DATABASE_INT_MAX:
         raise ValueError(f"{name}: a whole number from 1 is needed, not '{raw[:40]}'")
     return int(raw)
 

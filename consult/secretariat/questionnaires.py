@@ -67,6 +67,7 @@ from consult.secretariat.forms import (
     ResponsesImportForm,
     UploadForm,
 )
+from consult.security import database_int
 from surveys.model import MULTI_CODE_TYPES, Form
 from surveys.translations import coverage
 from surveys.xlsform import FormError, xlsx_with_language
@@ -339,7 +340,7 @@ def _expiry(day: date | None) -> datetime | None:
 
 
 def _invitations_page(questionnaire: Questionnaire, single, many, errors=None, status=200):
-    page = request.args.get("page", 1, type=int)
+    page = request.args.get("page", 1, type=database_int)
     pagination = db.paginate(
         db.select(Invitation)
         .where(Invitation.questionnaire_id == questionnaire.id)
@@ -541,7 +542,7 @@ def _filter_from_args() -> tuple[ResponseFilterForm, ResponseFilter]:
 @bp.route("/responses/")
 def list_responses():
     form, flt = _filter_from_args()
-    page = request.args.get("page", 1, type=int)
+    page = request.args.get("page", 1, type=database_int)
     query = responses_query(flt).options(
         selectinload(Response.version).selectinload(QuestionnaireVersion.questionnaire)
     )
