@@ -20,8 +20,8 @@ Method (deterministic for a given ``seed``):
    country, stakeholder group and source. The label is the dominant theme's name in the
    reader's language followed by the top three terms.
 
-Clusters are numbered by size, largest first. Texts with no usable words are not clustered
-(cluster -1).
+Clusters are numbered by size, largest first. Texts with neither a counted word nor a lexicon
+term are not clustered (cluster -1).
 """
 
 from __future__ import annotations
@@ -39,7 +39,14 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import _HAN, TextVectorizer, analyzer, prepare, resolve_languages
+from analysis.text import (
+    HAN,
+    TextVectorizer,
+    analyzer,
+    base_language,
+    prepare,
+    resolve_languages,
+)
 
 #: Above this many texts the final fit uses MiniBatchKMeans.
 FULL_KMEANS_LIMIT = 2_000
@@ -163,7 +170,7 @@ def _surface_forms(
                     seen[term][word] += 1
     # Chinese terms are character bigrams already; their "word" would be a whole clause.
     return {
-        term: counts.most_common(1)[0][0] if counts and not _HAN.search(term) else term
+        term: counts.most_common(1)[0][0] if counts and not HAN.search(term) else term
         for term, counts in seen.items()
     }
 
@@ -226,7 +233,10 @@ def cluster_texts(
     vectorizer = TextVectorizer(min_df=2 if len(raw) >= 1000 else 1, max_features=max_features)
     all_tfidf = vectorizer.fit_transform(prepared, langs)
     names = vectorizer.feature_names_
-    rows = np.flatnonzero(np.diff(all_tfidf.indptr) > 0)
+    # Every text with words is scored against the lexicon; it is clustered when it has a
+    # feature that counts or a theme term (a text of typos only may still name a theme).
+    concepts_all = lexicon.score_texts(raw, langs, prepared=prepared).scores
+    rows = np.flatnonzero((np.diff(all_tfidf.indptr) > 0) | (concepts_all.max(axis=1) > 0))
 
     cluster_of = np.full(len(raw), -1)
     label_of = [""] * len(raw)
@@ -234,11 +244,7 @@ def cluster_texts(
     criterion = "no texts with usable words"
     chosen_k = 0
     if len(rows):
-        concepts = lexicon.score_texts(
-            [raw[i] for i in rows],
-            [langs[i] for i in rows],
-            prepared=[prepared[i] for i in rows],
-        ).scores
+        concepts = concepts_all[rows]
         tfidf = all_tfidf[rows]
         matrix = _feature_matrix(tfidf, concepts, concept_weight)
         if k is None:
@@ -260,7 +266,7 @@ def cluster_texts(
         countries = _column(texts, "country")
         groups = _column(texts, "group")
         sources = _column(texts, "source")
-        reader = reader_lang.strip().lower()
+        reader = base_language(reader_lang)
         for cluster in range(len(renumber)):
             members = np.flatnonzero(labels == cluster)
             originals = rows[members]

@@ -9,7 +9,8 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   word, so case and plural suffixes are tolerated, after folding letters that keyboards
   often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``);
 - Chinese terms are found anywhere in the text (leftmost, longest first);
-- a word of seven or more letters also matches a word one typing error away.
+- a word of seven or more letters also matches a lexicon word one typing error away,
+  when their first two and last letters agree.
 
 A phrase's words must appear in order, with at most one other word between two of them.
 A theme's score is the noisy-or of the weights of the distinct terms found:
@@ -218,8 +219,8 @@ class _WordMatcher:
             found.update(self._prefix.get(key[:length], ()))
         if len(key) >= _MIN_FUZZY_LENGTH:
             # A slip inside the word is tolerated, not a different ending: the candidate
-            # must keep the lexicon word's first two and last letters ("trafic" is
-            # "traffic", but "traffick" is not "traffic").
+            # must keep the lexicon word's first two and last letters ("ovregrazing" is
+            # "overgrazing", but "trafficking" is not "traffic").
             specs = self._specs
             if self._fuzzy_stem and len(stem) >= _MIN_FUZZY_LENGTH - 1:
                 head, last, size = stem[:2], stem[-1], len(stem)
@@ -293,11 +294,10 @@ class _SubstringMatcher:
             if key and (key not in self._terms or term.weight > self._terms[key].weight):
                 self._terms[key] = term
         # first character -> the lengths of the terms starting with it, longest first
-        self._lengths: dict[str, list[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for key in self._terms:
-            self._lengths.setdefault(key[0], []).append(len(key))
-        for lengths in self._lengths.values():
-            lengths.sort(reverse=True)
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {char: sorted(sizes, reverse=True) for char, sizes in lengths.items()}
 
     def find(self, text: str, tokens: Sequence[str] = ()) -> list[Match]:
         """Return leftmost-longest, non-overlapping term occurrences in normalised text."""
@@ -444,15 +444,9 @@ class Lexicon:
                 kept.extend(_resolve_overlaps(found))
         return kept
 
-    def score(self, matches: Sequence[Match]) -> np.ndarray:
-        """Combine matches into one score per theme (noisy-or of distinct terms' weights)."""
-        out = np.zeros(len(self.themes))
-        for theme, value in self._theme_scores(matches).items():
-            out[self._theme_index[theme]] = value
-        return out
-
     @staticmethod
     def _theme_scores(matches: Sequence[Match]) -> dict[str, float]:
+        """Noisy-or of the weights of the distinct terms matched, per theme."""
         missing: dict[str, float] = {}
         seen: set[tuple[str, str]] = set()
         for match in matches:

@@ -27,7 +27,7 @@ import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import TextVectorizer, prepare, resolve_languages
+from analysis.text import TextVectorizer, analyzer, prepare, resolve_languages
 
 
 def split_tags(value: object) -> list[str]:
@@ -45,7 +45,6 @@ class ThemeClassifier:
     vectorizer: TextVectorizer
     models: dict[str, LogisticRegression]
     n_examples: dict[str, int]
-    feature_names: np.ndarray
 
     def transform(
         self,
@@ -69,25 +68,38 @@ class ThemeClassifier:
         return out
 
     def top_terms(self, matrix, row: int, theme: str, k: int = 3) -> list[str]:
-        """Return the ``k`` features of text ``row`` that push it most towards ``theme``.
-
-        Whole-word terms are preferred over character n-grams, which are only used when a
-        text has no positive word term.
-        """
+        """Return the ``k`` features of text ``row`` that push it most towards ``theme``
+        (weight × TF-IDF), word terms before character n-grams."""
         model = self.models.get(theme)
         if model is None:
             return []
         vector = matrix[row]
-        names = self.feature_names
-        contributions = [
-            (float(value * model.coef_[0, index]), names[index])
-            for index, value in zip(vector.indices, vector.data, strict=True)
-            if model.coef_[0, index] > 0
-        ]
-        contributions.sort(reverse=True)
+        names = self.vectorizer.feature_names_
+        coefficients = model.coef_[0]
+        contributions = sorted(
+            (
+                (-float(value * coefficients[index]), str(names[index]))
+                for index, value in zip(vector.indices, vector.data, strict=True)
+                if coefficients[index] > 0
+            ),
+        )
         whole = [name for _, name in contributions if not name.startswith("~")]
-        grams = [name[1:].strip() for _, name in contributions if name.startswith("~")]
-        return (whole or grams)[:k]
+        grams = [name for _, name in contributions if name.startswith("~")]
+        return (whole + grams)[:k]
+
+    def explain(
+        self, matrix, row: int, theme: str, text_words: Sequence[str], lang: str, k: int = 3
+    ) -> list[str]:
+        """Return ``top_terms`` as the words of the text they come from (a stem such as
+        "poach" is shown as the text's "poachers")."""
+        unit_of = analyzer(lang)
+        shown: list[str] = []
+        for feature in self.top_terms(matrix, row, theme, k):
+            word = next((w for w in text_words if feature in unit_of.word_features(w)), None)
+            written = word or feature.lstrip("~").strip()
+            if written not in shown:
+                shown.append(written)
+        return shown
 
 
 def _column(texts: pd.DataFrame, name: str, default: object = "") -> list:
@@ -118,8 +130,9 @@ def train_classifier(
     tags = [split_tags(value) for value in _column(texts, tags_column)]
     keep = [i for i, row_tags in enumerate(tags) if row_tags]
     raw_texts = _column(texts, text_column)
+    raw_langs = _column(texts, lang_column)
     train_texts = [raw_texts[i] for i in keep]
-    langs = resolve_languages(train_texts, [_column(texts, lang_column)[i] for i in keep])
+    langs = resolve_languages(train_texts, [raw_langs[i] for i in keep])
     vectorizer = TextVectorizer(max_features=300_000)
     matrix = vectorizer.fit_transform([prepare(text) for text in train_texts], langs)
     models: dict[str, LogisticRegression] = {}
@@ -137,7 +150,7 @@ def train_classifier(
             max_iter=1000,
         )
         models[theme] = model.fit(matrix, target)
-    return ThemeClassifier(themes, vectorizer, models, counts, vectorizer.feature_names_)
+    return ThemeClassifier(themes, vectorizer, models, counts)
 
 
 def tag_texts(
@@ -219,7 +232,7 @@ def tag_texts(
             if found:
                 parts.append(f"{theme}: {', '.join(found)}")
             elif classifier is not None:
-                terms = classifier.top_terms(matrix, row, theme)
+                terms = classifier.explain(matrix, row, theme, prepared[row][1], langs[row])
                 parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
         out_evidence.append("; ".join(parts))
 

@@ -168,7 +168,8 @@ class WordTokenizer(RegexpTokenizer):
 
 _TOKENIZER = WordTokenizer()
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+#: One Chinese (Han) character, in any of the CJK ideograph blocks.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 # Persian keyboards differ: the same word arrives with Arabic yeh/kaf or Persian ones, with
@@ -252,7 +253,7 @@ def stopwords(lang: str) -> frozenset[str]:
 
 
 _SCRIPTS = {
-    "han": _HAN,
+    "han": HAN,
     "cyrillic": re.compile(r"[\u0400-\u052f]"),
     "arabic": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]"),
     "latin": re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
@@ -458,7 +459,7 @@ class Analyzer:
             self._terms.clear()
         if word in self.stop or word.isdigit() or word.strip("_") == "":
             terms: tuple[str, ...] = ()
-        elif _HAN.search(word):
+        elif HAN.search(word):
             terms = tuple(_character_terms(word, self.stop))
         else:
             terms = (self.unit(word),)
@@ -473,7 +474,7 @@ class Analyzer:
         if len(self._features) >= CACHE_LIMIT:
             self._features.clear()
         terms = self.word_terms(word)
-        if self.ngrams and terms and not _HAN.search(word):
+        if self.ngrams and terms and not HAN.search(word):
             terms = terms + tuple(_char_ngrams(word))
         self._features[word] = terms
         return terms
@@ -550,8 +551,8 @@ def features(
     """Return the feature lists of many texts, each through its own language's analyzer.
 
     In: texts and their (already resolved) language codes, equal lengths; optionally the
-    texts already passed through ``prepare``. Out: one list of features per text, ready for
-    a vectorizer built with ``analyzer=identity``.
+    texts already passed through ``prepare``. Out: one list of features per text (see
+    ``TextVectorizer`` for their TF-IDF matrix).
     """
     if prepared is None:
         prepared = [prepare(text) for text in texts]
@@ -561,16 +562,11 @@ def features(
     ]
 
 
-def identity(items: list[str]) -> list[str]:
-    """Return the argument: the analyzer for vectorizers fed with ``features`` output."""
-    return items
-
-
 class TextVectorizer:
     """TF-IDF over the shared analyzer's features, worked out once per distinct word.
 
-    Gives the matrix ``TfidfVectorizer(analyzer=identity, sublinear_tf=True)`` would give
-    on ``features(...)`` (up to the order of columns), but faster on large corpora: the
+    Gives the matrix scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` would give on the
+    lists from ``features`` (up to the order of columns), but faster on large corpora: the
     texts of each language are counted word by word, each distinct word is turned into its
     features once, and the document × feature counts are one sparse product.
 

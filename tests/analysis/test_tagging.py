@@ -220,6 +220,9 @@ def test_classifier_alone_tags_with_its_own_terms_as_evidence(statements):
     row = tag_texts(texts, classifier=classifier, use_lexicon=False).iloc[0]
     assert row["theme"] == "infrastructure"
     assert row["evidence"].startswith("infrastructure: model: ")
+    shown = row["evidence"].split(": model: ")[1].split("; ")[0].split(", ")
+    # the model's terms are shown in the text's own wording, not as stems
+    assert set(shown) <= set(texts.loc[0, "text"].lower().split())
 
 
 def test_train_classifier_is_deterministic(statements):

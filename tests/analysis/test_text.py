@@ -6,17 +6,22 @@ import math
 import socket
 import unicodedata
 
+import numpy as np
 import pytest
 import stopwordsiso
 
 from analysis import text
 from analysis.lexicon import load_lexicon
 from analysis.text import (
+    TextVectorizer,
     analyzer,
     base_language,
     detect_language,
+    features,
     normalise,
+    prepare,
     script_of,
+    snowball,
     stopwords,
     tokenize,
 )
@@ -175,3 +180,44 @@ def test_script_of_names_the_dominant_script():
     assert script_of("сайгак saiga сайгаки") == "cyrillic"
     assert script_of("野驴在吃草 kulan") == "han"
     assert script_of("1234") == ""
+
+
+def test_text_vectorizer_gives_scikit_learns_tfidf_of_the_shared_features(statements):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts, langs = statements["text"].tolist(), statements["lang"].tolist()
+    prepared = [prepare(t) for t in texts]
+    ours = TextVectorizer()
+    matrix = ours.fit_transform(prepared, langs)
+    reference = TfidfVectorizer(analyzer=lambda items: items, sublinear_tf=True)
+    expected = reference.fit_transform(features(texts, langs))
+    columns = [reference.vocabulary_[name] for name in ours.feature_names_]
+    assert matrix.shape == expected.shape
+    np.testing.assert_allclose(matrix.toarray(), expected[:, columns].toarray(), atol=1e-12)
+    np.testing.assert_allclose(
+        ours.transform(prepared[:20], langs[:20]).toarray(), matrix[:20].toarray(), atol=1e-12
+    )
+
+
+def test_text_vectorizer_keeps_the_most_frequent_features_seen_often_enough(statements):
+    prepared = [prepare(t) for t in statements["text"]]
+    vectorizer = TextVectorizer(min_df=2, max_features=50)
+    matrix = vectorizer.fit_transform(prepared, statements["lang"].tolist())
+    assert matrix.shape == (len(prepared), 50)
+    assert ((matrix > 0).sum(axis=0) >= 2).all()
+    # a text in a language the vectorizer never saw only gets features it knows
+    unseen = vectorizer.transform([prepare("совсем новые слова")], ["kk"])
+    assert unseen.shape == (1, 50)
+
+
+def test_fast_snowball_gives_the_same_stems_as_nltk(statements):
+    pytest.importorskip("Stemmer")
+    from nltk.stem.snowball import SnowballStemmer
+
+    for lang, algorithm in (("en", "english"), ("ru", "russian")):
+        fast = snowball(algorithm)
+        reference = SnowballStemmer(algorithm).stem
+        vocabulary = {
+            w for t in statements.loc[statements["lang"] == lang, "text"] for w in prepare(t)[1]
+        }
+        assert [fast(w) for w in sorted(vocabulary)] == [reference(w) for w in sorted(vocabulary)]

@@ -1,0 +1,537 @@
+"""Benchmark of the text analysis (tagging, clustering) and of threat scoring.
+
+Usage: python bench/analysis.py [--sizes 10000,30000,100000] [--ratings 1000000] [--k 12]
+                                [--repeat 3] [--seed 0]
+
+For each size, synthetic multilingual answers (deterministic for ``--seed``) go through
+three fresh child processes: a plain scikit-learn baseline (``TfidfVectorizer`` +
+``MiniBatchKMeans`` with the same k, batch size and n_init), ``cluster_texts`` alone with
+the same fixed k (the ratio to the baseline), and the pipeline's order of work:
+``tag_texts`` then ``cluster_texts`` on the tagged frame (end to end), followed by training
+a classifier on the 5 % of texts that carry tags and tagging again with it (``+model``).
+Each child reports its wall time and peak resident memory (``ru_maxrss``), so one size's
+memory is not inflated by another's; every size runs ``--repeat`` times and the fastest
+time of each measurement is reported. Scoring times
+``analysis.scoring.threat_scores`` on ``--ratings`` synthetic rating rows when that module
+exists. Targets: clustering at most 2.0 times the baseline, 100k texts tagged and
+clustered in under 60 s and 2 GB, 1M ratings scored in under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+COUNTRIES = "AF BT CN IN IR KZ KG MN NP PK RU TJ TM UZ".split()
+GROUPS = (
+    "government protected_area ngo research community hunting private_sector international"
+).split()
+THEMES = "poaching livestock infrastructure governance community science transboundary climate"
+
+# Phrase banks per language and theme, plus shared filler; the generator strings them
+# together with species, places and invented names so the vocabulary grows with the corpus
+# the way real answers' does (many rare words).
+PHRASES = {
+    "en": {
+        "poaching": [
+            "poachers shoot",
+            "snares on the trail",
+            "horn sold to traders",
+            "hunting at night without a licence",
+            "skins confiscated",
+        ],
+        "livestock": [
+            "too many sheep",
+            "pastures are overgrazed",
+            "goat herds grow",
+            "disease passed from livestock",
+            "dogs chase the young",
+        ],
+        "infrastructure": [
+            "the new road",
+            "railway fence blocks",
+            "mining trucks",
+            "canal where animals drown",
+            "pipeline construction",
+        ],
+        "governance": [
+            "rangers lack fuel",
+            "fines are small",
+            "no budget for patrols",
+            "the law is not enforced",
+            "staff leave the reserve",
+        ],
+        "community": [
+            "local families earn nothing",
+            "wolves take sheep",
+            "awareness in schools",
+            "herders want compensation",
+            "tourism income would help",
+        ],
+        "science": [
+            "no count since years",
+            "monitoring is irregular",
+            "camera traps unused",
+            "data are not shared",
+            "collars needed",
+        ],
+        "transboundary": [
+            "across the border",
+            "neighbouring country",
+            "joint survey",
+            "bilateral agreement",
+            "border guards",
+        ],
+        "climate": [
+            "drought this summer",
+            "hard winter with deep snow",
+            "springs dry up",
+            "heat and fires",
+            "less rain every year",
+        ],
+    },
+    "ru": {
+        "poaching": [
+            "браконьеры стреляют",
+            "петли на тропе",
+            "рога продают скупщикам",
+            "охота ночью без лицензии",
+            "изъяли шкуры",
+        ],
+        "livestock": [
+            "слишком много овец",
+            "пастбища вытоптаны",
+            "стада коз растут",
+            "болезнь от скота",
+            "собаки гоняют молодняк",
+        ],
+        "infrastructure": [
+            "новая дорога",
+            "забор вдоль железной дороги",
+            "грузовики с рудника",
+            "канал где тонут животные",
+            "стройка трубопровода",
+        ],
+        "governance": [
+            "у егерей нет бензина",
+            "штрафы маленькие",
+            "нет денег на рейды",
+            "закон не работает",
+            "сотрудники уходят",
+        ],
+        "community": [
+            "местные ничего не получают",
+            "волки режут овец",
+            "уроки в школах",
+            "чабаны хотят компенсацию",
+            "туризм дал бы доход",
+        ],
+        "science": [
+            "учёта не было много лет",
+            "мониторинг нерегулярный",
+            "фотоловушки не используются",
+            "данными не делятся",
+            "нужны ошейники",
+        ],
+        "transboundary": [
+            "через границу",
+            "соседняя страна",
+            "совместный учёт",
+            "двустороннее соглашение",
+            "пограничники",
+        ],
+        "climate": [
+            "засуха этим летом",
+            "тяжёлая зима глубокий снег",
+            "родники пересохли",
+            "жара и пожары",
+            "дождей всё меньше",
+        ],
+    },
+    "zh": {
+        "poaching": ["偷猎者开枪", "山路上的钢丝套", "角卖给贩子", "夜间无证打猎"],
+        "livestock": ["羊太多", "草场过度放牧", "山羊越来越多", "家畜传播疾病"],
+        "infrastructure": ["新修的公路", "铁路围栏阻挡", "运矿卡车", "动物掉进水渠"],
+        "governance": ["巡护员没有油钱", "罚款太少", "没有巡护经费", "执法不严"],
+        "community": ["当地牧民没有收益", "狼吃羊", "学校宣传教育", "牧民希望得到补偿"],
+        "science": ["多年没有调查", "监测不规律", "红外相机没用上", "数据不共享"],
+        "transboundary": ["跨境", "邻国", "联合调查", "双边协议"],
+        "climate": ["今年夏天干旱", "冬天雪很深", "泉水干涸", "高温和火灾"],
+    },
+    "mn": {
+        "poaching": [
+            "хулгайн анчид буудаж байна",
+            "жим дээр урхи",
+            "эврийг ченжид зардаг",
+            "шөнө зөвшөөрөлгүй ан хийдэг",
+        ],
+        "livestock": [
+            "хонь хэт олон",
+            "бэлчээр талхлагдсан",
+            "ямааны сүрэг өсч байна",
+            "малаас өвчин халдварласан",
+        ],
+        "infrastructure": [
+            "шинэ зам",
+            "төмөр замын хашаа хаадаг",
+            "уурхайн машинууд",
+            "суваг руу амьтад унадаг",
+        ],
+        "governance": [
+            "байгаль хамгаалагчид шатахуунгүй",
+            "торгууль бага",
+            "эргүүлийн төсөв алга",
+            "хууль хэрэгждэггүй",
+        ],
+        "community": [
+            "нутгийн иргэд ашиг хүртэхгүй",
+            "чоно хонь барьдаг",
+            "сургуульд сургалт",
+            "малчид нөхөн төлбөр хүсдэг",
+        ],
+        "science": [
+            "олон жил тоолоогүй",
+            "хяналт шинжилгээ тогтмол биш",
+            "фото хавх ашиглагдахгүй",
+            "мэдээлэл солилцдоггүй",
+        ],
+        "transboundary": ["хил дамнан", "хөрш улс", "хамтарсан судалгаа", "хоёр талын гэрээ"],
+        "climate": ["энэ зун ган", "хүнд өвөл их цас", "булаг ширгэсэн", "халуун ба түймэр"],
+    },
+    "fa": {
+        "poaching": [
+            "شکارچیان شلیک می کنند",
+            "تله در مسیر",
+            "شاخ به دلالان فروخته می شود",
+            "شکار شبانه بدون مجوز",
+        ],
+        "livestock": [
+            "گوسفند زیاد است",
+            "مراتع بیش از حد چرا شده",
+            "گله های بز بزرگ می شوند",
+            "بیماری از دام منتقل شد",
+        ],
+        "infrastructure": [
+            "جاده جدید",
+            "حصار راه آهن مانع است",
+            "کامیون های معدن",
+            "کانالی که حیوانات در آن غرق می شوند",
+        ],
+        "governance": [
+            "محیط بانان سوخت ندارند",
+            "جریمه ها کم است",
+            "بودجه گشت نیست",
+            "قانون اجرا نمی شود",
+        ],
+        "community": [
+            "مردم محلی سودی نمی برند",
+            "گرگ گوسفند را می کشد",
+            "آموزش در مدارس",
+            "دامداران غرامت می خواهند",
+        ],
+        "science": [
+            "سال هاست سرشماری نشده",
+            "پایش منظم نیست",
+            "دوربین ها استفاده نمی شوند",
+            "داده ها به اشتراک گذاشته نمی شوند",
+        ],
+        "transboundary": ["آن سوی مرز", "کشور همسایه", "سرشماری مشترک", "توافق دوجانبه"],
+        "climate": [
+            "خشکسالی امسال",
+            "زمستان سخت با برف زیاد",
+            "چشمه ها خشک شدند",
+            "گرما و آتش سوزی",
+        ],
+    },
+}
+FILLER = {
+    "en": "we see that the and in our area near this year it is also very many".split(),
+    "ru": "мы видим что и в нашем районе рядом в этом году это тоже очень много".split(),
+    "zh": "我们 看到 在 这里 今年 也 很 多 附近 地区".split(),
+    "mn": "бид харж байна манай нутагт энэ жил бас маш олон ойролцоо".split(),
+    "fa": "ما می بینیم که در منطقه ما نزدیک امسال هم خیلی زیاد".split(),
+}
+SPECIES = {
+    "en": ["saiga", "argali", "kulan", "snow leopard", "goitered gazelle", "wild camel"],
+    "ru": ["сайгак", "архар", "кулан", "снежный барс", "джейран", "дикий верблюд"],
+    "zh": ["赛加羚羊", "盘羊", "野驴", "雪豹", "鹅喉羚", "野骆驼"],
+    "mn": ["бөхөн", "аргаль", "хулан", "ирвэс", "хар сүүлт зээр", "хавтгай"],
+    "fa": ["قوچ", "گورخر", "پلنگ برفی", "جبیر", "آهو", "یوزپلنگ"],
+}
+SYLLABLES = {
+    "en": "ka ra to mi sa lo ne du ba ti ge vo".split(),
+    "ru": "ка ра то ми са ло не ду ба ти ге во".split(),
+    "zh": list("山河草原村镇湖谷岭沟泉滩"),
+    "mn": "ба ян ха ан ну ур це цэ го би ал тай".split(),
+    "fa": "کا را تو می سا لو نه دو با تی".split(),
+}
+LANG_SHARES = {"en": 0.35, "ru": 0.35, "zh": 0.1, "mn": 0.1, "fa": 0.1}
+
+
+def synthetic_texts(size: int, seed: int = 0):
+    """Return a deterministic ``texts`` frame of ``size`` synthetic multilingual answers."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    langs = rng.choice(list(LANG_SHARES), size=size, p=list(LANG_SHARES.values()))
+    themes = THEMES.split()
+    rows = []
+    for i, lang in enumerate(langs):
+        join = "" if lang == "zh" else " "
+        picked = rng.choice(themes, size=int(rng.integers(1, 3)), replace=False)
+        parts = []
+        for theme in picked:
+            bank = PHRASES[lang][theme]
+            parts.append(bank[int(rng.integers(len(bank)))])
+        parts.append(SPECIES[lang][int(rng.integers(len(SPECIES[lang])))])
+        for _ in range(int(rng.integers(3, 15))):
+            parts.append(FILLER[lang][int(rng.zipf(1.6)) % len(FILLER[lang])])
+        # invented place and person names: a long tail of rare words
+        for _ in range(int(rng.integers(1, 4))):
+            syllables = SYLLABLES[lang]
+            parts.append(
+                "".join(
+                    syllables[int(s)]
+                    for s in rng.integers(len(syllables), size=int(rng.integers(2, 5)))
+                )
+            )
+        order = rng.permutation(len(parts))
+        text = join.join(parts[j] for j in order)
+        rows.append(
+            {
+                "id": f"survey:{i}:main_threats_text",
+                "text": text,
+                "lang": "" if rng.random() < 0.03 else str(lang),
+                "country": COUNTRIES[int(rng.integers(len(COUNTRIES)))],
+                "group": GROUPS[int(rng.integers(len(GROUPS)))],
+                "source": "survey" if rng.random() < 0.8 else "interview",
+                "tags": ";".join(picked) if rng.random() < 0.05 else "",
+                "link": f"/secretariat/responses/{i}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def synthetic_ratings(size: int, seed: int = 0):
+    """Return a deterministic ``ratings`` frame of ``size`` rows (the analysis contract)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    themes = THEMES.split()
+    respondents = max(1, size // len(themes))
+    response = np.repeat(np.arange(respondents), len(themes))[:size]
+    country = np.array(COUNTRIES)[rng.integers(len(COUNTRIES), size=respondents)][response]
+    group = np.array(GROUPS)[rng.integers(len(GROUPS), size=respondents)][response]
+
+    def level():
+        values = pd.array(rng.integers(1, 5, size=size), dtype="Int64")
+        values[rng.random(size) < 0.1] = pd.NA
+        return values
+
+    trend = np.array(["decreasing", "stable", "increasing", "unknown"])[rng.integers(4, size=size)]
+    return pd.DataFrame(
+        {
+            "response_id": pd.Series(response).map(lambda r: f"r{r}"),
+            "country": country,
+            "group": group,
+            "theme": np.tile(themes, respondents)[:size],
+            "present": rng.random(size) < 0.8,
+            "scope": level(),
+            "severity": level(),
+            "irreversibility": level(),
+            "trend": pd.Series(trend, dtype=object).where(rng.random(size) > 0.05, None),
+            "link": [f"/secretariat/responses/{r}" for r in response],
+        }
+    )
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_baseline(size: int, k: int, seed: int, out) -> None:
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from threadpoolctl import threadpool_limits
+
+    texts = synthetic_texts(size, seed)["text"].tolist()
+    start = time.perf_counter()
+    matrix = TfidfVectorizer().fit_transform(texts)
+    MiniBatchKMeans(n_clusters=k, n_init=3, batch_size=4096, random_state=seed).fit(matrix)
+    default = time.perf_counter() - start
+    # The same with k-means on one thread, as cluster_texts runs it: shows how much of
+    # the ratio comes from thread contention rather than from the text processing.
+    start = time.perf_counter()
+    matrix = TfidfVectorizer().fit_transform(texts)
+    with threadpool_limits(limits=1):
+        MiniBatchKMeans(n_clusters=k, n_init=3, batch_size=4096, random_state=seed).fit(matrix)
+    out.put(
+        {"baseline": default, "baseline_1": time.perf_counter() - start, "baseline_mb": _peak_mb()}
+    )
+
+
+def _run_clustering(size: int, k: int, seed: int, out) -> None:
+    from analysis.clustering import cluster_texts
+
+    texts = synthetic_texts(size, seed)
+    start = time.perf_counter()
+    cluster_texts(texts, k=k, seed=seed)
+    out.put({"cluster": time.perf_counter() - start, "cluster_mb": _peak_mb()})
+
+
+def _run_end_to_end(size: int, k: int, seed: int, out) -> None:
+    from analysis.clustering import cluster_texts
+    from analysis.tagging import tag_texts, train_classifier
+
+    texts = synthetic_texts(size, seed)
+    start = time.perf_counter()
+    tagged = tag_texts(texts)
+    after_tagging = time.perf_counter()
+    cluster_texts(tagged, k=k, seed=seed)
+    after_clustering = time.perf_counter()
+    peak = _peak_mb()
+    classifier = train_classifier(texts)
+    tag_texts(texts, classifier=classifier)
+    out.put(
+        {
+            "tag": after_tagging - start,
+            "end_to_end": after_clustering - start,
+            "tag_model": time.perf_counter() - after_clustering,
+            "end_to_end_mb": peak,
+            "with_model_mb": _peak_mb(),
+        }
+    )
+
+
+def _run_scoring(size: int, seed: int, out) -> None:
+    try:
+        from analysis.scoring import threat_scores
+    except ImportError as error:
+        out.put({"skipped": f"analysis.scoring not importable ({error})"})
+        return
+    ratings = synthetic_ratings(size, seed)
+    start = time.perf_counter()
+    threat_scores(ratings, texts=None, seed=0)
+    out.put({"scoring": time.perf_counter() - start, "scoring_mb": _peak_mb()})
+
+
+def _in_child(target, *args) -> dict:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=target, args=(*args, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="10000,30000,100000", help="comma-separated numbers of texts"
+    )
+    parser.add_argument(
+        "--ratings", type=int, default=1_000_000, help="number of rating rows to score (0 to skip)"
+    )
+    parser.add_argument("--k", type=int, default=12, help="clusters (fixed, as the baseline)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per size, each in fresh processes; the fastest counts",
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+
+    columns = [
+        ("texts", 7),
+        ("base s", 7),
+        ("cluster s", 9),
+        ("x base", 6),
+        ("base1 s", 7),
+        ("x base1", 7),
+        ("tag s", 6),
+        ("tag+cluster s", 13),
+        ("peak MB", 7),
+        ("cluster MB", 10),
+        ("base MB", 7),
+        ("+model s", 8),
+        ("+model MB", 9),
+    ]
+    print(" ".join(f"{name:>{width}}" for name, width in columns), flush=True)
+    failures = []
+    for size in sizes:
+        # Shared machines are noisy: the fastest of several fresh runs is the least
+        # disturbed measurement of each side; memory is the highest seen.
+        runs = [
+            {
+                **_in_child(_run_baseline, size, args.k, args.seed),
+                **_in_child(_run_clustering, size, args.k, args.seed),
+                **_in_child(_run_end_to_end, size, args.k, args.seed),
+            }
+            for _ in range(max(1, args.repeat))
+        ]
+        best = {
+            key: (max if key.endswith("_mb") else min)(run[key] for run in runs) for key in runs[0]
+        }
+        ratio = best["cluster"] / best["baseline"]
+        values = [
+            size,
+            best["baseline"],
+            best["cluster"],
+            ratio,
+            best["baseline_1"],
+            best["cluster"] / best["baseline_1"],
+            best["tag"],
+            best["end_to_end"],
+            best["end_to_end_mb"],
+            best["cluster_mb"],
+            best["baseline_mb"],
+            best["tag_model"],
+            best["with_model_mb"],
+        ]
+        print(
+            " ".join(
+                f"{value:>{width}}"
+                if isinstance(value, int)
+                else f"{value:>{width}.0f}"
+                if name.endswith("MB")
+                else f"{value:>{width}.2f}"
+                for value, (name, width) in zip(values, columns, strict=True)
+            ),
+            flush=True,
+        )
+        if ratio > 2.0:
+            failures.append(f"clustering {size} texts: {ratio:.2f}x baseline (target <= 2.0)")
+        if size >= 100_000 and best["end_to_end"] >= 60:
+            failures.append(
+                f"{size} texts tagged and clustered: {best['end_to_end']:.1f} s (target < 60)"
+            )
+        if best["end_to_end_mb"] >= 2048:
+            failures.append(f"{size} texts: {best['end_to_end_mb']:.0f} MB (target < 2048)")
+    if args.ratings:
+        scored = _in_child(_run_scoring, args.ratings, args.seed)
+        if "skipped" in scored:
+            print(f"scoring {args.ratings} ratings: skipped: {scored['skipped']}")
+        else:
+            print(
+                f"scoring {args.ratings} ratings: {scored['scoring']:.2f} s, "
+                f"peak {scored['scoring_mb']:.0f} MB"
+            )
+            if scored["scoring"] >= 5:
+                failures.append(f"scoring: {scored['scoring']:.2f} s (target < 5)")
+    print("targets: " + ("all met" if not failures else "; ".join(failures)))
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
