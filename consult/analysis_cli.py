@@ -102,12 +102,14 @@ def cluster_command(infile, text_column, lang_column, lang, k, seed, out) -> Non
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--questionnaire", default=None, help="Questionnaire slug (default: all).")
 @click.option("--countries", default="", help="Comma-separated ISO codes, e.g. KZ,MN.")
+@click.option("--species", default="", help="Comma-separated species codes, e.g. saiga,kulan.")
+@click.option("--groups", default="", help="Comma-separated stakeholder group codes.")
 @click.option("--format", "formats", default="xlsx,csv,html", show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--k", type=int, default=None, help="Number of clusters (default: chosen).")
 @click.option("--date", default=None, help="Date recorded in the outputs (default: now, UTC).")
 @with_appcontext
-def analyse_command(out_dir, questionnaire, countries, formats, seed, k, date) -> None:
+def analyse_command(out_dir, questionnaire, countries, species, groups, formats, seed, k, date):
     """Score threats, rank actions and cluster texts from the database; write the tables."""
     from analysis.report import write_outputs
     from consult.analysis_runs import RunRequest, compute
@@ -119,6 +121,8 @@ def analyse_command(out_dir, questionnaire, countries, formats, seed, k, date) -
     request = RunRequest(
         questionnaire=questionnaire,
         countries=[c.strip().upper() for c in countries.split(",") if c.strip()],
+        species=[c.strip() for c in species.split(",") if c.strip()],
+        groups=[c.strip() for c in groups.split(",") if c.strip()],
         seed=seed,
         k=k,
     )

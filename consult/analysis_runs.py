@@ -35,6 +35,8 @@ class RunRequest:
     min_n: int | None = None
     reader_lang: str = "en"
     include_interviews: bool = True
+    species: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
 
     def params(self, date: str) -> AnalysisParams:
         return AnalysisParams(
@@ -54,6 +56,8 @@ def compute(request: RunRequest, date: str, progress=None) -> AnalysisResults:
         questionnaire=request.questionnaire,
         countries=request.countries,
         include_interviews=request.include_interviews,
+        species=request.species,
+        groups=request.groups,
     )
     return run_analysis(
         frames.texts,

@@ -167,16 +167,34 @@ def analysis_frames(
     questionnaire: str | None = None,
     countries: Iterable[str] | None = None,
     include_interviews: bool = True,
+    species: Iterable[str] | None = None,
+    groups: Iterable[str] | None = None,
 ) -> AnalysisFrames:
-    """Read submitted responses (and interview notes) into the analysis frames."""
+    """Read submitted responses (and interview notes) into the analysis frames.
+
+    `species` keeps respondents who work with any of those species (their `species`
+    answer) and interviews that discussed any of them; `groups` keeps stakeholder groups.
+    """
     countries = list(countries or [])
+    species = list(species or [])
     answers = _answers(session, questionnaire, countries)
+    if species:
+        chosen = answers[answers["question"] == "species"]
+        wanted = set(species)
+        works_with = chosen["value"].str.split().map(lambda codes: not wanted.isdisjoint(codes))
+        answers = answers[answers["response_id"].isin(chosen[works_with]["response_id"])]
+    if groups:
+        answers = answers[answers["group"].isin(list(groups))]
     texts = survey_texts_frame(answers)
     if include_interviews:
         from consult.interviews.service import interview_texts_frame
 
-        notes = interview_texts_frame(session, countries=countries or None)
-        notes = notes.assign(question=notes.get("question", "note"))
+        notes = interview_texts_frame(
+            session, countries=countries or None, species=species or None
+        )
+        if groups:
+            notes = notes[notes["group"].isin(list(groups))]
+        notes = notes.assign(question="note")
         texts = pd.concat([texts, notes[TEXT_COLUMNS]], ignore_index=True)
     return AnalysisFrames(
         texts=texts,

@@ -560,14 +560,19 @@ def main_group(groups: Iterable[str | None]) -> str:
     return counted.most_common(1)[0][0] if counted else ""
 
 
-def interview_texts_frame(session: Session, countries: Iterable[str] | None = None) -> pd.DataFrame:
+def interview_texts_frame(
+    session: Session,
+    countries: Iterable[str] | None = None,
+    species: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Interview notes in the analysis `texts` contract, one row per note with text.
 
     Columns: id ("interview:<id>:note:<note id>"), text (the original), lang (the
     interview's language), country, group (most common stakeholder group of the
     participants, or ""), source ("interview"), tags (";"-joined theme codes: the note's
     theme, then the interview's threat tags), link ("/interviews/<id>"). Drafts count too:
-    a note is evidence once it is typed. `countries` limits the rows to those countries.
+    a note is evidence once it is typed. `countries` limits the rows to those countries,
+    `species` to interviews that discussed any of those species.
     """
     import pandas as pd
 
@@ -578,6 +583,8 @@ def interview_texts_frame(session: Session, countries: Iterable[str] | None = No
     )
     if countries is not None:
         query = query.where(Interview.country_code.in_(list(countries)))
+    if species:
+        query = query.where(Interview.species.any(Species.code.in_(list(species))))
     rows = []
     for interview in session.scalars(query.order_by(Interview.id)):
         group = main_group(p.group_code for p in interview.participants)

@@ -14,7 +14,14 @@ from flask_login import current_user
 
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.models import AnalysisRun, Country, Questionnaire, StakeholderGroup, Threat
+from consult.models import (
+    AnalysisRun,
+    Country,
+    Questionnaire,
+    Species,
+    StakeholderGroup,
+    Threat,
+)
 from consult.secretariat import bp
 from consult.secretariat.analysis_forms import AnalysisRunForm
 
@@ -45,6 +52,8 @@ def analysis_runs():
         (q.slug, q.title) for q in questionnaires
     ]
     form.countries.choices = sorted(_names(Country).items(), key=lambda item: item[1])
+    form.species.choices = sorted(_names(Species).items(), key=lambda item: item[1])
+    form.groups.choices = sorted(_names(StakeholderGroup).items(), key=lambda item: item[1])
     if form.validate_on_submit():
         from consult.analysis_runs import RunRequest, start_run
 
@@ -57,6 +66,8 @@ def analysis_runs():
                 min_n=form.min_n.data,
                 reader_lang=current_language(),
                 include_interviews=bool(form.include_interviews.data),
+                species=list(form.species.data or []),
+                groups=list(form.groups.data or []),
             ),
             user=current_user._get_current_object(),
         )
@@ -120,6 +131,7 @@ def analysis_run(run_id: int):
         countries=_names(Country),
         themes=_names(Threat),
         groups=_names(StakeholderGroup),
+        species=_names(Species),
         selected_country=country,
         selected_group=group,
     )
@@ -142,6 +154,8 @@ def analysis_evidence(run_id: int):
         questionnaire=parameters.questionnaire,
         countries=[country],
         include_interviews=parameters.include_interviews,
+        species=parameters.species,
+        groups=parameters.groups,
     )
     ratings = frames.ratings[(frames.ratings["theme"] == theme) & frames.ratings["present"]]
     tagged = _table(run, "tagged_texts")

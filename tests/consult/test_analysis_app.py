@@ -182,3 +182,14 @@ def test_text_commands_name_a_missing_column(runner, tmp_path):
     source.write_text("body\nhello\n")
     result = runner.invoke(args=["text", "classify", str(source), "--out", str(tmp_path / "o")])
     assert result.exit_code != 0 and "no column 'text'" in result.output
+
+
+def test_runs_can_be_limited_to_stakeholder_groups(rated, client, auth):
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    run_url = _start(client, groups="community").headers["Location"]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(run_url + "/download.zip").data))
+    scores = pd.read_csv(archive.open("threat_scores.csv"))
+    kz = scores[(scores["country"] == "KZ") & (scores["theme"] == "poaching")].iloc[0]
+    assert kz["n_respondents"] == 2  # the two KZ respondents of the community group
+    assert "Limited to" in client.get(run_url).get_data(as_text=True)

@@ -69,3 +69,21 @@ def test_free_text_answers_become_texts_and_blank_ones_are_dropped(answers):
     row = texts.iloc[0]
     assert row["lang"] == "ru" and row["source"] == "survey" and row["country"] == "KZ"
     assert row["link"].startswith("/secretariat/responses/")
+
+
+def test_species_and_group_filters_keep_only_matching_respondents(app):
+    from consult.loader import analysis_frames
+
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        make_response(version, {"species": "saiga kulan", "threats_present": "poaching"},
+                      group="ngo")
+        make_response(version, {"species": "snow_leopard", "threats_present": "climate"},
+                      group="community")
+        db.session.commit()
+        saiga = analysis_frames(db.session, species=["saiga"], include_interviews=False)
+        assert set(saiga.ratings[saiga.ratings["present"]]["theme"]) == {"poaching"}
+        herders = analysis_frames(db.session, groups=["community"], include_interviews=False)
+        assert set(herders.ratings["group"]) == {"community"}
+        nobody = analysis_frames(db.session, species=["cheetah"], include_interviews=False)
+        assert nobody.ratings.empty
