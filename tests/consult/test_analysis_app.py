@@ -193,3 +193,25 @@ def test_runs_can_be_limited_to_stakeholder_groups(rated, client, auth):
     kz = scores[(scores["country"] == "KZ") & (scores["theme"] == "poaching")].iloc[0]
     assert kz["n_respondents"] == 2  # the two KZ respondents of the community group
     assert "Limited to" in client.get(run_url).get_data(as_text=True)
+
+
+def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
+    from consult.questionnaires import ensure_shipped_questionnaire
+
+    with app.app_context():
+        ensure_shipped_questionnaire()
+        db.session.commit()
+    seeded = runner.invoke(args=["seed-demo", "--seed", "11"])
+    assert seeded.exit_code == 0, seeded.output
+    result = runner.invoke(
+        args=["analyse", "--out", str(tmp_path), "--questionnaire", "cami-gap-needs",
+              "--date", "2026-11-25T00:00:00Z"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = pd.read_csv(tmp_path / "threat_scores.csv")
+    assert scores["country"].nunique() == 14
+    assert (scores["n_texts_interview"] > 0).any()  # interview notes count as evidence
+    clusters = pd.read_csv(tmp_path / "clusters.csv")
+    assert len(clusters) >= 3 and clusters["size"].sum() > 500
+    regional = pd.read_csv(tmp_path / "regional_priorities.csv")
+    assert list(regional["rank"][:3]) == [1, 2, 3]
