@@ -74,6 +74,22 @@ class ClusterResult:
     criterion: str
 
 
+#: Columns of ClusterResult.assignments and ClusterResult.clusters.
+ASSIGNMENT_COLUMNS = ("id", "cluster", "cluster_label")
+CLUSTER_COLUMNS = (
+    "cluster",
+    "label",
+    "size",
+    "top_terms",
+    "quotes",
+    "dominant_theme",
+    "by_country",
+    "by_group",
+    "by_source",
+    "criterion",
+)
+
+
 def _column(texts: pd.DataFrame, name: str, default: object = "") -> list:
     if name in texts.columns:
         return texts[name].tolist()
@@ -332,17 +348,5 @@ def cluster_texts(
     assignments = pd.DataFrame(
         {"id": ids, "cluster": cluster_of.astype(int), "cluster_label": label_of}
     )
-    columns = [
-        "cluster",
-        "label",
-        "size",
-        "top_terms",
-        "quotes",
-        "dominant_theme",
-        "by_country",
-        "by_group",
-        "by_source",
-        "criterion",
-    ]
-    clusters = pd.DataFrame.from_records(records, columns=columns)
+    clusters = pd.DataFrame.from_records(records, columns=list(CLUSTER_COLUMNS))
     return ClusterResult(assignments, clusters, chosen_k, criterion)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.clustering import cluster_texts
+from analysis.clustering import ASSIGNMENT_COLUMNS, CLUSTER_COLUMNS, cluster_texts
 from analysis.prioritise import (
     gap_analysis,
     load_actions,
@@ -35,19 +35,6 @@ MIN_TRAINING_THEMES = 2
 
 TEXT_COLUMNS = ("id", "text", "lang", "country", "group", "source", "tags", "link")
 TAGGED_COLUMNS = (*TEXT_COLUMNS, "theme", "themes", "confidence", "evidence")
-ASSIGNMENT_COLUMNS = ("id", "cluster", "cluster_label")
-CLUSTER_COLUMNS = (
-    "cluster",
-    "label",
-    "size",
-    "top_terms",
-    "quotes",
-    "dominant_theme",
-    "by_country",
-    "by_group",
-    "by_source",
-    "criterion",
-)
 
 Progress = Callable[[float, str], None]
 
