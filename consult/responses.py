@@ -575,17 +575,22 @@ def save_section(
     respondent goes on (``current_section``, default this page), which the resume link
     opens. Raises :class:`ResponseClosed` for a response that is no longer a draft.
     Flushes; the caller commits, so the page is saved whole or not at all."""
-    # The row lock makes two saves of the same draft (a double click, two tabs) take turns:
-    # otherwise the second delete misses the first one's new rows on PostgreSQL.
-    status = db.session.execute(
-        db.select(Response.status).where(Response.id == response.id).with_for_update()
-    ).scalar_one()
-    if status != "draft":
+    # Writing the response row first, only while it is a draft, makes two saves of the same
+    # draft (a double click, two tabs) take turns and a save racing a submit see the submit:
+    # PostgreSQL holds the row lock and re-reads the status after the other commits; SQLite
+    # takes its write lock here, before the status is read (a SELECT ... FOR UPDATE takes no
+    # lock there, so a save could rewrite the answers of a response just submitted).
+    claimed = db.session.execute(
+        update(Response)
+        .where(Response.id == response.id, Response.status == "draft")
+        .values(current_section=(current_section or page.key)[:120], updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
         raise ResponseClosed(response.reference)
+    db.session.expire(response, ["current_section", "updated_at"])
     names = [n for n in page.questions if form.questions[n].answered] + _calculated(form)
     _replace_answers(response.id, form, names, values)
-    response.current_section = (current_section or page.key)[:120]
-    response.updated_at = utcnow()
     db.session.flush()
 
 
