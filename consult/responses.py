@@ -756,3 +756,69 @@ def in_transaction(work: Callable[[], T]) -> T:
             if attempt == 2 or "locked" not in str(error).lower():
                 raise
     raise AssertionError("unreachable")
+
+
+# -- a whole questionnaire in one request -------------------------------------------------
+
+
+class SubmissionRejected(ValueError):
+    """A complete submission that cannot be stored; ``errors`` maps each field (a question
+    name, ``name[i]`` in a repeat, or ``client_id`` / ``language``) to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} error(s)")
+
+
+def submit_complete(
+    version: QuestionnaireVersion,
+    form: Form,
+    answers: Mapping[str, Any],
+    *,
+    language: str,
+    client_id: str,
+    invitation: Invitation | None = None,
+) -> tuple[Response, bool]:
+    """Store a questionnaire answered elsewhere (an offline form, a partner's client) and
+    sent whole: ``answers`` maps question names to ODK raw values (text, a list of codes
+    or a space-separated string for select_multiple, a list per repeated question).
+
+    The same rules as page by page: answers are coerced and checked on every visible
+    question (:class:`SubmissionRejected` lists every problem; nothing is stored), hidden
+    ones are dropped, country and group come from the profile answers or the invitation.
+    A client id that was used already returns the stored response and ``False``; a new
+    one returns the new response and ``True``. Flushes and audits; the caller commits.
+    """
+    if not valid_client_id(client_id):
+        raise SubmissionRejected({"client_id": gettext("A client submission id is needed.")})
+    existing = find_submission(client_id)
+    if existing is not None:
+        return existing, False
+    if language not in form.languages:
+        raise SubmissionRejected(
+            {"language": gettext("This questionnaire is not available in that language.")}
+        )
+    unknown = sorted(name for name in answers if name not in form.questions)
+    if unknown:
+        message = gettext("There is no question of that name in this questionnaire.")
+        raise SubmissionRejected(dict.fromkeys(unknown, message))
+    everything = Section(name="", kind="group", questions=list(form.questions))
+    values, errors = clean_section(form, everything, dict(answers), language, translate=gettext)
+    if errors:
+        raise SubmissionRejected(errors)
+    try:
+        check_all(form, final_values(form, values), language)
+    except SubmissionIncomplete as incomplete:
+        raise SubmissionRejected(incomplete.errors) from incomplete
+    now = utcnow()
+    response = record_submission(version, form, values, language=language, source="web",
+                                 submitted_at=now)
+    response.client_submission_id = client_id
+    if invitation is not None:
+        response.invitation_id = invitation.id
+        response.country_code = response.country_code or invitation.country_code
+        response.group_code = response.group_code or invitation.group_code
+    db.session.flush()
+    audit.record("response.submit", "response", response.id, reference=response.reference,
+                 whole=True)
+    return response, True

@@ -1,4 +1,5 @@
-"""Read-only JSON: questionnaires and responses, for secretariat accounts with an API token."""
+"""JSON: questionnaires and responses for secretariat accounts with an API token (read-only),
+and whole-questionnaire submissions from respondents' clients (no account)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from datetime import UTC, datetime
 from functools import wraps
 
 from flask import g, request, url_for
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from consult import invitations, responses
 from consult.api import bp
 from consult.api.tokens import TokenError, authenticate
-from consult.extensions import db
+from consult.extensions import csrf, db
 from consult.models import Questionnaire, QuestionnaireVersion, Response
 from consult.models.responses import STATUSES
 from consult.questionnaires import (
@@ -190,3 +193,60 @@ def _response_json(response: Response) -> dict:
         "submitted_at": _iso(response.submitted_at),
         "answers": response_values(response),
     }
+
+
+@bp.route("/questionnaires/<slug>/submissions", methods=["POST"])
+@csrf.exempt
+def submit_questionnaire(slug: str):
+    """A whole questionnaire in one JSON request, for clients that collect answers offline.
+
+    Body: ``{"client_id": "...", "language": "ru", "answers": {...}, "invitation": token}``
+    (the invitation only where the questionnaire is not public). No account is needed, as
+    for the respondent pages. 201 with the reference number; 200 with the same reference
+    when the client id was sent before; 422 with ``errors`` by question; nothing is stored
+    then.
+    """
+    questionnaire = get_questionnaire(slug)
+    if questionnaire is None or questionnaire.current_version is None:
+        return _error(404, "There is no questionnaire at this address.")
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
+        return _error(400, 'Send a JSON object with "client_id", "language" and "answers".')
+    invitation = None
+    token = payload.get("invitation")
+    if isinstance(token, str) and token:
+        try:
+            invitation = invitations.resolve(token)
+        except invitations.InvitationError as error:
+            db.session.rollback()
+            return _error(410 if error.reason == "expired" else 403, str(error))
+        if invitation is None or invitation.questionnaire_id != questionnaire.id:
+            db.session.rollback()
+            return _error(404, "This invitation link is not valid.")
+    elif not questionnaire.public:
+        return _error(403, "This questionnaire is answered by invitation only.")
+    version = questionnaire.current_version
+    form = load_version_form(version)
+    client_id = str(payload.get("client_id") or "")
+    try:
+        response, created = responses.in_transaction(
+            lambda: responses.submit_complete(
+                version,
+                form,
+                payload["answers"],
+                language=str(payload.get("language") or form.default_language),
+                client_id=client_id,
+                invitation=invitation,
+            )
+        )
+    except responses.SubmissionRejected as rejected:
+        db.session.rollback()
+        return {"errors": rejected.errors}, 422
+    except IntegrityError:
+        # the same client id sent twice at the same moment: the other request stored it
+        db.session.rollback()
+        response, created = responses.find_submission(client_id), False
+        if response is None:
+            raise
+    body = {"reference": response.reference, "status": response.status}
+    return body, 201 if created else 200

@@ -1,0 +1,145 @@
+"""Whole questionnaires sent in one JSON request (clients that collect answers offline)."""
+
+import random
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consult.extensions import db
+from consult.models import Answer, Response
+from consult.questionnaires import ensure_shipped_questionnaire
+from consult.respond.demo import demo_answers
+
+URL = "/api/v1/questionnaires/cami-gap-needs/submissions"
+
+
+@pytest.fixture
+def shipped(app):
+    with app.app_context():
+        ensure_shipped_questionnaire()
+        db.session.commit()
+    return app
+
+
+def _payload(seed=1, **changes):
+    answers, lang = demo_answers(random.Random(seed))
+    payload = {"client_id": uuid.uuid4().hex, "language": lang, "answers": answers}
+    payload.update(changes)
+    return payload
+
+
+def _stored(app):
+    with app.app_context():
+        return db.session.query(Response).count(), db.session.query(Answer).count()
+
+
+def test_a_complete_questionnaire_is_stored_with_its_reference(shipped, client):
+    payload = _payload()
+    response = client.post(URL, json=payload)
+    assert response.status_code == 201, response.json
+    reference = response.json["reference"]
+    with shipped.app_context():
+        stored = db.session.scalar(db.select(Response).where(Response.reference == reference))
+        assert stored.status == "submitted" and stored.client_submission_id == payload["client_id"]
+        assert stored.country_code == payload["answers"]["country"]
+        saved = {answer.question: answer.value for answer in stored.answers if not answer.instance}
+        assert len(saved) >= 20
+        assert saved["threats_present"] == payload["answers"]["threats_present"]
+
+
+def test_sending_the_same_client_id_again_stores_one_response(shipped, client):
+    payload = _payload(seed=2)
+    first = client.post(URL, json=payload)
+    before = _stored(shipped)
+    second = client.post(URL, json=payload)
+    assert second.status_code == 200
+    assert second.json["reference"] == first.json["reference"]
+    assert _stored(shipped) == before
+
+
+def test_missing_required_answer_is_refused_by_name_and_nothing_is_stored(shipped, client):
+    payload = _payload(seed=3)
+    del payload["answers"]["stakeholder_group"]
+    before = _stored(shipped)
+    response = client.post(URL, json=payload)
+    assert response.status_code == 422
+    assert "stakeholder_group" in response.json["errors"]
+    assert _stored(shipped) == before
+
+
+def test_unknown_questions_and_bad_codes_are_named(shipped, client):
+    payload = _payload(seed=4)
+    payload["answers"]["no_such_question"] = "x"
+    response = client.post(URL, json=payload)
+    assert response.status_code == 422 and "no_such_question" in response.json["errors"]
+    payload = _payload(seed=4)
+    payload["answers"]["country"] = "XX"
+    response = client.post(URL, json=payload)
+    assert response.status_code == 422 and "country" in response.json["errors"]
+
+
+def test_answers_to_questions_not_asked_are_dropped(shipped, client):
+    payload = _payload(seed=5)
+    payload["answers"]["threats_present"] = "poaching"
+    payload["answers"]["climate_scope"] = "high"  # climate was not said to be present
+    response = client.post(URL, json=payload)
+    assert response.status_code == 201, response.json
+    with shipped.app_context():
+        stored = db.session.scalar(
+            db.select(Response).where(Response.reference == response.json["reference"])
+        )
+        assert "climate_scope" not in {answer.question for answer in stored.answers}
+
+
+def test_bad_bodies_get_clear_errors(shipped, client):
+    assert client.post(URL, data="not json", content_type="application/json").status_code == 400
+    assert client.post(URL, json={"answers": []}).status_code == 400
+    missing_id = client.post(URL, json=_payload(client_id=""))
+    assert missing_id.status_code == 422 and "client_id" in missing_id.json["errors"]
+    unknown = client.post("/api/v1/questionnaires/nothing/submissions", json=_payload())
+    assert unknown.status_code == 404
+
+
+def test_invitation_only_questionnaires_need_a_valid_invitation(shipped, client):
+    from consult.models import Questionnaire
+
+    with shipped.app_context():
+        questionnaire = db.session.scalar(db.select(Questionnaire))
+        questionnaire.public = False
+        db.session.commit()
+    assert client.post(URL, json=_payload(seed=6)).status_code == 403
+    assert client.post(URL, json=_payload(seed=6, invitation="forged")).status_code == 404
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
+    | st.text(max_size=200) | st.just("<script>alert(1)</script>") | st.just("=1+1"),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner,
+                                                                 max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    answers=st.dictionaries(
+        st.sampled_from(["country", "stakeholder_group", "threats_present", "consent",
+                         "poaching_scope", "needs_rank", "sh_name", "main_threats_text",
+                         "years_experience", "x"]),
+        json_values,
+        max_size=8,
+    ),
+    language=json_values,
+    client_id=json_values,
+)
+def test_random_json_is_refused_cleanly(shipped, client, answers, language, client_id):
+    before = _stored(shipped)
+    response = client.post(URL, json={"client_id": client_id, "language": language,
+                                      "answers": answers})
+    assert response.status_code in (200, 201, 400, 422), response.data[:300]
+    if response.status_code >= 400:
+        assert _stored(shipped) == before
+    assert b"<script>" not in response.data or response.is_json
