@@ -2,9 +2,11 @@
 
 Serves the app with gunicorn (2 sync workers) on SQLite in a temporary folder, then on
 PostgreSQL when a server answers (a temporary database is created and dropped), and a bare
-Flask app returning "ok" the same way. 32 client threads walk the whole questionnaire (about
-80 answers: every page fetched and posted, then submitted), each also retrying its final
-submit once with the same client id, for a fixed time. Prints a table:
+Flask app returning "ok" the same way. 32 client threads submit complete questionnaires
+(about 80 answers each) for a fixed time, each retrying its submission once with the same
+client id. With --mode whole (the default) a questionnaire is one JSON request to
+/api/v1/questionnaires/<slug>/submissions, as an offline client sends it; with --mode pages
+every page is fetched and posted as a browser does, then submitted. Prints a table:
 
 * submissions/s, and its ratio to the bare route's requests/s
 * p50 / p99 latency of the final submit request
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import re
 import shutil
@@ -112,6 +115,17 @@ def answers() -> dict[str, object]:
 ANSWERS = answers()
 
 
+def json_answers() -> dict[str, object]:
+    """The same answers as one JSON submission sends them: repeats as lists per question."""
+    data = {k: v for k, v in ANSWERS.items() if "[" not in k and not k.startswith("_n.")}
+    for name in ("sh_name", "sh_group", "sh_influence", "sh_interest"):
+        data[name] = [v for k, v in ANSWERS.items() if k.startswith(f"{name}[")]
+    return data
+
+
+JSON_ANSWERS = json_answers()
+
+
 # -- HTTP --------------------------------------------------------------------------------
 
 
@@ -123,13 +137,19 @@ class Client:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, body: str | None = None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: str | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Content-Type"] = content_type
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -207,6 +227,31 @@ def respond_once(port: int, tally: Tally) -> None:
             return
         path = location
     raise RuntimeError("the questionnaire never ended")
+
+
+def whole_once(port: int, tally: Tally) -> None:
+    """One client sending a whole questionnaire in one request, then retrying it."""
+    client = Client(port)
+    body = json.dumps(
+        {"client_id": uuid.uuid4().hex, "language": "en", "answers": JSON_ANSWERS}
+    )
+    path = f"/api/v1/questionnaires/{SLUG}/submissions"
+    started = time.perf_counter()
+    status, _, text = client.request("POST", path, body, content_type="application/json")
+    elapsed = (time.perf_counter() - started) * 1000
+    if status != 201:
+        raise RuntimeError(f"submission answered {status}: {text[:200]}")
+    retry_status, _, retry_text = client.request(
+        "POST", path, body, content_type="application/json"
+    )
+    with tally.lock:
+        tally.acknowledged += 1
+        tally.submit_ms.append(elapsed)
+        tally.requests += 2
+        if retry_status == 200 and json.loads(retry_text)["reference"] == json.loads(text)[
+            "reference"
+        ]:
+            tally.retries_ok += 1
 
 
 def run_clients(port: int, seconds: float, clients: int, work) -> tuple[Tally, float]:
@@ -407,8 +452,9 @@ def bench_app(label: str, url: str, work_dir: Path, args) -> Result:
     )
     process, port = start_gunicorn("consult.wsgi:app", env, ROOT, args.workers)
     try:
-        respond_once(port, Tally())  # warm both workers' caches a little
-        tally, elapsed = run_clients(port, args.seconds, args.clients, respond_once)
+        work = whole_once if args.mode == "whole" else respond_once
+        work(port, Tally())  # warm both workers' caches a little
+        tally, elapsed = run_clients(port, args.seconds, args.clients, work)
         memory = worker_memory(process.pid)
     finally:
         stop(process)
@@ -461,6 +507,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument(
+        "--mode",
+        choices=("whole", "pages"),
+        default="whole",
+        help="whole: each questionnaire in one JSON request (the submission endpoint); "
+        "pages: every page fetched and posted as a browser does, then submitted",
+    )
     args = parser.parse_args()
 
     work_dir = Path(tempfile.mkdtemp(prefix="consult-bench-"))
@@ -483,8 +536,8 @@ def main() -> int:
         shutil.rmtree(work_dir, ignore_errors=True)
 
     print()
-    print(f"{args.clients} clients, {args.workers} gunicorn workers, {args.seconds:.0f} s per "
-          "phase; answers stored per response: "
+    print(f"mode {args.mode}: {args.clients} clients, {args.workers} gunicorn workers, "
+          f"{args.seconds:.0f} s per phase; answers stored per response: "
           + ", ".join(f"{r.label} {r.answers:.0f}" for r in results))  # fmt: skip
     header = (
         f"{'database':<11} {'subm/s':>7} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} "
