@@ -109,16 +109,21 @@ def _safe_url(url: str) -> str:
 
 def init_app(app: Flask) -> None:
     from consult.analysis_cli import analyse_command, text_cli, worker_command
+    from consult.interviews.cli import interviews_cli
 
-    for command in (init_command, seed_demo_command, serve_command, users_cli):
-        app.cli.add_command(command)
-    for command in (text_cli, analyse_command, worker_command):
+    for command in (
+        init_command,
+        seed_demo_command,
+        serve_command,
+        users_cli,
+        interviews_cli,
+        text_cli,
+        analyse_command,
+        worker_command,
+    ):
         app.cli.add_command(command)
     survey_cli.register(app)
     backup.init_cli(app)
-    from consult.interviews.cli import interviews_cli
-
-    app.cli.add_command(interviews_cli)
 
 
 def main() -> None:
