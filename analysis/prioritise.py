@@ -74,8 +74,8 @@ NEED_MEASURES: dict[str, tuple[str, ...]] = {
     "cooperation": ("transboundary_agreements", "community_programmes"),
 }
 
-PRIORITY_COLUMNS: tuple[str, ...] = (
-    "country",
+#: Columns an action carries in both the per-country and the regional ranking.
+_ACTION_SCORE_COLUMNS: tuple[str, ...] = (
     "action",
     "title_en",
     "themes",
@@ -92,6 +92,11 @@ PRIORITY_COLUMNS: tuple[str, ...] = (
     "threat_basis",
     "driving_themes",
     "addressed_scores",
+)
+
+PRIORITY_COLUMNS: tuple[str, ...] = (
+    "country",
+    *_ACTION_SCORE_COLUMNS,
     "low_evidence",
     "priority",
     "rank",
@@ -107,22 +112,7 @@ SHARED_THREAT_COLUMNS: tuple[str, ...] = (
 )
 
 REGIONAL_COLUMNS: tuple[str, ...] = (
-    "action",
-    "title_en",
-    "themes",
-    "transboundary",
-    "impact",
-    "feasibility",
-    "strategy_rating",
-    "strategy_label",
-    "cost",
-    "cost_label",
-    "cost_factor",
-    "threat_max",
-    "threat_sum",
-    "threat_basis",
-    "driving_themes",
-    "addressed_scores",
+    *_ACTION_SCORE_COLUMNS,
     "shared_themes",
     "n_range_states",
     "shared_by",
