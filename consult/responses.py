@@ -721,7 +721,30 @@ def record_submission(
     """Store a complete response in one go (demo data, imports): values pruned as on submit,
     country and group from the profile answers. Does not check the answers; the caller
     passes values that satisfy the form. Flushes; the caller commits."""
-    kept = final_values(form, values)
+    return _store_submitted(
+        version,
+        form,
+        final_values(form, values),
+        language=language,
+        source=source,
+        submitted_at=submitted_at,
+        created_at=created_at,
+        reference_digits=reference_digits,
+    )
+
+
+def _store_submitted(
+    version: QuestionnaireVersion,
+    form: Form,
+    kept: Mapping[str, Any],
+    *,
+    language: str,
+    source: str,
+    submitted_at: datetime,
+    created_at: datetime | None = None,
+    reference_digits: Callable[[int], str] | None = None,
+) -> Response:
+    """Store values already pruned by :func:`final_values` as a submitted response."""
     response = Response(
         version_id=version.id,
         language=language,
@@ -806,13 +829,14 @@ def submit_complete(
     values, errors = clean_section(form, everything, dict(answers), language, translate=gettext)
     if errors:
         raise SubmissionRejected(errors)
+    kept = final_values(form, values)
     try:
-        check_all(form, final_values(form, values), language)
+        check_all(form, kept, language)
     except SubmissionIncomplete as incomplete:
         raise SubmissionRejected(incomplete.errors) from incomplete
-    now = utcnow()
-    response = record_submission(version, form, values, language=language, source="web",
-                                 submitted_at=now)
+    response = _store_submitted(
+        version, form, kept, language=language, source="web", submitted_at=utcnow()
+    )
     response.client_submission_id = client_id
     if invitation is not None:
         response.invitation_id = invitation.id
