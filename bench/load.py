@@ -46,7 +46,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -58,10 +57,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from common import CLIENT_RE, CSRF_RE, MEASURES, SHOWN_RE, SLUG, THEMES, free_port, percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SLUG = "cami-gap-needs"
 FORM_FILE = ROOT / "surveys" / "forms" / f"{SLUG}.xlsx"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PHASES = ("clean", "kill", "restart")
@@ -79,14 +79,6 @@ SPECIES = (
     "bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah", "saiga", "argali",
     "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang", "chiru",
 )  # fmt: skip
-THEMES = (
-    "poaching", "livestock", "infrastructure", "governance",
-    "community", "science", "transboundary", "climate",
-)  # fmt: skip
-MEASURES = (
-    "protected_areas", "anti_poaching", "wildlife_crossings", "community_programmes",
-    "monitoring", "legislation", "transboundary_agreements", "livestock_management",
-)  # fmt: skip
 NEEDS = ("capacity", "funding", "legislation", "enforcement", "data", "cooperation")
 LEVELS = ("low", "medium", "high", "very_high")
 TRENDS = ("decreasing", "stable", "increasing", "unknown")
@@ -99,9 +91,6 @@ TEXTS = {
     "mn": "Хээрийн байцаагчдад шатахуун хэрэгтэй; төмөр замын хашаа нүүдлийг хаадаг.",
     "fa": "محیط‌بانان سوخت کافی برای گشت ندارند و حصارها مسیر مهاجرت را می‌بندند.",
 }
-CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-CLIENT_RE = re.compile(r'name="client_id" value="([^"]+)"')
-SHOWN_RE = re.compile(r'name="shown" value="([^"]*)"')
 RESUME_RE = re.compile(r'class="resume-link" href="[^"]*/resume/([^"/]+)"')
 REFERENCE_RE = re.compile(r'class="reference"[^>]*>([^<]+)<')
 LOCKED = "database is locked"
@@ -404,12 +393,6 @@ def respond(
 
 
 # -- servers -------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:
@@ -716,15 +699,6 @@ class PhaseResult:
             and c.resumed_wrong_page == 0
             and (self.phase != "clean" or self.failed_respondents == 0)
         )
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The ``q``-th percentile by the nearest-rank method (NaN for no values)."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), int(-(-q * len(ordered) // 100))))
-    return ordered[rank - 1]
 
 
 def run_database(kind: str, work: Path, args, admin, questions) -> list[PhaseResult]:

@@ -25,9 +25,7 @@ import argparse
 import http.client
 import json
 import os
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,22 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from common import CLIENT_RE, CSRF_RE, MEASURES, SHOWN_RE, SLUG, THEMES, free_port, percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SLUG = "cami-gap-needs"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-CLIENT_RE = re.compile(r'name="client_id" value="([^"]+)"')
-SHOWN_RE = re.compile(r'name="shown" value="([^"]*)"')
-THEMES = (
-    "poaching", "livestock", "infrastructure", "governance",
-    "community", "science", "transboundary", "climate",
-)  # fmt: skip
-MEASURES = (
-    "protected_areas", "anti_poaching", "wildlife_crossings", "community_programmes",
-    "monitoring", "legislation", "transboundary_agreements", "livestock_management",
-)  # fmt: skip
 BARE_APP = """from flask import Flask
 
 app = Flask(__name__)
@@ -291,12 +279,6 @@ def bare_once(port: int, tally: Tally) -> None:
 # -- servers -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_gunicorn(app: str, env: dict, chdir: Path, workers: int) -> tuple[subprocess.Popen, int]:
     port = free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -465,7 +447,7 @@ def bench_app(label: str, url: str, work_dir: Path, args) -> Result:
         label=label,
         rate=tally.acknowledged / elapsed,
         p50=statistics.median(tally.submit_ms) if tally.submit_ms else float("nan"),
-        p99=_percentile(tally.submit_ms, 99),
+        p99=percentile(tally.submit_ms, 99),
         failed=tally.failed,
         duplicated=max(count - acknowledged, 0) + (count - distinct),
         lost=max(acknowledged - count, 0),
@@ -476,14 +458,6 @@ def bench_app(label: str, url: str, work_dir: Path, args) -> Result:
         memory=memory,
         errors=tally.errors,
     )
-
-
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
 
 
 def bench_bare(work_dir: Path, args) -> tuple[float, float, float]:
@@ -497,7 +471,7 @@ def bench_bare(work_dir: Path, args) -> tuple[float, float, float]:
     return (
         tally.requests / elapsed,
         statistics.median(tally.submit_ms),
-        _percentile(tally.submit_ms, 99),
+        percentile(tally.submit_ms, 99),
     )
 
 

@@ -32,6 +32,9 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "load.py"
 
 
 def _load_module():
+    # the script imports its neighbour bench/common.py, as it does when run from bench/
+    if str(BENCH.parent) not in sys.path:
+        sys.path.append(str(BENCH.parent))
     spec = importlib.util.spec_from_file_location("bench_load", BENCH)
     module = importlib.util.module_from_spec(spec)
     # dataclasses look their module up in sys.modules while the module runs
