@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -354,53 +355,43 @@ def links_csv(created: list[NewInvitation], base_url: str) -> bytes:
     ``base_url`` is the site root (``https://consult.example.org``). Cells are neutralised
     so that a name such as ``=HYPERLINK(…)`` is shown as text in a spreadsheet.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([*CSV_COLUMNS, "link"])
-    for item in created:
-        inv = item.invitation
-        link = base_url.rstrip("/") + link_path(inv.questionnaire, item.token)
-        writer.writerow(
-            [
-                neutralise(value or "")
-                for value in (
-                    inv.name,
-                    inv.email,
-                    inv.country_code,
-                    inv.group_code,
-                    inv.language,
-                    link,
-                )
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = (
+        (*_described(item.invitation),
+         base_url.rstrip("/") + link_path(item.invitation.questionnaire, item.token))
+        for item in created
+    )  # fmt: skip
+    return _csv([*CSV_COLUMNS, "link"], rows)
 
 
 def invitations_csv(invitations: list[Invitation]) -> bytes:
     """CSV (UTF-8 with BOM) of invitations and their status, without links (the tokens
     are not kept). Cells are neutralised against formula injection."""
     status_by_id = statuses(invitations)
+    rows = (
+        (
+            *_described(inv),
+            status_by_id[inv.id],
+            _iso(inv.created_at),
+            _iso(inv.opened_at),
+            _iso(inv.expires_at),
+            _iso(inv.revoked_at),
+        )
+        for inv in invitations
+    )
+    header = [*CSV_COLUMNS, "status", "created_at", "opened_at", "expires_at", "revoked_at"]
+    return _csv(header, rows)
+
+
+def _described(inv: Invitation) -> tuple:
+    """The invitation's own columns, in the order of CSV_COLUMNS."""
+    return (inv.name, inv.email, inv.country_code, inv.group_code, inv.language)
+
+
+def _csv(header: list[str], rows: Iterable[tuple]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([*CSV_COLUMNS, "status", "created_at", "opened_at", "expires_at", "revoked_at"])
-    for inv in invitations:
-        writer.writerow(
-            [
-                neutralise(value or "")
-                for value in (
-                    inv.name,
-                    inv.email,
-                    inv.country_code,
-                    inv.group_code,
-                    inv.language,
-                    status_by_id[inv.id],
-                    _iso(inv.created_at),
-                    _iso(inv.opened_at),
-                    _iso(inv.expires_at),
-                    _iso(inv.revoked_at),
-                )
-            ]
-        )
+    writer.writerow(header)
+    writer.writerows([neutralise(value or "") for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
