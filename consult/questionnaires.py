@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import event, func, inspect
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from consult import audit
 from consult.extensions import db
@@ -178,8 +178,13 @@ def _free_slug(requested: str | None, form_id: str) -> str:
 
 
 def get_questionnaire(slug: str) -> Questionnaire | None:
-    """The questionnaire at ``/s/<slug>``, or None."""
-    return db.session.scalar(db.select(Questionnaire).where(Questionnaire.slug == slug))
+    """The questionnaire at ``/s/<slug>``, or None, with its current version (without the
+    form's JSON, which comes from :func:`load_version_form`'s cache) in the same query."""
+    return db.session.scalar(
+        db.select(Questionnaire)
+        .where(Questionnaire.slug == slug)
+        .options(joinedload(Questionnaire.current_version))
+    )
 
 
 def get_version(questionnaire: Questionnaire, number: int | None = None) -> QuestionnaireVersion:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, update
@@ -47,12 +48,14 @@ from surveys import expressions
 from surveys.model import Form, Section
 from surveys.validation import (
     AnswerError,
-    clean_section,
+    calculate,
+    check_answers,
     coerce,
+    coerce_answers,
     initial_values,
     is_empty,
-    prune_hidden,
     repeat_questions,
+    settle,
     visibility,
 )
 
@@ -358,6 +361,15 @@ def _rows(form: Form, names: Iterable[str], values: Mapping[str, Any]) -> list[d
     return rows
 
 
+def _insert_answers(
+    response_id: int, form: Form, names: Iterable[str], values: Mapping[str, Any]
+) -> None:
+    """Insert the answers ``values`` holds for the questions ``names``."""
+    rows = _rows(form, names, values)
+    if rows:
+        db.session.execute(insert(Answer), [{"response_id": response_id, **row} for row in rows])
+
+
 def _replace_answers(
     response_id: int, form: Form, names: Iterable[str] | None, values: Mapping[str, Any]
 ) -> None:
@@ -381,9 +393,7 @@ def _replace_answers(
                 )
                 .execution_options(synchronize_session=False)
             )
-    rows = _rows(form, names, values)
-    if rows:
-        db.session.execute(insert(Answer), [{"response_id": response_id, **row} for row in rows])
+    _insert_answers(response_id, form, names, values)
 
 
 def _calculated(form: Form) -> list[str]:
@@ -487,7 +497,7 @@ def start_response(
     response.current_section = first[0].key if first else ""
     db.session.add(response)
     db.session.flush()
-    _replace_answers(response.id, form, values, values)
+    _insert_answers(response.id, form, values, values)
     audit.record(
         "response.start",
         "response",
@@ -550,8 +560,14 @@ def check_page(
     """
     merged = dict(stored)
     merged.update(submitted)
-    cleaned, errors = clean_section(form, page.section, merged, language, translate=gettext)
+    cleaned, errors = coerce_answers(form, page.questions, merged, translate=gettext)
+    cleaned = calculate(form, cleaned)
     flags = visibility(form, cleaned)
+    errors.update(
+        check_answers(
+            form, page.questions, cleaned, flags, language, translate=gettext, skip=errors
+        )
+    )
     for name in page.questions:
         question = form.questions[name]
         if not question.answered or question.repeat is not None:
@@ -611,19 +627,33 @@ def _metadata(form: Form, values: dict[str, Any], response: Response, now: datet
 def final_values(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
     """What a submission keeps: blank repeat instances dropped, calculations redone and the
     answers to questions that are not relevant removed."""
-    return prune_hidden(form, drop_blank_instances(form, values))
+    return settle_values(form, values)[0]
 
 
-def check_all(form: Form, values: Mapping[str, Any], language: str) -> None:
+def settle_values(
+    form: Form, values: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`final_values` and the visibility of its result: ``(kept, flags)``."""
+    return settle(form, drop_blank_instances(form, values))
+
+
+def submission_errors(
+    form: Form, values: Mapping[str, Any], language: str, flags: Mapping[str, Any] | None = None
+) -> tuple[list[Page], dict[str, str]]:
+    """The visible pages of a submission and the rules its coerced ``values`` break on
+    them, as page by page (``flags``: the visibility of ``values`` when known)."""
+    flags = visibility(form, values) if flags is None else flags
+    shown = visible_pages(form, values, flags)
+    names = [n for page in shown for n in page.questions]
+    return shown, check_answers(form, names, values, flags, language, translate=gettext)
+
+
+def check_all(
+    form: Form, values: Mapping[str, Any], language: str, flags: Mapping[str, Any] | None = None
+) -> None:
     """Check every visible page; raises :class:`SubmissionIncomplete` for the first page
     with errors."""
-    shown = visible_pages(form, values)
-    # One pass over all the pages' questions: the rules are the same as page by page, and
-    # each pass re-evaluates every relevance expression of the form.
-    everything = Section(
-        name="", kind="group", questions=[n for page in shown for n in page.questions]
-    )
-    _, errors = clean_section(form, everything, values, language, translate=gettext)
+    shown, errors = submission_errors(form, values, language, flags)
     if not errors:
         return
     for page in shown:
@@ -634,9 +664,19 @@ def check_all(form: Form, values: Mapping[str, Any], language: str) -> None:
 
 
 def _reference_code(model, code: Any) -> str | None:
+    """``code`` when it is a row of the reference table ``model`` (a country, a stakeholder
+    group), else None. Reference rows are only ever added, so codes found once are
+    remembered for the life of the app."""
     if not isinstance(code, str) or not code:
         return None
-    return code if db.session.get(model, code) is not None else None
+    known = current_app.extensions.setdefault("consult.reference_codes", {})
+    found = known.get(model.__tablename__, frozenset())
+    if code in found:
+        return code
+    if db.session.scalar(db.select(model.code).where(model.code == code)) is None:
+        return None
+    known[model.__tablename__] = found | {code}
+    return code
 
 
 def submit_response(response: Response, form: Form, client_id: str) -> Response:
@@ -661,8 +701,8 @@ def submit_response(response: Response, form: Form, client_id: str) -> Response:
     now = utcnow()
     values = load_values(response, form)
     _metadata(form, values, response, now)
-    kept = final_values(form, values)
-    check_all(form, kept, response.language)
+    kept, flags = settle_values(form, values)
+    check_all(form, kept, response.language, flags)
     invitation = response.invitation
     country = _reference_code(Country, kept.get(COUNTRY_QUESTION)) or (
         invitation.country_code if invitation is not None else response.country_code
@@ -743,23 +783,33 @@ def _store_submitted(
     submitted_at: datetime,
     created_at: datetime | None = None,
     reference_digits: Callable[[int], str] | None = None,
+    client_id: str | None = None,
+    invitation: Invitation | None = None,
 ) -> Response:
-    """Store values already pruned by :func:`final_values` as a submitted response."""
+    """Store values already pruned by :func:`final_values` as a submitted response; country
+    and group come from the profile answers, else from the ``invitation``."""
+    country = _reference_code(Country, kept.get(COUNTRY_QUESTION))
+    group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION))
+    if invitation is not None:
+        country = country or invitation.country_code
+        group = group or invitation.group_code
     response = Response(
         version_id=version.id,
+        invitation_id=invitation.id if invitation is not None else None,
         language=language,
-        country_code=_reference_code(Country, kept.get(COUNTRY_QUESTION)),
-        group_code=_reference_code(StakeholderGroup, kept.get(GROUP_QUESTION)),
+        country_code=country,
+        group_code=group,
         status="submitted",
         reference=new_reference(form.form_id, reference_digits),
         source=source,
+        client_submission_id=client_id,
         created_at=created_at or submitted_at,
         updated_at=submitted_at,
         submitted_at=submitted_at,
     )
     db.session.add(response)
     db.session.flush()
-    _replace_answers(response.id, form, None, kept)
+    _insert_answers(response.id, form, form.questions, kept)
     return response
 
 
@@ -825,24 +875,23 @@ def submit_complete(
     if unknown:
         message = gettext("There is no question of that name in this questionnaire.")
         raise SubmissionRejected(dict.fromkeys(unknown, message))
-    everything = Section(name="", kind="group", questions=list(form.questions))
-    values, errors = clean_section(form, everything, dict(answers), language, translate=gettext)
+    values, errors = coerce_answers(form, form.questions, answers, translate=gettext)
+    kept, flags = settle_values(form, values)
+    # Every problem at once, not page by page: the client shows them all.
+    for key, message in submission_errors(form, kept, language, flags)[1].items():
+        errors.setdefault(key, message)
     if errors:
         raise SubmissionRejected(errors)
-    kept = final_values(form, values)
-    try:
-        check_all(form, kept, language)
-    except SubmissionIncomplete as incomplete:
-        raise SubmissionRejected(incomplete.errors) from incomplete
     response = _store_submitted(
-        version, form, kept, language=language, source="web", submitted_at=utcnow()
+        version,
+        form,
+        kept,
+        language=language,
+        source="web",
+        submitted_at=utcnow(),
+        client_id=client_id,
+        invitation=invitation,
     )
-    response.client_submission_id = client_id
-    if invitation is not None:
-        response.invitation_id = invitation.id
-        response.country_code = response.country_code or invitation.country_code
-        response.group_code = response.group_code or invitation.group_code
-    db.session.flush()
     audit.record("response.submit", "response", response.id, reference=response.reference,
                  whole=True)
     return response, True

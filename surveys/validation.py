@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -452,6 +452,14 @@ def prune_hidden(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
     values of non-relevant instances become ``""`` (a question not relevant in any
     instance is dropped). Names that are not questions of the form are dropped too.
     """
+    return settle(form, values)[0]
+
+
+def settle(
+    form: Form, values: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, bool | list[bool]]]:
+    """:func:`prune_hidden` and the :func:`visibility` of its result, which it computes on
+    the way: ``(kept values, flags)``."""
     current = {k: v for k, v in values.items() if k in form.questions}
     for _ in range(len(form.questions) + 1):
         current = calculate(form, current)
@@ -470,7 +478,9 @@ def prune_hidden(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
         if pruned == current:
             break
         current = pruned
-    return current
+    else:
+        flags = visibility(form, current)
+    return current, flags
 
 
 # -- choices ---------------------------------------------------------------------------
@@ -515,28 +525,23 @@ def _form_message(form: Form, texts: dict[str, str], lang: str | None) -> str:
     return form.translate(texts, lang)[0]
 
 
-def clean_section(
+def coerce_answers(
     form: Form,
-    section: Section,
+    names: Iterable[str],
     values: Mapping[str, Any],
-    lang: str | None = None,
     *,
     translate: Translate | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Coerce and check the answers of one section.
+    """Coerce the answers to the questions ``names`` (see :func:`coerce`).
 
-    ``values`` holds the whole response (other sections' answers are needed by the
-    expressions); this section's answers may still be raw text or lists of codes.
-    Returns ``(values, errors)``: all values with this section's coerced and the
-    calculations redone, and ``{question name: message}`` for the section's relevant
-    questions that are missing (required), not allowed (constraint, choice filter) or do
-    not parse. In a repeat the key is ``name[i]`` for instance ``i``. Non-relevant
-    questions are not checked.
+    Returns ``(values, errors)``: all of ``values`` with those answers coerced (an answer
+    that does not parse becomes ``""``), and ``{name: message}`` (``name[i]`` inside a
+    repeat) for the answers that do not parse. Calculations are not redone.
     """
     translate = translate or _identity
     errors: dict[str, str] = {}
     cleaned = dict(values)
-    for name in section.questions:
+    for name in names:
         question = form.questions[name]
         if not question.answered or name not in values:
             continue
@@ -556,28 +561,77 @@ def clean_section(
         except AnswerError as exc:
             errors[name] = exc.message(translate)
             cleaned[name] = ""
-    cleaned = calculate(form, cleaned)
-    flags = visibility(form, cleaned)
-    for name in section.questions:
+    return cleaned, errors
+
+
+def check_answers(
+    form: Form,
+    names: Iterable[str],
+    values: Mapping[str, Any],
+    flags: Mapping[str, bool | list[bool]],
+    lang: str | None = None,
+    *,
+    translate: Translate | None = None,
+    skip: Container[str] = (),
+) -> dict[str, str]:
+    """The rules broken by the coerced ``values`` of the relevant questions among ``names``.
+
+    ``flags`` is :func:`visibility` of ``values`` (computed once by the caller, as it
+    costs more than the checks). Returns ``{name: message}`` (``name[i]`` inside a repeat)
+    for answers that are missing (required), not allowed by a choice filter, or break a
+    constraint; keys in ``skip`` (answers that did not parse) are not checked.
+    """
+    translate = translate or _identity
+    errors: dict[str, str] = {}
+    for name in names:
         question = form.questions[name]
         if not question.answered:
             continue
         if question.repeat is None:
-            if flags.get(name) and name not in errors:
-                message = _check(form, question, cleaned, cleaned.get(name, ""), 0, lang)
+            if flags.get(name) and name not in skip:
+                message = _check(form, question, values, values.get(name, ""), 0, lang)
                 if message:
                     errors[name] = message(translate)
             continue
         instance_flags = flags.get(name) or []
-        items = cleaned.get(name) if isinstance(cleaned.get(name), list) else []
+        items = values.get(name) if isinstance(values.get(name), list) else []
         for i, shown in enumerate(instance_flags):
             key = f"{name}[{i}]"
-            if not shown or key in errors:
+            if not shown or key in skip:
                 continue
             value = items[i] if i < len(items) else ""
-            message = _check(form, question, cleaned, value, i, lang)
+            message = _check(form, question, values, value, i, lang)
             if message:
                 errors[key] = message(translate)
+    return errors
+
+
+def clean_section(
+    form: Form,
+    section: Section,
+    values: Mapping[str, Any],
+    lang: str | None = None,
+    *,
+    translate: Translate | None = None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Coerce and check the answers of one section.
+
+    ``values`` holds the whole response (other sections' answers are needed by the
+    expressions); this section's answers may still be raw text or lists of codes.
+    Returns ``(values, errors)``: all values with this section's coerced and the
+    calculations redone, and ``{question name: message}`` for the section's relevant
+    questions that are missing (required), not allowed (constraint, choice filter) or do
+    not parse. In a repeat the key is ``name[i]`` for instance ``i``. Non-relevant
+    questions are not checked.
+    """
+    cleaned, errors = coerce_answers(form, section.questions, values, translate=translate)
+    cleaned = calculate(form, cleaned)
+    flags = visibility(form, cleaned)
+    errors.update(
+        check_answers(
+            form, section.questions, cleaned, flags, lang, translate=translate, skip=errors
+        )
+    )
     return cleaned, errors
 
 

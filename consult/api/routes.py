@@ -228,17 +228,21 @@ def submit_questionnaire(slug: str):
     version = questionnaire.current_version
     form = load_version_form(version)
     client_id = str(payload.get("client_id") or "")
-    try:
-        response, created = responses.in_transaction(
-            lambda: responses.submit_complete(
-                version,
-                form,
-                payload["answers"],
-                language=str(payload.get("language") or form.default_language),
-                client_id=client_id,
-                invitation=invitation,
-            )
+
+    def submit() -> tuple[dict, bool]:
+        response, created = responses.submit_complete(
+            version,
+            form,
+            payload["answers"],
+            language=str(payload.get("language") or form.default_language),
+            client_id=client_id,
+            invitation=invitation,
         )
+        # read before the commit expires the row, which would cost another query
+        return {"reference": response.reference, "status": response.status}, created
+
+    try:
+        body, created = responses.in_transaction(submit)
     except responses.SubmissionRejected as rejected:
         db.session.rollback()
         return {"errors": rejected.errors}, 422
@@ -248,5 +252,5 @@ def submit_questionnaire(slug: str):
         response, created = responses.find_submission(client_id), False
         if response is None:
             raise
-    body = {"reference": response.reference, "status": response.status}
+        body = {"reference": response.reference, "status": response.status}
     return body, 201 if created else 200

@@ -49,10 +49,12 @@ class QuestionnaireVersion(Base):
     number: Mapped[int]
     #: XLSForm settings version, as written by the form's author
     version_label: Mapped[str] = mapped_column(String(80), default="")
-    #: the parsed form (surveys.model.Form.to_dict()); never changes once answered
-    form: Mapped[dict] = mapped_column(JSON)
+    #: the parsed form (surveys.model.Form.to_dict()); never changes once answered. Loaded
+    #: only when read: requests take the parsed form from a per-app cache, and decoding
+    #: this JSON would cost more than the rest of a request.
+    form: Mapped[dict] = mapped_column(JSON, deferred=True)
     source_filename: Mapped[str] = mapped_column(String(255), default="")
-    source_xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+    source_xlsx: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
