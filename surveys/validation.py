@@ -27,9 +27,10 @@ back to the default language.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -250,22 +251,31 @@ def repeat_questions(form: Form, repeat: str) -> list[Question]:
     return [q for q in form.questions.values() if q.repeat == repeat]
 
 
-def instance_count(form: Form, repeat: str, values: Mapping[str, Any]) -> int:
-    """How many instances of ``repeat`` the answers hold (the longest list)."""
+def instance_count(
+    form: Form, repeat: str, values: Mapping[str, Any], members: list[Question] | None = None
+) -> int:
+    """How many instances of ``repeat`` the answers hold (the longest list); ``members``
+    is :func:`repeat_questions` when the caller has it."""
     lengths = [
         len(values[q.name])
-        for q in repeat_questions(form, repeat)
+        for q in (repeat_questions(form, repeat) if members is None else members)
         if isinstance(values.get(q.name), list)
     ]
     return max(lengths, default=0)
 
 
-def _scope(form: Form, values: Mapping[str, Any], repeat: str | None, index: int) -> dict:
+def _scope(
+    form: Form,
+    values: Mapping[str, Any],
+    repeat: str | None,
+    index: int,
+    members: list[Question] | None = None,
+) -> dict:
     """The values an expression sees: inside a repeat, its own instance's."""
     if repeat is None:
         return dict(values)
     scope = dict(values)
-    for question in repeat_questions(form, repeat):
+    for question in repeat_questions(form, repeat) if members is None else members:
         items = values.get(question.name)
         if isinstance(items, list):
             scope[question.name] = items[index] if index < len(items) else ""
@@ -383,6 +393,22 @@ def initial_values(form: Form) -> dict[str, Any]:
     return values
 
 
+@functools.lru_cache(maxsize=4096)
+def _referenced(expr: str) -> tuple[str, ...] | None:
+    """The names ``expr`` refers to, or None when it does not parse."""
+    try:
+        return tuple(sorted(expressions.references(expr)))
+    except expressions.ExpressionError:
+        return None
+
+
+def _frozen(value: Any) -> Hashable:
+    # The type too: 1, 1.0 and True are equal keys in a dict but not to every expression.
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return (value.__class__, value)
+
+
 def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[bool]]:
     """Whether each question is relevant given ``values``.
 
@@ -394,20 +420,36 @@ def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[b
     """
     effective = dict(values)
     shown: dict[str, bool | list[bool]] = {}
+    # Many questions share a condition (every rating of a theme asks whether the theme was
+    # chosen): each is evaluated once per set of values it refers to.
+    known: dict[tuple, bool] = {}
+    members: dict[str, list[Question]] = {}
+
+    def holds(expr: str | None, scope: Mapping[str, Any]) -> bool:
+        if not expr:
+            return True
+        names = _referenced(expr) if isinstance(expr, str) else None
+        if names is None:
+            return _holds(expr, scope, when_broken=True)
+        key = (expr, *(_frozen(scope.get(name)) for name in names))
+        flag = known.get(key)
+        if flag is None:
+            flag = known[key] = _holds(expr, scope, when_broken=True)
+        return flag
+
     for question in form.questions.values():
         if question.repeat is None:
-            flag = _holds(question.relevant, effective, when_broken=True)
+            flag = holds(question.relevant, effective)
             shown[question.name] = flag
             if not flag:
                 effective[question.name] = ""
             continue
+        repeat = question.repeat
+        if repeat not in members:
+            members[repeat] = repeat_questions(form, repeat)
         flags = [
-            _holds(
-                question.relevant,
-                _scope(form, effective, question.repeat, i),
-                when_broken=True,
-            )
-            for i in _instances(form, question, effective)
+            holds(question.relevant, _scope(form, effective, repeat, i, members[repeat]))
+            for i in range(instance_count(form, repeat, effective, members[repeat]))
         ]
         shown[question.name] = flags
         items = effective.get(question.name)
