@@ -170,6 +170,28 @@ def test_repeat_relevance_is_per_instance():
     assert pruned == {"count": [3, 0], "why_none": ["", "flooded"]}
 
 
+def test_a_shared_condition_follows_the_values_it_sees_at_each_question():
+    # "early" and "late" share one condition on "b"; "b" is hidden between them, so from
+    # there on its answer counts as empty and "late" is hidden while "early" is not.
+    rows = [
+        ["text", "a", "A"],
+        ["text", "early", "Early", "${b} != ''"],
+        ["text", "b", "B", "${a} = 'yes'"],
+        ["text", "late", "Late", "${b} != ''"],
+        ["begin_repeat", "sites", "Sites"],
+        ["text", "name", "Name"],
+        ["text", "detail", "Detail", "${name} != '' and ${b} != ''"],
+        ["end_repeat"],
+    ]
+    form = load_form(simple_form_bytes(rows), "f.xlsx").form
+    flags = visibility(form, {"a": "no", "b": "x", "name": ["n1", "", "n3"]})
+    assert (flags["early"], flags["b"], flags["late"]) == (True, False, False)
+    assert flags["detail"] == [False, False, False]
+    flags = visibility(form, {"a": "yes", "b": "x", "name": ["n1", "", "n3"]})
+    assert (flags["early"], flags["b"], flags["late"]) == (True, True, True)
+    assert flags["detail"] == [True, False, True]
+
+
 def test_prune_hidden_drops_answers_of_questions_no_longer_shown(form):
     values = {
         "followup": "no",
