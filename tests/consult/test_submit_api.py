@@ -69,6 +69,23 @@ def test_missing_required_answer_is_refused_by_name_and_nothing_is_stored(shippe
     assert _stored(shipped) == before
 
 
+def test_every_problem_on_every_page_is_reported_at_once(shipped, client):
+    payload = _payload(seed=6)
+    answers = payload["answers"]
+    del answers["stakeholder_group"]  # profile page: required
+    answers["years_experience"] = 200  # profile page: constraint . <= 70
+    del answers["poaching_severity"]  # a threat's rating page: required
+    answers["sh_influence"][1] = "enormous"  # stakeholders' repeat: not a choice
+    response = client.post(URL, json=payload)
+    assert response.status_code == 422
+    assert set(response.json["errors"]) == {
+        "stakeholder_group",
+        "years_experience",
+        "poaching_severity",
+        "sh_influence[1]",
+    }
+
+
 def test_unknown_questions_and_bad_codes_are_named(shipped, client):
     payload = _payload(seed=4)
     payload["answers"]["no_such_question"] = "x"
