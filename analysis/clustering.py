@@ -44,7 +44,7 @@ from analysis.text import (
     TextVectorizer,
     analyzer,
     base_language,
-    prepare,
+    prepare_texts,
     resolve_languages,
 )
 
@@ -245,7 +245,7 @@ def cluster_texts(
         else [str(v) for v in texts.index]
     )
     langs = resolve_languages(raw, _column(texts, lang_column))
-    prepared = [prepare(text) for text in raw]
+    prepared = prepare_texts(raw)
     vectorizer = TextVectorizer(min_df=2 if len(raw) >= 1000 else 1, max_features=max_features)
     all_tfidf = vectorizer.fit_transform(prepared, langs)
     names = vectorizer.feature_names_

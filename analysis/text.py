@@ -7,6 +7,8 @@ feature and a clustering feature all mean the same thing:
    (Arabic yeh/kaf typed in Persian text, Russian ``ё``), whitespace collapsed.
 2. ``words``: nltk's ``RegexpTokenizer`` with a Unicode word pattern (letters, digits and the
    combining marks of Devanagari, Tibetan and Arabic script, which ``\\w`` alone would split).
+   ``prepare_texts`` does steps 1 and 2 for many texts at once and numbers their words, so
+   that later steps work on arrays of word numbers and look each distinct word up once.
 3. ``tokenize``: stop words removed per language (stopwordsiso where it has the language,
    short lists of our own for Mongolian and the Central Asian Turkic languages and Tajik),
    then the Snowball stemmer for English and Russian (nltk's ``SnowballStemmer``, or
@@ -26,10 +28,11 @@ back to a guess from the script.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -235,6 +238,11 @@ def base_language(lang: object) -> str:
     """
     if not isinstance(lang, str):
         return ""
+    return _base_language(lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_language(lang: str) -> str:
     return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
 
 
@@ -273,18 +281,21 @@ def script_of(text: str) -> str:
     return best
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def starts_in_script(text: str, script: str) -> bool:
     """True when the first letter of ``text`` belongs to ``script`` (see ``script_of``).
 
     A cheap test of whether a text is written in its language's usual script; callers
     fall back to ``script_of`` when it fails.
     """
-    letter = _LETTER.search(text)
+    pattern = _first_letter_in(script)
+    return bool(pattern and pattern.match(text))
+
+
+@functools.cache
+def _first_letter_in(script: str) -> re.Pattern | None:
+    # Everything that is not a letter (\W, digits, "_"), then a letter of the script.
     pattern = _SCRIPTS.get(script)
-    return bool(letter and pattern and pattern.match(letter.group()))
+    return re.compile(rf"[\W\d_]*+{pattern.pattern}") if pattern else None
 
 
 _SCRIPT_GUESS = {
@@ -400,13 +411,15 @@ def snowball(algorithm: str) -> Callable[[str], str]:
 
     PyStemmer, the Snowball project's own C implementation, is used when installed; it
     gives the same stems as nltk's ``SnowballStemmer`` (a Python port of the same
-    algorithms, used otherwise) about twenty times faster.
+    algorithms, used otherwise) about twenty times faster. Its own cache is turned off:
+    ``Analyzer`` keeps one per language, and PyStemmer's costs more than stemming once
+    more than 10 000 distinct words pass through it.
     """
     try:
         import Stemmer
     except ImportError:
         return SnowballStemmer(algorithm).stem
-    return Stemmer.Stemmer(algorithm).stemWord
+    return Stemmer.Stemmer(algorithm, 0).stemWord
 
 
 class Analyzer:
@@ -541,6 +554,128 @@ def prepare(text: object) -> tuple[str, list[str]]:
     return clean, words(clean)
 
 
+def numbering() -> defaultdict[str, int]:
+    """Return a dict that numbers keys 0, 1, 2 … as they are first looked up, so that
+    ``map(numbers.__getitem__, keys)`` numbers a whole list at C speed."""
+    numbers: defaultdict[str, int] = defaultdict()
+    numbers.default_factory = numbers.__len__
+    return numbers
+
+
+def expand_ranges(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenate the integer ranges ``starts[i] .. starts[i] + lengths[i] - 1``.
+
+    Out: for every position of the concatenation, the ``i`` it comes from and its value.
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    owners = np.repeat(np.arange(len(lengths)), lengths)
+    firsts = np.cumsum(lengths) - lengths
+    values = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - firsts, lengths)
+    return owners, values
+
+
+def first_seen(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Number the distinct ``values`` (integers below ``size``) in order of first appearance.
+
+    Out: the distinct values in that order, and each value's number.
+    """
+    first = np.full(size, len(values), dtype=np.int64)
+    np.minimum.at(first, values, np.arange(len(values), dtype=np.int64))
+    present = np.flatnonzero(first < len(values))
+    distinct = present[np.argsort(first[present], kind="stable")]
+    number = np.zeros(size, dtype=np.int64)
+    number[distinct] = np.arange(len(distinct))
+    return distinct, number[values]
+
+
+class PreparedTexts(Sequence):
+    """Many texts passed through ``prepare``, their words numbered once for every later step.
+
+    ``clean[i]`` is text i normalised; its words are ``vocabulary[t]`` for each ``t`` in
+    ``tokens[offsets[i]:offsets[i + 1]]``. ``prepared[i]`` gives ``prepare``'s
+    ``(clean, words)`` pair, so this is also a sequence of such pairs.
+    """
+
+    def __init__(
+        self, clean: list[str], vocabulary: list[str], tokens: np.ndarray, offsets: np.ndarray
+    ) -> None:
+        self.clean = clean
+        self.vocabulary = vocabulary
+        self.tokens = tokens
+        self.offsets = offsets
+
+    @classmethod
+    def of(cls, prepared: Sequence[tuple[str, list[str]]]) -> PreparedTexts:
+        """Return ``prepare``'s pairs as ``PreparedTexts`` (the argument itself if it is one)."""
+        if isinstance(prepared, PreparedTexts):
+            return prepared
+        numbers = numbering()
+        clean: list[str] = []
+        ids: list[int] = []
+        lengths: list[int] = []
+        for text, text_words in prepared:
+            clean.append(text)
+            ids.extend(map(numbers.__getitem__, text_words))
+            lengths.append(len(text_words))
+        offsets = np.zeros(len(clean) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return cls(clean, list(numbers), np.asarray(ids, dtype=np.int64), offsets)
+
+    def __len__(self) -> int:
+        return len(self.clean)
+
+    def __getitem__(self, index: int) -> tuple[str, list[str]]:
+        index = range(len(self.clean))[index]
+        vocabulary = self.vocabulary
+        ids = self.tokens[self.offsets[index] : self.offsets[index + 1]].tolist()
+        return self.clean[index], [vocabulary[t] for t in ids]
+
+    def __iter__(self) -> Iterator[tuple[str, list[str]]]:
+        return map(self.__getitem__, range(len(self.clean)))
+
+    @property
+    def lengths(self) -> np.ndarray:
+        """Number of words of each text."""
+        return np.diff(self.offsets)
+
+
+# Stands between texts while they are split together; it is neither a word character nor
+# whitespace, so no word or space run crosses it.
+_SEPARATOR = "\x00"
+
+
+def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
+    """``prepare`` many texts: the same normalised texts and words, as ``PreparedTexts``.
+
+    Normalised text has single spaces between its pieces and no word crosses a space, so
+    the texts are split at spaces together and each distinct piece is split into words
+    once: in a corpus most pieces recur, and most are a whole word already.
+    """
+    clean = [normalise(text) for text in texts]
+    joined = f" {_SEPARATOR} ".join(clean)
+    if not clean or joined.count(_SEPARATOR) != len(clean) - 1:
+        return PreparedTexts.of([(text, words(text)) for text in clean])
+    pieces = numbering()
+    pieces[_SEPARATOR]  # piece 0 marks the end of a text
+    piece_ids = np.fromiter(map(pieces.__getitem__, joined.split(" ")), dtype=np.int64)
+    numbers = numbering()
+    piece_lengths = [0]
+    piece_words: list[int] = []
+    for piece in itertools.islice(pieces, 1, None):
+        # a piece of letters and digits alone is one word (\w accepts them all)
+        found = [piece] if piece.isalnum() else words(piece)
+        piece_lengths.append(len(found))
+        piece_words.extend(map(numbers.__getitem__, found))
+    sizes = np.asarray(piece_lengths, dtype=np.int64)
+    lengths = sizes[piece_ids]
+    _, positions = expand_ranges((np.cumsum(sizes) - sizes)[piece_ids], lengths)
+    tokens = np.asarray(piece_words, dtype=np.int64)[positions]
+    before = np.concatenate(([0], np.cumsum(lengths)))
+    offsets = np.concatenate(([0], before[np.flatnonzero(piece_ids == 0)], [len(tokens)]))
+    return PreparedTexts(clean, list(numbers), tokens, offsets.astype(np.int64))
+
+
 def features(
     texts: Sequence[object],
     langs: Sequence[str],
@@ -591,55 +726,46 @@ class TextVectorizer:
 
     def _counts(
         self,
-        prepared: Sequence[tuple[str, list[str]]],
+        prepared: PreparedTexts,
         langs: Sequence[str],
         vocabulary: dict[str, int],
         grow: bool,
     ) -> sp.csr_matrix:
-        by_lang: dict[str, list[int]] = {}
-        for row, lang in enumerate(langs):
-            by_lang.setdefault(lang, []).append(row)
-        blocks, order = [], []
-        for lang, rows in by_lang.items():
-            # A dict that numbers words as they first appear, filled by a C-level map.
-            local: defaultdict[str, int] = defaultdict()
-            local.default_factory = local.__len__
-            indices: list[int] = []
-            indptr = [0]
-            for row in rows:
-                indices.extend(map(local.__getitem__, prepared[row][1]))
-                indptr.append(len(indices))
-            counts = sp.csr_matrix(
-                (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), indptr),
-                shape=(len(rows), len(local)),
-            )
+        # Each distinct word of each language is one unit; a text's row counts its units and
+        # one sparse product turns units into features. Languages are taken in order of first
+        # appearance and words in order of first appearance within their language, which
+        # numbers the features in a stable order.
+        languages = numbering()
+        codes = np.fromiter(map(languages.__getitem__, langs), dtype=np.int64, count=len(langs))
+        token_codes = np.repeat(codes, prepared.lengths)
+        units = np.zeros(len(prepared.tokens), dtype=np.int64)
+        unit_rows: list[int] = []
+        unit_columns: list[int] = []
+        width = 0
+        written = prepared.vocabulary
+        for code, lang in enumerate(list(languages)):
+            in_lang = token_codes == code
+            distinct, local = first_seen(prepared.tokens[in_lang], len(written))
+            units[in_lang] = local + width
             unit_of = analyzer(lang, self.char_ngrams)
-            word_rows: list[int] = []
-            word_columns: list[int] = []
-            for word, index in local.items():
-                for feature in unit_of.word_features(word):
+            for unit, word in enumerate(distinct.tolist(), start=width):
+                for feature in unit_of.word_features(written[word]):
                     column = vocabulary.get(feature)
                     if column is None:
                         if not grow:
                             continue
                         column = vocabulary[feature] = len(vocabulary)
-                    word_rows.append(index)
-                    word_columns.append(column)
-            blocks.append((counts, word_rows, word_columns))
-            order.extend(rows)
-        width = len(vocabulary)
-        stacked = [
-            counts
-            @ sp.csr_matrix(
-                (np.ones(len(word_rows)), (word_rows, word_columns)),
-                shape=(counts.shape[1], width),
-            )
-            for counts, word_rows, word_columns in blocks
-        ]
-        if not stacked:
-            return sp.csr_matrix((0, width))
-        matrix = sp.vstack(stacked, format="csr")
-        return matrix[np.argsort(np.asarray(order), kind="stable")]
+                    unit_rows.append(unit)
+                    unit_columns.append(column)
+            width += len(distinct)
+        counts = sp.csr_matrix(
+            (np.ones(len(units)), units, prepared.offsets), shape=(len(prepared), width)
+        )
+        unit_features = sp.csr_matrix(
+            (np.ones(len(unit_rows)), (unit_rows, unit_columns)),
+            shape=(width, len(vocabulary)),
+        )
+        return counts @ unit_features
 
     def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
         counts = counts.tocsr(copy=True)
@@ -651,11 +777,11 @@ class TextVectorizer:
     ) -> sp.csr_matrix:
         """Learn the features and their IDF from texts and return their TF-IDF matrix.
 
-        In: texts passed through ``prepare`` and their resolved language codes. Out: a
-        sparse (texts × features) matrix with L2-normalised rows.
+        In: texts passed through ``prepare`` (or ``prepare_texts``) and their resolved
+        language codes. Out: a sparse (texts × features) matrix with L2-normalised rows.
         """
         vocabulary: dict[str, int] = {}
-        counts = self._counts(prepared, langs, vocabulary, grow=True)
+        counts = self._counts(PreparedTexts.of(prepared), langs, vocabulary, grow=True)
         present = counts.copy()
         present.data = np.ones_like(present.data)
         df = np.asarray(present.sum(axis=0)).ravel()
@@ -676,4 +802,4 @@ class TextVectorizer:
         """Return the TF-IDF matrix of new texts over the features learnt by ``fit_transform``
         (features it never saw are ignored)."""
         vocabulary = dict(self.vocabulary_)
-        return self._weigh(self._counts(prepared, langs, vocabulary, grow=False))
+        return self._weigh(self._counts(PreparedTexts.of(prepared), langs, vocabulary, grow=False))

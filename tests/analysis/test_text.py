@@ -20,6 +20,7 @@ from analysis.text import (
     features,
     normalise,
     prepare,
+    prepare_texts,
     script_of,
     snowball,
     stopwords,
@@ -221,3 +222,30 @@ def test_fast_snowball_gives_the_same_stems_as_nltk(statements):
             w for t in statements.loc[statements["lang"] == lang, "text"] for w in prepare(t)[1]
         }
         assert [fast(w) for w in sorted(vocabulary)] == [reference(w) for w in sorted(vocabulary)]
+
+
+def test_prepare_texts_gives_what_prepare_gives_text_by_text(statements):
+    texts = statements["text"].tolist() + [
+        "",
+        None,
+        math.nan,
+        "   ",
+        "don't 'quote' o'clock_time __ a_b",
+        "हिन्दी   भाषा।",
+        "محیط\u200cبان كتاب",
+        "ＧＰＳ collars, snares!",
+        "null\x00byte \x00 inside",
+        "野驴在吃草 kulan 2024",
+    ]
+    prepared = prepare_texts(texts)
+    assert len(prepared) == len(texts)
+    assert list(prepared) == [prepare(t) for t in texts]
+    assert list(prepare_texts(texts[-5:])) == [prepare(t) for t in texts[-5:]]
+    assert list(prepare_texts([])) == []
+
+
+def test_text_vectorizer_gives_the_same_matrix_for_prepare_and_prepare_texts(statements):
+    texts, langs = statements["text"].tolist(), statements["lang"].tolist()
+    one_by_one = TextVectorizer(min_df=2).fit_transform([prepare(t) for t in texts], langs)
+    together = TextVectorizer(min_df=2).fit_transform(prepare_texts(texts), langs)
+    assert (one_by_one != together).nnz == 0
