@@ -251,7 +251,7 @@ def cluster_texts(
     names = vectorizer.feature_names_
     # Every text with words is scored against the lexicon; it is clustered when it has a
     # feature that counts or a theme term (a text of typos only may still name a theme).
-    concepts_all = lexicon.score_texts(raw, langs, prepared=prepared).scores
+    concepts_all = lexicon.score_texts(raw, langs, prepared=prepared, evidence=False).scores
     rows = np.flatnonzero((np.diff(all_tfidf.indptr) > 0) | (concepts_all.max(axis=1) > 0))
 
     cluster_of = np.full(len(raw), -1)

@@ -24,6 +24,7 @@ import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,11 +33,15 @@ import numpy as np
 from analysis.text import (
     CACHE_LIMIT,
     STEMMERS,
+    PreparedTexts,
     analyzer,
     base_language,
+    expand_ranges,
     language_script,
     normalise,
+    numbering,
     prepare,
+    prepare_texts,
     script_of,
     starts_in_script,
     words,
@@ -104,9 +109,42 @@ class Match(NamedTuple):
     end: int  #: one past the last
 
 
+#: What ``score_texts`` records of each occurrence it keeps: its text, the place of its
+#: lexicon language in the text's ``match_languages``, theme number, score key, weight,
+#: first and one-past-last position, its index in its matcher's occurrences, whether its
+#: text lists matches longest first, its term, and which matcher found it.
+_OCCURRENCE_COLUMNS = (
+    "row",
+    "place",
+    "theme",
+    "key",
+    "weight",
+    "start",
+    "end",
+    "found",
+    "by_length",
+    "term",
+    "matcher",
+)
+
+
+class _Found(NamedTuple):
+    """Term occurrences in many texts, one entry per occurrence, in the order ``find``
+    lists them text by text (by first word, then the order terms are tried)."""
+
+    owners: np.ndarray  #: which of the searched texts (index into the rows searched)
+    starts: np.ndarray  #: first word (or character, for Chinese) covered, in its text
+    ends: np.ndarray  #: one past the last
+    terms: np.ndarray  #: index into the matcher's ``terms``
+    flat_starts: np.ndarray  #: ``starts`` in one numbering of the positions of all texts
+    flat_ends: np.ndarray
+    extent: int  #: number of positions in that numbering
+
+
 @dataclass
 class LexiconScores:
-    """Theme scores of many texts: ``scores[i, j]`` is text i's score for ``themes[j]``."""
+    """Theme scores of many texts: ``scores[i, j]`` is text i's score for ``themes[j]``;
+    ``matches[i]`` the matches of text i (empty when only scores were asked for)."""
 
     themes: tuple[str, ...]
     scores: np.ndarray
@@ -161,8 +199,25 @@ class _WordMatcher:
         # spec id -> the terms starting with that word, each with its remaining word specs
         self._starts: dict[int, list[tuple[Term, tuple[int, ...]]]] = {}
         self._cache: dict[str, tuple[int, ...]] = {}
+        # the same as _starts by index into self.terms, for matching many texts at once
+        self._start_ids: dict[int, list[int]] = {}
+        self._rests: list[tuple[int, ...]] = []
+        self._start_cache: dict[str, tuple[int, ...]] = {}
         for term in terms:
             self._add(term)
+        # first letter -> lengths of the prefix words starting with it; the first two
+        # letters of every long stem or prefix word (only those have fuzzy matches)
+        lengths: dict[str, set[int]] = {}
+        for key in self._prefix:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._prefix_lengths = {first: sorted(sizes) for first, sizes in lengths.items()}
+        self._fuzzy_stem_heads = {head for head, _, _ in self._fuzzy_stem}
+        self._fuzzy_prefix_heads = {head for head, _, _ in self._fuzzy_prefix}
+        width = max((len(rest) for rest in self._rests), default=0)
+        self._rest_table = np.full((len(self._rests), width), -1, dtype=np.int64)
+        for index, rest in enumerate(self._rests):
+            self._rest_table[index, : len(rest)] = rest
+        self._rest_lengths = np.array([len(rest) for rest in self._rests], dtype=np.int64)
 
     def _key(self, word: str) -> str:
         return word.translate(_CYRILLIC_FOLD) if self.fold else word
@@ -201,6 +256,8 @@ class _WordMatcher:
                     specs.append(self._spec("prefix", self._key(part)))
         if not specs:
             return
+        self._start_ids.setdefault(specs[0], []).append(len(self.terms))
+        self._rests.append(tuple(specs[1:]))
         self.terms.append(term)
         self._starts.setdefault(specs[0], []).append((term, tuple(specs[1:])))
 
@@ -215,21 +272,24 @@ class _WordMatcher:
         found: set[int] = set(self._exact.get(key, ()))
         stem = self._stem_of(word) if self.stemmed else key
         found.update(self._stem.get(stem, ()))
-        for length in range(1, len(key) + 1):
+        for length in self._prefix_lengths.get(key[:1], ()):
+            if length > len(key):
+                break
             found.update(self._prefix.get(key[:length], ()))
         if len(key) >= _MIN_FUZZY_LENGTH:
             # A slip inside the word is tolerated, not a different ending: the candidate
             # must keep the lexicon word's first two and last letters ("ovregrazing" is
             # "overgrazing", but "trafficking" is not "traffic").
             specs = self._specs
-            if self._fuzzy_stem and len(stem) >= _MIN_FUZZY_LENGTH - 1:
+            if stem[:2] in self._fuzzy_stem_heads and len(stem) >= _MIN_FUZZY_LENGTH - 1:
                 head, last, size = stem[:2], stem[-1], len(stem)
                 for length in (size - 1, size, size + 1):
                     for spec_id in self._fuzzy_stem.get((head, last, length), ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], stem):
                             found.add(spec_id)
             head = key[:2]
-            for cut in range(_MIN_FUZZY_LENGTH - 2, len(key) + 1):
+            cuts = range(_MIN_FUZZY_LENGTH - 2, len(key) + 1)
+            for cut in cuts if head in self._fuzzy_prefix_heads else ():
                 window, last = key[:cut], key[cut - 1]
                 for length in (cut - 1, cut, cut + 1):
                     for spec_id in self._fuzzy_prefix.get((head, last, length), ()):
@@ -238,6 +298,95 @@ class _WordMatcher:
         result = tuple(sorted(found))
         self._cache[word] = result
         return result
+
+    def word_starts(self, word: str) -> tuple[int, ...]:
+        """Return the terms (indices into ``terms``) whose first word ``word`` matches, in
+        the order ``find`` tries them."""
+        cached = self._start_cache.get(word)
+        if cached is not None:
+            return cached
+        if len(self._start_cache) >= CACHE_LIMIT:
+            self._start_cache.clear()
+        start_ids = self._start_ids
+        result = tuple(t for spec_id in self.word_specs(word) for t in start_ids.get(spec_id, ()))
+        self._start_cache[word] = result
+        return result
+
+    def find_all(self, prepared: PreparedTexts, rows: np.ndarray) -> _Found:
+        """``find`` in the texts ``rows`` of ``prepared`` at once.
+
+        Each distinct word is looked up once; then, with every (position, lexicon word)
+        pair of the texts as a sorted array of numbers, the phrases are followed word by
+        word for all candidate starts together, by the same rule as ``_phrase_end``.
+        """
+        offsets = prepared.offsets
+        owners, positions = expand_ranges(offsets[rows], offsets[rows + 1] - offsets[rows])
+        tokens = prepared.tokens[positions]
+        text_ends = np.cumsum(offsets[rows + 1] - offsets[rows])
+        text_starts = text_ends - (offsets[rows + 1] - offsets[rows])
+        present = np.zeros(len(prepared.vocabulary), dtype=bool)
+        present[tokens] = True
+        distinct = np.flatnonzero(present)
+        spec_counts, spec_values, start_counts, start_values = [0], [], [0], []
+        written = prepared.vocabulary
+        word_specs, word_starts = self.word_specs, self.word_starts
+        for word in distinct.tolist():
+            specs = word_specs(written[word])
+            spec_counts.append(len(specs))
+            spec_values.extend(specs)
+            starts = word_starts(written[word]) if specs else ()
+            start_counts.append(len(starts))
+            start_values.extend(starts)
+        # slot 0 stands for every word without a lexicon word
+        slot = np.zeros(len(written), dtype=np.int64)
+        slot[distinct] = np.arange(1, len(distinct) + 1)
+        token_slots = slot[tokens]
+
+        spec_sizes = np.asarray(spec_counts, dtype=np.int64)
+        spec_owner, spec_index = expand_ranges(
+            (np.cumsum(spec_sizes) - spec_sizes)[token_slots], spec_sizes[token_slots]
+        )
+        width = max(len(self._specs), 1)
+        keys = spec_owner * width + np.asarray(spec_values, dtype=np.int64)[spec_index]
+
+        start_sizes = np.asarray(start_counts, dtype=np.int64)
+        begin, start_index = expand_ranges(
+            (np.cumsum(start_sizes) - start_sizes)[token_slots], start_sizes[token_slots]
+        )
+        terms = np.asarray(start_values, dtype=np.int64)[start_index]
+        limits = text_ends[owners[begin]]
+        current = begin.copy()
+        alive = np.ones(len(begin), dtype=bool)
+        lengths = self._rest_lengths[terms]
+        for step in range(self._rest_table.shape[1]):
+            active = np.flatnonzero(alive & (lengths > step))
+            if not len(active):
+                break
+            wanted = self._rest_table[terms[active], step]
+            here = current[active]
+            next_one = (here + 1 < limits[active]) & _contains(keys, (here + 1) * width + wanted)
+            next_two = (
+                ~next_one
+                & (here + 2 < limits[active])
+                & _contains(keys, (here + 2) * width + wanted)
+            )
+            current[active] = np.where(next_one, here + 1, here + 2)
+            alive[active] = next_one | next_two
+        begin, ends, terms = begin[alive], current[alive] + 1, terms[alive]
+        found_owners = owners[begin]
+        bases = text_starts[found_owners]
+        return _Found(found_owners, begin - bases, ends - bases, terms, begin, ends, len(tokens))
+
+    def surfaces(
+        self, prepared: PreparedTexts, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    ) -> list[str]:
+        """The text's own words from ``starts`` to ``ends`` in each of ``rows``."""
+        first = prepared.offsets[rows] + starts
+        written, tokens = prepared.vocabulary, prepared.tokens
+        return [
+            written[tokens[a]] if b == a + 1 else " ".join(written[t] for t in tokens[a:b])
+            for a, b in zip(first.tolist(), (first + ends - starts).tolist(), strict=True)
+        ]
 
     def find(self, text: str, tokens: Sequence[str]) -> list[Match]:
         """Return every term occurrence in a text's words (overlaps included)."""
@@ -269,6 +418,14 @@ class _WordMatcher:
         return found
 
 
+def _contains(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of ``wanted`` are in the sorted array ``keys``."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=bool)
+    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return keys[found] == wanted
+
+
 def _phrase_end(rest: tuple[int, ...], specs: list[tuple[int, ...]], start: int) -> int | None:
     """Return one past the last word of a phrase whose first word is at ``start``, or None
     when the remaining words ``rest`` do not follow in order (one interloper allowed)."""
@@ -298,32 +455,73 @@ class _SubstringMatcher:
         for key in self._terms:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {char: sorted(sizes, reverse=True) for char, sizes in lengths.items()}
+        self.terms = list(self._terms.values())
+        self._term_index = {key: index for index, key in enumerate(self._terms)}
 
-    def find(self, text: str, tokens: Sequence[str] = ()) -> list[Match]:
-        """Return leftmost-longest, non-overlapping term occurrences in normalised text."""
-        found: list[Match] = []
+    def find_all(self, prepared: PreparedTexts, rows: np.ndarray) -> _Found:
+        """``find`` in the texts ``rows`` of ``prepared``."""
+        owners: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        terms: list[int] = []
+        index = self._term_index
+        clean = prepared.clean
+        for owner, row in enumerate(rows.tolist()):
+            for start, end, key in self._spans(clean[row]):
+                owners.append(owner)
+                starts.append(start)
+                ends.append(end)
+                terms.append(index[key])
+        # A term tried at the end of a text is cut short and may still be found, with its
+        # full length as its end (as ``find`` reports it): each text gets room for that.
+        room = max(map(len, self._terms), default=0)
+        sizes = np.array([len(clean[row]) + room for row in rows.tolist()], dtype=np.int64)
+        bases = np.cumsum(sizes) - sizes
+        found_owners = np.asarray(owners, dtype=np.int64)
+        found_starts = np.asarray(starts, dtype=np.int64)
+        found_ends = np.asarray(ends, dtype=np.int64)
+        return _Found(
+            found_owners,
+            found_starts,
+            found_ends,
+            np.asarray(terms, dtype=np.int64),
+            found_starts + bases[found_owners],
+            found_ends + bases[found_owners],
+            int(sizes.sum()),
+        )
+
+    def surfaces(
+        self, prepared: PreparedTexts, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    ) -> list[str]:
+        """The text's own characters from ``starts`` to ``ends`` in each of ``rows``."""
+        clean = prepared.clean
+        return [
+            clean[row][a:b]
+            for row, a, b in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True)
+        ]
+
+    def _spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping term keys in ``text``: (start, end, key)."""
+        found: list[tuple[int, int, str]] = []
         position, size = 0, len(text)
         terms, first = self._terms, self._lengths
         while position < size:
             for length in first.get(text[position], ()):
                 piece = text[position : position + length]
-                term = terms.get(piece)
-                if term is not None:
-                    found.append(
-                        Match(
-                            term.theme,
-                            term.text,
-                            piece,
-                            term.weight,
-                            term.level,
-                            position,
-                            position + length,
-                        )
-                    )
+                if piece in terms:
+                    found.append((position, position + length, piece))
                     position += length
                     break
             else:
                 position += 1
+        return found
+
+    def find(self, text: str, tokens: Sequence[str] = ()) -> list[Match]:
+        """Return leftmost-longest, non-overlapping term occurrences in normalised text."""
+        found: list[Match] = []
+        for start, end, piece in self._spans(text):
+            term = self._terms[piece]
+            found.append(Match(term.theme, term.text, piece, term.weight, term.level, start, end))
         return found
 
 
@@ -348,6 +546,55 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
         else:
             kept.append(match)
     return kept
+
+
+def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_resolve_overlaps`` for the occurrences of many texts at once.
+
+    In: occurrences from one matcher and the theme number of each of its terms (-1 for an
+    ignore phrase). Out: which occurrences are kept, and for each occurrence whether its
+    text had a theme found more than once (``_resolve_overlaps`` then lists that text's
+    matches longest first).
+
+    An occurrence is dropped when it overlaps an ignore phrase, or when another one of the
+    same theme in the same text covers its words and is longer or, as long, found first:
+    that is the occurrence ``_resolve_overlaps`` keeps in its place, directly or through a
+    chain of such occurrences.
+    """
+    theme = themes[found.terms]
+    kept = theme >= 0
+    if not kept.all():
+        ignored = ~kept
+        edges = np.zeros(found.extent + 1, dtype=np.int64)
+        np.add.at(edges, found.flat_starts[ignored], 1)
+        np.add.at(edges, found.flat_ends[ignored], -1)
+        covered_before = np.concatenate(([0], np.cumsum(np.cumsum(edges)[:-1] > 0)))
+        kept &= covered_before[found.flat_ends] == covered_before[found.flat_starts]
+    candidates = np.flatnonzero(kept)
+    groups = found.owners[candidates] * (int(themes.max(initial=0)) + 1) + theme[candidates]
+    order = candidates[np.argsort(groups, kind="stable")]
+    groups = np.sort(groups, kind="stable")
+    firsts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
+    sizes = np.diff(np.append(firsts, len(groups)))
+    repeated = np.zeros(len(found.owners), dtype=bool)
+    multiple = sizes > 1
+    if multiple.any():
+        firsts, sizes = firsts[multiple], sizes[multiple]
+        member_group, members = expand_ranges(firsts, sizes)
+        pair_member, partners = expand_ranges(firsts[member_group], sizes[member_group])
+        one, other = order[members[pair_member]], order[partners]
+        one_length = found.ends[one] - found.starts[one]
+        other_length = found.ends[other] - found.starts[other]
+        covers = (
+            (found.starts[other] <= found.starts[one])
+            & (found.ends[one] <= found.ends[other])
+            & ((other_length > one_length) | ((other_length == one_length) & (other < one)))
+        )
+        kept[one[covers]] = False
+        texts = np.zeros(int(found.owners.max()) + 1, dtype=bool)
+        texts[found.owners[order[members]]] = True
+        repeated = texts[found.owners]
+    return kept, repeated
 
 
 class Lexicon:
@@ -376,6 +623,9 @@ class Lexicon:
         self._matchers: dict[str, _WordMatcher | _SubstringMatcher] = {}
         self._theme_index = {theme: i for i, theme in enumerate(self.themes)}
         self._plans: dict[str, tuple[list[str], str]] = {}
+        # (theme, term as written) -> number: the unit counted once per text in a score
+        self._score_keys: dict[tuple[str, str], int] = {}
+        self._tables: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def terms(self, lang: str) -> list[Term]:
         """Return the entries of one language (ignore phrases have theme "")."""
@@ -397,6 +647,71 @@ class Lexicon:
             self._matchers[lang] = matcher
         return matcher
 
+    def _table(self, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Theme number (-1 for an ignore phrase), score key and weight of each term of the
+        matcher of ``lang``."""
+        table = self._tables.get(lang)
+        if table is None:
+            terms = self._matcher(lang).terms
+            keys = self._score_keys
+            table = self._tables[lang] = (
+                np.array([self._theme_index.get(t.theme, -1) for t in terms], dtype=np.int64),
+                np.array(
+                    [keys.setdefault((t.theme, t.text), len(keys)) for t in terms], dtype=np.int64
+                ),
+                np.array([t.weight for t in terms], dtype=np.float64),
+            )
+        return table
+
+    def _plan(self, lang: str) -> tuple[list[str], str]:
+        """The lexicon languages of texts in ``lang`` written in its script, and that script."""
+        plan = self._plans.get(lang)
+        if plan is None:
+            code = base_language(lang)
+            own = [code] if code in self.languages else []
+            own += [c for c in COMPANIONS.get(code, ()) if c in self.languages]
+            plan = self._plans[lang] = (own, language_script(code))
+        return plan
+
+    def _match_plan(
+        self, clean: Sequence[str], langs: Sequence[str]
+    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """``match_languages`` for many texts: for each lexicon language, the texts (rows)
+        matched against it and its place in each text's list."""
+        found: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+
+        def add(match_lang: str, rows: np.ndarray, place: np.ndarray | int) -> None:
+            row_parts, place_parts = found.setdefault(match_lang, ([], []))
+            row_parts.append(rows)
+            place_parts.append(np.broadcast_to(np.asarray(place, dtype=np.int64), rows.shape))
+
+        languages = numbering()
+        codes = np.fromiter(map(languages.__getitem__, langs), dtype=np.int64, count=len(clean))
+        written = np.fromiter(map(bool, clean), dtype=bool, count=len(clean))
+        for code, lang in enumerate(list(languages)):
+            rows = np.flatnonzero((codes == code) & written)
+            own, own_script = self._plan(lang)
+            if own and own_script:
+                fits = np.fromiter(
+                    map(
+                        starts_in_script, map(clean.__getitem__, rows.tolist()), repeat(own_script)
+                    ),
+                    dtype=bool,
+                    count=len(rows),
+                )
+                for place, match_lang in enumerate(own):
+                    add(match_lang, rows[fits], place)
+                rows = rows[~fits]
+            for row in rows.tolist():
+                for place, match_lang in enumerate(self.match_languages(lang, clean[row])):
+                    add(match_lang, np.array([row]), place)
+        plans = {}
+        for match_lang, (row_parts, place_parts) in sorted(found.items()):
+            rows, places = np.concatenate(row_parts), np.concatenate(place_parts)
+            order = np.argsort(rows, kind="stable")
+            plans[match_lang] = (rows[order], places[order])
+        return plans
+
     def match_languages(self, lang: str, text: str = "") -> list[str]:
         """Return the lexicon languages a text in ``lang`` is matched against.
 
@@ -405,13 +720,7 @@ class Lexicon:
         in another script than its language's or the language has no list, every lexicon
         language of the text's script.
         """
-        plan = self._plans.get(lang)
-        if plan is None:
-            code = base_language(lang)
-            own = [code] if code in self.languages else []
-            own += [c for c in COMPANIONS.get(code, ()) if c in self.languages]
-            plan = self._plans[lang] = (own, language_script(code))
-        own, own_script = plan
+        own, own_script = self._plan(lang)
         if own and own_script and (not text or starts_in_script(text, own_script)):
             return own
         chosen = list(own)
@@ -462,32 +771,121 @@ class Lexicon:
         langs: Sequence[str],
         *,
         prepared: Sequence[tuple[str, list[str]]] | None = None,
+        evidence: bool = True,
     ) -> LexiconScores:
         """Score many texts.
 
         In: texts and their language codes (equal lengths; resolve missing languages
-        first), optionally already passed through ``text.prepare``. Out: ``LexiconScores``
-        with an (n texts × n themes) array in 0..1 and each text's matches for evidence.
+        first), optionally already passed through ``text.prepare`` or
+        ``text.prepare_texts``; ``evidence=False`` when only the scores are needed. Out:
+        ``LexiconScores`` with an (n texts × n themes) array in 0..1 and each text's
+        matches for evidence (the same as ``match`` finds, in the same order).
+
+        The texts are matched together, one lexicon language at a time, and the scores are
+        the noisy-or of ``_theme_scores``, multiplied in the order ``match`` lists the terms.
         """
-        if prepared is None:
-            prepared = [prepare(text) for text in texts]
-        rows: list[int] = []
-        columns: list[int] = []
-        values: list[float] = []
-        all_matches: list[list[Match]] = []
-        index = self._theme_index
-        match_prepared, theme_scores = self.match_prepared, self._theme_scores
-        for row, ((clean, tokens), lang) in enumerate(zip(prepared, langs, strict=True)):
-            matches = match_prepared(clean, tokens, lang)
-            all_matches.append(matches)
-            if matches:
-                for theme, value in theme_scores(matches).items():
-                    rows.append(row)
-                    columns.append(index[theme])
-                    values.append(value)
+        prepared = prepare_texts(texts) if prepared is None else PreparedTexts.of(prepared)
+        if len(langs) != len(prepared):
+            raise ValueError("score_texts needs one language per text")
+        # one entry per kept occurrence, over all lexicon languages
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in _OCCURRENCE_COLUMNS}
+        matchers: list[_WordMatcher | _SubstringMatcher] = []
+        for match_lang, (rows, places) in self._match_plan(prepared.clean, langs).items():
+            matcher = self._matcher(match_lang)
+            themes, keys, weights = self._table(match_lang)
+            found = matcher.find_all(prepared, rows)
+            kept, repeated = _resolve_all(found, themes)
+            kept = np.flatnonzero(kept)
+            terms = found.terms[kept]
+            for name, values in (
+                ("row", rows[found.owners[kept]]),
+                ("place", places[found.owners[kept]]),
+                ("theme", themes[terms]),
+                ("key", keys[terms]),
+                ("weight", weights[terms]),
+                ("start", found.starts[kept]),
+                ("end", found.ends[kept]),
+                ("found", kept),
+                ("by_length", repeated[kept]),
+                ("term", terms),
+                ("matcher", np.full(len(kept), len(matchers), dtype=np.int64)),
+            ):
+                parts[name].append(values)
+            matchers.append(matcher)
+        columns = {
+            name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
+            for name, values in parts.items()
+        }
         scores = np.zeros((len(prepared), len(self.themes)))
-        scores[rows, columns] = values
-        return LexiconScores(self.themes, scores, all_matches)
+        self._noisy_or(columns, scores)
+        matches: list[list[Match]] = []
+        if evidence:
+            matches = _listed(columns, matchers, prepared)
+        return LexiconScores(self.themes, scores, matches)
+
+    def _noisy_or(self, columns: dict[str, np.ndarray], scores: np.ndarray) -> None:
+        """Fill ``scores`` with ``_theme_scores`` of the kept occurrences in ``columns``."""
+        row, theme, length = columns["row"], columns["theme"], columns["end"] - columns["start"]
+        if not len(row):
+            return
+        # the order match() lists a text's matches of one theme in: by lexicon language,
+        # then longest first, then by position and the order the terms were tried
+        order = np.lexsort((columns["found"], columns["start"], -length, columns["place"]))
+        order = order[np.lexsort((theme[order], row[order]))]
+        key = row[order] * (len(self._score_keys) + 1) + columns["key"][order]
+        _, first = np.unique(key, return_index=True)
+        chosen = order[np.sort(first)]
+        group = row[chosen] * len(self.themes) + theme[chosen]
+        starts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+        sizes = np.diff(np.append(starts, len(group)))
+        rank = np.arange(len(group)) - np.repeat(starts, sizes)
+        group_of = np.repeat(np.arange(len(starts)), sizes)
+        missing = np.ones(len(starts))
+        factors = 1.0 - columns["weight"][chosen]
+        for step in range(int(sizes.max(initial=0))):
+            now = rank == step
+            missing[group_of[now]] *= factors[now]
+        first_of_group = chosen[starts]
+        scores[row[first_of_group], theme[first_of_group]] = 1.0 - missing
+
+
+def _listed(
+    columns: dict[str, np.ndarray],
+    matchers: Sequence[_WordMatcher | _SubstringMatcher],
+    prepared: PreparedTexts,
+) -> list[list[Match]]:
+    """Each text's kept occurrences as ``Match`` lists, in ``match``'s order."""
+    length = columns["end"] - columns["start"]
+    order = np.lexsort(
+        (
+            columns["found"],
+            columns["start"],
+            np.where(columns["by_length"], -length, 0),
+            columns["place"],
+            columns["row"],
+        )
+    )
+    surfaces = np.empty(len(order), dtype=object)
+    for index, matcher in enumerate(matchers):
+        mine = np.flatnonzero(columns["matcher"] == index)
+        surfaces[mine] = matcher.surfaces(
+            prepared, columns["row"][mine], columns["start"][mine], columns["end"][mine]
+        )
+    matches: list[list[Match]] = [[] for _ in range(len(prepared))]
+    for index in order.tolist():
+        term = matchers[columns["matcher"][index]].terms[columns["term"][index]]
+        matches[columns["row"][index]].append(
+            Match(
+                term.theme,
+                term.text,
+                surfaces[index],
+                term.weight,
+                term.level,
+                int(columns["start"][index]),
+                int(columns["end"][index]),
+            )
+        )
+    return matches
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

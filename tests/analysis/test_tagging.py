@@ -152,6 +152,34 @@ def test_lexicon_follows_the_script_when_the_answer_is_in_another_language():
     assert "poaching" in _evidence("Poachers set snares near the river", "ru")
 
 
+def test_scoring_many_texts_finds_what_matching_each_text_finds(statements):
+    lexicon = load_lexicon()
+    texts, langs = [], []
+    # every statement also under other language codes: companions, other scripts, no list
+    for lang in ("", "en", "ru", "zh", "mn", "fa", "kk", "ur", "uk"):
+        texts += statements["text"].tolist()
+        langs += statements["lang"].tolist() if not lang else [lang] * len(statements)
+    texts += [
+        "Illegal hunting, illegal trophy hunting and hunting",
+        "snow leopard poachers near the snow leopard trail",
+        "野骆驼 雪豹 偷猎 水渠",
+        "",
+        "1234",
+    ]
+    langs += ["en", "en", "zh", "en", "en"]
+    scored = lexicon.score_texts(texts, langs)
+    for row, (text, lang) in enumerate(zip(texts, langs, strict=True)):
+        matches = lexicon.match(text, lang)
+        assert scored.matches[row] == matches
+        expected = np.zeros(len(lexicon.themes))
+        for theme, value in lexicon._theme_scores(matches).items():
+            expected[lexicon.themes.index(theme)] = value
+        assert scored.scores[row].tolist() == expected.tolist()
+    scores_only = lexicon.score_texts(texts, langs, evidence=False)
+    assert scores_only.matches == []
+    assert (scores_only.scores == scored.scores).all()
+
+
 def test_tag_texts_adds_theme_columns_and_leaves_the_input_alone():
     texts = pd.DataFrame(
         {
