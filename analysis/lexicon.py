@@ -206,13 +206,17 @@ class _WordMatcher:
         for term in terms:
             self._add(term)
         # first letter -> lengths of the prefix words starting with it; the first two
-        # letters of every long stem or prefix word (only those have fuzzy matches)
+        # letters of every long stem word, and the long prefix words by first two letters,
+        # last letter and length (only these have fuzzy matches)
         lengths: dict[str, set[int]] = {}
         for key in self._prefix:
             lengths.setdefault(key[0], set()).add(len(key))
         self._prefix_lengths = {first: sorted(sizes) for first, sizes in lengths.items()}
         self._fuzzy_stem_heads = {head for head, _, _ in self._fuzzy_stem}
-        self._fuzzy_prefix_heads = {head for head, _, _ in self._fuzzy_prefix}
+        self._fuzzy_prefix_endings: dict[str, dict[str, dict[int, list[int]]]] = {}
+        for (head, last, length), spec_ids in self._fuzzy_prefix.items():
+            endings = self._fuzzy_prefix_endings.setdefault(head, {})
+            endings.setdefault(last, {})[length] = spec_ids
         width = max((len(rest) for rest in self._rests), default=0)
         self._rest_table = np.full((len(self._rests), width), -1, dtype=np.int64)
         for index, rest in enumerate(self._rests):
@@ -269,13 +273,18 @@ class _WordMatcher:
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         key = self._key(word)
-        found: set[int] = set(self._exact.get(key, ()))
         stem = self._stem_of(word) if self.stemmed else key
-        found.update(self._stem.get(stem, ()))
+        found: set[int] = set()
+        for hits in (self._exact.get(key), self._stem.get(stem)):
+            if hits:
+                found.update(hits)
+        prefix = self._prefix
         for length in self._prefix_lengths.get(key[:1], ()):
             if length > len(key):
                 break
-            found.update(self._prefix.get(key[:length], ()))
+            hits = prefix.get(key[:length])
+            if hits:
+                found.update(hits)
         if len(key) >= _MIN_FUZZY_LENGTH:
             # A slip inside the word is tolerated, not a different ending: the candidate
             # must keep the lexicon word's first two and last letters ("ovregrazing" is
@@ -287,15 +296,18 @@ class _WordMatcher:
                     for spec_id in self._fuzzy_stem.get((head, last, length), ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], stem):
                             found.add(spec_id)
-            head = key[:2]
-            cuts = range(_MIN_FUZZY_LENGTH - 2, len(key) + 1)
-            for cut in cuts if head in self._fuzzy_prefix_heads else ():
-                window, last = key[:cut], key[cut - 1]
+            # the prefix words with the same first two letters, by their last letter
+            endings = self._fuzzy_prefix_endings.get(key[:2])
+            for cut in range(_MIN_FUZZY_LENGTH - 2, len(key) + 1) if endings else ():
+                by_length = endings.get(key[cut - 1])
+                if by_length is None:
+                    continue
+                window = key[:cut]
                 for length in (cut - 1, cut, cut + 1):
-                    for spec_id in self._fuzzy_prefix.get((head, last, length), ()):
+                    for spec_id in by_length.get(length, ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], window):
                             found.add(spec_id)
-        result = tuple(sorted(found))
+        result = tuple(sorted(found)) if len(found) > 1 else tuple(found)
         self._cache[word] = result
         return result
 

@@ -213,12 +213,28 @@ def normalise(text: object) -> str:
     """
     if not isinstance(text, str):
         return ""
+    return " ".join(_unify(text).split())
+
+
+def _unify(text: str) -> str:
+    """``normalise`` before its whitespace step: NFKC, case folding and ``_FOLD``.
+
+    Each step maps characters one by one, except that NFKC composes a mark with the
+    letter before it, never with a space: texts joined by spaces and a separator can go
+    through it together.
+    """
     if text.isascii():  # NFKC changes no ASCII text; only the backtick needs folding
-        return " ".join(text.lower().replace("`", "'").split())
+        return text.lower().replace("`", "'")
     text = unicodedata.normalize("NFKC", text).casefold()
     if _FOLDED.search(text):
-        text = text.translate(_FOLD)
-    return " ".join(text.split())
+        # a pattern substitution rather than str.translate: it only touches the few
+        # characters concerned, which matters for many texts joined together
+        text = _FOLDED.sub(_folded_as, text)
+    return text
+
+
+def _folded_as(match: re.Match) -> str:
+    return _FOLD.get(ord(match.group())) or ""
 
 
 def words(text: str) -> list[str]:
@@ -648,17 +664,20 @@ _SEPARATOR = "\x00"
 def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
     """``prepare`` many texts: the same normalised texts and words, as ``PreparedTexts``.
 
-    Normalised text has single spaces between its pieces and no word crosses a space, so
-    the texts are split at spaces together and each distinct piece is split into words
-    once: in a corpus most pieces recur, and most are a whole word already.
+    The texts are normalised together, joined by a separator, and split at whitespace in
+    one go; no word crosses a space, so each distinct piece between spaces is then split
+    into words once: in a corpus most pieces recur, and most are a whole word already.
     """
-    clean = [normalise(text) for text in texts]
-    joined = f" {_SEPARATOR} ".join(clean)
-    if not clean or joined.count(_SEPARATOR) != len(clean) - 1:
-        return PreparedTexts.of([(text, words(text)) for text in clean])
+    strings = [text if isinstance(text, str) else "" for text in texts]
+    joined = f" {_SEPARATOR} ".join(strings)
+    if not strings or joined.count(_SEPARATOR) != len(strings) - 1:
+        return PreparedTexts.of([prepare(text) for text in strings])
+    all_pieces = _unify(joined).split()
+    # the separators, surrounded by single spaces, cut the normalised texts apart
+    clean = [text.strip(" ") for text in " ".join(all_pieces).split(_SEPARATOR)]
     pieces = numbering()
     pieces[_SEPARATOR]  # piece 0 marks the end of a text
-    piece_ids = np.fromiter(map(pieces.__getitem__, joined.split(" ")), dtype=np.int64)
+    piece_ids = np.fromiter(map(pieces.__getitem__, all_pieces), dtype=np.int64)
     numbers = numbering()
     piece_lengths = [0]
     piece_words: list[int] = []
@@ -669,10 +688,13 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
         piece_words.extend(map(numbers.__getitem__, found))
     sizes = np.asarray(piece_lengths, dtype=np.int64)
     lengths = sizes[piece_ids]
-    _, positions = expand_ranges((np.cumsum(sizes) - sizes)[piece_ids], lengths)
+    ends = np.cumsum(lengths)
+    first_word = np.cumsum(sizes) - sizes
+    positions = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64) + np.repeat(
+        first_word[piece_ids] - (ends - lengths), lengths
+    )
     tokens = np.asarray(piece_words, dtype=np.int64)[positions]
-    before = np.concatenate(([0], np.cumsum(lengths)))
-    offsets = np.concatenate(([0], before[np.flatnonzero(piece_ids == 0)], [len(tokens)]))
+    offsets = np.concatenate(([0], ends[piece_ids == 0], [len(tokens)]))
     return PreparedTexts(clean, list(numbers), tokens, offsets.astype(np.int64))
 
 
