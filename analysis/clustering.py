@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 import pandas as pd
@@ -55,6 +56,8 @@ THEME_FLOOR = 0.2
 _QUOTES = 3
 _TOP_TERMS = 8
 _SURFACE_SAMPLE = 100
+#: Counts per cluster: output column -> input column.
+_BREAKDOWNS = {"by_country": "country", "by_group": "group", "by_source": "source"}
 
 
 @dataclass
@@ -178,12 +181,15 @@ def _surface_forms(
     """Map each stem or lemma to the written word it most often stands for."""
     wanted = set(terms)
     seen: dict[str, Counter] = {term: Counter() for term in terms}
-    for one_text, lang in zip(text_words, langs, strict=True):
-        unit_of = analyzer(lang)
-        for word in one_text:
-            for term in unit_of.word_terms(word):
-                if term in wanted:
-                    seen[term][word] += 1
+    # each (language, word) once, in order of first appearance, with how often it occurs
+    word_langs = chain.from_iterable(
+        repeat(lang, len(one_text)) for one_text, lang in zip(text_words, langs, strict=True)
+    )
+    occurrences = Counter(zip(word_langs, chain.from_iterable(text_words), strict=True))
+    for (lang, word), count in occurrences.items():
+        for term in analyzer(lang).word_terms(word):
+            if term in wanted:
+                seen[term][word] += count
     # Chinese terms are character bigrams already; their "word" would be a whole clause.
     return {
         term: counts.most_common(1)[0][0] if counts and not HAN.search(term) else term
@@ -208,8 +214,14 @@ def _top_terms(
 
 
 def _counts(values: Sequence[object]) -> dict[str, int]:
-    counted = Counter(str(v) for v in values if isinstance(v, str) and v.strip())
-    return dict(sorted(counted.items(), key=lambda item: (-item[1], item[0])))
+    """Count the non-blank strings among ``values``, most frequent first."""
+    counted = Counter(values)
+    return dict(
+        sorted(
+            ((v, n) for v, n in counted.items() if isinstance(v, str) and v.strip()),
+            key=lambda item: (-item[1], item[0]),
+        )
+    )
 
 
 def cluster_texts(
@@ -270,24 +282,26 @@ def cluster_texts(
             chosen_k = max(1, min(int(k), _distinct_rows(matrix, enough=int(k))))
             criterion = f"k={chosen_k} given"
         labels = _fit(matrix, chosen_k, seed) if chosen_k > 1 else np.zeros(len(rows), int)
-        sizes = Counter(labels.tolist())
-        renumber = {
-            old: new
-            for new, (old, _) in enumerate(
-                sorted(sizes.items(), key=lambda item: (-item[1], item[0]))
-            )
-        }
-        labels = np.array([renumber[label] for label in labels])
+        # clusters numbered by size, largest first (ties by k-means' own number)
+        sizes = np.bincount(labels)
+        found = np.flatnonzero(sizes)
+        by_size = found[np.lexsort((found, -sizes[found]))]
+        renumber = np.zeros(len(sizes), dtype=np.int64)
+        renumber[by_size] = np.arange(len(by_size))
+        labels = renumber[labels]
         links = _column(texts, "link")
-        countries = _column(texts, "country")
-        groups = _column(texts, "group")
-        sources = _column(texts, "source")
+        breakdowns = {
+            name: np.fromiter(_column(texts, column), dtype=object, count=len(raw))
+            for name, column in _BREAKDOWNS.items()
+        }
         reader = base_language(reader_lang)
-        for cluster in range(len(renumber)):
+        in_reader_lang = np.array([lang == reader for lang in langs], dtype=bool)
+        for cluster in range(len(by_size)):
             members = np.flatnonzero(labels == cluster)
             originals = rows[members]
-            centre = np.asarray(matrix[members].mean(axis=0)).ravel()
-            closeness = matrix[members] @ centre
+            rows_of_members = matrix[members]
+            centre = np.asarray(rows_of_members.mean(axis=0)).ravel()
+            closeness = rows_of_members @ centre
             quotes, quoted = [], set()
             for position in np.argsort(-closeness, kind="stable"):
                 original = rows[members[position]]
@@ -304,7 +318,7 @@ def cluster_texts(
                 )
                 if len(quotes) == _QUOTES:
                     break
-            in_reader = members[[langs[rows[m]] == reader for m in members]]
+            in_reader = members[in_reader_lang[originals]]
             basis = in_reader if len(in_reader) >= 3 else members
             top = _top_terms(tfidf, basis, names, _TOP_TERMS)
             if len(top) < _TOP_TERMS and basis is not members:
@@ -336,15 +350,16 @@ def cluster_texts(
                     "top_terms": ", ".join(shown),
                     "quotes": quotes,
                     "dominant_theme": dominant,
-                    "by_country": _counts([countries[i] for i in originals]),
-                    "by_group": _counts([groups[i] for i in originals]),
-                    "by_source": _counts([sources[i] for i in originals]),
+                    **{
+                        name: _counts(values[originals].tolist())
+                        for name, values in breakdowns.items()
+                    },
                     "criterion": criterion,
                 }
             )
-            for original in originals:
-                cluster_of[original] = cluster
-                label_of[original] = label
+            cluster_of[originals] = cluster
+        # a text left out (cluster -1) takes the last entry: no label
+        label_of = np.array([r["label"] for r in records] + [""], dtype=object)[cluster_of].tolist()
     assignments = pd.DataFrame(
         {"id": ids, "cluster": cluster_of.astype(int), "cluster_label": label_of}
     )
