@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -383,36 +384,27 @@ def _character_terms(word: str, stop: frozenset[str]) -> list[str]:
     """Chinese: unigrams and bigrams of each Han run, other characters kept as words."""
     terms: list[str] = []
     position = 0
+    split_at_stop_chars = _stop_chars(stop).split
     for run in _HAN_RUN.finditer(word):
         if run.start() > position:
             terms.append(word[position : run.start()])
         # Single-character function words (的, 和, 在 …) split a run into segments, so no
         # bigram straddles one.
-        for segment in _split_at_stop_chars(run.group(), stop):
+        for segment in split_at_stop_chars(run.group()):
             terms.extend(segment)
-            terms.extend(
-                segment[i : i + 2]
-                for i in range(len(segment) - 1)
-                if segment[i : i + 2] not in stop
-            )
+            terms.extend(b for b in map(operator.add, segment, segment[1:]) if b not in stop)
         position = run.end()
     if position < len(word):
         terms.append(word[position:])
     return terms
 
 
-def _split_at_stop_chars(chars: str, stop: frozenset[str]) -> list[str]:
-    segments, current = [], []
-    for char in chars:
-        if char in stop:
-            if current:
-                segments.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    if current:
-        segments.append("".join(current))
-    return segments
+@functools.lru_cache(maxsize=64)
+def _stop_chars(stop: frozenset[str]) -> re.Pattern:
+    """A pattern matching the runs of single-character stop words (Han or not), or nothing
+    at all when there are none."""
+    chars = sorted(word for word in stop if len(word) == 1)
+    return re.compile(f"[{''.join(map(re.escape, chars))}]+" if chars else "(?!)")
 
 
 def _char_ngrams(word: str) -> list[str]:
@@ -756,35 +748,39 @@ class TextVectorizer:
         # Each distinct word of each language is one unit; a text's row counts its units and
         # one sparse product turns units into features. Languages are taken in order of first
         # appearance and words in order of first appearance within their language, which
-        # numbers the features in a stable order.
+        # numbers the features in a stable order. ``vocabulary`` is a ``numbering()`` when
+        # it grows: looking a new feature up numbers it.
         languages = numbering()
         codes = np.fromiter(map(languages.__getitem__, langs), dtype=np.int64, count=len(langs))
         token_codes = np.repeat(codes, prepared.lengths)
         units = np.zeros(len(prepared.tokens), dtype=np.int64)
-        unit_rows: list[int] = []
-        unit_columns: list[int] = []
+        unit_rows: list[np.ndarray] = []
+        unit_columns: list[np.ndarray] = []
         width = 0
         written = prepared.vocabulary
         for code, lang in enumerate(list(languages)):
             in_lang = token_codes == code
             distinct, local = first_seen(prepared.tokens[in_lang], len(written))
             units[in_lang] = local + width
-            unit_of = analyzer(lang, self.char_ngrams)
-            for unit, word in enumerate(distinct.tolist(), start=width):
-                for feature in unit_of.word_features(written[word]):
-                    column = vocabulary.get(feature)
-                    if column is None:
-                        if not grow:
-                            continue
-                        column = vocabulary[feature] = len(vocabulary)
-                    unit_rows.append(unit)
-                    unit_columns.append(column)
+            word_features = analyzer(lang, self.char_ngrams).word_features
+            found = [word_features(written[word]) for word in distinct.tolist()]
+            sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+            flat = itertools.chain.from_iterable(found)
+            if grow:
+                columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64)
+            else:
+                columns = np.fromiter(map(vocabulary.get, flat, itertools.repeat(-1)), np.int64)
+            rows = np.repeat(np.arange(width, width + len(found)), sizes)
+            unit_rows.append(rows[columns >= 0])
+            unit_columns.append(columns[columns >= 0])
             width += len(distinct)
         counts = sp.csr_matrix(
             (np.ones(len(units)), units, prepared.offsets), shape=(len(prepared), width)
         )
+        unit_rows_all = np.concatenate(unit_rows) if unit_rows else np.zeros(0, np.int64)
+        unit_columns_all = np.concatenate(unit_columns) if unit_columns else np.zeros(0, np.int64)
         unit_features = sp.csr_matrix(
-            (np.ones(len(unit_rows)), (unit_rows, unit_columns)),
+            (np.ones(len(unit_rows_all)), (unit_rows_all, unit_columns_all)),
             shape=(width, len(vocabulary)),
         )
         return counts @ unit_features
@@ -802,7 +798,7 @@ class TextVectorizer:
         In: texts passed through ``prepare`` (or ``prepare_texts``) and their resolved
         language codes. Out: a sparse (texts × features) matrix with L2-normalised rows.
         """
-        vocabulary: dict[str, int] = {}
+        vocabulary = numbering()
         counts = self._counts(PreparedTexts.of(prepared), langs, vocabulary, grow=True)
         present = counts.copy()
         present.data = np.ones_like(present.data)
