@@ -24,7 +24,6 @@ import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,6 +43,7 @@ from analysis.text import (
     prepare_texts,
     script_of,
     starts_in_script,
+    texts_start_in_script,
     words,
 )
 
@@ -272,12 +272,15 @@ class _WordMatcher:
             return cached
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        key = self._key(word)
-        stem = self._stem_of(word) if self.stemmed else key
+        key = word.translate(_CYRILLIC_FOLD) if self.fold else word
+        stem = self._analyzer.unit(word) if self.stemmed else key
         found: set[int] = set()
-        for hits in (self._exact.get(key), self._stem.get(stem)):
-            if hits:
-                found.update(hits)
+        hits = self._exact.get(key)
+        if hits:
+            found.update(hits)
+        hits = self._stem.get(stem)
+        if hits:
+            found.update(hits)
         prefix = self._prefix
         for length in self._prefix_lengths.get(key[:1], ()):
             if length > len(key):
@@ -704,13 +707,7 @@ class Lexicon:
             rows = np.flatnonzero((codes == code) & written)
             own, own_script = self._plan(lang)
             if own and own_script:
-                fits = np.fromiter(
-                    map(
-                        starts_in_script, map(clean.__getitem__, rows.tolist()), repeat(own_script)
-                    ),
-                    dtype=bool,
-                    count=len(rows),
-                )
+                fits = texts_start_in_script(map(clean.__getitem__, rows.tolist()), own_script)
                 for place, match_lang in enumerate(own):
                     add(match_lang, rows[fits], place)
                 rows = rows[~fits]

@@ -308,6 +308,14 @@ def starts_in_script(text: str, script: str) -> bool:
     return bool(pattern and pattern.match(text))
 
 
+def texts_start_in_script(texts: Iterable[str], script: str) -> np.ndarray:
+    """``starts_in_script`` of each of ``texts``, as a boolean array."""
+    pattern = _first_letter_in(script)
+    if pattern is None:
+        return np.zeros(len(list(texts)), dtype=bool)
+    return np.array(list(map(bool, map(pattern.match, texts))), dtype=bool)
+
+
 @functools.cache
 def _first_letter_in(script: str) -> re.Pattern | None:
     # Everything that is not a letter (\W, digits, "_"), then a letter of the script.
@@ -674,10 +682,13 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
     piece_lengths = [0]
     piece_words: list[int] = []
     for piece in itertools.islice(pieces, 1, None):
-        # a piece of letters and digits alone is one word (\w accepts them all)
-        found = [piece] if piece.isalnum() else words(piece)
-        piece_lengths.append(len(found))
-        piece_words.extend(map(numbers.__getitem__, found))
+        if piece.isalnum():  # letters and digits alone are one word (\w accepts them all)
+            piece_lengths.append(1)
+            piece_words.append(numbers[piece])
+        else:
+            found = words(piece)
+            piece_lengths.append(len(found))
+            piece_words.extend(map(numbers.__getitem__, found))
     sizes = np.asarray(piece_lengths, dtype=np.int64)
     lengths = sizes[piece_ids]
     ends = np.cumsum(lengths)
