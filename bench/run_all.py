@@ -176,7 +176,23 @@ def read_submit(output: str, report: Report) -> str:
             worst < 150 if peaks or rss else None,
         )
     head = f"Bare Flask route: {bare.group(1)} requests/s.\n\n" if bare else ""
-    return head + "\n".join(lines) + "\n"
+    floors = re.findall(
+        r"^storage floor (\w+): ([\d.]+) submissions/s, ratio ([\d.]+), p99 ([\d.]+) ms",
+        output,
+        re.M,
+    )
+    tail = ""
+    if floors:
+        tail = (
+            "\nStorage floor: a minimal endpoint served the same way that only reads the same "
+            "JSON, looks up the client id and inserts the same response and answer rows with "
+            "SQLAlchemy Core (no validation, no ORM, no audit): roughly the most a submission "
+            "endpoint on this stack and schema can reach on this machine.\n\n"
+            "| database | submissions/s | ratio to bare route | p99 ms |\n"
+            "| --- | ---: | ---: | ---: |\n"
+            + "".join(f"| {db} | {rate} | {ratio} | {p99} |\n" for db, rate, ratio, p99 in floors)
+        )
+    return head + "\n".join(lines) + "\n" + tail
 
 
 def read_analysis(output: str, report: Report) -> str:
@@ -449,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         analysis = ["--sizes", "2000,4000", "--ratings", "100000", "--repeat", "1"]
         load = ["--quick", "--fault-respondents", "20"]
     else:
-        submit = ["--seconds", "15"]
+        submit = ["--seconds", "15", "--floor"]
         analysis = ["--sizes", "10000,30000,100000", "--ratings", "1000000", "--repeat", "2"]
         load = ["--respondents", "200", "--fault-respondents", "60", "--concurrency", "50",
                 "--workers", "3"]  # fmt: skip

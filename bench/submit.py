@@ -13,10 +13,15 @@ every page is fetched and posted as a browser does, then submitted. Prints a tab
 * failed submissions, and duplicated ones (responses stored minus submissions acknowledged)
 * resident memory per gunicorn worker (VmRSS / peak VmHWM from /proc)
 
+With --floor, each database is also measured with a minimal endpoint served the same way
+that only stores the same rows (the client id looked up, one response and one row per answer
+inserted with SQLAlchemy Core, no validation): the storage floor, roughly the most a
+submission endpoint on this stack and schema can reach here.
+
 Targets: throughput >= 0.25 of the bare route, p99 < 150 ms, nothing failed or duplicated,
 < 150 MB per worker.
 
-    .venv/bin/python bench/submit.py --seconds 20
+    .venv/bin/python bench/submit.py --seconds 20 [--floor]
 """
 
 from __future__ import annotations
@@ -51,6 +56,63 @@ app = Flask(__name__)
 @app.get("/")
 def ok():
     return "ok"
+"""
+# The least any submission endpoint on this stack has to do, as a reference point: the
+# same JSON request read, the client id looked up, one response row and one row per answer
+# inserted with SQLAlchemy Core and committed. No validation, no relevance, no ORM, no
+# audit, no checks of the questionnaire or the codes.
+FLOOR_APP = """import os
+import secrets
+from datetime import UTC, datetime
+
+from flask import Flask, request
+from sqlalchemy import MetaData, create_engine, insert, select
+
+engine = create_engine(os.environ["DATABASE_URL"], pool_pre_ping=True)
+tables = MetaData()
+tables.reflect(engine, only=["responses", "answers", "questionnaire_versions"])
+responses, answers = tables.tables["responses"], tables.tables["answers"]
+with engine.connect() as connection:
+    VERSION = connection.execute(select(tables.tables["questionnaire_versions"].c.id)).scalar()
+REPEATED = {"sh_name", "sh_group", "sh_influence", "sh_interest"}
+app = Flask(__name__)
+
+
+@app.get("/")
+def ok():
+    return "ok"
+
+
+@app.post("/floor")
+def floor():
+    payload = request.get_json()
+    client_id = payload["client_id"]
+    with engine.begin() as connection:
+        found = connection.execute(
+            select(responses.c.reference).where(responses.c.client_submission_id == client_id)
+        ).first()
+        if found is not None:
+            return {"reference": found[0], "status": "submitted"}, 200
+        now = datetime.now(UTC).replace(tzinfo=None)
+        reference = "FLOOR-" + secrets.token_hex(6)
+        response_id = connection.execute(
+            insert(responses)
+            .values(version_id=VERSION, language=payload["language"], status="submitted",
+                    reference=reference, source="web", client_submission_id=client_id,
+                    current_section="", created_at=now, updated_at=now, submitted_at=now)
+            .returning(responses.c.id)
+        ).scalar_one()
+        rows = []
+        for name, value in payload["answers"].items():
+            if name in REPEATED:
+                rows += [{"response_id": response_id, "question": name, "instance": i,
+                          "value": str(item)} for i, item in enumerate(value, start=1)]
+            else:
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                rows.append({"response_id": response_id, "question": name, "instance": 0,
+                             "value": text})
+        connection.execute(insert(answers), rows)
+    return {"reference": reference, "status": "submitted"}, 201
 """
 
 
@@ -217,13 +279,10 @@ def respond_once(port: int, tally: Tally) -> None:
     raise RuntimeError("the questionnaire never ended")
 
 
-def whole_once(port: int, tally: Tally) -> None:
+def whole_once(port: int, tally: Tally, path: str = f"/api/v1/questionnaires/{SLUG}/submissions"):
     """One client sending a whole questionnaire in one request, then retrying it."""
     client = Client(port)
-    body = json.dumps(
-        {"client_id": uuid.uuid4().hex, "language": "en", "answers": JSON_ANSWERS}
-    )
-    path = f"/api/v1/questionnaires/{SLUG}/submissions"
+    body = json.dumps({"client_id": uuid.uuid4().hex, "language": "en", "answers": JSON_ANSWERS})
     started = time.perf_counter()
     status, _, text = client.request("POST", path, body, content_type="application/json")
     elapsed = (time.perf_counter() - started) * 1000
@@ -236,9 +295,10 @@ def whole_once(port: int, tally: Tally) -> None:
         tally.acknowledged += 1
         tally.submit_ms.append(elapsed)
         tally.requests += 2
-        if retry_status == 200 and json.loads(retry_text)["reference"] == json.loads(text)[
-            "reference"
-        ]:
+        if (
+            retry_status == 200
+            and json.loads(retry_text)["reference"] == json.loads(text)["reference"]
+        ):
             tally.retries_ok += 1
 
 
@@ -460,6 +520,22 @@ def bench_app(label: str, url: str, work_dir: Path, args) -> Result:
     )
 
 
+def bench_floor(label: str, url: str, work_dir: Path, args) -> tuple[float, float, int]:
+    """(submissions/s, p99 ms, failed) of FLOOR_APP on the database the app was measured on."""
+    (work_dir / "floor_app.py").write_text(FLOOR_APP)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DATABASE_URL=url)
+    process, port = start_gunicorn("floor_app:app", env, work_dir, args.workers)
+
+    def work(port: int, tally: Tally) -> None:
+        whole_once(port, tally, "/floor")
+
+    try:
+        tally, elapsed = run_clients(port, args.seconds, args.clients, work)
+    finally:
+        stop(process)
+    return tally.acknowledged / elapsed, percentile(tally.submit_ms, 99), tally.failed
+
+
 def bench_bare(work_dir: Path, args) -> tuple[float, float, float]:
     (work_dir / "bare_app.py").write_text(BARE_APP)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -482,6 +558,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also measure the storage floor: a minimal endpoint that only stores the same "
+        "rows with SQLAlchemy Core (mode whole)",
+    )
+    parser.add_argument(
         "--mode",
         choices=("whole", "pages"),
         default="whole",
@@ -492,18 +574,24 @@ def main() -> int:
 
     work_dir = Path(tempfile.mkdtemp(prefix="consult-bench-"))
     results: list[Result] = []
+    floors: list[tuple[str, float, float, int]] = []
+
+    def measure(label: str, url: str) -> None:
+        results.append(bench_app(label, url, work_dir, args))
+        if args.floor and args.mode == "whole":
+            floors.append((label, *bench_floor(label, url, work_dir, args)))
+
     try:
         bare_rate, bare_p50, bare_p99 = bench_bare(work_dir, args)
         print(f"bare route: {bare_rate:.0f} requests/s, p50 {bare_p50:.1f} ms, "
               f"p99 {bare_p99:.1f} ms", flush=True)  # fmt: skip
-        sqlite_url = f"sqlite:///{work_dir / 'bench.sqlite'}"
-        results.append(bench_app("sqlite", sqlite_url, work_dir, args))
+        measure("sqlite", f"sqlite:///{work_dir / 'bench.sqlite'}")
         if not args.no_postgres:
             database = postgres_database()
             if database is not None:
                 url, drop = database
                 try:
-                    results.append(bench_app("postgresql", url, work_dir, args))
+                    measure("postgresql", url)
                 finally:
                     drop()
     finally:
@@ -529,6 +617,10 @@ def main() -> int:
         )
         for error in r.errors:
             print(f"    error: {error}")
+    for label, rate, p99, failed in floors:
+        print(f"storage floor {label}: {rate:.1f} submissions/s, ratio {rate / bare_rate:.3f}, "
+              f"p99 {p99:.1f} ms, failed {failed}; the app reaches "
+              f"{next(r.rate for r in results if r.label == label) / rate:.2f} of it")  # fmt: skip
     print()
     print(f"bare route: {bare_rate:.0f} requests/s (the ratio is submissions/s to this)")
     print("targets: ratio >= 0.25, p99 < 150 ms, failed = dup = lost = 0, < 150 MB per worker")
