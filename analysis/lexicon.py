@@ -43,7 +43,6 @@ from analysis.text import (
     prepare_texts,
     script_of,
     starts_in_script,
-    texts_start_in_script,
     words,
 )
 
@@ -480,9 +479,9 @@ class _SubstringMatcher:
         ends: list[int] = []
         terms: list[int] = []
         index = self._term_index
-        clean = prepared.clean
-        for owner, row in enumerate(rows.tolist()):
-            for start, end, key in self._spans(clean[row]):
+        clean = prepared.clean_of(rows.tolist())
+        for owner, text in enumerate(clean):
+            for start, end, key in self._spans(text):
                 owners.append(owner)
                 starts.append(start)
                 ends.append(end)
@@ -490,7 +489,7 @@ class _SubstringMatcher:
         # A term tried at the end of a text is cut short and may still be found, with its
         # full length as its end (as ``find`` reports it): each text gets room for that.
         room = max(map(len, self._terms), default=0)
-        sizes = np.array([len(clean[row]) + room for row in rows.tolist()], dtype=np.int64)
+        sizes = np.array([len(text) + room for text in clean], dtype=np.int64)
         bases = np.cumsum(sizes) - sizes
         found_owners = np.asarray(owners, dtype=np.int64)
         found_starts = np.asarray(starts, dtype=np.int64)
@@ -509,11 +508,8 @@ class _SubstringMatcher:
         self, prepared: PreparedTexts, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray
     ) -> list[str]:
         """The text's own characters from ``starts`` to ``ends`` in each of ``rows``."""
-        clean = prepared.clean
-        return [
-            clean[row][a:b]
-            for row, a, b in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True)
-        ]
+        clean = prepared.clean_of(rows.tolist())
+        return [text[a:b] for text, a, b in zip(clean, starts.tolist(), ends.tolist(), strict=True)]
 
     def _spans(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping term keys in ``text``: (start, end, key)."""
@@ -689,7 +685,7 @@ class Lexicon:
         return plan
 
     def _match_plan(
-        self, clean: Sequence[str], langs: Sequence[str]
+        self, prepared: PreparedTexts, langs: Sequence[str]
     ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """``match_languages`` for many texts: for each lexicon language, the texts (rows)
         matched against it and its place in each text's list."""
@@ -701,18 +697,18 @@ class Lexicon:
             place_parts.append(np.broadcast_to(np.asarray(place, dtype=np.int64), rows.shape))
 
         languages = numbering()
-        codes = np.fromiter(map(languages.__getitem__, langs), dtype=np.int64, count=len(clean))
-        written = np.fromiter(map(bool, clean), dtype=bool, count=len(clean))
+        codes = np.fromiter(map(languages.__getitem__, langs), dtype=np.int64, count=len(langs))
+        written = prepared.has_text()
         for code, lang in enumerate(list(languages)):
             rows = np.flatnonzero((codes == code) & written)
             own, own_script = self._plan(lang)
             if own and own_script:
-                fits = texts_start_in_script(map(clean.__getitem__, rows.tolist()), own_script)
+                fits = prepared.start_in_script(rows, own_script)
                 for place, match_lang in enumerate(own):
                     add(match_lang, rows[fits], place)
                 rows = rows[~fits]
-            for row in rows.tolist():
-                for place, match_lang in enumerate(self.match_languages(lang, clean[row])):
+            for row, text in zip(rows.tolist(), prepared.clean_of(rows.tolist()), strict=True):
+                for place, match_lang in enumerate(self.match_languages(lang, text)):
                     add(match_lang, np.array([row]), place)
         plans = {}
         for match_lang, (row_parts, place_parts) in sorted(found.items()):
@@ -799,7 +795,7 @@ class Lexicon:
         # one entry per kept occurrence, over all lexicon languages
         parts: dict[str, list[np.ndarray]] = {name: [] for name in _OCCURRENCE_COLUMNS}
         matchers: list[_WordMatcher | _SubstringMatcher] = []
-        for match_lang, (rows, places) in self._match_plan(prepared.clean, langs).items():
+        for match_lang, (rows, places) in self._match_plan(prepared, langs).items():
             matcher = self._matcher(match_lang)
             themes, keys, weights = self._table(match_lang)
             found = matcher.find_all(prepared, rows)

@@ -308,12 +308,7 @@ def starts_in_script(text: str, script: str) -> bool:
     return bool(pattern and pattern.match(text))
 
 
-def texts_start_in_script(texts: Iterable[str], script: str) -> np.ndarray:
-    """``starts_in_script`` of each of ``texts``, as a boolean array."""
-    pattern = _first_letter_in(script)
-    if pattern is None:
-        return np.zeros(len(list(texts)), dtype=bool)
-    return np.array(list(map(bool, map(pattern.match, texts))), dtype=bool)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @functools.cache
@@ -611,15 +606,26 @@ class PreparedTexts(Sequence):
     ``clean[i]`` is text i normalised; its words are ``vocabulary[t]`` for each ``t`` in
     ``tokens[offsets[i]:offsets[i + 1]]``. ``prepared[i]`` gives ``prepare``'s
     ``(clean, words)`` pair, so this is also a sequence of such pairs.
+
+    ``prepare_texts`` keeps the texts as numbered pieces (what lies between spaces) and
+    writes ``clean`` out only when asked: most steps need the words, a few need some texts.
     """
 
     def __init__(
-        self, clean: list[str], vocabulary: list[str], tokens: np.ndarray, offsets: np.ndarray
+        self,
+        clean: list[str] | None,
+        vocabulary: list[str],
+        tokens: np.ndarray,
+        offsets: np.ndarray,
+        pieces: tuple[list[str], np.ndarray, np.ndarray] | None = None,
     ) -> None:
-        self.clean = clean
+        self._clean = clean
         self.vocabulary = vocabulary
         self.tokens = tokens
         self.offsets = offsets
+        # the distinct pieces, their numbers in text order, and where each text's begin
+        self._pieces = pieces
+        self._first_letters: list[str] | None = None
 
     @classmethod
     def of(cls, prepared: Sequence[tuple[str, list[str]]]) -> PreparedTexts:
@@ -639,21 +645,84 @@ class PreparedTexts(Sequence):
         return cls(clean, list(numbers), np.asarray(ids, dtype=np.int64), offsets)
 
     def __len__(self) -> int:
-        return len(self.clean)
+        return len(self.offsets) - 1
 
     def __getitem__(self, index: int) -> tuple[str, list[str]]:
-        index = range(len(self.clean))[index]
+        index = range(len(self))[index]
         vocabulary = self.vocabulary
         ids = self.tokens[self.offsets[index] : self.offsets[index + 1]].tolist()
-        return self.clean[index], [vocabulary[t] for t in ids]
+        return self.clean_of([index])[0], [vocabulary[t] for t in ids]
 
     def __iter__(self) -> Iterator[tuple[str, list[str]]]:
-        return map(self.__getitem__, range(len(self.clean)))
+        return map(self.__getitem__, range(len(self)))
 
     @property
     def lengths(self) -> np.ndarray:
         """Number of words of each text."""
         return np.diff(self.offsets)
+
+    @property
+    def clean(self) -> list[str]:
+        """Each text normalised (``normalise``)."""
+        if self._clean is None:
+            self._clean = self.clean_of(range(len(self)))
+        return self._clean
+
+    def clean_of(self, rows: Iterable[int]) -> list[str]:
+        """The normalised texts ``rows``."""
+        if self._clean is not None:
+            return [self._clean[row] for row in rows]
+        pieces, piece_ids, starts = self._pieces
+        found = []
+        for row in rows:
+            # a text's pieces end where the next text's begin, one separator earlier
+            ids = piece_ids[starts[row] : starts[row + 1] - 1].tolist()
+            found.append(" ".join(map(pieces.__getitem__, ids)))
+        return found
+
+    def has_text(self) -> np.ndarray:
+        """Which texts are not empty once normalised."""
+        if self._clean is not None:
+            return np.fromiter(map(bool, self._clean), dtype=bool, count=len(self))
+        starts = self._pieces[2]
+        return starts[1:] - starts[:-1] > 1
+
+    def start_in_script(self, rows: np.ndarray, script: str) -> np.ndarray:
+        """``starts_in_script`` of the normalised texts ``rows``, as a boolean array."""
+        pattern = _SCRIPTS.get(script)
+        if pattern is None:
+            return np.zeros(len(rows), dtype=bool)
+        letters = self._letters()
+        return np.fromiter(
+            map(bool, map(pattern.match, map(letters.__getitem__, rows.tolist()))),
+            dtype=bool,
+            count=len(rows),
+        )
+
+    def _letters(self) -> list[str]:
+        """Each text's first letter, or "" when it has none."""
+        if self._first_letters is not None:
+            return self._first_letters
+        if self._clean is not None:
+            search = _LETTER.search
+            self._first_letters = [
+                found.group() if (found := search(text)) else "" for text in self._clean
+            ]
+            return self._first_letters
+        pieces, piece_ids, starts = self._pieces
+        # the first letter of a text is the first letter of its first piece that has one
+        search = _LETTER.search
+        letter_of = np.array(
+            [found.group() if (found := search(piece)) else "" for piece in pieces], dtype=object
+        )
+        with_letter = np.flatnonzero((letter_of != "")[piece_ids])
+        first = np.searchsorted(with_letter, starts[:-1])
+        inside = first < len(with_letter)
+        inside[inside] = with_letter[first[inside]] < starts[1:][inside] - 1
+        letters = np.full(len(self), "", dtype=object)
+        letters[inside] = letter_of[piece_ids[with_letter[first[inside]]]]
+        self._first_letters = letters.tolist()
+        return self._first_letters
 
 
 # Stands between texts while they are split together; it is neither a word character nor
@@ -672,12 +741,13 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
     joined = f" {_SEPARATOR} ".join(strings)
     if not strings or joined.count(_SEPARATOR) != len(strings) - 1:
         return PreparedTexts.of([prepare(text) for text in strings])
-    all_pieces = _unify(joined).split()
-    # the separators, surrounded by single spaces, cut the normalised texts apart
-    clean = [text.strip(" ") for text in " ".join(all_pieces).split(_SEPARATOR)]
     pieces = numbering()
     pieces[_SEPARATOR]  # piece 0 marks the end of a text
-    piece_ids = np.fromiter(map(pieces.__getitem__, all_pieces), dtype=np.int64)
+    # a final separator makes every text end with one
+    piece_ids = np.fromiter(
+        map(pieces.__getitem__, itertools.chain(_unify(joined).split(), [_SEPARATOR])),
+        dtype=np.int64,
+    )
     numbers = numbering()
     piece_lengths = [0]
     piece_words: list[int] = []
@@ -697,8 +767,12 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
         first_word[piece_ids] - (ends - lengths), lengths
     )
     tokens = np.asarray(piece_words, dtype=np.int64)[positions]
-    offsets = np.concatenate(([0], ends[piece_ids == 0], [len(tokens)]))
-    return PreparedTexts(clean, list(numbers), tokens, offsets.astype(np.int64))
+    separators = np.flatnonzero(piece_ids == 0)
+    offsets = np.concatenate(([0], ends[separators]))
+    piece_starts = np.concatenate(([0], separators + 1))
+    return PreparedTexts(
+        None, list(numbers), tokens, offsets, (list(pieces), piece_ids, piece_starts)
+    )
 
 
 def features(
