@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
 
 import numpy as np
 import pandas as pd
@@ -42,9 +41,11 @@ from threadpoolctl import threadpool_limits
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.text import (
     HAN,
+    PreparedTexts,
     TextVectorizer,
     analyzer,
     base_language,
+    expand_ranges,
     prepare_texts,
     resolve_languages,
 )
@@ -176,20 +177,30 @@ def _fit(matrix: sp.csr_matrix, k: int, seed: int) -> np.ndarray:
 
 
 def _surface_forms(
-    terms: Sequence[str], text_words: Sequence[list[str]], langs: Sequence[str]
+    terms: Sequence[str], prepared: PreparedTexts, rows: np.ndarray, langs: Sequence[str]
 ) -> dict[str, str]:
-    """Map each stem or lemma to the written word it most often stands for."""
+    """Map each stem or lemma to the written word it most often stands for in the texts
+    ``rows`` (ties go to the word seen first)."""
     wanted = set(terms)
     seen: dict[str, Counter] = {term: Counter() for term in terms}
+    offsets, vocabulary = prepared.offsets, prepared.vocabulary
+    owners, positions = expand_ranges(offsets[rows], offsets[rows + 1] - offsets[rows])
+    row_langs = [langs[row] for row in rows.tolist()]
     # each (language, word) once, in order of first appearance, with how often it occurs
-    word_langs = chain.from_iterable(
-        repeat(lang, len(one_text)) for one_text, lang in zip(text_words, langs, strict=True)
+    occurrences = Counter(
+        zip(
+            map(row_langs.__getitem__, owners.tolist()),
+            prepared.tokens[positions].tolist(),
+            strict=True,
+        )
     )
-    occurrences = Counter(zip(word_langs, chain.from_iterable(text_words), strict=True))
-    for (lang, word), count in occurrences.items():
-        for term in analyzer(lang).word_terms(word):
-            if term in wanted:
-                seen[term][word] += count
+    for (lang, token), count in occurrences.items():
+        word = vocabulary[token]
+        found = analyzer(lang).word_terms(word)
+        if not wanted.isdisjoint(found):
+            for term in found:
+                if term in wanted:
+                    seen[term][word] += count
     # Chinese terms are character bigrams already; their "word" would be a whole clause.
     return {
         term: counts.most_common(1)[0][0] if counts and not HAN.search(term) else term
@@ -324,10 +335,7 @@ def cluster_texts(
             if len(top) < _TOP_TERMS and basis is not members:
                 top += [t for t in _top_terms(tfidf, members, names, _TOP_TERMS) if t not in top]
                 top = top[:_TOP_TERMS]
-            sample = originals[:_SURFACE_SAMPLE]
-            forms = _surface_forms(
-                top, [prepared[i][1] for i in sample], [langs[i] for i in sample]
-            )
+            forms = _surface_forms(top, prepared, originals[:_SURFACE_SAMPLE], langs)
             shown = list(dict.fromkeys(forms[t] for t in top))
             theme_means = concepts[members].mean(axis=0)
             dominant = (

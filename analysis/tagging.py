@@ -232,7 +232,7 @@ def tag_texts(
             if found:
                 parts.append(f"{theme}: {', '.join(found)}")
             elif classifier is not None:
-                terms = classifier.explain(matrix, row, theme, prepared[row][1], langs[row])
+                terms = classifier.explain(matrix, row, theme, prepared.words_of(row), langs[row])
                 parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
         out_evidence.append("; ".join(parts))
 

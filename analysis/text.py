@@ -649,9 +649,12 @@ class PreparedTexts(Sequence):
 
     def __getitem__(self, index: int) -> tuple[str, list[str]]:
         index = range(len(self))[index]
-        vocabulary = self.vocabulary
-        ids = self.tokens[self.offsets[index] : self.offsets[index + 1]].tolist()
-        return self.clean_of([index])[0], [vocabulary[t] for t in ids]
+        return self.clean_of([index])[0], self.words_of(index)
+
+    def words_of(self, row: int) -> list[str]:
+        """The words of text ``row``."""
+        ids = self.tokens[self.offsets[row] : self.offsets[row + 1]].tolist()
+        return list(map(self.vocabulary.__getitem__, ids))
 
     def __iter__(self) -> Iterator[tuple[str, list[str]]]:
         return map(self.__getitem__, range(len(self)))
