@@ -16,6 +16,10 @@ A phrase's words must appear in order, with at most one other word between two o
 A theme's score is the noisy-or of the weights of the distinct terms found:
 ``1 - prod(1 - weight)``, so one strong term (0.8) is enough to tag, two weak ones (0.25)
 add up to 0.44, and the matched words are kept as evidence.
+
+``Lexicon.match`` reads one text; ``Lexicon.score_texts`` finds the same matches in many
+texts at once, on arrays of word numbers (``text.prepare_texts``), each distinct word
+looked up once.
 """
 
 from __future__ import annotations

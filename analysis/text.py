@@ -308,6 +308,7 @@ def starts_in_script(text: str, script: str) -> bool:
     return bool(pattern and pattern.match(text))
 
 
+#: A letter: a word character that is neither a digit nor "_".
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -623,7 +624,8 @@ class PreparedTexts(Sequence):
         self.vocabulary = vocabulary
         self.tokens = tokens
         self.offsets = offsets
-        # the distinct pieces, their numbers in text order, and where each text's begin
+        # the distinct pieces, their numbers text after text (each text followed by piece 0,
+        # the separator), and where each text's pieces begin
         self._pieces = pieces
         self._first_letters: list[str] | None = None
 
@@ -766,7 +768,7 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
     lengths = sizes[piece_ids]
     ends = np.cumsum(lengths)
     first_word = np.cumsum(sizes) - sizes
-    positions = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64) + np.repeat(
+    positions = np.arange(ends[-1], dtype=np.int64) + np.repeat(
         first_word[piece_ids] - (ends - lengths), lengths
     )
     tokens = np.asarray(piece_words, dtype=np.int64)[positions]
