@@ -48,8 +48,8 @@ from surveys import expressions
 from surveys.model import Form, Section
 from surveys.validation import (
     AnswerError,
-    calculate,
     check_answers,
+    clean_answers,
     coerce,
     coerce_answers,
     initial_values,
@@ -564,13 +564,8 @@ def check_page(
     """
     merged = dict(stored)
     merged.update(submitted)
-    cleaned, errors = coerce_answers(form, page.questions, merged, translate=gettext)
-    cleaned = calculate(form, cleaned)
-    flags = visibility(form, cleaned)
-    errors.update(
-        check_answers(
-            form, page.questions, cleaned, flags, language, translate=gettext, skip=errors
-        )
+    cleaned, errors, flags = clean_answers(
+        form, page.questions, merged, language, translate=gettext
     )
     for name in page.questions:
         question = form.questions[name]
@@ -683,6 +678,19 @@ def _reference_code(model, code: Any) -> str | None:
     return code
 
 
+def _profile_codes(
+    kept: Mapping[str, Any], fallback: Invitation | Response | None
+) -> tuple[str | None, str | None]:
+    """The country and stakeholder group of a submission: the profile answers where they
+    name a known code, else those of ``fallback`` (the invitation, or the draft)."""
+    country = _reference_code(Country, kept.get(COUNTRY_QUESTION))
+    group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION))
+    if fallback is not None:
+        country = country or fallback.country_code
+        group = group or fallback.group_code
+    return country, group
+
+
 def submit_response(response: Response, form: Form, client_id: str) -> Response:
     """Submit a draft and return the submitted response.
 
@@ -708,12 +716,7 @@ def submit_response(response: Response, form: Form, client_id: str) -> Response:
     kept, flags = settle_values(form, values)
     check_all(form, kept, response.language, flags)
     invitation = response.invitation
-    country = _reference_code(Country, kept.get(COUNTRY_QUESTION)) or (
-        invitation.country_code if invitation is not None else response.country_code
-    )
-    group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION)) or (
-        invitation.group_code if invitation is not None else response.group_code
-    )
+    country, group = _profile_codes(kept, invitation if invitation is not None else response)
     response_id = response.id
     try:
         # The guard makes the first of two concurrent submits the only one that writes.
@@ -792,11 +795,7 @@ def _store_submitted(
 ) -> Response:
     """Store values already pruned by :func:`final_values` as a submitted response; country
     and group come from the profile answers, else from the ``invitation``."""
-    country = _reference_code(Country, kept.get(COUNTRY_QUESTION))
-    group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION))
-    if invitation is not None:
-        country = country or invitation.country_code
-        group = group or invitation.group_code
+    country, group = _profile_codes(kept, invitation)
     response = Response(
         version_id=version.id,
         invitation_id=invitation.id if invitation is not None else None,

@@ -648,6 +648,26 @@ def check_answers(
     return errors
 
 
+def clean_answers(
+    form: Form,
+    names: Iterable[str],
+    values: Mapping[str, Any],
+    lang: str | None = None,
+    *,
+    translate: Translate | None = None,
+) -> tuple[dict[str, Any], dict[str, str], dict[str, bool | list[bool]]]:
+    """:func:`clean_section` for the questions ``names``, also returning the
+    :func:`visibility` of the cleaned values it computed: ``(values, errors, flags)``."""
+    names = list(names)
+    cleaned, errors = coerce_answers(form, names, values, translate=translate)
+    cleaned = calculate(form, cleaned)
+    flags = visibility(form, cleaned)
+    errors.update(
+        check_answers(form, names, cleaned, flags, lang, translate=translate, skip=errors)
+    )
+    return cleaned, errors, flags
+
+
 def clean_section(
     form: Form,
     section: Section,
@@ -666,14 +686,7 @@ def clean_section(
     not parse. In a repeat the key is ``name[i]`` for instance ``i``. Non-relevant
     questions are not checked.
     """
-    cleaned, errors = coerce_answers(form, section.questions, values, translate=translate)
-    cleaned = calculate(form, cleaned)
-    flags = visibility(form, cleaned)
-    errors.update(
-        check_answers(
-            form, section.questions, cleaned, flags, lang, translate=translate, skip=errors
-        )
-    )
+    cleaned, errors, _ = clean_answers(form, section.questions, values, lang, translate=translate)
     return cleaned, errors
 
 

@@ -195,6 +195,10 @@ def _response_json(response: Response) -> dict:
     }
 
 
+def _submission_json(response: Response) -> dict:
+    return {"reference": response.reference, "status": response.status}
+
+
 @bp.route("/questionnaires/<slug>/submissions", methods=["POST"])
 @csrf.exempt
 def submit_questionnaire(slug: str):
@@ -239,7 +243,7 @@ def submit_questionnaire(slug: str):
             invitation=invitation,
         )
         # read before the commit expires the row, which would cost another query
-        return {"reference": response.reference, "status": response.status}, created
+        return _submission_json(response), created
 
     try:
         body, created = responses.in_transaction(submit)
@@ -252,5 +256,5 @@ def submit_questionnaire(slug: str):
         response, created = responses.find_submission(client_id), False
         if response is None:
             raise
-        body = {"reference": response.reference, "status": response.status}
+        body = _submission_json(response)
     return body, 201 if created else 200
