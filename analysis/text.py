@@ -768,9 +768,7 @@ def prepare_texts(texts: Iterable[object]) -> PreparedTexts:
     lengths = sizes[piece_ids]
     ends = np.cumsum(lengths)
     first_word = np.cumsum(sizes) - sizes
-    positions = np.arange(ends[-1], dtype=np.int64) + np.repeat(
-        first_word[piece_ids] - (ends - lengths), lengths
-    )
+    _, positions = expand_ranges(first_word[piece_ids], lengths)
     tokens = np.asarray(piece_words, dtype=np.int64)[positions]
     separators = np.flatnonzero(piece_ids == 0)
     offsets = np.concatenate(([0], ends[separators]))
