@@ -1,6 +1,13 @@
 """All models, imported here so the metadata is complete for Alembic and the app."""
 
-from consult.models.accounts import ApiToken, AuditEvent, User, user_countries
+from consult.models.accounts import (
+    ApiToken,
+    AuditEvent,
+    LoginThrottle,
+    PasswordReset,
+    User,
+    user_countries,
+)
 from consult.models.analysis import AnalysisRun
 from consult.models.base import Base, utcnow
 from consult.models.interviews import (
@@ -26,6 +33,8 @@ __all__ = [
     "InterviewNote",
     "InterviewThreat",
     "Invitation",
+    "LoginThrottle",
+    "PasswordReset",
     "Participant",
     "Questionnaire",
     "QuestionnaireVersion",

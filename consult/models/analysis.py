@@ -28,3 +28,6 @@ class AnalysisRun(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: written by the process computing the run at every progress step; a running run whose
+    #: heartbeat is older than the configured timeout has lost its worker
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -17,6 +17,11 @@ NAMING_CONVENTION = {
 }
 
 
+#: Longest language tag a column holds: RFC 5646 (BCP 47) asks implementations to support
+#: tags of at least 35 characters, e.g. ``uz-Cyrl-UZ`` or ``zh-Hans-CN`` fit with room.
+LANGUAGE_TAG_LENGTH = 35
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -8,7 +8,7 @@ from sqlalchemy import Column, Date, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.models.accounts import User
-from consult.models.base import Base, UTCDateTime, utcnow
+from consult.models.base import LANGUAGE_TAG_LENGTH, Base, UTCDateTime, utcnow
 from consult.models.reference import Species
 
 FORMATS = ("individual", "group", "meeting")
@@ -43,7 +43,7 @@ class Interview(Base):
     province: Mapped[str] = mapped_column(String(200), default="")
     #: individual | group | meeting
     format: Mapped[str] = mapped_column(String(20))
-    language: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(LANGUAGE_TAG_LENGTH))
     #: written | oral | recorded | none; with none, participants carry no names
     consent: Mapped[str] = mapped_column(String(20))
     #: draft | complete

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from consult.models.base import Base, UTCDateTime, utcnow
+from consult.models.base import LANGUAGE_TAG_LENGTH, Base, UTCDateTime, utcnow
 
 
 class Questionnaire(Base):
@@ -76,12 +76,14 @@ class Invitation(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))
     group_code: Mapped[str | None] = mapped_column(ForeignKey("stakeholder_groups.code"))
-    language: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_TAG_LENGTH))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: how many submitted responses the link accepts; None = any number (a multi-use link)
+    max_responses: Mapped[int | None] = mapped_column(default=1, server_default="1")
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
 
     questionnaire: Mapped[Questionnaire] = relationship()

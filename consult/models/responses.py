@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from consult.models.base import Base, UTCDateTime, utcnow
+from consult.models.base import LANGUAGE_TAG_LENGTH, Base, UTCDateTime, utcnow
 from consult.models.questionnaires import Invitation, QuestionnaireVersion
 
 STATUSES = ("draft", "submitted")
@@ -26,7 +26,7 @@ class Response(Base):
         ForeignKey("invitations.id", ondelete="SET NULL"), index=True
     )
     #: language the respondent answered in
-    language: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(LANGUAGE_TAG_LENGTH))
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))
     group_code: Mapped[str | None] = mapped_column(ForeignKey("stakeholder_groups.code"))
     status: Mapped[str] = mapped_column(String(12), default="draft")
