@@ -7,12 +7,10 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup, FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, with_appcontext
 
 from consult import backup, survey_cli
 from consult.extensions import db
-
-users_cli = AppGroup("users", help="Manage secretariat and facilitator accounts.")
 
 
 @click.command("init")
@@ -50,32 +48,6 @@ def seed_demo_command(seed: int) -> None:
         click.echo(f"  {role:<12} {email:<32} password: {password}")
 
 
-@users_cli.command("create")
-@click.option("--email", required=True, help="Login e-mail address.")
-@click.option(
-    "--role",
-    required=True,
-    type=click.Choice(["admin", "facilitator"]),
-    help="admin = secretariat; facilitator = assigned countries only.",
-)
-@click.option("--country", "countries", multiple=True, help="ISO code of an assigned country.")
-@click.option("--name", default="", help="Display name.")
-@click.password_option(help="Prompted for when not given (at least 12 characters).")
-def create_user_command(
-    email: str, role: str, countries: tuple[str, ...], name: str, password: str
-) -> None:
-    """Create an account; the password is asked for twice and stored hashed."""
-    from consult.accounts import AccountError, create_user
-
-    try:
-        user = create_user(email, password, role, list(countries), name=name)
-    except AccountError as error:
-        db.session.rollback()
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
-    click.echo(f"Created {user.role} {user.email}")
-
-
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -108,6 +80,7 @@ def _safe_url(url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    from consult.accounts.cli import users_cli
     from consult.analysis_cli import analyse_command, text_cli, worker_command
     from consult.interviews.cli import interviews_cli
 

@@ -14,11 +14,18 @@ babel = Babel()
 
 
 @login_manager.user_loader
-def _load_user(user_id: str):
+def _load_user(session_id: str):
+    """The account of a session id ``"<user id>.<session version>"`` (see ``User.get_id``):
+    None when the account is inactive or its sessions were ended since the id was issued."""
     from consult.models import User
 
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()) or len(session_id) > 40:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 login_manager.login_view = "auth.login"

@@ -28,6 +28,40 @@ def read(filename: str) -> list[dict]:
 THEMES: tuple[str, ...] = tuple(item["code"] for item in read("threats.json"))
 
 
+#: The reference files whose rows are named in templates, by the filter that names them.
+_NAMED = {
+    "country_name": "countries.json",
+    "species_name": "species.json",
+    "theme_name": "threats.json",
+    "group_name": "stakeholder_groups.json",
+}
+
+
+@cache
+def _names(filename: str) -> dict[str, dict[str, str]]:
+    return {item["code"]: item.get("names", {}) for item in read(filename)}
+
+
+def name_of(filename: str, code: str | None, lang: str) -> str:
+    """The name of reference row `code` of `filename` in `lang` (English when the language
+    has none, the code itself when the row is unknown)."""
+    if not code:
+        return ""
+    names = _names(filename).get(code, {})
+    return names.get(lang) or names.get("en") or code
+
+
+def init_app(app) -> None:
+    """Template filters naming reference codes in the reader's language:
+    ``{{ code|country_name }}``, ``species_name``, ``theme_name``, ``group_name``."""
+    from consult.i18n import current_language
+
+    for filter_name, filename in _NAMED.items():
+        app.add_template_filter(
+            lambda code, _file=filename: name_of(_file, code, current_language()), filter_name
+        )
+
+
 def languages() -> list[dict]:
     """Known languages: code, English name, native name and whether it is written RTL."""
     return read("languages.json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from flask import Flask, Response, request
 from flask_limiter import Limiter
@@ -154,3 +155,18 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
     limiter.init_app(app)
     app.extensions["consult_limiter"] = limiter
     return limiter
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh secret for a link or an API token, and the SHA-256 hex digest that is stored.
+
+    The secret (``secrets.token_urlsafe(32)``, 256 bits) is shown once; a copy of the
+    database holds only digests, which open nothing.
+    """
+    secret = secrets.token_urlsafe(32)
+    return secret, hash_token(secret)
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 hex digest of a secret token, as stored."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

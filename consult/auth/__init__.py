@@ -1,5 +1,8 @@
+"""The ``auth`` blueprint (``/auth``): signing in and out, passwords; role checks in
+:mod:`consult.auth.roles`. The views live with the accounts feature."""
+
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from consult.auth import routes  # noqa: E402,F401
+from consult.accounts import views  # noqa: E402,F401

@@ -35,8 +35,6 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     #: interface language chosen by the user, None = follow the browser
     language: Mapped[str | None] = mapped_column(String(LANGUAGE_TAG_LENGTH))
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: bumped by logout, a password change or reset and deactivation; a session cookie
@@ -44,6 +42,11 @@ class User(UserMixin, Base):
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     countries: Mapped[list[Country]] = relationship(secondary=user_countries, lazy="selectin")
+
+    def get_id(self) -> str:
+        """The id a session keeps: the account and its session version, so that bumping the
+        version ends every session issued before."""
+        return f"{self.id}.{self.session_version}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")

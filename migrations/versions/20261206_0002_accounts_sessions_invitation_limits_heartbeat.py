@@ -71,6 +71,9 @@ def upgrade() -> None:
 
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_version', sa.Integer(), server_default='1', nullable=False))
+        # Lock-outs are kept per account and address in login_throttles now.
+        batch_op.drop_column('failed_logins')
+        batch_op.drop_column('locked_until')
         batch_op.alter_column('language',
                existing_type=sa.VARCHAR(length=8),
                type_=sa.String(length=35),
@@ -85,6 +88,8 @@ def downgrade() -> None:
                type_=sa.VARCHAR(length=8),
                existing_nullable=True)
         batch_op.drop_column('session_version')
+        batch_op.add_column(sa.Column('locked_until', consult.models.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False))
 
     with op.batch_alter_table('responses', schema=None) as batch_op:
         batch_op.alter_column('language',

@@ -70,6 +70,10 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "auth.login": {**_STAFF_REFUSED, "anonymous": 200, "respondent": 200}
     | {"facilitator_a": 302, "facilitator_b": 302, "admin": 302},
     "auth.logout": {**_STAFF_REFUSED, "facilitator_a": 302, "facilitator_b": 302, "admin": 302},
+    "auth.change_password": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
+    | {"admin": 200},
+    # A password link that is not one (here: a resume token) opens nothing, for anyone.
+    "auth.reset_password": dict.fromkeys(ROLES, 404),
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
@@ -115,6 +119,12 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.export_responses_view": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.import_responses_view": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.api_tokens": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.list_users": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.new_user": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.edit_user": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.set_user_active": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.unlock_user": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.reset_user_password": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.revoke_api_token": {**_SECRETARIAT_REFUSED, "admin": 302},
     "secretariat.analysis_runs": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.analysis_run": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -142,6 +152,8 @@ class World:
     """Ids and secrets of the objects the routes are requested for."""
 
     users: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: an account the admin's account pages act on, so the visitors' own stay as they are
+    spare_user_id: int = 0
     api_tokens: dict[str, str] = field(default_factory=dict)
     spare_token_id: int = 0
     interview_id: int = 0
@@ -214,7 +226,9 @@ def build_world(app: Flask) -> World:
             "facilitator_a": create_user("matrix-kz@example.org", PASSWORD, "facilitator", ["KZ"]),
             "facilitator_b": create_user("matrix-mn@example.org", PASSWORD, "facilitator", ["MN"]),
         }
+        spare = create_user("matrix-spare@example.org", PASSWORD, "facilitator", ["TJ"])
         db.session.flush()
+        world.spare_user_id = spare.id
         for role, user in accounts.items():
             world.users[role] = (user.id, user.email)
             world.api_tokens[role] = create_token(user, "matrix")[1]
@@ -302,6 +316,7 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "response_id": world.response_id,
         "run_id": world.run_id,
         "token_id": world.spare_token_id,
+        "user_id": world.spare_user_id,
         "invitation_id": invitation,
         "key": respondent.page_key,
         "token": respondent.resume_token,
@@ -326,6 +341,8 @@ def post_data(endpoint: str, visitor: Visitor, world: World) -> dict[str, object
         data["public"] = "y"
     elif endpoint == "interviews.export_interviews":
         data["format"] = "xlsx"
+    elif endpoint == "secretariat.set_user_active":
+        data["active"] = "1"
     elif endpoint == "respond.save_page":
         data |= {"action": "save", "comment": "Still answering."}
     return data

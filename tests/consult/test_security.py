@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from consult import create_app
 from consult.extensions import db
-from consult.models import User, utcnow
+from consult.models import User
 from consult.security import CONTENT_SECURITY_POLICY
 from tests.conftest import Auth, csrf_token
 
@@ -268,47 +267,6 @@ def test_redis_storage_shares_login_limit_between_app_servers(make_app):
 
 
 # --- accounts --------------------------------------------------------------------------------
-
-
-def test_five_failed_logins_lock_the_account_for_fifteen_minutes(app, client, auth):
-    user_id, email = auth.user("admin")
-    token = csrf_token(client)
-    before = utcnow()
-    for _ in range(5):
-        _login_post(client, email, "not the password", token)
-    with app.app_context():
-        locked_until = db.session.get(User, user_id).locked_until
-    assert locked_until is not None
-    assert before + timedelta(minutes=15) <= locked_until <= utcnow() + timedelta(minutes=15)
-    response = _login_post(client, email, auth.password, token)
-    assert response.status_code == 200
-    assert client.get("/secretariat/").status_code == 302
-
-
-def test_four_failures_do_not_lock_and_a_success_resets_the_count(app, client, auth):
-    user_id, email = auth.user("admin")
-    token = csrf_token(client)
-    for _ in range(4):
-        _login_post(client, email, "not the password", token)
-    assert _login_post(client, email, auth.password, token).status_code == 302
-    with app.app_context():
-        user = db.session.get(User, user_id)
-        assert user.failed_logins == 0
-        assert user.locked_until is None
-
-
-def test_locked_account_opens_again_once_the_lock_has_expired(app, client, auth):
-    user_id, email = auth.user("admin")
-    token = csrf_token(client)
-    for _ in range(5):
-        _login_post(client, email, "not the password", token)
-    assert _login_post(client, email, auth.password, token).status_code == 200
-    with app.app_context():
-        # Stand in for the 15 minutes passing.
-        db.session.get(User, user_id).locked_until = utcnow() - timedelta(seconds=1)
-        db.session.commit()
-    assert _login_post(client, email, auth.password, token).status_code == 302
-    assert client.get("/secretariat/").status_code == 200
 
 
 def test_users_create_refuses_an_eleven_character_password_and_takes_twelve(app, runner):
