@@ -3,6 +3,13 @@
 Without REDIS_URL a run executes in a worker thread of the web process; with REDIS_URL it is
 queued on RQ and `consult worker` executes it. Either way status, progress and the result
 tables are kept in the `analysis_runs` row, so any process can show them.
+
+A process computing a run writes the row's ``heartbeat_at`` every ``RUN_HEARTBEAT_SECONDS``
+from a thread of its own, whatever step the analysis is in. A process that dies (killed,
+out of memory, the server restarted) stops writing it: :func:`fail_lost_runs` marks a running
+run whose heartbeat is older than ``RUN_LOST_AFTER_SECONDS`` failed, with the reason, and the
+pages offer to start it again. A run queued for a worker that never took it fails the same
+way after ``RUN_QUEUE_TIMEOUT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import json
 import threading
 import traceback
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 
 import pandas as pd
 from flask import Flask, current_app
@@ -22,6 +30,10 @@ from consult.loader import analysis_frames
 from consult.models import AnalysisRun, User, utcnow
 
 QUEUE_NAME = "consult-analysis"
+#: ``message`` of a run failed because the process computing it stopped; the pages explain it.
+WORKER_LOST = "worker_lost"
+#: ``message`` of a queued run that no worker took.
+NEVER_STARTED = "never_started"
 
 
 @dataclass
@@ -107,24 +119,97 @@ def _execute_in_app(app: Flask, run_id: int) -> None:
         db.session.remove()
 
 
+class _Heartbeat:
+    """Writes ``heartbeat_at`` of a running run every few seconds from its own thread and
+    connection, so a long step of the analysis does not look like a dead process."""
+
+    def __init__(self, app: Flask, run_id: int, seconds: float):
+        self._app, self._run_id, self._seconds = app, run_id, seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _beat(self) -> None:
+        with self._app.app_context():
+            while not self._stop.wait(self._seconds):
+                try:
+                    with db.engine.begin() as connection:
+                        connection.execute(
+                            db.update(AnalysisRun)
+                            .where(AnalysisRun.id == self._run_id, AnalysisRun.status == "running")
+                            .values(heartbeat_at=utcnow())
+                        )
+                except Exception:  # a missed beat is retried; the run itself goes on
+                    self._app.logger.warning("heartbeat of run %s not written", self._run_id)
+
+
+def fail_lost_runs() -> int:
+    """Mark failed the runs whose process stopped (no heartbeat within the configured time)
+    and the queued runs no worker took; returns how many. Flushes; the caller commits."""
+    config = current_app.config
+    now = utcnow()
+    lost_before = now - timedelta(seconds=float(config["RUN_LOST_AFTER_SECONDS"]))
+    queued_before = now - timedelta(seconds=float(config["RUN_QUEUE_TIMEOUT_SECONDS"]))
+    lost = db.session.execute(
+        db.update(AnalysisRun)
+        .where(
+            AnalysisRun.status == "running",
+            db.func.coalesce(AnalysisRun.heartbeat_at, AnalysisRun.started_at) < lost_before,
+        )
+        .values(
+            status="failed",
+            message=WORKER_LOST,
+            error="The process computing this run stopped sending signs of life.",
+            finished_at=now,
+        )
+    ).rowcount
+    never = db.session.execute(
+        db.update(AnalysisRun)
+        .where(AnalysisRun.status == "queued", AnalysisRun.created_at < queued_before)
+        .values(
+            status="failed",
+            message=NEVER_STARTED,
+            error="No worker took this run from the queue.",
+            finished_at=now,
+        )
+    ).rowcount
+    return lost + never
+
+
+def restart_run(run: AnalysisRun, user: User | None = None) -> AnalysisRun:
+    """Start a new run with the parameters of `run` (one that failed, usually)."""
+    audit.record("analysis.restart", "analysis_run", run.id, user=user)
+    return start_run(RunRequest(**run.parameters), user=user)
+
+
 def execute_run(run_id: int) -> AnalysisRun:
     """Run a queued analysis, recording progress as it goes and the tables at the end."""
     run = db.session.get(AnalysisRun, run_id)
     run.status = "running"
-    run.started_at = utcnow()
+    run.started_at = run.heartbeat_at = utcnow()
     run.progress = 0.0
     db.session.commit()
 
     def progress(fraction: float, message: str) -> None:
         run.progress = round(float(fraction), 3)
         run.message = message[:300]
+        run.heartbeat_at = utcnow()
         db.session.commit()
 
+    app = current_app._get_current_object()
     try:
         request = RunRequest(**run.parameters)
-        results = compute(
-            request, date=run.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), progress=progress
-        )
+        with _Heartbeat(app, run_id, float(app.config["RUN_HEARTBEAT_SECONDS"])):
+            results = compute(
+                request, date=run.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), progress=progress
+            )
     except Exception:  # the run records any failure for the secretariat to see
         db.session.rollback()
         run = db.session.get(AnalysisRun, run_id)

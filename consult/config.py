@@ -58,6 +58,12 @@ class Config:
         self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.ANALYSIS_WORKERS = int(env.get("ANALYSIS_WORKERS", 1))
+        #: how often a process computing an analysis run says it is alive
+        self.RUN_HEARTBEAT_SECONDS = float(env.get("RUN_HEARTBEAT_SECONDS", 10))
+        #: a running run silent for longer than this has lost its process and is failed
+        self.RUN_LOST_AFTER_SECONDS = float(env.get("RUN_LOST_AFTER_SECONDS", 120))
+        #: a run still queued after this long was taken by no worker and is failed
+        self.RUN_QUEUE_TIMEOUT_SECONDS = float(env.get("RUN_QUEUE_TIMEOUT_SECONDS", 3600))
         #: served over HTTPS (directly or behind a proxy): Secure cookies and HSTS
         self.HTTPS = self.SESSION_COOKIE_SECURE
         #: reverse proxies in front of the app whose X-Forwarded-* headers are trusted

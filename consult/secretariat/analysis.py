@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from consult.extensions import db
 from consult.i18n import current_language
@@ -28,6 +30,14 @@ from consult.secretariat.analysis_forms import AnalysisRunForm
 if TYPE_CHECKING:
     import pandas as pd
 
+#: How a run's status is called on the pages.
+RUN_STATUSES = {
+    "queued": _l("waiting"),
+    "running": _l("running"),
+    "done": _l("done"),
+    "failed": _l("failed"),
+}
+
 # pandas, scikit-learn, nltk and matplotlib are imported inside the views: a web worker that
 # never serves an analysis page stays small.
 
@@ -41,7 +51,18 @@ def _run_or_404(run_id: int) -> AnalysisRun:
     run = db.session.get(AnalysisRun, run_id)
     if run is None:
         abort(404)
+    if run.status in ("queued", "running"):
+        _fail_lost_runs()
+        db.session.refresh(run)
     return run
+
+
+def _fail_lost_runs() -> None:
+    """Runs whose process died are shown failed, not "running" for ever."""
+    from consult.analysis_runs import fail_lost_runs
+
+    if fail_lost_runs():
+        db.session.commit()
 
 
 @bp.route("/analysis/", methods=["GET", "POST"])
@@ -72,10 +93,24 @@ def analysis_runs():
             user=current_user._get_current_object(),
         )
         return redirect(url_for("secretariat.analysis_run", run_id=run.id))
+    _fail_lost_runs()
     runs = db.session.scalars(
         db.select(AnalysisRun).order_by(AnalysisRun.id.desc()).limit(30)
     ).all()
-    return render_template("secretariat/analysis_runs.html", form=form, runs=runs)
+    return render_template(
+        "secretariat/analysis_runs.html", form=form, runs=runs, run_statuses=RUN_STATUSES
+    )
+
+
+@bp.route("/analysis/<int:run_id>/restart", methods=["POST"])
+def restart_analysis_run(run_id: int):
+    run = _run_or_404(run_id)
+    if not FlaskForm().validate_on_submit() or run.status in ("queued", "running"):
+        return redirect(url_for("secretariat.analysis_run", run_id=run.id))
+    from consult.analysis_runs import restart_run
+
+    new = restart_run(run, user=current_user._get_current_object())
+    return redirect(url_for("secretariat.analysis_run", run_id=new.id))
 
 
 @bp.route("/analysis/<int:run_id>/status.json")

@@ -215,3 +215,89 @@ def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
     assert len(clusters) >= 3 and clusters["size"].sum() > 500
     regional = pd.read_csv(tmp_path / "regional_priorities.csv")
     assert list(regional["rank"][:3]) == [1, 2, 3]
+
+
+# --- runs whose process dies -----------------------------------------------------------------
+
+
+def _run_row(app, **values) -> int:
+    from consult.analysis_runs import RunRequest
+    from consult.models import utcnow
+
+    with app.app_context():
+        now = utcnow()
+        values.setdefault("created_at", now)
+        run = AnalysisRun(
+            parameters=vars(RunRequest(questionnaire="cami-gap-needs", seed=3)),
+            **{key: value(now) if callable(value) else value for key, value in values.items()},
+        )
+        db.session.add(run)
+        db.session.commit()
+        return run.id
+
+
+def test_a_run_whose_process_died_is_shown_failed_and_can_start_again(rated, client, auth):
+    from datetime import timedelta
+
+    rated.config["ANALYSIS_SYNC"] = True
+    # A worker that took the run ten minutes ago and then died: no heartbeat since.
+    run_id = _run_row(
+        rated,
+        status="running",
+        progress=0.4,
+        started_at=lambda now: now - timedelta(minutes=10),
+        heartbeat_at=lambda now: now - timedelta(minutes=9),
+    )
+    alive_id = _run_row(
+        rated, status="running", started_at=lambda now: now, heartbeat_at=lambda now: now
+    )
+    auth.login("admin")
+    status = client.get(f"/secretariat/analysis/{run_id}/status.json").json
+    assert status["status"] == "failed"
+    page = client.get(f"/secretariat/analysis/{run_id}").get_data(as_text=True)
+    assert "gave no sign of life" in page
+    assert "Start it again with the same settings" in page
+    assert client.get(f"/secretariat/analysis/{alive_id}/status.json").json["status"] == "running"
+
+    again = client.post(
+        f"/secretariat/analysis/{run_id}/restart",
+        data={"csrf_token": csrf_token(client, f"/secretariat/analysis/{run_id}")},
+    )
+    assert again.status_code == 302
+    with rated.app_context():
+        newest = db.session.scalars(db.select(AnalysisRun).order_by(AnalysisRun.id.desc())).first()
+        assert newest.id not in (run_id, alive_id)
+        assert newest.status == "done", newest.error
+        assert newest.parameters["seed"] == 3
+        assert newest.heartbeat_at is not None
+
+
+def test_a_run_no_worker_took_fails_after_the_queue_timeout(rated, client, auth):
+    from datetime import timedelta
+
+    run_id = _run_row(rated, status="queued", created_at=lambda now: now - timedelta(hours=2))
+    auth.login("admin")
+    listing = client.get("/secretariat/analysis/").get_data(as_text=True)
+    assert "failed" in listing
+    page = client.get(f"/secretariat/analysis/{run_id}").get_data(as_text=True)
+    assert "consult worker" in page
+
+
+def test_the_heartbeat_is_written_while_the_analysis_is_busy(rated):
+    """The heartbeat comes from a thread of its own: it goes on while the computing thread
+    is busy in one long step and says nothing."""
+    import time
+
+    from consult.analysis_runs import _Heartbeat
+
+    def now(moment):
+        return moment
+
+    run_id = _run_row(rated, status="running", started_at=now, heartbeat_at=now)
+    with rated.app_context():
+        first = db.session.get(AnalysisRun, run_id).heartbeat_at
+        with _Heartbeat(rated, run_id, 0.05):
+            time.sleep(0.5)  # the long, silent step
+        db.session.expire_all()
+        later = db.session.get(AnalysisRun, run_id).heartbeat_at
+    assert later > first
