@@ -62,3 +62,25 @@ def is_reachable() -> bool:
         db.session.rollback()
         return False
     return True
+
+
+def accepts_writes() -> bool:
+    """True when the database takes a write: a row is inserted into the audit log and rolled
+    back, so nothing is left. A server that answers reads but refuses writes (PostgreSQL in
+    read-only mode or recovery, a full disk, a read-only SQLite file) gives False."""
+    from consult.models import AuditEvent
+
+    try:
+        with db.engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                connection.execute(
+                    db.insert(AuditEvent).values(
+                        action="health.check", object_type="", object_id="", details={}, ip=""
+                    )
+                )
+            finally:
+                transaction.rollback()
+    except Exception:  # any driver error means the database cannot take writes now
+        return False
+    return True

@@ -1,6 +1,6 @@
 from flask import render_template
 
-from consult.database import is_reachable
+from consult.database import accepts_writes, is_reachable
 from consult.extensions import db
 from consult.main import bp
 from consult.models import Questionnaire
@@ -16,6 +16,9 @@ def index():
 
 @bp.route("/healthz")
 def healthz():
-    if is_reachable():
-        return {"status": "ok", "database": "reachable"}, 200
-    return {"status": "error", "database": "unreachable"}, 503
+    """200 when the database answers and takes writes (submissions would succeed)."""
+    if not is_reachable():
+        return {"status": "error", "database": "unreachable"}, 503
+    if not accepts_writes():
+        return {"status": "error", "database": "reachable", "writes": "refused"}, 503
+    return {"status": "ok", "database": "reachable", "writes": "accepted"}, 200

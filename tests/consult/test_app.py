@@ -45,6 +45,55 @@ def test_healthz_reports_reachable_database(client):
     assert response.json["database"] == "reachable"
 
 
+def test_healthz_is_503_when_the_database_refuses_writes(app, database_url, tmp_path):
+    """Reads work, writes fail (a read-only server): submissions would fail, so the check
+    fails too. The check itself leaves no row behind."""
+    from sqlalchemy import create_engine, func, select, text
+    from sqlalchemy.engine import make_url
+
+    from consult.models import AuditEvent
+
+    with app.app_context():
+        from consult.extensions import db
+
+        events = db.session.scalar(select(func.count()).select_from(AuditEvent))
+    assert app.test_client().get("/healthz").status_code == 200
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == events
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        read_only = f"sqlite:///file:{url.database}?mode=ro&uri=true"
+        admin = None
+    else:
+        read_only = database_url
+        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(
+                text(f'ALTER DATABASE "{url.database}" SET default_transaction_read_only = on')
+            )
+    try:
+        frozen = create_app(
+            {
+                "INSTANCE_PATH": str(tmp_path / "ro"),
+                "SQLALCHEMY_DATABASE_URI": read_only,
+                "LOG_LEVEL": "CRITICAL",
+            }
+        )
+        response = frozen.test_client().get("/healthz")
+        with frozen.app_context():
+            frozen.extensions["sqlalchemy"].engine.dispose()
+    finally:
+        if admin is not None:
+            with admin.connect() as connection:
+                connection.execute(
+                    text(f'ALTER DATABASE "{url.database}" RESET default_transaction_read_only')
+                )
+            admin.dispose()
+    assert response.status_code == 503
+    assert response.json == {"status": "error", "database": "reachable", "writes": "refused"}
+
+
 def test_healthz_is_503_when_database_is_unreachable(tmp_path):
     app = create_app(
         {
