@@ -2,8 +2,19 @@
 
 The link is ``/s/<slug>?t=<token>``. The token (``secrets.token_urlsafe(32)``) is shown once,
 when the invitation is created or reissued; the database holds its SHA-256, so a copy of the
-database gives no working links. An invitation may expire and may be revoked; the
-respondent pages call :func:`resolve`, which says why a link no longer works.
+database gives no working links. An invitation may expire and may be revoked.
+
+Rules, applied by :func:`admit` for the respondent pages and the API alike:
+
+* an invitation accepts one submitted response unless the secretariat made it a multi-use
+  link (``max_responses`` None); once used, the link says so and names the response's
+  reference. The count is raised by :func:`claim_submission` in the transaction that submits,
+  only while it is below the limit, so two concurrent submits cannot both get through;
+* the same single-use link opened in another browser continues the invitation's draft
+  instead of starting a second one (:func:`open_draft`);
+* the invitation's country and stakeholder group are the response's: the questionnaire
+  does not ask for them again and an answer sent for them is replaced
+  (:func:`fixed_answers`).
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import func
+from sqlalchemy import func, null
 
 from consult import audit
 from consult.extensions import db
@@ -32,6 +43,10 @@ from consult.models import (
     utcnow,
 )
 from surveys.export import neutralise
+
+#: The profile questions whose answers an invitation fixes (the questionnaire's names).
+COUNTRY_QUESTION = "country"
+GROUP_QUESTION = "stakeholder_group"
 
 #: Progress of an invitation, in order.
 STATUSES = ("not_opened", "opened", "started", "submitted")
@@ -49,13 +64,30 @@ _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$")
 
 
 class InvitationError(ValueError):
-    """An invitation link that no longer works (``reason``: "expired" or "revoked"), or
-    invitation data that cannot be used (``reason``: "invalid"); ``str()`` is the message
-    to show."""
+    """A link that does not admit the visitor, or invitation data that cannot be used.
 
-    def __init__(self, reason: str, message: str):
+    ``reason`` is one of "invitation_only" (no token for a questionnaire that needs one),
+    "unknown", "revoked", "expired", "used" (its responses are used up; ``reference`` names
+    the first) or "invalid" (bad invitation data); ``str()`` is the message to show and
+    ``status`` the HTTP status that goes with it."""
+
+    STATUS = {
+        "invitation_only": 404,
+        "unknown": 404,
+        "revoked": 403,
+        "expired": 410,
+        "used": 409,
+        "invalid": 400,
+    }
+
+    def __init__(self, reason: str, message: str, reference: str = ""):
         self.reason = reason
+        self.reference = reference
         super().__init__(message)
+
+    @property
+    def status(self) -> int:
+        return self.STATUS.get(self.reason, 400)
 
 
 @dataclass
@@ -129,17 +161,25 @@ def create_invitation(
     language: str | None = None,
     expires_at: datetime | None = None,
     user: User | None = None,
+    multi_use: bool = False,
 ) -> NewInvitation:
     """Create one invitation to ``questionnaire`` and return it with its token.
 
     Country and group are reference codes, language a code such as ``ru``; all optional.
-    Raises :class:`InvitationError` (reason "invalid") naming the field at fault. Flushes
-    and audits; the caller commits.
+    A ``multi_use`` link takes any number of responses (a workshop's shared link); otherwise
+    one. Raises :class:`InvitationError` (reason "invalid") naming the field at fault.
+    Flushes and audits; the caller commits.
     """
     fields = _clean(name, email, country, group, language)
     if expires_at is not None and expires_at <= utcnow():
         raise InvitationError("invalid", _("expires: the date must be in the future"))
+    fields["max_responses"] = None if multi_use else 1
     return _add(questionnaire, fields, expires_at, user)
+
+
+def _limit(max_responses: int | None):
+    # An explicit NULL: None alone would let the column's server default (1) apply.
+    return null() if max_responses is None else max_responses
 
 
 def _add(
@@ -151,10 +191,11 @@ def _add(
         token_hash=hash_token(token),
         expires_at=expires_at,
         created_by_id=user.id if user is not None else None,
-        **fields,
+        **{**fields, "max_responses": _limit(fields.get("max_responses", 1))},
     )
     db.session.add(invitation)
     db.session.flush()
+    db.session.expire(invitation, ["max_responses"])
     audit.record(
         "invitation.create",
         "invitation",
@@ -163,6 +204,7 @@ def _add(
         questionnaire=questionnaire.slug,
         country=fields["country_code"],
         group=fields["group_code"],
+        multi_use=invitation.max_responses is None,
     )
     return NewInvitation(invitation, token)
 
@@ -173,6 +215,7 @@ def import_invitations_csv(
     *,
     expires_at: datetime | None = None,
     user: User | None = None,
+    multi_use: bool = False,
 ) -> CsvResult:
     """Create one invitation per row of a CSV file (columns name, email, country, group,
     language; any order, all optional but the header).
@@ -238,7 +281,11 @@ def import_invitations_csv(
             result.errors.append((line, str(error)))
     if result.errors:
         return result
-    result.created = [_add(questionnaire, fields, expires_at, user) for fields in rows]
+    limit = None if multi_use else 1
+    result.created = [
+        _add(questionnaire, {**fields, "max_responses": limit}, expires_at, user)
+        for fields in rows
+    ]
     return result
 
 
@@ -272,6 +319,119 @@ def resolve(token: str) -> Invitation | None:
         invitation.opened_at = utcnow()
         db.session.flush()
     return invitation
+
+
+def admit(questionnaire: Questionnaire, token: str | None) -> Invitation | None:
+    """Whether a visitor with ``token`` (None: no token) may answer ``questionnaire``.
+
+    Returns the invitation of the token, or None for a visitor of the public link. Raises
+    :class:`InvitationError` saying why not: "invitation_only", "unknown" (also a token of
+    another questionnaire), "revoked", "expired" or "used". Marks a working link opened
+    (flushed; the caller commits).
+    """
+    if not token:
+        if questionnaire.public:
+            return None
+        raise InvitationError(
+            "invitation_only",
+            _(
+                "This questionnaire is answered by invitation only. Please use the link "
+                "from your invitation."
+            ),
+        )
+    invitation = resolve(token)
+    if invitation is None or invitation.questionnaire_id != questionnaire.id:
+        raise InvitationError(
+            "unknown",
+            _("This invitation link is not valid. Please check that it was copied whole."),
+        )
+    if is_used_up(invitation):
+        raise used_error(invitation)
+    return invitation
+
+
+def is_used_up(invitation: Invitation) -> bool:
+    """True when the invitation has taken all the responses it accepts."""
+    limit = invitation.max_responses
+    return limit is not None and invitation.responses_submitted >= limit
+
+
+def used_error(invitation: Invitation) -> InvitationError:
+    """The "used" refusal, naming the reference and date of the invitation's first
+    submitted response."""
+    first = db.session.scalar(
+        db.select(Response)
+        .where(Response.invitation_id == invitation.id, Response.status == "submitted")
+        .order_by(Response.submitted_at, Response.id)
+        .limit(1)
+    )
+    reference = first.reference if first is not None else ""
+    when = first.submitted_at.strftime("%Y-%m-%d") if first and first.submitted_at else ""
+    return InvitationError(
+        "used",
+        _(
+            "This invitation has already been used: a response was submitted with it on "
+            "%(date)s (reference %(reference)s). Thank you! To change the answers, please "
+            "contact the secretariat and give the reference.",
+            date=when or "—",
+            reference=reference or "—",
+        ),
+        reference=reference,
+    )
+
+
+def claim_submission(invitation: Invitation | None) -> None:
+    """Count one more submitted response for ``invitation``, in the caller's transaction.
+
+    The count is raised only while it is below the invitation's limit, in one UPDATE, so of
+    two concurrent submits the second finds the limit reached. Raises the "used"
+    :class:`InvitationError` then; the caller rolls back.
+    """
+    if invitation is None:
+        return
+    claimed = db.session.execute(
+        db.update(Invitation)
+        .where(
+            Invitation.id == invitation.id,
+            db.or_(
+                Invitation.max_responses.is_(None),
+                Invitation.responses_submitted < Invitation.max_responses,
+            ),
+        )
+        .values(responses_submitted=Invitation.responses_submitted + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        db.session.expire(invitation)
+        raise used_error(invitation)
+    db.session.expire(invitation, ["responses_submitted"])
+
+
+def open_draft(invitation: Invitation | None) -> Response | None:
+    """The draft a single-use invitation already has (the newest), to be continued in
+    whichever browser opens the link; None for a multi-use link or when there is none."""
+    if invitation is None or invitation.max_responses != 1:
+        return None
+    return db.session.scalar(
+        db.select(Response)
+        .where(Response.invitation_id == invitation.id, Response.status == "draft")
+        .order_by(Response.id.desc())
+        .limit(1)
+    )
+
+
+def fixed_answers(invitation: Invitation | None, questions: Iterable[str]) -> dict[str, str]:
+    """The answers an invitation sets and the respondent cannot change: its country and
+    stakeholder group, for those of the questions ``country`` and ``stakeholder_group``
+    that are among ``questions``."""
+    if invitation is None:
+        return {}
+    names = set(questions)
+    pairs = (
+        (COUNTRY_QUESTION, invitation.country_code),
+        (GROUP_QUESTION, invitation.group_code),
+    )
+    return {name: code for name, code in pairs if code and name in names}
 
 
 def statuses(invitations: list[Invitation]) -> dict[int, str]:

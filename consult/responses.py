@@ -35,6 +35,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from consult import audit
 from consult.extensions import db
+from consult.invitations import (
+    COUNTRY_QUESTION,
+    GROUP_QUESTION,
+    InvitationError,
+    claim_submission,
+    fixed_answers,
+)
 from consult.models import (
     Answer,
     Country,
@@ -64,8 +71,6 @@ T = TypeVar("T")
 #: Crockford's base-32 digits: no I, L, O or U, so a reference read over the phone is unambiguous.
 REFERENCE_DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 #: The profile questions whose answers give a response its country and stakeholder group.
-COUNTRY_QUESTION = "country"
-GROUP_QUESTION = "stakeholder_group"
 #: More repeat instances than this on one page are refused (a form post cannot grow a draft
 #: without bound).
 MAX_INSTANCES = 50
@@ -486,15 +491,8 @@ def start_response(
         source="web",
     )
     values = initial_values(form)
+    values.update(invitation_answers(form, invitation))
     if invitation is not None:
-        for name, code in (
-            (COUNTRY_QUESTION, invitation.country_code),
-            (GROUP_QUESTION, invitation.group_code),
-        ):
-            question = form.questions.get(name)
-            if code and question is not None and question.repeat is None:
-                if not question.codes or code in question.codes:
-                    values[name] = code
         response.country_code = invitation.country_code
         response.group_code = invitation.group_code
     first = visible_pages(form, values)
@@ -678,13 +676,27 @@ def _reference_code(model, code: Any) -> str | None:
     return code
 
 
+def invitation_answers(form: Form, invitation: Invitation | None) -> dict[str, str]:
+    """The answers ``invitation`` fixes that ``form`` can hold: its country and group, for
+    profile questions outside repeats whose choices include the code."""
+    result = {}
+    for name, code in fixed_answers(invitation, form.questions).items():
+        question = form.questions[name]
+        if question.repeat is None and (not question.codes or code in question.codes):
+            result[name] = code
+    return result
+
+
 def _profile_codes(
     kept: Mapping[str, Any], fallback: Invitation | Response | None
 ) -> tuple[str | None, str | None]:
-    """The country and stakeholder group of a submission: the profile answers where they
-    name a known code, else those of ``fallback`` (the invitation, or the draft)."""
+    """The country and stakeholder group of a submission: an invitation's own, else the
+    profile answers where they name a known code, else those of ``fallback`` (the
+    invitation, or the draft)."""
     country = _reference_code(Country, kept.get(COUNTRY_QUESTION))
     group = _reference_code(StakeholderGroup, kept.get(GROUP_QUESTION))
+    if isinstance(fallback, Invitation):
+        return fallback.country_code or country, fallback.group_code or group
     if fallback is not None:
         country = country or fallback.country_code
         group = group or fallback.group_code
@@ -711,11 +723,12 @@ def submit_response(response: Response, form: Form, client_id: str) -> Response:
     if response.status != "draft":
         return response
     now = utcnow()
+    invitation = response.invitation
     values = load_values(response, form)
+    values.update(invitation_answers(form, invitation))
     _metadata(form, values, response, now)
     kept, flags = settle_values(form, values)
     check_all(form, kept, response.language, flags)
-    invitation = response.invitation
     country, group = _profile_codes(kept, invitation if invitation is not None else response)
     response_id = response.id
     try:
@@ -739,6 +752,11 @@ def submit_response(response: Response, form: Form, client_id: str) -> Response:
     if claimed != 1:
         db.session.rollback()
         return db.session.get(Response, response_id)
+    try:
+        claim_submission(invitation)
+    except InvitationError:
+        db.session.rollback()
+        raise
     _replace_answers(response_id, form, None, kept)
     db.session.expire(response)
     audit.record(
@@ -879,12 +897,14 @@ def submit_complete(
         message = gettext("There is no question of that name in this questionnaire.")
         raise SubmissionRejected(dict.fromkeys(unknown, message))
     values, errors = coerce_answers(form, form.questions, answers, translate=gettext)
+    values.update(invitation_answers(form, invitation))
     kept, flags = settle_values(form, values)
     # Every problem at once, not page by page: the client shows them all.
     for key, message in submission_errors(form, kept, language, flags)[1].items():
         errors.setdefault(key, message)
     if errors:
         raise SubmissionRejected(errors)
+    claim_submission(invitation)
     response = _store_submitted(
         version,
         form,

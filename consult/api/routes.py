@@ -37,6 +37,18 @@ def _error(status: int, message: str):
     return body, status, headers
 
 
+def _refusal(error: invitations.InvitationError):
+    """The JSON answer to an invitation that does not admit the request; a used one names
+    the reference of the response made with it."""
+    # A client without a token is told it needs one (403); the pages answer 404 instead,
+    # so a closed questionnaire looks like no questionnaire to a browsing stranger.
+    status = 403 if error.reason == "invitation_only" else error.status
+    body, status, headers = _error(status, str(error))
+    if error.reference:
+        body["error"]["reference"] = error.reference
+    return body, status, headers
+
+
 def token_required(view: Callable) -> Callable:
     """Let the view run only for a valid admin API token (401 / 403 JSON otherwise)."""
 
@@ -216,22 +228,20 @@ def submit_questionnaire(slug: str):
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
         return _error(400, 'Send a JSON object with "client_id", "language" and "answers".')
-    invitation = None
+    client_id = str(payload.get("client_id") or "")
+    # A retry of a submission already stored answers as the first time, even when that
+    # submission used up its invitation meanwhile.
+    stored = responses.find_submission(client_id)
+    if stored is not None and stored.version.questionnaire_id == questionnaire.id:
+        return _submission_json(stored), 200
     token = payload.get("invitation")
-    if isinstance(token, str) and token:
-        try:
-            invitation = invitations.resolve(token)
-        except invitations.InvitationError as error:
-            db.session.rollback()
-            return _error(410 if error.reason == "expired" else 403, str(error))
-        if invitation is None or invitation.questionnaire_id != questionnaire.id:
-            db.session.rollback()
-            return _error(404, "This invitation link is not valid.")
-    elif not questionnaire.public:
-        return _error(403, "This questionnaire is answered by invitation only.")
+    try:
+        invitation = invitations.admit(questionnaire, token if isinstance(token, str) else None)
+    except invitations.InvitationError as error:
+        db.session.rollback()
+        return _refusal(error)
     version = questionnaire.current_version
     form = load_version_form(version)
-    client_id = str(payload.get("client_id") or "")
 
     def submit() -> tuple[dict, bool]:
         response, created = responses.submit_complete(
@@ -250,6 +260,10 @@ def submit_questionnaire(slug: str):
     except responses.SubmissionRejected as rejected:
         db.session.rollback()
         return {"errors": rejected.errors}, 422
+    except invitations.InvitationError as error:
+        # a concurrent submission used the invitation up
+        db.session.rollback()
+        return _refusal(error)
     except IntegrityError:
         # the same client id sent twice at the same moment: the other request stored it
         db.session.rollback()

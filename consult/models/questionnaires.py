@@ -82,8 +82,12 @@ class Invitation(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    #: how many submitted responses the link accepts; None = any number (a multi-use link)
-    max_responses: Mapped[int | None] = mapped_column(default=1, server_default="1")
+    #: how many submitted responses the link accepts; None = any number (a multi-use link).
+    #: The server default covers rows made before the limit existed; new rows say it.
+    max_responses: Mapped[int | None] = mapped_column(server_default="1")
+    #: submitted responses made with this invitation; raised in the transaction that submits
+    #: one, only while it is below ``max_responses``, so concurrent submits cannot exceed it
+    responses_submitted: Mapped[int] = mapped_column(default=0, server_default="0")
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
 
     questionnaire: Mapped[Questionnaire] = relationship()

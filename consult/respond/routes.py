@@ -2,7 +2,8 @@
 
 The draft being answered is remembered in the (signed) session per questionnaire slug, with
 its resume token so the link can be shown on every page; the resume link restores both on
-another device.
+another device. A single-use invitation's draft is remembered with the invitation's token
+instead: the invitation link itself continues it, in any browser.
 """
 
 from __future__ import annotations
@@ -73,41 +74,20 @@ def _questionnaire(slug: str) -> Questionnaire:
 
 
 def _invitation(questionnaire: Questionnaire, token: str | None) -> Invitation | None:
-    """The invitation of ``?t=``; aborts with a page saying why a link does not work, and
-    when the questionnaire is not public and no token was given."""
-    if not token:
-        if not questionnaire.public:
-            abort(
-                _unavailable(
-                    404,
-                    _(
-                        "This questionnaire is answered by invitation only. Please use the "
-                        "link from your invitation."
-                    ),
-                    questionnaire,
-                )
-            )
-        return None
+    """The invitation of ``?t=`` (None for the public link); aborts with a page saying why a
+    link does not admit the visitor (see :func:`consult.invitations.admit`)."""
     try:
-        invitation = invitations.resolve(token)
+        return invitations.admit(questionnaire, token)
     except invitations.InvitationError as error:
         db.session.rollback()
-        abort(_unavailable(410 if error.reason == "expired" else 403, str(error), questionnaire))
-    if invitation is None or invitation.questionnaire_id != questionnaire.id:
-        db.session.rollback()
-        abort(
-            _unavailable(
-                404,
-                _("This invitation link is not valid. Please check that it was copied whole."),
-                questionnaire,
-            )
-        )
-    return invitation
+        abort(_unavailable(error.status, str(error), questionnaire))
 
 
-def _remember(slug: str, response: Response, token: str) -> None:
+def _remember(slug: str, response: Response, token: str, *, invitation: bool = False) -> None:
+    """Keep the draft this browser answers; ``token`` is its resume token, or with
+    ``invitation`` the token of the single-use invitation that owns it."""
     drafts = dict(session.get(DRAFTS) or {})
-    drafts[slug] = {"id": response.id, "token": token}
+    drafts[slug] = {"id": response.id, "token": token, "via": "invitation" if invitation else ""}
     session[DRAFTS] = drafts
     session.permanent = True
 
@@ -132,13 +112,21 @@ def _draft(questionnaire: Questionnaire) -> tuple[Response, str] | None:
     if not isinstance(entry, dict):
         return None
     response = db.session.get(Response, entry.get("id"))
-    if (
-        response is None
-        or _version(response.version_id).questionnaire_id != questionnaire.id
-        or response.resume_token_hash != responses.hash_token(str(entry.get("token", "")))
-    ):
+    if response is None or _version(response.version_id).questionnaire_id != questionnaire.id:
+        return None
+    digest = responses.hash_token(str(entry.get("token", "")))
+    if entry.get("via") == "invitation":
+        if response.invitation is None or response.invitation.token_hash != digest:
+            return None
+    elif response.resume_token_hash != digest:
         return None
     return response, entry["token"]
+
+
+def _via_invitation(questionnaire: Questionnaire) -> bool:
+    """True when this browser's draft is held through its invitation's token."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    return isinstance(entry, dict) and entry.get("via") == "invitation"
 
 
 def _form_languages(form: Form) -> list[tuple[str, str]]:
@@ -155,18 +143,30 @@ def start(slug: str):
     version = _version(questionnaire.current_version_id)
     form = load_version_form(version)
     languages = [code for code, _name in _form_languages(form)]
+    shared = invitations.open_draft(invitation)
     if request.method == "POST":
+        if shared is not None:
+            # The invitation's draft, begun in another browser, goes on here.
+            db.session.commit()
+            _remember(slug, shared, token, invitation=True)
+            _follow_language(shared.language)
+            return redirect(url_for("respond.page", slug=slug, key=shared.current_section))
         lang = request.form.get("language", "")
         if lang not in languages:
             lang = form.default_language
         response, resume_token = responses.in_transaction(
             lambda: responses.start_response(version, form, lang, invitation=invitation)
         )
-        _remember(slug, response, resume_token)
+        if invitation is not None and invitation.max_responses == 1:
+            _remember(slug, response, token, invitation=True)
+        else:
+            _remember(slug, response, resume_token)
         _follow_language(lang)
         return redirect(url_for("respond.page", slug=slug, key=response.current_section))
     db.session.commit()
     draft = _draft(questionnaire)
+    if shared is not None and draft is None:
+        draft = (shared, token)
     preferred = (invitation.language if invitation else None) or str(
         request.args.get("lang") or session.get("lang") or ""
     )
@@ -199,7 +199,16 @@ def _render_page(
     flags = visibility(form, values) if flags is None else flags
     planned = [p.key for p in responses.planned_pages(form, values, flags)]
     position = planned.index(page.key) + 1 if page.key in planned else 1
-    view = PageView(form, page, values, flags, errors, response.language)
+    fixed = responses.invitation_answers(form, response.invitation)
+    view = PageView(form, page, values, flags, errors, response.language, fixed=fixed)
+    if _via_invitation(questionnaire):
+        resume_url = url_for(
+            "respond.start", slug=questionnaire.slug, t=resume_token, _external=True
+        )
+    else:
+        resume_url = url_for(
+            "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
+        )
     return (
         render_template(
             "respond/page.html",
@@ -211,9 +220,7 @@ def _render_page(
             is_first=position == 1,
             is_last=position >= len(planned),
             client_id=uuid.uuid4().hex,
-            resume_url=url_for(
-                "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
-            ),
+            resume_url=resume_url,
             notice=notice,
             form_dir=direction(response.language),
         ),
@@ -283,6 +290,9 @@ def save_page(slug: str, key: str):
         abort(404)
     stored = responses.load_values(response, form)
     posted = read_page(form, page, request.form)
+    # The invitation's country and group are not the respondent's to change.
+    fixed = responses.invitation_answers(form, response.invitation)
+    posted.update({name: code for name, code in fixed.items() if name in page.questions})
     if action.kind == "add" and action.repeat:
         posted = add_instance(form, posted, action.repeat)
     elif action.kind == "remove" and action.repeat and action.instance:
@@ -372,6 +382,10 @@ def _submit(questionnaire: Questionnaire, response: Response, form: Form, client
     except responses.SubmissionIncomplete as incomplete:
         db.session.rollback()
         return redirect(url_for("respond.page", slug=slug, key=incomplete.page_key, check=1))
+    except invitations.InvitationError as error:
+        # Another browser submitted with the same single-use invitation first.
+        db.session.rollback()
+        return _unavailable(error.status, str(error), questionnaire)
     _forget(slug, submitted.reference)
     return redirect(url_for("respond.thanks", slug=slug))
 

@@ -145,8 +145,11 @@ class PageView:
         flags: dict[str, Any],
         errors: dict[str, str],
         lang: str,
+        fixed: dict[str, str] | None = None,
     ):
         self.form = form
+        #: answers set by the respondent's invitation, shown but not asked
+        self.fixed = fixed or {}
         self.page = page
         self.values = values
         self.flags = flags
@@ -191,6 +194,14 @@ class PageView:
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return str(value)
+
+    def fixed_label(self, question: Question) -> tuple[str, bool]:
+        """The label of the choice the invitation set for ``question``."""
+        code = self.fixed.get(question.name, "")
+        for option in self.options(question):
+            if option.choice.name == code:
+                return option.label
+        return code, False
 
     def codes(self, question: Question, instance: int = 0) -> list[str]:
         return self.value(question, instance).split()
@@ -257,7 +268,10 @@ class PageView:
 
     def input_kind(self, question: Question) -> str:
         """The widget: textarea, text, integer, decimal, date, time, datetime, radios,
-        likert, dropdown, checkboxes, rank, acknowledge or note."""
+        likert, dropdown, checkboxes, rank, acknowledge, note, or fixed (set by the
+        invitation, shown as text)."""
+        if question.name in self.fixed:
+            return "fixed"
         appearance = question.appearance or ""
         kind = question.type
         if kind == "text":

@@ -46,6 +46,7 @@ class InvitationForm(FlaskForm):
         ],
     )
     expires = DateField(_l("Expires after (optional)"), validators=[Optional()])
+    multi_use = BooleanField(_l("Several people may answer with this link"))
 
 
 class InvitationCsvForm(FlaskForm):
@@ -53,6 +54,7 @@ class InvitationCsvForm(FlaskForm):
         _l("CSV file (columns name, email, country, group, language)"), validators=[FileRequired()]
     )
     expires = DateField(_l("Expires after (optional)"), validators=[Optional()])
+    multi_use = BooleanField(_l("Several people may answer with each link"))
 
 
 class ResponsesImportForm(FlaskForm):

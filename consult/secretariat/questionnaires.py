@@ -411,6 +411,7 @@ def create_invitation_view(slug: str):
             language=single.language.data or None,
             expires_at=_expiry(single.expires.data),
             user=_user(),
+            multi_use=bool(single.multi_use.data),
         )
     except InvitationError as error:
         db.session.rollback()
@@ -431,7 +432,11 @@ def import_invitations(slug: str):
         message = _("The file is larger than the limit of %(kb)d KB.", kb=limit // 1024)
         return _invitations_page(questionnaire, single, many, errors=[(0, message)], status=400)
     result = import_invitations_csv(
-        questionnaire, data, expires_at=_expiry(many.expires.data), user=_user()
+        questionnaire,
+        data,
+        expires_at=_expiry(many.expires.data),
+        user=_user(),
+        multi_use=bool(many.multi_use.data),
     )
     if result.errors:
         db.session.rollback()

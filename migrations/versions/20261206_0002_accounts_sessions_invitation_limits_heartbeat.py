@@ -58,10 +58,18 @@ def upgrade() -> None:
 
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('max_responses', sa.Integer(), server_default='1', nullable=True))
+        batch_op.add_column(sa.Column('responses_submitted', sa.Integer(), server_default='0', nullable=False))
         batch_op.alter_column('language',
                existing_type=sa.VARCHAR(length=8),
                type_=sa.String(length=35),
                existing_nullable=True)
+
+    # Invitations used before this revision keep working for as many responses as they have.
+    op.execute(
+        "UPDATE invitations SET responses_submitted = (SELECT count(*) FROM responses"
+        " WHERE responses.invitation_id = invitations.id AND responses.status = 'submitted')"
+    )
+    op.execute("UPDATE invitations SET max_responses = NULL WHERE responses_submitted > 1")
 
     with op.batch_alter_table('responses', schema=None) as batch_op:
         batch_op.alter_column('language',
@@ -102,6 +110,7 @@ def downgrade() -> None:
                existing_type=sa.String(length=35),
                type_=sa.VARCHAR(length=8),
                existing_nullable=True)
+        batch_op.drop_column('responses_submitted')
         batch_op.drop_column('max_responses')
 
     with op.batch_alter_table('interviews', schema=None) as batch_op:

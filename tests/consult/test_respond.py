@@ -388,10 +388,13 @@ def test_invitation_prefills_profile_and_links_the_response(app, client, survey)
     person.start("mn", token=token)
     person.post({"consent": "yes"})
     assert person.key == "profile"
-    assert re.search(r'value="MN"\s+checked', person.html)
-    assert re.search(r'value="community"\s+checked', person.html)
-    answers = {k: v for k, v in ANSWERS.items() if k not in ("country", "stakeholder_group")}
-    answers.update(country="MN", stakeholder_group="community")
+    # The invitation's country and group are shown, not asked: no choice to change them.
+    assert "(from your invitation)" in person.html
+    assert not re.search(r'type="radio"[^>]*name="country"', person.html)
+    assert not re.search(r'type="radio"[^>]*name="stakeholder_group"', person.html)
+    answers = dict(ANSWERS)
+    # A country and group posted anyway (a crafted request) are replaced by the invitation's.
+    answers.update(country="RU", stakeholder_group="government")
     person.walk(answers)
     response = latest(app)
     assert response.status == "submitted"
