@@ -88,6 +88,10 @@ MESSAGES = (
     _l("'{code}' is ranked more than once."),
     _l("Tick the box to confirm."),
     _l("'{code}' is not available with your other answers."),
+    _l(
+        "This answer could not be checked against the question's rule in time. "
+        "Please shorten or simplify it."
+    ),
 )
 
 

@@ -53,6 +53,10 @@ DEFAULT_MESSAGES = {
     "duplicate": "'{code}' is ranked more than once.",
     "acknowledge": "Tick the box to confirm.",
     "filtered": "'{code}' is not available with your other answers.",
+    "unchecked": (
+        "This answer could not be checked against the question's rule in time. "
+        "Please shorten or simplify it."
+    ),
 }
 
 Translate = Callable[[str], str]
@@ -727,9 +731,17 @@ def _check(
         for code in str(value).split():
             if code not in allowed:
                 return lambda tr, code=code: tr(DEFAULT_MESSAGES["filtered"]).format(code=code)
-    if question.constraint and not _holds(
-        question.constraint, scope, current=value, when_broken=False
-    ):
+    if not question.constraint:
+        return None
+    try:
+        met = expressions.truthy(expressions.evaluate(question.constraint, scope, current=value))
+    except expressions.RegexTimeout:
+        # Not met, but the form's own message would blame the respondent for a rule the
+        # answer may well satisfy.
+        return lambda tr: tr(DEFAULT_MESSAGES["unchecked"])
+    except expressions.ExpressionError:
+        met = False
+    if not met:
         custom = _form_message(form, question.constraint_message, lang)
         return lambda tr: custom or tr(DEFAULT_MESSAGES["constraint"])
     return None
