@@ -71,6 +71,8 @@ class Config:
         # Generous: a workshop answering together on one wifi shares one address.
         self.RATELIMIT_RESPOND = env.get("RATELIMIT_RESPOND", "300/minute")
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
+        #: whole-questionnaire JSON submissions need no account: limited per address
+        self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()
