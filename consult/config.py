@@ -73,6 +73,11 @@ class Config:
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
         #: whole-questionnaire JSON submissions need no account: limited per address
         self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: JSON request bodies: largest size in bytes (a whole questionnaire with long
+        #: answers in Cyrillic, each letter escaped as \uXXXX, fits several times over) and
+        #: deepest nesting (a submission needs 3 levels)
+        self.JSON_MAX_BYTES = int(env.get("JSON_MAX_BYTES", 2 * 1024 * 1024))
+        self.JSON_MAX_DEPTH = int(env.get("JSON_MAX_DEPTH", 32))
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()
