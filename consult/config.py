@@ -73,6 +73,8 @@ class Config:
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
         #: whole-questionnaire JSON submissions need no account: limited per address
         self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: longest answer to a questionnaire question, in characters
+        self.ANSWER_MAX_LENGTH = int(env.get("ANSWER_MAX_LENGTH", 10_000))
         #: JSON request bodies: largest size in bytes (a whole questionnaire with long
         #: answers in Cyrillic, each letter escaped as \uXXXX, fits several times over) and
         #: deepest nesting (a submission needs 3 levels)
