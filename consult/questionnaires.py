@@ -24,6 +24,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from consult import audit
 from consult.extensions import db
 from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User
+from consult.responses import pages
 from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
 from surveys.validation import coerce
@@ -154,8 +155,6 @@ def storage_issues(form: Form) -> list[FormIssue]:
     (a response remembers the page it reached) and question names (each answer row names
     its question). Each issue names the sheet, row and column to shorten; an empty list
     when everything fits."""
-    from consult.responses import pages
-
     issues = _settings_issues(form)
     longest_tag = _column_length(Response.language)
     for code in form.languages:

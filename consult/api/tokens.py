@@ -75,9 +75,7 @@ def valid_token_id(header: str | None) -> int | None:
     if secret is None:
         return None
     row = db.session.execute(
-        db.select(ApiToken.id, ApiToken.revoked_at).where(
-            ApiToken.token_hash == hash_token(secret)
-        )
+        db.select(ApiToken.id, ApiToken.revoked_at).where(ApiToken.token_hash == hash_token(secret))
     ).first()
     return row.id if row is not None and row.revoked_at is None else None
 
