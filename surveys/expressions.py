@@ -37,7 +37,9 @@ written and tested against ODK tools:
   pattern is rewritten where RE2's syntax differs (``\\s`` with the vertical tab, ``\\uXXXX``,
   ``\\Z``, ``{,n}``, ``[`` inside a class); with ``(?i)``, which JavaScript does not share,
   RE2 also folds non-ASCII letters; ``\\B`` matches an empty text, as in Java and
-  JavaScript (Python's ``re`` differs there). Patterns RE2 cannot run (backreferences,
+  JavaScript (Python's ``re`` differs there); ``$`` matches only at the very end, as in
+  JavaScript (Java and Python also before a final line break, which matters only to a
+  pattern that matches that line break after its ``$``). Patterns RE2 cannot run (backreferences,
   lookaround, more than 1000 repetitions) are still accepted, because ODK accepts them:
   they run on the backtracking ``regex`` package with a time limit
   (:data:`REGEX_FALLBACK_TIMEOUT`) and a text length limit
