@@ -39,9 +39,9 @@ written and tested against ODK tools:
   RE2 also folds non-ASCII letters; ``\\B`` matches an empty text, as in Java and
   JavaScript (Python's ``re`` differs there); ``$`` matches only at the very end, as in
   JavaScript (Java and Python also before a final line break, which matters only to a
-  pattern that matches that line break after its ``$``). Patterns RE2 cannot run (backreferences,
-  lookaround, more than 1000 repetitions) are still accepted, because ODK accepts them:
-  they run on the backtracking ``regex`` package with a time limit
+  pattern that matches that line break after its ``$``). Patterns RE2 cannot run
+  (backreferences, lookaround, more than 1000 repetitions) are still accepted, because ODK
+  accepts them: they run on the backtracking ``regex`` package with a time limit
   (:data:`REGEX_FALLBACK_TIMEOUT`) and a text length limit
   (:data:`REGEX_FALLBACK_MAX_LENGTH`); past either, evaluation raises :class:`RegexTimeout`,
   which a constraint counts as not met, with a message saying so. Refusing such patterns
