@@ -25,7 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    from consult import cli, database, errors, i18n, logs, reference, security
+    from consult import cli, database, errors, i18n, inputs, logs, reference, security
     from consult.extensions import csrf, login_manager
 
     logs.init_app(app)
@@ -33,6 +33,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
+    inputs.init_app(app)
     i18n.init_app(app)
     reference.init_app(app)
     errors.init_app(app)

@@ -77,6 +77,15 @@ class Config:
         # Generous: a workshop answering together on one wifi shares one address.
         self.RATELIMIT_RESPOND = env.get("RATELIMIT_RESPOND", "300/minute")
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
+        #: whole-questionnaire JSON submissions need no account: limited per address
+        self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: longest answer to a questionnaire question, in characters
+        self.ANSWER_MAX_LENGTH = int(env.get("ANSWER_MAX_LENGTH", 10_000))
+        #: JSON request bodies: largest size in bytes (a whole questionnaire with long
+        #: answers in Cyrillic, each letter escaped as \uXXXX, fits several times over) and
+        #: deepest nesting (a submission needs 3 levels)
+        self.JSON_MAX_BYTES = int(env.get("JSON_MAX_BYTES", 2 * 1024 * 1024))
+        self.JSON_MAX_DEPTH = int(env.get("JSON_MAX_DEPTH", 32))
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()

@@ -7,6 +7,8 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from consult.inputs import InputRejected, InputTooLarge
+
 
 def _messages() -> dict[int, tuple[str, str]]:
     return {
@@ -47,6 +49,8 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code is None or error.code < 400:
             return error
+        if isinstance(error, InputRejected | InputTooLarge):
+            return render_error(error.code, error.description)
         return render_error(error.code)
 
     @app.errorhandler(Exception)

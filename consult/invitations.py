@@ -42,6 +42,7 @@ from consult.models import (
     User,
     utcnow,
 )
+from consult.models.base import LANGUAGE_TAG_LENGTH
 from surveys.export import neutralise
 
 #: The profile questions whose answers an invitation fixes (the questionnaire's names).
@@ -60,7 +61,8 @@ _COLUMN_ALIASES = {
     "e-mail": "email",
 }
 MAX_CSV_ROWS = 5000
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$")
+#: A BCP 47 language tag as forms use them (``ru``, ``zh-Hans``, ``uz-Cyrl-UZ``).
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 class InvitationError(ValueError):
@@ -127,7 +129,12 @@ def _clean(
     name, email = (name or "").strip(), (email or "").strip()
     country = (country or "").strip().upper() or None
     group = (group or "").strip().lower() or None
-    language = (language or "").strip().lower() or None
+    language = (language or "").strip() or None
+    if language:
+        # The primary subtag in lower case; script and region as written (uz-Cyrl-UZ), since
+        # the questionnaire's own language columns are matched exactly.
+        primary, _sep, rest = language.partition("-")
+        language = primary.lower() + _sep + rest
     if len(name) > 200:
         raise InvitationError("invalid", _("name: at most 200 characters"))
     if email and (len(email) > 254 or "@" not in email or any(c.isspace() for c in email)):
@@ -138,7 +145,7 @@ def _clean(
         raise InvitationError("invalid", _("country: unknown code '%(code)s'", code=country))
     if group and db.session.get(StakeholderGroup, group) is None:
         raise InvitationError("invalid", _("group: unknown code '%(code)s'", code=group))
-    if language and not _LANGUAGE_RE.match(language):
+    if language and (len(language) > LANGUAGE_TAG_LENGTH or not _LANGUAGE_RE.match(language)):
         raise InvitationError(
             "invalid", _("language: '%(code)s' is not a language code", code=language)
         )

@@ -23,7 +23,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from consult import audit
 from consult.extensions import db
-from consult.models import Questionnaire, QuestionnaireVersion, Response, User
+from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User
+from consult.responses import pages
 from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
 from surveys.validation import coerce
@@ -79,10 +80,14 @@ def import_questionnaire(
     :class:`surveys.xlsform.FormError` unchanged for a workbook that cannot be used, and
     :class:`QuestionnaireError` for a malformed or taken ``slug``, or a form_id other than
     ``expected_form_id`` (a new version uploaded from a questionnaire's page); nothing is
-    stored then.
+    stored then. A form_id, title, version, language code, page or question name longer
+    than its database column is a :class:`FormError` naming its sheet, row and column.
     """
     loaded = load_form(data, filename, max_bytes=max_upload_bytes())
     form = loaded.form
+    issues = storage_issues(form)
+    if issues:
+        raise FormError(issues, loaded.warnings)
     if expected_form_id is not None and form.form_id != expected_form_id:
         raise QuestionnaireError(
             _(
@@ -98,13 +103,13 @@ def import_questionnaire(
     created = questionnaire is None
     if questionnaire is None:
         questionnaire = Questionnaire(
-            form_id=form.form_id, slug=_free_slug(slug, form.form_id), title=form.title[:300]
+            form_id=form.form_id, slug=_free_slug(slug, form.form_id), title=form.title
         )
         db.session.add(questionnaire)
         db.session.flush()
         number = 1
     else:
-        questionnaire.title = form.title[:300]
+        questionnaire.title = form.title
         number = 1 + (
             db.session.scalar(
                 db.select(func.max(QuestionnaireVersion.number)).where(
@@ -116,7 +121,7 @@ def import_questionnaire(
     version = QuestionnaireVersion(
         questionnaire=questionnaire,
         number=number,
-        version_label=(form.version or "")[:80],
+        version_label=form.version or "",
         form=form.to_dict(),
         source_filename=filename[-255:],
         source_xlsx=data,
@@ -138,6 +143,121 @@ def import_questionnaire(
         warnings=len(loaded.warnings),
     )
     return ImportResult(version=version, warnings=list(loaded.warnings), created=created)
+
+
+def _column_length(column) -> int:
+    return column.property.columns[0].type.length
+
+
+def storage_issues(form: Form) -> list[FormIssue]:
+    """What of ``form`` would not fit the database columns it is stored in: the settings'
+    form_id, form_title and version, language codes (stored with each response), page keys
+    (a response remembers the page it reached) and question names (each answer row names
+    its question). Each issue names the sheet, row and column to shorten; an empty list
+    when everything fits."""
+    issues = _settings_issues(form)
+    longest_tag = _column_length(Response.language)
+    for code in form.languages:
+        if len(code) > longest_tag:
+            sheet, column = _language_column(form, code)
+            issues.append(
+                FormIssue(
+                    sheet,
+                    1 if column else None,
+                    column,
+                    _(
+                        "The language code '%(code)s' is longer than %(limit)d characters; "
+                        "name the language with a shorter code, such as 'uz-Cyrl'.",
+                        code=code,
+                        limit=longest_tag,
+                    ),
+                )
+            )
+    longest_key = _column_length(Response.current_section)
+    for page in pages(form):
+        if len(page.key) > longest_key:
+            message = _(
+                "The page '%(name)s' (a group's name after those of the groups around it) is "
+                "%(length)d characters long; at most %(limit)d fit.",
+                name=_cut(page.key),
+                length=len(page.key),
+                limit=longest_key,
+            )
+            issues.append(_survey_issue(form, _page_row(form, page.key), message))
+    longest_name = _column_length(Answer.question)
+    for question in form.questions.values():
+        if len(question.name) > longest_name:
+            message = _(
+                "The question name '%(name)s' is %(length)d characters long; at most "
+                "%(limit)d fit.",
+                name=_cut(question.name),
+                length=len(question.name),
+                limit=longest_name,
+            )
+            issues.append(_survey_issue(form, question.row, message))
+    return issues
+
+
+def _settings_issues(form: Form) -> list[FormIssue]:
+    checks = (
+        ("form_id", form.form_id, _column_length(Questionnaire.form_id)),
+        ("form_title", form.title, _column_length(Questionnaire.title)),
+        ("version", form.version or "", _column_length(QuestionnaireVersion.version_label)),
+    )
+    sheet = form.sheets.get("settings")
+    issues = []
+    for name, value, limit in checks:
+        if len(value) > limit:
+            column = _header(sheet, name) if sheet else None
+            issues.append(
+                FormIssue(
+                    sheet.title if sheet and column else None,
+                    2 if column else None,
+                    column,
+                    _(
+                        "The %(setting)s is %(length)d characters long; at most %(limit)d fit.",
+                        setting=name,
+                        length=len(value),
+                        limit=limit,
+                    ),
+                )
+            )
+    return issues
+
+
+def _header(sheet, name: str) -> str | None:
+    aliases = {"form_id": ("form_id", "id_string"), "form_title": ("form_title", "title")}
+    wanted = aliases.get(name, (name,))
+    return next((h for h in sheet.headers if h.strip().lower() in wanted), None)
+
+
+def _language_column(form: Form, code: str) -> tuple[str | None, str | None]:
+    """The sheet and the first translation column header that gives language ``code``."""
+    for key in ("survey", "choices"):
+        sheet = form.sheets.get(key)
+        for header in sheet.headers if sheet else ():
+            suffix = header.partition("::")[2]
+            if suffix and code in re.sub(r"[^a-z0-9]+", "-", suffix.lower()):
+                return sheet.title, header
+    return None, None
+
+
+def _page_row(form: Form, key: str) -> int | None:
+    """The survey row a page key comes from: its group's, else its first question's."""
+    group = form.groups.get(key)
+    if group is not None:
+        return group.row
+    question = form.questions.get(key.partition("~")[0])
+    return question.row if question is not None else None
+
+
+def _cut(name: str) -> str:
+    return name if len(name) <= 60 else name[:59] + "\u2026"
+
+
+def _survey_issue(form: Form, row: int | None, message: str) -> FormIssue:
+    sheet = form.sheets.get("survey")
+    return FormIssue(sheet.title if sheet else "survey", row, "name", message)
 
 
 def import_form(

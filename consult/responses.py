@@ -61,6 +61,7 @@ from surveys.validation import (
     coerce_answers,
     initial_values,
     is_empty,
+    long_answers,
     repeat_questions,
     settle,
     visibility,
@@ -93,6 +94,11 @@ MESSAGES = (
     _l("'{code}' is ranked more than once."),
     _l("Tick the box to confirm."),
     _l("'{code}' is not available with your other answers."),
+    _l("Shorten this answer to at most {limit} characters (it has {length})."),
+    _l(
+        "This answer could not be checked against the question's rule in time. "
+        "Please shorten or simplify it."
+    ),
 )
 
 
@@ -546,6 +552,33 @@ class PageResult:
     flags: dict[str, Any]
 
 
+def answer_max_length() -> int:
+    """The longest answer accepted, in characters (the ANSWER_MAX_LENGTH setting)."""
+    return current_app.config["ANSWER_MAX_LENGTH"]
+
+
+def _keep_stored(
+    stored: Mapping[str, Any], submitted: Mapping[str, Any], keys: Iterable[str]
+) -> dict[str, Any]:
+    """``submitted`` with the stored answers back in place of the answers ``keys`` names
+    (``name`` or ``name[i]``), or without them where nothing was stored."""
+    kept = dict(submitted)
+    for key in keys:
+        name, _, index = key.partition("[")
+        if not index:
+            if name in stored:
+                kept[name] = stored[name]
+            else:
+                kept.pop(name, None)
+            continue
+        i = int(index.rstrip("]"))
+        before = stored.get(name) if isinstance(stored.get(name), list) else []
+        items = list(kept.get(name) or [])
+        items[i] = before[i] if i < len(before) else ""
+        kept[name] = items
+    return kept
+
+
 def check_page(
     form: Form,
     page: Page,
@@ -558,13 +591,17 @@ def check_page(
     ``submitted`` holds every answered question of the page (raw text, lists of codes, lists
     per repeat instance). Returns the merged values, with answers that do not parse left
     empty and answers to questions that are not relevant dropped, and the page's messages in
-    ``language`` (the form's own messages; the engine's through gettext).
+    ``language`` (the form's own messages; the engine's through gettext). An answer longer
+    than :func:`answer_max_length` is not taken: the stored one stays, with a message.
     """
+    limit = answer_max_length()
+    too_long = long_answers(form, page.questions, submitted, limit, translate=gettext)
     merged = dict(stored)
-    merged.update(submitted)
+    merged.update(_keep_stored(stored, submitted, too_long))
     cleaned, errors, flags = clean_answers(
-        form, page.questions, merged, language, translate=gettext
+        form, page.questions, merged, language, translate=gettext, max_length=limit
     )
+    errors.update(too_long)
     for name in page.questions:
         question = form.questions[name]
         if not question.answered or question.repeat is not None:
@@ -896,7 +933,9 @@ def submit_complete(
     if unknown:
         message = gettext("There is no question of that name in this questionnaire.")
         raise SubmissionRejected(dict.fromkeys(unknown, message))
-    values, errors = coerce_answers(form, form.questions, answers, translate=gettext)
+    values, errors = coerce_answers(
+        form, form.questions, answers, translate=gettext, max_length=answer_max_length()
+    )
     values.update(invitation_answers(form, invitation))
     kept, flags = settle_values(form, values)
     # Every problem at once, not page by page: the client shows them all.

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import secrets
 
 from flask import Flask, Response, request
 from flask_limiter import Limiter
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -52,12 +54,18 @@ def client_address() -> str:
 
 
 def api_client() -> str:
-    """Rate-limit key for the API: the bearer token (hashed) when one is sent, else the IP."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()[:32]
-    return "ip:" + client_address()
+    """Rate-limit key for the API: a valid (known, unrevoked) bearer token has a count of
+    its own; any other request, made-up tokens included, counts against its address."""
+    from consult.api.tokens import valid_token_id
+    from consult.extensions import db
+
+    try:
+        token_id = valid_token_id(request.headers.get("Authorization"))
+    except SQLAlchemyError:
+        # The view will fail on the database too; the limit still counts the address.
+        db.session.rollback()
+        token_id = None
+    return f"token:{token_id}" if token_id is not None else "ip:" + client_address()
 
 
 def carries_token() -> bool:
@@ -89,13 +97,35 @@ def _not_login() -> bool:
     return request.endpoint != "auth.login"
 
 
+def _not_submission() -> bool:
+    return request.endpoint != "api.submit_questionnaire"
+
+
+class _CheckedAddress:
+    """WSGI middleware after ProxyFix: an X-Forwarded-For value that is not an IP address
+    (any text a client sends) is not taken as the client's address; the proxy's is kept."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        address = environ.get("REMOTE_ADDR") or ""
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            original = environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR")
+            environ["REMOTE_ADDR"] = original or ""
+        return self.app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
     """Add security headers, cookie flags, proxy handling and rate limits to `app`.
 
     Limits (per client IP unless said otherwise, each a config setting):
     RATELIMIT_LOGIN on POST /auth/login; RATELIMIT_RESPOND shared by all respondent POSTs and,
-    separately, by respondent URLs that carry a token; RATELIMIT_API per API token on /api/v1/.
-    A breach answers 429 with the friendly error page (JSON under /api/).
+    separately, by respondent URLs that carry a token; RATELIMIT_API on /api/v1/, per API
+    token for valid tokens; RATELIMIT_SUBMIT on the whole-questionnaire submissions, which
+    need no account. A breach answers 429 with the friendly error page (JSON under /api/).
     """
     # Before the blueprints are registered, so every <int:...> in a rule uses it.
     app.url_map.converters["int"] = DatabaseIntConverter
@@ -107,8 +137,13 @@ def init_app(app: Flask) -> None:
     if proxies > 0:
         # Without this every client behind the proxy shares the proxy's address, which would
         # make the per-IP limits and the audit log's addresses useless.
+        # ProxyFix sets the address, then calls the checker inside it with that address.
         app.wsgi_app = ProxyFix(
-            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+            _CheckedAddress(app.wsgi_app),
+            x_for=proxies,
+            x_proto=proxies,
+            x_host=proxies,
+            x_port=proxies,
         )
 
     headers = security_headers(bool(app.config.get("HTTPS")))
@@ -152,6 +187,9 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
         exempt_when=lambda: not carries_token(),
     )(respond_bp)
     limiter.shared_limit(lambda: config["RATELIMIT_API"], scope="api", key_func=api_client)(api_bp)
+    limiter.limit(
+        lambda: config["RATELIMIT_SUBMIT"], methods=["POST"], exempt_when=_not_submission
+    )(api_bp)
     limiter.init_app(app)
     app.extensions["consult_limiter"] = limiter
     return limiter

@@ -30,7 +30,23 @@ written and tested against ODK tools:
   ``count-non-empty``, which take every item.
 * ``regex(s, pattern)`` must match the whole string (Java's ``matches()``); ``\\d``, ``\\w``
   and ``\\s`` mean ASCII characters as in Java. Patterns should keep to the syntax Java,
-  Python and JavaScript share.
+  Python and JavaScript share. A pattern is checked with Python's ``re`` (so a form with a
+  pattern Java would read differently is refused when it is uploaded) and run by Google's
+  RE2, in time linear in the text, whatever the text: a respondent cannot stall the server
+  with a long answer (``^[^@]+@[^@]+\\.[^@]+$`` backtracks quadratically elsewhere). The
+  pattern is rewritten where RE2's syntax differs (``\\s`` with the vertical tab, ``\\uXXXX``,
+  ``\\Z``, ``{,n}``, ``[`` inside a class); with ``(?i)``, which JavaScript does not share,
+  RE2 also folds non-ASCII letters; ``\\B`` matches an empty text, as in Java and
+  JavaScript (Python's ``re`` differs there); ``$`` matches only at the very end, as in
+  JavaScript (Java and Python also before a final line break, which matters only to a
+  pattern that matches that line break after its ``$``). Patterns RE2 cannot run
+  (backreferences, lookaround, more than 1000 repetitions) are still accepted, because ODK
+  accepts them: they run on the backtracking ``regex`` package with a time limit
+  (:data:`REGEX_FALLBACK_TIMEOUT`) and a text length limit
+  (:data:`REGEX_FALLBACK_MAX_LENGTH`); past either, evaluation raises :class:`RegexTimeout`,
+  which a constraint counts as not met, with a message saying so. Refusing such patterns
+  at upload would break forms that work in ODK, and the limits bound what one answer can
+  cost. :func:`regex_engine` says which engine a pattern gets.
 * ``round(x)`` and ``round(x, digits)`` round the decimal value half up (towards +Infinity
   at a tie) as JavaRosa does; more than 30 digits either way gives ``NaN``.
 * Strings are measured and cut in characters (code points): ``string-length``, ``substr``
@@ -40,7 +56,7 @@ written and tested against ODK tools:
 Syntax errors, unknown functions and wrong argument counts raise :class:`ExpressionError`
 when parsing, with the position, so a form is rejected when it is uploaded rather than when a
 respondent reaches the question. Evaluating never raises for any answers, except for a
-regular expression that only turns out to be invalid at run time.
+regular expression that only turns out to be invalid at run time and :class:`RegexTimeout`.
 """
 
 from __future__ import annotations
@@ -55,12 +71,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import re2
+import regex as regex_fallback
+
 __all__ = [
     "ExpressionError",
     "Node",
+    "RegexTimeout",
     "evaluate",
     "parse",
     "references",
+    "regex_engine",
     "to_ast",
     "to_number",
     "to_string",
@@ -406,13 +427,130 @@ def _fn_substring(text: Value, start: Value, length: Value | None = None) -> str
     return "".join(c for i, c in enumerate(to_string(text), 1) if first <= i < stop)
 
 
-@functools.lru_cache(maxsize=256)
-def _compile_regex(pattern: str) -> re.Pattern[str]:
+#: regex() with a pattern RE2 cannot run (backreferences, lookaround, more than 1000
+#: repetitions) falls back to a backtracking engine, which gives up after this many seconds
+#: and on texts longer than :data:`REGEX_FALLBACK_MAX_LENGTH`.
+REGEX_FALLBACK_TIMEOUT = 0.1
+#: Longest text the backtracking fallback of regex() is run on.
+REGEX_FALLBACK_MAX_LENGTH = 10_000
+
+_RE2_OPTIONS = re2.Options()
+# A pattern RE2 refuses is expected (it goes to the fallback), not worth a line on stderr.
+_RE2_OPTIONS.log_errors = False
+#: \s and \S as Java and Python read them (with \v, which RE2's \s leaves out), outside and
+#: inside a character class.
+_RE2_SPACE = {
+    ("s", False): "[[:space:]]",
+    ("S", False): "[^[:space:]]",
+    ("s", True): "[:space:]",
+    ("S", True): "[:^space:]",
+}
+_HEX_ESCAPE_RE = re.compile(r"[uU]")
+_OPEN_MIN_RE = re.compile(r"\{,(\d*)\}")
+
+
+class RegexTimeout(ExpressionError):
+    """regex() could not decide in time: the pattern needs the backtracking fallback and the
+    text was too long for it or the match ran out of time. Validation counts the answer as
+    not matching and says why."""
+
+
+class _Matcher:
+    """A compiled regex() pattern; ``engine`` is ``"re2"`` or ``"backtracking"``."""
+
+    __slots__ = ("compiled", "engine", "pattern")
+
+    def __init__(self, pattern: str, engine: str, compiled: Any):
+        self.pattern = pattern
+        self.engine = engine
+        self.compiled = compiled
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` matches the whole pattern; raises :class:`RegexTimeout` when the
+        backtracking fallback cannot tell in time."""
+        if self.engine == "re2":
+            # RE2 takes UTF-8, which has no lone surrogates; U+FFFD stands in for them.
+            text = text.encode("utf-8", "replace").decode("utf-8")
+            return self.compiled.fullmatch(text) is not None
+        if len(text) > REGEX_FALLBACK_MAX_LENGTH:
+            raise RegexTimeout(
+                f"text longer than {REGEX_FALLBACK_MAX_LENGTH} characters for the pattern "
+                f"{self.pattern!r}, which needs the backtracking engine"
+            )
+        try:
+            return self.compiled.fullmatch(text, timeout=REGEX_FALLBACK_TIMEOUT) is not None
+        except TimeoutError:
+            raise RegexTimeout(f"the pattern {self.pattern!r} took too long") from None
+
+
+def _re2_syntax(pattern: str) -> str:
+    """A pattern Python's ``re`` accepts, rewritten so that RE2 reads it the same way.
+
+    RE2 has no \\u escapes, no \\Z, no ``{,n}``, reads ``[`` in a class as the start of a
+    POSIX class and escapes of other characters than ASCII punctuation as errors, and its
+    \\s leaves out the vertical tab; each is written in a form both agree on.
+    """
+    out: list[str] = []
+    in_class = False
+    i, end = 0, len(pattern)
+    while i < end:
+        char = pattern[i]
+        if char == "\\" and i + 1 < end:
+            i = _re2_escape(pattern, i, in_class, out)
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+            out.append("\\[" if char == "[" else char)
+            i += 1
+            continue
+        if char == "[":
+            # "^" and a "]" right after the bracket belong to the class.
+            start = i + 1 + (pattern.startswith("^", i + 1))
+            if pattern.startswith("]", start):
+                start += 1
+            out.append(pattern[i:start].replace("]", "\\]"))
+            in_class = True
+            i = start
+            continue
+        open_min = _OPEN_MIN_RE.match(pattern, i) if char == "{" else None
+        if open_min:
+            out.append(f"{{0,{open_min[1]}}}")
+            i = open_min.end()
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _re2_escape(pattern: str, i: int, in_class: bool, out: list[str]) -> int:
+    """Append the RE2 form of the escape at ``pattern[i]`` to ``out``; the index after it."""
+    letter = pattern[i + 1]
+    if letter in "sS":
+        out.append(_RE2_SPACE[letter, in_class])
+    elif letter == "Z" and not in_class:
+        out.append("\\z")
+    elif letter == "b" and in_class:
+        out.append("\\x{8}")
+    elif _HEX_ESCAPE_RE.fullmatch(letter):
+        digits = 4 if letter == "u" else 8
+        out.append(f"\\x{{{pattern[i + 2 : i + 2 + digits]}}}")
+        return i + 2 + digits
+    elif letter.isascii() and letter.isalnum():
+        out.append("\\" + letter)
+    else:
+        out.append(f"\\x{{{ord(letter):x}}}")
+    return i + 2
+
+
+def _check_syntax(pattern: str) -> None:
+    """Raise :class:`ExpressionError` unless Python's ``re`` reads ``pattern`` as Java does."""
     try:
         with warnings.catch_warnings():
             # Python only warns of sets such as [[a]] or [a&&b], which Java reads differently.
             warnings.simplefilter("error", FutureWarning)
-            return re.compile(pattern, re.ASCII)
+            re.compile(pattern, re.ASCII)
+            return
     except re.error as error:
         raise ExpressionError(f"invalid regular expression {pattern!r}: {error.msg}") from None
     except FutureWarning as warning:
@@ -425,8 +563,28 @@ def _compile_regex(pattern: str) -> re.Pattern[str]:
     raise ExpressionError(f"invalid regular expression {pattern!r}: {reason}")
 
 
+@functools.lru_cache(maxsize=256)
+def _compile_regex(pattern: str) -> _Matcher:
+    """The matcher for a regex() pattern: RE2 where it can run the pattern, else the
+    backtracking fallback. Raises :class:`ExpressionError` for an invalid pattern."""
+    _check_syntax(pattern)
+    try:
+        return _Matcher(pattern, "re2", re2.compile(_re2_syntax(pattern), _RE2_OPTIONS))
+    except (re2.error, UnicodeEncodeError, ValueError):
+        pass
+    flags = regex_fallback.ASCII | regex_fallback.VERSION0
+    return _Matcher(pattern, "backtracking", regex_fallback.compile(pattern, flags))
+
+
+def regex_engine(pattern: str) -> str:
+    """Which engine regex() uses for ``pattern``: ``"re2"`` (linear time, used for every
+    pattern RE2 can run) or ``"backtracking"`` (the fallback with a time limit). Raises
+    :class:`ExpressionError` for an invalid pattern."""
+    return _compile_regex(pattern).engine
+
+
 def _fn_regex(text: Value, pattern: Value) -> bool:
-    return _compile_regex(to_string(pattern)).fullmatch(to_string(text)) is not None
+    return _compile_regex(to_string(pattern)).matches(to_string(text))
 
 
 def _fn_date(value: Value) -> str:

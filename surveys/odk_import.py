@@ -30,6 +30,7 @@ from typing import Any
 
 import openpyxl
 
+from surveys.cleaning import clean_text
 from surveys.model import Form, Question
 from surveys.validation import AnswerError, coerce
 
@@ -114,7 +115,8 @@ def read_submissions(form: Form, data: bytes, filename: str) -> list[RowResult]:
 
 def _read_csv(data: bytes) -> list[_Table]:
     try:
-        text = data.decode("utf-8-sig")
+        # Control characters out before anything reads a cell: PostgreSQL stores no NUL.
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise SubmissionFileError("the CSV file is not UTF-8 text") from exc
     first_line = text.split("\n", 1)[0]

@@ -23,6 +23,13 @@ that return messages take ``translate`` (the app passes its ``gettext``) which i
 to the template before the ``{placeholders}`` are filled. The form's own
 ``required_message`` and ``constraint_message`` are used in the requested language, falling
 back to the default language.
+
+Length
+------
+Functions that read submitted answers take ``max_length``: an answer longer than that many
+characters (a line break sent as CRLF counts as one, as browsers count it; a list of codes
+by the codes joined with spaces) is refused with the ``too_long`` message before anything
+else is done with it. ``None`` means no limit; the app passes its configured limit.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
@@ -37,6 +45,7 @@ from typing import Any
 from pyxform.utils import default_is_dynamic
 
 from surveys import expressions
+from surveys.cleaning import clean_text
 from surveys.model import MULTI_CODE_TYPES, Choice, Form, Question, Section
 
 DEFAULT_MESSAGES = {
@@ -53,6 +62,11 @@ DEFAULT_MESSAGES = {
     "duplicate": "'{code}' is ranked more than once.",
     "acknowledge": "Tick the box to confirm.",
     "filtered": "'{code}' is not available with your other answers.",
+    "too_long": "Shorten this answer to at most {limit} characters (it has {length}).",
+    "unchecked": (
+        "This answer could not be checked against the question's rule in time. "
+        "Please shorten or simplify it."
+    ),
 }
 
 Translate = Callable[[str], str]
@@ -61,6 +75,8 @@ _INTEGER_RE = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _DECIMAL_RE = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 _INT32 = 2**31
 _ACKNOWLEDGED = {"ok", "1", "true", "yes", "on", "y"}
+#: Codes quoted in a message are cut to this many characters.
+_SHOWN_CODE_LENGTH = 60
 
 
 class AnswerError(ValueError):
@@ -92,18 +108,32 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def coerce(question: Question, raw: Any) -> Any:
+def answer_length(raw: Any) -> int:
+    """How many characters a raw answer counts as: text with CRLF as one, a list of codes
+    joined with spaces, 0 for other values (numbers, dates already coerced)."""
+    if isinstance(raw, str):
+        return len(raw) - raw.count("\r\n")
+    if isinstance(raw, list | tuple):
+        return sum(answer_length(item) for item in raw) + max(len(raw) - 1, 0)
+    return 0
+
+
+def coerce(question: Question, raw: Any, *, max_length: int | None = None) -> Any:
     """Turn a submitted answer into the value stored for ``question``.
 
     ``raw`` is the text from a web form or a spreadsheet cell (``str``), the list of
     ticked codes of a select_multiple or the ordered codes of a rank (``list[str]``), or a
     value already coerced. Returns the value described in the module docstring, ``""`` for
-    an empty answer. Raises :class:`AnswerError` (a ``ValueError``) for a number, date or
-    time that does not parse and for codes that are not in the question's choice list.
+    an empty answer. Text loses its control characters but tab and line feed. Raises
+    :class:`AnswerError` (a ``ValueError``) for an answer longer than ``max_length``
+    characters (see :func:`answer_length`; ``None``: no limit), for a number, date or time
+    that does not parse and for codes that are not in the question's choice list.
     Notes return ``""``; calculations and metadata pass through unchanged.
     """
     if question.type in ("calculate", "note") or question.type not in _COERCERS:
         return "" if question.type == "note" else raw
+    if max_length is not None and answer_length(raw) > max_length:
+        raise AnswerError("too_long", limit=max_length, length=answer_length(raw))
     if question.type not in MULTI_CODE_TYPES and isinstance(raw, list | tuple):
         items = [r for r in raw if not is_empty(r)]
         if len(items) > 1:
@@ -115,7 +145,14 @@ def coerce(question: Question, raw: Any) -> Any:
 
 
 def _text(question: Question, raw: Any) -> str:
-    return str(raw).replace("\r\n", "\n").strip()
+    return clean_text(str(raw).replace("\r\n", "\n")).strip()
+
+
+def _shown(code: str) -> str:
+    """A code as a message quotes it: cut short, so a huge answer is not sent back whole."""
+    if len(code) <= _SHOWN_CODE_LENGTH:
+        return code
+    return code[: _SHOWN_CODE_LENGTH - 1] + "\u2026"
 
 
 def _integer(question: Question, raw: Any) -> int:
@@ -194,7 +231,7 @@ def _datetime(question: Question, raw: Any) -> str:
 def _select_one(question: Question, raw: Any) -> str:
     code = str(raw).strip()
     if question.codes and code not in question.codes:
-        raise AnswerError("choice", code=code)
+        raise AnswerError("choice", code=_shown(code))
     return code
 
 
@@ -205,7 +242,7 @@ def _codes(question: Question, raw: Any) -> list[str]:
         items = str(raw).split()
     for code in items:
         if question.codes and code not in question.codes:
-            raise AnswerError("choice", code=code)
+            raise AnswerError("choice", code=_shown(code))
     return items
 
 
@@ -215,9 +252,11 @@ def _select_multiple(question: Question, raw: Any) -> str:
 
 def _rank(question: Question, raw: Any) -> str:
     codes = _codes(question, raw)
+    # Counted once, not per code: a list of many thousand codes must not take quadratic time.
+    counts = Counter(codes)
     for code in codes:
-        if codes.count(code) > 1:
-            raise AnswerError("duplicate", code=code)
+        if counts[code] > 1:
+            raise AnswerError("duplicate", code=_shown(code))
     return " ".join(codes)
 
 
@@ -567,14 +606,45 @@ def _form_message(form: Form, texts: dict[str, str], lang: str | None) -> str:
     return form.translate(texts, lang)[0]
 
 
+def long_answers(
+    form: Form,
+    names: Iterable[str],
+    values: Mapping[str, Any],
+    max_length: int | None,
+    *,
+    translate: Translate | None = None,
+) -> dict[str, str]:
+    """The answers among those to ``names`` that are longer than ``max_length`` (see
+    :func:`answer_length`): ``{name: message}``, ``name[i]`` for instance ``i`` (from 0)
+    inside a repeat. Empty when ``max_length`` is None. A caller that stores what it can
+    (a draft page) keeps the answers it had for these instead of taking them."""
+    if max_length is None:
+        return {}
+    errors: dict[str, str] = {}
+    for name in names:
+        question = form.questions.get(name)
+        if question is None or not question.answered or name not in values:
+            continue
+        raw = values[name]
+        items = enumerate(raw) if question.repeat and isinstance(raw, list | tuple) else None
+        for key, item in ((f"{name}[{i}]", item) for i, item in items) if items else [(name, raw)]:
+            length = answer_length(item)
+            if length > max_length:
+                error = AnswerError("too_long", limit=max_length, length=length)
+                errors[key] = error.message(translate)
+    return errors
+
+
 def coerce_answers(
     form: Form,
     names: Iterable[str],
     values: Mapping[str, Any],
     *,
     translate: Translate | None = None,
+    max_length: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Coerce the answers to the questions ``names`` (see :func:`coerce`).
+    """Coerce the answers to the questions ``names`` (see :func:`coerce`, which refuses
+    answers longer than ``max_length``).
 
     Returns ``(values, errors)``: all of ``values`` with those answers coerced (an answer
     that does not parse becomes ``""``), and ``{name: message}`` (``name[i]`` inside a
@@ -592,14 +662,14 @@ def coerce_answers(
             items = []
             for i, item in enumerate(raw):
                 try:
-                    items.append(coerce(question, item))
+                    items.append(coerce(question, item, max_length=max_length))
                 except AnswerError as exc:
                     errors[f"{name}[{i}]"] = exc.message(translate)
                     items.append("")
             cleaned[name] = items
             continue
         try:
-            cleaned[name] = coerce(question, raw)
+            cleaned[name] = coerce(question, raw, max_length=max_length)
         except AnswerError as exc:
             errors[name] = exc.message(translate)
             cleaned[name] = ""
@@ -655,11 +725,14 @@ def clean_answers(
     lang: str | None = None,
     *,
     translate: Translate | None = None,
+    max_length: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, str], dict[str, bool | list[bool]]]:
     """:func:`clean_section` for the questions ``names``, also returning the
     :func:`visibility` of the cleaned values it computed: ``(values, errors, flags)``."""
     names = list(names)
-    cleaned, errors = coerce_answers(form, names, values, translate=translate)
+    cleaned, errors = coerce_answers(
+        form, names, values, translate=translate, max_length=max_length
+    )
     cleaned = calculate(form, cleaned)
     flags = visibility(form, cleaned)
     errors.update(
@@ -675,6 +748,7 @@ def clean_section(
     lang: str | None = None,
     *,
     translate: Translate | None = None,
+    max_length: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Coerce and check the answers of one section.
 
@@ -683,10 +757,12 @@ def clean_section(
     Returns ``(values, errors)``: all values with this section's coerced and the
     calculations redone, and ``{question name: message}`` for the section's relevant
     questions that are missing (required), not allowed (constraint, choice filter) or do
-    not parse. In a repeat the key is ``name[i]`` for instance ``i``. Non-relevant
-    questions are not checked.
+    not parse or are longer than ``max_length``. In a repeat the key is ``name[i]`` for
+    instance ``i``. Non-relevant questions are not checked.
     """
-    cleaned, errors, _ = clean_answers(form, section.questions, values, lang, translate=translate)
+    cleaned, errors, _ = clean_answers(
+        form, section.questions, values, lang, translate=translate, max_length=max_length
+    )
     return cleaned, errors
 
 
@@ -697,6 +773,7 @@ def validate_section(
     lang: str | None = None,
     *,
     translate: Translate | None = None,
+    max_length: int | None = None,
 ) -> dict[str, str]:
     """The error messages for one section: ``{question name: message}``.
 
@@ -704,7 +781,7 @@ def validate_section(
     constraint messages come from the form in ``lang`` (default language as fallback),
     else from :data:`DEFAULT_MESSAGES` through ``translate``.
     """
-    return clean_section(form, section, values, lang, translate=translate)[1]
+    return clean_section(form, section, values, lang, translate=translate, max_length=max_length)[1]
 
 
 def _check(
@@ -727,9 +804,17 @@ def _check(
         for code in str(value).split():
             if code not in allowed:
                 return lambda tr, code=code: tr(DEFAULT_MESSAGES["filtered"]).format(code=code)
-    if question.constraint and not _holds(
-        question.constraint, scope, current=value, when_broken=False
-    ):
+    if not question.constraint:
+        return None
+    try:
+        met = expressions.truthy(expressions.evaluate(question.constraint, scope, current=value))
+    except expressions.RegexTimeout:
+        # Not met, but the form's own message would blame the respondent for a rule the
+        # answer may well satisfy.
+        return lambda tr: tr(DEFAULT_MESSAGES["unchecked"])
+    except expressions.ExpressionError:
+        met = False
+    if not met:
         custom = _form_message(form, question.constraint_message, lang)
         return lambda tr: custom or tr(DEFAULT_MESSAGES["constraint"])
     return None

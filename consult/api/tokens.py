@@ -57,6 +57,29 @@ def list_tokens() -> list[ApiToken]:
     )
 
 
+def _bearer_secret(header: str | None) -> str | None:
+    """The secret of an ``Authorization: Bearer <secret>`` header, or None when the header
+    is missing or malformed."""
+    scheme, _, secret = (header or "").strip().partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret or len(secret) > 200:
+        return None
+    return secret
+
+
+def valid_token_id(header: str | None) -> int | None:
+    """The id of the token an ``Authorization`` header carries when that token is valid
+    (known and not revoked), else None. Reads only; for keying rate limits, so that a
+    made-up token counts as no token."""
+    secret = _bearer_secret(header)
+    if secret is None:
+        return None
+    row = db.session.execute(
+        db.select(ApiToken.id, ApiToken.revoked_at).where(ApiToken.token_hash == hash_token(secret))
+    ).first()
+    return row.id if row is not None and row.revoked_at is None else None
+
+
 def authenticate(header: str | None) -> User:
     """The admin user an ``Authorization`` header's bearer token belongs to.
 
@@ -64,9 +87,8 @@ def authenticate(header: str | None) -> User:
     token or an inactive account, and 403 for a token of an account that is not admin.
     Updates ``last_used_at`` (flushed; the caller commits).
     """
-    scheme, _, secret = (header or "").strip().partition(" ")
-    secret = secret.strip()
-    if scheme.lower() != "bearer" or not secret or len(secret) > 200:
+    secret = _bearer_secret(header)
+    if secret is None:
         raise TokenError(401, "An API token is needed: Authorization: Bearer <token>.")
     token = db.session.scalar(db.select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))
     if token is None or token.revoked_at is not None or not token.user.active:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -178,6 +179,11 @@ class PageView:
         return self.form.translate(self.page.hints, self.lang)
 
     # fields and values
+    @property
+    def max_length(self) -> int:
+        """The longest answer accepted (ANSWER_MAX_LENGTH), for the text boxes' maxlength."""
+        return current_app.config["ANSWER_MAX_LENGTH"]
+
     def field(self, question: Question, instance: int = 0) -> str:
         return field_name(question, instance)
 

@@ -6,7 +6,10 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, SelectField, StringField
 from wtforms.validators import Length, Optional, Regexp
 
-LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
+from consult.models.base import LANGUAGE_TAG_LENGTH
+
+#: A language code as forms name their languages: ``ru``, ``zh-hans``, ``uz-cyrl-uz``.
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 
 
 class UploadForm(FlaskForm):
@@ -41,7 +44,7 @@ class InvitationForm(FlaskForm):
         _l("Language code (e.g. ru)"),
         validators=[
             Optional(),
-            Length(max=8),
+            Length(max=LANGUAGE_TAG_LENGTH),
             Regexp(LANGUAGE_CODE, message=_l("A language code such as ru or zh-Hans.")),
         ],
     )
@@ -82,7 +85,9 @@ class ResponseFilterForm(FlaskForm):
     version = SelectField(_l("Version"), choices=[], validate_choice=False)
     country = SelectField(_l("Country"), choices=[], validate_choice=False)
     group = SelectField(_l("Stakeholder group"), choices=[], validate_choice=False)
-    language = StringField(_l("Language"), validators=[Optional(), Length(max=8)])
+    language = StringField(
+        _l("Language"), validators=[Optional(), Length(max=LANGUAGE_TAG_LENGTH)]
+    )
     status = SelectField(_l("Status"), choices=[], validate_choice=False)
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])

@@ -7,15 +7,21 @@ every request: never a 5xx; user text that comes back in HTML is escaped (and te
 syntax is never evaluated); a refused request adds no rows; a change of data is audited.
 Exports are checked for formula neutralisation with values typed into the real forms.
 
-Runs on SQLite only, in one app per module (the world with its analysis run is built once):
-a few thousand requests on both databases would not fit the time this file may take.
+Beyond the forms: values as long as the answer limit and longer against every constraint
+of the shipped form and of the test forms, control characters in every address, deep and
+large JSON bodies on every POST endpoint and random bearer tokens on the API.
+
+Runs on SQLite and on PostgreSQL (which refuses NUL and over-long text where SQLite stores
+them), in one app per module and database: the world with its analysis run is built once.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -30,7 +36,9 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.test import EnvironBuilder
 
 from consult.extensions import db
-from consult.models import AuditEvent
+from consult.models import AuditEvent, Questionnaire
+from consult.questionnaires import import_form, load_version_form
+from tests.conftest import _empty_postgres
 from tests.consult.test_authorisation_matrix import (
     LAST,
     QUERY,
@@ -41,6 +49,7 @@ from tests.consult.test_authorisation_matrix import (
     url_arguments,
     visitors,
 )
+from tests.surveys.xlsform_fixtures import CHOICES, SETTINGS, SURVEY, xlsx
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -68,11 +77,17 @@ HOSTILE = (
     "",
     "   ",
     "\r\n\t",
+    "\x01\x02\x1b[31m\x7f\x0b\x0c",
+    "lone \ud800 surrogate",
+    "\u0000",
 )
 #: One megabyte: larger than every text limit of the app, smaller than the upload limit.
 HUGE = ("x" * 1024 + SCRIPT) * 1000
 #: Stands for HUGE in generated examples, so a failing example prints short.
 HUGE_MARK = "[one megabyte]"
+TEST_FORM = xlsx({"survey": SURVEY, "choices": CHOICES, "settings": SETTINGS})
+#: More nested brackets than Python's JSON parser can recurse through.
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
 MAIN_TABLES = (
     "users",
     "api_tokens",
@@ -93,10 +108,10 @@ SAVES_DRAFTS = frozenset({"respond.save_page", "respond.start"})
 ERROR_RE = re.compile(r'class="error"[^>]*>\s*[^<\s]')
 
 
-@pytest.fixture(scope="module")
-def sqlite_app(tmp_path_factory):
-    """An app on a SQLite file, built like tests/conftest.py's, with the rate limits off
-    (a fuzz run is a burst by design)."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def fuzz_app(request, tmp_path_factory):
+    """An app on a SQLite file or on the run's PostgreSQL database, built like
+    tests/conftest.py's, with the rate limits off (a fuzz run is a burst by design)."""
     from sqlalchemy import create_engine
 
     from consult import create_app
@@ -104,10 +119,14 @@ def sqlite_app(tmp_path_factory):
     from consult.reference import load_reference_data
 
     folder = tmp_path_factory.mktemp("fuzz")
-    url = f"sqlite:///{folder / 'consult.sqlite'}"
-    engine = create_engine(url)
-    Base.metadata.create_all(engine)
-    engine.dispose()
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'consult.sqlite'}"
+        engine = create_engine(url)
+        Base.metadata.create_all(engine)
+        engine.dispose()
+    else:
+        url = request.getfixturevalue("pg_database")
+        _empty_postgres(url)
     app = create_app(
         {
             "TESTING": True,
@@ -317,6 +336,14 @@ def _expand(value):
     return HUGE if value == HUGE_MARK else value
 
 
+def _multipart_text(value):
+    """A field value as a browser writes it into a multipart body: UTF-8, where a lone
+    surrogate cannot be written and becomes U+FFFD (the test client would raise)."""
+    if isinstance(value, list):
+        return [_multipart_text(item) for item in value]
+    return re.sub("[\ud800-\udfff]", "\ufffd", value) if isinstance(value, str) else value
+
+
 def _upload(content: bytes, filename: str) -> tuple[io.BytesIO, str]:
     return io.BytesIO(HUGE.encode() if content == HUGE_MARK.encode() else content), filename
 
@@ -340,7 +367,7 @@ def send(browser: Visitor, spec: FormSpec, values: dict):
         )
     if spec.multipart:
         data = {
-            name: _upload(*value) if name in spec.files else _expand(value)
+            name: _upload(*value) if name in spec.files else _multipart_text(_expand(value))
             for name, value in values.items()
         }
         builder = EnvironBuilder(
@@ -415,23 +442,28 @@ def check(app: Flask, browser: Visitor, spec: FormSpec, values: dict, before: di
 
 
 @pytest.fixture(scope="module")
-def fuzz_world(sqlite_app):
-    world = build_world(sqlite_app)
-    browsers = visitors(sqlite_app, world)
-    urls = get_urls(sqlite_app, world, browsers["respondent"])
-    scout = visitors(sqlite_app, world)["admin"]
-    found = discover(sqlite_app, scout, urls)
+def fuzz_world(fuzz_app):
+    world = build_world(fuzz_app)
+    with fuzz_app.app_context():
+        # The engine's test form, for its constraints (the world has the shipped form and
+        # the small form already).
+        import_form(TEST_FORM, "gap_needs_test.xlsx")
+        db.session.commit()
+    browsers = visitors(fuzz_app, world)
+    urls = get_urls(fuzz_app, world, browsers["respondent"])
+    scout = visitors(fuzz_app, world)["admin"]
+    found = discover(fuzz_app, scout, urls)
     for role in ROLES:
-        found |= discover(sqlite_app, browsers[role], urls)
+        found |= discover(fuzz_app, browsers[role], urls)
     return world, browsers, found
 
 
 JSON_ENDPOINTS = {"api.submit_questionnaire"}
 
 
-def test_every_form_endpoint_is_found_on_a_page(sqlite_app, fuzz_world):
+def test_every_form_endpoint_is_found_on_a_page(fuzz_app, fuzz_world):
     _world, _browsers, found = fuzz_world
-    posting = {rule.endpoint for rule in sqlite_app.url_map.iter_rules() if "POST" in rule.methods}
+    posting = {rule.endpoint for rule in fuzz_app.url_map.iter_rules() if "POST" in rule.methods}
     # JSON endpoints have no HTML form; tests/consult/test_submit_api.py fuzzes them.
     assert posting - JSON_ENDPOINTS <= {endpoint for endpoint, _method in found}
 
@@ -467,10 +499,10 @@ def _api_specs(app: Flask, world: World) -> list[FormSpec]:
 
 
 def fuzz(app: Flask, browser: Visitor, spec: FormSpec) -> None:
-    """Send ``spec`` a dozen generated submissions as ``browser``, checking each."""
+    """Send ``spec`` eight generated submissions as ``browser``, checking each."""
 
     @settings(
-        max_examples=12,
+        max_examples=8,
         deadline=None,
         derandomize=True,
         database=None,
@@ -484,10 +516,142 @@ def fuzz(app: Flask, browser: Visitor, spec: FormSpec) -> None:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_hostile_values_never_break_a_form(sqlite_app, fuzz_world, role):
+def test_hostile_values_never_break_a_form(fuzz_app, fuzz_world, role):
     world, browsers, found = fuzz_world
-    for spec in [*_api_specs(sqlite_app, world), *_fuzz_order(found)]:
-        fuzz(sqlite_app, browsers[role], spec)
+    for spec in [*_api_specs(fuzz_app, world), *_fuzz_order(found)]:
+        fuzz(fuzz_app, browsers[role], spec)
+
+
+# -- long values, control characters, JSON bodies, bearer tokens ------------------------------
+
+
+def long_values(limit: int) -> list[str]:
+    """Answers at the answer limit, one past it and far past it: text a backtracking regex
+    engine splits every way (an e-mail with a dot per character after the "@"), digits
+    for number constraints, and blanks around a letter."""
+    values = []
+    for length in (limit, limit + 1, 150_000):
+        values += [
+            ("a@" + "a." * length)[: length - 1] + "@",
+            "9" * length,
+            " " * (length - 1) + "x",
+        ]
+    return values
+
+
+def _constrained(app: Flask) -> list[tuple[str, str, bool]]:
+    """(slug, question name, in a repeat) of every answered question with a constraint and
+    every text question, in every questionnaire of the world."""
+    with app.app_context():
+        questionnaires = db.session.scalars(db.select(Questionnaire).order_by(Questionnaire.slug))
+        found = []
+        for questionnaire in questionnaires:
+            form = load_version_form(questionnaire.current_version)
+            for question in form.questions.values():
+                if question.answered and (question.constraint or question.type == "text"):
+                    found.append((questionnaire.slug, question.name, question.repeat is not None))
+        return found
+
+
+def test_long_values_against_every_constraint_are_answered_quickly(fuzz_app, fuzz_world):
+    world, browsers, _found = fuzz_world
+    client = browsers["anonymous"].client
+    limit = fuzz_app.config["ANSWER_MAX_LENGTH"]
+    questions = _constrained(fuzz_app)
+    assert {slug for slug, _name, _repeat in questions} >= {
+        "cami-gap-needs",
+        "gap-needs-test",
+        world.slug,
+    }
+    assert "email" in {name for _slug, name, _repeat in questions}
+    for slug, name, in_repeat in questions:
+        url = f"/api/v1/questionnaires/{slug}/submissions"
+        for value in long_values(limit):
+            body = {"client_id": "fuzz-long-values", "language": "en"}
+            body["answers"] = {name: [value] if in_repeat else value}
+            started = time.perf_counter()
+            response = client.post(url, json=body)
+            where = f"{slug}: {name} = {len(value)} characters"
+            assert time.perf_counter() - started < 2.0, where
+            assert response.status_code == 422, f"{where}: {response.status_code}"
+            message = response.get_json()["errors"].get(f"{name}[0]" if in_repeat else name, "")
+            assert ("at most" in message) == (len(value) > limit), f"{where}: {message}"
+
+
+def test_control_characters_in_any_address_are_refused(fuzz_app, fuzz_world):
+    world, browsers, _found = fuzz_world
+    admin = browsers["admin"]
+    before = counts(fuzz_app)
+    for url in get_urls(fuzz_app, world, browsers["respondent"]):
+        for bad in (url + "%00", url + "?q=a%00b", url + "?lang=%1B%5B31m"):
+            response = admin.client.get(bad, headers=admin.headers)
+            assert response.status_code == 400, bad
+    assert counts(fuzz_app) == before
+
+
+def _post_urls(app: Flask, world: World, respondent: Visitor) -> list[tuple[str, str]]:
+    """(endpoint, URL) of every POST route, with its arguments from the world."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        if "POST" not in rule.methods:
+            continue
+        arguments = url_arguments(rule.endpoint, world, respondent)
+        with app.test_request_context():
+            values = {name: arguments[name] for name in rule.arguments}
+            found.append((rule.endpoint, url_for(rule.endpoint, **values)))
+    return sorted(found)
+
+
+def test_deep_large_and_dirty_json_bodies_never_break_a_post_endpoint(fuzz_app, fuzz_world):
+    world, browsers, _found = fuzz_world
+    admin = browsers["admin"]
+    before = counts(fuzz_app)
+    bodies = {
+        "deep": DEEP_JSON,
+        "dirty": json.dumps({"client_id": "x" * 20, "answers": {"email": "a\x00@b.c"}}),
+        "large": json.dumps({"answers": {"email": "x" * (fuzz_app.config["JSON_MAX_BYTES"])}}),
+    }
+    for endpoint, url in _post_urls(fuzz_app, world, browsers["respondent"]):
+        for kind, body in bodies.items():
+            response = admin.client.post(
+                url, data=body, content_type="application/json", headers=admin.headers
+            )
+            assert response.status_code < 500, f"{kind} JSON to {endpoint}"
+            if endpoint in JSON_ENDPOINTS:
+                assert response.status_code == (413 if kind == "large" else 400), kind
+                assert response.get_json()["error"]["message"], kind
+    assert counts(fuzz_app) == before
+
+
+bearer_tokens = st.one_of(
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=300),
+    st.sampled_from(["", " ", "null", "undefined", "x" * 201, "x" * 10_000, "Bearer"]),
+    st.builds(lambda n: "a" * n, st.integers(0, 400)),
+)
+
+
+def test_random_bearer_tokens_never_break_the_api(fuzz_app, fuzz_world):
+    world, browsers, _found = fuzz_world
+    client = browsers["anonymous"].client
+    real = world.api_tokens["admin"]
+    with fuzz_app.test_request_context():
+        urls = [
+            url_for("api.index"),
+            url_for("api.list_questionnaires"),
+            url_for("api.list_responses"),
+            url_for("api.get_questionnaire_json", slug=world.slug),
+        ]
+
+    @settings(max_examples=40, deadline=None, derandomize=True, database=None)
+    @given(token=bearer_tokens, scheme=st.sampled_from(["Bearer", "bearer", "Basic", ""]))
+    def run(token, scheme):
+        for value in (f"{scheme} {token}", f"Bearer {real}{token}", f"Bearer {token}{real}"):
+            for url in urls:
+                response = client.get(url, headers={"Authorization": value})
+                assert response.status_code in (200, 401), f"{url}: {value[:60]!r}"
+                assert response.status_code == 200 or response.is_json
+
+    run()
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -506,12 +670,12 @@ def _csv_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-def test_formulas_typed_into_forms_are_neutralised_in_exports(sqlite_app, fuzz_world):
+def test_formulas_typed_into_forms_are_neutralised_in_exports(fuzz_app, fuzz_world):
     world, browsers, found = fuzz_world
-    admin = visitors(sqlite_app, world)["admin"]
+    admin = visitors(fuzz_app, world)["admin"]
     spec = found[("interviews.new_interview", "POST")]
     page = admin.client.get(spec.url).get_data(as_text=True)
-    form = next(f for f in forms_on(sqlite_app, spec.url, page) if f.endpoint == spec.endpoint)
+    form = next(f for f in forms_on(fuzz_app, spec.url, page) if f.endpoint == spec.endpoint)
     data = {name: values[0] for name, values in form.fields.items() if values}
     for name in ("add_participant", "add_note"):
         data.pop(name, None)
@@ -546,9 +710,9 @@ def test_formulas_typed_into_forms_are_neutralised_in_exports(sqlite_app, fuzz_w
     assert not [c for c in cells if isinstance(c, str) and c[:1] in "=+-@" and c != "-"]
 
 
-def test_invitation_name_formula_is_neutralised_in_the_csv(sqlite_app, fuzz_world):
+def test_invitation_name_formula_is_neutralised_in_the_csv(fuzz_app, fuzz_world):
     world, browsers, found = fuzz_world
-    admin = visitors(sqlite_app, world)["admin"]
+    admin = visitors(fuzz_app, world)["admin"]
     spec = found[("secretariat.create_invitation_view", "POST")]
     created = admin.client.post(
         spec.url,
@@ -561,13 +725,13 @@ def test_invitation_name_formula_is_neutralised_in_the_csv(sqlite_app, fuzz_worl
         },
     )
     assert created.status_code == 200
-    with sqlite_app.test_request_context():
+    with fuzz_app.test_request_context():
         listing = url_for("secretariat.download_invitations", slug=world.slug)
     names = [row[0] for row in _csv_rows(admin.client.get(listing).data)]
     assert "'" + FORMULA in names and FORMULA not in names
     links = next(
         f
-        for f in forms_on(sqlite_app, spec.url, created.get_data(as_text=True))
+        for f in forms_on(fuzz_app, spec.url, created.get_data(as_text=True))
         if f.endpoint == "secretariat.download_invitation_links"
     )
     data = {name: values for name, values in links.fields.items() if values}

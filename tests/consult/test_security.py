@@ -174,16 +174,69 @@ def test_rate_limits_can_be_switched_off(make_app):
     assert "X-RateLimit-Limit" not in client.get("/api/v1/").headers
 
 
-def test_api_limit_answers_json_429_and_counts_per_token(make_app):
-    client = make_app(RATELIMIT_API="3/minute").test_client()
-    first = {"Authorization": "Bearer first-token"}
+def _api_token(app, *, revoked: bool = False) -> str:
+    from consult.accounts import create_user
+    from consult.api.tokens import create_token, revoke_token
+
+    with app.app_context():
+        user = create_user(f"api-{uuid.uuid4().hex[:8]}@example.org", Auth.password, "admin")
+        token, secret = create_token(user, "limits")
+        if revoked:
+            revoke_token(token)
+        db.session.commit()
+    return secret
+
+
+def _bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_api_limit_answers_json_429_and_counts_per_valid_token(make_app):
+    app = make_app(RATELIMIT_API="3/minute")
+    first, second = _api_token(app), _api_token(app)
+    client = app.test_client()
     for _ in range(3):
-        assert client.get("/api/v1/", headers=first).status_code == 200
-    refused = client.get("/api/v1/", headers=first)
+        assert client.get("/api/v1/", headers=_bearer(first)).status_code == 200
+    refused = client.get("/api/v1/", headers=_bearer(first))
     assert refused.status_code == 429
     assert refused.get_json()["error"]["code"] == 429
-    assert client.get("/api/v1/", headers={"Authorization": "Bearer second"}).status_code == 200
+    assert client.get("/api/v1/", headers=_bearer(second)).status_code == 200
     assert client.get("/api/v1/").status_code == 200, "no token: counted by address instead"
+
+
+def test_made_up_and_revoked_bearer_tokens_are_limited_by_address(make_app):
+    app = make_app(RATELIMIT_API="3/minute")
+    revoked = _api_token(app, revoked=True)
+    client = app.test_client()
+    headers = [_bearer(f"made-up-{uuid.uuid4().hex}") for _ in range(2)] + [_bearer(revoked)]
+    assert [client.get("/api/v1/", headers=h).status_code for h in headers] == [200] * 3
+    another = _bearer(f"made-up-{uuid.uuid4().hex}")
+    assert client.get("/api/v1/", headers=another).status_code == 429
+    assert client.get("/api/v1/").status_code == 429, "the same address, with no token"
+    elsewhere = client.get("/api/v1/", headers=another, environ_base={"REMOTE_ADDR": "192.0.2.9"})
+    assert elsewhere.status_code == 200
+
+
+def test_unauthenticated_submissions_are_limited_per_address(make_app):
+    app = make_app(RATELIMIT_SUBMIT="2/minute")
+    client = app.test_client()
+    url = "/api/v1/questionnaires/no-such-questionnaire/submissions"
+    statuses = [client.post(url, json={}).status_code for _ in range(3)]
+    assert statuses == [404, 404, 429]
+    assert client.post(url, json={}).get_json()["error"]["code"] == 429
+    assert client.get("/api/v1/").status_code == 200, "other API endpoints keep their own limit"
+    other = client.post(url, json={}, environ_base={"REMOTE_ADDR": "192.0.2.10"})
+    assert other.status_code == 404
+
+
+def test_a_forwarded_address_that_is_not_an_ip_address_is_not_taken(make_app):
+    app = make_app(PROXY_COUNT=1, RATELIMIT_SUBMIT="1/minute")
+    client = app.test_client()
+    url = "/api/v1/questionnaires/no-such-questionnaire/submissions"
+    forged = {"X-Forwarded-For": "x" * 300 + "\u00e9"}
+    assert client.post(url, json={}, headers=forged).status_code == 404
+    # Counted against the proxy's own address, not against a new made-up one.
+    assert client.post(url, json={}, headers={"X-Forwarded-For": "y" * 300}).status_code == 429
 
 
 def _respond_rules(app, *, post: bool):

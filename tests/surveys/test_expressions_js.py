@@ -213,6 +213,13 @@ CASES: list[tuple[str, dict[str, Any], Any]] = [
     ("regex('١٢', '\\d+')", {}, None),
     ("regex(${word}, ${empty})", VALUES, None),
     ("regex('x', concat('(', ''))", {}, None),
+    # patterns RE2 runs after rewriting them: the browser must agree
+    ("regex(., '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')", {}, "name@example.org"),
+    ("regex(., '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')", {}, "a@" + "a." * 50 + "@"),
+    ("regex(., 'a\\sb')", {}, "a\x0bb"),
+    ("regex(., '[\\u0400-\\u04FF]+')", {}, "Сайгак"),
+    ("regex(., '\\u0416+')", {}, "ЖЖ"),
+    ("regex(., '[\\w.-]+')", {}, "a.b-c"),
     # numbers
     ("number('  12.50 ')", {}, None),
     ("number('1e3')", {}, None),

@@ -94,6 +94,14 @@ def test_kobo_csv_rows_are_read_with_group_paths(form):
     }
 
 
+def test_control_characters_in_a_csv_are_taken_out(form):
+    row = kobo_row(comments="Saiga\x00 cross\x1b", _uuid="0f9e\x000c1e")
+    (result,) = read_submissions(form, to_csv(KOBO_HEADERS, [row]), "kobo.csv")
+    assert result.errors == []
+    assert result.values["comments"] == "Saiga cross"
+    assert result.uuid == "0f9e0c1e"
+
+
 def test_split_select_multiple_columns_fill_an_empty_combined_column(form):
     data = to_csv(
         KOBO_HEADERS,

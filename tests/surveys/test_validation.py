@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from surveys.validation import (
@@ -7,8 +9,10 @@ from surveys.validation import (
     calculate,
     clean_section,
     coerce,
+    coerce_answers,
     initial_values,
     instance_count,
+    long_answers,
     prune_hidden,
     validate_section,
     visibility,
@@ -93,6 +97,60 @@ def test_rank_keeps_order_and_refuses_repeats(form):
     assert coerce(question, ["climate", "poaching", "livestock"]) == "climate poaching livestock"
     with pytest.raises(AnswerError, match="more than once"):
         coerce(question, ["climate", "climate"])
+
+
+def test_rank_of_many_codes_is_checked_in_linear_time(form):
+    question = form.questions["priority_rank"]
+    started = time.perf_counter()
+    with pytest.raises(AnswerError, match="more than once"):
+        coerce(question, ["climate"] * 50_000 + ["poaching"] * 50_000)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_huge_code_is_quoted_cut_short_in_the_message(form):
+    with pytest.raises(AnswerError) as caught:
+        coerce(form.questions["country"], "X" * 100_000)
+    assert len(str(caught.value)) < 100
+
+
+def test_answers_longer_than_max_length_are_refused(form):
+    text = form.questions["comments"]
+    assert coerce(text, "x" * 10, max_length=10) == "x" * 10
+    # A line break sent as CRLF counts as one character, as the browser counted it.
+    assert coerce(text, "x" * 4 + "\r\n" + "x" * 5, max_length=10) == "xxxx\nxxxxx"
+    with pytest.raises(AnswerError) as caught:
+        coerce(text, "x" * 11, max_length=10)
+    assert caught.value.key == "too_long"
+    assert str(caught.value) == "Shorten this answer to at most 10 characters (it has 11)."
+    with pytest.raises(AnswerError, match="at most 10 characters"):
+        coerce(form.questions["priority_rank"], ["climate", "poaching"], max_length=10)
+    assert coerce(text, "x" * 100_000) == "x" * 100_000, "no limit unless one is given"
+
+
+def test_coerce_answers_reports_each_too_long_answer(form):
+    values = {"comments": "x" * 101, "site_name": ["ok", "y" * 101]}
+    cleaned, errors = coerce_answers(form, ["comments", "site_name"], values, max_length=100)
+    assert errors == {
+        "comments": DEFAULT_MESSAGES["too_long"].format(limit=100, length=101),
+        "site_name[1]": DEFAULT_MESSAGES["too_long"].format(limit=100, length=101),
+    }
+    assert cleaned["comments"] == "" and cleaned["site_name"] == ["ok", ""]
+
+
+def test_long_answers_names_the_answers_over_the_limit(form):
+    values = {"comments": "x" * 101, "site_name": ["ok", "y" * 101], "country": "KZ"}
+    names = ["comments", "site_name", "country"]
+    catalogue = {DEFAULT_MESSAGES["too_long"]: "Не больше {limit} знаков (здесь {length})."}
+    assert long_answers(form, names, values, 100, translate=catalogue.get) == {
+        "comments": "Не больше 100 знаков (здесь 101).",
+        "site_name[1]": "Не больше 100 знаков (здесь 101).",
+    }
+    assert long_answers(form, names, values, None) == {}
+
+
+def test_text_answers_lose_control_characters_but_keep_tabs_and_line_breaks(form):
+    raw = "a\x00b\x07c\td\r\ne\x1bf\ud800"
+    assert coerce(form.questions["comments"], raw) == "abc\td\nef\ufffd"
 
 
 def test_acknowledge_is_ok_or_empty(form):
