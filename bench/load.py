@@ -8,7 +8,14 @@ dropped afterwards). Each database is made by ``consult init`` and goes through 
 * ``kill``: one gunicorn worker (a child of the master, found in /proc) is killed with SIGKILL
   when 40 % of the phase's respondents are done;
 * ``restart``: the whole server is stopped (SIGTERM to the master) at the same point and
-  started again on the same port.
+  started again on the same port;
+* ``attack``: while the respondents answer, ``--attackers`` threads send the worst inputs
+  known to have stalled or crashed the site (150 KB answers to a regex constraint through
+  the JSON endpoint, 100,000 nested brackets, NUL bytes in URLs, forms and JSON, made-up
+  Bearer tokens, and, signed in as a facilitator, a 6 KB workbook declaring A1:XFD1048576
+  with a cell at XFD1048576 to the interview import). The phase passes when the
+  respondents' p99 page latency stays under ``--attack-ratio`` (2) times the clean phase's,
+  no request (respondent's or attacker's) gets a 5xx and nothing is lost.
 
 In the clean phase ``--respondents`` simulated respondents (``--fault-respondents`` in the
 others; at most ``--concurrency`` at a time, one thread and one cookie jar each) answer the
@@ -64,7 +71,13 @@ sys.path.insert(0, str(ROOT))
 
 FORM_FILE = ROOT / "surveys" / "forms" / f"{SLUG}.xlsx"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-PHASES = ("clean", "kill", "restart")
+PHASES = ("clean", "kill", "restart", "attack")
+#: the CSRF field of a WTForms page (the id comes first there)
+FORM_CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+#: a facilitator account made with ``consult users create`` for the attackers of the interview
+#: import (an upload needs an account; a stolen or careless one is the threat)
+ATTACKER_EMAIL = "attacker@load.bench"
+ATTACKER_PASSWORD = "attacker-password-1"
 LANGUAGES = ("en", "ru", "zh", "mn", "fa")
 COUNTRIES = "AF BT CN IN IR KZ KG MN NP PK RU TJ TM UZ".split()
 GROUPS = (
@@ -683,6 +696,13 @@ class PhaseResult:
     server_tracebacks: int
     check: Check
     errors: list[str]
+    #: attack phase: requests the attackers sent, of them 5xx, by kind
+    attack_requests: int = 0
+    attack_server_errors: int = 0
+    attack_kinds: dict = field(default_factory=dict)
+    #: attack phase: p99 page latency / the clean phase's (None when there was none)
+    p99_ratio: float | None = None
+    ratio_limit: float = 2.0
 
     @property
     def passed(self) -> bool:
@@ -697,7 +717,9 @@ class PhaseResult:
             and c.changed_after_submit == 0
             and c.lost_drafts == 0
             and c.resumed_wrong_page == 0
-            and (self.phase != "clean" or self.failed_respondents == 0)
+            and (self.phase not in ("clean", "attack") or self.failed_respondents == 0)
+            and self.attack_server_errors == 0
+            and (self.p99_ratio is None or self.p99_ratio < self.ratio_limit)
         )
 
 
@@ -718,6 +740,8 @@ def run_database(kind: str, work: Path, args, admin, questions) -> list[PhaseRes
             RATELIMIT_ENABLED="0",
         )
         consult_init(env)
+        if "attack" in args.phase_list:
+            create_attacker(env)
         server = Server(env, args.workers, free_port(), log)
         server.start()
         try:
@@ -726,6 +750,10 @@ def run_database(kind: str, work: Path, args, admin, questions) -> list[PhaseRes
                 warm.send("GET", f"/s/{SLUG}")
             for phase in args.phase_list:
                 result = _drive(kind, phase, server, database, args, questions, log)
+                clean = next((r for r in results if r.phase == "clean"), None)
+                if phase == "attack" and clean is not None and clean.page_p99_ms > 0:
+                    result.p99_ratio = result.page_p99_ms / clean.page_p99_ms
+                    result.ratio_limit = args.attack_ratio
                 results.append(result)
                 print(
                     f"{kind} {phase}: {result.check.acknowledged}/{result.respondents} "
@@ -745,7 +773,7 @@ def _drive(kind, phase, server: Server, database: Database, args, questions, log
     before = last_response_id(database.url)
     log_offset = log.stat().st_size if log.exists() else 0
     plan = random.Random(f"{args.seed}-{kind}-{phase}")
-    count = args.respondents if phase == "clean" else args.fault_respondents
+    count = args.respondents if phase in ("clean", "attack") else args.fault_respondents
     first = args.seed * 1_000_000 + PHASES.index(phase) * 100_000
     respondents = [
         Respondent(
@@ -778,17 +806,26 @@ def _drive(kind, phase, server: Server, database: Database, args, questions, log
             with stats.lock:
                 stats.finished += 1
                 finished = stats.finished
-            if phase != "clean" and finished >= fault_at and not fault_done.is_set():
+            if phase in ("kill", "restart") and finished >= fault_at and not fault_done.is_set():
                 fault_done.set()
                 fault_note.append(inject(phase, server))
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(args.concurrency)]
-    for thread in threads:
+    attack = Attack(server.port, args.retry_seconds) if phase == "attack" else None
+    attackers = [
+        threading.Thread(target=attack.run, args=(n,), daemon=True)
+        for n in range(args.attackers if attack else 0)
+    ]
+    for thread in threads + attackers:
         thread.start()
     for thread in threads:
         thread.join(timeout=max(1.0, deadline - time.monotonic() + args.retry_seconds + 5))
     elapsed = time.perf_counter() - started
+    if attack is not None:
+        attack.stop.set()
+        for thread in attackers:
+            thread.join(timeout=120)
     tally = check(database.url, respondents, questions, before)
     failed = [r for r in respondents if not r.acknowledged]
     errors = list(stats.samples) + [
@@ -813,11 +850,188 @@ def _drive(kind, phase, server: Server, database: Database, args, questions, log
         locked_pages=stats.locked_pages,
         connection_retries=stats.connection_retries,
         failed_respondents=len(failed),
-        fault=fault_note[0] if fault_note else ("none" if phase == "clean" else "not reached"),
+        fault=fault_note[0] if fault_note else (
+            "none" if phase in ("clean", "attack") else "not reached"
+        ),
         server_tracebacks=text.count("Traceback"),
         check=tally,
-        errors=errors + tally.examples,
+        errors=errors + tally.examples + (attack.stats.samples if attack else []),
+        attack_requests=attack.stats.requests if attack else 0,
+        attack_server_errors=attack.stats.server_errors if attack else 0,
+        attack_kinds=dict(attack.kinds) if attack else {},
     )
+
+
+# -- attackers -----------------------------------------------------------------------------
+
+
+def create_attacker(env: dict[str, str]) -> None:
+    """The facilitator account the attackers sign in with."""
+    script = Path(sys.executable).with_name("consult")
+    subprocess.run(
+        [str(script), "users", "create", "--email", ATTACKER_EMAIL, "--role", "facilitator",
+         "--country", "KZ", "--password", ATTACKER_PASSWORD],
+        env=env, cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def dimension_bomb() -> bytes:
+    """A 6 KB workbook whose sheet declares A1:XFD1048576 and has one cell at XFD1048576:
+    a reader that trusts the declared size builds 16,384 columns for a million rows."""
+    import io
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/content-types"><Default Extension="rels" ContentType="applicati'
+            'on/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" Content'
+            'Type="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="applica'
+            'tion/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override Pa'
+            'rtName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-off'
+            'icedocument.spreadsheetml.worksheet+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxm'
+            'lformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://sch'
+            'emas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="'
+            'xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlform'
+            'ats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/offic'
+            'eDocument/2006/relationships"><sheets><sheet name="interviews" sheetId="1" r:id="'
+            'rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxm'
+            'lformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://sch'
+            'emas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="work'
+            'sheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlfor'
+            'mats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row '
+            'r="1"><c r="A1" t="inlineStr"><is><t>record_id</t></is></c></row><row r="1048576">'
+            '<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></workshee'
+            't>'
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    lines: list[bytes] = []
+    for name, value in fields.items():
+        lines += [f"--{boundary}".encode(),
+                  f'Content-Disposition: form-data; name="{name}"'.encode(), b"",
+                  value.encode()]  # fmt: skip
+    for name, (filename, data) in files.items():
+        lines += [f"--{boundary}".encode(),
+                  f'Content-Disposition: form-data; name="{name}"; filename="{filename}"'
+                  .encode(),
+                  b"Content-Type: application/octet-stream", b"", data]  # fmt: skip
+    lines += [f"--{boundary}--".encode(), b""]
+    return b"\r\n".join(lines), f"multipart/form-data; boundary={boundary}"
+
+
+class Attack:
+    """Threads sending the worst known inputs in turn until ``stop`` is set; every answer is
+    counted (``stats``), and a 5xx is a failure of the phase."""
+
+    def __init__(self, port: int, retry_seconds: float):
+        self.port = port
+        self.retry_seconds = retry_seconds
+        self.stats = Stats()
+        self.stop = threading.Event()
+        self.kinds: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._bomb = dimension_bomb()
+
+    def _raw(self, method: str, path: str, body: bytes | None, headers: dict[str, str],
+             kind: str) -> tuple[int, str]:  # fmt: skip
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+        self.stats.note(response.status, "", f"{kind}: {method} {path[:60]}")
+        with self._lock:
+            self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        return response.status, text
+
+    def _submission(self, answers: dict) -> bytes:
+        return json.dumps(
+            {"client_id": uuid.uuid4().hex, "language": "en", "answers": answers}
+        ).encode()
+
+    def _login(self, browser: Browser) -> bool:
+        _status, _location, page = browser.send("GET", "/auth/login")
+        token = FORM_CSRF_RE.search(page)
+        if token is None:
+            self.stats.sample("attacker: no CSRF token on the login page")
+            return False
+        body = urlencode({"csrf_token": token.group(1), "email": ATTACKER_EMAIL,
+                          "password": ATTACKER_PASSWORD})  # fmt: skip
+        status, _location, _text = browser.send("POST", "/auth/login", body)
+        if status != 302:
+            self.stats.sample(f"attacker: sign-in answered {status}")
+        return status == 302
+
+    def _upload_bomb(self, browser: Browser) -> None:
+        _status, _location, page = browser.send("GET", "/interviews/import")
+        token = FORM_CSRF_RE.search(page)
+        if token is None:
+            self.stats.sample("attacker: no CSRF token on the import page")
+            return
+        body, content_type = _multipart(
+            {"csrf_token": token.group(1)}, {"file": ("interviews.xlsx", self._bomb)}
+        )
+        headers = {"Content-Type": content_type, **browser._headers(None)}
+        self._raw("POST", "/interviews/import", body, headers, "xlsx dimension bomb")
+
+    def run(self, number: int) -> None:
+        rng = random.Random(number)
+        browser = Browser(self.port, self.stats, self.retry_seconds)
+        signed_in = False
+        json_headers = {"Content-Type": "application/json"}
+        submit = f"/api/v1/questionnaires/{SLUG}/submissions"
+        while not self.stop.is_set():
+            step = rng.randrange(6)
+            try:
+                if step == 0:
+                    answers = {"consent": "yes", "email": "a" * 150_000 + "@"}
+                    self._raw("POST", submit, self._submission(answers), json_headers,
+                              "150 KB regex answer")  # fmt: skip
+                elif step == 1:
+                    body = ('{"answers": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
+                    self._raw("POST", submit, body, json_headers, "deep JSON")
+                elif step == 2:
+                    self._raw("GET", "/s/a%00b?q=a%00b", None, {}, "NUL in URL")
+                    self._raw("POST", submit, self._submission({"consent": "y\u0000es"}),
+                              json_headers, "NUL in JSON")  # fmt: skip
+                elif step == 3:
+                    headers = {"Authorization": f"Bearer {uuid.uuid4().hex}"}
+                    self._raw("GET", "/api/v1/questionnaires", None, headers, "made-up token")
+                elif step == 4:
+                    body = urlencode({"email": "x\x00@example.org", "password": "p"})
+                    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+                    self._raw("POST", "/auth/login", body.encode(), headers, "NUL in a form")
+                else:
+                    if not signed_in:
+                        signed_in = self._login(browser)
+                    if signed_in:
+                        self._upload_bomb(browser)
+            except CONNECTION_ERRORS as error:
+                self.stats.sample(f"attacker connection error: {error!r}")
+                time.sleep(0.2)
 
 
 def inject(phase: str, server: Server) -> str:
@@ -879,12 +1093,20 @@ def print_table(results: list[PhaseResult], args) -> None:
             f"{c.stored_unacknowledged}; submitted responses written again after submitting "
             f"{c.changed_after_submit}; server log tracebacks {r.server_tracebacks}"
         )
+        if r.phase == "attack":
+            ratio = f"{r.p99_ratio:.2f}" if r.p99_ratio is not None else "n/a (no clean phase)"
+            print(
+                f"    attackers sent {r.attack_requests} requests, 5xx {r.attack_server_errors}; "
+                f"respondents' page p99 / clean p99 = {ratio} (limit {r.ratio_limit:g}); "
+                + ", ".join(f"{kind} {count}" for kind, count in sorted(r.attack_kinds.items()))
+            )
         for error in r.errors[:8]:
             print(f"    {error}")
     print()
     print(
         "targets: 5xx = 0, no 'database is locked', every acknowledged submission stored "
-        "exactly once (dup = lost ack = 0), no draft lost, in every phase"
+        "exactly once (dup = lost ack = 0), no draft lost, in every phase; under attack the "
+        "respondents' page p99 under --attack-ratio x the clean phase's"
     )
 
 
@@ -915,7 +1137,8 @@ def main(argv: list[str] | None = None) -> int:
         "--phases",
         default=",".join(PHASES),
         help="comma-separated: clean (no fault), kill (SIGKILL a worker), "
-        "restart (SIGTERM the server and start it again)",
+        "restart (SIGTERM the server and start it again), attack (the worst inputs while "
+        "respondents answer)",
     )
     parser.add_argument(
         "--quick", action="store_true", help="40 respondents, 20 at once: a fast run"
@@ -938,6 +1161,15 @@ def main(argv: list[str] | None = None) -> int:
         help="respondents not started by then are left out of a phase",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the respondents' answers")
+    parser.add_argument(
+        "--attackers", type=int, default=3, help="attacker threads in the attack phase"
+    )
+    parser.add_argument(
+        "--attack-ratio",
+        type=float,
+        default=2.0,
+        help="the attack phase's page p99 must stay under this many times the clean phase's",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     if args.quick:
