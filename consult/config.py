@@ -6,8 +6,10 @@ import os
 import secrets
 from pathlib import Path
 
-LANGUAGES = ("en", "ru", "zh", "mn", "fa")
-RTL_LANGUAGES = frozenset({"fa", "ar", "ps", "ur", "he", "dv"})
+import reference
+
+#: The interface languages, from the reference data (English, the default, first).
+LANGUAGES = reference.interface_languages()
 
 
 def _bool(value: str | None, default: bool) -> bool:

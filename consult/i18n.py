@@ -8,16 +8,8 @@ from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
-from consult.config import RTL_LANGUAGES
+import reference
 from consult.extensions import babel
-
-NATIVE_NAMES = {
-    "en": "English",
-    "ru": "Русский",
-    "zh": "中文",
-    "mn": "Монгол",
-    "fa": "فارسی",
-}
 
 
 def select_locale() -> str:
@@ -44,7 +36,7 @@ def current_language() -> str:
 
 
 def direction(lang: str) -> str:
-    return "rtl" if lang in RTL_LANGUAGES else "ltr"
+    return "rtl" if reference.is_rtl(lang) else "ltr"
 
 
 def url_with_lang(lang: str) -> str:
@@ -59,7 +51,8 @@ def _template_context() -> dict:
         "current_lang": lang,
         "text_direction": direction(lang),
         "interface_languages": [
-            (code, NATIVE_NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]
+            (code, reference.native_names().get(code, code))
+            for code in current_app.config["LANGUAGES"]
         ],
         "url_with_lang": url_with_lang,
     }

@@ -1,15 +1,11 @@
-"""Reference data shipped with the app, loaded idempotently into the database."""
+"""The reference facts (the top-level ``reference`` package) in the app: loaded idempotently
+into the database, and named in templates in the reader's language."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
+import reference as facts
 from consult.extensions import db
 from consult.models import Country, Species, StakeholderGroup, Threat
-
-DATA = Path(__file__).resolve().parent / "data" / "reference"
 
 TABLES = (
     ("countries.json", Country, ("names",)),
@@ -18,53 +14,37 @@ TABLES = (
     ("stakeholder_groups.json", StakeholderGroup, ("names",)),
 )
 
-
-@cache
-def read(filename: str) -> list[dict]:
-    return json.loads((DATA / filename).read_text(encoding="utf-8"))
-
+read = facts.read
 
 #: Threat theme codes in the programme's order (the data file's order).
-THEMES: tuple[str, ...] = tuple(item["code"] for item in read("threats.json"))
-
-
-#: The reference files whose rows are named in templates, by the filter that names them.
-_NAMED = {
-    "country_name": "countries.json",
-    "species_name": "species.json",
-    "theme_name": "threats.json",
-    "group_name": "stakeholder_groups.json",
-}
-
-
-@cache
-def _names(filename: str) -> dict[str, dict[str, str]]:
-    return {item["code"]: item.get("names", {}) for item in read(filename)}
-
-
-def name_of(filename: str, code: str | None, lang: str) -> str:
-    """The name of reference row `code` of `filename` in `lang` (English when the language
-    has none, the code itself when the row is unknown)."""
-    if not code:
-        return ""
-    names = _names(filename).get(code, {})
-    return names.get(lang) or names.get("en") or code
-
-
-def init_app(app) -> None:
-    """Template filters naming reference codes in the reader's language:
-    ``{{ code|country_name }}``, ``species_name``, ``theme_name``, ``group_name``."""
-    from consult.i18n import current_language
-
-    for filter_name, filename in _NAMED.items():
-        app.add_template_filter(
-            lambda code, _file=filename: name_of(_file, code, current_language()), filter_name
-        )
+THEMES: tuple[str, ...] = facts.theme_codes()
 
 
 def languages() -> list[dict]:
     """Known languages: code, English name, native name and whether it is written RTL."""
-    return read("languages.json")
+    return facts.languages()
+
+
+#: Template filters naming reference codes, by the kind of code they name.
+_FILTERS = {
+    "country_name": "country",
+    "species_name": "species",
+    "theme_name": "theme",
+    "group_name": "group",
+    "population_name": "population",
+}
+
+
+def init_app(app) -> None:
+    """Template filters naming reference codes in the reader's language:
+    ``{{ code|country_name }}``, ``species_name``, ``theme_name``, ``group_name``,
+    ``population_name``."""
+    from consult.i18n import current_language
+
+    for filter_name, kind in _FILTERS.items():
+        app.add_template_filter(
+            lambda code, _kind=kind: facts.name(_kind, code, current_language()), filter_name
+        )
 
 
 def load_reference_data() -> dict[str, int]:

@@ -146,7 +146,7 @@ OWN_WORDS = tr(
 CONSENTED = "${consent} = 'yes'"
 
 # ---------------------------------------------------------------------------------------------
-# Choice lists (codes are the programme's stable codes; see consult/data/reference)
+# Choice lists (codes are the programme's stable codes; see reference/data)
 # ---------------------------------------------------------------------------------------------
 
 YES_NO = {
