@@ -164,7 +164,7 @@ def answers_for(rng: random.Random) -> dict[str, object]:
 
 def page_questions() -> dict[str, list[str]]:
     """Page key -> the answered questions on it, from the shipped form (as the app pages it)."""
-    from consult.responses import pages
+    from surveys.pages import pages
     from surveys.xlsform import load_form
 
     form = load_form(FORM_FILE.read_bytes(), FORM_FILE.name).form

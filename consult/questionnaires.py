@@ -24,9 +24,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from consult import audit
 from consult.extensions import db
 from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User
-from consult.responses import pages
 from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
+from surveys.pages import pages
 from surveys.validation import coerce
 from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_form
 

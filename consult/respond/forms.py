@@ -14,8 +14,9 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from consult.responses import MAX_INSTANCES, Page
+from consult.responses import MAX_INSTANCES
 from surveys.model import MULTI_CODE_TYPES, Form, Question
+from surveys.pages import Page
 from surveys.validation import repeat_questions
 
 _ACTION_RE = re.compile(r"^(next|back|submit|save|add|remove)(?::([\w.\-]+))?(?::(\d+))?$")

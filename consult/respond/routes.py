@@ -32,6 +32,8 @@ from consult.respond import bp
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
 from consult.respond.view import PageView, odk_text
 from surveys.model import Form
+from surveys.pages import Page, page_by_key, planned_pages, visible_pages
+from surveys.pages import pages as form_pages
 from surveys.validation import visibility
 
 DRAFTS = "respond.drafts"
@@ -188,7 +190,7 @@ def _render_page(
     response: Response,
     resume_token: str,
     form: Form,
-    page: responses.Page,
+    page: Page,
     values: dict,
     errors: dict[str, str],
     *,
@@ -197,7 +199,7 @@ def _render_page(
     flags: dict | None = None,
 ):
     flags = visibility(form, values) if flags is None else flags
-    planned = [p.key for p in responses.planned_pages(form, values, flags)]
+    planned = [p.key for p in planned_pages(form, values, flags)]
     position = planned.index(page.key) + 1 if page.key in planned else 1
     fixed = responses.invitation_answers(form, response.invitation)
     view = PageView(form, page, values, flags, errors, response.language, fixed=fixed)
@@ -248,12 +250,12 @@ def page(slug: str, key: str):
         response.language = lang
         responses.in_transaction(lambda: None)
         _follow_language(lang)
-    page = responses.page_by_key(form, key)
+    page = page_by_key(form, key)
     if page is None:
         abort(404)
     values = responses.load_values(response, form)
     flags = visibility(form, values)
-    visible = responses.visible_pages(form, values, flags)
+    visible = visible_pages(form, values, flags)
     if page.key not in [p.key for p in visible]:
         return redirect(url_for("respond.page", slug=slug, key=_nearest(form, visible, page.key)))
     errors: dict[str, str] = {}
@@ -262,9 +264,9 @@ def page(slug: str, key: str):
     return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
 
 
-def _nearest(form: Form, visible: list[responses.Page], key: str) -> str:
+def _nearest(form: Form, visible: list[Page], key: str) -> str:
     """The visible page at or after ``key`` in form order (else the last visible page)."""
-    order = [p.key for p in responses.pages(form)]
+    order = [p.key for p in form_pages(form)]
     position = order.index(key) if key in order else 0
     for candidate in visible:
         if order.index(candidate.key) >= position:
@@ -285,7 +287,7 @@ def save_page(slug: str, key: str):
             _forget(slug, done.reference)
             return redirect(url_for("respond.thanks", slug=slug))
     questionnaire, response, token, form = _current(slug)
-    page = responses.page_by_key(form, key)
+    page = page_by_key(form, key)
     if page is None:
         abort(404)
     stored = responses.load_values(response, form)
@@ -303,8 +305,8 @@ def save_page(slug: str, key: str):
     result = responses.check_page(form, page, stored, posted, response.language)
     values = result.values
     flags = result.flags
-    keys = [p.key for p in responses.visible_pages(form, values, flags)]
-    order = [p.key for p in responses.pages(form)]
+    keys = [p.key for p in visible_pages(form, values, flags)]
+    order = [p.key for p in form_pages(form)]
     shown_before = set(request.form.get("shown", "").split())
     newly = {
         name
@@ -361,7 +363,7 @@ def save_page(slug: str, key: str):
 
 def _following(form: Form, visible_keys: list[str], key: str) -> str | None:
     """The first visible page after ``key`` in form order, or None."""
-    order = [p.key for p in responses.pages(form)]
+    order = [p.key for p in form_pages(form)]
     position = order.index(key)
     for candidate in visible_keys:
         if order.index(candidate) > position:
@@ -419,7 +421,7 @@ def resume_draft(slug: str, token: str):
     _follow_language(response.language)
     form = load_version_form(_version(response.version_id))
     values = responses.load_values(response, form)
-    visible = responses.visible_pages(form, values)
+    visible = visible_pages(form, values)
     key = response.current_section or (visible[0].key if visible else "")
     if visible and key not in [p.key for p in visible]:
         key = _nearest(form, visible, key)

@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 
 from consult.i18n import direction
 from consult.respond.forms import count_field, field_name
-from consult.responses import Page, holds
 from surveys import expressions
 from surveys.model import OTHER_CODE, Choice, Form, Group, Question
+from surveys.pages import Page, holds
 from surveys.validation import available_choices, repeat_questions
 
 _MATRIX_APPEARANCES = ("field-list", "table-list")

@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pyxform.xls2xform import convert
 
+import reference as facts
 from surveys.forms import cami_gap_needs as source
 
 LANGS = ("en", "ru", "zh", "mn", "fa")
-REFERENCE = Path(__file__).resolve().parents[2] / "consult" / "data" / "reference"
+REFERENCE = facts.DATA
 TEXT_KINDS = ("label", "hint", "required_message", "constraint_message")
 
 THEMES = (
