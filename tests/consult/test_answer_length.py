@@ -75,12 +75,12 @@ def test_json_answers_over_the_configured_limit_are_refused_by_name(shipped, cli
 
 
 def _page_of(app, name: str) -> str:
-    from consult import responses
     from consult.questionnaires import get_questionnaire, load_version_form
+    from surveys import pages as form_pages
 
     with app.app_context():
         form = load_version_form(get_questionnaire("cami-gap-needs").current_version)
-        return next(page.key for page in responses.pages(form) if name in page.questions)
+        return next(page.key for page in form_pages.pages(form) if name in page.questions)
 
 
 def test_a_page_answer_over_the_limit_keeps_the_saved_answer_and_says_why(shipped, client):

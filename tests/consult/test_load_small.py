@@ -26,6 +26,7 @@ from consult import responses
 from consult.extensions import db
 from consult.models import Answer, Response
 from consult.questionnaires import get_questionnaire, load_version_form
+from surveys import pages as form_pages
 
 SLUG = "cami-gap-needs"
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "load.py"
@@ -145,7 +146,7 @@ def test_page_saved_while_its_draft_is_submitted_leaves_the_submission_alone(app
         with app.app_context():
             draft = db.session.get(Response, response_id)
             form = load_version_form(draft.version)
-            page = responses.page_by_key(form, "welcome")
+            page = form_pages.page_by_key(form, "welcome")
             try:
                 responses.in_transaction(
                     lambda: responses.save_section(draft, form, page, {"consent": "no"})

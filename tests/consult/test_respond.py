@@ -153,6 +153,7 @@ def draft_at(app, key: str, answers: dict = ANSWERS, language: str = "en") -> st
     from consult import responses
     from consult.questionnaires import get_questionnaire, load_version_form
     from consult.respond.forms import read_page
+    from surveys import pages as form_pages
 
     data = MultiDict(
         [(k, v) for k, vs in answers.items() for v in (vs if isinstance(vs, list) else [vs])]
@@ -161,9 +162,9 @@ def draft_at(app, key: str, answers: dict = ANSWERS, language: str = "en") -> st
         version = get_questionnaire(SLUG).current_version
         form = load_version_form(version)
         response, token = responses.start_response(version, form, language)
-        order = [page.key for page in responses.pages(form)]
+        order = [page.key for page in form_pages.pages(form)]
         values = responses.load_values(response, form)
-        page = responses.visible_pages(form, values)[0]
+        page = form_pages.visible_pages(form, values)[0]
         while page.key != key:
             posted = read_page(form, page, data)
             result = responses.check_page(form, page, values, posted, language)
@@ -171,7 +172,7 @@ def draft_at(app, key: str, answers: dict = ANSWERS, language: str = "en") -> st
             values = result.values
             following = next(
                 p
-                for p in responses.visible_pages(form, values)
+                for p in form_pages.visible_pages(form, values)
                 if order.index(p.key) > order.index(page.key)
             )
             responses.save_section(response, form, page, values, following.key)
