@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event, func, inspect
 from sqlalchemy.orm import joinedload, selectinload
 
-from consult import audit
+from consult import audit, spreadsheets
 from consult.extensions import db
 from consult.models import Questionnaire, QuestionnaireVersion, Response, User
 from surveys.export import responses_frame, to_csv, to_xlsx
@@ -81,7 +81,7 @@ def import_questionnaire(
     ``expected_form_id`` (a new version uploaded from a questionnaire's page); nothing is
     stored then.
     """
-    loaded = load_form(data, filename, max_bytes=max_upload_bytes())
+    loaded = load_form(data, filename, max_bytes=max_upload_bytes(), limits=spreadsheets.limits())
     form = loaded.form
     if expected_form_id is not None and form.form_id != expected_form_id:
         raise QuestionnaireError(
@@ -277,9 +277,19 @@ def ensure_shipped_questionnaire() -> QuestionnaireVersion | None:
     return import_form(SHIPPED.read_bytes(), SHIPPED.name, slug=SLUG)
 
 
+def form_issues(error: FormError) -> list[FormIssue]:
+    """The issues of a FormError to show; a refused workbook's limit in the user's
+    language."""
+    refusal = error.refusal
+    if refusal is None:
+        return list(error.issues)
+    message = spreadsheets.message(refusal)
+    return [FormIssue(refusal.sheet, refusal.row, refusal.column, message)]
+
+
 def describe_error(error: FormError) -> list[str]:
     """The messages of a FormError, each naming its sheet, row and column."""
-    return [str(issue) for issue in error.issues] or [str(error)]
+    return [str(issue) for issue in form_issues(error)] or [str(error)]
 
 
 @event.listens_for(QuestionnaireVersion.form, "set")
