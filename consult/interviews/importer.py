@@ -6,28 +6,32 @@ checks every row first and reports each problem by sheet, row and column; then i
 every valid record, or nothing at all when asked to. ``record_id`` becomes
 ``Interview.record_uid``, so importing the same file again creates no duplicates: a record
 that is unchanged is left alone, a changed one is updated (and audited).
+
+The file is read by :mod:`surveys.spreadsheet` within the SPREADSHEET_* limits; a file that
+breaks one is refused whole, with the limit and the place, before anything is written.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy.exc import SQLAlchemyError
 
+from consult import spreadsheets
 from consult.extensions import db
 from consult.interviews import service
 from consult.models import Country, Interview, Species, StakeholderGroup, Threat, User
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
 from consult.reference import THEMES, languages
+from surveys.spreadsheet import SpreadsheetError, open_xlsx
 
 SPECIES_COLUMNS = ("species_1", "species_2", "species_3")
 INTERVIEW_COLUMNS = (
@@ -62,8 +66,6 @@ REQUIRED_COLUMNS = {
 }
 #: Rows offered with drop-down lists in the blank template.
 TEMPLATE_ROWS = 500
-#: A sheet longer than this is refused rather than read (a decompressed XLSX can be huge).
-MAX_ROWS = 20000
 UNRATED = "unrated"
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 
@@ -248,11 +250,14 @@ def _date(value: Any) -> date | None:
 
 
 def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict[str, Any]]]:
-    if name not in book.sheetnames:
+    """The rows of one sheet that hold a value, as (row number, {header: value}); a missing
+    sheet or required column is added to `errors`. Raises SpreadsheetError when the sheet
+    breaks a reading limit."""
+    if name not in book.sheet_names:
         errors.append(RowError(name, 1, "", _("The sheet '%(sheet)s' is missing.", sheet=name)))
         return []
-    rows = book[name].iter_rows(values_only=True)
-    header = [_text(cell).lower() for cell in next(rows, ())]
+    table = book.table(name)
+    header = [_text(cell).lower() for cell in table.header]
     missing = [c for c in REQUIRED_COLUMNS[name] if c not in header]
     for column in missing:
         errors.append(
@@ -261,12 +266,7 @@ def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict
     if missing:
         return []
     result = []
-    for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            errors.append(
-                RowError(name, number, "", _("Too many rows; at most %(n)d per file.", n=MAX_ROWS))
-            )
-            break
+    for number, values in table.rows:
         cells = {
             column: values[i] if i < len(values) else None
             for i, column in enumerate(header)
@@ -278,7 +278,9 @@ def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict
 
 
 def _open(stream: IO[bytes], filename: str) -> tuple[Any, RowError | None]:
-    content = stream.read()
+    """The workbook of an upload, or the RowError saying why it cannot be read."""
+    limits = spreadsheets.limits()
+    content = stream.read(limits.max_bytes + 1)
     if not content:
         return None, RowError("", 0, "", _("The file is empty."))
     if filename and not filename.lower().endswith(".xlsx"):
@@ -286,12 +288,16 @@ def _open(stream: IO[bytes], filename: str) -> tuple[Any, RowError | None]:
             "", 0, "", _("Only .xlsx files can be imported; download the template and use it.")
         )
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        return None, RowError(
-            "", 0, "", _("The file is not an .xlsx workbook; save it as .xlsx and try again.")
-        )
-    return book, None
+        return open_xlsx(content, limits), None
+    except SpreadsheetError as error:
+        return None, _refusal(error)
+
+
+def _refusal(error: SpreadsheetError) -> RowError:
+    """A file refused by a reading limit, as the error the report lists."""
+    return RowError(
+        error.sheet or "", error.row or 0, error.column_label(), spreadsheets.message(error)
+    )
 
 
 def _parse_interview(
@@ -405,8 +411,9 @@ def import_workbook(
     command line, who may write to any country).
 
     Every row is checked before anything is written. Valid records are saved and the others
-    reported, or with `all_or_nothing` nothing is saved when any error is found. Flushes;
-    the caller commits.
+    reported, or with `all_or_nothing` nothing is saved when any error is found. A file
+    that breaks a reading limit is refused whole. Each record is saved in a savepoint of
+    its own; flushes, the caller commits.
     """
     report = ImportReport()
     book, problem = _open(stream, filename)
@@ -414,14 +421,44 @@ def import_workbook(
         report.errors.append(problem)
         return report
     errors: list[RowError] = []
-    sheets = {name: _read_sheet(book, name, errors) for name in SHEETS}
-    book.close()
+    try:
+        with book:
+            sheets = {name: _read_sheet(book, name, errors) for name in SHEETS}
+    except SpreadsheetError as error:
+        report.errors.append(_refusal(error))
+        return report
     if errors:
         report.errors = errors
         return report
     if not sheets["interviews"]:
         report.errors.append(RowError("interviews", 2, "", _("The file has no interview rows.")))
         return report
+    records = _records(sheets, user, errors)
+    existing = {
+        row.record_uid: row
+        for row in db.session.scalars(
+            db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
+        )
+    }
+    for record in records.values():
+        _check_access(record, user, existing.get(record.uid))
+        errors.extend(record.errors)
+    report.errors = sorted(
+        _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
+    )
+    if all_or_nothing and report.errors:
+        report.skipped = [r.uid for r in records.values() if r.uid]
+        return report
+    report.skipped = [r.uid for r in records.values() if r.errors and r.uid]
+    for record in records.values():
+        if not record.errors:
+            _save(record, existing.get(record.uid), user, report)
+    return report
+
+
+def _records(sheets: dict, user: User | None, errors: list[RowError]) -> dict[str, _Record]:
+    """The interview rows with their participants and notes attached, by record id; rows
+    that cannot be placed are added to `errors`."""
     emails = {u.email: u for u in db.session.scalars(db.select(User))}
     records: dict[str, _Record] = {}
     for number, cells in sheets["interviews"]:
@@ -438,17 +475,8 @@ def import_workbook(
             continue
         records[record.uid or f"#row{number}"] = record
     for number, cells in sheets["participants"]:
-        uid = _text(cells.get("record_id"))
-        record = records.get(uid) if uid else None
+        record = _owner(records, "participants", number, cells, errors)
         if record is None:
-            errors.append(
-                RowError(
-                    "participants",
-                    number,
-                    "record_id",
-                    _("No interview with this record_id in the interviews sheet."),
-                )
-            )
             continue
         record.data.participants.append(
             service.ParticipantData(
@@ -461,17 +489,8 @@ def import_workbook(
         )
         record.participant_rows.append(number)
     for number, cells in sheets["notes"]:
-        uid = _text(cells.get("record_id"))
-        record = records.get(uid) if uid else None
+        record = _owner(records, "notes", number, cells, errors)
         if record is None:
-            errors.append(
-                RowError(
-                    "notes",
-                    number,
-                    "record_id",
-                    _("No interview with this record_id in the interviews sheet."),
-                )
-            )
             continue
         theme = _text(cells.get("theme")).lower()
         record.data.notes.append(
@@ -482,49 +501,67 @@ def import_workbook(
             )
         )
         record.note_rows.append(number)
-    existing = {
-        row.record_uid: row
-        for row in db.session.scalars(
-            db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
-        )
-    }
-    for record in records.values():
-        _check_record(record, user)
-        current = existing.get(record.uid)
-        if (
-            current is not None
-            and user is not None
-            and not user.can_access_country(current.country_code)
-        ):
-            record.errors.append(
-                RowError(
-                    "interviews",
-                    record.row,
-                    "record_id",
-                    _("This id belongs to a record in a country you are not assigned to."),
-                )
+    return records
+
+
+def _owner(
+    records: dict[str, _Record], sheet: str, number: int, cells: dict, errors: list[RowError]
+) -> _Record | None:
+    uid = _text(cells.get("record_id"))
+    record = records.get(uid) if uid else None
+    if record is None:
+        errors.append(
+            RowError(
+                sheet,
+                number,
+                "record_id",
+                _("No interview with this record_id in the interviews sheet."),
             )
-        record.errors = _dedupe(record.errors)
-        errors.extend(record.errors)
-    report.errors = sorted(
-        _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
-    )
-    if all_or_nothing and report.errors:
-        report.skipped = [r.uid for r in records.values() if r.uid]
-        return report
-    for record in records.values():
-        if record.errors:
-            if record.uid:
-                report.skipped.append(record.uid)
-            continue
-        current = existing.get(record.uid)
-        if current is None:
-            service.create_interview(record.data, user, record_uid=record.uid, action="import")
-            report.created.append(record.uid)
-        elif service.update_interview(
-            current, record.data, user, expected_version=None, action="import"
-        ):
-            report.updated.append(record.uid)
-        else:
-            report.unchanged.append(record.uid)
-    return report
+        )
+    return record
+
+
+def _check_access(record: _Record, user: User | None, current: Interview | None) -> None:
+    """The rules, and that `user` may change the stored record the row would update."""
+    _check_record(record, user)
+    if (
+        current is not None
+        and user is not None
+        and not user.can_access_country(current.country_code)
+    ):
+        record.errors.append(
+            RowError(
+                "interviews",
+                record.row,
+                "record_id",
+                _("This id belongs to a record in a country you are not assigned to."),
+            )
+        )
+    record.errors = _dedupe(record.errors)
+
+
+def _save(record: _Record, current: Interview | None, user: User | None, report) -> None:
+    """Create or update one record in a savepoint of its own, and say so in `report`; a
+    database error becomes the record's error, and the other records go on."""
+    try:
+        with db.session.begin_nested():
+            if current is None:
+                service.create_interview(record.data, user, record_uid=record.uid, action="import")
+                report.created.append(record.uid)
+            elif service.update_interview(
+                current,
+                record.data,
+                user,
+                expected_version=None,
+                action="import",
+            ):
+                report.updated.append(record.uid)
+            else:
+                report.unchanged.append(record.uid)
+    except SQLAlchemyError as error:
+        message = _(
+            "The record could not be stored: %(error)s",
+            error=str(getattr(error, "orig", None) or error)[:300],
+        )
+        report.errors.append(RowError("interviews", record.row, "", message))
+        report.skipped.append(record.uid)

@@ -183,12 +183,34 @@ def _codes(model) -> set[str]:
     return set(db.session.scalars(select(model.code)))
 
 
+def max_length(model, name: str) -> int:
+    """The size of a text column (``max_length(Interview, "settlement")`` → 200): what a
+    value may hold before the database refuses it."""
+    return model.__table__.c[name].type.length
+
+
+def _length_problems(data: InterviewData) -> list[Problem]:
+    """Values longer than their columns: PostgreSQL would refuse the whole save."""
+    problems = []
+    for name in ("settlement", "province"):
+        limit = max_length(Interview, name)
+        if len(getattr(data, name) or "") > limit:
+            problems.append(Problem(name, str(_l("At most %(n)d characters.", n=limit))))
+    for position, person in enumerate(data.participants):
+        for name in ("name", "organisation", "role"):
+            limit = max_length(Participant, name)
+            if len(getattr(person, name) or "") > limit:
+                message = str(_l("At most %(n)d characters.", n=limit))
+                problems.append(Problem(f"participants.{name}", message, position))
+    return problems
+
+
 def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
     """Every rule an interview record must meet; an empty list means it may be saved.
 
     `user` None means an operator at the command line, who may write to any country.
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = _length_problems(data)
 
     def problem(name: str, message, item: int | None = None) -> None:
         problems.append(Problem(name, str(message), item))

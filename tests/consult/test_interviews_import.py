@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import time
+import zipfile
 from datetime import date
 
 import pytest
@@ -302,3 +305,67 @@ def test_names_are_exported_only_when_asked_and_that_is_audited(app, client, aut
 def test_export_is_for_the_secretariat_only(app, client, auth):
     auth.login("facilitator", ("KZ",))
     assert exported(client, "xlsx").status_code == 403
+
+
+# --- limits, column sizes and web edits -------------------------------------------------------
+
+
+def with_dimension(content: bytes, ref: str) -> bytes:
+    """The workbook with every sheet declaring `ref` as its dimension, as a hostile or
+    careless writer might; the cells stay where they are."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(),
+                              data)
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def only(app, uid: str) -> Interview:
+    with app.app_context():
+        interview = db.session.scalar(db.select(Interview).where(Interview.record_uid == uid))
+        db.session.expunge(interview)
+        return interview
+
+
+def test_declared_sheet_dimensions_are_ignored(app):
+    content = with_dimension(good_file(app), "A1:XFD1048576")
+    started = time.perf_counter()
+    report = import_file(app, content)
+    assert time.perf_counter() - started < 2
+    assert sorted(report.created) == ["KZ-2026-001", "KZ-2026-002"] and not report.errors
+
+
+def test_a_value_longer_than_its_column_is_a_row_error_and_other_rows_are_imported(
+    app, client, auth
+):
+    auth.login("facilitator", ("KZ",))
+    content = workbook(
+        app,
+        [
+            GOOD,
+            {**GOOD, "record_id": "KZ-2026-002", "settlement": "Ж" * 300},
+            {**GOOD, "record_id": "KZ-2026-003"},
+        ],
+        participants=[
+            {"record_id": "KZ-2026-001", "group": "community"},
+            {"record_id": "KZ-2026-003", "group": "community", "role": "r" * 201},
+        ],
+    )
+    token = csrf_token(client, "/interviews/import")
+    response = client.post(
+        "/interviews/import",
+        data={"csrf_token": token, "file": (io.BytesIO(content), "long.xlsx")},
+        content_type="multipart/form-data",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page[:2000]
+    assert "<td>interviews</td><td>3</td><td>settlement</td><td>At most 200 characters." in page
+    assert "<td>participants</td><td>3</td><td>role</td><td>At most 200 characters." in page
+    with app.app_context():
+        uids = db.session.scalars(db.select(Interview.record_uid)).all()
+        assert uids == ["KZ-2026-001"]

@@ -24,6 +24,8 @@ MEGABYTES = 200
 SLUG = "cami-gap-needs"
 #: Each upload: how to send a file there, and the role that may.
 PATHS = (
+    "interviews page",
+    "interviews command",
     "responses page",
     "responses command",
     "forms page",
@@ -64,6 +66,8 @@ def _invoke(runner, tmp_path, hostile: Hostile, *args: str):
 def sender(path: str, client, runner, tmp_path):
     """A function sending a hostile file to `path`, returning (status, text shown)."""
     return {
+        "interviews page": lambda h: _post(client, "/interviews/import", h),
+        "interviews command": lambda h: _invoke(runner, tmp_path, h, "interviews", "import"),
         "responses page": lambda h: _post(
             client, f"/secretariat/questionnaires/{SLUG}/import-responses", h, version="1"
         ),
@@ -104,7 +108,10 @@ def test_every_hostile_spreadsheet_is_refused_on_every_upload(
     app, client, runner, auth, shipped, tmp_path, path
 ):
     corpus = xlsx_corpus() + (csv_corpus() if path.startswith("responses") else ())
-    auth.login("admin")
+    if path.startswith("interviews"):
+        auth.login("facilitator", ("KZ",))
+    else:
+        auth.login("admin")
     send = sender(path, client, runner, tmp_path)
     before_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     failures = []
@@ -128,7 +135,15 @@ def test_every_hostile_spreadsheet_is_refused_on_every_upload(
 
 
 def test_the_limits_are_the_configured_ones(app, client, runner, auth, shipped, tmp_path):
+    from tests.consult.test_interviews_import import good_file
+
+    app.config["SPREADSHEET_MAX_ROWS"] = 1
     auth.login("admin")
+    interviews = Hostile("two records", good_file(app), "good.xlsx", "")
+    status, text = _post(client, "/interviews/import", interviews)
+    assert status == 400
+    assert "<td>interviews</td><td>3</td><td>A (record_id)</td>" in text
+    assert "past the limit of 1 rows" in text
     app.config["SPREADSHEET_MAX_CELL_CHARS"] = 10
     export = Hostile("export", b"_uuid,country\nabcdefghijkl,KZ\n", "kobo.csv", "")
     code, output = _invoke(runner, tmp_path, export, "responses", "import", "--form", SLUG)
