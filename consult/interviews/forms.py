@@ -387,6 +387,7 @@ class FilterForm(FlaskForm):
 class ImportForm(FlaskForm):
     file = FileField(_l("Filled-in template (.xlsx)"), [FileRequired(_l("Choose a file."))])
     all_or_nothing = BooleanField(_l("Import nothing if any row has an error"))
+    overwrite = BooleanField(_l("Overwrite conflicts"))
 
 
 class ExportForm(FlaskForm):

@@ -9,6 +9,17 @@ that is unchanged is left alone, a changed one is updated (and audited).
 
 The file is read by :mod:`surveys.spreadsheet` within the SPREADSHEET_* limits; a file that
 breaks one is refused whole, with the limit and the place, before anything is written.
+
+Imports respect edits made on the web. A row for a record that was edited on the web
+since the file was made, and that would change the record, is a *conflict*: reported with
+the fields where the file differs, and not applied unless the import is asked to
+overwrite. When the file was made is read from the row's ``row_version`` (the blank
+template has the column empty; the export fills it with the record's version). A row
+without one (typed into the blank template, or a file from before the column existed) is
+taken to be no newer than the record's last import, so any web edit after that import
+counts: the safe reading, as a file typed offline cannot know about later web edits. Web
+edits are the record's audited saves other than imports; a row whose ``row_version`` is
+ahead of the record is read the same way as a row without one.
 """
 
 from __future__ import annotations
@@ -28,7 +39,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from consult import spreadsheets
 from consult.extensions import db
 from consult.interviews import service
-from consult.models import Country, Interview, Species, StakeholderGroup, Threat, User
+from consult.models import (
+    AuditEvent,
+    Country,
+    Interview,
+    Species,
+    StakeholderGroup,
+    Threat,
+    User,
+)
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
 from consult.reference import THEMES, languages
 from surveys.spreadsheet import SpreadsheetError, open_xlsx
@@ -51,6 +70,7 @@ INTERVIEW_COLUMNS = (
     "follow_up",
     "agenda",
     "recommendations",
+    "row_version",
 )
 PARTICIPANT_COLUMNS = ("record_id", "name", "organisation", "group", "role", "gender")
 NOTE_COLUMNS = ("record_id", "theme", "text", "translation_en")
@@ -66,6 +86,11 @@ REQUIRED_COLUMNS = {
 }
 #: Rows offered with drop-down lists in the blank template.
 TEMPLATE_ROWS = 500
+#: Audited actions that save an interview; every one but the import is a web edit.
+IMPORT_ACTION = "interview.import"
+SAVE_ACTIONS = ("interview.create", "interview.update", IMPORT_ACTION)
+#: Fields of service.InterviewData under the column or sheet names of the file.
+FIELD_NAMES = {"facilitator_ids": "facilitators"}
 UNRATED = "unrated"
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 
@@ -89,15 +114,33 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A row left alone because its record was edited on the web since the file was made:
+    sheet and row, the record id, the fields where the file differs from the record (file
+    column or sheet names) and what to do about it."""
+
+    sheet: str
+    row: int
+    uid: str
+    fields: tuple[str, ...]
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}, row {self.row}, {self.uid}: {self.message}"
+
+
 @dataclass
 class ImportReport:
-    """What an import did: record ids created, updated and unchanged, and every error."""
+    """What an import did: record ids created, updated and unchanged, the conflicts (rows
+    not applied because of web edits), and every error."""
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def saved(self) -> int:
@@ -109,6 +152,8 @@ class _Record:
     uid: str
     row: int
     data: service.InterviewData
+    #: the record's version when the file was made (the row_version column), if given
+    version: int | None = None
     participant_rows: list[int] = field(default_factory=list)
     note_rows: list[int] = field(default_factory=list)
     species_columns: list[str] = field(default_factory=list)
@@ -171,6 +216,10 @@ def _help_texts() -> dict[str, str]:
             "discussed, 'unrated' if discussed without a severity."
         ),
         "agenda": _("Meetings only."),
+        "row_version": _(
+            "Filled in by the export: the record's version when the file was made. Leave "
+            "it as it is; empty for new records."
+        ),
     }
 
 
@@ -314,6 +363,18 @@ def _parse_interview(
         errors.append(RowError(sheet, number, "record_id", _("Give each record an id.")))
     elif len(uid) > 64:
         errors.append(RowError(sheet, number, "record_id", _("At most 64 characters.")))
+    version = None
+    if text("row_version"):
+        version = int(text("row_version")) if text("row_version").isdigit() else None
+        if version is None:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    "row_version",
+                    _("Leave row_version as the export wrote it: a whole number, or empty."),
+                )
+            )
     when = None
     if text("date"):
         try:
@@ -368,7 +429,9 @@ def _parse_interview(
         agenda=text("agenda"),
         recommendations=text("recommendations"),
     )
-    return _Record(uid, number, data, species_columns=species_columns, errors=errors)
+    return _Record(
+        uid, number, data, version=version, species_columns=species_columns, errors=errors
+    )
 
 
 def _check_record(record: _Record, user: User | None) -> None:
@@ -405,15 +468,18 @@ def import_workbook(
     user: User | None,
     *,
     all_or_nothing: bool = False,
+    overwrite: bool = False,
     filename: str = "",
 ) -> ImportReport:
     """Check and import a filled-in template on behalf of `user` (None: an operator at the
     command line, who may write to any country).
 
     Every row is checked before anything is written. Valid records are saved and the others
-    reported, or with `all_or_nothing` nothing is saved when any error is found. A file
-    that breaks a reading limit is refused whole. Each record is saved in a savepoint of
-    its own; flushes, the caller commits.
+    reported; a row whose record was edited on the web since the file was made is reported
+    as a conflict and left alone, unless `overwrite` (see the module's docstring). With
+    `all_or_nothing` nothing is saved when any error or conflict is found. A file that
+    breaks a reading limit is refused whole. Each record is saved in a savepoint of its
+    own; flushes, the caller commits.
     """
     report = ImportReport()
     book, problem = _open(stream, filename)
@@ -446,12 +512,16 @@ def import_workbook(
     report.errors = sorted(
         _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
     )
-    if all_or_nothing and report.errors:
+    valid = [r for r in records.values() if not r.errors]
+    if not overwrite:
+        report.conflicts = _conflicts(valid, existing)
+    if all_or_nothing and (report.errors or report.conflicts):
         report.skipped = [r.uid for r in records.values() if r.uid]
         return report
     report.skipped = [r.uid for r in records.values() if r.errors and r.uid]
-    for record in records.values():
-        if not record.errors:
+    held = {conflict.uid for conflict in report.conflicts}
+    for record in valid:
+        if record.uid not in held:
             _save(record, existing.get(record.uid), user, report)
     return report
 
@@ -540,9 +610,70 @@ def _check_access(record: _Record, user: User | None, current: Interview | None)
     record.errors = _dedupe(record.errors)
 
 
+def _save_versions(interviews: list[Interview]) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """From the audit log, per interview id: the version its last import left, and the
+    versions its web edits made."""
+    imported: dict[int, int] = {}
+    edited: dict[int, list[int]] = {}
+    ids = [str(interview.id) for interview in interviews]
+    for start in range(0, len(ids), 500):
+        events = db.session.execute(
+            db.select(AuditEvent.object_id, AuditEvent.action, AuditEvent.details).where(
+                AuditEvent.object_type == "interview",
+                AuditEvent.object_id.in_(ids[start : start + 500]),
+                AuditEvent.action.in_(SAVE_ACTIONS),
+            )
+        )
+        for object_id, action, details in events:
+            version = (details or {}).get("version")
+            if not isinstance(version, int):
+                continue
+            key = int(object_id)
+            if action == IMPORT_ACTION:
+                imported[key] = max(imported.get(key, 0), version)
+            else:
+                edited.setdefault(key, []).append(version)
+    return imported, edited
+
+
+def _conflicts(records: list[_Record], existing: dict[str, Interview]) -> list[Conflict]:
+    """The rows that would undo web edits made since their file was made."""
+    stored = {r.uid: existing[r.uid] for r in records if r.uid in existing}
+    imported, edited = _save_versions(list(stored.values()))
+    conflicts = []
+    for record in records:
+        current = stored.get(record.uid)
+        if current is None:
+            continue
+        made_at = record.version
+        if made_at is None or made_at > current.row_version:
+            made_at = imported.get(current.id, 0)
+        if not any(version > made_at for version in edited.get(current.id, ())):
+            continue
+        differs = service.pending_changes(current, record.data)
+        if differs:
+            conflicts.append(_conflict(record, current, differs))
+    return conflicts
+
+
+def _conflict(record: _Record, current: Interview, differs: list[str]) -> Conflict:
+    names = tuple(FIELD_NAMES.get(name, name) for name in differs)
+    message = _(
+        "Edited on the web since this file was made (the record is at version "
+        "%(version)d); the file differs in: %(fields)s. Not imported, so the web edits "
+        "stay; import again with 'overwrite' to replace them.",
+        version=current.row_version,
+        fields=", ".join(names),
+    )
+    return Conflict("interviews", record.row, record.uid, names, message)
+
+
 def _save(record: _Record, current: Interview | None, user: User | None, report) -> None:
-    """Create or update one record in a savepoint of its own, and say so in `report`; a
-    database error becomes the record's error, and the other records go on."""
+    """Create or update one record in a savepoint of its own, and say so in `report`.
+
+    The update expects the version the record had when the file was checked, so an edit
+    saved on the web during the import becomes a conflict rather than being overwritten.
+    """
     try:
         with db.session.begin_nested():
             if current is None:
@@ -552,12 +683,15 @@ def _save(record: _Record, current: Interview | None, user: User | None, report)
                 current,
                 record.data,
                 user,
-                expected_version=None,
+                expected_version=current.row_version,
                 action="import",
             ):
                 report.updated.append(record.uid)
             else:
                 report.unchanged.append(record.uid)
+    except service.EditConflict:
+        message = _("Edited on the web while this file was being imported; not imported.")
+        report.conflicts.append(Conflict("interviews", record.row, record.uid, (), message))
     except SQLAlchemyError as error:
         message = _(
             "The record could not be stored: %(error)s",

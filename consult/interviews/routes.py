@@ -142,10 +142,13 @@ def import_interviews():
             upload.stream,
             current_user,
             all_or_nothing=form.all_or_nothing.data,
+            overwrite=form.overwrite.data,
             filename=upload.filename or "",
         )
         db.session.commit()
-    status = 400 if report is not None and report.errors and not report.saved else 200
+    status = 200
+    if report is not None and not report.saved:
+        status = 400 if report.errors else 409 if report.conflicts else 200
     return (
         render_template("interviews/import.html", form=form, report=report, limit_mb=_limit_mb()),
         status,

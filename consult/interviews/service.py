@@ -314,12 +314,26 @@ def data_from_interview(interview: Interview) -> InterviewData:
     )
 
 
+#: List fields whose order means nothing (the relationships behind them have none).
+UNORDERED_FIELDS = ("facilitator_ids", "species")
+
+
 def changed_fields(before: InterviewData, after: InterviewData) -> list[str]:
     """Names of the fields that differ; what the audit log records (never the values,
-    which may name people)."""
-    return [
-        f.name for f in fields(InterviewData) if getattr(before, f.name) != getattr(after, f.name)
-    ]
+    which may name people). Facilitators and species differ only in who or what, not in
+    the order they were listed."""
+
+    def value(data: InterviewData, name: str):
+        item = getattr(data, name)
+        return sorted(item) if name in UNORDERED_FIELDS else item
+
+    return [f.name for f in fields(InterviewData) if value(before, f.name) != value(after, f.name)]
+
+
+def pending_changes(interview: Interview, data: InterviewData) -> list[str]:
+    """The fields saving `data` over `interview` would change (`data` is normalised on the
+    way, as a save would)."""
+    return changed_fields(data_from_interview(interview), _normalise(data))
 
 
 def _normalise(data: InterviewData) -> InterviewData:
