@@ -434,10 +434,12 @@ def _parse_interview(
     )
 
 
-def _check_record(record: _Record, user: User | None) -> None:
-    """Add the service's rule problems to the record, each placed on its cell."""
+def _check_record(record: _Record, user: User | None, current: Interview | None) -> None:
+    """Add the service's rule problems to the record, each placed on its cell; `current`
+    is the stored record the row would update, if any."""
     data = record.data
-    for problem in service.validate_interview(data, user):
+    kept = {person.id for person in current.facilitators} if current is not None else set()
+    for problem in service.validate_interview(data, user, kept_facilitators=kept):
         name, _dot, sub = problem.field.partition(".")
         if name == "participants" and problem.item is not None:
             place = ("participants", record.participant_rows[problem.item], sub)
@@ -593,7 +595,7 @@ def _owner(
 
 def _check_access(record: _Record, user: User | None, current: Interview | None) -> None:
     """The rules, and that `user` may change the stored record the row would update."""
-    _check_record(record, user)
+    _check_record(record, user, current)
     if (
         current is not None
         and user is not None

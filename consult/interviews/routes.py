@@ -83,10 +83,11 @@ def view_interview(interview_id: int):
 @bp.route("/<int:interview_id>/edit", methods=["GET", "POST"])
 def edit_interview(interview_id: int):
     interview = _interview_or_404(interview_id)
-    form = InterviewForm(user=current_user)
+    stored = service.data_from_interview(interview)
+    form = InterviewForm(user=current_user, current=stored)
     conflict = None
     if request.method == "GET":
-        form.fill(service.data_from_interview(interview), interview.row_version)
+        form.fill(stored, interview.row_version)
     elif form.wants_more_rows():
         _grow(form)
     elif form.validate():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -205,10 +205,15 @@ def _length_problems(data: InterviewData) -> list[Problem]:
     return problems
 
 
-def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
+def validate_interview(
+    data: InterviewData, user: User | None, *, kept_facilitators: Collection[int] = ()
+) -> list[Problem]:
     """Every rule an interview record must meet; an empty list means it may be saved.
 
     `user` None means an operator at the command line, who may write to any country.
+    `kept_facilitators` are the ids already on the record being updated: they were
+    checked when they were added and stay even if their account has changed since
+    (deactivated, moved to other countries, made an administrator).
     """
     problems: list[Problem] = _length_problems(data)
 
@@ -242,6 +247,8 @@ def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
         }
         for position, user_id in enumerate(data.facilitator_ids):
             person = found.get(user_id)
+            if user_id in kept_facilitators and person is not None:
+                continue
             if person is None or not person.active:
                 problem("facilitators", _l("Unknown facilitator."), position)
             elif country_ok and not person.can_access_country(data.country):
@@ -457,7 +464,8 @@ def update_interview(
     if user is not None and not user.can_access_country(interview.country_code):
         raise PermissionError("interview outside the user's countries")
     data = _normalise(data)
-    problems = validate_interview(data, user)
+    kept = {person.id for person in interview.facilitators}
+    problems = validate_interview(data, user, kept_facilitators=kept)
     if problems:
         raise InvalidInterview(problems)
     changes = changed_fields(data_from_interview(interview), data)
