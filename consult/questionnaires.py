@@ -284,7 +284,7 @@ def form_issues(error: FormError) -> list[FormIssue]:
     if refusal is None:
         return list(error.issues)
     message = spreadsheets.message(refusal)
-    return [FormIssue(refusal.sheet, refusal.row, refusal.column, message)]
+    return [FormIssue(refusal.sheet, refusal.row, refusal.column_label() or None, message)]
 
 
 def describe_error(error: FormError) -> list[str]:

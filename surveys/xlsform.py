@@ -361,7 +361,7 @@ def _sniff(data: bytes, max_bytes: int, limits: Limits) -> str:
     try:
         check_spreadsheet(data, replace(limits, max_bytes=max_bytes))
     except SpreadsheetError as exc:
-        issue = FormIssue(exc.sheet, exc.row, exc.column, exc.limit_message())
+        issue = FormIssue(exc.sheet, exc.row, exc.column_label() or None, exc.limit_message())
         raise FormError([issue], refusal=exc) from exc
     return ".xlsx"
 

@@ -149,3 +149,9 @@ def test_the_limits_are_the_configured_ones(app, client, runner, auth, shipped, 
     code, output = _invoke(runner, tmp_path, export, "responses", "import", "--form", SLUG)
     assert code == 1
     assert "row 2, column A (_uuid): A cell holds more than 10 characters." in output
+    from tests.consult.test_questionnaires import small_form_xlsx
+
+    form = Hostile("form", small_form_xlsx(), "form.xlsx", "")
+    code, output = _invoke(runner, tmp_path, form, "forms", "import")
+    assert code == 1
+    assert "sheet 'survey', row 1, column 'C': A cell holds more than 10 characters." in output
