@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import fields
 from pathlib import Path
 
 import reference
+from consult.spreadsheets import setting_name
+from surveys.spreadsheet import Limits
 
 #: The interface languages, from the reference data (English, the default, first).
 LANGUAGES = reference.interface_languages()
@@ -94,6 +97,12 @@ class Config:
             for name in env.get("PERSONAL_QUESTIONS", "email,sh_name").split(",")
             if name.strip()
         ]
+
+        # Spreadsheet uploads (interviews, Kobo/ODK exports, XLSForms): one setting per
+        # field of surveys.spreadsheet.Limits, e.g. SPREADSHEET_MAX_ROWS, SPREADSHEET_MAX_CELLS.
+        for item in fields(Limits):
+            name = setting_name(item.name)
+            setattr(self, name, int(env.get(name) or item.default))
 
     def as_dict(self) -> dict:
         return {key: value for key, value in vars(self).items() if key.isupper()}

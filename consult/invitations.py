@@ -43,6 +43,7 @@ from consult.models import (
     utcnow,
 )
 from consult.models.base import LANGUAGE_TAG_LENGTH
+from surveys.cleaning import clean_text
 from surveys.export import neutralise
 
 #: The profile questions whose answers an invitation fixes (the questionnaire's names).
@@ -232,7 +233,8 @@ def import_invitations_csv(
     """
     result = CsvResult()
     try:
-        text = data.decode("utf-8-sig")
+        # Control characters out before anything reads a cell: PostgreSQL stores no NUL.
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         result.errors.append((0, _("The file is not UTF-8 text (save it as CSV UTF-8).")))
         return result

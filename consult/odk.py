@@ -16,7 +16,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
-from consult import audit
+from consult import audit, spreadsheets
 from consult.extensions import db
 from consult.models import (
     Answer,
@@ -107,13 +107,18 @@ def import_responses(
     Country and stakeholder group come from the profile answers (``country``,
     ``stakeholder_group``) when they are reference codes; the language is the form's
     default language. Returns a report with one outcome per row. Raises
-    :class:`ImportFileError` when the file cannot be read at all (nothing is stored). Each
-    stored row is flushed in its own savepoint; the caller commits.
+    :class:`ImportFileError` when the file cannot be read at all or breaks one of the
+    spreadsheet limits (the SPREADSHEET_* settings; the message says which and where);
+    nothing is stored then. Each stored row is flushed in its own savepoint; the caller
+    commits.
     """
     form = load_version_form(version)
     try:
-        results = read_submissions(form, data, filename)
+        results = read_submissions(form, data, filename, limits=spreadsheets.limits())
     except SubmissionFileError as error:
+        if error.refusal is not None:
+            message = f"{filename}: {spreadsheets.describe(error.refusal)}"
+            raise ImportFileError(message) from error
         raise ImportFileError(str(error)) from error
     except (ValueError, UnicodeDecodeError, KeyError, OSError) as error:
         raise ImportFileError(

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event, func, inspect
 from sqlalchemy.orm import joinedload, selectinload
 
-from consult import audit
+from consult import audit, spreadsheets
 from consult.extensions import db
 from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User
 from surveys.export import responses_frame, to_csv, to_xlsx
@@ -83,7 +83,7 @@ def import_questionnaire(
     stored then. A form_id, title, version, language code, page or question name longer
     than its database column is a :class:`FormError` naming its sheet, row and column.
     """
-    loaded = load_form(data, filename, max_bytes=max_upload_bytes())
+    loaded = load_form(data, filename, max_bytes=max_upload_bytes(), limits=spreadsheets.limits())
     form = loaded.form
     issues = storage_issues(form)
     if issues:
@@ -397,9 +397,19 @@ def ensure_shipped_questionnaire() -> QuestionnaireVersion | None:
     return import_form(SHIPPED.read_bytes(), SHIPPED.name, slug=SLUG)
 
 
+def form_issues(error: FormError) -> list[FormIssue]:
+    """The issues of a FormError to show; a refused workbook's limit in the user's
+    language."""
+    refusal = error.refusal
+    if refusal is None:
+        return list(error.issues)
+    message = spreadsheets.message(refusal)
+    return [FormIssue(refusal.sheet, refusal.row, refusal.column_label() or None, message)]
+
+
 def describe_error(error: FormError) -> list[str]:
     """The messages of a FormError, each naming its sheet, row and column."""
-    return [str(issue) for issue in error.issues] or [str(error)]
+    return [str(issue) for issue in form_issues(error)] or [str(error)]
 
 
 @event.listens_for(QuestionnaireVersion.form, "set")

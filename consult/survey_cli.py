@@ -33,15 +33,27 @@ def import_form_command(file: Path, slug: str | None) -> None:
     """Import an XLSForm workbook (.xlsx): a new questionnaire, or a new version of the one
     with the same form_id. Prints the slug and respondent link; exits with status 1 and
     every problem (sheet, row, column) when the form cannot be used."""
-    from consult.questionnaires import QuestionnaireError, import_questionnaire
+    from consult import spreadsheets
+    from consult.questionnaires import (
+        QuestionnaireError,
+        form_issues,
+        import_questionnaire,
+        max_upload_bytes,
+    )
+    from surveys.spreadsheet import SpreadsheetError
     from surveys.xlsform import FormError
 
     try:
-        result = import_questionnaire(file.read_bytes(), file.name, slug=slug)
+        data = spreadsheets.read_file(file, max_upload_bytes())
+        result = import_questionnaire(data, file.name, slug=slug)
+    except SpreadsheetError as error:
+        click.echo(f"{file}: the form was not imported:", err=True)
+        click.echo(f"  {spreadsheets.describe(error)}", err=True)
+        raise SystemExit(1) from error
     except FormError as error:
         db.session.rollback()
         click.echo(f"{file}: the form was not imported:", err=True)
-        for issue in error.issues:
+        for issue in form_issues(error):
             click.echo(f"  {issue}", err=True)
         raise SystemExit(1) from error
     except QuestionnaireError as error:
@@ -143,13 +155,18 @@ def import_responses_command(slug: str, number: int | None, file: Path) -> None:
     submitted responses. Prints one line per row: imported, skipped (imported before) or
     error and why. Exits with status 1 when a row could not be imported; the others are
     kept."""
+    from consult import spreadsheets
     from consult.odk import ImportFileError, import_responses
     from consult.questionnaires import QuestionnaireError, get_version
+    from surveys.spreadsheet import SpreadsheetError
 
     questionnaire = _questionnaire(slug)
     try:
         version = get_version(questionnaire, number)
-        report = import_responses(version, file.read_bytes(), file.name)
+        data = spreadsheets.read_file(file, spreadsheets.limits().max_bytes)
+        report = import_responses(version, data, file.name)
+    except SpreadsheetError as error:
+        raise click.ClickException(f"{file.name}: {spreadsheets.describe(error)}") from error
     except (QuestionnaireError, ImportFileError) as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from error

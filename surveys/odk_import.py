@@ -17,24 +17,32 @@ Both tools export one row per submission of the same XLSForm, as CSV or XLSX:
 Only XML values (choice codes) and XML headers are understood, not label exports. Every
 value is checked with :func:`surveys.validation.coerce`; a row is taken whole or not at
 all, with the reasons.
+
+Both kinds of file are read by :mod:`surveys.spreadsheet` within the caller's limits (size,
+rows, columns, characters per cell, and for XLSX the zip and its XML), so an export that
+breaks one is refused whole before any row is returned.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-import openpyxl
-
 from surveys.cleaning import clean_text
 from surveys.model import Form, Question
+from surveys.spreadsheet import (
+    DEFAULT_LIMITS,
+    ZIP_MAGIC,
+    Limits,
+    SpreadsheetError,
+    check_size,
+    open_xlsx,
+    read_csv,
+)
 from surveys.validation import AnswerError, coerce
 
-_ZIP_MAGIC = b"PK\x03\x04"
 _UUID_COLUMNS = ("_uuid", "meta/instanceID", "meta-instanceID", "meta.instanceID", "KEY")
 _TIME_COLUMNS = ("_submission_time", "SubmissionDate")
 _SEPARATORS = ("/", "-", ".", ":")
@@ -44,7 +52,15 @@ _FALSE_CELLS = {"0", "false", "no", "0.0", ""}
 
 
 class SubmissionFileError(ValueError):
-    """The file cannot be read as a submission export of the form."""
+    """The file cannot be read as a submission export of the form.
+
+    ``refusal`` is the :class:`~surveys.spreadsheet.SpreadsheetError` behind it when the
+    file broke one of the reading limits (it says which, and where), else ``None``.
+    """
+
+    def __init__(self, message: str, refusal: SpreadsheetError | None = None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
 
 
 @dataclass
@@ -76,14 +92,21 @@ class _Table:
             return None
 
 
-def read_submissions(form: Form, data: bytes, filename: str) -> list[RowResult]:
+def read_submissions(
+    form: Form, data: bytes, filename: str, *, limits: Limits = DEFAULT_LIMITS
+) -> list[RowResult]:
     """Read a KoboToolbox or ODK Central export (CSV or XLSX bytes) of ``form``.
 
     Returns one :class:`RowResult` per data row, in file order; blank rows are skipped.
-    Raises :class:`SubmissionFileError` when the file cannot be read or no column matches
-    a question of the form. ``filename`` is only used in messages.
+    Raises :class:`SubmissionFileError` when the file cannot be read, breaks one of
+    ``limits`` (then with the ``refusal``), or no column matches a question of the form.
+    ``filename`` tells an XLSX upload from a CSV one when the bytes do not, and is used in
+    messages.
     """
-    tables = _read_xlsx(data, filename) if data.startswith(_ZIP_MAGIC) else _read_csv(data)
+    try:
+        tables = _read_tables(data, filename, limits)
+    except SpreadsheetError as exc:
+        raise SubmissionFileError(f"{filename}: {exc}", refusal=exc) from exc
     if not tables or not tables[0].headers:
         raise SubmissionFileError(f"{filename}: the file has no header row.")
     main = tables[0]
@@ -113,50 +136,40 @@ def read_submissions(form: Form, data: bytes, filename: str) -> list[RowResult]:
 # -- files -----------------------------------------------------------------------------
 
 
-def _read_csv(data: bytes) -> list[_Table]:
+def _read_tables(data: bytes, filename: str, limits: Limits) -> list[_Table]:
+    check_size(data, limits)
+    if data.startswith(ZIP_MAGIC):
+        return _read_xlsx(data, limits)
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        raise SpreadsheetError("not_xlsx")
+    return _read_csv(data, limits)
+
+
+def _read_csv(data: bytes, limits: Limits) -> list[_Table]:
     try:
         # Control characters out before anything reads a cell: PostgreSQL stores no NUL.
         text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise SubmissionFileError("the CSV file is not UTF-8 text") from exc
-    first_line = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
     # Kobo writes ";" by default, ODK Central ","; the header line says which.
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit
-        raise SubmissionFileError(f"line {reader.line_num}: not readable as CSV ({exc})") from exc
-    if not rows:
+    table = read_csv(text, delimiter, limits)
+    headers = [str(h).strip() for h in table.header]
+    body = [(n, list(row)) for n, row in table.rows if any(c.strip() for c in row)]
+    if not headers and not body:
         return []
-    headers = [h.strip() for h in rows[0]]
-    body = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]
     return [_Table("csv", headers, body)]
 
 
-def _read_xlsx(data: bytes, filename: str) -> list[_Table]:
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise SubmissionFileError(f"{filename}: not a readable XLSX file ({exc})") from exc
+def _read_xlsx(data: bytes, limits: Limits) -> list[_Table]:
     tables = []
-    try:
-        for sheet in workbook.worksheets:
-            rows = list(sheet.iter_rows(values_only=True))
-            if not rows:
-                tables.append(_Table(sheet.title, [], []))
-                continue
-            headers = ["" if h is None else str(h).strip() for h in rows[0]]
-            body = [
-                (n, list(row))
-                for n, row in enumerate(rows[1:], start=2)
-                if any(_text(c) for c in row)
-            ]
+    with open_xlsx(data, limits) as workbook:
+        for sheet in workbook.tables():
+            headers = ["" if h is None else str(h).strip() for h in sheet.header]
+            body = [(n, list(row)) for n, row in sheet.rows if any(_text(c) for c in row)]
             tables.append(_Table(sheet.title, headers, body))
-    except Exception as exc:  # read-only sheets are parsed here, so damage shows up here too
-        raise SubmissionFileError(f"{filename}: not a readable XLSX file ({exc})") from exc
-    finally:
-        workbook.close()
     return tables
 
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 import copy
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -48,12 +47,11 @@ from surveys.model import (
     Section,
     SheetData,
 )
+from surveys.spreadsheet import DEFAULT_LIMITS, ZIP_MAGIC, Limits, SpreadsheetError
+from surveys.spreadsheet import check_xlsx as check_spreadsheet
 
 MAX_BYTES = 5 * 1024 * 1024
-#: An xlsx is a zip; its unpacked content may be this many times the upload limit.
-MAX_UNPACKED_RATIO = 20
 
-_ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SHEETS = ("survey", "choices", "settings", "external_choices", "entities", "osm")
 
@@ -218,11 +216,19 @@ class FormError(ValueError):
     """The uploaded form cannot be used; ``issues`` says where and why.
 
     ``warnings`` holds pyxform's warnings about the same workbook, if it got that far.
+    ``refusal`` is the :class:`~surveys.spreadsheet.SpreadsheetError` when the workbook
+    broke a reading limit (then the only issue is that one), else ``None``.
     """
 
-    def __init__(self, issues: Sequence[FormIssue], warnings: Sequence[FormIssue] = ()):
+    def __init__(
+        self,
+        issues: Sequence[FormIssue],
+        warnings: Sequence[FormIssue] = (),
+        refusal: SpreadsheetError | None = None,
+    ):
         self.issues = list(issues)
         self.warnings = list(warnings)
+        self.refusal = refusal
         super().__init__("; ".join(str(issue) for issue in self.issues))
 
 
@@ -234,15 +240,23 @@ class LoadedForm:
     warnings: list[FormIssue] = field(default_factory=list)
 
 
-def load_form(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> LoadedForm:
+def load_form(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
+) -> LoadedForm:
     """Read an XLSForm workbook (.xlsx or .xls bytes) into a :class:`Form`.
 
     ``filename`` only supplies the form id when the settings sheet has none. Returns the
     form with pyxform's warnings. Raises :class:`FormError` listing every problem found:
     not an Excel workbook, larger than ``max_bytes``, empty, no survey sheet, and every
     error pyxform or the engine's own checks report, located by sheet, row and column.
+    An .xlsx is first read through within ``limits`` (its ``max_bytes`` is replaced by
+    ``max_bytes``); one that breaks a limit is refused with that refusal alone.
     """
-    kind = _sniff(data, max_bytes)
+    kind = _sniff(data, max_bytes, limits)
     try:
         definition = get_xlsform(data, file_type=kind)
     except Exception as exc:  # xlrd and openpyxl raise many types for corrupt files
@@ -329,8 +343,9 @@ def language_of(key: str) -> tuple[str | None, str]:
 # -- reading ---------------------------------------------------------------------------
 
 
-def _sniff(data: bytes, max_bytes: int) -> str:
-    """Say ".xlsx" or ".xls" from the bytes themselves, or raise FormError."""
+def _sniff(data: bytes, max_bytes: int, limits: Limits) -> str:
+    """Say ".xlsx" or ".xls" from the bytes themselves, or raise FormError. An .xlsx is
+    checked whole by :func:`surveys.spreadsheet.check_xlsx` before pyxform reads it."""
 
     def fail(message: str) -> FormError:
         return FormError([FormIssue(None, None, None, message)])
@@ -341,19 +356,14 @@ def _sniff(data: bytes, max_bytes: int) -> str:
         raise fail("The file is empty.")
     if data.startswith(_OLE_MAGIC):
         return ".xls"
-    if data.startswith(_ZIP_MAGIC):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                unpacked = sum(info.file_size for info in archive.infolist())
-        except zipfile.BadZipFile as exc:
-            raise fail("The file is not a valid Excel workbook (.xlsx or .xls).") from exc
-        if "xl/workbook.xml" not in names:
-            raise fail("The file is not an Excel workbook (.xlsx or .xls).")
-        if unpacked > max_bytes * MAX_UNPACKED_RATIO:
-            raise fail("The workbook is too large once unpacked.")
-        return ".xlsx"
-    raise fail("The file is not an Excel workbook (.xlsx or .xls).")
+    if not data.startswith(ZIP_MAGIC):
+        raise fail("The file is not an Excel workbook (.xlsx or .xls).")
+    try:
+        check_spreadsheet(data, replace(limits, max_bytes=max_bytes))
+    except SpreadsheetError as exc:
+        issue = FormIssue(exc.sheet, exc.row, exc.column_label() or None, exc.limit_message())
+        raise FormError([issue], refusal=exc) from exc
+    return ".xlsx"
 
 
 def _unreadable(kind: str, exc: Exception) -> str:

@@ -22,17 +22,25 @@ interviews_cli = AppGroup("interviews", help="Interviews and meetings logged by 
     help="Import nothing when any row has an error (default: import every valid record).",
 )
 @click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Apply rows whose record was edited on the web since the file was made, replacing "
+    "those edits (default: report them as conflicts and leave them alone).",
+)
+@click.option(
     "--as",
     "as_email",
     metavar="EMAIL",
     help="Import as this account: its countries limit what may be imported, and it is "
     "named in the audit log. Default: an operator with access to every country.",
 )
-def import_command(file: Path, all_or_nothing: bool, as_email: str | None) -> None:
+def import_command(file: Path, all_or_nothing: bool, overwrite: bool, as_email: str | None) -> None:
     """Import interviews from a filled-in XLSX template (FILE.xlsx).
 
-    Every row is checked first; each error is printed with its sheet, row and column.
-    Importing the same file again creates no duplicates (the record_id column).
+    Every row is checked first; each error is printed with its sheet, row and column, and
+    each conflict (a record edited on the web since the file was made) with the fields that
+    differ. Importing the same file again creates no duplicates (the record_id column).
+    Exits with status 1 when there are errors or conflicts.
     """
     user = None
     if as_email:
@@ -41,17 +49,23 @@ def import_command(file: Path, all_or_nothing: bool, as_email: str | None) -> No
             raise click.ClickException(f"no active account with the e-mail {as_email}")
     with file.open("rb") as stream:
         report = importer.import_workbook(
-            stream, user, all_or_nothing=all_or_nothing, filename=file.name
+            stream,
+            user,
+            all_or_nothing=all_or_nothing,
+            overwrite=overwrite,
+            filename=file.name,
         )
     db.session.commit()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
     click.echo(
         f"created {len(report.created)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, not imported {len(report.skipped)}, "
-        f"errors {len(report.errors)}"
+        f"errors {len(report.errors)}, conflicts {len(report.conflicts)}"
     )
-    if report.errors:
+    if report.errors or report.conflicts:
         raise SystemExit(1)
 
 

@@ -3,6 +3,8 @@ CSV or one XLSX workbook.
 
 Participants' names are left out unless asked for; every text cell goes through
 :func:`surveys.export.neutralise` so a note starting with ``=`` is never run as a formula.
+``row_version`` is each record's version when the file was written: an import of the file
+reads it to tell which records were edited on the web since (see importer).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 INTERVIEW_COLUMNS = [
     "record_id",
     "id",
+    "row_version",
     "date",
     "country",
     "settlement",
@@ -82,6 +85,7 @@ def export_tables(
             {
                 "record_id": uid,
                 "id": item.id,
+                "row_version": item.row_version,
                 "date": item.date.isoformat(),
                 "country": item.country_code,
                 "settlement": item.settlement,

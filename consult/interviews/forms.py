@@ -42,7 +42,7 @@ from consult.interviews.service import (
     Problem,
     facilitator_choices,
 )
-from consult.models import Country, Species, StakeholderGroup, Threat
+from consult.models import Country, Species, StakeholderGroup, Threat, User
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
 from consult.reference import THEMES, languages
 
@@ -189,10 +189,25 @@ class InterviewForm(FlaskForm):
     add_note = SubmitField(_l("Add a note"))
     save = SubmitField(_l("Save"))
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, user, current: InterviewData | None = None, **kwargs) -> None:
+        """`current` is the stored record being edited: the form then also offers its
+        values that the lists would not (an imported language code, a facilitator who is
+        an administrator or no longer active), so saving keeps them instead of silently
+        replacing them with whatever the lists offer."""
         super().__init__(*args, **kwargs)
+        people = facilitator_choices(user)
+        if current is not None:
+            shown = {person.id for person in people}
+            hidden = [i for i in current.facilitator_ids if i not in shown]
+            if hidden:
+                people += db.session.scalars(db.select(User).where(User.id.in_(hidden))).all()
+            codes = [code for code, _label in language_choices()]
+            if current.language and current.language not in codes:
+                self.language.choices = choices(
+                    [*language_choices(), (current.language, current.language)]
+                )
         self.facilitators.choices = choices(
-            (person.id, person.name or person.email) for person in facilitator_choices(user)
+            (person.id, person.name or person.email) for person in people
         )
         self.species.choices = choices(_reference(Species))
         lang = current_language()
@@ -387,6 +402,7 @@ class FilterForm(FlaskForm):
 class ImportForm(FlaskForm):
     file = FileField(_l("Filled-in template (.xlsx)"), [FileRequired(_l("Choose a file."))])
     all_or_nothing = BooleanField(_l("Import nothing if any row has an error"))
+    overwrite = BooleanField(_l("Overwrite conflicts"))
 
 
 class ExportForm(FlaskForm):

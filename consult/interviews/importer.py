@@ -6,28 +6,51 @@ checks every row first and reports each problem by sheet, row and column; then i
 every valid record, or nothing at all when asked to. ``record_id`` becomes
 ``Interview.record_uid``, so importing the same file again creates no duplicates: a record
 that is unchanged is left alone, a changed one is updated (and audited).
+
+The file is read by :mod:`surveys.spreadsheet` within the SPREADSHEET_* limits; a file that
+breaks one is refused whole, with the limit and the place, before anything is written.
+
+Imports respect edits made on the web. A row for a record that was edited on the web
+since the file was made, and that would change the record, is a *conflict*: reported with
+the fields where the file differs, and not applied unless the import is asked to
+overwrite. When the file was made is read from the row's ``row_version`` (the blank
+template has the column empty; the export fills it with the record's version). A row
+without one (typed into the blank template, or a file from before the column existed) is
+taken to be no newer than the record's last import, so any web edit after that import
+counts: the safe reading, as a file typed offline cannot know about later web edits. Web
+edits are the record's audited saves other than imports; a row whose ``row_version`` is
+ahead of the record is read the same way as a row without one.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy.exc import SQLAlchemyError
 
+from consult import spreadsheets
 from consult.extensions import db
 from consult.interviews import service
-from consult.models import Country, Interview, Species, StakeholderGroup, Threat, User
+from consult.models import (
+    AuditEvent,
+    Country,
+    Interview,
+    Species,
+    StakeholderGroup,
+    Threat,
+    User,
+)
 from consult.models.interviews import CONSENT, FORMATS, STATUSES
 from consult.reference import THEMES, languages
+from surveys.spreadsheet import SpreadsheetError, open_xlsx
 
 SPECIES_COLUMNS = ("species_1", "species_2", "species_3")
 INTERVIEW_COLUMNS = (
@@ -47,6 +70,7 @@ INTERVIEW_COLUMNS = (
     "follow_up",
     "agenda",
     "recommendations",
+    "row_version",
 )
 PARTICIPANT_COLUMNS = ("record_id", "name", "organisation", "group", "role", "gender")
 NOTE_COLUMNS = ("record_id", "theme", "text", "translation_en")
@@ -62,8 +86,11 @@ REQUIRED_COLUMNS = {
 }
 #: Rows offered with drop-down lists in the blank template.
 TEMPLATE_ROWS = 500
-#: A sheet longer than this is refused rather than read (a decompressed XLSX can be huge).
-MAX_ROWS = 20000
+#: Audited actions that save an interview; every one but the import is a web edit.
+IMPORT_ACTION = "interview.import"
+SAVE_ACTIONS = ("interview.create", "interview.update", IMPORT_ACTION)
+#: Fields of service.InterviewData under the column or sheet names of the file.
+FIELD_NAMES = {"facilitator_ids": "facilitators"}
 UNRATED = "unrated"
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 
@@ -87,15 +114,33 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A row left alone because its record was edited on the web since the file was made:
+    sheet and row, the record id, the fields where the file differs from the record (file
+    column or sheet names) and what to do about it."""
+
+    sheet: str
+    row: int
+    uid: str
+    fields: tuple[str, ...]
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}, row {self.row}, {self.uid}: {self.message}"
+
+
 @dataclass
 class ImportReport:
-    """What an import did: record ids created, updated and unchanged, and every error."""
+    """What an import did: record ids created, updated and unchanged, the conflicts (rows
+    not applied because of web edits), and every error."""
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def saved(self) -> int:
@@ -107,6 +152,8 @@ class _Record:
     uid: str
     row: int
     data: service.InterviewData
+    #: the record's version when the file was made (the row_version column), if given
+    version: int | None = None
     participant_rows: list[int] = field(default_factory=list)
     note_rows: list[int] = field(default_factory=list)
     species_columns: list[str] = field(default_factory=list)
@@ -169,6 +216,10 @@ def _help_texts() -> dict[str, str]:
             "discussed, 'unrated' if discussed without a severity."
         ),
         "agenda": _("Meetings only."),
+        "row_version": _(
+            "Filled in by the export: the record's version when the file was made. Leave "
+            "it as it is; empty for new records."
+        ),
     }
 
 
@@ -248,11 +299,14 @@ def _date(value: Any) -> date | None:
 
 
 def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict[str, Any]]]:
-    if name not in book.sheetnames:
+    """The rows of one sheet that hold a value, as (row number, {header: value}); a missing
+    sheet or required column is added to `errors`. Raises SpreadsheetError when the sheet
+    breaks a reading limit."""
+    if name not in book.sheet_names:
         errors.append(RowError(name, 1, "", _("The sheet '%(sheet)s' is missing.", sheet=name)))
         return []
-    rows = book[name].iter_rows(values_only=True)
-    header = [_text(cell).lower() for cell in next(rows, ())]
+    table = book.table(name)
+    header = [_text(cell).lower() for cell in table.header]
     missing = [c for c in REQUIRED_COLUMNS[name] if c not in header]
     for column in missing:
         errors.append(
@@ -261,12 +315,7 @@ def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict
     if missing:
         return []
     result = []
-    for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            errors.append(
-                RowError(name, number, "", _("Too many rows; at most %(n)d per file.", n=MAX_ROWS))
-            )
-            break
+    for number, values in table.rows:
         cells = {
             column: values[i] if i < len(values) else None
             for i, column in enumerate(header)
@@ -278,7 +327,9 @@ def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict
 
 
 def _open(stream: IO[bytes], filename: str) -> tuple[Any, RowError | None]:
-    content = stream.read()
+    """The workbook of an upload, or the RowError saying why it cannot be read."""
+    limits = spreadsheets.limits()
+    content = stream.read(limits.max_bytes + 1)
     if not content:
         return None, RowError("", 0, "", _("The file is empty."))
     if filename and not filename.lower().endswith(".xlsx"):
@@ -286,12 +337,16 @@ def _open(stream: IO[bytes], filename: str) -> tuple[Any, RowError | None]:
             "", 0, "", _("Only .xlsx files can be imported; download the template and use it.")
         )
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        return None, RowError(
-            "", 0, "", _("The file is not an .xlsx workbook; save it as .xlsx and try again.")
-        )
-    return book, None
+        return open_xlsx(content, limits), None
+    except SpreadsheetError as error:
+        return None, _refusal(error)
+
+
+def _refusal(error: SpreadsheetError) -> RowError:
+    """A file refused by a reading limit, as the error the report lists."""
+    return RowError(
+        error.sheet or "", error.row or 0, error.column_label(), spreadsheets.message(error)
+    )
 
 
 def _parse_interview(
@@ -308,6 +363,18 @@ def _parse_interview(
         errors.append(RowError(sheet, number, "record_id", _("Give each record an id.")))
     elif len(uid) > 64:
         errors.append(RowError(sheet, number, "record_id", _("At most 64 characters.")))
+    version = None
+    if text("row_version"):
+        version = int(text("row_version")) if text("row_version").isdigit() else None
+        if version is None:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    "row_version",
+                    _("Leave row_version as the export wrote it: a whole number, or empty."),
+                )
+            )
     when = None
     if text("date"):
         try:
@@ -362,13 +429,17 @@ def _parse_interview(
         agenda=text("agenda"),
         recommendations=text("recommendations"),
     )
-    return _Record(uid, number, data, species_columns=species_columns, errors=errors)
+    return _Record(
+        uid, number, data, version=version, species_columns=species_columns, errors=errors
+    )
 
 
-def _check_record(record: _Record, user: User | None) -> None:
-    """Add the service's rule problems to the record, each placed on its cell."""
+def _check_record(record: _Record, user: User | None, current: Interview | None) -> None:
+    """Add the service's rule problems to the record, each placed on its cell; `current`
+    is the stored record the row would update, if any."""
     data = record.data
-    for problem in service.validate_interview(data, user):
+    kept = {person.id for person in current.facilitators} if current is not None else set()
+    for problem in service.validate_interview(data, user, kept_facilitators=kept):
         name, _dot, sub = problem.field.partition(".")
         if name == "participants" and problem.item is not None:
             place = ("participants", record.participant_rows[problem.item], sub)
@@ -399,14 +470,18 @@ def import_workbook(
     user: User | None,
     *,
     all_or_nothing: bool = False,
+    overwrite: bool = False,
     filename: str = "",
 ) -> ImportReport:
     """Check and import a filled-in template on behalf of `user` (None: an operator at the
     command line, who may write to any country).
 
     Every row is checked before anything is written. Valid records are saved and the others
-    reported, or with `all_or_nothing` nothing is saved when any error is found. Flushes;
-    the caller commits.
+    reported; a row whose record was edited on the web since the file was made is reported
+    as a conflict and left alone, unless `overwrite` (see the module's docstring). With
+    `all_or_nothing` nothing is saved when any error or conflict is found. A file that
+    breaks a reading limit is refused whole. Each record is saved in a savepoint of its
+    own; flushes, the caller commits.
     """
     report = ImportReport()
     book, problem = _open(stream, filename)
@@ -414,14 +489,48 @@ def import_workbook(
         report.errors.append(problem)
         return report
     errors: list[RowError] = []
-    sheets = {name: _read_sheet(book, name, errors) for name in SHEETS}
-    book.close()
+    try:
+        with book:
+            sheets = {name: _read_sheet(book, name, errors) for name in SHEETS}
+    except SpreadsheetError as error:
+        report.errors.append(_refusal(error))
+        return report
     if errors:
         report.errors = errors
         return report
     if not sheets["interviews"]:
         report.errors.append(RowError("interviews", 2, "", _("The file has no interview rows.")))
         return report
+    records = _records(sheets, user, errors)
+    existing = {
+        row.record_uid: row
+        for row in db.session.scalars(
+            db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
+        )
+    }
+    for record in records.values():
+        _check_access(record, user, existing.get(record.uid))
+        errors.extend(record.errors)
+    report.errors = sorted(
+        _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
+    )
+    valid = [r for r in records.values() if not r.errors]
+    if not overwrite:
+        report.conflicts = _conflicts(valid, existing)
+    if all_or_nothing and (report.errors or report.conflicts):
+        report.skipped = [r.uid for r in records.values() if r.uid]
+        return report
+    report.skipped = [r.uid for r in records.values() if r.errors and r.uid]
+    held = {conflict.uid for conflict in report.conflicts}
+    for record in valid:
+        if record.uid not in held:
+            _save(record, existing.get(record.uid), user, report)
+    return report
+
+
+def _records(sheets: dict, user: User | None, errors: list[RowError]) -> dict[str, _Record]:
+    """The interview rows with their participants and notes attached, by record id; rows
+    that cannot be placed are added to `errors`."""
     emails = {u.email: u for u in db.session.scalars(db.select(User))}
     records: dict[str, _Record] = {}
     for number, cells in sheets["interviews"]:
@@ -438,17 +547,8 @@ def import_workbook(
             continue
         records[record.uid or f"#row{number}"] = record
     for number, cells in sheets["participants"]:
-        uid = _text(cells.get("record_id"))
-        record = records.get(uid) if uid else None
+        record = _owner(records, "participants", number, cells, errors)
         if record is None:
-            errors.append(
-                RowError(
-                    "participants",
-                    number,
-                    "record_id",
-                    _("No interview with this record_id in the interviews sheet."),
-                )
-            )
             continue
         record.data.participants.append(
             service.ParticipantData(
@@ -461,17 +561,8 @@ def import_workbook(
         )
         record.participant_rows.append(number)
     for number, cells in sheets["notes"]:
-        uid = _text(cells.get("record_id"))
-        record = records.get(uid) if uid else None
+        record = _owner(records, "notes", number, cells, errors)
         if record is None:
-            errors.append(
-                RowError(
-                    "notes",
-                    number,
-                    "record_id",
-                    _("No interview with this record_id in the interviews sheet."),
-                )
-            )
             continue
         theme = _text(cells.get("theme")).lower()
         record.data.notes.append(
@@ -482,49 +573,131 @@ def import_workbook(
             )
         )
         record.note_rows.append(number)
-    existing = {
-        row.record_uid: row
-        for row in db.session.scalars(
-            db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
-        )
-    }
-    for record in records.values():
-        _check_record(record, user)
-        current = existing.get(record.uid)
-        if (
-            current is not None
-            and user is not None
-            and not user.can_access_country(current.country_code)
-        ):
-            record.errors.append(
-                RowError(
-                    "interviews",
-                    record.row,
-                    "record_id",
-                    _("This id belongs to a record in a country you are not assigned to."),
-                )
+    return records
+
+
+def _owner(
+    records: dict[str, _Record], sheet: str, number: int, cells: dict, errors: list[RowError]
+) -> _Record | None:
+    uid = _text(cells.get("record_id"))
+    record = records.get(uid) if uid else None
+    if record is None:
+        errors.append(
+            RowError(
+                sheet,
+                number,
+                "record_id",
+                _("No interview with this record_id in the interviews sheet."),
             )
-        record.errors = _dedupe(record.errors)
-        errors.extend(record.errors)
-    report.errors = sorted(
-        _dedupe(errors), key=lambda e: (list(SHEETS).index(e.sheet), e.row, e.column)
-    )
-    if all_or_nothing and report.errors:
-        report.skipped = [r.uid for r in records.values() if r.uid]
-        return report
-    for record in records.values():
-        if record.errors:
-            if record.uid:
-                report.skipped.append(record.uid)
-            continue
-        current = existing.get(record.uid)
+        )
+    return record
+
+
+def _check_access(record: _Record, user: User | None, current: Interview | None) -> None:
+    """The rules, and that `user` may change the stored record the row would update."""
+    _check_record(record, user, current)
+    if (
+        current is not None
+        and user is not None
+        and not user.can_access_country(current.country_code)
+    ):
+        record.errors.append(
+            RowError(
+                "interviews",
+                record.row,
+                "record_id",
+                _("This id belongs to a record in a country you are not assigned to."),
+            )
+        )
+    record.errors = _dedupe(record.errors)
+
+
+def _save_versions(interviews: list[Interview]) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """From the audit log, per interview id: the version its last import left, and the
+    versions its web edits made."""
+    imported: dict[int, int] = {}
+    edited: dict[int, list[int]] = {}
+    ids = [str(interview.id) for interview in interviews]
+    for start in range(0, len(ids), 500):
+        events = db.session.execute(
+            db.select(AuditEvent.object_id, AuditEvent.action, AuditEvent.details).where(
+                AuditEvent.object_type == "interview",
+                AuditEvent.object_id.in_(ids[start : start + 500]),
+                AuditEvent.action.in_(SAVE_ACTIONS),
+            )
+        )
+        for object_id, action, details in events:
+            version = (details or {}).get("version")
+            if not isinstance(version, int):
+                continue
+            key = int(object_id)
+            if action == IMPORT_ACTION:
+                imported[key] = max(imported.get(key, 0), version)
+            else:
+                edited.setdefault(key, []).append(version)
+    return imported, edited
+
+
+def _conflicts(records: list[_Record], existing: dict[str, Interview]) -> list[Conflict]:
+    """The rows that would undo web edits made since their file was made."""
+    stored = {r.uid: existing[r.uid] for r in records if r.uid in existing}
+    imported, edited = _save_versions(list(stored.values()))
+    conflicts = []
+    for record in records:
+        current = stored.get(record.uid)
         if current is None:
-            service.create_interview(record.data, user, record_uid=record.uid, action="import")
-            report.created.append(record.uid)
-        elif service.update_interview(
-            current, record.data, user, expected_version=None, action="import"
-        ):
-            report.updated.append(record.uid)
-        else:
-            report.unchanged.append(record.uid)
-    return report
+            continue
+        made_at = record.version
+        if made_at is None or made_at > current.row_version:
+            made_at = imported.get(current.id, 0)
+        if not any(version > made_at for version in edited.get(current.id, ())):
+            continue
+        differs = service.pending_changes(current, record.data)
+        if differs:
+            conflicts.append(_conflict(record, current, differs))
+    return conflicts
+
+
+def _conflict(record: _Record, current: Interview, differs: list[str]) -> Conflict:
+    names = tuple(FIELD_NAMES.get(name, name) for name in differs)
+    message = _(
+        "Edited on the web since this file was made (the record is at version "
+        "%(version)d); the file differs in: %(fields)s. Not imported, so the web edits "
+        "stay; import again with 'overwrite' to replace them.",
+        version=current.row_version,
+        fields=", ".join(names),
+    )
+    return Conflict("interviews", record.row, record.uid, names, message)
+
+
+def _save(record: _Record, current: Interview | None, user: User | None, report) -> None:
+    """Create or update one record in a savepoint of its own, and say so in `report`.
+
+    The update expects the version the record had when the file was checked, so an edit
+    saved on the web during the import becomes a conflict rather than being overwritten.
+    """
+    try:
+        with db.session.begin_nested():
+            if current is None:
+                service.create_interview(record.data, user, record_uid=record.uid, action="import")
+                report.created.append(record.uid)
+            elif service.update_interview(
+                current,
+                record.data,
+                user,
+                expected_version=current.row_version,
+                action="import",
+            ):
+                report.updated.append(record.uid)
+            else:
+                report.unchanged.append(record.uid)
+    except service.EditConflict:
+        message = _("Edited on the web while this file was being imported; not imported.")
+        report.conflicts.append(Conflict("interviews", record.row, record.uid, (), message))
+    except SQLAlchemyError as error:
+        message = _(
+            "The record could not be stored: %(error)s",
+            error=str(getattr(error, "orig", None) or error)[:300],
+        )
+        report.errors.append(RowError("interviews", record.row, "", message))
+        report.skipped.append(record.uid)

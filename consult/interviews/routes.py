@@ -83,10 +83,11 @@ def view_interview(interview_id: int):
 @bp.route("/<int:interview_id>/edit", methods=["GET", "POST"])
 def edit_interview(interview_id: int):
     interview = _interview_or_404(interview_id)
-    form = InterviewForm(user=current_user)
+    stored = service.data_from_interview(interview)
+    form = InterviewForm(user=current_user, current=stored)
     conflict = None
     if request.method == "GET":
-        form.fill(service.data_from_interview(interview), interview.row_version)
+        form.fill(stored, interview.row_version)
     elif form.wants_more_rows():
         _grow(form)
     elif form.validate():
@@ -142,10 +143,13 @@ def import_interviews():
             upload.stream,
             current_user,
             all_or_nothing=form.all_or_nothing.data,
+            overwrite=form.overwrite.data,
             filename=upload.filename or "",
         )
         db.session.commit()
-    status = 400 if report is not None and report.errors and not report.saved else 200
+    status = 200
+    if report is not None and not report.saved:
+        status = 400 if report.errors else 409 if report.conflicts else 200
     return (
         render_template("interviews/import.html", form=form, report=report, limit_mb=_limit_mb()),
         status,

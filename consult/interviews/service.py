@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -183,12 +183,39 @@ def _codes(model) -> set[str]:
     return set(db.session.scalars(select(model.code)))
 
 
-def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
+def max_length(model, name: str) -> int:
+    """The size of a text column (``max_length(Interview, "settlement")`` → 200): what a
+    value may hold before the database refuses it."""
+    return model.__table__.c[name].type.length
+
+
+def _length_problems(data: InterviewData) -> list[Problem]:
+    """Values longer than their columns: PostgreSQL would refuse the whole save."""
+    problems = []
+    for name in ("settlement", "province"):
+        limit = max_length(Interview, name)
+        if len(getattr(data, name) or "") > limit:
+            problems.append(Problem(name, str(_l("At most %(n)d characters.", n=limit))))
+    for position, person in enumerate(data.participants):
+        for name in ("name", "organisation", "role"):
+            limit = max_length(Participant, name)
+            if len(getattr(person, name) or "") > limit:
+                message = str(_l("At most %(n)d characters.", n=limit))
+                problems.append(Problem(f"participants.{name}", message, position))
+    return problems
+
+
+def validate_interview(
+    data: InterviewData, user: User | None, *, kept_facilitators: Collection[int] = ()
+) -> list[Problem]:
     """Every rule an interview record must meet; an empty list means it may be saved.
 
     `user` None means an operator at the command line, who may write to any country.
+    `kept_facilitators` are the ids already on the record being updated: they were
+    checked when they were added and stay even if their account has changed since
+    (deactivated, moved to other countries, made an administrator).
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = _length_problems(data)
 
     def problem(name: str, message, item: int | None = None) -> None:
         problems.append(Problem(name, str(message), item))
@@ -220,6 +247,8 @@ def validate_interview(data: InterviewData, user: User | None) -> list[Problem]:
         }
         for position, user_id in enumerate(data.facilitator_ids):
             person = found.get(user_id)
+            if user_id in kept_facilitators and person is not None:
+                continue
             if person is None or not person.active:
                 problem("facilitators", _l("Unknown facilitator."), position)
             elif country_ok and not person.can_access_country(data.country):
@@ -292,12 +321,26 @@ def data_from_interview(interview: Interview) -> InterviewData:
     )
 
 
+#: List fields whose order means nothing (the relationships behind them have none).
+UNORDERED_FIELDS = ("facilitator_ids", "species")
+
+
 def changed_fields(before: InterviewData, after: InterviewData) -> list[str]:
     """Names of the fields that differ; what the audit log records (never the values,
-    which may name people)."""
-    return [
-        f.name for f in fields(InterviewData) if getattr(before, f.name) != getattr(after, f.name)
-    ]
+    which may name people). Facilitators and species differ only in who or what, not in
+    the order they were listed."""
+
+    def value(data: InterviewData, name: str):
+        item = getattr(data, name)
+        return sorted(item) if name in UNORDERED_FIELDS else item
+
+    return [f.name for f in fields(InterviewData) if value(before, f.name) != value(after, f.name)]
+
+
+def pending_changes(interview: Interview, data: InterviewData) -> list[str]:
+    """The fields saving `data` over `interview` would change (`data` is normalised on the
+    way, as a save would)."""
+    return changed_fields(data_from_interview(interview), _normalise(data))
 
 
 def _normalise(data: InterviewData) -> InterviewData:
@@ -421,7 +464,8 @@ def update_interview(
     if user is not None and not user.can_access_country(interview.country_code):
         raise PermissionError("interview outside the user's countries")
     data = _normalise(data)
-    problems = validate_interview(data, user)
+    kept = {person.id for person in interview.facilitators}
+    problems = validate_interview(data, user, kept_facilitators=kept)
     if problems:
         raise InvalidInterview(problems)
     changes = changed_fields(data_from_interview(interview), data)

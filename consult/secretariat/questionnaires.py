@@ -43,6 +43,7 @@ from consult.questionnaires import (
     QuestionnaireError,
     ResponseFilter,
     export_responses,
+    form_issues,
     get_questionnaire,
     get_version,
     import_questionnaire,
@@ -179,7 +180,7 @@ def upload_questionnaire():
             data, filename, user=_user(), slug=form.slug.data or None, expected_form_id=expected
         )
     except FormError as error:
-        return failed(issues=error.issues)
+        return failed(issues=form_issues(error))
     except QuestionnaireError as error:
         return failed(message=str(error))
     db.session.commit()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import time
+import zipfile
 from datetime import date
 
 import pytest
@@ -302,3 +305,169 @@ def test_names_are_exported_only_when_asked_and_that_is_audited(app, client, aut
 def test_export_is_for_the_secretariat_only(app, client, auth):
     auth.login("facilitator", ("KZ",))
     assert exported(client, "xlsx").status_code == 403
+
+
+# --- limits, column sizes and web edits -------------------------------------------------------
+
+
+def with_dimension(content: bytes, ref: str) -> bytes:
+    """The workbook with every sheet declaring `ref` as its dimension, as a hostile or
+    careless writer might; the cells stay where they are."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(),
+                              data)
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def only(app, uid: str) -> Interview:
+    with app.app_context():
+        interview = db.session.scalar(db.select(Interview).where(Interview.record_uid == uid))
+        db.session.expunge(interview)
+        return interview
+
+
+def test_declared_sheet_dimensions_are_ignored(app):
+    content = with_dimension(good_file(app), "A1:XFD1048576")
+    started = time.perf_counter()
+    report = import_file(app, content)
+    assert time.perf_counter() - started < 2
+    assert sorted(report.created) == ["KZ-2026-001", "KZ-2026-002"] and not report.errors
+
+
+def test_a_value_longer_than_its_column_is_a_row_error_and_other_rows_are_imported(
+    app, client, auth
+):
+    auth.login("facilitator", ("KZ",))
+    content = workbook(
+        app,
+        [
+            GOOD,
+            {**GOOD, "record_id": "KZ-2026-002", "settlement": "Ж" * 300},
+            {**GOOD, "record_id": "KZ-2026-003"},
+        ],
+        participants=[
+            {"record_id": "KZ-2026-001", "group": "community"},
+            {"record_id": "KZ-2026-003", "group": "community", "role": "r" * 201},
+        ],
+    )
+    token = csrf_token(client, "/interviews/import")
+    response = client.post(
+        "/interviews/import",
+        data={"csrf_token": token, "file": (io.BytesIO(content), "long.xlsx")},
+        content_type="multipart/form-data",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page[:2000]
+    assert "<td>interviews</td><td>3</td><td>settlement</td><td>At most 200 characters." in page
+    assert "<td>participants</td><td>3</td><td>role</td><td>At most 200 characters." in page
+    with app.app_context():
+        uids = db.session.scalars(db.select(Interview.record_uid)).all()
+        assert uids == ["KZ-2026-001"]
+
+
+def web_edit(client, interview_id: int, **values):
+    from tests.consult.test_interviews_records import form_data
+
+    url = f"/interviews/{interview_id}/edit"
+    return client.post(url, data=form_data(client, url, save="Save", **values))
+
+
+def test_reimporting_an_older_file_after_a_web_edit_is_a_conflict_until_overwritten(
+    app, client, auth, runner, tmp_path
+):
+    user_id = auth.login("facilitator", ("KZ",))
+    old = good_file(app)
+    assert sorted(import_file(app, old, user_id=user_id).created) == [
+        "KZ-2026-001", "KZ-2026-002"
+    ]
+    edited = only(app, "KZ-2026-001")
+    assert web_edit(client, edited.id, settlement="Edited on the web").status_code == 302
+
+    again = import_file(app, old, user_id=user_id)
+    assert [(c.sheet, c.row, c.uid, c.fields) for c in again.conflicts] == [
+        ("interviews", 2, "KZ-2026-001", ("settlement",))
+    ]
+    assert again.updated == [] and again.unchanged == ["KZ-2026-002"] and not again.errors
+    assert only(app, "KZ-2026-001").settlement == "Edited on the web"
+
+    token = csrf_token(client, "/interviews/import")
+    page = client.post(
+        "/interviews/import",
+        data={"csrf_token": token, "file": (io.BytesIO(old), "old.xlsx")},
+        content_type="multipart/form-data",
+    )
+    text = page.get_data(as_text=True)
+    assert page.status_code == 409
+    assert "<td>interviews</td><td>2</td><td>KZ-2026-001</td><td>settlement</td>" in text
+    assert only(app, "KZ-2026-001").settlement == "Edited on the web"
+
+    path = tmp_path / "old.xlsx"
+    path.write_bytes(old)
+    email = "facilitator-kz@example.org"
+    refused = runner.invoke(args=["interviews", "import", str(path), "--as", email])
+    assert refused.exit_code == 1
+    assert "conflict: interviews, row 2, KZ-2026-001" in refused.output
+    assert "settlement" in refused.output and "conflicts 1" in refused.output
+    assert only(app, "KZ-2026-001").settlement == "Edited on the web"
+
+    forced = runner.invoke(
+        args=["interviews", "import", str(path), "--as", email, "--overwrite"]
+    )
+    assert forced.exit_code == 0, forced.output
+    assert "updated 1" in forced.output
+    assert only(app, "KZ-2026-001").settlement == "Zhalpaktal"
+    # The file now matches the last import again, so it goes in without a conflict.
+    assert import_file(app, old, user_id=user_id).conflicts == []
+
+
+def test_overwrite_on_the_upload_page_applies_a_conflicting_row(app, client, auth):
+    user_id = auth.login("facilitator", ("KZ",))
+    old = good_file(app)
+    import_file(app, old, user_id=user_id)
+    edited = only(app, "KZ-2026-001")
+    assert web_edit(client, edited.id, province="Edited").status_code == 302
+
+    def upload(**extra):
+        token = csrf_token(client, "/interviews/import")
+        data = {"csrf_token": token, "file": (io.BytesIO(old), "old.xlsx"), **extra}
+        return client.post("/interviews/import", data=data, content_type="multipart/form-data")
+
+    assert upload().status_code == 409
+    assert only(app, "KZ-2026-001").province == "Edited"
+    assert upload(overwrite="y").status_code == 200
+    assert only(app, "KZ-2026-001").province == ""
+
+
+def test_the_row_version_column_says_which_web_edits_a_file_has_seen(app, client, auth):
+    user_id = auth.login("facilitator", ("KZ",))
+    import_file(app, workbook(app, [GOOD]), user_id=user_id)
+    record = only(app, "KZ-2026-001")
+    assert web_edit(client, record.id, settlement="Edited on the web").status_code == 302
+    version = only(app, "KZ-2026-001").row_version
+    seen = {**GOOD, "settlement": "Edited on the web", "key_quotes": "Новая цитата"}
+    made_after = workbook(app, [{**seen, "row_version": version}])
+    report = import_file(app, made_after, user_id=user_id)
+    assert report.updated == ["KZ-2026-001"] and not report.conflicts
+    made_before = workbook(app, [{**seen, "row_version": 1, "key_quotes": "Старая цитата"}])
+    report = import_file(app, made_before, user_id=user_id)
+    assert [c.fields for c in report.conflicts] == [("key_quotes",)]
+    assert only(app, "KZ-2026-001").key_quotes == "Новая цитата"
+    nonsense = import_file(app, workbook(app, [{**seen, "row_version": "two"}]), user_id=user_id)
+    assert [(e.row, e.column) for e in nonsense.errors] == [(2, "row_version")]
+
+
+def test_template_and_export_carry_the_row_version(app, client, auth):
+    auth.login("admin")
+    template = load_workbook(io.BytesIO(client.get("/interviews/template.xlsx").data))
+    assert "row_version" in [cell.value for cell in template["interviews"][1]]
+    import_file(app, good_file(app))
+    exported_book = load_workbook(io.BytesIO(exported(client, "xlsx").data))
+    rows = list(exported_book["interviews"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("record_id", "id", "row_version")
+    assert {row[2] for row in rows[1:]} == {1}

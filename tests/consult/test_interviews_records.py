@@ -279,3 +279,45 @@ def test_add_row_button_offers_another_participant_row_without_saving(app, clien
 def test_pages_need_a_login(client):
     response = client.get("/interviews/new")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_a_web_edit_keeps_an_imported_language_and_an_admin_cofacilitator(app, client, auth):
+    admin_id, admin_email = auth.user("admin")
+    user_id = auth.login("facilitator", ("KZ",))
+    # Imported from a spreadsheet: a language the form does not list, and an administrator
+    # who is no facilitator the form offers.
+    interview_id = make_interview(
+        app, None, language="ar", facilitator_ids=[user_id, admin_id], settlement="Zhalpaktal"
+    )
+    url = f"/interviews/{interview_id}/edit"
+    response = client.post(url, data=form_data(client, url, settlement="Aktobe", save="Save"))
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    with app.app_context():
+        interview = db.session.get(Interview, interview_id)
+        assert interview.settlement == "Aktobe"
+        assert interview.language == "ar"
+        assert sorted(u.email for u in interview.facilitators) == sorted(
+            [admin_email, "facilitator-kz@example.org"]
+        )
+        update = db.session.scalars(
+            db.select(AuditEvent).where(AuditEvent.action == "interview.update")
+        ).one()
+        assert update.details["fields"] == ["settlement"]
+
+
+def test_a_web_edit_keeps_a_cofacilitator_whose_account_was_deactivated(app, client, auth):
+    from consult.models import User
+
+    former_id, former_email = auth.user("facilitator", ("KZ",), email="former@example.org")
+    user_id = auth.login("facilitator", ("KZ",))
+    interview_id = make_interview(app, None, facilitator_ids=[user_id, former_id])
+    with app.app_context():
+        db.session.get(User, former_id).active = False
+        db.session.commit()
+    url = f"/interviews/{interview_id}/edit"
+    response = client.post(url, data=form_data(client, url, province="Atyrau", save="Save"))
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    with app.app_context():
+        interview = db.session.get(Interview, interview_id)
+        assert interview.province == "Atyrau"
+        assert former_email in {u.email for u in interview.facilitators}
