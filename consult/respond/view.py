@@ -5,7 +5,9 @@ A page is a list of blocks: single questions, rating matrices (consecutive ``sel
 questions sharing a choice list inside a field-list/table-list group, or all with the
 ``likert`` appearance), headings of nested groups, and repeats. The server decides what is
 relevant when it renders; with JavaScript the same expressions (as ASTs from
-:func:`surveys.expressions.to_ast`) show and hide questions as answers change.
+:func:`surveys.expressions.to_ast`) show and hide questions as answers change. Texts that
+refer to answers (``Threats to ${t1_name}``, ODK's outputs) are filled in on the server when
+the page is rendered, in the page language, so they should refer to answers of earlier pages.
 """
 
 from __future__ import annotations
