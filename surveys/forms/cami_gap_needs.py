@@ -46,7 +46,7 @@ Time to answer
 `estimate` walks the form with the engine's relevance rules as a respondent giving
 ``MEDIAN_RESPONDENT``'s answers would (two species, two threats present for each, so
 2 x 2 x 4 ratings; five gap questions; two measures; the ranking; one stakeholder; four of
-the six free texts), counts what they are shown and applies the seconds of ``SECONDS``:
+the five free texts), counts what they are shown and applies the seconds of ``SECONDS``:
 8 per select_one or number, 15 per select_multiple, 20 per ranking, 60 per free text
 written, 15 per short text typed, 5 per text left empty, 10 per note, 3 per page. The median
 respondent sees 33 single choices, 4 checklists, 1 ranking, 4 free texts, 2 short texts,
@@ -1958,7 +1958,7 @@ SECONDS: dict[str, int] = {
 }
 
 #: The median respondent the length is estimated for: two species named, two direct threats
-#: affecting each, two measures in place, one stakeholder listed, four of the six free-text
+#: affecting each, two measures in place, one stakeholder listed, four of the five free-text
 #: questions answered (the main threats, what is most needed twice, what blocks cooperation),
 #: no e-mail address and nothing else to add.
 MEDIAN_RESPONDENT: dict[str, Any] = {
