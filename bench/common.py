@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import socket
 
-from consult.reference import THEMES
+from consult.reference import THEMES, read
+from surveys.forms.cami_gap_needs import DIRECT_THREATS, GAP_ITEMS, SLUG
 
-SLUG = "cami-gap-needs"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 CLIENT_RE = re.compile(r'name="client_id" value="([^"]+)"')
 SHOWN_RE = re.compile(r'name="shown" value="([^"]*)"')
@@ -17,8 +17,16 @@ MEASURES = (
     "monitoring", "legislation", "transboundary_agreements", "livestock_management",
 )  # fmt: skip
 
-__all__ = ["CLIENT_RE", "CSRF_RE", "MEASURES", "SHOWN_RE", "SLUG", "THEMES", "free_port",
-           "percentile"]  # fmt: skip
+ADEQUACY = ("very_inadequate", "inadequate", "partly_adequate", "adequate", "dont_know")
+
+__all__ = ["ADEQUACY", "CLIENT_RE", "CSRF_RE", "DIRECT_THREATS", "GAP_ITEMS", "MEASURES",
+           "SHOWN_RE", "SLUG", "THEMES", "free_port", "percentile", "species_in"]  # fmt: skip
+
+
+def species_in(country: str) -> list[str]:
+    """The species that occur in ``country`` (reference data), which it may name."""
+    rows = read("species_ranges.json")
+    return sorted({row["species"] for row in rows if row["country"] == country})
 
 
 def free_port() -> int:

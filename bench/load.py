@@ -64,7 +64,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from common import CLIENT_RE, CSRF_RE, MEASURES, SHOWN_RE, SLUG, THEMES, free_port, percentile
+from common import (
+    ADEQUACY,
+    CLIENT_RE,
+    CSRF_RE,
+    DIRECT_THREATS,
+    GAP_ITEMS,
+    MEASURES,
+    SHOWN_RE,
+    SLUG,
+    free_port,
+    percentile,
+    species_in,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -88,15 +100,10 @@ ORG_TYPES = (
     "government_national", "government_local", "protected_area_admin", "ngo_national",
     "ngo_international", "university", "community_org", "company", "other",
 )  # fmt: skip
-SPECIES = (
-    "bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah", "saiga", "argali",
-    "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang", "chiru",
-)  # fmt: skip
 NEEDS = ("capacity", "funding", "legislation", "enforcement", "data", "cooperation")
 LEVELS = ("low", "medium", "high", "very_high")
 TRENDS = ("decreasing", "stable", "increasing", "unknown")
 EFFECT = ("not", "less", "effective", "very_effective")
-COOPERATION = ("none", "informal", "agreement_not_implemented", "agreement_active")
 TEXTS = {
     "en": "Rangers need fuel for patrols in the calving season; fences block the migration.",
     "ru": "Егерям не хватает бензина для рейдов; заборы вдоль дороги мешают миграции сайги.",
@@ -115,13 +122,15 @@ CONNECTION_ERRORS = (ConnectionError, http.client.HTTPException, TimeoutError, O
 
 def answers_for(rng: random.Random) -> dict[str, object]:
     """Random answers to the shipped questionnaire that satisfy its rules: a country, a
-    stakeholder group, 1-8 threats rated, 0-8 measures rated, a full ranking of needs, up to
-    three partner countries other than one's own, 1-4 stakeholders, and free text in the
-    response's language (``_language``)."""
+    stakeholder group, 1-3 species of that country each with 0-4 direct threats rated, the
+    five gap questions, 0-8 measures rated, a full ranking of needs, up to three partner
+    countries other than one's own, 1-4 stakeholders, and free text in the response's
+    language (``_language``)."""
     lang = rng.choice(LANGUAGES)
-    threats = rng.sample(THEMES, rng.randint(1, len(THEMES)))
     measures = rng.sample(MEASURES, rng.randint(0, len(MEASURES)))
     country = rng.choice(COUNTRIES)
+    known = species_in(country)
+    species = rng.sample(known, min(len(known), rng.randint(1, 3)))
     partners = [code for code in COUNTRIES if code != country]
     data: dict[str, object] = {
         "_language": lang,
@@ -130,14 +139,13 @@ def answers_for(rng: random.Random) -> dict[str, object]:
         "stakeholder_group": rng.choice(GROUPS),
         "org_type": rng.choice(ORG_TYPES),
         "role": f"{TEXTS[lang][:24]} {rng.randint(1, 999)}",
-        "species": rng.sample(SPECIES, rng.randint(1, 4)),
         "years_experience": str(rng.randint(0, 70)),
         "email": f"r{rng.randint(1, 10**6)}@example.org",
-        "threats_present": [t for t in THEMES if t in threats],
+        **{gap: rng.choice(ADEQUACY) for gap in GAP_ITEMS},
+        "gap_most_needed": TEXTS[rng.choice(LANGUAGES)],
         "measures_in_place": [m for m in MEASURES if m in measures],
         "needs_rank": rng.sample(NEEDS, len(NEEDS)),
         "most_needed_text": TEXTS[lang],
-        "tb_cooperation": rng.choice(COOPERATION),
         "tb_partner_countries": rng.sample(partners, rng.randint(0, 3)),
         "cooperation_blocks_text": TEXTS[rng.choice(LANGUAGES)],
         "main_threats_text": TEXTS[lang],
@@ -145,11 +153,15 @@ def answers_for(rng: random.Random) -> dict[str, object]:
     }
     if data["org_type"] == "other":
         data["org_type_other"] = "Herders' cooperative"
-    for theme in threats:
-        data[f"{theme}_scope"] = rng.choice(LEVELS)
-        data[f"{theme}_severity"] = rng.choice(LEVELS)
-        data[f"{theme}_irreversibility"] = rng.choice(LEVELS)
-        data[f"{theme}_trend"] = rng.choice(TRENDS)
+    for slot, code in enumerate(species, start=1):
+        data[f"target_{slot}"] = code
+        threats = rng.sample(DIRECT_THREATS, rng.randint(0, len(DIRECT_THREATS)))
+        data[f"t{slot}_threats"] = [t for t in DIRECT_THREATS if t in threats] or ["none"]
+        for threat in threats:
+            data[f"t{slot}_{threat}_scope"] = rng.choice(LEVELS)
+            data[f"t{slot}_{threat}_severity"] = rng.choice(LEVELS)
+            data[f"t{slot}_{threat}_irreversibility"] = rng.choice(LEVELS)
+            data[f"t{slot}_{threat}_trend"] = rng.choice(TRENDS)
     for measure in measures:
         data[f"eff_{measure}"] = rng.choice(EFFECT)
     instances = rng.randint(1, 4)

@@ -42,7 +42,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from common import CLIENT_RE, CSRF_RE, MEASURES, SHOWN_RE, SLUG, THEMES, free_port, percentile
+from common import (
+    CLIENT_RE,
+    CSRF_RE,
+    DIRECT_THREATS,
+    GAP_ITEMS,
+    MEASURES,
+    SHOWN_RE,
+    SLUG,
+    free_port,
+    percentile,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -117,36 +127,43 @@ def floor():
 
 
 def answers() -> dict[str, object]:
-    """Every page of the shipped questionnaire answered: 80 answers."""
+    """Every page of the shipped questionnaire answered: 78 answers (three species, the
+    first with all four direct threats rated, the second with two, the third with none)."""
     data: dict[str, object] = {
         "consent": "yes",
         "country": "KZ",
         "stakeholder_group": "research",
         "org_type": "university",
         "role": "Field biologist",
-        "species": ["saiga", "kulan", "argali"],
         "years_experience": "11",
         "email": "field@example.org",
-        "threats_present": list(THEMES),
+        "target_1": "saiga",
+        "target_2": "kulan",
+        "target_3": "argali",
+        "t1_threats": list(DIRECT_THREATS),
+        "t2_threats": list(DIRECT_THREATS[:2]),
+        "t3_threats": ["none"],
+        **{gap: "inadequate" for gap in GAP_ITEMS},
+        "gap_most_needed": "Fuel for the patrols.",
         "measures_in_place": list(MEASURES),
         "needs_rank": ["funding", "capacity", "enforcement", "data", "legislation", "cooperation"],
         "most_needed_text": "Rangers and fuel for patrols in the calving season.",
-        "tb_cooperation": "informal",
         "tb_partner_countries": ["RU", "UZ"],
         "cooperation_blocks_text": "Data are not shared across the border.",
         "_n.stakeholder_rep": "5",
         "main_threats_text": "Poaching for horns; new fences along the railway.",
         "anything_else_text": "Thank you.",
     }
-    for theme in THEMES:
-        data.update(
-            {
-                f"{theme}_scope": "high",
-                f"{theme}_severity": "medium",
-                f"{theme}_irreversibility": "low",
-                f"{theme}_trend": "increasing",
-            }
-        )
+    for slot in (1, 2):
+        for threat in data[f"t{slot}_threats"]:
+            data.update(
+                {
+                    f"t{slot}_{threat}_scope": "high",
+                    f"t{slot}_{threat}_severity": "medium",
+                    f"t{slot}_{threat}_irreversibility": "low",
+                    f"t{slot}_{threat}_trend": "increasing",
+                }
+            )
     for measure in MEASURES:
         data[f"eff_{measure}"] = "effective"
     groups = ("government", "community", "ngo", "hunting", "private_sector")

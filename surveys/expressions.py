@@ -52,6 +52,11 @@ written and tested against ODK tools:
 * Strings are measured and cut in characters (code points): ``string-length``, ``substr``
   (0-based, end exclusive, negative counts from the end, as in ODK) and ``substring``
   (XPath's 1-based form).
+* ``jr:choice-name(${species}, '${species}')`` is the label of the chosen code in the choice
+  list of the question the second argument names (``'${name}'`` as XLSForm writes it, or the
+  XForm path pyxform makes of it). The labels come from ``choice_names`` given to
+  :func:`evaluate` (question name -> code -> label, in one language); without them, or for
+  a code that is not a choice, it is ``""``.
 
 Syntax errors, unknown functions and wrong argument counts raise :class:`ExpressionError`
 when parsing, with the position, so a form is rejected when it is uploaded rather than when a
@@ -78,8 +83,10 @@ __all__ = [
     "ExpressionError",
     "Node",
     "RegexTimeout",
+    "choice_name_questions",
     "evaluate",
     "parse",
+    "question_named",
     "references",
     "regex_engine",
     "to_ast",
@@ -608,6 +615,24 @@ def _fn_coalesce(*args: Value) -> Value:
     return args[-1]
 
 
+def question_named(value: Value) -> str:
+    """The question name in the second argument of ``jr:choice-name()``: ``'${species}'``
+    as written in XLSForm, or the XForm path ``/data/profile/species`` pyxform makes of it."""
+    text = to_string(value).strip(_WHITESPACE)
+    if text.startswith("${") and text.endswith("}"):
+        text = text[2:-1]
+    return text.strip(_WHITESPACE).split("/")[-1]
+
+
+def _fn_choice_name(
+    value: Value, question: Value, names: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    labels = names.get(question_named(question)) if names else None
+    if not isinstance(labels, Mapping):
+        return ""
+    return to_string(labels.get(to_string(value).strip(_WHITESPACE)))
+
+
 def _fn_boolean_from_string(value: Value) -> bool:
     text = to_string(value)
     return text == "1" or text.lower() == "true"
@@ -615,8 +640,9 @@ def _fn_boolean_from_string(value: Value) -> bool:
 
 _ANY = None
 #: name: (fewest arguments, most arguments or None for any number, implementation).
-#: ``if`` is evaluated lazily by :class:`Call`, and a call of ``string-length`` or
-#: ``normalize-space`` without argument is read as one on ``.``.
+#: ``if`` is evaluated lazily by :class:`Call`, ``jr:choice-name`` gets the choice labels
+#: from it, and a call of ``string-length`` or ``normalize-space`` without argument is read
+#: as one on ``.``.
 _FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Value]]] = {
     "true": (0, 0, lambda: True),
     "false": (0, 0, lambda: False),
@@ -653,6 +679,7 @@ _FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Value]]] = {
     "regex": (2, 2, _fn_regex),
     "today": (0, 0, lambda: dt.date.today().isoformat()),
     "date": (1, 1, _fn_date),
+    "jr:choice-name": (2, 2, _fn_choice_name),
 }
 _CURRENT_BY_DEFAULT = frozenset({"string-length", "normalize-space"})
 
@@ -665,6 +692,7 @@ class _Env:
     values: Mapping[str, Any]
     current: Value
     fields: Mapping[str, Any]
+    names: Mapping[str, Mapping[str, str]] | None = None
 
 
 class Node:
@@ -785,6 +813,9 @@ class Call(Node):
         if self.name == "if":
             condition, then, otherwise = self.args
             return (then if truthy(condition._eval(env)) else otherwise)._eval(env)
+        if self.name == "jr:choice-name":
+            value, question = (arg._eval(env) for arg in self.args)
+            return _fn_choice_name(value, question, env.names)
         return _FUNCTIONS[self.name][2](*(arg._eval(env) for arg in self.args))
 
     def _ast(self) -> dict[str, Any]:
@@ -1046,25 +1077,45 @@ def _node(expr: str | Node) -> Node:
     return expr if isinstance(expr, Node) else parse(expr)
 
 
-def evaluate(expr: str | Node, values: Mapping[str, Any], current: Any = None) -> Value:
+def evaluate(
+    expr: str | Node,
+    values: Mapping[str, Any],
+    current: Any = None,
+    *,
+    choice_names: Mapping[str, Mapping[str, str]] | None = None,
+) -> Value:
     """Evaluate an expression (text or parsed :class:`Node`) against the answers so far.
 
     ``values`` maps question names to raw answers (missing or ``None`` is unanswered, ``""``);
     ``current`` is what ``.`` stands for, the answer a constraint checks, or, for a choice
-    filter, a mapping of the choice's columns. Returns a ``str``, ``float``, ``bool``, or
-    an answer as given (``int``, ``list``) when the expression is just a reference; use
-    :func:`truthy` for relevance and constraints and :func:`to_string` for calculations.
+    filter, a mapping of the choice's columns. ``choice_names`` maps question names to
+    ``{code: label}`` for ``jr:choice-name()``, in the language wanted. Returns a ``str``,
+    ``float``, ``bool``, or an answer as given (``int``, ``list``) when the expression is
+    just a reference; use :func:`truthy` for relevance and constraints and
+    :func:`to_string` for calculations.
     """
     if isinstance(current, Mapping):
-        env = _Env(values, "", current)
+        env = _Env(values, "", current, choice_names)
     else:
-        env = _Env(values, _value(current), {})
+        env = _Env(values, _value(current), {}, choice_names)
     return _node(expr)._eval(env)
 
 
 def references(expr: str | Node) -> set[str]:
     """The question names an expression refers to with ``${name}``."""
     return {node.name for node, _ in _walk(_node(expr)) if isinstance(node, Reference)}
+
+
+def choice_name_questions(expr: str | Node) -> set[str]:
+    """The questions whose choice labels ``jr:choice-name()`` calls in ``expr`` look up (those
+    named by a literal second argument)."""
+    return {
+        question_named(node.args[1].value)
+        for node, _ in _walk(_node(expr))
+        if isinstance(node, Call)
+        and node.name == "jr:choice-name"
+        and isinstance(node.args[1], Literal)
+    }
 
 
 def to_ast(expr: str | Node, *, choice_filter: bool = False) -> dict[str, Any]:

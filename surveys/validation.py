@@ -16,6 +16,13 @@ form). Values are what ODK would store, so the expressions of the form work on t
   number of instances is the longest of them. Expressions inside a repeat see the values
   of their own instance; expressions outside it see the whole lists.
 
+Choice labels in expressions
+----------------------------
+``jr:choice-name()`` looks up labels in :class:`ChoiceLabels`. Relevance, constraints, choice
+filters and stored calculations use the form's default language, so whether an answer is
+valid never depends on the language it was given in; only texts shown to the respondent
+(:func:`fill_in` on the values of :func:`calculate` with ``lang``) use theirs.
+
 Messages
 --------
 The engine's own messages are English templates in :data:`DEFAULT_MESSAGES`. Functions
@@ -38,7 +45,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Hashable, Iterable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -329,18 +336,49 @@ def _instances(form: Form, question: Question, values: Mapping[str, Any]) -> ran
     return range(instance_count(form, question.repeat, values))
 
 
+class ChoiceLabels(Mapping[str, Mapping[str, str]]):
+    """What ``jr:choice-name()`` looks up: question name -> ``{code: label}`` for every
+    question with a choice list, in ``lang`` (the form's default language when None; a
+    missing translation falls back as :meth:`Form.translate` does). Built on first use."""
+
+    def __init__(self, form: Form, lang: str | None = None):
+        self._form = form
+        self._lang = lang
+        self._built: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, name: str) -> Mapping[str, str]:
+        labels = self._built.get(name)
+        if labels is None:
+            question = self._form.questions.get(name)
+            if question is None or not question.list_name:
+                raise KeyError(name)
+            labels = self._built[name] = {
+                choice.name: self._form.translate(choice.labels, self._lang)[0]
+                for choice in self._form.options(question)
+            }
+        return labels
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, q in self._form.questions.items() if q.list_name)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _holds(
     expr: str | expressions.Node | None,
     scope: Mapping[str, Any],
     *,
     current: Any = None,
     when_broken: bool,
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> bool:
     """Whether ``expr`` is true; ``when_broken`` if it cannot be evaluated at run time."""
     if not expr:
         return True
     try:
-        return expressions.truthy(expressions.evaluate(expr, scope, current=current))
+        value = expressions.evaluate(expr, scope, current=current, choice_names=names)
+        return expressions.truthy(value)
     except expressions.ExpressionError:
         return when_broken
 
@@ -385,31 +423,56 @@ def _calculation_order(form: Form) -> list[Question]:
     return ordered
 
 
-def calculate(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+def calculate(form: Form, values: Mapping[str, Any], lang: str | None = None) -> dict[str, Any]:
     """Evaluate every calculation of ``form`` on ``values``.
 
     Returns a new dict: ``values`` with each calculated question set to its result
     (booleans as ``"true"``/``"false"``, whole numbers as ``int``, ``""`` when the
     expression fails at run time). Calculations run after those they refer to; inside a
-    repeat they give one result per instance.
+    repeat they give one result per instance. ``jr:choice-name()`` gives labels in ``lang``,
+    the form's default language when None (as stored; pass the respondent's language only
+    for texts shown to them).
     """
     result = dict(values)
+    names = ChoiceLabels(form, lang)
     for question in _calculation_order(form):
         if question.repeat is None:
-            result[question.name] = _calculate_one(question, result)
+            result[question.name] = _calculate_one(question, result, names)
         else:
             result[question.name] = [
-                _calculate_one(question, _scope(form, result, question.repeat, i))
+                _calculate_one(question, _scope(form, result, question.repeat, i), names)
                 for i in _instances(form, question, result)
             ]
     return result
 
 
-def _calculate_one(question: Question, scope: Mapping[str, Any]) -> Any:
+def _calculate_one(question: Question, scope: Mapping[str, Any], names: ChoiceLabels) -> Any:
     try:
-        return _stored(expressions.evaluate(question.calculation, scope))
+        return _stored(expressions.evaluate(question.calculation, scope, choice_names=names))
     except expressions.ExpressionError:
         return ""
+
+
+_TEXT_REFERENCE_RE = re.compile(r"\$\{\s*([^\W\d][\w.\-]*)\s*\}")
+
+
+def fill_in(form: Form, text: str, values: Mapping[str, Any]) -> str:
+    """A label or hint with each ``${name}`` of a question replaced by its value, as ODK
+    shows an ``<output>``: the raw answer as text (codes for selects; a calculation such as
+    ``jr:choice-name(${species}, '${species}')`` gives a label), ``""`` when unanswered, the
+    first instance's value for a question in a repeat. ``values`` should come from
+    :func:`calculate` in the reader's language. ``${...}`` naming no question stays as written.
+    """
+    if "${" not in text:
+        return text
+
+    def value(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in form.questions:
+            return match[0]
+        return expressions.to_string(values.get(name, ""))
+
+    return _TEXT_REFERENCE_RE.sub(value, text)
 
 
 def initial_values(form: Form) -> dict[str, Any]:
@@ -463,17 +526,18 @@ def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[b
     # chosen): each is evaluated once per set of values it refers to.
     known: dict[tuple, bool] = {}
     members: dict[str, list[Question]] = {}
+    labels = ChoiceLabels(form)
 
     def holds(expr: str | None, scope: Mapping[str, Any]) -> bool:
         if not expr:
             return True
         names = _referenced(expr) if isinstance(expr, str) else None
         if names is None:
-            return _holds(expr, scope, when_broken=True)
+            return _holds(expr, scope, when_broken=True, names=labels)
         key = (expr, *(_frozen(scope.get(name)) for name in names))
         flag = known.get(key)
         if flag is None:
-            flag = known[key] = _holds(expr, scope, when_broken=True)
+            flag = known[key] = _holds(expr, scope, when_broken=True, names=labels)
         return flag
 
     for question in form.questions.values():
@@ -519,7 +583,7 @@ def visible_sections(form: Form, values: Mapping[str, Any]) -> list[Section]:
     for section in form.sections:
         displayed = [n for n in section.questions if form.questions[n].displayed]
         if section.kind == "repeat":
-            if _holds(section.relevant, values, when_broken=True):
+            if _holds(section.relevant, values, when_broken=True, names=ChoiceLabels(form)):
                 result.append(section)
         elif any(name in shown for name in displayed):
             result.append(section)
@@ -586,9 +650,10 @@ def available_choices(
     except expressions.ExpressionError:
         return options
     kept = []
+    labels = ChoiceLabels(form)
     for choice in options:
         row = {"name": choice.name, **choice.extra}
-        if _holds(condition, scope, current=row, when_broken=True):
+        if _holds(condition, scope, current=row, when_broken=True, names=labels):
             kept.append(choice)
     return kept
 
@@ -596,10 +661,10 @@ def available_choices(
 # -- checking a page -------------------------------------------------------------------
 
 
-def _required(question: Question, scope: Mapping[str, Any]) -> bool:
+def _required(question: Question, scope: Mapping[str, Any], labels: ChoiceLabels) -> bool:
     if isinstance(question.required, bool):
         return question.required
-    return _holds(question.required, scope, when_broken=False)
+    return _holds(question.required, scope, when_broken=False, names=labels)
 
 
 def _form_message(form: Form, texts: dict[str, str], lang: str | None) -> str:
@@ -794,8 +859,9 @@ def _check(
 ) -> Callable[[Translate], str] | None:
     """The message maker for the first rule ``value`` breaks, or None."""
     scope = _scope(form, values, question.repeat, index)
+    labels = ChoiceLabels(form)
     if is_empty(value):
-        if _required(question, scope):
+        if _required(question, scope, labels):
             custom = _form_message(form, question.required_message, lang)
             return lambda tr: custom or tr(DEFAULT_MESSAGES["required"])
         return None
@@ -807,7 +873,11 @@ def _check(
     if not question.constraint:
         return None
     try:
-        met = expressions.truthy(expressions.evaluate(question.constraint, scope, current=value))
+        met = expressions.truthy(
+            expressions.evaluate(
+                question.constraint, scope, current=value, choice_names=labels
+            )
+        )
     except expressions.RegexTimeout:
         # Not met, but the form's own message would blame the respondent for a rule the
         # answer may well satisfy.

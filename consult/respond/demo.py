@@ -5,8 +5,10 @@ The numbers are invented but shaped like a real consultation: most answers come 
 countries with the largest programmes (Kazakhstan, Mongolia, China, Kyrgyzstan, Uzbekistan),
 government and protected-area staff answer most, and each country rates the threats it is
 known for higher (poaching in the saiga range of Kazakhstan and Russia, infrastructure in
-Mongolia and China, livestock and climate in Mongolia). Deterministic for the generator's
-seed; a second run adds nothing.
+Mongolia and China, livestock and climate in Mongolia). Each respondent names one to three
+species that occur in their country and rates the direct threats to each; the contributing
+factors a country struggles with most come out as its largest gaps. Deterministic for the
+generator's seed; a second run adds nothing.
 """
 
 from __future__ import annotations
@@ -24,8 +26,15 @@ from consult.questionnaires import (
     get_questionnaire,
     load_version_form,
 )
+from consult.reference import read
 from consult.responses import REFERENCE_DIGITS, record_submission
-from surveys.forms.cami_gap_needs import SLUG
+from surveys.forms.cami_gap_needs import (
+    CONTRIBUTING_FACTORS,
+    DIRECT_THREATS,
+    GAP_ITEMS,
+    SLUG,
+    TARGET_SLOTS,
+)
 
 #: How many responses the demo holds.
 DEMO_RESPONSES = 300
@@ -58,6 +67,8 @@ THEME_LEVELS = {
 #: Groups that see threats a little worse (+) or better (-) than average.
 GROUP_BIAS = {"government": -0.3, "ngo": 0.3, "community": 0.3, "private_sector": -0.4}
 LEVELS = ("low", "medium", "high", "very_high")
+#: Adequacy answers from the smallest gap (1) to the largest (4).
+ADEQUACY = ("adequate", "partly_adequate", "inadequate", "very_inadequate")
 MEASURES = (
     "protected_areas", "anti_poaching", "wildlife_crossings", "community_programmes",
     "monitoring", "legislation", "transboundary_agreements", "livestock_management",
@@ -110,29 +121,67 @@ def _level(rng: random.Random, base: float, spread: float = 0.8) -> str:
     return LEVELS[min(max(value, 1), 4) - 1]
 
 
-def _theme_answers(rng: random.Random, country: str, group: str) -> tuple[dict, list[str]]:
+def _species_of(country: str) -> list[str]:
+    """The species a respondent of ``country`` may name: the demo's usual ones for the
+    country that occur there according to the reference data, else any that occur there."""
+    occurring = {row["species"] for row in read("species_ranges.json") if row["country"] == country}
+    usual = [code for code in texts.COUNTRY_SPECIES[country] if code in occurring]
+    return usual or sorted(occurring)
+
+
+def _ratings(
+    rng: random.Random, slot: int, country: str, group: str, values: dict[str, Any]
+) -> list[str]:
+    """The direct threats to the species in ``slot`` and their ratings; returns the threats."""
     levels = THEME_LEVELS.get(country, {})
     bias = GROUP_BIAS.get(group, 0.0)
-    chosen = []
-    for theme in texts.THEMES:
-        base = levels.get(theme, 2)
-        if rng.random() < 0.12 + 0.19 * base:
-            chosen.append(theme)
-    if not chosen:
-        chosen = [max(texts.THEMES, key=lambda t: (levels.get(t, 2), rng.random()))]
-    values: dict[str, Any] = {"threats_present": " ".join(chosen)}
-    for theme in chosen:
-        base = levels.get(theme, 2) + bias
-        values[f"{theme}_scope"] = _level(rng, base)
-        values[f"{theme}_severity"] = _level(rng, base)
-        values[f"{theme}_irreversibility"] = _level(rng, base - 0.4, 1.0)
+    chosen = [t for t in DIRECT_THREATS if rng.random() < 0.1 + 0.17 * levels.get(t, 2)]
+    if not chosen and rng.random() < 0.7:
+        chosen = [max(DIRECT_THREATS, key=lambda t: (levels.get(t, 2), rng.random()))]
+    values[f"t{slot}_threats"] = " ".join(chosen) or "none"
+    for threat in chosen:
+        base = levels.get(threat, 2) + bias
+        prefix = f"t{slot}_{threat}"
+        values[f"{prefix}_scope"] = _level(rng, base)
+        values[f"{prefix}_severity"] = _level(rng, base)
+        values[f"{prefix}_irreversibility"] = _level(rng, base - 0.4, 1.0)
         rising = 0.15 + 0.12 * base
-        values[f"{theme}_trend"] = rng.choices(
+        values[f"{prefix}_trend"] = rng.choices(
             ("increasing", "stable", "decreasing", "unknown"),
             weights=(rising, 0.35, 0.12, 0.1),
         )[0]
-    ranked = sorted(chosen, key=lambda t: -(levels.get(t, 2) + rng.random()))
+    return chosen
+
+
+def _threat_answers(
+    rng: random.Random, country: str, group: str, species: tuple[str, ...]
+) -> tuple[dict, list[str]]:
+    """Targets and the ratings of the threats to each; also the threats named, worst first."""
+    values: dict[str, Any] = {}
+    named: set[str] = set()
+    for slot, code in enumerate(species[:TARGET_SLOTS], start=1):
+        values[f"target_{slot}"] = code
+        named.update(_ratings(rng, slot, country, group, values))
+    levels = THEME_LEVELS.get(country, {})
+    ranked = sorted(named, key=lambda t: -(levels.get(t, 2) + rng.random()))
     return values, ranked
+
+
+def _gaps(rng: random.Random, country: str, group: str) -> tuple[dict[str, Any], list[str]]:
+    """Answers to the gap questions; also the factors with the largest gaps, worst first."""
+    levels = THEME_LEVELS.get(country, {})
+    # Groups that see threats worse see the gaps larger too.
+    bias = GROUP_BIAS.get(group, 0.0)
+    values: dict[str, Any] = {}
+    for item, factor in GAP_ITEMS.items():
+        if rng.random() < 0.08:
+            values[item] = "dont_know"
+            continue
+        # Most conditions are judged between partly adequate and inadequate.
+        gap = round(levels.get(factor, 2) + 0.5 + bias + rng.gauss(0, 0.8))
+        values[item] = ADEQUACY[min(max(gap, 1), 4) - 1]
+    worst = sorted(CONTRIBUTING_FACTORS, key=lambda f: -(levels.get(f, 2) + rng.random()))
+    return values, worst
 
 
 def _needs(rng: random.Random, country: str) -> str:
@@ -165,29 +214,36 @@ def _stakeholders(rng: random.Random, lang: str, values: dict[str, Any]) -> None
     values["sh_interest"] = [rng.choice(("low", "medium", "high")) for _ in groups]
 
 
-def demo_answers(rng: random.Random) -> tuple[dict[str, Any], str]:
-    """One demo respondent's answers to the shipped questionnaire and their language."""
-    country = _weighted(rng, COUNTRY_WEIGHTS)
-    group = _weighted(rng, GROUP_WEIGHTS)
+def demo_answers(
+    rng: random.Random, *, country: str | None = None, group: str | None = None
+) -> tuple[dict[str, Any], str]:
+    """One demo respondent's answers to the shipped questionnaire and their language.
+
+    ``country`` and ``group`` fix the respondent's (as an invitation does); otherwise they
+    are drawn like the rest, and the species named are always ones of the country.
+    """
+    country = country or _weighted(rng, COUNTRY_WEIGHTS)
+    group = group or _weighted(rng, GROUP_WEIGHTS)
     lang = texts.language_for(rng, country)
-    known = texts.COUNTRY_SPECIES[country]
+    known = _species_of(country)
     species = tuple(rng.sample(known, k=min(len(known), rng.choice((1, 1, 2, 2, 3)))))
     values: dict[str, Any] = {
         "consent": "yes",
         "country": country,
         "stakeholder_group": group,
         "org_type": rng.choice(ORG_TYPES[group]),
-        "species": " ".join(species),
         "years_experience": rng.choice((2, 3, 5, 7, 8, 10, 12, 15, 18, 20, 25, 30)),
     }
-    themes, ranked = _theme_answers(rng, country, group)
-    values.update(themes)
+    threats, ranked = _threat_answers(rng, country, group, species)
+    values.update(threats)
+    gaps, worst = _gaps(rng, country, group)
+    values.update(gaps)
+    if rng.random() < 0.6:
+        values["gap_most_needed"] = texts.survey_answer(
+            rng, "most_needed_text", worst[: rng.choice((1, 1, 2))], lang, country, species
+        )
     _measures(rng, values)
     values["needs_rank"] = _needs(rng, country)
-    values["tb_cooperation"] = rng.choices(
-        ("none", "informal", "agreement_not_implemented", "agreement_active"),
-        weights=(2, 4, 3, 2),
-    )[0]
     neighbours = texts.NEIGHBOURS[country]
     values["tb_partner_countries"] = " ".join(
         rng.sample(neighbours, k=min(len(neighbours), rng.choice((1, 1, 2, 3))))
@@ -202,7 +258,7 @@ def demo_answers(rng: random.Random) -> tuple[dict[str, Any], str]:
             rng, "most_needed_text", top[:2], lang, country, species
         )
     if rng.random() < 0.55:
-        cross = ["transboundary"] if "transboundary" in ranked else top[:1]
+        cross = ["transboundary"] if "transboundary" in worst[:2] else top[:1]
         values["cooperation_blocks_text"] = texts.survey_answer(
             rng, "cooperation_blocks_text", cross, lang, country, species
         )

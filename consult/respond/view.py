@@ -5,7 +5,9 @@ A page is a list of blocks: single questions, rating matrices (consecutive ``sel
 questions sharing a choice list inside a field-list/table-list group, or all with the
 ``likert`` appearance), headings of nested groups, and repeats. The server decides what is
 relevant when it renders; with JavaScript the same expressions (as ASTs from
-:func:`surveys.expressions.to_ast`) show and hide questions as answers change.
+:func:`surveys.expressions.to_ast`) show and hide questions as answers change. Texts that
+refer to answers (``Threats to ${t1_name}``, ODK's outputs) are filled in on the server when
+the page is rendered, in the page language, so they should refer to answers of earlier pages.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ from consult.respond.forms import count_field, field_name
 from surveys import expressions
 from surveys.model import OTHER_CODE, Choice, Form, Group, Question
 from surveys.pages import Page, holds
-from surveys.validation import available_choices, repeat_questions
+from surveys.validation import (
+    ChoiceLabels,
+    available_choices,
+    calculate,
+    fill_in,
+    repeat_questions,
+)
 
 _MATRIX_APPEARANCES = ("field-list", "table-list")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
@@ -159,24 +167,35 @@ class PageView:
         self.dir = direction(lang)
         self.default_lang = form.default_language
         self.blocks = page_blocks(form, page)
+        self._shown_values: dict[str, Any] | None = None
 
     # texts
+    def _text(self, texts: dict[str, str]) -> tuple[str, bool]:
+        """A text in the page language with its ``${name}`` references filled in (a
+        ``jr:choice-name()`` calculation names the choice in the page language)."""
+        text, fallback = self.form.translate(texts, self.lang)
+        if "${" in text:
+            if self._shown_values is None:
+                self._shown_values = calculate(self.form, self.values, self.lang)
+            text = fill_in(self.form, text, self._shown_values)
+        return text, fallback
+
     def label(self, obj) -> tuple[str, bool]:
         if isinstance(obj, Question) and obj.generated and not obj.labels.get(self.lang):
             return _("Specify other"), False
-        return self.form.label(obj, self.lang)
+        return self._text(obj.labels)
 
     def hint(self, obj) -> tuple[str, bool]:
-        return self.form.translate(getattr(obj, "hints", {}) or {}, self.lang)
+        return self._text(getattr(obj, "hints", {}) or {})
 
     def page_title(self) -> tuple[str, bool]:
-        return self.form.translate(self.page.labels, self.lang)
+        return self._text(self.page.labels)
 
     def page_parent(self) -> tuple[str, bool]:
-        return self.form.translate(self.page.parent_labels, self.lang)
+        return self._text(self.page.parent_labels)
 
     def page_hint(self) -> tuple[str, bool]:
-        return self.form.translate(self.page.hints, self.lang)
+        return self._text(self.page.hints)
 
     # fields and values
     @property
@@ -302,11 +321,13 @@ class PageView:
     # the browser's copy of the rules
     def logic_json(self) -> str:
         """The page's relevance, constraint and choice-filter expressions as ASTs, the
-        constraint messages, and the answers from other pages they refer to, as JSON for
+        constraint messages, the answers from other pages they refer to and the choice
+        labels their ``jr:choice-name()`` calls look up, as JSON for
         ``<script type="application/json" id="form-logic">``."""
         on_page = set(self.page.questions)
-        logic: dict[str, Any] = {"q": {}, "g": {}, "values": {}, "choices": {}}
+        logic: dict[str, Any] = {"q": {}, "g": {}, "values": {}, "choices": {}, "names": {}}
         referenced: set[str] = set()
+        labelled: set[str] = set()
 
         def ast(expr: str | None, *, choice_filter: bool = False):
             if not expr:
@@ -314,6 +335,7 @@ class PageView:
             try:
                 node = expressions.parse(expr, choice_filter=choice_filter)
                 referenced.update(expressions.references(node))
+                labelled.update(expressions.choice_name_questions(node))
                 return expressions.to_ast(node)
             except expressions.ExpressionError:
                 return None
@@ -349,6 +371,9 @@ class PageView:
         for name in sorted(referenced - on_page):
             if name in self.values:
                 logic["values"][name] = self.values[name]
+        # Rules use the default language's labels, as the server does (surveys.validation).
+        labels = ChoiceLabels(self.form)
+        logic["names"] = {name: dict(labels[name]) for name in sorted(labelled) if name in labels}
         text = json.dumps(logic, ensure_ascii=False, separators=(",", ":"), default=str)
         # Inside <script>, "</" would end the element early whatever the JSON means.
         return Markup(text.replace("</", "<\\/"))

@@ -71,6 +71,7 @@ from consult.secretariat.forms import (
 from consult.security import database_int
 from surveys.model import MULTI_CODE_TYPES, Form
 from surveys.translations import coverage
+from surveys.validation import calculate, fill_in
 from surveys.xlsform import FormError, xlsx_with_language
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -605,6 +606,8 @@ def _display_value(form: Form, question, value, lang: str) -> list[tuple[str, bo
 def _response_sections(form: Form, values: dict, lang: str) -> list[dict]:
     sections = []
     shown = set()
+    # Labels such as "Threats to ${t1_name}" name the respondent's choice in `lang`.
+    in_lang = calculate(form, values, lang)
     for section in form.sections:
         rows = []
         for name in section.questions:
@@ -613,6 +616,7 @@ def _response_sections(form: Form, values: dict, lang: str) -> list[dict]:
                 continue
             shown.add(name)
             label, fallback = form.label(question, lang)
+            label = fill_in(form, label, in_lang)
             value = values.get(name)
             if isinstance(value, list):
                 answers = [_display_value(form, question, item, lang) for item in value]
@@ -628,6 +632,7 @@ def _response_sections(form: Form, values: dict, lang: str) -> list[dict]:
                 }
             )
         title, fallback = form.label(section, lang)
+        title = fill_in(form, title, in_lang)
         sections.append({"title": title or section.name, "fallback": fallback, "rows": rows})
     extra = {k: v for k, v in values.items() if k not in shown and k in form.questions}
     other = {k: v for k, v in values.items() if k not in form.questions}

@@ -5,31 +5,85 @@ module is its source. After editing a question or a text here, rebuild the workb
 
     python -m surveys.forms.cami_gap_needs surveys/forms/cami-gap-needs.xlsx
 
-and keep both: a test checks that building again reproduces the shipped workbook.
+and keep both: a test checks that building again reproduces the shipped workbook. The
+build reads where each species occurs from ``reference/data/species_ranges.json``.
 
 Every label, hint and message is written in the five languages of the programme (`tr` will not
-take a text with a language missing). Threats are rated as in the Conservation Standards' simple
-threat rating (Miradi): scope, severity and irreversibility on four levels, each band defined in
-the hint, plus the trend. Measures in place are rated on the Conservation Standards strategy
-effectiveness scale (not / less / effective / very effective). The question names are read by
-the analysis, so rename nothing without changing it too.
+take a text with a language missing). The question names are read by the analysis and the
+loader (notes/method_contract.md), so rename nothing without changing them too.
+
+Version 2027.1
+--------------
+The Conservation Standards (CMP Open Standards; Miradi's simple threat rating) rate each
+direct threat against each conservation target, here the species. Page by page:
+
+1. *Welcome*: consent. 2. *About you*: country, stakeholder group, organisation, role,
+   years of experience, e-mail (optional).
+3. *Species and threats*: the species the respondent knows best in their area, up to three
+   (``target_1`` required, ``target_2``/``target_3`` optional, each shown once the one
+   before is answered and different from it), offered only where the species occurs in
+   their country (the ``species`` choices carry a ``countries`` column;
+   ``selected(countries, ${country})``). ``species`` keeps the named codes as one list.
+4. One page per named species (``species_1`` .. ``species_3``, titled with the species'
+   name through ``jr:choice-name``): which of the four direct threats (``DIRECT_THREATS``)
+   affect it (``t{i}_threats``, or "none of these"), then for each one present its scope,
+   severity and irreversibility on the standard's four levels, each band defined in the
+   hint, and its trend (``t{i}_{threat}_scope`` ... ``_trend``).
+5. *Gaps in conservation*: the contributing factors (``CONTRIBUTING_FACTORS``) are not rated
+   as threats but as gaps, on a four-level adequacy scale defined on the page (+ "don't
+   know"): ``gap_enforcement``, ``gap_funding``, ``gap_community``, ``gap_monitoring``,
+   ``gap_cooperation`` (``GAP_ITEMS`` names each one's factor), and ``gap_most_needed``.
+6. *Conservation measures* in place, each rated on the standard's strategy effectiveness
+   scale (not / less / effective / very effective); 7. *Needs* ranked, and what is most
+   needed; 8. *Cooperation across borders*: partner countries, what blocks cooperation;
+   9. *Stakeholders* who matter (a repeat); 10. *Your views*: main threats, anything else.
+
+Version 2026.1 (all eight themes rated as threats to "the species in your area") is kept
+as shipped in ``PREVIOUS_VERSIONS``: its responses stay valid against its own workbook.
+
+Time to answer
+--------------
+`estimate` walks the form with the engine's relevance rules as a respondent giving
+``MEDIAN_RESPONDENT``'s answers would (two species, two threats present for each, so
+2 x 2 x 4 ratings; five gap questions; two measures; the ranking; one stakeholder; four of
+the five free texts), counts what they are shown and applies the seconds of ``SECONDS``:
+8 per select_one or number, 15 per select_multiple, 20 per ranking, 60 per free text
+written, 15 per short text typed, 5 per text left empty, 10 per note, 3 per page. The median
+respondent sees 33 single choices, 4 checklists, 1 ranking, 4 free texts, 2 short texts,
+2 empty texts, 8 notes and 12 pages: 748 s, about 12.5 minutes (a test keeps it under 20).
+Naming three species with all four threats each and writing every text takes
+1167 s, about 19.4 minutes. The welcome page says "about 15 minutes".
 """
 
 from __future__ import annotations
 
+import io
+import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from pyxform.xls2xform import convert
 
+import reference
+from surveys import model, validation, xlsform
+
 SLUG = "cami-gap-needs"
 FORM_ID = "cami_gap_needs"
-VERSION = "2026.1"
+VERSION = "2027.1"
 SHIPPED = Path(__file__).with_name(f"{SLUG}.xlsx")
+#: Workbooks of earlier versions, kept as shipped: installations that imported them still
+#: hold their responses, and a new installation can import them to read old exports.
+PREVIOUS_VERSIONS: dict[str, Path] = {
+    "2026.1": Path(__file__).with_name(f"{SLUG}-2026.1.xlsx"),
+}
+#: Where each species occurs: the programme's reference data, read when the workbook is built.
+SPECIES_RANGES = reference.DATA / "species_ranges.json"
 
 #: Language code -> the name used in the XLSForm column headers, e.g. ``label::Монгол (mn)``.
 LANGUAGES: dict[str, str] = {
@@ -527,6 +581,30 @@ THEMES = (
     ),
 )
 
+#: Themes rated as direct threats against each species (Conservation Standards: direct
+#: threats act on targets); the contract with the analysis, see notes/method_contract.md.
+DIRECT_THREATS: tuple[str, ...] = ("poaching", "livestock", "infrastructure", "climate")
+#: Themes assessed as gaps in the conditions for conservation (contributing factors).
+CONTRIBUTING_FACTORS: tuple[str, ...] = ("governance", "community", "science", "transboundary")
+#: Gap questions and the contributing factor each one measures.
+GAP_ITEMS: dict[str, str] = {
+    "gap_enforcement": "governance",
+    "gap_funding": "governance",
+    "gap_community": "community",
+    "gap_monitoring": "science",
+    "gap_cooperation": "transboundary",
+}
+#: How many species a respondent may name and rate (``target_1`` .. ``target_3``).
+TARGET_SLOTS = 3
+
+NONE_OF_THESE = tr(
+    en="None of these",
+    ru="Ничего из перечисленного",
+    zh="以上都没有",
+    mn="Эдгээрийн аль нь ч биш",
+    fa="هیچ‌کدام از این‌ها",
+)
+
 # Conservation Standards threat-rating levels (Low=1 .. Very high=4).
 LEVEL4 = {
     "low": tr(en="Low", ru="Низкий", zh="低", mn="Бага", fa="کم"),
@@ -660,35 +738,28 @@ NEEDS = {
     ),
 }
 
-TB_COOPERATION = {
-    "none": tr(
-        en="No cooperation",
-        ru="Сотрудничества нет",
-        zh="没有合作",
-        mn="Хамтын ажиллагаа байхгүй",
-        fa="هیچ همکاری‌ای وجود ندارد",
+# How well a condition for conservation is met; the analysis reads very_inadequate as the
+# largest gap (4) and adequate as none (1), "don't know" as no answer.
+ADEQUACY = {
+    "very_inadequate": tr(
+        en="Very inadequate",
+        ru="Совершенно недостаточно",
+        zh="很不充分",
+        mn="Огт хангалтгүй",
+        fa="کاملاً ناکافی",
     ),
-    "informal": tr(
-        en="Informal contacts only",
-        ru="Только неформальные контакты",
-        zh="仅有非正式联系",
-        mn="Зөвхөн албан бус харилцаа",
-        fa="فقط ارتباطات غیررسمی",
+    "inadequate": tr(
+        en="Inadequate", ru="Недостаточно", zh="不充分", mn="Хангалтгүй", fa="ناکافی"
     ),
-    "agreement_not_implemented": tr(
-        en="An agreement exists but is not implemented",
-        ru="Соглашение есть, но не выполняется",
-        zh="已有协议，但未得到落实",
-        mn="Хэлэлцээр байгаа ч хэрэгждэггүй",
-        fa="توافق‌نامه وجود دارد اما اجرا نمی‌شود",
+    "partly_adequate": tr(
+        en="Partly adequate",
+        ru="Частично достаточно",
+        zh="部分充分",
+        mn="Хэсэгчлэн хангалттай",
+        fa="تا حدی کافی",
     ),
-    "agreement_active": tr(
-        en="An agreement exists and is actively implemented",
-        ru="Соглашение есть и активно выполняется",
-        zh="已有协议，并在积极落实",
-        mn="Хэлэлцээр байгаа бөгөөд идэвхтэй хэрэгжиж байна",
-        fa="توافق‌نامه وجود دارد و به‌طور فعال اجرا می‌شود",
-    ),
+    "adequate": tr(en="Adequate", ru="Достаточно", zh="充分", mn="Хангалттай", fa="کافی"),
+    "dont_know": tr(en="Don't know", ru="Не знаю", zh="不清楚", mn="Мэдэхгүй", fa="نمی‌دانم"),
 }
 
 LEVEL3 = {
@@ -703,13 +774,16 @@ CHOICES: dict[str, dict[str, Text]] = {
     "groups": STAKEHOLDER_GROUPS,
     "org_types": ORG_TYPES,
     "species": SPECIES,
-    "themes": {theme.code: theme.name for theme in THEMES},
+    "direct_threats": {
+        **{theme.code: theme.name for theme in THEMES if theme.code in DIRECT_THREATS},
+        "none": NONE_OF_THESE,
+    },
     "level4": LEVEL4,
     "trend": TREND,
     "measures": MEASURES,
     "effectiveness": EFFECTIVENESS,
     "needs": NEEDS,
-    "tb_cooperation": TB_COOPERATION,
+    "adequacy": ADEQUACY,
     "level3": LEVEL3,
 }
 
@@ -739,7 +813,7 @@ WELCOME = Group(
                 "the regional programme of work.\n\n"
                 "Your answers are anonymous: results are reported only as totals by country "
                 "and stakeholder group, and nothing you write will be linked to your name. "
-                "Answering takes about 10–15 minutes. You can stop at any time and continue "
+                "Answering takes about 15 minutes. You can stop at any time and continue "
                 "later from where you left off.",
                 ru=f"**{TITLE['ru']}**\n\n"
                 "Этот опрос — часть региональной оценки угроз для мигрирующих млекопитающих, "
@@ -748,14 +822,14 @@ WELCOME = Group(
                 "работ.\n\n"
                 "Опрос анонимный: результаты публикуются только в обобщённом виде, по странам "
                 "и группам участников, и ничто из написанного вами не будет связано с вашим "
-                "именем. Заполнение займёт около 10–15 минут. Вы можете прервать опрос в любой "
+                "именем. Заполнение займёт около 15 минут. Вы можете прервать опрос в любой "
                 "момент и позже продолжить с того же места.",
                 zh=f"**{TITLE['zh']}**\n\n"
                 "本问卷是一项区域评估的一部分，旨在了解高鼻羚羊、盘羊、雪豹、蒙古野驴等"
                 "迁徙性哺乳动物面临的威胁，以及保护它们需要做些什么。您的回答将帮助确定区域"
                 "工作计划的优先事项。\n\n"
                 "本问卷为匿名填写：结果仅按国家和利益相关方类别汇总报告，您填写的任何内容都"
-                "不会与您的姓名相关联。填写约需10–15分钟。您可以随时中断，之后从中断处继续"
+                "不会与您的姓名相关联。填写约需15分钟。您可以随时中断，之后从中断处继续"
                 "填写。",
                 mn=f"**{TITLE['mn']}**\n\n"
                 "Энэхүү асуулга нь бөхөн, аргаль, ирвэс, хулан зэрэг нүүдлийн хөхтөн амьтдад "
@@ -764,7 +838,7 @@ WELCOME = Group(
                 "хөтөлбөрийн тэргүүлэх чиглэлийг тогтооход тусална.\n\n"
                 "Асуулга нэрээ нууцалсан хэлбэрээр явагдана: үр дүнг зөвхөн улс болон "
                 "оролцогч талын бүлгээр нэгтгэн мэдээлэх бөгөөд таны бичсэн зүйлийг таны "
-                "нэртэй холбохгүй. Бөглөхөд 10–15 минут зарцуулна. Та хүссэн үедээ зогсоож, "
+                "нэртэй холбохгүй. Бөглөхөд 15 орчим минут зарцуулна. Та хүссэн үедээ зогсоож, "
                 "дараа нь зогссон газраасаа үргэлжлүүлж болно.",
                 fa=f"**{TITLE['fa']}**\n\n"
                 "این پرسشنامه بخشی از یک ارزیابی منطقه‌ای دربارهٔ تهدیدهای پیش روی "
@@ -773,7 +847,7 @@ WELCOME = Group(
                 "کمک می‌کند.\n\n"
                 "پاسخ‌ها بی‌نام ثبت می‌شوند: نتایج فقط به صورت کلی و به تفکیک کشور و گروه "
                 "ذی‌نفعان گزارش می‌شود و هیچ‌یک از نوشته‌های شما به نامتان پیوند داده نمی‌شود. "
-                "پاسخ‌گویی حدود ۱۰ تا ۱۵ دقیقه طول می‌کشد. هر زمان که بخواهید می‌توانید "
+                "پاسخ‌گویی حدود ۱۵ دقیقه طول می‌کشد. هر زمان که بخواهید می‌توانید "
                 "پرسشنامه را متوقف کنید و بعداً از همان جا ادامه دهید.",
             ),
         ),
@@ -900,32 +974,6 @@ PROFILE = Group(
             ),
         ),
         Question(
-            "select_multiple species",
-            "species",
-            tr(
-                en="Which of these species live in the area you know, or are part of your work?",
-                ru="Какие из этих видов обитают в известном вам районе или связаны с вашей "
-                "работой?",
-                zh="以下哪些物种分布在您熟悉的地区，或与您的工作相关？",
-                mn="Эдгээр амьтдын аль нь таны мэдэх нутагт амьдардаг, эсвэл таны ажилтай "
-                "холбоотой вэ?",
-                fa="کدام‌یک از این گونه‌ها در منطقه‌ای که می‌شناسید زندگی می‌کنند یا به کار شما "
-                "مربوط‌اند؟",
-            ),
-            hint=tr(
-                en="Select all that apply. Your answers in the rest of the questionnaire are "
-                "about these species.",
-                ru="Отметьте все подходящие варианты. Дальнейшие ответы будут относиться к этим "
-                "видам.",
-                zh="可多选。问卷其余部分的回答均针对这些物种。",
-                mn="Тохирох бүгдийг сонгоно уу. Асуулгын дараагийн хэсгийн хариултууд эдгээр "
-                "амьтдын тухай байна.",
-                fa="همهٔ گزینه‌های مرتبط را انتخاب کنید. پاسخ‌های شما در ادامهٔ پرسشنامه دربارهٔ "
-                "همین گونه‌هاست.",
-            ),
-            required=True,
-        ),
-        Question(
             "integer",
             "years_experience",
             tr(
@@ -1045,26 +1093,140 @@ TREND_QUESTION = tr(
     mn="Сүүлийн таван жилд энэ асуудал хэрхэн өөрчлөгдсөн бэ?",
     fa="این مشکل در پنج سال گذشته چگونه تغییر کرده است؟",
 )
-RATE_THIS = tr(
-    en="Please rate this problem for the area you know.",
-    ru="Оцените эту проблему для известного вам района.",
-    zh="请针对您熟悉的地区对这一问题进行评分。",
-    mn="Энэ асуудлыг өөрийн мэдэх нутгийн хувьд үнэлнэ үү.",
-    fa="لطفاً این مشکل را برای منطقه‌ای که می‌شناسید ارزیابی کنید.",
+RATE_FOR = tr(
+    en="Please rate this threat to ${%(name)s} in the area you know.",
+    ru="Оцените эту угрозу для данного вида (${%(name)s}) в известном вам районе.",
+    zh="请针对您熟悉的地区，评估这一威胁对${%(name)s}的影响。",
+    mn="Энэ аюул заналыг өөрийн мэдэх нутагт энэ амьтны (${%(name)s}) хувьд үнэлнэ үү.",
+    fa="لطفاً این تهدید را برای ${%(name)s} در منطقه‌ای که می‌شناسید ارزیابی کنید.",
+)
+SPECIES_PAGE_TITLE = tr(
+    en="Threats to ${%(name)s}",
+    ru="Угрозы виду: ${%(name)s}",
+    zh="${%(name)s}面临的威胁",
+    mn="Аюул занал: ${%(name)s}",
+    fa="تهدیدهای ${%(name)s}",
+)
+THREATS_PRESENT = tr(
+    en="Which of these threats affect ${%(name)s} in the area you know?",
+    ru="Какие из этих угроз затрагивают данный вид (${%(name)s}) в известном вам районе?",
+    zh="在您熟悉的地区，以下哪些威胁影响着${%(name)s}？",
+    mn="Таны мэдэх нутагт эдгээр аюул заналын аль нь энэ амьтанд (${%(name)s}) нөлөөлж "
+    "байна вэ?",
+    fa="در منطقه‌ای که می‌شناسید، کدام‌یک از این تهدیدها بر ${%(name)s} اثر می‌گذارند؟",
+)
+THREATS_PRESENT_HINT = tr(
+    en="Select all that apply, or “None of these”. You will then rate each threat you select.",
+    ru="Отметьте все подходящие варианты или «Ничего из перечисленного». Затем вы оцените "
+    "каждую выбранную угрозу.",
+    zh="可多选，或选择“以上都没有”。随后请您对所选的每项威胁进行评分。",
+    mn="Тохирох бүгдийг, эсвэл «Эдгээрийн аль нь ч биш» гэснийг сонгоно уу. Дараа нь сонгосон "
+    "аюул занал бүрийг үнэлнэ.",
+    fa="همهٔ گزینه‌های مرتبط یا «هیچ‌کدام از این‌ها» را انتخاب کنید. سپس هر تهدیدی را که "
+    "انتخاب کرده‌اید ارزیابی می‌کنید.",
+)
+NONE_ALONE = tr(
+    en="“None of these” cannot be chosen together with a threat.",
+    ru="«Ничего из перечисленного» нельзя выбрать вместе с угрозой.",
+    zh="“以上都没有”不能与任何威胁同时选择。",
+    mn="«Эдгээрийн аль нь ч биш» гэснийг аюул заналтай хамт сонгох боломжгүй.",
+    fa="«هیچ‌کدام از این‌ها» را نمی‌توان همراه با یک تهدید انتخاب کرد.",
+)
+TARGET_LABELS = (
+    tr(
+        en="Which species do you know best in your area?",
+        ru="Какой вид вы лучше всего знаете в своём районе?",
+        zh="在您所在的地区，您最了解哪个物种？",
+        mn="Танай нутгийн амьтдаас та алийг нь хамгийн сайн мэддэг вэ?",
+        fa="در منطقهٔ خود، کدام گونه را بهتر از همه می‌شناسید؟",
+    ),
+    tr(
+        en="Is there a second species you know well? (optional)",
+        ru="Есть ли второй вид, который вы хорошо знаете? (необязательно)",
+        zh="您是否还熟悉第二个物种？（选填）",
+        mn="Таны сайн мэддэг хоёр дахь амьтан байна уу? (заавал биш)",
+        fa="آیا گونهٔ دومی هست که آن را خوب بشناسید؟ (اختیاری)",
+    ),
+    tr(
+        en="And a third species? (optional)",
+        ru="А третий вид? (необязательно)",
+        zh="还有第三个物种吗？（选填）",
+        mn="Гурав дахь амьтан байна уу? (заавал биш)",
+        fa="گونهٔ سوم چطور؟ (اختیاری)",
+    ),
+)
+TARGET_HINTS = (
+    tr(
+        en="Choose from the species that occur in your country. You can name up to three; "
+        "you will then be asked about the threats to each of them.",
+        ru="Выберите из видов, которые встречаются в вашей стране. Можно назвать до трёх "
+        "видов; затем вас спросят об угрозах для каждого из них.",
+        zh="请从您所在国家有分布的物种中选择。最多可选三个物种，随后将请您回答每个物种面临的"
+        "威胁。",
+        mn="Танай улсад тархсан амьтдаас сонгоно уу. Гурав хүртэлх амьтныг нэрлэж болно; дараа "
+        "нь тус бүрд тулгарч буй аюул заналын талаар асууна.",
+        fa="از میان گونه‌هایی که در کشور شما یافت می‌شوند انتخاب کنید. می‌توانید تا سه گونه نام "
+        "ببرید؛ سپس دربارهٔ تهدیدهای هر یک از آن‌ها از شما پرسیده می‌شود.",
+    ),
+    tr(
+        en="Leave this empty if there is none.",
+        ru="Оставьте поле пустым, если такого вида нет.",
+        zh="如没有，请留空。",
+        mn="Байхгүй бол хоосон үлдээнэ үү.",
+        fa="اگر چنین گونه‌ای نیست، این پرسش را خالی بگذارید.",
+    ),
+)
+SAME_SPECIES = tr(
+    en="You have already named this species; choose another one or leave this empty.",
+    ru="Вы уже назвали этот вид; выберите другой или оставьте поле пустым.",
+    zh="您已选择过该物种，请选择其他物种或留空。",
+    mn="Та энэ амьтныг аль хэдийн нэрлэсэн; өөр амьтан сонгох эсвэл хоосон үлдээнэ үү.",
+    fa="این گونه را قبلاً نام برده‌اید؛ گونهٔ دیگری انتخاب کنید یا این پرسش را خالی بگذارید.",
 )
 
 
-def _theme_ratings(theme: Theme) -> Group:
-    """The rating page of one theme, shown only when the theme was selected."""
-    code = theme.code
+def _naming(text: Text, name: str) -> Text:
+    """``text`` with its ``${%(name)s}`` slot naming the calculation ``name``."""
+    return {lang: value % {"name": name} for lang, value in text.items()}
+
+
+def target_name(slot: int) -> str:
+    """The calculation holding the name of the species in slot ``slot`` (1..3), e.g.
+    ``t1_name``, which labels refer to as ``${t1_name}``."""
+    return f"t{slot}_name"
+
+
+def _target_question(slot: int) -> Question:
+    """``target_<slot>``: a species occurring in the respondent's country, each slot after
+    the first optional, shown once the one before it is answered and not repeating it."""
+    earlier = [f"target_{n}" for n in range(1, slot)]
+    return Question(
+        "select_one species",
+        f"target_{slot}",
+        TARGET_LABELS[slot - 1],
+        hint=TARGET_HINTS[min(slot, 2) - 1],
+        required=slot == 1,
+        constraint=" and ".join(f". != ${{{name}}}" for name in earlier),
+        constraint_message=SAME_SPECIES if earlier else None,
+        relevant=f"${{target_{slot - 1}}} != ''" if slot > 1 else "",
+        appearance="minimal",
+        choice_filter="selected(countries, ${country})",
+    )
+
+
+def _threat_ratings(slot: int, theme: Theme) -> Group:
+    """The four ratings of one direct threat to the species in ``slot``, shown when the
+    respondent said the threat affects that species."""
+    code, prefix = theme.code, f"t{slot}_{theme.code}"
+    rate_for = _naming(RATE_FOR, target_name(slot))
     return Group(
-        f"t_{code}",
+        prefix,
         theme.name,
         (
-            Question("note", f"{code}_intro", _sentences(theme.description, RATE_THIS)),
+            Question("note", f"{prefix}_intro", _sentences(theme.description, rate_for)),
             Question(
                 "select_one level4",
-                f"{code}_scope",
+                f"{prefix}_scope",
                 SCOPE,
                 hint=SCOPE_HINT,
                 required=True,
@@ -1072,7 +1234,7 @@ def _theme_ratings(theme: Theme) -> Group:
             ),
             Question(
                 "select_one level4",
-                f"{code}_severity",
+                f"{prefix}_severity",
                 SEVERITY,
                 hint=SEVERITY_HINT,
                 required=True,
@@ -1080,7 +1242,7 @@ def _theme_ratings(theme: Theme) -> Group:
             ),
             Question(
                 "select_one level4",
-                f"{code}_irreversibility",
+                f"{prefix}_irreversibility",
                 IRREVERSIBILITY,
                 hint=IRREVERSIBILITY_HINT,
                 required=True,
@@ -1088,48 +1250,196 @@ def _theme_ratings(theme: Theme) -> Group:
             ),
             Question(
                 "select_one trend",
-                f"{code}_trend",
+                f"{prefix}_trend",
                 TREND_QUESTION,
                 required=True,
                 appearance="likert",
             ),
         ),
-        relevant=f"selected(${{threats_present}}, '{code}')",
+        relevant=f"selected(${{t{slot}_threats}}, '{code}')",
+    )
+
+
+def _species_page(slot: int) -> Group:
+    """The page of the species in ``slot``: which direct threats affect it, then the
+    ratings of each one (the Conservation Standards rate each threat per target)."""
+    name = target_name(slot)
+    return Group(
+        f"species_{slot}",
+        _naming(SPECIES_PAGE_TITLE, name),
+        (
+            Question(
+                "calculate",
+                name,
+                calculation=f"jr:choice-name(${{target_{slot}}}, '${{target_{slot}}}')",
+            ),
+            Question(
+                "select_multiple direct_threats",
+                f"t{slot}_threats",
+                _naming(THREATS_PRESENT, name),
+                hint=THREATS_PRESENT_HINT,
+                required=True,
+                constraint="not(selected(., 'none')) or count-selected(.) = 1",
+                constraint_message=NONE_ALONE,
+            ),
+            *(_threat_ratings(slot, theme) for theme in THEMES if theme.code in DIRECT_THREATS),
+        ),
+        relevant=f"${{target_{slot}}} != ''",
         appearance="field-list",
     )
 
 
+def _named_species() -> str:
+    targets = ", ' ', ".join(f"${{target_{slot}}}" for slot in range(1, TARGET_SLOTS + 1))
+    return f"normalize-space(concat({targets}))"
+
+
 THREATS = Group(
     "threats",
-    tr(en="Threats", ru="Угрозы", zh="威胁", mn="Аюул занал", fa="تهدیدها"),
+    tr(
+        en="Species and threats",
+        ru="Виды и угрозы",
+        zh="物种与威胁",
+        mn="Амьтад ба аюул занал",
+        fa="گونه‌ها و تهدیدها",
+    ),
     (
-        Question(
-            "select_multiple themes",
-            "threats_present",
-            tr(
-                en="Which of these problems affect the conservation of these species in the "
-                "area you know?",
-                ru="Какие из этих проблем влияют на сохранение этих видов в известном вам районе?",
-                zh="在您熟悉的地区，以下哪些问题影响着这些物种的保护？",
-                mn="Таны мэдэх нутагт эдгээр асуудлын аль нь тэдгээр амьтдыг хамгаалахад "
-                "нөлөөлж байна вэ?",
-                fa="در منطقه‌ای که می‌شناسید، کدام‌یک از این مشکلات بر حفاظت از این گونه‌ها "
-                "اثر می‌گذارند؟",
-            ),
-            hint=tr(
-                en="Select all that apply. You will then be asked to rate each one you select.",
-                ru="Отметьте все подходящие варианты. Затем вас попросят оценить каждую "
-                "выбранную проблему.",
-                zh="可多选。随后将请您对所选的每一项进行评分。",
-                mn="Тохирох бүгдийг сонгоно уу. Дараа нь сонгосон асуудал бүрийг үнэлэхийг хүснэ.",
-                fa="همهٔ گزینه‌های مرتبط را انتخاب کنید. سپس از شما خواسته می‌شود هر موردی را "
-                "که انتخاب کرده‌اید ارزیابی کنید.",
-            ),
-            required=True,
-        ),
-        *(_theme_ratings(theme) for theme in THEMES),
+        *(_target_question(slot) for slot in range(1, TARGET_SLOTS + 1)),
+        # The named species as one list of codes, as the profile's `species` question of
+        # 2026.1 held them, so that filtering responses by species reads both versions.
+        Question("calculate", "species", calculation=_named_species()),
+        *(_species_page(slot) for slot in range(1, TARGET_SLOTS + 1)),
     ),
     relevant=CONSENTED,
+)
+
+GAPS = Group(
+    "gaps",
+    tr(
+        en="Gaps in conservation",
+        ru="Пробелы в охране",
+        zh="保护工作中的差距",
+        mn="Хамгаалах ажлын дутагдал",
+        fa="کاستی‌های حفاظت",
+    ),
+    (
+        Question(
+            "note",
+            "gaps_intro",
+            tr(
+                en="How adequate is each of the following for conserving the species you "
+                "named, in your country?\n\n"
+                "*Very inadequate*: almost nothing is in place, or it does not work. "
+                "*Inadequate*: something is in place but falls well short of what is needed. "
+                "*Partly adequate*: much of what is needed is in place, with clear gaps. "
+                "*Adequate*: it meets what the species need.",
+                ru="Насколько достаточно каждое из перечисленного для сохранения названных "
+                "вами видов в вашей стране?\n\n"
+                "*Совершенно недостаточно*: почти ничего не делается или это не работает. "
+                "*Недостаточно*: кое-что делается, но намного меньше, чем нужно. "
+                "*Частично достаточно*: многое из необходимого есть, но с заметными "
+                "пробелами. *Достаточно*: полностью отвечает потребностям видов.",
+                zh="在您所在的国家，以下各方面对于保护您所选的物种是否充分？\n\n"
+                "*很不充分*：几乎没有任何措施，或现有措施不起作用。"
+                "*不充分*：有一些措施，但远远不能满足需要。"
+                "*部分充分*：已具备大部分所需条件，但仍有明显差距。"
+                "*充分*：能够满足这些物种的保护需要。",
+                mn="Таны нэрлэсэн амьтдыг танай улсад хамгаалахад дараах зүйл тус бүр хэр "
+                "хангалттай вэ?\n\n"
+                "*Огт хангалтгүй*: бараг юу ч хийгддэггүй, эсвэл үр дүнгүй. "
+                "*Хангалтгүй*: зарим зүйл хийгддэг ч шаардлагатай хэмжээнээс хол дутуу. "
+                "*Хэсэгчлэн хангалттай*: шаардлагатай зүйлийн ихэнх нь бий, гэхдээ тодорхой "
+                "дутагдалтай. *Хангалттай*: амьтдын хэрэгцээг бүрэн хангаж байна.",
+                fa="هر یک از موارد زیر برای حفاظت از گونه‌هایی که نام بردید، در کشور شما تا "
+                "چه اندازه کافی است؟\n\n"
+                "*کاملاً ناکافی*: تقریباً هیچ کاری انجام نمی‌شود یا آنچه هست کارایی ندارد. "
+                "*ناکافی*: کارهایی انجام می‌شود اما بسیار کمتر از نیاز است. "
+                "*تا حدی کافی*: بخش زیادی از آنچه لازم است وجود دارد، اما کاستی‌های آشکاری "
+                "دارد. *کافی*: نیازهای این گونه‌ها را برآورده می‌کند.",
+            ),
+        ),
+        *(
+            Question(
+                "select_one adequacy",
+                name,
+                label,
+                required=True,
+                appearance="likert",
+            )
+            for name, label in (
+                (
+                    "gap_enforcement",
+                    tr(
+                        en="Law enforcement against poaching and illegal trade (patrols, "
+                        "inspections, prosecution)",
+                        ru="Правоприменение против браконьерства и незаконной торговли "
+                        "(патрулирование, проверки, судебное преследование)",
+                        zh="打击盗猎和非法贸易的执法（巡护、检查、起诉）",
+                        mn="Хулгайн ан, хууль бус худалдааны эсрэг хууль сахиулалт (эргүүл, "
+                        "шалгалт, хариуцлага тооцох)",
+                        fa="اجرای قانون علیه شکار غیرمجاز و قاچاق (گشت‌زنی، بازرسی، پیگرد "
+                        "قضایی)",
+                    ),
+                ),
+                (
+                    "gap_funding",
+                    tr(
+                        en="Funding for the conservation of these species",
+                        ru="Финансирование охраны этих видов",
+                        zh="这些物种保护工作的资金",
+                        mn="Эдгээр амьтдыг хамгаалах ажлын санхүүжилт",
+                        fa="بودجهٔ حفاظت از این گونه‌ها",
+                    ),
+                ),
+                (
+                    "gap_community",
+                    tr(
+                        en="Involvement of local communities and herders in conservation",
+                        ru="Участие местного населения и скотоводов в охране",
+                        zh="当地社区和牧民对保护工作的参与",
+                        mn="Нутгийн иргэд, малчдын хамгаалах ажилд оролцох байдал",
+                        fa="مشارکت جوامع محلی و دامداران در حفاظت",
+                    ),
+                ),
+                (
+                    "gap_monitoring",
+                    tr(
+                        en="Monitoring of the populations and data for decisions",
+                        ru="Мониторинг популяций и данные для принятия решений",
+                        zh="种群监测以及决策所需的数据",
+                        mn="Популяцийн мониторинг, шийдвэр гаргахад шаардлагатай мэдээлэл",
+                        fa="پایش جمعیت‌ها و داده‌های لازم برای تصمیم‌گیری",
+                    ),
+                ),
+                (
+                    "gap_cooperation",
+                    tr(
+                        en="Cooperation with neighbouring states on the populations you share",
+                        ru="Сотрудничество с соседними государствами по общим популяциям",
+                        zh="与邻国就共有种群开展的合作",
+                        mn="Хил дамнасан популяцийн талаар хөрш орнуудтай хамтран ажиллах "
+                        "байдал",
+                        fa="همکاری با کشورهای همسایه دربارهٔ جمعیت‌های مشترک",
+                    ),
+                ),
+            )
+        ),
+        Question(
+            "text",
+            "gap_most_needed",
+            tr(
+                en="What is most needed to close these gaps?",
+                ru="Что нужнее всего, чтобы устранить эти пробелы?",
+                zh="要弥补这些差距，最需要的是什么？",
+                mn="Эдгээр дутагдлыг арилгахад юу хамгийн их хэрэгтэй вэ?",
+                fa="برای برطرف کردن این کاستی‌ها، به چه چیزی بیش از همه نیاز است؟",
+            ),
+            hint=OWN_WORDS,
+            appearance="multiline",
+        ),
+    ),
+    relevant=CONSENTED,
+    appearance="field-list",
 )
 
 MEASURES_SECTION = Group(
@@ -1233,20 +1543,6 @@ TRANSBOUNDARY = Group(
         fa="همکاری فرامرزی",
     ),
     (
-        Question(
-            "select_one tb_cooperation",
-            "tb_cooperation",
-            tr(
-                en="How would you describe cooperation with neighbouring countries on these "
-                "species?",
-                ru="Как бы вы описали сотрудничество с соседними странами по сохранению этих "
-                "видов?",
-                zh="在这些物种的保护方面，您如何描述与邻国的合作？",
-                mn="Эдгээр амьтдыг хамгаалах талаар хөрш орнуудтай хамтран ажиллаж буй "
-                "байдлыг та хэрхэн тодорхойлох вэ?",
-                fa="همکاری با کشورهای همسایه را در زمینهٔ حفاظت از این گونه‌ها چگونه توصیف می‌کنید؟",
-            ),
-        ),
         Question(
             "select_multiple countries",
             "tb_partner_countries",
@@ -1374,6 +1670,15 @@ STAKEHOLDERS = Group(
     relevant=CONSENTED,
 )
 
+def _threats_rated() -> str:
+    """How many of the direct threats the respondent rated for at least one species."""
+    slots = range(1, TARGET_SLOTS + 1)
+    return " + ".join(
+        "if(" + " or ".join(f"selected(${{t{n}_threats}}, '{code}')" for n in slots) + ", 1, 0)"
+        for code in DIRECT_THREATS
+    )
+
+
 OPEN = Group(
     "open",
     tr(en="Your views", ru="Ваше мнение", zh="您的看法", mn="Таны санал бодол", fa="دیدگاه شما"),
@@ -1404,7 +1709,7 @@ OPEN = Group(
             hint=OWN_WORDS,
             appearance="multiline",
         ),
-        Question("calculate", "calc_n_threats", calculation="count-selected(${threats_present})"),
+        Question("calculate", "calc_n_threats", calculation=_threats_rated()),
         Question(
             "note",
             "thanks",
@@ -1427,6 +1732,7 @@ SECTIONS: tuple[Group, ...] = (
     WELCOME,
     PROFILE,
     THREATS,
+    GAPS,
     MEASURES_SECTION,
     NEEDS_SECTION,
     TRANSBOUNDARY,
@@ -1457,6 +1763,8 @@ CHOICES_COLUMNS: tuple[str, ...] = (
     "list_name",
     "name",
     *(header("label", lang) for lang in LANGUAGES),
+    # Species: the range states where it occurs, space-separated (the targets' choice filter).
+    "countries",
 )
 SETTINGS_COLUMNS: tuple[str, ...] = ("form_title", "form_id", "version", "default_language")
 
@@ -1504,6 +1812,29 @@ def _survey_rows(element: Question | Group) -> Iterator[list[str]]:
     yield [f"end_{kind}", element.name] + [""] * (len(SURVEY_COLUMNS) - 2)
 
 
+def species_countries(path: str | Path = SPECIES_RANGES) -> dict[str, tuple[str, ...]]:
+    """Species code -> the codes of the range states where it occurs (natively, seasonally
+    or reintroduced), in the order of the country list, from the reference file at ``path``
+    (rows of ``species``, ``country`` and ``status``).
+
+    Raises ``ValueError`` for a species or country the form does not list, and for a
+    species of the form that occurs nowhere (it could never be chosen).
+    """
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {code: set() for code in SPECIES}
+    for row in rows:
+        if row["species"] not in SPECIES or row["country"] not in COUNTRIES:
+            raise ValueError(f"unknown species or country in {path}: {row}")
+        found[row["species"]].add(row["country"])
+    nowhere = [code for code, countries in found.items() if not countries]
+    if nowhere:
+        raise ValueError(f"no range state for {', '.join(nowhere)} in {path}")
+    return {
+        code: tuple(country for country in COUNTRIES if country in countries)
+        for code, countries in found.items()
+    }
+
+
 def sheets() -> dict[str, Rows]:
     """Return the XLSForm as plain rows per sheet (survey, choices, settings).
 
@@ -1512,9 +1843,18 @@ def sheets() -> dict[str, Rows]:
     survey = [list(SURVEY_COLUMNS)]
     for section in SECTIONS:
         survey.extend(_survey_rows(section))
+    ranges = species_countries()
     choices = [list(CHOICES_COLUMNS)]
     for list_name, items in CHOICES.items():
-        choices.extend([list_name, name, *_translated(label)] for name, label in items.items())
+        choices.extend(
+            [
+                list_name,
+                name,
+                *_translated(label),
+                " ".join(ranges[name]) if list_name == "species" else "",
+            ]
+            for name, label in items.items()
+        )
     settings = [
         list(SETTINGS_COLUMNS),
         [TITLE[DEFAULT_LANGUAGE], FORM_ID, VERSION, language_name(DEFAULT_LANGUAGE)],
@@ -1544,7 +1884,7 @@ def read_workbook(path: str | Path) -> dict[str, Rows]:
         workbook.close()
 
 
-def _write(path: Path, content: dict[str, Rows]) -> None:
+def _write(path: Path | BinaryIO, content: dict[str, Rows]) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
@@ -1566,13 +1906,22 @@ def _write(path: Path, content: dict[str, Rows]) -> None:
     workbook.save(path)
 
 
-def validate(path: str | Path) -> list[str]:
+def _workbook_bytes(content: dict[str, Rows]) -> bytes:
+    buffer = io.BytesIO()
+    _write(buffer, content)
+    return buffer.getvalue()
+
+
+def validate(path: str | Path, *, odk_validate: bool = False) -> list[str]:
     """Convert the XLSForm at `path` with pyxform and return pyxform's warnings.
 
-    Raises `pyxform.errors.PyXFormError` when the form is not a valid XLSForm.
+    With ``odk_validate`` the XForm is also checked by ODK Validate (JavaRosa, the engine of
+    ODK Collect), which needs Java. Raises `pyxform.errors.PyXFormError` when the form is
+    not a valid XLSForm, and `pyxform.validators.odk_validate.ODKValidateError` when ODK
+    Validate refuses it.
     """
     warnings: list[str] = []
-    convert(xlsform=str(path), warnings=warnings)
+    convert(xlsform=str(path), warnings=warnings, validate=odk_validate)
     return warnings
 
 
@@ -1585,6 +1934,139 @@ def build(path: str | Path) -> list[str]:
     path = Path(path)
     _write(path, sheets())
     return validate(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Time to answer
+# ---------------------------------------------------------------------------------------------
+
+#: Seconds a respondent spends on each thing the questionnaire shows them. Stated
+#: assumptions, not measurements: a pick from a list read once, a longer look at a checklist,
+#: a ranking, a sentence or two written for a free-text answer; a label read and left empty
+#: for an optional text; a note read; a page turned.
+SECONDS: dict[str, int] = {
+    "select_one": 8,
+    "select_multiple": 15,
+    "rank": 20,
+    "integer": 8,
+    "free_text": 60,
+    "short_text": 15,
+    "text_skipped": 5,
+    "note": 10,
+    "page": 3,
+}
+
+#: The median respondent the length is estimated for: two species named, two direct threats
+#: affecting each, two measures in place, one stakeholder listed, four of the five free-text
+#: questions answered (the main threats, what is most needed twice, what blocks cooperation),
+#: no e-mail address and nothing else to add.
+MEDIAN_RESPONDENT: dict[str, Any] = {
+    "consent": "yes",
+    "country": "KZ",
+    "stakeholder_group": "protected_area",
+    "org_type": "protected_area_admin",
+    "role": "Ranger",
+    "years_experience": 12,
+    "target_1": "saiga",
+    "target_2": "argali",
+    "t1_threats": "poaching infrastructure",
+    "t1_poaching_scope": "high",
+    "t1_poaching_severity": "high",
+    "t1_poaching_irreversibility": "medium",
+    "t1_poaching_trend": "increasing",
+    "t1_infrastructure_scope": "very_high",
+    "t1_infrastructure_severity": "medium",
+    "t1_infrastructure_irreversibility": "high",
+    "t1_infrastructure_trend": "increasing",
+    "t2_threats": "poaching livestock",
+    "t2_poaching_scope": "medium",
+    "t2_poaching_severity": "high",
+    "t2_poaching_irreversibility": "high",
+    "t2_poaching_trend": "stable",
+    "t2_livestock_scope": "high",
+    "t2_livestock_severity": "medium",
+    "t2_livestock_irreversibility": "medium",
+    "t2_livestock_trend": "increasing",
+    "gap_enforcement": "inadequate",
+    "gap_funding": "very_inadequate",
+    "gap_community": "partly_adequate",
+    "gap_monitoring": "inadequate",
+    "gap_cooperation": "dont_know",
+    "gap_most_needed": "Rangers need vehicles and fuel to patrol the calving grounds.",
+    "measures_in_place": "protected_areas anti_poaching",
+    "eff_protected_areas": "effective",
+    "eff_anti_poaching": "less",
+    "needs_rank": "funding capacity enforcement data cooperation legislation",
+    "most_needed_text": "Crossings over the railway fences and more rangers in spring.",
+    "tb_partner_countries": "RU UZ",
+    "cooperation_blocks_text": "Data are not shared between the border services.",
+    "sh_name": ["District hunting inspection"],
+    "sh_group": ["government"],
+    "sh_influence": ["high"],
+    "sh_interest": ["medium"],
+    "main_threats_text": "Poaching for horns and the new fences along the railway.",
+}
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """How long answering takes: ``counts`` of each kind in :data:`SECONDS` that the
+    respondent meets, and ``seconds`` in total."""
+
+    counts: dict[str, int]
+    seconds: int
+
+    @property
+    def minutes(self) -> float:
+        return self.seconds / 60
+
+
+def _timing_kind(question: model.Question, answer: Any) -> str:
+    if question.type == "note":
+        return "note"
+    if question.type == "text":
+        if validation.is_empty(answer):
+            return "text_skipped"
+        return "free_text" if "multiline" in (question.appearance or "") else "short_text"
+    return question.type
+
+
+def _page(form: model.Form, question: model.Question) -> str:
+    """The page a question is on, as the web questionnaire splits the form: a top-level
+    group, or a field-list group inside a top-level group without that appearance."""
+    parts = (question.group or "").split("/")
+    top = form.groups.get(parts[0])
+    if top is None or "field-list" in (top.appearance or "") or len(parts) < 2:
+        return parts[0]
+    nested = form.groups[f"{parts[0]}/{parts[1]}"]
+    return nested.path if "field-list" in (nested.appearance or "") else parts[0]
+
+
+def estimate(answers: Mapping[str, Any] = MEDIAN_RESPONDENT) -> Estimate:
+    """Walk the questionnaire as a respondent giving ``answers`` would, with the engine's
+    relevance rules, and add up :data:`SECONDS` for every question and note they are shown
+    (per repeat entry) and every page they turn.
+
+    A text question costs ``free_text`` (multiline) or ``short_text`` when answered and
+    ``text_skipped`` when left empty; other questions cost the same answered or not.
+    """
+    form = xlsform.load_form(_workbook_bytes(sheets()), SHIPPED.name).form
+    values, flags = validation.settle(form, answers)
+    counts: Counter[str] = Counter()
+    pages: set[str] = set()
+    for name, question in form.questions.items():
+        if not question.displayed:
+            continue
+        flag = flags.get(name, False)
+        shown = flag if isinstance(flag, list) else [flag]
+        answer = values.get(name, "")
+        given = answer if isinstance(answer, list) else [answer]
+        for index, on in enumerate(shown):
+            if on:
+                counts[_timing_kind(question, given[index] if index < len(given) else "")] += 1
+                pages.add(_page(form, question))
+    counts["page"] = len(pages)
+    return Estimate(dict(counts), sum(SECONDS[kind] * n for kind, n in counts.items()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

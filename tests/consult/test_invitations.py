@@ -250,7 +250,7 @@ def test_revoke_from_the_page_stops_the_link(app, client, auth, questionnaire_id
 
 
 def test_control_characters_in_a_csv_are_taken_out_before_storing(app, questionnaire_id):
-    data = "name,email,country\nAi\x00gerim,ai@example.org,KZ\nBo\x07lat,,MN\n".encode()
+    data = b"name,email,country\nAi\x00gerim,ai@example.org,KZ\nBo\x07lat,,MN\n"
     with app.app_context():
         result = import_invitations_csv(_questionnaire(questionnaire_id), data)
         assert not result.errors

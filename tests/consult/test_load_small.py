@@ -118,7 +118,8 @@ def test_benchmark_answers_pass_every_page_and_are_stored_as_expected(
         assert {k: stored.get(k) for k in expected} == expected
         path = response.location
 
-    assert {f"t_{theme}" for theme in answers["threats_present"]} == {
+    named = [slot for slot in (1, 2, 3) if f"target_{slot}" in answers]
+    assert {f"species_{slot}" for slot in named} == {
         key.split("/")[-1] for key in seen if key.startswith("threats/")
     }
     body, client_id = load._form_body(html, answers, "submit")

@@ -166,3 +166,19 @@ def test_export_page_downloads_csv_and_xlsx_for_the_filter(client, auth, respons
     assert pd.read_excel(io.BytesIO(xlsx.data), dtype=str).shape[0] == 4
     unfiltered = client.get("/secretariat/responses/export.csv")
     assert unfiltered.status_code == 302
+
+
+def test_response_page_names_the_chosen_species_in_labels_that_refer_to_it(app, client, auth):
+    from consult.questionnaires import ensure_shipped_questionnaire
+
+    with app.app_context():
+        version = ensure_shipped_questionnaire()
+        answers = {"consent": "yes", "country": "KZ", "target_1": "saiga",
+                   "t1_name": "Saiga", "t1_threats": "poaching"}  # fmt: skip
+        response_id = make_response(version, answers, language="ru").id
+        db.session.commit()
+    auth.login("admin")
+    russian = client.get(f"/secretariat/responses/{response_id}?form_lang=ru")
+    html = russian.get_data(as_text=True)
+    assert "затрагивают данный вид (Сайгак) в известном вам районе" in html
+    assert "${" not in html

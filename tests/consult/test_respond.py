@@ -22,23 +22,30 @@ ANSWERS = {
     "stakeholder_group": "ngo",
     "org_type": "ngo_national",
     "role": "Ranger",
-    "species": ["saiga", "argali"],
     "years_experience": "12",
-    "threats_present": ["poaching", "climate"],
-    "poaching_scope": "high",
-    "poaching_severity": "very_high",
-    "poaching_irreversibility": "medium",
-    "poaching_trend": "increasing",
-    "climate_scope": "medium",
-    "climate_severity": "high",
-    "climate_irreversibility": "high",
-    "climate_trend": "stable",
+    "target_1": "saiga",
+    "target_2": "argali",
+    "t1_threats": ["poaching", "climate"],
+    "t1_poaching_scope": "high",
+    "t1_poaching_severity": "very_high",
+    "t1_poaching_irreversibility": "medium",
+    "t1_poaching_trend": "increasing",
+    "t1_climate_scope": "medium",
+    "t1_climate_severity": "high",
+    "t1_climate_irreversibility": "high",
+    "t1_climate_trend": "stable",
+    "t2_threats": ["none"],
+    "gap_enforcement": "inadequate",
+    "gap_funding": "very_inadequate",
+    "gap_community": "partly_adequate",
+    "gap_monitoring": "adequate",
+    "gap_cooperation": "dont_know",
+    "gap_most_needed": "Fuel and vehicles for the patrols.",
     "measures_in_place": ["anti_poaching", "monitoring"],
     "eff_anti_poaching": "effective",
     "eff_monitoring": "less",
     "needs_rank": ["funding", "capacity", "enforcement", "data", "legislation", "cooperation"],
     "most_needed_text": "More rangers on the steppe in spring.",
-    "tb_cooperation": "informal",
     "tb_partner_countries": ["RU", "UZ"],
     "cooperation_blocks_text": "Different reporting rules.",
     "_n.stakeholder_rep": "1",
@@ -208,8 +215,9 @@ def test_respondent_answers_every_page_and_submits(app, client, survey):
         "welcome",
         "profile",
         "threats",
-        "threats/t_poaching",
-        "threats/t_climate",
+        "threats/species_1",
+        "threats/species_2",
+        "gaps",
         "measures",
         "measures/measure_effectiveness",
         "needs",
@@ -224,12 +232,15 @@ def test_respondent_answers_every_page_and_submits(app, client, survey):
     assert re.fullmatch(r"CAMI-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", response.reference)
     assert response.reference in person.html
     answers = stored(app)
-    assert answers[("poaching_severity", 0)] == "very_high"
+    assert answers[("t1_poaching_severity", 0)] == "very_high"
+    assert answers[("t2_threats", 0)] == "none"
+    assert answers[("gap_funding", 0)] == "very_inadequate"
     assert answers[("needs_rank", 0)] == "funding capacity enforcement data legislation cooperation"
     assert answers[("sh_name", 1)] == "District hunting inspection"
     assert answers[("species", 0)] == "saiga argali"
+    assert answers[("t1_name", 0)] == "Saiga"
     assert answers[("calc_n_threats", 0)] == "2"
-    assert ("livestock_scope", 0) not in answers
+    assert ("t1_livestock_scope", 0) not in answers and ("target_3", 0) not in answers
     with app.app_context():
         events = db.session.scalars(
             db.select(AuditEvent).where(
@@ -242,33 +253,36 @@ def test_respondent_answers_every_page_and_submits(app, client, survey):
 def test_progress_shows_section_number_and_total(client, survey):
     person = Respondent(client)
     person.start("en")
-    person.walk(ANSWERS, until="threats/t_poaching")
-    # welcome, profile, threats, two theme pages, then 7 more pages that may still apply
+    person.walk(ANSWERS, until="threats/species_1")
+    # welcome, profile, species named, the first species' page, then more that may apply
     assert "Section 4 of " in person.html
     assert re.search(r'<progress max="(\d+)" value="4"', person.html)
 
 
-def test_unselected_theme_page_is_skipped_and_its_answers_not_stored(app, client, survey):
+def test_unselected_threat_and_species_are_skipped_and_their_answers_not_stored(
+    app, client, survey
+):
     person = Respondent(client)
     person.start("en")
-    both = dict(ANSWERS, threats_present=["poaching", "livestock"])
+    both = dict(ANSWERS, t1_threats=["poaching", "livestock"])
     both.update(
-        livestock_scope="high",
-        livestock_severity="high",
-        livestock_irreversibility="low",
-        livestock_trend="increasing",
+        t1_livestock_scope="high",
+        t1_livestock_severity="high",
+        t1_livestock_irreversibility="low",
+        t1_livestock_trend="increasing",
     )
-    person.walk(both, until="measures")
-    assert stored(app)[("livestock_scope", 0)] == "high"
+    person.walk(both, until="gaps")
+    assert stored(app)[("t1_livestock_scope", 0)] == "high"
     for _ in range(3):
         person.post({}, action="back")
     assert person.key == "threats"
-    seen = person.walk(dict(ANSWERS, threats_present=["poaching"]))
-    assert "threats/t_livestock" not in seen and "threats/t_climate" not in seen
+    seen = person.walk(dict(ANSWERS, target_2="", t1_threats=["poaching"]))
+    assert "threats/species_2" not in seen
     answers = stored(app)
     assert latest(app).status == "submitted"
-    assert not any(name.startswith(("livestock_", "climate_")) for name, _ in answers)
-    assert answers[("poaching_scope", 0)] == "high"
+    assert not any(name.startswith(("t1_livestock_", "t1_climate_", "t2_")) for name, _ in answers)
+    assert answers[("t1_poaching_scope", 0)] == "high"
+    assert answers[("species", 0)] == "saiga"
 
 
 def test_required_and_constraint_messages_come_in_russian(client, survey):
@@ -390,7 +404,7 @@ def test_invitation_prefills_profile_and_links_the_response(app, client, survey)
     person.post({"consent": "yes"})
     assert person.key == "profile"
     # The invitation's country and group are shown, not asked: no choice to change them.
-    assert "(from your invitation)" in person.html
+    assert person.html.count('class="fixed-answer"') == 2
     assert not re.search(r'type="radio"[^>]*name="country"', person.html)
     assert not re.search(r'type="radio"[^>]*name="stakeholder_group"', person.html)
     answers = dict(ANSWERS)
@@ -490,4 +504,4 @@ def test_concurrent_submits_of_one_draft_store_it_once(app, client, survey):
             db.select(AuditEvent).where(AuditEvent.action == "response.submit")
         ).all()
         assert len(events) == 1
-    assert stored(app)[("poaching_scope", 0)] == "high"
+    assert stored(app)[("t1_poaching_scope", 0)] == "high"

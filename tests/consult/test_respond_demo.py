@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from statistics import mean
 
 from consult.extensions import db
 from consult.models import Answer, Response
 from consult.questionnaires import get_questionnaire, load_version_form
+from consult.reference import read
 from consult.respond.demo import DEMO_RESPONSES, demo_answers, seed_responses
 from consult.responses import check_all, load_values
 
 LEVEL = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
+GAP = {"adequate": 1, "partly_adequate": 2, "inadequate": 3, "very_inadequate": 4}
 
 
-def _ratings(rows, question: str) -> dict[str, list[int]]:
+def _ratings(rows, threat: str, rating: str) -> dict[str, list[int]]:
+    """Ratings of ``threat`` for every species named, by country."""
+    question = re.compile(rf"t[123]_{threat}_{rating}")
     by_country: dict[str, list[int]] = {}
     for country, name, value in rows:
-        if name == question:
+        if question.fullmatch(name):
             by_country.setdefault(country, []).append(LEVEL[value])
     return by_country
 
@@ -51,10 +56,20 @@ def test_demo_responses_are_valid_skewed_and_added_once(app):
                 Answer, Answer.response_id == Response.id
             )
         ).all()
-        poaching = _ratings(rows, "poaching_severity")
-        infrastructure = _ratings(rows, "infrastructure_severity")
+        poaching = _ratings(rows, "poaching", "severity")
+        infrastructure = _ratings(rows, "infrastructure", "severity")
         assert mean(poaching["KZ"]) > mean(poaching["MN"])
         assert mean(infrastructure["MN"]) > mean(infrastructure["KZ"])
+        governance = [
+            GAP[value] for country, name, value in rows
+            if country == "AF" and name == "gap_enforcement" and value in GAP
+        ]  # fmt: skip
+        assert mean(governance) > 3  # Afghanistan's respondents see governance worst
+
+        ranges = {(r["species"], r["country"]) for r in read("species_ranges.json")}
+        named = [(value, country) for country, name, value in rows if name.startswith("target_")]
+        assert named and all(pair in ranges for pair in named)
+        assert {name for _, name, _ in rows} >= {"target_3", "t3_threats", "gap_most_needed"}
         texts = [value for _, name, value in rows if name == "main_threats_text"]
         assert len(texts) == DEMO_RESPONSES and all(texts)
 

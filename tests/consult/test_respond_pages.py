@@ -230,7 +230,11 @@ def test_form_language_sets_interface_language_and_direction(app, client, survey
 def test_section_page_weighs_under_100_kb_without_external_requests(client, survey):
     person = Respondent(client)
     person.start("ru")
-    person.walk(dict(ANSWERS, threats_present=["poaching"]), until="threats/t_poaching")
+    # The heaviest page: a species with all four direct threats to rate.
+    threats = dict(ANSWERS, t1_threats=["poaching", "livestock", "infrastructure", "climate"])
+    person.walk(threats, until="threats/species_1")
+    person.post(threats)
+    assert person.key == "threats/species_1" and "t1_infrastructure_scope" in person.html
     html = person.html
     assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
     assert {Path(a).name for a in assets} >= {"app.css", "expressions.js", "respond.js"}
@@ -246,18 +250,58 @@ def test_section_page_weighs_under_100_kb_without_external_requests(client, surv
     assert "<script>" not in html and "onclick" not in html
 
 
-def test_theme_ratings_form_a_matrix_table(client, survey):
+def test_threat_ratings_form_a_matrix_table(client, survey):
     person = Respondent(client)
     person.start("en")
-    person.walk(dict(ANSWERS, threats_present=["poaching"]), until="threats/t_poaching")
+    person.walk(dict(ANSWERS, t1_threats=["poaching"]), until="threats/species_1")
     html = person.html
     table = re.search(r'<table class="matrix">.*?</table>', html, re.S).group(0)
-    for name in ("poaching_scope", "poaching_severity", "poaching_irreversibility"):
+    for name in ("t1_poaching_scope", "t1_poaching_severity", "t1_poaching_irreversibility"):
         assert f'<tr data-q="{name}"' in table
-    assert table.count('type="radio" name="poaching_scope"') == 4
+    assert table.count('type="radio" name="t1_poaching_scope"') == 4
     assert 'class="m-label"' in table
     assert "Poaching and illegal trade" in html
     assert '<div class="likert">' in html  # the trend, on its own scale
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "question"),
+    [
+        ("en", "Threats to Saiga", "Which of these threats affect Saiga in the area you know?"),
+        ("ru", "Угрозы виду: Сайгак", "затрагивают данный вид (Сайгак)"),
+        ("zh", "高鼻羚羊（赛加羚羊）面临的威胁", "影响着高鼻羚羊（赛加羚羊）"),
+        ("mn", "Аюул занал: Бөхөн", "энэ амьтанд (Бөхөн)"),
+        ("fa", "تهدیدهای آنتلوپ سایگا", "بر آنتلوپ سایگا اثر"),
+    ],
+)
+def test_species_page_names_the_species_in_the_respondents_language(
+    client, survey, lang, title, question
+):
+    person = Respondent(client)
+    person.start(lang)
+    person.walk(ANSWERS, until="threats/species_1")
+    assert f"<h1>{title}</h1>" in person.html
+    assert question in person.html
+    assert "${" not in person.html
+
+
+def test_species_to_name_are_those_of_the_respondents_country(client, survey):
+    person = Respondent(client)
+    person.start("en")
+    person.walk(dict(ANSWERS, country="MN"), until="threats")
+    offered = re.findall(r'<option value="(\w+)" data-choice="\w+"(?: selected)?>', person.html)
+    hidden = re.findall(r'<option value="(\w+)" data-choice="\w+" hidden disabled>', person.html)
+    mongolia = {"wild_camel", "snow_leopard", "saiga", "argali", "mongolian_gazelle",
+                "goitered_gazelle", "kulan", "przewalski_horse"}  # fmt: skip
+    assert set(offered) == mongolia  # in each of the three lists
+    assert "chiru" in hidden and "cheetah" in hidden
+    logic = json.loads(re.search(r'id="form-logic">(.*?)</script>', person.html).group(1))
+    saiga = next(c for c in logic["choices"]["target_1"] if c["name"] == "saiga")
+    assert saiga["countries"] == "KZ MN RU UZ"
+    assert logic["values"]["country"] == "MN"
+    response = person.post(dict(ANSWERS, country="MN", target_1="chiru"))
+    assert response.status_code == 200
+    assert "'chiru' is not available with your other answers." in errors(person.html)
 
 
 def test_skip_logic_hides_questions_until_they_apply(client, survey):
@@ -315,3 +359,47 @@ def test_repeat_instances_are_added_and_removed(app, client, survey):
     with app.app_context():
         names = db.session.scalars(db.select(Answer.question).where(Answer.question.like("sh_%")))
         assert list(names) == []
+
+
+def named_choice_form() -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "survey"
+    rows = [
+        ["type", "name", "label::English (en)", "label::Қазақ (kk)", "relevant", "calculation"],
+        ["begin_group", "g", "Animals", "Жануарлар", "", ""],
+        ["select_one animals", "animal", "Animal", "Жануар", "", ""],
+        ["calculate", "animal_name", "", "", "", "jr:choice-name(${animal}, '${animal}')"],
+        ["note", "about", "About ${animal_name}", "${animal_name} туралы",
+         "jr:choice-name(${animal}, '${animal}') = 'Saiga'", ""],
+        ["end_group", "", "", "", "", ""],
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    choices = book.create_sheet("choices")
+    for row in CHOICES[:1] + [row for row in CHOICES if row[0] == "animals"]:
+        choices.append(row)
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "version", "default_language"])
+    settings.append(["Named", "named_test", "1", "English (en)"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_choice_names_fill_labels_in_the_page_language_and_rules_in_the_default_one(app, client):
+    from consult.questionnaires import import_form
+
+    with app.app_context():
+        import_form(named_choice_form(), "named.xlsx", slug="named")
+        db.session.commit()
+    person = Respondent(client, "named")
+    person.start("kk")
+    logic = json.loads(re.search(r'id="form-logic">(.*?)</script>', person.html).group(1))
+    # The rule compares with the English label whatever the page language, as the server does.
+    assert logic["names"] == {"animal": {"saiga": "Saiga", "kulan": "Kulan"}}
+    assert re.search(r'data-q="about" hidden', person.html)
+    response = person.post({"animal": "saiga"})
+    assert response.status_code == 200  # the note came up: shown first, without JavaScript
+    assert "Киік туралы" in person.html
+    assert not re.search(r'data-q="about" hidden', person.html)

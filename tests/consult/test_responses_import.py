@@ -31,9 +31,10 @@ def to_csv(headers: list[str], rows: list[dict[str, str]]) -> bytes:
 def kobo_export(form) -> bytes:
     """A KoboToolbox CSV export of the shipped questionnaire: group paths, a select_multiple
     with its 0/1 columns, _uuid and _submission_time; the third row has a wrong code."""
+    threats = "threats/species_1/t1_threats"
     headers = [q.path for q in form.questions.values() if q.type != "note" and q.repeat is None] + [
-        "profile/species/saiga",
-        "profile/species/kulan",
+        f"{threats}/poaching",
+        f"{threats}/climate",
         "_id",
         "_uuid",
         "_submission_time",
@@ -41,13 +42,18 @@ def kobo_export(form) -> bytes:
     base = {
         "welcome/consent": "yes",
         "profile/stakeholder_group": "ngo",
-        "profile/species": "saiga kulan",
-        "profile/species/saiga": "1",
-        "profile/species/kulan": "1",
         "profile/years_experience": "12",
-        "threats/threats_present": "poaching climate",
-        "threats/t_poaching/poaching_scope": "high",
-        "threats/t_poaching/poaching_severity": "very_high",
+        "threats/target_1": "saiga",
+        "threats/target_2": "kulan",
+        "threats/species": "saiga kulan",  # calculations are exported with their values
+        "threats/species_1/t1_name": "Saiga",
+        threats: "poaching climate",
+        f"{threats}/poaching": "1",
+        f"{threats}/climate": "1",
+        "threats/species_1/t1_poaching/t1_poaching_scope": "high",
+        "threats/species_1/t1_poaching/t1_poaching_severity": "very_high",
+        "threats/species_2/t2_threats": "none",
+        "gaps/gap_funding": "inadequate",
         "open/main_threats_text": "Railway fences cut the saiga migration",
     }
     rows = [
@@ -66,7 +72,7 @@ def kobo_export(form) -> bytes:
         {
             **base,
             "profile/country": "KZ",
-            "threats/t_poaching/poaching_scope": "enormous",
+            "threats/species_1/t1_poaching/t1_poaching_scope": "enormous",
             "_uuid": UUIDS[2],
             "_submission_time": "2026-05-04T08:00:00",
         },
@@ -102,7 +108,8 @@ def test_kobo_csv_rows_are_imported_and_a_bad_row_is_reported(app, shipped):
             (3, "imported"),
             (4, "error"),
         ]
-        assert "poaching_scope" in report.rows[2].message and "enormous" in report.rows[2].message
+        message = report.rows[2].message
+        assert "t1_poaching_scope" in message and "enormous" in message
         first, second = _responses()
         assert (first.external_uuid, first.source, first.status) == (
             UUIDS[0],
@@ -115,6 +122,8 @@ def test_kobo_csv_rows_are_imported_and_a_bad_row_is_reported(app, shipped):
         assert first.reference.startswith("CAMI-")
         answers = {a.question: a.value for a in first.answers}
         assert answers["species"] == "saiga kulan"
+        assert answers["t1_threats"] == "poaching climate"
+        assert answers["gap_funding"] == "inadequate"
         assert answers["years_experience"] == "12"
         assert answers["main_threats_text"] == "Railway fences cut the saiga migration"
         assert (

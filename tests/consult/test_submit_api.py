@@ -46,7 +46,8 @@ def test_a_complete_questionnaire_is_stored_with_its_reference(shipped, client):
         assert stored.country_code == payload["answers"]["country"]
         saved = {answer.question: answer.value for answer in stored.answers if not answer.instance}
         assert len(saved) >= 20
-        assert saved["threats_present"] == payload["answers"]["threats_present"]
+        assert saved["target_1"] == payload["answers"]["target_1"]
+        assert saved["t1_threats"] == payload["answers"]["t1_threats"]
 
 
 def test_sending_the_same_client_id_again_stores_one_response(shipped, client):
@@ -74,14 +75,20 @@ def test_every_problem_on_every_page_is_reported_at_once(shipped, client):
     answers = payload["answers"]
     del answers["stakeholder_group"]  # profile page: required
     answers["years_experience"] = 200  # profile page: constraint . <= 70
-    del answers["poaching_severity"]  # a threat's rating page: required
-    answers["sh_influence"][1] = "enormous"  # stakeholders' repeat: not a choice
+    # the first species' page: a threat said to be present but its severity not rated
+    answers.update(t1_threats="poaching", t1_poaching_scope="high", t1_poaching_trend="stable")
+    answers.update(t1_poaching_irreversibility="low", t1_poaching_severity="")
+    answers["gap_cooperation"] = "perfect"  # the gaps page: not a choice
+    # stakeholders' repeat: not a choice in the second entry
+    answers.update(sh_name=["A", "B"], sh_group=["ngo", "government"])
+    answers.update(sh_influence=["low", "enormous"], sh_interest=["high", "high"])
     response = client.post(URL, json=payload)
     assert response.status_code == 422
     assert set(response.json["errors"]) == {
         "stakeholder_group",
         "years_experience",
-        "poaching_severity",
+        "t1_poaching_severity",
+        "gap_cooperation",
         "sh_influence[1]",
     }
 
@@ -99,15 +106,20 @@ def test_unknown_questions_and_bad_codes_are_named(shipped, client):
 
 def test_answers_to_questions_not_asked_are_dropped(shipped, client):
     payload = _payload(seed=5)
-    payload["answers"]["threats_present"] = "poaching"
-    payload["answers"]["climate_scope"] = "high"  # climate was not said to be present
+    answers = payload["answers"]
+    answers["t1_threats"] = "none"
+    answers["t1_climate_scope"] = "high"  # climate was not said to affect the species
+    answers.pop("target_2", None)
+    answers["t2_threats"] = "poaching"  # no second species was named
     response = client.post(URL, json=payload)
     assert response.status_code == 201, response.json
     with shipped.app_context():
         stored = db.session.scalar(
             db.select(Response).where(Response.reference == response.json["reference"])
         )
-        assert "climate_scope" not in {answer.question for answer in stored.answers}
+        kept = {answer.question for answer in stored.answers}
+        assert "t1_climate_scope" not in kept and "t2_threats" not in kept
+        assert {name for name in kept if name.startswith("t1_")} == {"t1_name", "t1_threats"}
 
 
 def test_bad_bodies_get_clear_errors(shipped, client):

@@ -53,7 +53,6 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
     page.check("input[name=org_type][value=other]")
     other.wait_for(state="visible")
     page.fill("input[name=org_type_other]", "Полевая станция")
-    page.check("input[name=species][value=saiga]")
     page.fill("input[name=years_experience]", "200")
     page.press("input[name=years_experience]", "Tab")
     # The constraint is checked in the browser as soon as the field changes.
@@ -65,19 +64,34 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
     _next(page)
 
     expect_key(page, "threats")
-    page.check("input[name=threats_present][value=poaching]")
+    # Only species of Kazakhstan are offered; a second one may be named once the first is.
+    assert page.locator("select[name=target_1] option[value=chiru]").is_disabled()
+    second = page.locator('[data-q="target_2"]')
+    assert second.is_hidden()
+    page.select_option("select[name=target_1]", "saiga")
+    second.wait_for(state="visible")
     _next(page)
 
-    expect_key(page, "threats/t_poaching")
-    assert page.locator("table.matrix").is_visible()
+    expect_key(page, "threats/species_1")
+    assert "Сайгак" in page.inner_text("h1")
+    scope = page.locator('[data-q="t1_poaching_scope"]')
+    assert scope.is_hidden()
+    page.check("input[name=t1_threats][value=poaching]")
+    scope.wait_for(state="visible")
+    assert page.locator('[data-q="t1_climate_scope"]').is_hidden()
     for name, code in (
-        ("poaching_scope", "high"),
-        ("poaching_severity", "very_high"),
-        ("poaching_irreversibility", "medium"),
-        ("poaching_trend", "increasing"),
+        ("t1_poaching_scope", "high"),
+        ("t1_poaching_severity", "very_high"),
+        ("t1_poaching_irreversibility", "medium"),
+        ("t1_poaching_trend", "increasing"),
     ):
         page.check(f"input[name={name}][value={code}]")
     page.screenshot(path=str(screenshot_dir / "respond-section.png"), full_page=True)
+    _next(page)
+
+    expect_key(page, "gaps")
+    for gap in ("enforcement", "funding", "community", "monitoring", "cooperation"):
+        page.check(f"input[name=gap_{gap}][value=inadequate]")
     _next(page)
 
     expect_key(page, "measures")
@@ -92,8 +106,12 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
         again.goto(link)
         expect_key(again, "measures")
         again.click(".respond-actions button.back")
-        expect_key(again, "threats/t_poaching")
-        assert again.is_checked("input[name=poaching_severity][value=very_high]")
+        expect_key(again, "gaps")
+        again.click(".respond-actions button.back")
+        expect_key(again, "threats/species_1")
+        assert again.is_checked("input[name=t1_poaching_severity][value=very_high]")
+        _next(again)
+        expect_key(again, "gaps")
         _next(again)
         expect_key(again, "measures")
         _next(again)

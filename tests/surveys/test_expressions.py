@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from surveys.expressions import (
     ExpressionError,
     Node,
+    choice_name_questions,
     evaluate,
     parse,
+    question_named,
     references,
     to_ast,
     to_number,
@@ -502,10 +504,72 @@ def test_choice_filters_read_bare_names_from_the_choice_row():
     assert to_ast(node)["a"]["a"] == {"t": "field", "n": "region"}
 
 
+def test_a_choice_column_listing_codes_filters_with_selected():
+    # The species list's `countries` column names the range states, space-separated.
+    node = parse("selected(countries, ${country})", choice_filter=True)
+    saiga = {"name": "saiga", "countries": "KZ MN RU UZ"}
+    assert evaluate(node, {"country": "KZ"}, saiga) is True
+    assert evaluate(node, {"country": "K"}, saiga) is False
+    assert evaluate(node, {"country": "CN"}, saiga) is False
+    assert evaluate(node, {"country": ""}, saiga) is False
+    assert evaluate(node, {"country": "KZ"}, {"name": "no_column"}) is False
+
+
 def test_bare_names_outside_choice_filters_are_reported_as_missing_braces():
     with pytest.raises(ExpressionError, match=r"unexpected name 'age'.*\$\{age\}") as info:
         parse("age > 18")
     assert info.value.offset == 0
+
+
+# -- choice labels --------------------------------------------------------------------------
+
+NAMES = {"target_1": {"saiga": "Saiga", "kulan": "Kulan (Asiatic wild ass)"}}
+
+
+@pytest.mark.parametrize(
+    ("expr", "values", "expected"),
+    [
+        ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": "saiga"}, "Saiga"),
+        ("jr:choice-name(${target_1}, ' ${ target_1 } ')", {"target_1": " kulan"},
+         "Kulan (Asiatic wild ass)"),
+        ("jr:choice-name(${target_1}, '/data/threats/target_1')", {"target_1": "saiga"}, "Saiga"),
+        ("jr:choice-name(${target_1}, 'target_1')", {"target_1": "saiga"}, "Saiga"),
+        ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": ""}, ""),
+        ("jr:choice-name(${target_1}, '${target_1}')", {}, ""),
+        ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": "argali"}, ""),
+        ("jr:choice-name('saiga', '${target_2}')", {}, ""),
+        ("concat('Threats to ', jr:choice-name(${target_1}, '${target_1}'))",
+         {"target_1": "saiga"}, "Threats to Saiga"),
+    ],
+)  # fmt: skip
+def test_choice_name_is_the_label_of_the_code_in_the_named_questions_list(expr, values, expected):
+    assert evaluate(expr, values, choice_names=NAMES) == expected
+
+
+def test_choice_name_without_labels_is_empty():
+    assert evaluate("jr:choice-name(${a}, '${a}')", {"a": "saiga"}) == ""
+    assert evaluate("jr:choice-name(${a}, '${a}')", {"a": "saiga"}, choice_names={}) == ""
+
+
+def test_choice_name_questions_lists_the_lists_an_expression_looks_up():
+    node = parse("concat(jr:choice-name(${a}, '${a}'), jr:choice-name(${b}, '/data/g/b'), ${c})")
+    assert choice_name_questions(node) == {"a", "b"}
+    assert choice_name_questions("jr:choice-name(${a}, concat('$', '{a}'))") == set()
+    assert references(node) == {"a", "b", "c"}
+    assert to_ast(node)["args"][0] == {
+        "t": "fn",
+        "n": "jr:choice-name",
+        "args": [{"t": "ref", "n": "a"}, {"t": "str", "v": "${a}"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("${species}", "species"), (" ${ species } ", "species"), ("/data/p/species", "species"),
+     ("species", "species"), ("", ""), ("${}", "")],
+)  # fmt: skip
+def test_question_named_reads_xlsform_references_and_xform_paths(text, name):
+    assert question_named(text) == name
 
 
 # -- truthiness and conversions -------------------------------------------------------------
@@ -594,7 +658,8 @@ def test_numbers_as_text_compare_like_numbers(a, b):
         ("${a} = \u2018x\u2019", "curly quote", 7),
         ("${a} # 1", "unexpected character '#'", 5),
         ("f(1)", "unknown function 'f()'", 0),
-        ("1 + jr:choice-name(${a}, '${a}')", "unknown function 'jr:choice-name()'", 4),
+        ("1 + jr:itext(${a})", "unknown function 'jr:itext()'", 4),
+        ("jr:choice-name(${a})", "'jr:choice-name()' takes 2 arguments, not 1", 0),
         ("selected(${a})", "'selected()' takes 2 arguments, not 1", 0),
         ("if(1, 2)", "'if()' takes 3 arguments, not 2", 0),
         ("round(1, 2, 3)", "'round()' takes 1 to 2 arguments, not 3", 0),

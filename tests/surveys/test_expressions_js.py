@@ -38,7 +38,7 @@ let input = '';
 process.stdin.on('data', (chunk) => { input += chunk; });
 process.stdin.on('end', () => {
   const out = JSON.parse(input).map((c) => {
-    try { return describe(E.evaluate(c.ast, c.values, c.current)); }
+    try { return describe(E.evaluate(c.ast, c.values, c.current, c.names)); }
     catch (error) { return ['error']; }
   });
   process.stdout.write(JSON.stringify(out));
@@ -294,14 +294,44 @@ CHOICE_FILTERS: list[tuple[str, dict[str, Any], Any]] = [
     ("region = ${country}", {"country": "KZ"}, {"name": "ustyurt", "region": "KZ"}),
     ("region = ${country}", {"country": "MN"}, {"name": "ustyurt", "region": "KZ"}),
     ("selected(${species}, name)", {"species": "saiga kulan"}, {"name": "kulan"}),
+    ("selected(countries, ${country})", {"country": "KZ"}, {"name": "saiga", "countries": "KZ RU"}),
+    ("selected(countries, ${country})", {"country": "MN"}, {"name": "saiga", "countries": "KZ RU"}),
+    ("selected(countries, ${country})", {"country": ""}, {"name": "saiga", "countries": "KZ"}),
+    ("selected(countries, ${country})", {"country": "KZ"}, {"name": "other"}),
     ("missing_column = ''", {}, {"name": "x"}),
     ("region = ${country}", {"country": ""}, None),
 ]
 
 
-def python_result(node: expressions.Node, values: dict[str, Any], current: Any) -> list:
+#: Choice labels for jr:choice-name(), as the server sends them for one language.
+CHOICE_NAMES = {
+    "target_1": {"saiga": "Сайгак", "kulan": "Кулан", "length": "x"},
+    "threats": {"poaching": "Poaching"},
+    "odd": "not a list of labels",
+}
+CHOICE_NAME_CASES: list[tuple[str, dict[str, Any], Any]] = [
+    ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": "saiga"}, None),
+    ("jr:choice-name(${target_1}, ' ${ target_1 } ')", {"target_1": " kulan "}, None),
+    ("jr:choice-name(${target_1}, '/data/threats/target_1')", {"target_1": "saiga"}, None),
+    ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": ""}, None),
+    ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": "argali"}, None),
+    ("jr:choice-name(${target_1}, '${target_1}')", {"target_1": "length"}, None),
+    ("jr:choice-name('poaching', 'threats')", {}, None),
+    ("jr:choice-name('poaching', '${missing}')", {}, None),
+    ("jr:choice-name('constructor', '${constructor}')", {}, None),
+    ("jr:choice-name('length', 'odd')", {}, None),
+    ("jr:choice-name(${t}, '${threats}')", {"t": ["poaching", "x"]}, None),
+    ("jr:choice-name(1, 2)", {}, None),
+    ("concat('To ', jr:choice-name(${target_1}, '${target_1}'))", {"target_1": "saiga"}, None),
+    ("jr:choice-name(${target_1}, '${target_1}') = 'Кулан'", {"target_1": "kulan"}, None),
+]
+
+
+def python_result(
+    node: expressions.Node, values: dict[str, Any], current: Any, names: dict | None = None
+) -> list:
     try:
-        return describe(evaluate(node, values, current))
+        return describe(evaluate(node, values, current, choice_names=names))
     except ExpressionError:
         return ["error"]
 
@@ -337,16 +367,18 @@ def run_in_node(cases: list[dict[str, Any]]) -> list:
 
 
 def compare_with_node(
-    cases: list[tuple[str, dict[str, Any], Any]], choice_filter: bool = False
+    cases: list[tuple[str, dict[str, Any], Any]],
+    choice_filter: bool = False,
+    names: dict[str, dict[str, str]] | None = None,
 ) -> None:
     nodes = [parse(expr, choice_filter=choice_filter) for expr, _, _ in cases]
     payload = [
-        {"ast": to_ast(node), "values": values, "current": current}
+        {"ast": to_ast(node), "values": values, "current": current, "names": names}
         for node, (_, values, current) in zip(nodes, cases, strict=True)
     ]
     in_node = run_in_node(payload)
     in_python = [
-        python_result(node, values, current)
+        python_result(node, values, current, names)
         for node, (_, values, current) in zip(nodes, cases, strict=True)
     ]
     mismatches = [
@@ -366,6 +398,12 @@ def test_browser_gives_the_same_results_as_python_for_the_semantics_table():
 @needs_node
 def test_browser_reads_choice_columns_like_python_in_choice_filters():
     compare_with_node(CHOICE_FILTERS, choice_filter=True)
+
+
+@needs_node
+def test_browser_names_choices_like_python():
+    compare_with_node(CHOICE_NAME_CASES, names=CHOICE_NAMES)
+    compare_with_node(CHOICE_NAME_CASES)
 
 
 @needs_node

@@ -2,13 +2,15 @@
 
 The workbook is what users download and import; its source is
 `surveys.forms.cami_gap_needs`. The reference JSON files seed the app's country, species,
-threat and stakeholder-group tables, and the form's choice lists must say the same.
+threat and stakeholder-group tables, and the form's choice lists must say the same. The
+question names are the contract with the analysis (notes/method_contract.md).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +18,8 @@ from pyxform.xls2xform import convert
 
 import reference as facts
 from surveys.forms import cami_gap_needs as source
+from surveys.validation import settle, validate_section, visible_sections
+from surveys.xlsform import load_form
 
 LANGS = ("en", "ru", "zh", "mn", "fa")
 REFERENCE = facts.DATA
@@ -31,6 +35,10 @@ THEMES = (
     "transboundary",
     "climate",
 )
+DIRECT_THREATS = ("poaching", "livestock", "infrastructure", "climate")
+FACTORS = ("governance", "community", "science", "transboundary")
+SLOTS = (1, 2, 3)
+GAPS = ("gap_enforcement", "gap_funding", "gap_community", "gap_monitoring", "gap_cooperation")
 COUNTRIES = {"AF", "BT", "CN", "IN", "IR", "KZ", "KG", "MN", "NP", "PK", "RU", "TJ", "TM", "UZ"}
 APPENDIX_I = {"bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah"}
 APPENDIX_II = {"saiga", "argali", "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang"}
@@ -98,11 +106,16 @@ def choices(shipped) -> dict[str, dict[str, dict[str, str]]]:
     return lists
 
 
+#: ``${name}`` in a text is replaced by an answer when shown, so it is not read as text.
+REFERENCE_RE = re.compile(r"\$\{[^}]*\}")
+
+
 def translated_texts(shipped) -> Iterator[tuple[str, dict[str, str]]]:
-    """Every translated text of the workbook as (where, {lang: text}), empty ones skipped."""
+    """Every translated text of the workbook as (where, {lang: text}), empty ones skipped;
+    references to answers (``${t1_name}``) are left out."""
     for row in records(shipped["survey"]):
         for kind in TEXT_KINDS:
-            texts = {lang: row[column(kind, lang)] for lang in LANGS}
+            texts = {lang: REFERENCE_RE.sub("", row[column(kind, lang)]) for lang in LANGS}
             if any(texts.values()):
                 yield f"{row['name']} {kind}", texts
     for row in records(shipped["choices"]):
@@ -132,9 +145,15 @@ def test_shipped_workbook_converts_with_pyxform_without_warnings():
     xform = convert(xlsform=str(source.SHIPPED), warnings=warnings).xform
     assert warnings == []
     assert 'id="cami_gap_needs"' in xform
-    assert 'version="2026.1"' in xform
+    assert 'version="2027.1"' in xform
     for lang in LANGS:
         assert f'lang="{source.LANGUAGES[lang]} ({lang})"' in xform
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs Java")
+def test_shipped_workbook_passes_odk_validate():
+    # JavaRosa, the engine of ODK Collect, checks every expression and reference.
+    assert source.validate(source.SHIPPED, odk_validate=True) == []
 
 
 def test_building_from_source_reproduces_the_shipped_workbook(shipped, tmp_path):
@@ -152,7 +171,7 @@ def test_command_line_without_an_output_path_prints_usage(capsys):
 def test_settings_give_form_id_version_and_default_language(shipped):
     (settings,) = records(shipped["settings"])
     assert settings["form_id"] == "cami_gap_needs"
-    assert settings["version"] == "2026.1"
+    assert settings["version"] == "2027.1" == source.VERSION
     assert settings["default_language"] == "English (en)"
     assert settings["form_title"] == source.TITLE["en"]
 
@@ -165,7 +184,12 @@ def test_workbook_has_every_translated_column_for_the_five_languages(shipped):
         ]
     for name in ("required", "constraint", "relevant", "appearance", "choice_filter"):
         assert name in survey_header
-    assert shipped["choices"][0] == ["list_name", "name", *(column("label", x) for x in LANGS)]
+    assert shipped["choices"][0] == [
+        "list_name",
+        "name",
+        *(column("label", x) for x in LANGS),
+        "countries",
+    ]
 
 
 def test_every_text_is_filled_in_all_five_languages(shipped):
@@ -227,6 +251,101 @@ def test_chinese_uses_full_width_punctuation(shipped):
     assert bad == []
 
 
+def errors_of(form, answers, lang="en") -> dict[str, str]:
+    """The messages every page shown to a respondent giving ``answers`` would show."""
+    values, _ = settle(form, answers)
+    errors: dict[str, str] = {}
+    for section in visible_sections(form, values):
+        errors.update(validate_section(form, section, values, lang))
+    return errors
+
+
+@pytest.fixture(scope="module")
+def form():
+    return load_form(source.SHIPPED.read_bytes(), source.SHIPPED.name).form
+
+
+#: A complete response to version 2026.1, as installations that imported it hold them.
+ANSWERS_2026_1 = {
+    "consent": "yes",
+    "country": "KZ",
+    "stakeholder_group": "ngo",
+    "species": "saiga argali",
+    "threats_present": "poaching governance",
+    **{f"{theme}_{rating}": "high" for theme in ("poaching", "governance")
+       for rating in ("scope", "severity", "irreversibility")},
+    "poaching_trend": "increasing",
+    "governance_trend": "stable",
+    "needs_rank": "funding capacity enforcement data legislation cooperation",
+    "tb_cooperation": "informal",
+    "tb_partner_countries": "RU UZ",
+}  # fmt: skip
+
+
+def test_version_2026_1_is_kept_and_its_answers_still_validate():
+    path = source.PREVIOUS_VERSIONS["2026.1"]
+    loaded = load_form(path.read_bytes(), path.name)
+    assert loaded.warnings == []
+    old = loaded.form
+    assert (old.form_id, old.version) == (source.FORM_ID, "2026.1")
+    assert errors_of(old, ANSWERS_2026_1) == {}
+    assert errors_of(old, dict(ANSWERS_2026_1, poaching_scope="")) == {
+        "poaching_scope": "This question needs an answer."
+    }
+
+
+def test_the_median_respondents_answers_are_valid(form):
+    assert errors_of(form, source.MEDIAN_RESPONDENT) == {}
+    values, _ = settle(form, source.MEDIAN_RESPONDENT)
+    assert values["species"] == "saiga argali"
+    assert values["t1_name"] == "Saiga" and values["t2_name"] == "Argali"
+    assert values["calc_n_threats"] == 3
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"target_1": "chiru"}, {"target_1"}),  # the chiru does not occur in Kazakhstan
+        ({"target_2": "saiga"}, {"target_2"}),
+        ({"target_3": "argali"}, {"target_3"}),
+        ({"t1_threats": "none poaching"}, {"t1_threats"}),
+        ({"t1_threats": "none"}, set()),
+        ({"t2_livestock_trend": ""}, {"t2_livestock_trend"}),
+        ({"gap_funding": ""}, {"gap_funding"}),
+        ({"target_1": ""}, {"target_1"}),
+    ],
+)
+def test_species_and_threat_rules(form, changes, errors):
+    answers = {**source.MEDIAN_RESPONDENT, "target_3": "kulan", "t3_threats": "none", **changes}
+    assert set(errors_of(form, answers)) == errors
+
+
+def test_median_respondent_finishes_in_under_twenty_minutes():
+    estimate = source.estimate()
+    assert estimate.seconds < 20 * 60
+    # 2 species x 2 threats x 4 ratings, 5 gaps, 2 measures, the profile and a stakeholder.
+    assert estimate.counts["select_one"] == 2 * 2 * 4 + 5 + 2 + 4 + 3 + 3
+    assert estimate.counts["free_text"] == 4 and estimate.counts["page"] == 12
+    # The module docstring states the method and the figures; they must be the current ones.
+    assert f"{estimate.seconds} s, about {estimate.minutes:.1f} minutes" in source.__doc__
+
+
+def test_even_a_respondent_rating_every_threat_for_three_species_is_told_the_truth():
+    answers = dict(source.MEDIAN_RESPONDENT, target_3="kulan", email="a@example.org",
+                   anything_else_text="No.")  # fmt: skip
+    for slot in SLOTS:
+        answers[f"t{slot}_threats"] = " ".join(DIRECT_THREATS)
+        for threat in DIRECT_THREATS:
+            for rating in ("scope", "severity", "irreversibility"):
+                answers[f"t{slot}_{threat}_{rating}"] = "high"
+            answers[f"t{slot}_{threat}_trend"] = "stable"
+    estimate = source.estimate(answers)
+    assert estimate.seconds > source.estimate().seconds
+    stated = f"{estimate.seconds} s, about {estimate.minutes:.1f} minutes"
+    assert stated in " ".join(source.__doc__.split())
+    assert "about 15 minutes" in source.WELCOME.children[0].label["en"]
+
+
 # --- the questions the analysis reads ----------------------------------------------------------
 
 
@@ -238,14 +357,18 @@ def test_chinese_uses_full_width_punctuation(shipped):
         ("stakeholder_group", "select_one groups"),
         ("org_type", "select_one org_types"),
         ("role", "text"),
-        ("species", "select_multiple species"),
         ("years_experience", "integer"),
         ("email", "text"),
-        ("threats_present", "select_multiple themes"),
+        ("target_1", "select_one species"),
+        ("target_2", "select_one species"),
+        ("target_3", "select_one species"),
+        ("species", "calculate"),
+        *((f"t{i}_threats", "select_multiple direct_threats") for i in SLOTS),
+        *((gap, "select_one adequacy") for gap in GAPS),
+        ("gap_most_needed", "text"),
         ("measures_in_place", "select_multiple measures"),
         ("needs_rank", "rank needs"),
         ("most_needed_text", "text"),
-        ("tb_cooperation", "select_one tb_cooperation"),
         ("tb_partner_countries", "select_multiple countries"),
         ("cooperation_blocks_text", "text"),
         ("stakeholder_rep", "begin_repeat"),
@@ -262,39 +385,111 @@ def test_question_the_analysis_reads_exists_with_its_type(survey, name, type_):
     assert survey[name]["type"] == type_
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_each_theme_has_a_page_of_four_required_likert_ratings(shipped, theme):
+@pytest.mark.parametrize("name", ["threats_present", "tb_cooperation", "poaching_scope"])
+def test_questions_of_2026_1_that_2027_1_replaced_are_gone(survey, name):
+    assert name not in survey
+
+
+def test_up_to_three_species_are_named_from_those_of_the_respondents_country(survey):
+    first, second, third = (survey[f"target_{i}"] for i in SLOTS)
+    for row in (first, second, third):
+        assert row["choice_filter"] == "selected(countries, ${country})"
+    assert first["required"] == "yes" and first["relevant"] == ""
+    assert second["required"] == "" and second["relevant"] == "${target_1} != ''"
+    assert third["required"] == "" and third["relevant"] == "${target_2} != ''"
+    assert first["constraint"] == ""
+    assert second["constraint"] == ". != ${target_1}"
+    assert third["constraint"] == ". != ${target_1} and . != ${target_2}"
+
+
+@pytest.mark.parametrize("slot", SLOTS)
+def test_each_named_species_has_one_page_of_direct_threats_and_their_ratings(shipped, slot):
     rows = records(shipped["survey"])
-    start = next(i for i, row in enumerate(rows) if row["name"] == f"t_{theme}")
-    page = rows[start]
-    assert page["type"] == "begin_group"
-    assert page["relevant"] == f"selected(${{threats_present}}, '{theme}')"
-    assert page["appearance"] == "field-list"
-    body = rows[start + 1 : start + 6]
-    assert body[0]["type"] == "note"
-    ratings = {row["name"]: row for row in body[1:]}
-    assert {name: row["type"] for name, row in ratings.items()} == {
-        f"{theme}_scope": "select_one level4",
-        f"{theme}_severity": "select_one level4",
-        f"{theme}_irreversibility": "select_one level4",
-        f"{theme}_trend": "select_one trend",
-    }
-    assert all(row["required"] == "yes" and row["appearance"] == "likert" for row in body[1:])
-    assert rows[start + 6]["type"] == "end_group"
+    start = next(i for i, row in enumerate(rows) if row["name"] == f"species_{slot}")
+    end = next(
+        i
+        for i, row in enumerate(rows)
+        if row["type"] == "end_group" and row["name"] == f"species_{slot}"
+    )
+    page, body = rows[start], rows[start + 1 : end]
+    assert page["type"] == "begin_group" and page["appearance"] == "field-list"
+    assert page["relevant"] == f"${{target_{slot}}} != ''"
+    assert f"${{t{slot}_name}}" in page[column("label", "en")]
+    assert [(row["type"], row["name"]) for row in body[:2]] == [
+        ("calculate", f"t{slot}_name"),
+        ("select_multiple direct_threats", f"t{slot}_threats"),
+    ]
+    assert body[0]["calculation"] == f"jr:choice-name(${{target_{slot}}}, '${{target_{slot}}}')"
+    assert all(f"${{t{slot}_name}}" in body[1][column("label", lang)] for lang in LANGS)
+    assert body[1]["constraint"] == "not(selected(., 'none')) or count-selected(.) = 1"
+    groups = [row for row in body if row["type"] == "begin_group"]
+    assert [row["name"] for row in groups] == [f"t{slot}_{t}" for t in DIRECT_THREATS]
+    for threat in DIRECT_THREATS:
+        group = next(row for row in groups if row["name"] == f"t{slot}_{threat}")
+        assert group["relevant"] == f"selected(${{t{slot}_threats}}, '{threat}')"
+        at = body.index(group)
+        assert body[at + 1]["type"] == "note"
+        ratings = {row["name"]: row for row in body[at + 2 : at + 6]}
+        assert {name: row["type"] for name, row in ratings.items()} == {
+            f"t{slot}_{threat}_scope": "select_one level4",
+            f"t{slot}_{threat}_severity": "select_one level4",
+            f"t{slot}_{threat}_irreversibility": "select_one level4",
+            f"t{slot}_{threat}_trend": "select_one trend",
+        }
+        assert all(r["required"] == "yes" and r["appearance"] == "likert" for r in ratings.values())
+        assert body[at + 6]["type"] == "end_group"
 
 
 def test_rating_hints_give_the_conservation_standards_bands(survey):
-    scope = survey["poaching_scope"][column("hint", "en")]
-    severity = survey["poaching_severity"][column("hint", "en")]
-    irreversibility = survey["poaching_irreversibility"][column("hint", "en")]
+    scope = survey["t1_poaching_scope"][column("hint", "en")]
+    severity = survey["t1_poaching_severity"][column("hint", "en")]
+    irreversibility = survey["t1_poaching_irreversibility"][column("hint", "en")]
     for band in ("1–10 %", "11–30 %", "31–70 %", "71–100 %"):
         assert band in scope and band in severity
     for band in ("0–5 years", "6–20 years", "21–100 years", "more than 100 years"):
         assert band in irreversibility
-    for theme in THEMES:
-        assert (
-            survey[f"{theme}_scope"][column("hint", "zh")]
-            == survey["poaching_scope"][column("hint", "zh")]
+    for slot in SLOTS:
+        for threat in DIRECT_THREATS:
+            for rating in ("scope", "severity", "irreversibility"):
+                for lang in LANGS:
+                    name = f"t{slot}_{threat}_{rating}"
+                    assert survey[name][column("hint", lang)] == (
+                        survey[f"t1_poaching_{rating}"][column("hint", lang)]
+                    )
+
+
+def test_contributing_factors_are_asked_as_gaps_on_a_stated_adequacy_scale(survey, choices):
+    assert source.GAP_ITEMS == {
+        "gap_enforcement": "governance",
+        "gap_funding": "governance",
+        "gap_community": "community",
+        "gap_monitoring": "science",
+        "gap_cooperation": "transboundary",
+    }
+    assert set(source.GAP_ITEMS.values()) == set(FACTORS)
+    for gap in GAPS:
+        assert survey[gap]["required"] == "yes" and survey[gap]["appearance"] == "likert"
+    assert tuple(choices["adequacy"]) == (
+        "very_inadequate",
+        "inadequate",
+        "partly_adequate",
+        "adequate",
+        "dont_know",
+    )
+    scale = survey["gaps_intro"]
+    for lang in LANGS:
+        for code in ("very_inadequate", "inadequate", "partly_adequate", "adequate"):
+            assert f"*{choices['adequacy'][code][lang]}*" in scale[column("label", lang)]
+
+
+def test_direct_threats_and_factors_split_the_eight_themes():
+    assert source.DIRECT_THREATS == DIRECT_THREATS
+    assert source.CONTRIBUTING_FACTORS == FACTORS
+    assert sorted(DIRECT_THREATS + FACTORS) == sorted(THEMES)
+    kinds = {item["code"]: item.get("kind") for item in reference("threats.json")}
+    if any(kinds.values()):  # the reference data says which kind each theme is
+        assert {code for code, kind in kinds.items() if kind == "direct_threat"} == set(
+            DIRECT_THREATS
         )
 
 
@@ -321,6 +516,7 @@ def test_later_sections_are_shown_only_after_consent(shipped):
         "welcome",
         "profile",
         "threats",
+        "gaps",
         "measures",
         "needs",
         "transboundary",
@@ -355,7 +551,7 @@ def test_email_constraint_rejects_typos(survey, typo):
 def test_choice_lists_use_the_programme_codes(choices):
     assert set(choices["countries"]) == COUNTRIES
     assert set(choices["species"]) == APPENDIX_I | APPENDIX_II | NOT_LISTED
-    assert tuple(choices["themes"]) == THEMES
+    assert tuple(choices["direct_threats"]) == (*DIRECT_THREATS, "none")
     assert tuple(choices["groups"]) == GROUPS
     assert tuple(choices["measures"]) == MEASURES
     assert tuple(choices["level4"]) == ("low", "medium", "high", "very_high")
@@ -378,7 +574,6 @@ def test_choice_lists_use_the_programme_codes(choices):
     [
         ("countries", "countries.json"),
         ("species", "species.json"),
-        ("themes", "threats.json"),
         ("groups", "stakeholder_groups.json"),
     ],
 )
@@ -386,11 +581,47 @@ def test_form_choices_name_things_as_the_reference_data_does(choices, list_name,
     assert choices[list_name] == {item["code"]: item["names"] for item in reference(filename)}
 
 
-def test_theme_pages_open_with_the_reference_description(survey):
+def test_direct_threats_are_named_as_the_reference_data_does(choices):
+    names = {item["code"]: item["names"] for item in reference("threats.json")}
+    assert {code: choices["direct_threats"][code] for code in DIRECT_THREATS} == {
+        code: names[code] for code in DIRECT_THREATS
+    }
+
+
+def test_threat_ratings_open_with_the_reference_description(survey):
     for item in reference("threats.json"):
-        intro = survey[f"{item['code']}_intro"]
-        for lang in LANGS:
-            assert intro[column("label", lang)].startswith(item["descriptions"][lang])
+        if item["code"] not in DIRECT_THREATS:
+            continue
+        for slot in SLOTS:
+            intro = survey[f"t{slot}_{item['code']}_intro"]
+            for lang in LANGS:
+                assert intro[column("label", lang)].startswith(item["descriptions"][lang])
+                assert f"${{t{slot}_name}}" in intro[column("label", lang)]
+
+
+def test_species_choices_list_the_range_states_of_the_reference_data(shipped):
+    ranges: dict[str, set[str]] = {}
+    for row in reference("species_ranges.json"):
+        ranges.setdefault(row["species"], set()).add(row["country"])
+    listed = {
+        row["name"]: row["countries"].split()
+        for row in records(shipped["choices"])
+        if row["list_name"] == "species"
+    }
+    assert {code: set(countries) for code, countries in listed.items()} == ranges
+    assert all(len(countries) == len(set(countries)) for countries in listed.values())
+    other_lists = [row for row in records(shipped["choices"]) if row["list_name"] != "species"]
+    assert all(row["countries"] == "" for row in other_lists)
+
+
+def test_species_ranges_naming_an_unknown_country_are_refused(tmp_path):
+    path = tmp_path / "ranges.json"
+    path.write_text(json.dumps([{"species": "saiga", "country": "XX", "status": "native"}]))
+    with pytest.raises(ValueError, match="unknown species or country"):
+        source.species_countries(path)
+    path.write_text(json.dumps([{"species": "saiga", "country": "KZ", "status": "native"}]))
+    with pytest.raises(ValueError, match="no range state for bukhara_deer"):
+        source.species_countries(path)
 
 
 # --- reference data -----------------------------------------------------------------------------

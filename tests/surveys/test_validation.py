@@ -5,11 +5,13 @@ import pytest
 from surveys.validation import (
     DEFAULT_MESSAGES,
     AnswerError,
+    ChoiceLabels,
     available_choices,
     calculate,
     clean_section,
     coerce,
     coerce_answers,
+    fill_in,
     initial_values,
     instance_count,
     long_answers,
@@ -457,3 +459,71 @@ def test_initial_values_skip_expression_defaults_and_keep_dates():
     ]
     form = load_form(xlsx({"survey": survey}), "f.xlsx").form
     assert initial_values(form) == {"when": "2024-01-31"}
+
+
+# -- choice names and labels that name answers -----------------------------------------
+
+NAMED_SURVEY = [
+    ["type", "name", "label::English (en)", "label::Русский (ru)", "calculation",
+     "choice_filter", "constraint"],
+    ["select_one countries", "country", "Country", "Страна", "", "", ""],
+    ["select_one species", "target", "Species", "Вид", "", "selected(countries, ${country})", ""],
+    ["calculate", "target_name", "", "", "jr:choice-name(${target}, '${target}')", "", ""],
+    ["text", "why", "Why ${target_name}?", "Почему ${target_name}?", "", "", ""],
+    ["text", "check", "Check", "Проверка", "", "", ". = ${target_name}"],
+]  # fmt: skip
+NAMED_CHOICES = [
+    ["list_name", "name", "label::English (en)", "label::Русский (ru)", "countries"],
+    ["countries", "KZ", "Kazakhstan", "Казахстан", ""],
+    ["countries", "CN", "China", "Китай", ""],
+    ["species", "saiga", "Saiga", "Сайгак", "KZ RU"],
+    ["species", "chiru", "Chiru", "Оронго", "CN"],
+]
+
+
+@pytest.fixture
+def named_form():
+    data = xlsx({"survey": NAMED_SURVEY, "choices": NAMED_CHOICES})
+    return load_form(data, "named.xlsx").form
+
+
+def test_choice_column_of_codes_filters_the_choices_by_country(named_form):
+    target = named_form.questions["target"]
+    assert [c.name for c in available_choices(named_form, target, {"country": "KZ"})] == ["saiga"]
+    assert [c.name for c in available_choices(named_form, target, {"country": "CN"})] == ["chiru"]
+    assert available_choices(named_form, target, {"country": ""}) == []
+    section = named_form.sections[0]
+    _, errors = clean_section(named_form, section, {"country": "KZ", "target": "chiru"})
+    assert errors["target"] == DEFAULT_MESSAGES["filtered"].format(code="chiru")
+
+
+def test_choice_labels_map_each_select_to_its_labels_in_a_language(named_form):
+    english, russian = ChoiceLabels(named_form), ChoiceLabels(named_form, "ru")
+    assert english["target"] == {"saiga": "Saiga", "chiru": "Chiru"}
+    assert russian["country"]["KZ"] == "Казахстан"
+    assert set(english) == {"country", "target"} and len(russian) == 2
+    assert "why" not in english and "nothing" not in english
+
+
+def test_choice_name_calculations_are_stored_in_the_default_language(named_form):
+    values = {"country": "KZ", "target": "saiga"}
+    assert calculate(named_form, values)["target_name"] == "Saiga"
+    assert calculate(named_form, values, "ru")["target_name"] == "Сайгак"
+    assert calculate(named_form, {"country": "KZ"})["target_name"] == ""
+
+
+def test_rules_use_default_language_labels_whatever_the_respondents_language(named_form):
+    section = named_form.sections[0]
+    values = {"country": "KZ", "target": "saiga", "check": "Saiga"}
+    assert validate_section(named_form, section, values, "ru") == {}
+    errors = validate_section(named_form, section, dict(values, check="Сайгак"), "ru")
+    assert list(errors) == ["check"]
+
+
+def test_fill_in_puts_answers_into_labels_as_odk_outputs_do(named_form):
+    values = calculate(named_form, {"country": "KZ", "target": "saiga"}, "ru")
+    label = named_form.label(named_form.questions["why"], "ru")[0]
+    assert fill_in(named_form, label, values) == "Почему Сайгак?"
+    assert fill_in(named_form, "${target} in ${ country }", values) == "saiga in KZ"
+    assert fill_in(named_form, "${why}|${unknown}|$5", values) == "|${unknown}|$5"
+    assert fill_in(named_form, "no references", {}) == "no references"

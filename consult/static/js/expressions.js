@@ -1,5 +1,5 @@
 /* Evaluates trees from surveys/expressions.py to_ast() by the same XPath/ODK rules as the
-   server: ConsultExpr.evaluate(ast, values, current) -> value, ConsultExpr.truthy(v) -> bool */
+   server: ConsultExpr.evaluate(ast, values, current, names) -> value, .truthy(v) */
 (function () {
   'use strict';
   const WS = /[ \t\n\r]+/;
@@ -63,7 +63,7 @@
   const empty = (v) => (isNum(v) ? v !== v : string(v) === '');
   const numbers = (args) => flat(args).map(number).filter((x) => x === x);
   const extreme = (xs, f) => (xs.length ? f(...xs) : NaN);
-  const index = (x) => (x === x ? Math.trunc(x) : 0); // Java's (int) cast, as ODK
+  const index = (x) => (x === x ? Math.trunc(x) : 0); // Java's (int) cast
   const xround = (x) => (isFinite(x) ? Math.round(x) : x); // ties towards +Infinity
   const regexes = new Map();
   const regex = (p) => regexes.get(p) || regexes.set(p, new RegExp('^(?:' + p + ')$')).get(p);
@@ -74,13 +74,16 @@
     d = d === d ? Math.trunc(d) : 0;
     if (!isFinite(x)) return x;
     if (!(Math.abs(d) <= 30)) return NaN;
-    // shift the point in the printed digits: 2.675 rounds as a decimal
+    // move the printed point: 2.675 rounds as typed
     const p = String(x).split('e'), s = Number(p[0] + 'e' + ((+p[1] || 0) + d));
     if (Math.abs(s) >= 2 ** 52) return x;
     let r = Math.floor(s);
     if (s - r >= 0.5) r += 1;
     return Number(r + 'e' + -d);
   }
+
+  // '${name}' or /path/name
+  const question = (v) => trim(trim(string(v)).replace(/^\$\{([^]*)\}$/, '$1')).split('/').pop();
 
   function toDate(v) {
     if (Array.isArray(v)) v = v.length ? v[0] : '';
@@ -90,11 +93,7 @@
     return NUM.test(s) ? fromDays(parseFloat(s)) : '';
   }
 
-  function today() {
-    const d = new Date();
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
-      .map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-');
-  }
+  const today = () => ymd(new Date(Date.now() - new Date().getTimezoneOffset() * 6e4)); // local
 
   const F = {
     true: () => true,
@@ -135,6 +134,10 @@
     regex: (s, p) => regex(string(p)).test(string(s)),
     today,
     date: toDate,
+    'jr:choice-name': function (v, q) {
+      const m = own(this.names, question(q));
+      return typeof m === 'object' ? string(own(m, trim(string(v)))) : '';
+    },
   };
 
   function compare(op, a, b) {
@@ -162,7 +165,7 @@
     return op === 'div' ? x / y : x % y;
   }
 
-  const own = (o, k) => (Object.prototype.hasOwnProperty.call(o, k) && o[k] != null ? o[k] : '');
+  const own = (o, k) => (({}).hasOwnProperty.call(o, k) && o[k] != null ? o[k] : '');
 
   function ev(n, c) {
     switch (n.t) {
@@ -179,15 +182,16 @@
       case 'fn':
         if (n.n === 'if') return ev(n.args[truthy(ev(n.args[0], c)) ? 1 : 2], c);
         if (!own(F, n.n)) throw new Error('unknown function ' + n.n);
-        return F[n.n](...n.args.map((a) => ev(a, c)));
+        return F[n.n].apply(c, n.args.map((a) => ev(a, c)));
     }
     throw new Error('bad node ' + n.t);
   }
 
-  function evaluate(ast, values, current) {
+  function evaluate(ast, values, current, names) {
     const row = current != null && typeof current === 'object' && !Array.isArray(current);
     const cur = row || current == null ? '' : current;
-    return ev(ast, { values: values || {}, fields: row ? current : {}, current: cur });
+    return ev(ast, { values: values || {}, fields: row ? current : {}, current: cur,
+      names: names || {} });
   }
 
   const api = { evaluate, truthy, string, number };

@@ -39,7 +39,7 @@
 
   function attempt(ast, values, current, fallback) {
     try {
-      return X.truthy(X.evaluate(ast, values, current));
+      return X.truthy(X.evaluate(ast, values, current, logic.names));
     } catch (e) {
       return fallback;
     }
