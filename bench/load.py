@@ -12,8 +12,9 @@ dropped afterwards). Each database is made by ``consult init`` and goes through 
 * ``attack``: while the respondents answer, ``--attackers`` threads send the worst inputs
   known to have stalled or crashed the site (150 KB answers to a regex constraint through
   the JSON endpoint, 100,000 nested brackets, NUL bytes in URLs, forms and JSON, made-up
-  Bearer tokens, and, signed in as a facilitator, a 6 KB workbook declaring A1:XFD1048576
-  with a cell at XFD1048576 to the interview import). The phase passes when the
+  Bearer tokens, and, signed in as a facilitator, the hostile workbooks of the tests'
+  corpus — a 6 KB workbook declaring A1:XFD1048576 with a cell at XFD1048576, zip bombs,
+  huge cells, deep XML, entity expansion — to the interview import). The phase passes when the
   respondents' p99 page latency stays under ``--attack-ratio`` (2) times the clean phase's,
   no request (respondent's or attacker's) gets a 5xx and nothing is lost.
 
@@ -887,53 +888,13 @@ def create_attacker(env: dict[str, str]) -> None:
     )  # fmt: skip
 
 
-def dimension_bomb() -> bytes:
-    """A 6 KB workbook whose sheet declares A1:XFD1048576 and has one cell at XFD1048576:
-    a reader that trusts the declared size builds 16,384 columns for a million rows."""
-    import io
-    import zipfile
+def hostile_workbooks() -> list[tuple[str, bytes]]:
+    """The hostile XLSX files of the tests' corpus (declared-dimension bombs, far cells, huge
+    cells, zip bombs, deep XML, entity expansion …) small enough to pass the upload size
+    limit, so that the reader itself must refuse them."""
+    from tests.spreadsheet_corpus import xlsx_corpus
 
-    parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
-            '.org/package/2006/content-types"><Default Extension="rels" ContentType="applicati'
-            'on/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" Content'
-            'Type="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="applica'
-            'tion/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override Pa'
-            'rtName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-off'
-            'icedocument.spreadsheetml.worksheet+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxm'
-            'lformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://sch'
-            'emas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="'
-            'xl/workbook.xml"/></Relationships>'
-        ),
-        "xl/workbook.xml": (
-            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlform'
-            'ats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/offic'
-            'eDocument/2006/relationships"><sheets><sheet name="interviews" sheetId="1" r:id="'
-            'rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxm'
-            'lformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://sch'
-            'emas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="work'
-            'sheets/sheet1.xml"/></Relationships>'
-        ),
-        "xl/worksheets/sheet1.xml": (
-            '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlfor'
-            'mats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row '
-            'r="1"><c r="A1" t="inlineStr"><is><t>record_id</t></is></c></row><row r="1048576">'
-            '<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></workshee'
-            't>'
-        ),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
+    return [(item.name, item.data) for item in xlsx_corpus() if len(item.data) < 4_000_000]
 
 
 def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
@@ -963,7 +924,7 @@ class Attack:
         self.stop = threading.Event()
         self.kinds: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._bomb = dimension_bomb()
+        self._workbooks = hostile_workbooks()
 
     def _raw(self, method: str, path: str, body: bytes | None, headers: dict[str, str],
              kind: str) -> tuple[int, str]:  # fmt: skip
@@ -997,17 +958,18 @@ class Attack:
             self.stats.sample(f"attacker: sign-in answered {status}")
         return status == 302
 
-    def _upload_bomb(self, browser: Browser) -> None:
+    def _upload_workbook(self, browser: Browser, rng: random.Random) -> None:
         _status, _location, page = browser.send("GET", "/interviews/import")
         token = FORM_CSRF_RE.search(page)
         if token is None:
             self.stats.sample("attacker: no CSRF token on the import page")
             return
+        name, data = rng.choice(self._workbooks)
         body, content_type = _multipart(
-            {"csrf_token": token.group(1)}, {"file": ("interviews.xlsx", self._bomb)}
+            {"csrf_token": token.group(1)}, {"file": ("interviews.xlsx", data)}
         )
         headers = {"Content-Type": content_type, **browser._headers(None)}
-        self._raw("POST", "/interviews/import", body, headers, "xlsx dimension bomb")
+        self._raw("POST", "/interviews/import", body, headers, "hostile workbook")
 
     def run(self, number: int) -> None:
         rng = random.Random(number)
@@ -1040,7 +1002,7 @@ class Attack:
                     if not signed_in:
                         signed_in = self._login(browser)
                     if signed_in:
-                        self._upload_bomb(browser)
+                        self._upload_workbook(browser, rng)
             except CONNECTION_ERRORS as error:
                 self.stats.sample(f"attacker connection error: {error!r}")
                 time.sleep(0.2)
