@@ -9,7 +9,6 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from consult import backup, survey_cli
 from consult.extensions import db
 
 
@@ -30,22 +29,6 @@ def init_command() -> None:
         "Reference data: "
         + ", ".join(f"{table} +{count}" for table, count in added.items())
     )
-
-
-@click.command("seed-demo")
-@click.option("--seed", default=2026, show_default=True, help="Random seed; same seed, same data.")
-@with_appcontext
-def seed_demo_command(seed: int) -> None:
-    """Add the demo data set (accounts, responses, interviews); existing data is kept."""
-    from consult.seed import seed_demo
-
-    summary = seed_demo(seed)
-    db.session.commit()
-    for table, count in summary.created.items():
-        click.echo(f"demo {table}: +{count}")
-    click.echo("Demo accounts (local demonstration only):")
-    for email, role, password in summary.accounts:
-        click.echo(f"  {role:<12} {email:<32} password: {password}")
 
 
 @click.command("serve")
@@ -80,23 +63,32 @@ def _safe_url(url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    """Every command: the app-wide ones here and each feature's group or commands."""
     from consult.accounts.cli import users_cli
-    from consult.analysis_cli import analyse_command, text_cli, worker_command
+    from consult.backup.cli import backup_command, restore_command
+    from consult.demo.cli import seed_demo_command
     from consult.interviews.cli import interviews_cli
+    from consult.privacy.cli import privacy_cli
+    from consult.questionnaires.cli import forms_cli
+    from consult.responses.cli import responses_cli
+    from consult.runs.cli import analyse_command, text_cli, worker_command
 
     for command in (
         init_command,
-        seed_demo_command,
         serve_command,
+        seed_demo_command,
         users_cli,
+        forms_cli,
+        responses_cli,
         interviews_cli,
         text_cli,
         analyse_command,
         worker_command,
+        backup_command,
+        restore_command,
+        privacy_cli,
     ):
         app.cli.add_command(command)
-    survey_cli.register(app)
-    backup.init_cli(app)
 
 
 def main() -> None:

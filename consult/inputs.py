@@ -148,3 +148,13 @@ def init_app(app: Flask) -> None:
     """Check every request of ``app`` as the module docstring says."""
     app.request_class = ConsultRequest
     app.before_request(_refuse_unwanted_characters_in_the_address)
+
+
+def read_upload(storage, limit: int) -> bytes | None:
+    """The bytes of an uploaded file (a ``FileStorage``), or None when it is larger than
+    ``limit`` bytes; reads at most one byte more than the limit, so a huge upload costs no
+    more memory than an allowed one. The caller tells the user."""
+    data = storage.read(limit + 1)
+    if len(data) > limit:
+        return None
+    return data

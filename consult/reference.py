@@ -35,6 +35,18 @@ _FILTERS = {
 }
 
 
+def reference_choices(model, blank: str) -> list[tuple[str, str]]:
+    """Form choices of a reference table (``Country`` …): ``("", blank)`` first, then
+    ``(code, name)`` sorted by the name in the reader's language."""
+    from consult.i18n import current_language
+
+    lang = current_language()
+    rows = db.session.scalars(db.select(model)).all()
+    return [("", blank)] + sorted(
+        ((row.code, row.name(lang)) for row in rows), key=lambda item: item[1]
+    )
+
+
 def init_app(app) -> None:
     """Template filters naming reference codes in the reader's language:
     ``{{ code|country_name }}``, ``species_name``, ``theme_name``, ``group_name``,

@@ -8,6 +8,7 @@ import secrets
 
 from flask import Flask, Response, request
 from flask_limiter import Limiter
+from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
@@ -56,7 +57,7 @@ def client_address() -> str:
 def api_client() -> str:
     """Rate-limit key for the API: a valid (known, unrevoked) bearer token has a count of
     its own; any other request, made-up tokens included, counts against its address."""
-    from consult.api.tokens import valid_token_id
+    from consult.accounts.tokens import valid_token_id
     from consult.extensions import db
 
     try:
@@ -208,3 +209,7 @@ def new_token() -> tuple[str, str]:
 def hash_token(token: str) -> str:
     """SHA-256 hex digest of a secret token, as stored."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something (revoke, reissue, unlock): CSRF only."""

@@ -19,6 +19,8 @@ from flask_babel import lazy_gettext as _l
 from surveys.spreadsheet import Limits, SpreadsheetError
 
 #: Each field of Limits is set by the setting SPREADSHEET_<FIELD>, e.g. SPREADSHEET_MAX_ROWS.
+#: The media type of an .xlsx workbook, for downloads.
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SETTING_PREFIX = "SPREADSHEET_"
 
 _MESSAGES = {

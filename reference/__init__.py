@@ -20,6 +20,10 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 
+#: A language tag as questionnaires and invitations name their languages (BCP 47 shape:
+#: ``ru``, ``zh-Hans``, ``uz-Cyrl-UZ``); at most 35 characters are stored.
+LANGUAGE_TAG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+
 #: The kinds of theme: direct threats are rated against targets; contributing factors are
 #: assessed as gaps (Conservation Standards: direct threats versus contributing factors).
 DIRECT_THREAT = "direct_threat"

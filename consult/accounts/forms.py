@@ -1,4 +1,4 @@
-"""Forms of sign-in, passwords and the secretariat's account pages."""
+"""Forms of sign-in, passwords and the secretariat's account and API token pages."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -6,6 +6,16 @@ from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField,
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from consult.accounts.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from consult.security import ConfirmForm
+
+__all__ = [
+    "ApiTokenForm",
+    "ChangePasswordForm",
+    "ConfirmForm",
+    "LoginForm",
+    "SetPasswordForm",
+    "UserForm",
+]
 
 
 class LoginForm(FlaskForm):
@@ -66,3 +76,7 @@ class UserForm(FlaskForm):
     countries = SelectMultipleField(
         _l("Countries (facilitators see only these)"), choices=[], validate_choice=True
     )
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("What the token is for"), validators=[Optional(), Length(max=200)])

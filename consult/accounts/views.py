@@ -1,4 +1,5 @@
-"""Sign-in, sign-out and passwords (``auth``); the secretariat's account pages."""
+"""Sign-in, sign-out and passwords (``auth``); the secretariat's account and API token
+pages (``secretariat``)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,19 @@ from flask_wtf import FlaskForm
 
 from consult import audit
 from consult.accounts import service
-from consult.accounts.forms import ChangePasswordForm, LoginForm, SetPasswordForm, UserForm
+from consult.accounts.forms import (
+    ApiTokenForm,
+    ChangePasswordForm,
+    ConfirmForm,
+    LoginForm,
+    SetPasswordForm,
+    UserForm,
+)
+from consult.accounts.tokens import create_token, list_tokens, revoke_token
 from consult.auth import bp as auth_bp
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.models import Country, User
+from consult.models import ApiToken, Country, User
 from consult.models.accounts import ROLES
 from consult.secretariat import bp as secretariat_bp
 from consult.security import client_address
@@ -301,3 +310,37 @@ def reset_user_password(user_id: int):
     token = service.start_password_reset(user, by=current_user)
     db.session.commit()
     return _show_reset_link(user, token)
+
+
+# API tokens of the read-only JSON API. -------------------------------------------------
+
+
+@secretariat_bp.route("/api-tokens/", methods=["GET", "POST"])
+def api_tokens():
+    form = ApiTokenForm()
+    secret = None
+    if form.validate_on_submit():
+        _token, secret = create_token(current_user._get_current_object(), form.name.data or "")
+        db.session.commit()
+        form = ApiTokenForm(formdata=None)
+    return render_template(
+        "accounts/api_tokens.html",
+        form=form,
+        secret=secret,
+        tokens=list_tokens(),
+        confirm=ConfirmForm(),
+        api_url=url_for("api.index", _external=True),
+    )
+
+
+@secretariat_bp.route("/api-tokens/<int:token_id>/revoke", methods=["POST"])
+def revoke_api_token(token_id: int):
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    revoke_token(token, by=current_user._get_current_object())
+    db.session.commit()
+    flash(_("The token has been revoked."))
+    return redirect(url_for("secretariat.api_tokens"))

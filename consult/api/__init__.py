@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from consult.api import routes  # noqa: E402,F401
+from consult.api import views  # noqa: E402,F401

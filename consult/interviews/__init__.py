@@ -7,4 +7,4 @@ from consult.auth.roles import require_role_for_blueprint
 bp = Blueprint("interviews", __name__)
 require_role_for_blueprint(bp, "facilitator", "admin")
 
-from consult.interviews import routes  # noqa: E402,F401
+from consult.interviews import views  # noqa: E402,F401

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -570,29 +570,16 @@ def filtered_query(user: User, filters: Filters) -> Select:
     return query.order_by(Interview.date.desc(), Interview.id.desc())
 
 
-@dataclass
-class Page:
-    items: list[Interview]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
-def search_interviews(user: User, filters: Filters, page: int = 1, per_page: int = 25) -> Page:
-    """One page of the interviews `user` may see that match `filters`."""
-    query = filtered_query(user, filters)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    page = max(1, min(page, max(1, -(-total // per_page))))
-    items = db.session.scalars(
-        query.options(selectinload(Interview.participants), selectinload(Interview.threats))
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    ).all()
-    return Page(list(items), total, page, per_page)
+def search_interviews(user: User, filters: Filters, page: int = 1, per_page: int = 25):
+    """One page (a Flask-SQLAlchemy ``Pagination``) of the interviews `user` may see that
+    match `filters`; a page past the last gives the last."""
+    query = filtered_query(user, filters).options(
+        selectinload(Interview.participants), selectinload(Interview.threats)
+    )
+    result = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    if result.pages and result.page > result.pages:
+        result = db.paginate(query, page=result.pages, per_page=per_page, error_out=False)
+    return result
 
 
 # --- the analysis ---------------------------------------------------------------------------

@@ -1,5 +1,7 @@
+"""Public pages: the home page (public questionnaires) and ``/healthz``."""
+
 from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from consult.main import routes  # noqa: E402,F401
+from consult.main import views  # noqa: E402,F401

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("respond", __name__)
 
-from consult.respond import routes  # noqa: E402,F401
+from consult.respond import views  # noqa: E402,F401

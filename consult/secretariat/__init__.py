@@ -1,4 +1,5 @@
-"""The secretariat's pages: questionnaires, invitations, users, analysis."""
+"""The secretariat's blueprint (``/secretariat``, administrators only): the overview here;
+each feature's pages register on it from the feature's folder."""
 
 from flask import Blueprint
 
@@ -7,5 +8,11 @@ from consult.auth.roles import require_role_for_blueprint
 bp = Blueprint("secretariat", __name__)
 require_role_for_blueprint(bp, "admin")
 
-from consult.accounts import views as _accounts_views  # noqa: E402,F401
-from consult.secretariat import analysis, privacy, questionnaires, routes  # noqa: E402,F401
+# Each feature's views attach themselves to ``bp`` when imported.
+from consult.accounts import views as _accounts  # noqa: E402,F401
+from consult.invitations import views as _invitations  # noqa: E402,F401
+from consult.privacy import views as _privacy  # noqa: E402,F401
+from consult.questionnaires import views as _questionnaires  # noqa: E402,F401
+from consult.responses import views as _responses  # noqa: E402,F401
+from consult.runs import views as _runs  # noqa: E402,F401
+from consult.secretariat import views as _overview  # noqa: E402,F401

@@ -221,8 +221,8 @@ def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
 
 
 def _run_row(app, **values) -> int:
-    from consult.analysis_runs import RunRequest
     from consult.models import utcnow
+    from consult.runs.service import RunRequest
 
     with app.app_context():
         now = utcnow()
@@ -288,7 +288,7 @@ def test_the_heartbeat_is_written_while_the_analysis_is_busy(rated):
     is busy in one long step and says nothing."""
     import time
 
-    from consult.analysis_runs import _Heartbeat
+    from consult.runs.service import _Heartbeat
 
     def now(moment):
         return moment

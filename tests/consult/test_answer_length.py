@@ -9,10 +9,10 @@ import uuid
 
 import pytest
 
+from consult.demo.responses import demo_answers
 from consult.extensions import db
 from consult.models import Answer, Response
 from consult.questionnaires import ensure_shipped_questionnaire
-from consult.respond.demo import demo_answers
 from tests.consult.test_respond import ANSWERS, Respondent, errors, stored
 
 SUBMIT = "/api/v1/questionnaires/cami-gap-needs/submissions"

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from consult.api.tokens import create_token, hash_token, revoke_token
+from consult.accounts.tokens import create_token, revoke_token
 from consult.extensions import db
 from consult.models import ApiToken, User
 from consult.questionnaires import import_form
+from consult.security import hash_token
 from tests.conftest import csrf_token
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.factories import make_response

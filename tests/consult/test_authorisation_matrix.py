@@ -24,13 +24,13 @@ from flask import Flask, url_for
 from flask.testing import FlaskClient
 
 from consult.accounts import create_user
-from consult.analysis_runs import RunRequest, execute_run
-from consult.api.tokens import create_token
+from consult.accounts.tokens import create_token
 from consult.extensions import db
 from consult.interviews.service import InterviewData, NoteData, ParticipantData, create_interview
 from consult.invitations import create_invitation
 from consult.models import AnalysisRun, User
 from consult.questionnaires import ensure_shipped_questionnaire, import_form
+from consult.runs.service import RunRequest, execute_run
 from tests.conftest import CSRF_RE
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.factories import make_response

@@ -13,10 +13,10 @@ import uuid
 
 import pytest
 
+from consult.demo.responses import demo_answers
 from consult.extensions import db
 from consult.models import Answer, QuestionnaireVersion, Response
 from consult.questionnaires import ensure_shipped_questionnaire
-from consult.respond.demo import demo_answers
 from tests.conftest import csrf_token
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.consult.test_respond import ANSWERS, Respondent, stored

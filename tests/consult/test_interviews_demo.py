@@ -7,7 +7,7 @@ from consult.models import Interview, InterviewNote
 
 
 def test_demo_interviews_are_multilingual_scoped_and_idempotent(app):
-    from consult.seed import seed_demo
+    from consult.demo.service import seed_demo
 
     with app.app_context():
         first = seed_demo(7)

@@ -166,7 +166,7 @@ def test_interview_texts_frame_gives_notes_in_the_analysis_contract(app):
 
 
 def test_analysis_loader_reads_interview_notes_next_to_survey_texts(app):
-    from consult.loader import analysis_frames
+    from consult.runs.frames import analysis_frames
 
     with app.app_context():
         add(admin_user(), "KZ", "Колодцы пересохли", language="ru", theme="climate")

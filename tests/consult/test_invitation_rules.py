@@ -10,10 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from consult.demo.responses import demo_answers
 from consult.extensions import db
 from consult.invitations import create_invitation
 from consult.models import Invitation, Questionnaire, Response
-from consult.respond.demo import demo_answers
 from tests.conftest import csrf_token
 from tests.consult.test_respond import ANSWERS, SLUG, Respondent, latest
 

@@ -13,7 +13,6 @@ from consult.extensions import db
 from consult.invitations import (
     InvitationError,
     create_invitation,
-    hash_token,
     import_invitations_csv,
     reissue,
     resolve,
@@ -22,6 +21,7 @@ from consult.invitations import (
 )
 from consult.models import Invitation, utcnow
 from consult.questionnaires import import_form
+from consult.security import hash_token
 from tests.conftest import csrf_token
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.factories import make_response

@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 from consult.extensions import db
-from consult.loader import _answers as load_answers
-from consult.loader import measures_frame, needs_frame, ratings_frame, survey_texts_frame
+from consult.runs.frames import _answers as load_answers
+from consult.runs.frames import measures_frame, needs_frame, ratings_frame, survey_texts_frame
 from tests.factories import make_response, make_version
 
 
@@ -72,7 +72,7 @@ def test_free_text_answers_become_texts_and_blank_ones_are_dropped(answers):
 
 
 def test_species_and_group_filters_keep_only_matching_respondents(app):
-    from consult.loader import analysis_frames
+    from consult.runs.frames import analysis_frames
 
     with app.app_context():
         version = make_version("cami_gap_needs", "cami-gap-needs")

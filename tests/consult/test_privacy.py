@@ -17,7 +17,7 @@ from consult.models import (
     Response,
     utcnow,
 )
-from consult.privacy import personal_data_counts, purge_personal_data
+from consult.privacy.service import personal_data_counts, purge_personal_data
 from tests.factories import make_response, make_version
 
 OLD = datetime(2025, 1, 10, 9, 30, tzinfo=UTC)

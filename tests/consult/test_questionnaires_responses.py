@@ -10,13 +10,8 @@ import pandas as pd
 import pytest
 
 from consult.extensions import db
-from consult.questionnaires import (
-    ResponseFilter,
-    export_responses,
-    get_questionnaire,
-    import_form,
-    response_values,
-)
+from consult.questionnaires import get_questionnaire, import_form
+from consult.responses import ResponseFilter, export_responses, response_values
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.factories import make_response
 

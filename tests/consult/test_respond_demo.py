@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from statistics import mean
 
+from consult.demo.responses import DEMO_RESPONSES, demo_answers, seed_responses
 from consult.extensions import db
 from consult.models import Answer, Response
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.reference import read
-from consult.respond.demo import DEMO_RESPONSES, demo_answers, seed_responses
 from consult.responses import check_all, load_values
 
 LEVEL = {"low": 1, "medium": 2, "high": 3, "very_high": 4}

@@ -11,8 +11,8 @@ import pytest
 
 from consult.extensions import db
 from consult.models import Answer, Response
-from consult.odk import ImportFileError, import_responses
 from consult.questionnaires import ensure_shipped_questionnaire, import_form, load_version_form
+from consult.responses.kobo_import import ImportFileError, import_responses
 from tests.conftest import csrf_token
 from tests.consult.test_questionnaires import small_form_xlsx
 

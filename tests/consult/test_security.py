@@ -176,7 +176,7 @@ def test_rate_limits_can_be_switched_off(make_app):
 
 def _api_token(app, *, revoked: bool = False) -> str:
     from consult.accounts import create_user
-    from consult.api.tokens import create_token, revoke_token
+    from consult.accounts.tokens import create_token, revoke_token
 
     with app.app_context():
         user = create_user(f"api-{uuid.uuid4().hex[:8]}@example.org", Auth.password, "admin")

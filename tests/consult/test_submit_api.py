@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from consult.demo.responses import demo_answers
 from consult.extensions import db
 from consult.models import Answer, Response
 from consult.questionnaires import ensure_shipped_questionnaire
-from consult.respond.demo import demo_answers
 
 URL = "/api/v1/questionnaires/cami-gap-needs/submissions"
 

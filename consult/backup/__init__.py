@@ -1,0 +1,2 @@
+"""Backup and restore of the database (``service``) and ``consult backup`` / ``restore``
+(``cli``)."""

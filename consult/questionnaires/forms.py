@@ -1,0 +1,34 @@
+"""Forms of the questionnaire pages."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, StringField
+from wtforms.validators import Length, Optional, Regexp
+
+from consult.security import ConfirmForm
+
+__all__ = ["ConfirmForm", "PublicForm", "UploadForm"]
+
+
+class UploadForm(FlaskForm):
+    """An XLSForm workbook: a new questionnaire, or a new version of one."""
+
+    file = FileField(_l("XLSForm workbook (.xlsx)"), validators=[FileRequired()])
+    slug = StringField(
+        _l("Link name for a new questionnaire (optional)"),
+        validators=[
+            Optional(),
+            Length(max=120),
+            Regexp(
+                r"^[a-z0-9][a-z0-9-]*$",
+                message=_l("Only lower-case letters, digits and hyphens."),
+            ),
+        ],
+    )
+
+
+class PublicForm(FlaskForm):
+    """Open or close the public link; the submit button says which."""
+
+    public = BooleanField(_l("Anyone with the link may answer"))

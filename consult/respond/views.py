@@ -1,0 +1,429 @@
+"""The respondent's pages: start, one page per section, resume link, thank-you page.
+
+The draft being answered is remembered in the (signed) session per questionnaire slug, with
+its resume token so the link can be shown on every page; the resume link restores both on
+another device. A single-use invitation's draft is remembered with the invitation's token
+instead: the invitation link itself continues it, in any browser.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import (
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from sqlalchemy.orm import defer
+
+from consult import invitations, responses
+from consult.extensions import db
+from consult.i18n import direction
+from consult.models import Invitation, Questionnaire, QuestionnaireVersion, Response
+from consult.questionnaires import get_questionnaire, load_version_form
+from consult.respond import bp
+from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
+from consult.respond.page_view import PageView, odk_text
+from consult.security import hash_token
+from surveys.model import Form
+from surveys.pages import Page, page_by_key, planned_pages, visible_pages
+from surveys.pages import pages as form_pages
+from surveys.validation import visibility
+
+DRAFTS = "respond.drafts"
+DONE = "respond.done"
+
+
+@bp.app_template_filter("odk")
+def _odk_filter(text: str):
+    return odk_text(text or "")
+
+
+def _version(version_id: int) -> QuestionnaireVersion:
+    """A questionnaire version without its form and workbook columns: the parsed form comes
+    from the per-app cache, and decoding the stored JSON on every page would cost more than
+    the rest of the request."""
+    version = db.session.get(
+        QuestionnaireVersion,
+        version_id,
+        options=[defer(QuestionnaireVersion.form), defer(QuestionnaireVersion.source_xlsx)],
+    )
+    if version is None:
+        abort(404)
+    return version
+
+
+def _unavailable(code: int, message: str, questionnaire: Questionnaire | None = None):
+    return make_response(
+        render_template(
+            "respond/unavailable.html", code=code, message=message, questionnaire=questionnaire
+        ),
+        code,
+    )
+
+
+def _questionnaire(slug: str) -> Questionnaire:
+    questionnaire = get_questionnaire(slug)
+    if questionnaire is None or questionnaire.current_version_id is None:
+        abort(_unavailable(404, _("There is no questionnaire at this address.")))
+    return questionnaire
+
+
+def _invitation(questionnaire: Questionnaire, token: str | None) -> Invitation | None:
+    """The invitation of ``?t=`` (None for the public link); aborts with a page saying why a
+    link does not admit the visitor (see :func:`consult.invitations.admit`)."""
+    try:
+        return invitations.admit(questionnaire, token)
+    except invitations.InvitationError as error:
+        db.session.rollback()
+        abort(_unavailable(error.status, str(error), questionnaire))
+
+
+def _remember(slug: str, response: Response, token: str, *, invitation: bool = False) -> None:
+    """Keep the draft this browser answers; ``token`` is its resume token, or with
+    ``invitation`` the token of the single-use invitation that owns it."""
+    drafts = dict(session.get(DRAFTS) or {})
+    drafts[slug] = {"id": response.id, "token": token, "via": "invitation" if invitation else ""}
+    session[DRAFTS] = drafts
+    session.permanent = True
+
+
+def _forget(slug: str, reference: str) -> None:
+    drafts = dict(session.get(DRAFTS) or {})
+    drafts.pop(slug, None)
+    session[DRAFTS] = drafts
+    done = dict(session.get(DONE) or {})
+    done[slug] = reference
+    session[DONE] = done
+
+
+def _follow_language(lang: str) -> None:
+    """The interface follows the form language where it has one, else English."""
+    session["lang"] = lang if lang in current_app.config["LANGUAGES"] else "en"
+
+
+def _draft(questionnaire: Questionnaire) -> tuple[Response, str] | None:
+    """The draft this browser is answering for ``questionnaire``, with its resume token."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    if not isinstance(entry, dict):
+        return None
+    response = db.session.get(Response, entry.get("id"))
+    if response is None or _version(response.version_id).questionnaire_id != questionnaire.id:
+        return None
+    digest = hash_token(str(entry.get("token", "")))
+    if entry.get("via") == "invitation":
+        if response.invitation is None or response.invitation.token_hash != digest:
+            return None
+    elif response.resume_token_hash != digest:
+        return None
+    return response, entry["token"]
+
+
+def _via_invitation(questionnaire: Questionnaire) -> bool:
+    """True when this browser's draft is held through its invitation's token."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    return isinstance(entry, dict) and entry.get("via") == "invitation"
+
+
+def _form_languages(form: Form) -> list[tuple[str, str]]:
+    return [(code, form.language_names.get(code) or code) for code in form.languages] or [
+        (form.default_language, form.default_language)
+    ]
+
+
+@bp.route("/<slug>", methods=["GET", "POST"])
+def start(slug: str):
+    questionnaire = _questionnaire(slug)
+    token = request.values.get("t") or None
+    invitation = _invitation(questionnaire, token)
+    version = _version(questionnaire.current_version_id)
+    form = load_version_form(version)
+    languages = [code for code, _name in _form_languages(form)]
+    shared = invitations.open_draft(invitation)
+    if request.method == "POST":
+        if shared is not None:
+            # The invitation's draft, begun in another browser, goes on here.
+            db.session.commit()
+            _remember(slug, shared, token, invitation=True)
+            _follow_language(shared.language)
+            return redirect(url_for("respond.page", slug=slug, key=shared.current_section))
+        lang = request.form.get("language", "")
+        if lang not in languages:
+            lang = form.default_language
+        response, resume_token = responses.in_transaction(
+            lambda: responses.start_response(version, form, lang, invitation=invitation)
+        )
+        if invitation is not None and invitation.max_responses == 1:
+            _remember(slug, response, token, invitation=True)
+        else:
+            _remember(slug, response, resume_token)
+        _follow_language(lang)
+        return redirect(url_for("respond.page", slug=slug, key=response.current_section))
+    db.session.commit()
+    draft = _draft(questionnaire)
+    if shared is not None and draft is None:
+        draft = (shared, token)
+    preferred = (invitation.language if invitation else None) or str(
+        request.args.get("lang") or session.get("lang") or ""
+    )
+    if preferred not in languages:
+        preferred = form.default_language if form.default_language in languages else languages[0]
+    return render_template(
+        "respond/start.html",
+        questionnaire=questionnaire,
+        form=form,
+        languages=_form_languages(form),
+        preferred=preferred,
+        token=token,
+        draft=draft[0] if draft and draft[0].status == "draft" else None,
+    )
+
+
+def _render_page(
+    questionnaire: Questionnaire,
+    response: Response,
+    resume_token: str,
+    form: Form,
+    page: Page,
+    values: dict,
+    errors: dict[str, str],
+    *,
+    notice: str = "",
+    status: int = 200,
+    flags: dict | None = None,
+):
+    flags = visibility(form, values) if flags is None else flags
+    planned = [p.key for p in planned_pages(form, values, flags)]
+    position = planned.index(page.key) + 1 if page.key in planned else 1
+    fixed = responses.invitation_answers(form, response.invitation)
+    view = PageView(form, page, values, flags, errors, response.language, fixed=fixed)
+    if _via_invitation(questionnaire):
+        resume_url = url_for(
+            "respond.start", slug=questionnaire.slug, t=resume_token, _external=True
+        )
+    else:
+        resume_url = url_for(
+            "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
+        )
+    return (
+        render_template(
+            "respond/page.html",
+            questionnaire=questionnaire,
+            form=form,
+            view=view,
+            position=position,
+            total=max(len(planned), 1),
+            is_first=position == 1,
+            is_last=position >= len(planned),
+            client_id=uuid.uuid4().hex,
+            resume_url=resume_url,
+            notice=notice,
+            form_dir=direction(response.language),
+        ),
+        status,
+    )
+
+
+def _current(slug: str) -> tuple[Questionnaire, Response, str, Form]:
+    questionnaire = _questionnaire(slug)
+    draft = _draft(questionnaire)
+    if draft is None:
+        abort(redirect(url_for("respond.start", slug=slug)))
+    response, token = draft
+    if response.status != "draft":
+        _forget(slug, response.reference)
+        abort(redirect(url_for("respond.thanks", slug=slug)))
+    return questionnaire, response, token, load_version_form(_version(response.version_id))
+
+
+@bp.route("/<slug>/p/<path:key>", methods=["GET"])
+def page(slug: str, key: str):
+    questionnaire, response, token, form = _current(slug)
+    lang = request.args.get("lang")
+    if lang in form.languages and lang != response.language:
+        response.language = lang
+        responses.in_transaction(lambda: None)
+        _follow_language(lang)
+    page = page_by_key(form, key)
+    if page is None:
+        abort(404)
+    values = responses.load_values(response, form)
+    flags = visibility(form, values)
+    visible = visible_pages(form, values, flags)
+    if page.key not in [p.key for p in visible]:
+        return redirect(url_for("respond.page", slug=slug, key=_nearest(form, visible, page.key)))
+    errors: dict[str, str] = {}
+    if request.args.get("check"):
+        errors = responses.check_page(form, page, values, {}, response.language).errors
+    return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
+
+
+def _nearest(form: Form, visible: list[Page], key: str) -> str:
+    """The visible page at or after ``key`` in form order (else the last visible page)."""
+    order = [p.key for p in form_pages(form)]
+    position = order.index(key) if key in order else 0
+    for candidate in visible:
+        if order.index(candidate.key) >= position:
+            return candidate.key
+    return visible[-1].key if visible else order[0]
+
+
+@bp.route("/<slug>/p/<path:key>", methods=["POST"])
+def save_page(slug: str, key: str):
+    client_id = request.form.get("client_id", "")
+    action = parse_action(request.form.get("action"))
+    if action.kind == "submit":
+        done = responses.find_submission(client_id)
+        if (
+            done is not None
+            and _version(done.version_id).questionnaire_id == _questionnaire(slug).id
+        ):
+            _forget(slug, done.reference)
+            return redirect(url_for("respond.thanks", slug=slug))
+    questionnaire, response, token, form = _current(slug)
+    page = page_by_key(form, key)
+    if page is None:
+        abort(404)
+    stored = responses.load_values(response, form)
+    posted = read_page(form, page, request.form)
+    # The invitation's country and group are not the respondent's to change.
+    fixed = responses.invitation_answers(form, response.invitation)
+    posted.update({name: code for name, code in fixed.items() if name in page.questions})
+    if action.kind == "add" and action.repeat:
+        posted = add_instance(form, posted, action.repeat)
+    elif action.kind == "remove" and action.repeat and action.instance:
+        posted = remove_instance(form, posted, action.repeat, action.instance)
+    elif action.kind in ("next", "submit"):
+        posted = responses.drop_blank_instances(form, {**stored, **posted})
+        posted = {name: posted[name] for name in page.questions if name in posted}
+    result = responses.check_page(form, page, stored, posted, response.language)
+    values = result.values
+    flags = result.flags
+    keys = [p.key for p in visible_pages(form, values, flags)]
+    order = [p.key for p in form_pages(form)]
+    shown_before = set(request.form.get("shown", "").split())
+    newly = {
+        name
+        for name in page.questions
+        if form.questions[name].displayed
+        and form.questions[name].repeat is None
+        and flags.get(name)
+        and name not in shown_before
+    }
+    target: str | None = page.key
+    outcome = "page"
+    if action.kind in ("add", "remove", "save"):
+        outcome = "reload"
+    elif action.kind == "back":
+        before = [k for k in keys if order.index(k) < order.index(page.key)]
+        target = before[-1] if before else (keys[0] if keys else page.key)
+        outcome = "go"
+    elif "shown" in request.form and newly:
+        outcome = "more"
+    elif result.errors:
+        outcome = "errors"
+    else:
+        target = _following(form, keys, page.key) if action.kind == "next" else None
+        outcome = "go" if target is not None else "submit"
+
+    try:
+        responses.in_transaction(
+            lambda: responses.save_section(response, form, page, values, target or page.key)
+        )
+    except responses.ResponseClosed:
+        db.session.rollback()
+        _forget(slug, response.reference)
+        return redirect(url_for("respond.thanks", slug=slug))
+    if outcome == "reload":
+        anchor = f"#r-{action.repeat}" if action.repeat else ""
+        return redirect(url_for("respond.page", slug=slug, key=page.key) + anchor)
+    if outcome == "go":
+        return redirect(url_for("respond.page", slug=slug, key=target))
+    if outcome == "more":
+        # Without JavaScript, answers on this page made more of it apply: show those
+        # questions before moving on rather than complaining they were not answered.
+        errors = {k: v for k, v in result.errors.items() if k.split("[")[0] not in newly}
+        notice = _("Your answers brought up more questions on this page. Please look at them.")
+        return _render_page(
+            questionnaire, response, token, form, page, values, errors, notice=notice, flags=flags
+        )
+    if outcome == "errors":
+        return _render_page(
+            questionnaire, response, token, form, page, values, result.errors, flags=flags
+        )
+    # "Next" on the last page that applies finishes the questionnaire like "Submit".
+    return _submit(questionnaire, response, form, client_id)
+
+
+def _following(form: Form, visible_keys: list[str], key: str) -> str | None:
+    """The first visible page after ``key`` in form order, or None."""
+    order = [p.key for p in form_pages(form)]
+    position = order.index(key)
+    for candidate in visible_keys:
+        if order.index(candidate) > position:
+            return candidate
+    return None
+
+
+def _submit(questionnaire: Questionnaire, response: Response, form: Form, client_id: str):
+    slug = questionnaire.slug
+    if not responses.valid_client_id(client_id):
+        return redirect(url_for("respond.page", slug=slug, key=response.current_section))
+    try:
+        submitted = responses.in_transaction(
+            lambda: responses.submit_response(
+                db.session.get(Response, response.id), form, client_id
+            )
+        )
+    except responses.SubmissionIncomplete as incomplete:
+        db.session.rollback()
+        return redirect(url_for("respond.page", slug=slug, key=incomplete.page_key, check=1))
+    except invitations.InvitationError as error:
+        # Another browser submitted with the same single-use invitation first.
+        db.session.rollback()
+        return _unavailable(error.status, str(error), questionnaire)
+    _forget(slug, submitted.reference)
+    return redirect(url_for("respond.thanks", slug=slug))
+
+
+@bp.route("/<slug>/thanks")
+def thanks(slug: str):
+    questionnaire = _questionnaire(slug)
+    reference = (session.get(DONE) or {}).get(questionnaire.slug)
+    if not reference:
+        return redirect(url_for("respond.start", slug=slug))
+    return render_template("respond/thanks.html", questionnaire=questionnaire, reference=reference)
+
+
+@bp.route("/<slug>/resume/<token>")
+def resume_draft(slug: str, token: str):
+    questionnaire = _questionnaire(slug)
+    response = responses.resume(token)
+    if response is None or _version(response.version_id).questionnaire_id != questionnaire.id:
+        return _unavailable(
+            404,
+            _(
+                "This link to continue the questionnaire is not valid. Please check that it was "
+                "copied whole."
+            ),
+            questionnaire,
+        )
+    if response.status != "draft":
+        _forget(slug, response.reference)
+        return redirect(url_for("respond.thanks", slug=slug))
+    _remember(slug, response, token)
+    _follow_language(response.language)
+    form = load_version_form(_version(response.version_id))
+    values = responses.load_values(response, form)
+    visible = visible_pages(form, values)
+    key = response.current_section or (visible[0].key if visible else "")
+    if visible and key not in [p.key for p in visible]:
+        key = _nearest(form, visible, key)
+    return redirect(url_for("respond.page", slug=slug, key=key))

@@ -1,0 +1,182 @@
+"""Reading responses back: counts per version, the list filter, one response's values, and
+exports (CSV and XLSX, answers by question, with labels in a chosen language)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from flask_babel import gettext as _
+from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+
+from consult.extensions import db
+from consult.models import Questionnaire, QuestionnaireVersion, Response
+from consult.questionnaires.service import QuestionnaireError, get_version, load_version_form
+from surveys.export import responses_frame, to_csv, to_xlsx
+from surveys.model import Form
+from surveys.validation import coerce
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+def response_counts(questionnaire: Questionnaire) -> dict[int, dict[str, int]]:
+    """Responses per version id and status: ``{version_id: {"draft": n, "submitted": m}}``."""
+    rows = db.session.execute(
+        db.select(Response.version_id, Response.status, func.count())
+        .join(QuestionnaireVersion, QuestionnaireVersion.id == Response.version_id)
+        .where(QuestionnaireVersion.questionnaire_id == questionnaire.id)
+        .group_by(Response.version_id, Response.status)
+    ).all()
+    counts: dict[int, dict[str, int]] = {
+        v.id: {"draft": 0, "submitted": 0} for v in questionnaire.versions
+    }
+    for version_id, status, count in rows:
+        counts.setdefault(version_id, {"draft": 0, "submitted": 0})[status] = count
+    return counts
+
+
+@dataclass
+class ResponseFilter:
+    """Which responses to list or export; every field is optional.
+
+    ``version`` is a version number of ``questionnaire``; ``date_from``/``date_to`` bound
+    the submission day (the start day for drafts), both inclusive, in UTC; ``since``
+    keeps responses changed at or after a moment (for API clients that sync).
+    """
+
+    questionnaire: Questionnaire | None = None
+    version: int | None = None
+    country: str | None = None
+    group: str | None = None
+    language: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    since: datetime | None = None
+
+
+def responses_query(flt: ResponseFilter):
+    """A select of responses matching ``flt``, newest first (for ``db.paginate``)."""
+    moment = func.coalesce(Response.submitted_at, Response.created_at)
+    query = db.select(Response).join(
+        QuestionnaireVersion, QuestionnaireVersion.id == Response.version_id
+    )
+    if flt.questionnaire is not None:
+        query = query.where(QuestionnaireVersion.questionnaire_id == flt.questionnaire.id)
+    if flt.version is not None:
+        query = query.where(QuestionnaireVersion.number == flt.version)
+    if flt.country:
+        query = query.where(Response.country_code == flt.country)
+    if flt.group:
+        query = query.where(Response.group_code == flt.group)
+    if flt.language:
+        query = query.where(Response.language == flt.language)
+    if flt.status:
+        query = query.where(Response.status == flt.status)
+    if flt.date_from is not None:
+        query = query.where(moment >= datetime.combine(flt.date_from, time.min, UTC))
+    if flt.date_to is not None:
+        query = query.where(
+            moment < datetime.combine(flt.date_to + timedelta(days=1), time.min, UTC)
+        )
+    if flt.since is not None:
+        query = query.where(Response.updated_at >= flt.since)
+    return query.order_by(moment.desc(), Response.id.desc())
+
+
+def response_values(response: Response, form: Form | None = None) -> dict[str, Any]:
+    """A response's answers as values keyed by question name (see surveys.validation):
+    numbers as numbers, repeat answers as one list per question. Answers to questions
+    the form does not have are kept as their text."""
+    form = form or load_version_form(response.version)
+    values: dict[str, Any] = {}
+    repeated: dict[str, dict[int, Any]] = {}
+    sizes: dict[str | None, int] = {}
+    for answer in response.answers:
+        question = form.questions.get(answer.question)
+        value: Any = answer.value
+        if question is not None:
+            try:
+                value = coerce(question, answer.value)
+            except ValueError:
+                value = answer.value
+        if answer.instance:
+            repeated.setdefault(answer.question, {})[answer.instance] = value
+            repeat = question.repeat if question is not None else None
+            sizes[repeat] = max(sizes.get(repeat, 0), answer.instance)
+        else:
+            values[answer.question] = value
+    for name, items in repeated.items():
+        question = form.questions.get(name)
+        size = sizes.get(question.repeat if question is not None else None, max(items))
+        values[name] = [items.get(i, "") for i in range(1, size + 1)]
+    return values
+
+
+def export_form(questionnaire: Questionnaire, number: int | None = None) -> Form:
+    """The form whose columns an export has.
+
+    With a version number, that version's form. Without, the current version's form with
+    the questions and choices of older versions added after it, so that no answer given
+    to an earlier version is left out of the table.
+    """
+    if number is not None:
+        return load_version_form(get_version(questionnaire, number))
+    newest = get_version(questionnaire)
+    merged = copy.copy(load_version_form(newest))
+    merged.questions = dict(merged.questions)
+    merged.choices = {name: list(items) for name, items in merged.choices.items()}
+    for version in sorted(questionnaire.versions, key=lambda v: v.number, reverse=True):
+        if version.id == newest.id:
+            continue
+        older = load_version_form(version)
+        for name, question in older.questions.items():
+            merged.questions.setdefault(name, question)
+        for list_name, choices in older.choices.items():
+            known = {choice.name for choice in merged.choices.setdefault(list_name, [])}
+            merged.choices[list_name].extend(c for c in choices if c.name not in known)
+    return merged
+
+
+def response_record(response: Response, form: Form | None = None) -> dict[str, Any]:
+    """One response as the dict :func:`surveys.export.responses_frame` takes."""
+    return {
+        "id": response.id,
+        "reference": response.reference,
+        "language": response.language,
+        "country": response.country_code,
+        "group": response.group_code,
+        "status": response.status,
+        "submitted_at": response.submitted_at,
+        "values": response_values(response, form),
+    }
+
+
+def responses_table(
+    flt: ResponseFilter, *, labels: bool = False, lang: str | None = None
+) -> pd.DataFrame:
+    """The responses matching ``flt`` (its questionnaire is required) as one table: one
+    row per response, one column per question path (:func:`surveys.export.responses_frame`),
+    oldest first."""
+    if flt.questionnaire is None:
+        raise QuestionnaireError(_("Choose a questionnaire to export its responses."))
+    form = export_form(flt.questionnaire, flt.version)
+    query = responses_query(flt).options(selectinload(Response.answers))
+    responses = list(db.session.scalars(query))
+    responses.reverse()
+    records = [response_record(response, form) for response in responses]
+    return responses_frame(form, records, labels=labels, lang=lang)
+
+
+def export_responses(
+    flt: ResponseFilter, fmt: str, *, labels: bool = False, lang: str | None = None
+) -> bytes:
+    """The responses matching ``flt`` as ``fmt`` "csv" or "xlsx" bytes, every text cell
+    neutralised against formula injection."""
+    if fmt not in ("csv", "xlsx"):
+        raise QuestionnaireError(_("format: '%(format)s' is not csv or xlsx", format=fmt))
+    frame = responses_table(flt, labels=labels, lang=lang)
+    return to_csv(frame) if fmt == "csv" else to_xlsx(frame)
