@@ -82,6 +82,8 @@ from common import (
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import reference  # noqa: E402
+
 FORM_FILE = ROOT / "surveys" / "forms" / f"{SLUG}.xlsx"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PHASES = ("clean", "kill", "restart", "attack")
@@ -91,12 +93,9 @@ FORM_CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 #: import (an upload needs an account; a stolen or careless one is the threat)
 ATTACKER_EMAIL = "attacker@load.bench"
 ATTACKER_PASSWORD = "attacker-password-1"
-LANGUAGES = ("en", "ru", "zh", "mn", "fa")
-COUNTRIES = "AF BT CN IN IR KZ KG MN NP PK RU TJ TM UZ".split()
-GROUPS = (
-    "government", "protected_area", "ngo", "research",
-    "community", "hunting", "private_sector", "international",
-)  # fmt: skip
+LANGUAGES = reference.interface_languages()
+COUNTRIES = [item["code"] for item in reference.countries()]
+GROUPS = tuple(item["code"] for item in reference.stakeholder_groups())
 ORG_TYPES = (
     "government_national", "government_local", "protected_area_admin", "ngo_national",
     "ngo_international", "university", "community_org", "company", "other",

@@ -26,19 +26,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import reference
+
 PHRASE_DIR = Path(__file__).with_name("phrases")
 
-LANGUAGES = ("en", "ru", "zh", "mn", "fa")
-THEMES = (
-    "poaching", "livestock", "infrastructure", "governance",
-    "community", "science", "transboundary", "climate",
-)
-COUNTRIES = ("AF", "BT", "CN", "IN", "IR", "KZ", "KG", "MN", "NP", "PK", "RU", "TJ", "TM", "UZ")
-SPECIES = (
-    "bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah",
-    "saiga", "argali", "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang",
-    "chiru", "przewalski_horse", "tibetan_gazelle", "chinkara",
-)
+#: The languages the demo writes in: the interface languages (the phrase files cover them).
+LANGUAGES = reference.interface_languages()
+THEMES = reference.theme_codes()
+COUNTRIES = tuple(item["code"] for item in reference.countries())
+SPECIES = tuple(item["code"] for item in reference.species())
 #: Free-text questions of the questionnaire and the kind of clause that answers each.
 QUESTIONS = {
     "main_threats_text": "threat",

@@ -85,16 +85,13 @@ PREVIOUS_VERSIONS: dict[str, Path] = {
 #: Where each species occurs: the programme's reference data, read when the workbook is built.
 SPECIES_RANGES = reference.DATA / "species_ranges.json"
 
-#: Language code -> the name used in the XLSForm column headers, e.g. ``label::Монгол (mn)``.
+#: The form's languages (the programme's five) -> the name used in the XLSForm column
+#: headers, e.g. ``label::Монгол (mn)``: each language's own name, from the reference data.
 LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "ru": "Русский",
-    "zh": "中文",
-    "mn": "Монгол",
-    "fa": "فارسی",
+    code: reference.native_names()[code] for code in ("en", "ru", "zh", "mn", "fa")
 }
 DEFAULT_LANGUAGE = "en"
-RTL_LANGUAGES = frozenset({"fa"})
+RTL_LANGUAGES = frozenset(code for code in LANGUAGES if reference.is_rtl(code))
 
 Text = dict[str, str]
 
@@ -102,6 +99,11 @@ Text = dict[str, str]
 def tr(*, en: str, ru: str, zh: str, mn: str, fa: str) -> Text:
     """Return one text in the five languages of the form, keyed by language code."""
     return {"en": en, "ru": ru, "zh": zh, "mn": mn, "fa": fa}
+
+
+def _five(names: dict[str, str]) -> Text:
+    """A reference record's names in the form's five languages (every one must be there)."""
+    return tr(**{lang: names[lang] for lang in ("en", "ru", "zh", "mn", "fa")})
 
 
 def language_name(lang: str) -> str:
@@ -208,94 +210,12 @@ YES_NO = {
     "no": tr(en="No", ru="Нет", zh="否", mn="Үгүй", fa="خیر"),
 }
 
-COUNTRIES = {
-    "AF": tr(en="Afghanistan", ru="Афганистан", zh="阿富汗", mn="Афганистан", fa="افغانستان"),
-    "BT": tr(en="Bhutan", ru="Бутан", zh="不丹", mn="Бутан", fa="بوتان"),
-    "CN": tr(en="China", ru="Китай", zh="中国", mn="Хятад", fa="چین"),
-    "IN": tr(en="India", ru="Индия", zh="印度", mn="Энэтхэг", fa="هند"),
-    "IR": tr(
-        en="Iran (Islamic Republic of)",
-        ru="Иран (Исламская Республика)",
-        zh="伊朗（伊斯兰共和国）",
-        mn="Иран (Исламын Бүгд Найрамдах Улс)",
-        fa="ایران (جمهوری اسلامی)",
-    ),
-    "KZ": tr(en="Kazakhstan", ru="Казахстан", zh="哈萨克斯坦", mn="Казахстан", fa="قزاقستان"),
-    "KG": tr(en="Kyrgyzstan", ru="Кыргызстан", zh="吉尔吉斯斯坦", mn="Киргиз", fa="قرقیزستان"),
-    "MN": tr(en="Mongolia", ru="Монголия", zh="蒙古国", mn="Монгол Улс", fa="مغولستان"),
-    "NP": tr(en="Nepal", ru="Непал", zh="尼泊尔", mn="Балба", fa="نپال"),
-    "PK": tr(en="Pakistan", ru="Пакистан", zh="巴基斯坦", mn="Пакистан", fa="پاکستان"),
-    "RU": tr(
-        en="Russian Federation",
-        ru="Российская Федерация",
-        zh="俄罗斯联邦",
-        mn="Оросын Холбооны Улс",
-        fa="فدراسیون روسیه",
-    ),
-    "TJ": tr(en="Tajikistan", ru="Таджикистан", zh="塔吉克斯坦", mn="Тажикистан", fa="تاجیکستان"),
-    "TM": tr(
-        en="Turkmenistan", ru="Туркменистан", zh="土库曼斯坦", mn="Туркменистан", fa="ترکمنستان"
-    ),
-    "UZ": tr(en="Uzbekistan", ru="Узбекистан", zh="乌兹别克斯坦", mn="Узбекистан", fa="ازبکستان"),
+COUNTRIES: dict[str, Text] = {
+    item["code"]: _five(item["names"]) for item in reference.countries()
 }
 
-STAKEHOLDER_GROUPS = {
-    "government": tr(
-        en="Government agency",
-        ru="Государственный орган",
-        zh="政府机构",
-        mn="Төрийн байгууллага",
-        fa="نهاد دولتی",
-    ),
-    "protected_area": tr(
-        en="Protected-area staff",
-        ru="Сотрудники особо охраняемых природных территорий (ООПТ)",
-        zh="保护地工作人员",
-        mn="Тусгай хамгаалалттай газар нутгийн ажилтан",
-        fa="کارکنان مناطق حفاظت‌شده",
-    ),
-    "ngo": tr(
-        en="Non-governmental organisation (NGO)",
-        ru="Неправительственная организация (НПО)",
-        zh="非政府组织",
-        mn="Төрийн бус байгууллага (ТББ)",
-        fa="سازمان مردم‌نهاد (سمن)",
-    ),
-    "research": tr(
-        en="Research and academia",
-        ru="Наука и образование (НИИ, вузы)",
-        zh="科研与学术机构",
-        mn="Эрдэм шинжилгээ, их дээд сургууль",
-        fa="پژوهشی و دانشگاهی",
-    ),
-    "community": tr(
-        en="Local community and herders",
-        ru="Местное население и скотоводы",
-        zh="当地社区与牧民",
-        mn="Орон нутгийн иргэд, малчид",
-        fa="جوامع محلی و دامداران",
-    ),
-    "hunting": tr(
-        en="Hunting organisation",
-        ru="Охотничья организация или охотхозяйство",
-        zh="狩猎组织",
-        mn="Ан агнуурын байгууллага",
-        fa="سازمان یا انجمن شکار",
-    ),
-    "private_sector": tr(
-        en="Private sector (mining, energy, transport)",
-        ru="Частный сектор (добыча полезных ископаемых, энергетика, транспорт)",
-        zh="私营部门（采矿、能源、交通运输）",
-        mn="Хувийн хэвшил (уул уурхай, эрчим хүч, тээвэр)",
-        fa="بخش خصوصی (معدن، انرژی، حمل‌ونقل)",
-    ),
-    "international": tr(
-        en="International organisation or donor",
-        ru="Международная организация или донор",
-        zh="国际组织或捐助方",
-        mn="Олон улсын байгууллага, хандивлагч",
-        fa="سازمان بین‌المللی یا تأمین‌کنندهٔ مالی",
-    ),
+STAKEHOLDER_GROUPS: dict[str, Text] = {
+    item["code"]: _five(item["names"]) for item in reference.stakeholder_groups()
 }
 
 ORG_TYPES = {
@@ -358,241 +278,23 @@ ORG_TYPES = {
     "other": tr(en="Other", ru="Другое", zh="其他", mn="Бусад", fa="سایر"),
 }
 
-SPECIES = {
-    "bukhara_deer": tr(
-        en="Bukhara deer (Yarkand deer)",
-        ru="Бухарский олень (яркендский олень)",
-        zh="布哈拉马鹿（塔里木马鹿）",
-        mn="Бухарын халиун буга (Яркэндийн буга)",
-        fa="گوزن بخارایی (گوزن یارکندی)",
-    ),
-    "wild_camel": tr(
-        en="Wild camel",
-        ru="Дикий верблюд (хаптагай)",
-        zh="野骆驼（野双峰驼）",
-        mn="Хавтгай (зэрлэг тэмээ)",
-        fa="شتر دوکوهانهٔ وحشی",
-    ),
-    "wild_yak": tr(en="Wild yak", ru="Дикий як", zh="野牦牛", mn="Зэрлэг сарлаг", fa="یاک وحشی"),
-    "snow_leopard": tr(
-        en="Snow leopard", ru="Снежный барс (ирбис)", zh="雪豹", mn="Ирвэс", fa="پلنگ برفی"
-    ),
-    "cheetah": tr(en="Cheetah", ru="Гепард", zh="猎豹", mn="Гепард", fa="یوزپلنگ"),
-    "saiga": tr(en="Saiga", ru="Сайгак", zh="高鼻羚羊（赛加羚羊）", mn="Бөхөн", fa="آنتلوپ سایگا"),
-    "argali": tr(en="Argali", ru="Архар (аргали)", zh="盘羊", mn="Аргаль", fa="قوچ آرگالی"),
-    "mongolian_gazelle": tr(
-        en="Mongolian gazelle", ru="Дзерен", zh="蒙原羚（黄羊）", mn="Цагаан зээр", fa="غزال مغولی"
-    ),
-    "goitered_gazelle": tr(
-        en="Goitered gazelle", ru="Джейран", zh="鹅喉羚", mn="Хар сүүлт", fa="آهوی گواتری"
-    ),
-    "kulan": tr(
-        en="Kulan (Asiatic wild ass)",
-        ru="Кулан",
-        zh="蒙古野驴（亚洲野驴）",
-        mn="Хулан",
-        fa="گورخر آسیایی (گور)",
-    ),
-    "kiang": tr(
-        en="Kiang (Tibetan wild ass)",
-        ru="Кианг (тибетский кулан)",
-        zh="藏野驴",
-        mn="Төвдийн хулан (киан)",
-        fa="گورخر تبتی (کیانگ)",
-    ),
-    "chiru": tr(
-        en="Chiru (Tibetan antelope)",
-        ru="Оронго (тибетская антилопа, чиру)",
-        zh="藏羚羊",
-        mn="Чиру (Төвдийн гөрөөс)",
-        fa="آنتلوپ تبتی (چیرو)",
-    ),
-    "przewalski_horse": tr(
-        en="Przewalski's horse (takhi)",
-        ru="Лошадь Пржевальского",
-        zh="普氏野马",
-        mn="Тахь",
-        fa="اسب پرژوالسکی",
-    ),
-    "tibetan_gazelle": tr(
-        en="Tibetan gazelle",
-        ru="Тибетский дзерен (ада)",
-        zh="藏原羚",
-        mn="Төвдийн зээр",
-        fa="غزال تبتی",
-    ),
-    "chinkara": tr(
-        en="Chinkara (Indian gazelle)",
-        ru="Индийская газель (чинкара)",
-        zh="印度瞪羚",
-        mn="Энэтхэгийн зээр (чинкара)",
-        fa="جبیر (غزال هندی)",
-    ),
-}
+SPECIES: dict[str, Text] = {item["code"]: _five(item["names"]) for item in reference.species()}
 
-THEMES = (
-    Theme(
-        "poaching",
-        tr(
-            en="Poaching and illegal trade",
-            ru="Браконьерство и незаконная торговля",
-            zh="盗猎与非法贸易",
-            mn="Хулгайн ан ба хууль бус худалдаа",
-            fa="شکار غیرمجاز و قاچاق",
-        ),
-        tr(
-            en="Illegal hunting of animals and illegal trade in them and their parts.",
-            ru="Незаконная добыча животных и незаконная торговля ими и продукцией из них.",
-            zh="非法猎杀动物以及非法买卖动物及其制品。",
-            mn="Амьтдыг хууль бусаар агнах, тэдгээр болон тэдгээрийн гаралтай бүтээгдэхүүнийг "
-            "хууль бусаар худалдаалах.",
-            fa="شکار غیرقانونی جانوران و تجارت غیرقانونی خود آن‌ها و فرآورده‌هایشان.",
-        ),
-    ),
-    Theme(
-        "livestock",
-        tr(
-            en="Livestock and grazing",
-            ru="Скот и выпас",
-            zh="家畜与放牧",
-            mn="Мал аж ахуй ба бэлчээр",
-            fa="دام و چرا",
-        ),
-        tr(
-            en="Overgrazing, competition with livestock for pasture and water, and diseases "
-            "passed between livestock and wildlife.",
-            ru="Перевыпас, конкуренция со скотом за пастбища и водопои и болезни, передающиеся "
-            "между скотом и дикими животными.",
-            zh="过度放牧、家畜与野生动物争夺草场和水源，以及家畜与野生动物之间相互传播的疫病。",
-            mn="Бэлчээрийн талхагдал, бэлчээр ба усны төлөө малтай өрсөлдөх, мал ба зэрлэг "
-            "амьтдын хооронд дамжих өвчин.",
-            fa="چرای بی‌رویه، رقابت دام با حیات وحش بر سر مرتع و آب، و بیماری‌هایی که میان دام "
-            "و حیات وحش منتقل می‌شوند.",
-        ),
-    ),
-    Theme(
-        "infrastructure",
-        tr(
-            en="Infrastructure and barriers to migration",
-            ru="Инфраструктура и барьеры для миграции",
-            zh="基础设施与迁徙障碍",
-            mn="Дэд бүтэц ба нүүдлийн саад",
-            fa="زیرساخت‌ها و موانع مهاجرت",
-        ),
-        tr(
-            en="Linear infrastructure and other barriers to migration: fences, railways, roads, "
-            "canals and mines.",
-            ru="Линейная инфраструктура и другие препятствия для миграции: заграждения, "
-            "железные и автомобильные дороги, каналы, рудники и карьеры.",
-            zh="阻碍动物迁徙的线性基础设施及其他屏障：围栏、铁路、公路、水渠和矿山。",
-            mn="Шугаман дэд бүтэц болон нүүдэлд саад болох бусад хаалт: хашаа, төмөр зам, авто "
-            "зам, суваг, уурхай.",
-            fa="زیرساخت‌های خطی و دیگر موانع مهاجرت: حصارها، راه‌آهن، جاده‌ها، کانال‌ها و معادن.",
-        ),
-    ),
-    Theme(
-        "governance",
-        tr(
-            en="Governance and law enforcement",
-            ru="Управление и правоприменение",
-            zh="治理与执法",
-            mn="Засаглал ба хууль сахиулалт",
-            fa="حکمرانی و اجرای قانون",
-        ),
-        tr(
-            en="Policy, legislation, law enforcement, protected-area management and funding.",
-            ru="Политика, законодательство, правоприменение, управление особо охраняемыми "
-            "природными территориями и финансирование.",
-            zh="政策、立法、执法、保护地管理和资金保障。",
-            mn="Бодлого, хууль тогтоомж, хууль сахиулалт, тусгай хамгаалалттай газар нутгийн "
-            "менежмент ба санхүүжилт.",
-            fa="سیاست‌گذاری، قوانین، اجرای قانون، مدیریت مناطق حفاظت‌شده و تأمین مالی.",
-        ),
-    ),
-    Theme(
-        "community",
-        tr(
-            en="Communities and livelihoods",
-            ru="Местное население и источники существования",
-            zh="社区与生计",
-            mn="Орон нутгийн иргэд ба амьжиргаа",
-            fa="جوامع محلی و معیشت",
-        ),
-        tr(
-            en="Community engagement, livelihoods, human-wildlife conflict and public awareness.",
-            ru="Вовлечение местного населения, источники существования, конфликты между "
-            "человеком и дикими животными и осведомлённость людей.",
-            zh="社区参与、居民生计、人兽冲突和公众保护意识。",
-            mn="Орон нутгийн иргэдийн оролцоо, амьжиргаа, хүн ба зэрлэг амьтны зөрчил, олон "
-            "нийтийн мэдлэг.",
-            fa="مشارکت جوامع محلی، معیشت مردم، تعارض انسان و حیات وحش، و آگاهی عمومی.",
-        ),
-    ),
-    Theme(
-        "science",
-        tr(
-            en="Monitoring and research",
-            ru="Мониторинг и исследования",
-            zh="监测与研究",
-            mn="Мониторинг ба судалгаа",
-            fa="پایش و پژوهش",
-        ),
-        tr(
-            en="Monitoring, research and gaps in data.",
-            ru="Мониторинг, научные исследования и пробелы в данных.",
-            zh="监测、科学研究和数据空白。",
-            mn="Мониторинг, эрдэм шинжилгээний судалгаа ба мэдээллийн дутагдал.",
-            fa="پایش، پژوهش علمی و کمبود داده‌ها.",
-        ),
-    ),
-    Theme(
-        "transboundary",
-        tr(
-            en="Transboundary cooperation",
-            ru="Трансграничное сотрудничество",
-            zh="跨境合作",
-            mn="Хил дамнасан хамтын ажиллагаа",
-            fa="همکاری فرامرزی",
-        ),
-        tr(
-            en="Cooperation between countries across national borders.",
-            ru="Сотрудничество между странами через государственные границы.",
-            zh="国家之间跨越国界的合作。",
-            mn="Улс орнуудын хил дамнасан хамтын ажиллагаа.",
-            fa="همکاری میان کشورها در دو سوی مرزهای ملی.",
-        ),
-    ),
-    Theme(
-        "climate",
-        tr(
-            en="Climate and extreme weather",
-            ru="Климат и экстремальные погодные явления",
-            zh="气候与极端天气",
-            mn="Уур амьсгал ба эрс тэс цаг агаар",
-            fa="اقلیم و رویدادهای شدید آب‌وهوایی",
-        ),
-        tr(
-            en="Drought, harsh winters (dzud) and changes in habitat.",
-            ru="Засухи, суровые многоснежные зимы (джут) и изменения местообитаний.",
-            zh="干旱、严酷的冬季雪灾（白灾）和栖息地变化。",
-            mn="Ган, зуд болон амьдрах орчны өөрчлөлт.",
-            fa="خشکسالی، زمستان‌های سخت و پربرف، و تغییر زیستگاه‌ها.",
-        ),
-    ),
+THEMES: tuple[Theme, ...] = tuple(
+    Theme(item["code"], _five(item["names"]), _five(item["descriptions"]))
+    for item in reference.themes()
 )
 
 #: Themes rated as direct threats against each species (Conservation Standards: direct
-#: threats act on targets); the contract with the analysis, see notes/method_contract.md.
-DIRECT_THREATS: tuple[str, ...] = ("poaching", "livestock", "infrastructure", "climate")
+#: threats act on targets), from the reference data, as the analysis reads them.
+DIRECT_THREATS: tuple[str, ...] = reference.theme_codes(reference.DIRECT_THREAT)
 #: Themes assessed as gaps in the conditions for conservation (contributing factors).
-CONTRIBUTING_FACTORS: tuple[str, ...] = ("governance", "community", "science", "transboundary")
+CONTRIBUTING_FACTORS: tuple[str, ...] = reference.theme_codes(reference.CONTRIBUTING_FACTOR)
 #: Gap questions and the contributing factor each one measures.
 GAP_ITEMS: dict[str, str] = {
-    "gap_enforcement": "governance",
-    "gap_funding": "governance",
-    "gap_community": "community",
-    "gap_monitoring": "science",
-    "gap_cooperation": "transboundary",
+    question: theme["code"]
+    for theme in reference.themes()
+    for question in theme.get("gap_questions", ())
 }
 #: How many species a respondent may name and rate (``target_1`` .. ``target_3``).
 TARGET_SLOTS = 3

@@ -7,17 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import reference
+
 STATEMENTS = Path(__file__).resolve().parent.parent / "data" / "threat_statements.csv"
-THEMES = (
-    "poaching",
-    "livestock",
-    "infrastructure",
-    "governance",
-    "community",
-    "science",
-    "transboundary",
-    "climate",
-)
+THEMES = reference.theme_codes()
 
 
 @pytest.fixture(scope="session")

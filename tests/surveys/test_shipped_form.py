@@ -25,34 +25,16 @@ LANGS = ("en", "ru", "zh", "mn", "fa")
 REFERENCE = facts.DATA
 TEXT_KINDS = ("label", "hint", "required_message", "constraint_message")
 
-THEMES = (
-    "poaching",
-    "livestock",
-    "infrastructure",
-    "governance",
-    "community",
-    "science",
-    "transboundary",
-    "climate",
-)
-DIRECT_THREATS = ("poaching", "livestock", "infrastructure", "climate")
-FACTORS = ("governance", "community", "science", "transboundary")
+THEMES = facts.theme_codes()
+DIRECT_THREATS = facts.theme_codes(facts.DIRECT_THREAT)
+FACTORS = facts.theme_codes(facts.CONTRIBUTING_FACTOR)
 SLOTS = (1, 2, 3)
-GAPS = ("gap_enforcement", "gap_funding", "gap_community", "gap_monitoring", "gap_cooperation")
-COUNTRIES = {"AF", "BT", "CN", "IN", "IR", "KZ", "KG", "MN", "NP", "PK", "RU", "TJ", "TM", "UZ"}
+GAPS = tuple(question for theme in facts.themes() for question in theme.get("gap_questions", ()))
+COUNTRIES = {item["code"] for item in facts.countries()}
 APPENDIX_I = {"bukhara_deer", "wild_camel", "wild_yak", "snow_leopard", "cheetah"}
 APPENDIX_II = {"saiga", "argali", "mongolian_gazelle", "goitered_gazelle", "kulan", "kiang"}
 NOT_LISTED = {"chiru", "przewalski_horse", "tibetan_gazelle", "chinkara"}
-GROUPS = (
-    "government",
-    "protected_area",
-    "ngo",
-    "research",
-    "community",
-    "hunting",
-    "private_sector",
-    "international",
-)
+GROUPS = tuple(item["code"] for item in facts.stakeholder_groups())
 MEASURES = (
     "protected_areas",
     "anti_poaching",
