@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
+from consult import paths
 from consult.config import Config, instance_secret_key
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -17,8 +15,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     config = dict(config or {})
     app = Flask(
         __name__,
-        instance_path=config.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
-        template_folder=str(ROOT / "templates"),
+        instance_path=config.pop("INSTANCE_PATH", None) or paths.default_instance_path(),
+        template_folder=str(paths.shipped("templates")),
     )
     app.config.from_mapping(Config(app.instance_path).as_dict())
     app.config.update(config)
