@@ -448,9 +448,10 @@ def fuzz_world(fuzz_app):
         # The engine's test form, for its constraints (the world has the shipped form and
         # the small form already).
         import_form(TEST_FORM, "gap_needs_test.xlsx")
+        extra = _pages_with_rare_forms(world)
         db.session.commit()
     browsers = visitors(fuzz_app, world)
-    urls = get_urls(fuzz_app, world, browsers["respondent"])
+    urls = get_urls(fuzz_app, world, browsers["respondent"]) + extra
     scout = visitors(fuzz_app, world)["admin"]
     found = discover(fuzz_app, scout, urls)
     for role in ROLES:
@@ -459,6 +460,30 @@ def fuzz_world(fuzz_app):
 
 
 JSON_ENDPOINTS = {"api.submit_questionnaire"}
+
+
+def _pages_with_rare_forms(world: World) -> list[str]:
+    """Pages whose forms appear only in some states, put in those states: a failed run
+    (its restart button), a sign-in pause on the spare account (its unlock button) and a
+    password link (its form); their URLs."""
+    from datetime import timedelta
+
+    from consult.accounts.service import start_password_reset
+    from consult.models import AnalysisRun, LoginThrottle, User, utcnow
+
+    failed = AnalysisRun(parameters={"seed": 1}, status="failed", error="stopped")
+    db.session.add(failed)
+    db.session.add(
+        LoginThrottle(
+            user_id=world.spare_user_id,
+            address="192.0.2.1",
+            failures=0,
+            locked_until=utcnow() + timedelta(minutes=15),
+        )
+    )
+    token = start_password_reset(db.session.get(User, world.spare_user_id), by=None)
+    db.session.flush()
+    return [f"/secretariat/analysis/{failed.id}", f"/auth/reset/{token}"]
 
 
 def test_every_form_endpoint_is_found_on_a_page(fuzz_app, fuzz_world):
