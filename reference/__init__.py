@@ -15,10 +15,13 @@ Plural and numeral rules of a language are not kept here: Babel (CLDR) supplies 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+#: The data files: those shipped here, or a copy of them edited for a deployment (a new
+#: language or theme, see the README's "Extending") named by ``CONSULT_REFERENCE_DATA``.
+DATA = Path(os.environ.get("CONSULT_REFERENCE_DATA") or Path(__file__).resolve().parent / "data")
 
 #: A language tag as questionnaires and invitations name their languages (BCP 47 shape:
 #: ``ru``, ``zh-Hans``, ``uz-Cyrl-UZ``); at most 35 characters are stored.
