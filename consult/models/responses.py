@@ -40,7 +40,8 @@ class Response(Base):
     external_uuid: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: web | import | demo
     source: Mapped[str] = mapped_column(String(12), default="web")
-    #: name of the section the respondent reached
+    #: key of the page the respondent goes on from (see surveys.pages); the resume link
+    #: opens it
     current_section: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

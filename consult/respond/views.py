@@ -335,7 +335,7 @@ def save_page(slug: str, key: str):
 
     try:
         responses.in_transaction(
-            lambda: responses.save_section(response, form, page, values, target or page.key)
+            lambda: responses.save_page(response, form, page, values, target or page.key)
         )
     except responses.ResponseClosed:
         db.session.rollback()

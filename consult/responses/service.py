@@ -417,16 +417,16 @@ def check_page(
     return PageResult(values=cleaned, errors=errors, flags=flags)
 
 
-def save_section(
+def save_page(
     response: Response,
     form: Form,
     page: Page,
     values: Mapping[str, Any],
-    current_section: str | None = None,
+    resume_page: str | None = None,
 ) -> None:
     """Store a draft page: replace the answers to ``page``'s questions and every calculation
-    with those in ``values`` (the whole response's values), and remember where the
-    respondent goes on (``current_section``, default this page), which the resume link
+    with those in ``values`` (the whole response's values), and remember the page the
+    respondent goes on from (``resume_page``, default this page), which the resume link
     opens. Raises :class:`ResponseClosed` for a response that is no longer a draft.
     Flushes; the caller commits, so the page is saved whole or not at all."""
     # Writing the response row first, only while it is a draft, makes two saves of the same
@@ -437,7 +437,7 @@ def save_section(
     claimed = db.session.execute(
         update(Response)
         .where(Response.id == response.id, Response.status == "draft")
-        .values(current_section=(current_section or page.key)[:120], updated_at=utcnow())
+        .values(current_section=(resume_page or page.key)[:120], updated_at=utcnow())
         .execution_options(synchronize_session=False)
     ).rowcount
     if claimed != 1:

@@ -129,7 +129,12 @@ def _display_value(form: Form, question, value, lang: str) -> list[tuple[str, bo
     return texts
 
 
-def _response_sections(form: Form, values: dict, lang: str) -> list[dict]:
+def _response_sections(
+    form: Form, values: dict, lang: str
+) -> tuple[list[dict], dict[str, object], dict[str, object]]:
+    """The response page's content: one entry per section (title, rows of label and
+    answers in ``lang``), the answers to questions no section shows, and values that name
+    no question of the form (kept from an import)."""
     sections = []
     shown = set()
     # Labels such as "Threats to ${t1_name}" name the respondent's choice in `lang`.

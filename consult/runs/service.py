@@ -82,7 +82,9 @@ def compute(request: RunRequest, date: str, progress=None) -> AnalysisResults:
 
 
 def start_run(request: RunRequest, user: User | None = None) -> AnalysisRun:
-    """Create the run row and hand it to the background executor; the caller has committed."""
+    """Create and commit the run row (with its audit event), then hand it to the background
+    executor: RQ with ``REDIS_URL``, else a thread of this process (or, with
+    ``ANALYSIS_SYNC``, this request)."""
     run = AnalysisRun(parameters=asdict(request), created_by_id=user.id if user else None)
     db.session.add(run)
     db.session.flush()

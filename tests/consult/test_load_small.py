@@ -150,7 +150,7 @@ def test_page_saved_while_its_draft_is_submitted_leaves_the_submission_alone(app
             page = form_pages.page_by_key(form, "welcome")
             try:
                 responses.in_transaction(
-                    lambda: responses.save_section(draft, form, page, {"consent": "no"})
+                    lambda: responses.save_page(draft, form, page, {"consent": "no"})
                 )
                 outcome.append("saved")
             except responses.ResponseClosed:

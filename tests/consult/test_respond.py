@@ -182,7 +182,7 @@ def draft_at(app, key: str, answers: dict = ANSWERS, language: str = "en") -> st
                 for p in form_pages.visible_pages(form, values)
                 if order.index(p.key) > order.index(page.key)
             )
-            responses.save_section(response, form, page, values, following.key)
+            responses.save_page(response, form, page, values, following.key)
             page = following
         db.session.commit()
     return f"/s/{SLUG}/resume/{token}"
