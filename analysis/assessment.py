@@ -154,6 +154,7 @@ class ThreatChain:
 
     @property
     def n_units(self) -> int:
+        """Number of (country, threat) units: countries x threats."""
         return len(self.countries) * len(self.threats)
 
     def run(
@@ -413,6 +414,15 @@ def _low_evidence_reason(n: int, groups: int, cfg: ScoringConfig) -> str:
 # --------------------------------------------------------------------------- inputs
 
 
+def _require(frame: pd.DataFrame | None, name: str, columns: tuple[str, ...]) -> None:
+    """Raise ``ValueError`` naming the columns a non-empty input frame lacks."""
+    if frame is None or frame.empty:
+        return
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the column(s) {', '.join(missing)} (data contract)")
+
+
 def _clean_text(values: pd.Series) -> np.ndarray:
     """Codes as stripped text, "" for missing; works on the distinct values only."""
     codes, uniques = pd.factorize(values)
@@ -429,14 +439,12 @@ def rating_observations(ratings: pd.DataFrame | None) -> pd.DataFrame:
     :func:`analysis.scoring.rate_responses`). Rows without a country, respondent, target
     or threat are dropped; when a respondent gives the same target and threat twice (a
     resubmission) the last row counts, so nobody counts twice. A missing group becomes
-    "(no group)".
+    "(no group)". A non-empty frame without response_id, country, target, threat or present
+    raises ``ValueError``.
     """
     columns = ["country", "response_id", "group", "target", "threat"]
-    if (
-        ratings is None
-        or ratings.empty
-        or not {"country", "response_id", "threat"} <= set(ratings.columns)
-    ):
+    _require(ratings, "ratings", ("response_id", "country", "target", "threat", "present"))
+    if ratings is None or ratings.empty:
         frame = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
         frame["rating_value"] = pd.Series(dtype=float)
         frame["status"] = pd.Series(dtype=object)
@@ -466,22 +474,15 @@ def factor_observations(factor_gaps: pd.DataFrame | None) -> pd.DataFrame:
     Input: the contract's ``factor_gaps`` frame (response_id, country, group, factor, item,
     gap 1..4 or NA for "don't know"). Output: country, response_id, group, factor, gap
     (float; NaN when they answered none of its items), n_items (items answered). An item
-    given twice counts once (the last).
+    given twice counts once (the last). A non-empty frame without response_id, country,
+    factor or gap raises ``ValueError``.
     """
     columns = ["country", "response_id", "group", "factor"]
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     empty["gap"] = pd.Series(dtype=float)
     empty["n_items"] = pd.Series(dtype=np.int64)
-    if (
-        factor_gaps is None
-        or factor_gaps.empty
-        or not {
-            "country",
-            "response_id",
-            "factor",
-        }
-        <= set(factor_gaps.columns)
-    ):
+    _require(factor_gaps, "factor_gaps", ("response_id", "country", "factor", "gap"))
+    if factor_gaps is None or factor_gaps.empty:
         return empty
     frame = factor_gaps.reset_index(drop=True).copy()
     for column in [*columns, "item"]:
@@ -535,6 +536,8 @@ def assess(
     obs = obs[~obs["threat"].isin(factor_codes)].reset_index(drop=True)
     threat_codes = set(ref.themes_of_kind(DIRECT_THREAT))
     fobs = fobs[~fobs["factor"].isin(threat_codes)].reset_index(drop=True)
+
+    _one_group_per_respondent(obs, fobs)
 
     threats = tuple(sorted(threat_codes | set(obs["threat"])))
     factors = tuple(sorted(factor_codes | set(fobs["factor"])))
@@ -599,6 +602,24 @@ def assess(
     factor_values = values[:, n_cells:]
     factors_frame = _factor_frame(fobs, countries, factors, factor_values, tail, cfg, mentions)
     return Assessment(cells=cells, summary=summary, factors=factors_frame, chain=chain, config=cfg)
+
+
+def _one_group_per_respondent(obs: pd.DataFrame, fobs: pd.DataFrame) -> None:
+    """Give every row of a respondent the group of their first row (in place).
+
+    The loader gives one group per response; should rows disagree, the respondent still
+    counts in one group only, the same in the averages, the counts and the bootstrap.
+    """
+    people = pd.concat(
+        [obs[["country", "response_id", "group"]], fobs[["country", "response_id", "group"]]],
+        ignore_index=True,
+    ).drop_duplicates(["country", "response_id"], ignore_index=True)
+    index = pd.MultiIndex.from_frame(people[["country", "response_id"]])
+    groups = people["group"].to_numpy(dtype=object)
+    for frame in (obs, fobs):
+        if len(frame):
+            where = index.get_indexer(pd.MultiIndex.from_frame(frame[["country", "response_id"]]))
+            frame["group"] = groups[where]
 
 
 def _percentiles(replicates: np.ndarray, tail: float) -> tuple[np.ndarray, np.ndarray]:

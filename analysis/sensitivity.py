@@ -20,8 +20,6 @@ the same top three, the median tau and the flag "stable" (share >= ``stable_shar
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pandas as pd
 
@@ -196,8 +194,3 @@ def _summarise(detail: pd.DataFrame, cfg: ScoringConfig) -> pd.DataFrame:
         )
     out = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
     return out.astype({"median_tau": object})
-
-
-def with_settings(config: ScoringConfig, settings: dict[str, float]) -> ScoringConfig:
-    """``config`` with the perturbed settings of one scenario row (for re-running a scenario)."""
-    return replace(config, **{k: float(settings[k]) for k in PERTURBED_SETTINGS if k in settings})

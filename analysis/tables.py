@@ -27,8 +27,6 @@ def shown(values: Iterable, missing: str = NOT_RATED, *, integer: bool = False) 
     for value in values:
         if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
             out.append(missing)
-        elif isinstance(value, np.floating | float) and np.isnan(value):
-            out.append(missing)
         elif integer:
             out.append(int(value))
         else:

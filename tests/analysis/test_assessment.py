@@ -203,6 +203,19 @@ def test_the_bootstrap_is_seeded_and_a_country_does_not_depend_on_others():
     )
 
 
+def test_a_species_not_listed_for_the_range_state_is_noted():
+    ratings = ratings_frame(
+        rating_rows("KZ", "saiga", "poaching", "ngo", [3, 3])
+        + rating_rows("KZ", "wild_yak", "poaching", "ngo", [3, 3])
+        + rating_rows("KZ", "pooled", "poaching", "ngo", [3, 3])
+    )
+    ref = reference(ranges=[("saiga", "KZ"), ("wild_yak", "CN")])
+    cells = assess(ratings, config=FAST, reference=ref).threat_ratings()
+    assert "wild_yak is not listed for KZ" in row(cells, target="wild_yak")["note"]
+    assert "not listed" not in row(cells, target="saiga")["note"]
+    assert "not listed" not in row(cells, target="pooled")["note"]
+
+
 def test_ratings_of_contributing_factors_are_not_used_as_threats():
     ratings = ratings_frame(
         rating_rows("KZ", "pooled", "poaching", "ngo", [3] * 5)
@@ -264,6 +277,12 @@ def test_evidence_reproduces_a_cell_a_summary_and_a_factor_gap():
     factor = factor_evidence(gaps, "KZ", "governance")
     assert factor.value == pytest.approx(2.375)
     assert "ngo: (3.5 + 2) / 2 = 2.75" in factor.steps
+
+
+def test_a_ratings_frame_of_the_old_shape_is_rejected():
+    old = pd.DataFrame({"response_id": ["r1"], "country": ["KZ"], "theme": ["poaching"]})
+    with pytest.raises(ValueError, match="target, threat, present"):
+        assess(old, config=FAST)
 
 
 def test_no_ratings_at_all_give_empty_tables_with_columns():
