@@ -29,8 +29,10 @@ through the whole chain: cell values -> labels (cut-points) -> summary (3-5-7, 2
 which cells count is fixed by the real data's low evidence) -> ranks, so each ranked threat
 has a rank interval and the probabilities of ranking first and in the top three. A group
 with nobody drawn in a replicate drops out of that replicate's mean (so a one-person group
-varies too); a cell with nobody drawn is unrated in that replicate. Intervals are
-percentile intervals (Efron & Tibshirani 1993, ch. 13) at the configured coverage.
+varies too); a cell with nobody drawn is unrated in that replicate, and its interval uses
+the replicates where it has a value. Intervals are percentile intervals (Efron & Tibshirani
+1993, ch. 13) at the configured coverage; rank intervals take observed ranks (the inverted
+empirical distribution), so they are whole places.
 """
 
 from __future__ import annotations

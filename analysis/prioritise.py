@@ -394,7 +394,14 @@ def action_inputs(
     actions: pd.DataFrame,
     strategy_ratings: pd.DataFrame | None = None,
 ) -> ActionInputs:
-    """Gather the arrays :class:`ActionInputs` from an assessment and the catalogue."""
+    """Everything the priorities depend on, as arrays (:class:`ActionInputs`).
+
+    Input: an :class:`analysis.assessment.Assessment`, the catalogue
+    (:func:`load_actions`) and the national ``strategy_ratings`` (may be None). A theme an
+    action addresses is a direct threat when the assessment rates it as one, else a
+    factor; factors that are low evidence or unanswered have no gap (NaN). Output:
+    :class:`ActionInputs` with actions in code order.
+    """
     chain = assessment.chain
     countries = chain.countries
     acts = actions.sort_values("code", kind="stable").reset_index(drop=True)
@@ -468,7 +475,12 @@ def rank_actions(
 
 
 def action_result(assessment: Assessment, inputs: ActionInputs, cfg: ScoringConfig) -> ActionResult:
-    """The real data's priorities and ranks (row 0) under ``cfg``."""
+    """Priorities and ranks of the real data under ``cfg``.
+
+    Input: the assessment, its :class:`ActionInputs` and the settings (cut-points,
+    text_weight, factor_weight, the exponents). Output: :class:`ActionResult` with one row
+    (the real data).
+    """
     chain = assessment.chain
     threat_values = chain.run(
         assessment.cell_values()[None, :], np.asarray(cfg.cuts), cfg.text_weight

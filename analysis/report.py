@@ -595,7 +595,12 @@ def _top_per_country(frame: pd.DataFrame, top: int) -> pd.DataFrame:
 
 
 def render_html(results: AnalysisResults, top_per_country: int = 5) -> str:
-    """The standalone HTML report of a run, as a string (see :func:`write_outputs`)."""
+    """The standalone HTML report of a run, as a string (see :func:`write_outputs`).
+
+    Input: the run's :class:`analysis.pipeline.AnalysisResults`; ``top_per_country``
+    actions are shown per country. Output: one HTML document with the heatmap, every table
+    (low-evidence rows greyed) with a glossary of its columns, and the Method table.
+    """
     run = results.run
     counts = run.get("data_counts", {})
     params = run.get("parameters", {})
