@@ -1,9 +1,11 @@
-"""One analysis run: tag and cluster the texts, score threats, rank actions, find gaps.
+"""One analysis run: tag and cluster the texts, rate and rank threats, rank actions, find gaps.
 
-:func:`run_analysis` takes the four input frames of the data contract (texts, ratings, needs,
-measures) and an :class:`AnalysisParams`, and returns an :class:`AnalysisResults` whose
-``method`` records everything needed to explain and repeat the run. It is the same call from
-the CLI, a background job and the tests.
+:func:`run_analysis` takes the input frames of the data contract (texts, ratings, needs,
+measures, factor_gaps, strategy_ratings and the reference data) and an
+:class:`AnalysisParams`, and returns an :class:`AnalysisResults`: the output tables (no NaN
+in any of them; "not rated" with a note instead), the ``method`` table that explains every
+setting and rule, and the ``run`` record (date, version, parameters, data counts). It is
+the same call from the CLI, a background job and the tests.
 """
 
 from __future__ import annotations
@@ -16,15 +18,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.assessment import Assessment, assess
 from analysis.clustering import ASSIGNMENT_COLUMNS, CLUSTER_COLUMNS, cluster_texts
+from analysis.method import method_table
 from analysis.prioritise import (
+    action_inputs,
     gap_analysis,
     load_actions,
     rank_actions,
     regional_priorities,
-    shared_threats,
+    shared_population_threats,
 )
-from analysis.scoring import ScoringConfig, split_codes, threat_scores
+from analysis.reference import Reference
+from analysis.scoring import ScoringConfig, mention_shares, split_codes
+from analysis.sensitivity import sensitivity
 from analysis.tagging import tag_texts, train_classifier
 
 #: A classifier is trained on the facilitators' tags only when at least this many tagged
@@ -43,13 +50,13 @@ Progress = Callable[[float, str], None]
 class AnalysisParams:
     """Parameters of one run.
 
-    ``seed`` fixes every random step (clustering, bootstrap); ``k`` fixes the number of
-    clusters, or ``None`` lets ``k_range`` be searched; ``countries`` limits the run to those
-    ISO codes (``None``: all); ``min_n`` overrides the config's low-evidence threshold;
-    ``reader_lang`` is the language cluster labels are written for; ``config_path`` points
-    to a scoring TOML (``None``: the shipped one); ``actions_path`` to an action catalogue
-    (``None``: the shipped one); ``date`` (ISO 8601, given by the caller so that a rerun is
-    identical) is recorded in the outputs.
+    ``seed`` fixes every random step (clustering, bootstrap, sensitivity scenarios); ``k``
+    fixes the number of clusters, or ``None`` lets ``k_range`` be searched; ``countries``
+    limits the run to those ISO codes (``None``: all); ``min_n`` overrides the config's
+    low-evidence threshold; ``reader_lang`` is the language cluster labels are written for;
+    ``config_path`` points to a scoring TOML (``None``: the shipped one); ``actions_path``
+    to an action catalogue (``None``: the shipped one); ``date`` (ISO 8601, given by the
+    caller so that a rerun is identical) is recorded in the outputs.
     """
 
     seed: int = 0
@@ -65,29 +72,49 @@ class AnalysisParams:
 
 @dataclass
 class AnalysisResults:
-    """Everything a run produces: result tables and the ``method`` that explains them."""
+    """Everything a run produces.
 
-    threat_scores: pd.DataFrame
+    Output tables (see each producing function for its columns): ``threat_ratings``,
+    ``threat_summary``, ``factor_gaps`` (:mod:`analysis.assessment`),
+    ``priorities_by_country``, ``regional_priorities``, ``shared_populations``
+    (:mod:`analysis.prioritise`), ``sensitivity``, ``sensitivity_summary``
+    (:mod:`analysis.sensitivity`), ``clusters``, ``cluster_assignments``, ``gaps`` (needs
+    versus measures) and ``method`` (setting, value, meaning, source). ``run``: date,
+    software version, parameters and data counts. ``tagged_texts``: the texts with their
+    themes. ``assessment``: the numeric results behind the tables (not stored by the app).
+    """
+
+    threat_ratings: pd.DataFrame
+    threat_summary: pd.DataFrame
+    factor_gaps: pd.DataFrame
     priorities_by_country: pd.DataFrame
     regional_priorities: pd.DataFrame
+    sensitivity: pd.DataFrame
+    sensitivity_summary: pd.DataFrame
     clusters: pd.DataFrame
     cluster_assignments: pd.DataFrame
     gaps: pd.DataFrame
-    shared_threats: pd.DataFrame = field(default_factory=pd.DataFrame)
+    method: pd.DataFrame
+    shared_populations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    run: dict = field(default_factory=dict)
     tagged_texts: pd.DataFrame = field(default_factory=pd.DataFrame)
-    method: dict = field(default_factory=dict)
-    weights: pd.DataFrame = field(default_factory=pd.DataFrame)
+    assessment: Assessment | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The result tables by their output name, in the order they are reported."""
         return {
-            "threat_scores": self.threat_scores,
+            "threat_summary": self.threat_summary,
+            "threat_ratings": self.threat_ratings,
+            "factor_gaps": self.factor_gaps,
             "priorities_by_country": self.priorities_by_country,
             "regional_priorities": self.regional_priorities,
-            "shared_threats": self.shared_threats,
+            "shared_populations": self.shared_populations,
+            "sensitivity_summary": self.sensitivity_summary,
+            "sensitivity": self.sensitivity,
             "clusters": self.clusters,
             "cluster_assignments": self.cluster_assignments,
             "gaps": self.gaps,
+            "method": self.method,
         }
 
 
@@ -106,17 +133,30 @@ def run_analysis(
     measures: pd.DataFrame | None,
     params: AnalysisParams | None = None,
     progress: Progress | None = None,
+    *,
+    factor_gaps: pd.DataFrame | None = None,
+    strategy_ratings: pd.DataFrame | None = None,
+    reference: Reference | None = None,
 ) -> AnalysisResults:
-    """Run the whole analysis on the contract's four frames.
+    """Run the whole analysis on the contract's frames.
+
+    Inputs (any frame may be empty or ``None``; the tables that depend on it are then empty
+    or "not rated"): ``texts`` (id, text, lang, country, group, source, tags, link),
+    ``ratings`` (response_id, country, group, target, threat, present, scope, severity,
+    irreversibility, trend), ``needs`` (response_id, country, need, rank), ``measures``
+    (response_id, country, measure, effectiveness), ``factor_gaps`` (response_id, country,
+    group, factor, item, gap), ``strategy_ratings`` (country, action, impact, feasibility,
+    cost, source, meeting_date, ...) and ``reference`` (:class:`analysis.reference.Reference`:
+    theme kinds, species ranges, populations).
 
     Steps, each announced through ``progress(fraction, message)``: tag the texts
     (:func:`analysis.tagging.tag_texts`, with a classifier trained on the already-tagged
     texts when there are enough), cluster them (:func:`analysis.clustering.cluster_texts`),
-    score threats (:func:`analysis.scoring.threat_scores`, using the tagged themes for
-    mention shares), rank actions per country and regionally
-    (:mod:`analysis.prioritise`), and compare needs with measures
-    (:func:`analysis.prioritise.gap_analysis`). Any frame may be empty or ``None``; the
-    tables that depend on it are then empty with their usual columns.
+    rate and rank threats and assess factor gaps with the bootstrap
+    (:func:`analysis.assessment.assess`), rank actions per country and for the region
+    (:mod:`analysis.prioritise`), re-rank under perturbed settings
+    (:func:`analysis.sensitivity.sensitivity`), and compare needs with measures
+    (:func:`analysis.prioritise.gap_analysis`).
     """
     params = params or AnalysisParams()
     report = progress or _silent
@@ -129,6 +169,8 @@ def run_analysis(
     ratings = _select(ratings, params.countries, ())
     needs = _select(needs, params.countries, ())
     measures = _select(measures, params.countries, ())
+    factor_gaps = _select(factor_gaps, params.countries, ())
+    strategy_ratings = _select(strategy_ratings, params.countries, ())
 
     report(0.0, "Tagging texts")
     tagged, classifier_note = _tag(texts, params.seed)
@@ -136,40 +178,64 @@ def run_analysis(
     report(0.25, "Clustering texts")
     clusters, assignments, criterion = _cluster(tagged, params)
 
-    report(0.5, "Scoring threats")
-    scores = threat_scores(ratings, tagged, config=config, seed=params.seed)
+    report(0.45, "Rating threats and factors (bootstrap)")
+    assessment = assess(
+        ratings,
+        factor_gaps,
+        config=config,
+        seed=params.seed,
+        reference=reference,
+        mentions=mention_shares(tagged),
+    )
 
-    report(0.7, "Ranking actions per country")
-    priorities = rank_actions(scores, actions, config=config)
+    report(0.65, "Ranking actions per country")
+    priorities = rank_actions(assessment, actions, strategy_ratings, config=config)
 
-    report(0.8, "Ranking actions for the region")
-    shared = shared_threats(scores, config=config)
-    regional = regional_priorities(scores, actions, config=config)
+    report(0.7, "Ranking actions for the region")
+    shared = shared_population_threats(assessment, reference, config=config)
+    regional = regional_priorities(assessment, actions, reference, strategy_ratings, config=config)
+
+    report(0.75, "Re-ranking under perturbed settings")
+    inputs = action_inputs(assessment, actions, strategy_ratings)
+    detail, stability = sensitivity(assessment, inputs, config=config, seed=params.seed)
 
     report(0.9, "Comparing needs with measures")
     gaps = gap_analysis(needs, measures, config=config)
 
-    method = {
+    kinds = (
+        "reference data"
+        if reference is not None and reference.theme_kinds
+        else "inferred from the input frames (threats in ratings, factors in factor_gaps)"
+    )
+    run = {
         "date": params.date,
         "software_version": software_version(),
         "parameters": _plain(dataclasses.asdict(params)),
-        "weights": _plain(dataclasses.asdict(config)),
-        "data_counts": _counts(texts, ratings, needs, measures, actions),
+        "settings": _plain(dataclasses.asdict(config)),
+        "data_counts": _counts(
+            texts, ratings, needs, measures, factor_gaps, strategy_ratings, actions
+        ),
         "tagging": classifier_note,
         "clustering_criterion": criterion,
+        "theme_kinds": kinds,
     }
     report(1.0, "Done")
     return AnalysisResults(
-        threat_scores=scores,
+        threat_ratings=assessment.threat_ratings(),
+        threat_summary=assessment.threat_summary(),
+        factor_gaps=assessment.factor_gaps(),
         priorities_by_country=priorities,
         regional_priorities=regional,
+        sensitivity=detail,
+        sensitivity_summary=stability,
         clusters=clusters,
         cluster_assignments=assignments,
         gaps=gaps,
-        shared_threats=shared,
+        method=method_table(config, params.seed, {"theme kinds": kinds}),
+        shared_populations=shared,
+        run=run,
         tagged_texts=tagged,
-        method=method,
-        weights=config.as_table(),
+        assessment=assessment,
     )
 
 
@@ -230,6 +296,8 @@ def _counts(
     ratings: pd.DataFrame,
     needs: pd.DataFrame,
     measures: pd.DataFrame,
+    factor_gaps: pd.DataFrame,
+    strategy_ratings: pd.DataFrame,
     actions: pd.DataFrame,
 ) -> dict[str, object]:
     def respondents(frame: pd.DataFrame) -> int:
@@ -239,20 +307,22 @@ def _counts(
         return set(frame["country"].dropna().astype(str)) - {""} if "country" in frame else set()
 
     source = texts["source"] if "source" in texts else pd.Series(dtype=str)
+    frames = (texts, ratings, needs, measures, factor_gaps)
     return {
         "texts": len(texts),
         "texts_survey": int((source == "survey").sum()),
         "texts_interview": int((source == "interview").sum()),
         "rating_rows": len(ratings),
         "rating_respondents": respondents(ratings),
+        "factor_gap_rows": len(factor_gaps),
+        "factor_gap_respondents": respondents(factor_gaps),
+        "strategy_rating_rows": len(strategy_ratings),
         "need_rows": len(needs),
         "need_respondents": respondents(needs),
         "measure_rows": len(measures),
         "measure_respondents": respondents(measures),
         "actions": len(actions),
-        "countries": sorted(
-            countries(texts) | countries(ratings) | countries(needs) | countries(measures)
-        ),
+        "countries": sorted(set().union(*(countries(f) for f in frames))),
     }
 
 

@@ -1,27 +1,44 @@
 """Prioritised actions per country and for the region, and the gap between needs and measures.
 
-Actions come from the programme of work's catalogue (``analysis/data/actions.csv``). Each is
-linked to the threat themes it addresses and rated, as in the Conservation Standards' strategy
-rating (CMP, *Open Standards for the Practice of Conservation* v4.0, step 2C; Miradi's
-strategy rating), for potential impact and feasibility on the four-level scale; the summary
-strategy rating is min(impact, feasibility):
+Actions (strategies) come from the programme of work's catalogue (``analysis/data/actions.csv``);
+each addresses direct threats and/or contributing factors. Its **strategy rating** is the
+Conservation Standards' (CMP Open Standards 4.0, step 2C; Miradi,
+``StrategyRatingSummaryQuestion.getResult``): min(potential impact, feasibility) on four
+levels, 4 Very effective, 3 Effective, 2 Less effective, 1 Not effective; cost is shown
+beside it, never folded in. Ratings come per country from the national consultation
+(``strategy_ratings``), else the catalogue's defaults, and every row says which.
 
-    1 Not effective · 2 Less effective · 3 Effective · 4 Very effective
+A country's **priority** for an action (:func:`rank_actions`) is
 
-A country's priority for an action is the threat it answers (from
-:func:`analysis.scoring.threat_scores`) times how effective the action is, adjusted for cost;
-see :func:`rank_actions`. :func:`regional_priorities` does the same across range states and
-raises transboundary actions on threats that several range states share.
+    priority = (strategy value / 4) ^ a  x  (need / 4) ^ b
+
+where need = the largest country value among the threats and factors the action addresses
+(a threat's: its summary level 0..4, mixed with mentions only when text_weight > 0; a
+factor's: factor_weight x its gap 1..4); items that are low evidence or not rated do not
+count, and an action none of whose items counts is not ranked. a = strategy_exponent and
+b = need_exponent of the config. Ties are broken by the higher impact, then the lower cost,
+then the larger need, then the higher feasibility, then the action code; never file order.
+
+**Regional** (:func:`regional_priorities`): an action is raised for the region when a threat
+it addresses is rated High or Very high (``min_level``) on the same species target, with
+enough evidence, in at least ``min_states`` range states that share a transboundary
+population of that species (:func:`shared_population_threats`). Pooled targets (questionnaire
+2026.1, "the species in your area") name no species and do not count.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.scoring import THEMES, ScoringConfig, split_codes
+from analysis.assessment import Assessment
+from analysis.ranking import rank_rows, tie_rules
+from analysis.reference import Reference
+from analysis.scoring import LEVEL_LABELS, POOLED_TARGET, ScoringConfig, split_codes
+from analysis.tables import NOT_RANKED, NOT_RATED, empty_table, shown
 
 DEFAULT_ACTIONS_PATH = Path(__file__).parent / "data" / "actions.csv"
 
@@ -32,6 +49,8 @@ STRATEGY_LABELS: dict[int, str] = {
     4: "Very effective",
 }
 COST_LABELS: dict[int, str] = {1: "low", 2: "medium", 3: "high"}
+COST_CODES: dict[str, int] = {label: code for code, label in COST_LABELS.items()}
+CATALOGUE_DEFAULT = "catalogue default"
 ACTION_COLUMNS: tuple[str, ...] = (
     "code",
     "title_en",
@@ -74,52 +93,48 @@ NEED_MEASURES: dict[str, tuple[str, ...]] = {
     "cooperation": ("transboundary_agreements", "community_programmes"),
 }
 
-#: Columns an action carries in both the per-country and the regional ranking.
-_ACTION_SCORE_COLUMNS: tuple[str, ...] = (
+PRIORITY_COLUMNS: tuple[str, ...] = (
+    "country",
     "action",
-    "title_en",
-    "themes",
-    "transboundary",
+    "rank",
+    "priority",
     "impact",
     "feasibility",
     "strategy_rating",
-    "strategy_label",
     "cost",
-    "cost_label",
-    "cost_factor",
-    "threat_max",
-    "threat_sum",
-    "threat_basis",
-    "driving_themes",
-    "addressed_scores",
+    "rating_source",
+    "addresses",
+    "tie_rule",
+    "strategy_value",
+    "need",
+    "driver",
+    "title_en",
+    "note",
 )
 
-PRIORITY_COLUMNS: tuple[str, ...] = (
-    "country",
-    *_ACTION_SCORE_COLUMNS,
-    "low_evidence",
-    "priority",
-    "rank",
-)
-
-SHARED_THREAT_COLUMNS: tuple[str, ...] = (
-    "theme",
-    "n_countries",
-    "regional_score",
-    "n_range_states",
-    "shared_by",
-    "shared",
+SHARED_COLUMNS: tuple[str, ...] = (
+    "population",
+    "species",
+    "threat",
+    "countries",
+    "ratings",
 )
 
 REGIONAL_COLUMNS: tuple[str, ...] = (
-    *_ACTION_SCORE_COLUMNS,
-    "shared_themes",
-    "n_range_states",
-    "shared_by",
-    "transboundary_boost",
-    "boost_reason",
-    "priority",
+    "action",
     "rank",
+    "priority",
+    "countries",
+    "populations",
+    "threats",
+    "basis",
+    "n_states",
+    "impact",
+    "cost",
+    "transboundary",
+    "title_en",
+    "tie_rule",
+    "note",
 )
 
 GAP_COLUMNS: tuple[str, ...] = (
@@ -137,6 +152,20 @@ GAP_COLUMNS: tuple[str, ...] = (
     "coverage",
     "gap",
     "rank",
+    "note",
+)
+
+#: The action tie rule after the priority, in words, in order (the code comes last).
+ACTION_TIE_NAMES: tuple[str, ...] = (
+    "higher impact",
+    "lower cost",
+    "larger threat/factor value addressed",
+    "higher feasibility",
+)
+REGIONAL_TIE_NAMES: tuple[str, ...] = (
+    "higher impact",
+    "lower cost",
+    "more range states",
 )
 
 _DECIMALS = 4
@@ -147,8 +176,8 @@ def load_actions(path: str | Path | None = None) -> pd.DataFrame:
 
     Output: one row per action with :data:`ACTION_COLUMNS`; ``transboundary`` as bool,
     ``impact``/``feasibility`` as int 1..4, ``cost`` as int 1..3 (low/medium/high),
-    ``themes`` as the ";"-separated theme codes. Raises ``ValueError`` on a missing column,
-    a duplicate code or a rating out of range.
+    ``themes`` as the ";"-separated codes of the threats and factors it addresses. Raises
+    ``ValueError`` on a missing column, a duplicate code or a rating out of range.
     """
     actions = pd.read_csv(path or DEFAULT_ACTIONS_PATH, dtype=str, keep_default_na=False)
     missing = [c for c in ACTION_COLUMNS if c not in actions.columns]
@@ -164,212 +193,549 @@ def load_actions(path: str | Path | None = None) -> pd.DataFrame:
         if values.isna().any() or not values.between(1, high).all():
             raise ValueError(f"action {column} must be an integer 1..{high}")
         actions[column] = values.astype(np.int64)
-    actions["themes"] = actions["themes"].map(lambda v: ";".join(split_codes(v)))
+    actions["themes"] = actions["themes"].map(lambda v: ";".join(split_codes(v))).astype(object)
     return actions
 
 
 def strategy_rating(impact: int, feasibility: int) -> int:
-    """Conservation Standards strategy rating summary: min(impact, feasibility), levels 1..4."""
+    """Conservation Standards strategy rating: min(impact, feasibility), levels 1..4.
+
+    4 Very effective, 3 Effective, 2 Less effective, 1 Not effective (Miradi,
+    ``StrategyRatingSummaryQuestion.getResult``; CMP Open Standards 4.0). Cost is not part
+    of it.
+    """
+    for name, value in (("impact", impact), ("feasibility", feasibility)):
+        if not 1 <= int(value) <= 4:
+            raise ValueError(f"{name} must be a level 1..4, got {value!r}")
     return int(min(int(impact), int(feasibility)))
 
 
-def _action_frame(actions: pd.DataFrame, cfg: ScoringConfig) -> pd.DataFrame:
-    acts = actions.copy()
-    acts["strategy_rating"] = np.minimum(acts["impact"], acts["feasibility"]).astype(np.int64)
-    acts["strategy_label"] = acts["strategy_rating"].map(STRATEGY_LABELS)
-    acts["cost_label"] = acts["cost"].map(COST_LABELS)
-    acts["cost_factor"] = acts["cost"].map(cfg.cost_factor).astype(float)
-    return acts.rename(columns={"code": "action"})
+# --------------------------------------------------------------------------- strategies
 
 
-def _addressed(acts: pd.DataFrame) -> pd.DataFrame:
-    """One row per action and theme it addresses, in catalogue order."""
-    pairs = acts[["action", "themes"]].assign(theme=acts["themes"].map(split_codes))
-    return pairs.explode("theme").dropna(subset=["theme"])[["action", "theme"]]
-
-
-def _summarise_threats(scored: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
-    """Per ``keys``: max and sum of ``value``, the theme(s) at the max and all scores as text.
-
-    ``scored`` has one row per key x addressed theme, in the order the catalogue lists the
-    themes; ties at the max keep that order.
-    """
-    grouped = scored.groupby(keys, sort=False)
-    summary = grouped[value].agg(threat_max="max", threat_sum="sum").reset_index()
-    scored = scored.merge(summary[[*keys, "threat_max"]], on=keys)
-    at_max = scored[np.isclose(scored[value], scored["threat_max"])]
-    drivers = at_max.groupby(keys, sort=False)["theme"].agg(";".join).rename("driving_themes")
-    ordered = scored.sort_values(value, ascending=False, kind="stable")
-    text = (
-        ordered.assign(pair=ordered["theme"] + "=" + ordered[value].map(lambda v: f"{v:.3f}"))
-        .groupby(keys, sort=False)["pair"]
-        .agg(";".join)
-        .rename("addressed_scores")
-    )
-    return summary.merge(drivers.reset_index(), on=keys).merge(text.reset_index(), on=keys)
-
-
-def _priority(frame: pd.DataFrame, cfg: ScoringConfig) -> pd.Series:
-    threat = frame["threat_max"] if cfg.threat_aggregate == "max" else frame["threat_sum"]
-    return threat * frame["strategy_rating"] / 4.0 * frame["cost_factor"]
-
-
-def rank_actions(
-    scores: pd.DataFrame, actions: pd.DataFrame, *, config: ScoringConfig | None = None
+def country_strategies(
+    actions: pd.DataFrame, strategy_ratings: pd.DataFrame | None, countries: tuple[str, ...]
 ) -> pd.DataFrame:
-    """Rank the catalogue's actions for each country (the ``priorities_by_country`` table).
+    """The strategy rating each country uses for each action.
 
-    Input: ``scores`` from :func:`analysis.scoring.threat_scores` (country, theme, score,
-    low_evidence) and ``actions`` from :func:`load_actions`. Output: one row per country x
-    action, columns :data:`PRIORITY_COLUMNS`, sorted by country and rank:
-
-    * ``threat_max``/``threat_sum``: the highest and the summed threat score (0..1 each) of
-      the themes the action addresses in that country; ``threat_basis`` says which of the two
-      enters the priority (``config.threat_aggregate``, "max" by default: an action is as
-      urgent as the worst threat it answers, and addressing many weak threats does not add
-      up to one severe one).
-    * ``driving_themes``: the addressed theme(s) with the highest score;
-      ``addressed_scores``: every addressed theme with its score, highest first.
-    * ``strategy_rating`` = min(impact, feasibility) (1..4) and its label.
-    * ``cost_factor``: multiplier for the cost class from the config.
-    * ``priority`` = threat (max or sum) x strategy_rating / 4 x cost_factor.
-    * ``low_evidence``: every driving theme is low_evidence in that country.
-    * ``rank``: 1 = highest priority in the country (ties: higher strategy rating, lower
-      cost, catalogue order).
+    Input: the catalogue (:func:`load_actions`), the ``strategy_ratings`` frame of the data
+    contract (country, action, impact 1..4, feasibility 1..4, cost low|medium|high, source,
+    meeting_date, ...; may be None) and the countries. A country's rows for an action come
+    from its national consultation; with several, the latest ``meeting_date`` counts (then
+    the last row). Without any, the catalogue's defaults. Output per country x action:
+    country, action, impact, feasibility, cost (1..3), strategy_value (min of impact and
+    feasibility), rating_source ("catalogue default" or the row's source text) and
+    source_note. Rows for actions not in the catalogue are ignored; an impact or
+    feasibility outside 1..4 or an unknown cost raises ``ValueError``.
     """
-    cfg = config or ScoringConfig.load()
-    if scores.empty or actions.empty:
-        return _empty(PRIORITY_COLUMNS)
-    acts = _action_frame(actions, cfg)
-    addressed = _addressed(acts)
-    countries = sorted(scores["country"].unique())
-    grid = pd.DataFrame({"country": np.repeat(countries, len(addressed))})
-    grid["action"] = np.tile(addressed["action"].to_numpy(), len(countries))
-    grid["theme"] = np.tile(addressed["theme"].to_numpy(), len(countries))
-    evidence = scores[["country", "theme", "score", "low_evidence"]]
-    scored = grid.merge(evidence, on=["country", "theme"], how="left")
-    scored["score"] = scored["score"].fillna(0.0)
-    scored["low_evidence"] = scored["low_evidence"].astype("boolean").fillna(True).astype(bool)
-
-    summary = _summarise_threats(scored, ["country", "action"], "score")
-    low = scored.merge(summary[["country", "action", "threat_max"]], on=["country", "action"])
-    low = low[np.isclose(low["score"], low["threat_max"])]
-    low_flag = low.groupby(["country", "action"])["low_evidence"].all().rename("low_evidence")
-    out = summary.merge(low_flag.reset_index(), on=["country", "action"]).merge(acts, on="action")
-    out["threat_basis"] = cfg.threat_aggregate
-    out["priority"] = _priority(out, cfg)
-    out["_order"] = out["action"].map({a: i for i, a in enumerate(acts["action"])})
-    out = out.sort_values(
-        ["country", "priority", "strategy_rating", "cost", "_order"],
-        ascending=[True, False, False, True, True],
-        kind="stable",
+    codes = list(actions["code"])
+    grid = pd.DataFrame(
+        {
+            "country": np.repeat(np.array(countries, dtype=object), len(codes)),
+            "action": np.tile(np.array(codes, dtype=object), len(countries)),
+        }
     )
-    out["rank"] = out.groupby("country").cumcount().astype(np.int64) + 1
-    return _finish(out, PRIORITY_COLUMNS)
-
-
-def shared_threats(scores: pd.DataFrame, *, config: ScoringConfig | None = None) -> pd.DataFrame:
-    """Which threat themes several range states share.
-
-    A range state *shares* a theme when its cell is not ``low_evidence`` and its
-    ``mean_rating`` >= ``config.rating_threshold`` (3 = High) or its ``share_reporting`` >=
-    ``config.share_threshold``. Output (:data:`SHARED_THREAT_COLUMNS`), one row per theme:
-    ``n_countries`` in the scores, ``regional_score`` = plain mean of the theme's score over
-    those countries, ``n_range_states`` sharing it, ``shared_by`` (";"-separated ISO codes),
-    and ``shared`` = n_range_states >= ``config.min_countries``.
-    """
-    cfg = config or ScoringConfig.load()
-    if scores.empty:
-        return _empty(SHARED_THREAT_COLUMNS)
-    frame = scores.copy()
-    strong = (frame["mean_rating"].fillna(-1) >= cfg.rating_threshold) | (
-        frame["share_reporting"].fillna(-1) >= cfg.share_threshold
-    )
-    frame["_shares"] = strong & ~frame["low_evidence"].astype(bool)
-    themes = list(THEMES) + sorted(set(frame["theme"]) - set(THEMES))
-    rows = []
-    for theme in themes:
-        part = frame[frame["theme"] == theme]
-        sharing = sorted(part.loc[part["_shares"], "country"])
-        rows.append(
-            {
-                "theme": theme,
-                "n_countries": int(part["country"].nunique()),
-                "regional_score": float(part["score"].mean()) if len(part) else 0.0,
-                "n_range_states": len(sharing),
-                "shared_by": ";".join(sharing),
-                "shared": len(sharing) >= cfg.min_countries,
-            }
+    defaults = actions.set_index("code")[["impact", "feasibility", "cost"]]
+    out = grid.join(defaults, on="action")
+    out["rating_source"] = CATALOGUE_DEFAULT
+    out["source_note"] = ""
+    national = _clean_strategy_ratings(strategy_ratings, set(codes))
+    if not national.empty:
+        counts = national.groupby(["country", "action"]).size().rename("n_ratings")
+        latest = national.sort_values("meeting_date", kind="stable").drop_duplicates(
+            ["country", "action"], keep="last"
         )
-    out = pd.DataFrame(rows, columns=list(SHARED_THREAT_COLUMNS))
-    out["regional_score"] = out["regional_score"].round(_DECIMALS)
+        latest = latest.join(counts, on=["country", "action"]).set_index(["country", "action"])
+        keys = pd.MultiIndex.from_frame(out[["country", "action"]])
+        found = keys.isin(latest.index)
+        rows = latest.reindex(keys[found])
+        for column in ("impact", "feasibility", "cost"):
+            out.loc[found, column] = rows[column].to_numpy(dtype=np.int64)
+        out.loc[found, "rating_source"] = rows["source"].to_numpy(dtype=object)
+        out.loc[found, "source_note"] = [
+            f"latest of {n} national ratings" if n > 1 else "" for n in rows["n_ratings"]
+        ]
+    for column in ("impact", "feasibility", "cost"):
+        out[column] = out[column].astype(np.int64)
+    out["strategy_value"] = np.minimum(out["impact"], out["feasibility"]).astype(np.int64)
     return out
 
 
-def regional_priorities(
-    scores: pd.DataFrame, actions: pd.DataFrame, *, config: ScoringConfig | None = None
-) -> pd.DataFrame:
-    """Rank the catalogue's actions for the region as a whole.
+def _clean_strategy_ratings(frame: pd.DataFrame | None, codes: set[str]) -> pd.DataFrame:
+    columns = ["country", "action", "impact", "feasibility", "cost", "source", "meeting_date"]
+    if frame is None or frame.empty or not {"country", "action"} <= set(frame.columns):
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    out = frame.reset_index(drop=True).copy()
+    for column in ("country", "action", "source", "meeting_date"):
+        if column not in out:
+            out[column] = ""
+        out[column] = out[column].astype(object).where(out[column].notna(), "").astype(str)
+    out = out[out["action"].isin(codes) & (out["country"] != "")].copy()
+    for column in ("impact", "feasibility"):
+        values = pd.to_numeric(out[column], errors="coerce") if column in out else np.nan
+        values = pd.Series(values, index=out.index, dtype=float)
+        if values.isna().any() or not values.between(1, 4).all():
+            raise ValueError(f"strategy_ratings {column} must be a level 1..4")
+        out[column] = values.astype(np.int64)
+    cost = out["cost"].astype(str).str.strip().str.lower() if "cost" in out else None
+    if cost is None or not cost.isin([*COST_CODES, "1", "2", "3"]).all():
+        raise ValueError("strategy_ratings cost must be low, medium or high")
+    out["cost"] = cost.map(lambda v: COST_CODES.get(v) or int(v)).astype(np.int64)
+    out.loc[out["source"].str.strip() == "", "source"] = "national consultation"
+    return out[columns]
 
-    Input as for :func:`rank_actions`. Each theme gets a regional score (its mean score over
-    the range states, :func:`shared_threats`). An action's ``threat_max``/``threat_sum``,
-    strategy rating, cost factor and base priority follow :func:`rank_actions` with these
-    regional scores. The regional rule: a **transboundary** action that addresses at least
-    one **shared** theme (shared by >= ``config.min_countries`` range states, each with
-    mean_rating >= High or share_reporting >= ``config.share_threshold``) has its priority
-    multiplied by ``transboundary_boost`` = 1 + ``config.transboundary_bonus``; other actions
-    keep a boost of 1. ``shared_themes``, ``n_range_states`` (the most range states sharing
-    one of its themes), ``shared_by`` and ``boost_reason`` show why. Output columns:
-    :data:`REGIONAL_COLUMNS`, sorted by rank.
+
+# --------------------------------------------------------------------------- priorities
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """Action priorities on several rows (real data or scenarios): arrays rows x C x A.
+
+    ``need``: largest addressed value / 4 (NaN: nothing addressed counts); ``driver``:
+    index of the theme giving it; ``priority``; ``rank`` within the country (NaN: not
+    ranked).
     """
-    cfg = config or ScoringConfig.load()
-    if scores.empty or actions.empty:
-        return _empty(REGIONAL_COLUMNS)
-    acts = _action_frame(actions, cfg)
-    shared = shared_threats(scores, config=cfg)
-    scored = _addressed(acts).merge(shared, on="theme", how="left")
-    scored["regional_score"] = scored["regional_score"].fillna(0.0)
-    scored["shared"] = scored["shared"].astype("boolean").fillna(False).astype(bool)
-    scored["n_range_states"] = scored["n_range_states"].fillna(0).astype(np.int64)
-    scored["shared_by"] = scored["shared_by"].fillna("")
 
-    summary = _summarise_threats(scored, ["action"], "regional_score")
+    need: np.ndarray
+    driver: np.ndarray
+    priority: np.ndarray
+    rank: np.ndarray
+
+
+@dataclass(frozen=True)
+class ActionInputs:
+    """Everything an action's priority depends on, as arrays (C countries, A actions, T themes).
+
+    ``addresses`` (A x T): which themes each action addresses; ``threat_unit`` (T): the
+    assessment chain's unit offset of each theme that is a direct threat (-1 otherwise);
+    ``factor_gap`` (C x T): the gap of each factor that is not low evidence (NaN otherwise);
+    ``impact``, ``feasibility``, ``cost``, ``strategy`` (C x A) from
+    :func:`country_strategies`. Actions are in code order (the final tie-breaker).
+    """
+
+    countries: tuple[str, ...]
+    actions: tuple[str, ...]
+    themes: tuple[str, ...]
+    addresses: np.ndarray
+    threat_index: np.ndarray
+    n_threats: int
+    factor_gap: np.ndarray
+    impact: np.ndarray
+    feasibility: np.ndarray
+    cost: np.ndarray
+    strategy: np.ndarray
+
+    def theme_values(
+        self, threat_values: np.ndarray, factor_weight: np.ndarray | float
+    ) -> np.ndarray:
+        """Country value of every theme: rows x C x T (NaN = does not count).
+
+        ``threat_values``: rows x units from :class:`analysis.assessment.ChainResult`
+        (``value``); ``factor_weight``: a number or one per row.
+        """
+        rows = threat_values.shape[0]
+        n_c, n_t = len(self.countries), len(self.themes)
+        out = np.full((rows, n_c, n_t), np.nan)
+        is_threat = self.threat_index >= 0
+        for c in range(n_c):
+            units = c * self.n_threats + self.threat_index[is_threat]
+            out[:, c, is_threat] = threat_values[:, units]
+        weight = np.broadcast_to(np.asarray(factor_weight, dtype=float), (rows,))
+        factors = ~is_threat
+        out[:, :, factors] = weight[:, None, None] * self.factor_gap[None, :, factors]
+        return out
+
+    def run(
+        self,
+        theme_values: np.ndarray,
+        strategy_exponent: np.ndarray | float,
+        need_exponent: np.ndarray | float,
+    ) -> ActionResult:
+        """Priorities and ranks for each row of ``theme_values`` (rows x C x T)."""
+        rows = theme_values.shape[0]
+        n_c, n_a = len(self.countries), len(self.actions)
+        addressed = np.where(self.addresses[None, None, :, :], theme_values[:, :, None, :], -np.inf)
+        addressed = np.where(np.isnan(addressed), -np.inf, addressed)
+        driver = addressed.argmax(axis=-1)
+        best = addressed.max(axis=-1)
+        need = np.where(np.isfinite(best), best / 4.0, np.nan)
+        a = np.broadcast_to(np.asarray(strategy_exponent, dtype=float), (rows,))[:, None, None]
+        b = np.broadcast_to(np.asarray(need_exponent, dtype=float), (rows,))[:, None, None]
+        with np.errstate(invalid="ignore"):
+            priority = (self.strategy[None] / 4.0) ** a * np.power(need, b)
+        priority = np.where(np.isnan(need), np.nan, priority)
+        rank = np.full((rows, n_c, n_a), np.nan)
+        for c in range(n_c):
+            ranked = ~np.isnan(need[:, c, :])
+            cols = np.flatnonzero(ranked.any(axis=0))
+            if not len(cols):
+                continue
+            # which actions count is fixed by the data (rows differ only in weights)
+            ranks = rank_rows(
+                self._keys(priority[:, c, cols], need[:, c, cols], c, cols),
+                [True, True, False, True, True],
+            )
+            rank[:, c, cols] = ranks
+        return ActionResult(need=need, driver=driver, priority=priority, rank=rank)
+
+    def _keys(self, priority: np.ndarray, need: np.ndarray, c: int, cols: np.ndarray) -> list:
+        return [
+            priority,
+            self.impact[c, cols][None, :],
+            self.cost[c, cols][None, :],
+            need,
+            self.feasibility[c, cols][None, :],
+        ]
+
+
+def action_inputs(
+    assessment: Assessment,
+    actions: pd.DataFrame,
+    strategy_ratings: pd.DataFrame | None = None,
+) -> ActionInputs:
+    """Everything the priorities depend on, as arrays (:class:`ActionInputs`).
+
+    Input: an :class:`analysis.assessment.Assessment`, the catalogue
+    (:func:`load_actions`) and the national ``strategy_ratings`` (may be None). A theme an
+    action addresses is a direct threat when the assessment rates it as one, else a
+    factor; factors that are low evidence or unanswered have no gap (NaN). Output:
+    :class:`ActionInputs` with actions in code order.
+    """
+    chain = assessment.chain
+    countries = chain.countries
+    acts = actions.sort_values("code", kind="stable").reset_index(drop=True)
+    codes = tuple(acts["code"])
+    factor_codes = (
+        tuple(sorted(set(assessment.factors["factor"]))) if len(assessment.factors) else ()
+    )
+    addressed = [split_codes(v) for v in acts["themes"]]
+    themes = tuple(
+        sorted({t for ts in addressed for t in ts} | set(chain.threats) | set(factor_codes))
+    )
+    theme_pos = {t: i for i, t in enumerate(themes)}
+    matrix = np.zeros((len(codes), len(themes)), dtype=bool)
+    for i, ts in enumerate(addressed):
+        matrix[i, [theme_pos[t] for t in ts]] = True
+    threat_pos = {t: i for i, t in enumerate(chain.threats)}
+    threat_index = np.array([threat_pos.get(t, -1) for t in themes], dtype=np.int64)
+    gap = np.full((len(countries), len(themes)), np.nan)
+    factors = assessment.factors
+    if len(factors):
+        counted = factors[~factors["low_evidence"].astype(bool)]
+        country_pos = {c: i for i, c in enumerate(countries)}
+        for row in counted.itertuples(index=False):
+            if row.country in country_pos and threat_pos.get(row.factor, -1) < 0:
+                gap[country_pos[row.country], theme_pos[row.factor]] = row.gap
+    strategies = country_strategies(acts, strategy_ratings, countries)
+
+    def grid(column: str) -> np.ndarray:
+        return strategies[column].to_numpy(dtype=float).reshape(len(countries), len(codes))
+
+    return ActionInputs(
+        countries=countries,
+        actions=codes,
+        themes=themes,
+        addresses=matrix,
+        threat_index=threat_index,
+        n_threats=len(chain.threats),
+        factor_gap=gap,
+        impact=grid("impact"),
+        feasibility=grid("feasibility"),
+        cost=grid("cost"),
+        strategy=grid("strategy_value"),
+    )
+
+
+def rank_actions(
+    assessment: Assessment,
+    actions: pd.DataFrame,
+    strategy_ratings: pd.DataFrame | None = None,
+    *,
+    config: ScoringConfig | None = None,
+) -> pd.DataFrame:
+    """Rank the catalogue's actions for each country (the ``priorities_by_country`` table).
+
+    Input: an :class:`analysis.assessment.Assessment`, the catalogue (:func:`load_actions`)
+    and the national ``strategy_ratings`` (may be None). Output: one row per country x
+    action (:data:`PRIORITY_COLUMNS`), sorted by country then rank (not ranked last, by
+    code): ``rank`` and ``priority`` (formula in the module docstring), ``impact``,
+    ``feasibility``, ``strategy_rating`` (label) and ``strategy_value`` (1..4), ``cost``
+    (low/medium/high, beside the rating), ``rating_source``, ``addresses`` (each threat or
+    factor addressed with its country value, or why it does not count), ``need`` (the
+    largest value / 4) and ``driver`` (the item giving it), ``tie_rule`` (the rule that
+    decided its place where it tied on priority, else empty), ``title_en`` and ``note``.
+    """
+    cfg = config or assessment.config
+    inputs = action_inputs(assessment, actions, strategy_ratings)
+    if not inputs.countries or not inputs.actions:
+        return empty_table(PRIORITY_COLUMNS)
+    result = action_result(assessment, inputs, cfg)
+    return _priorities_table(assessment, actions, inputs, result, strategy_ratings)
+
+
+def action_result(assessment: Assessment, inputs: ActionInputs, cfg: ScoringConfig) -> ActionResult:
+    """Priorities and ranks of the real data under ``cfg``.
+
+    Input: the assessment, its :class:`ActionInputs` and the settings (cut-points,
+    text_weight, factor_weight, the exponents). Output: :class:`ActionResult` with one row
+    (the real data).
+    """
+    chain = assessment.chain
+    threat_values = chain.run(
+        assessment.cell_values()[None, :], np.asarray(cfg.cuts), cfg.text_weight
+    ).value
+    values = inputs.theme_values(threat_values, cfg.factor_weight)
+    return inputs.run(values, cfg.strategy_exponent, cfg.need_exponent)
+
+
+def _theme_descriptions(assessment: Assessment, inputs: ActionInputs) -> dict[tuple[str, str], str]:
+    """(country, theme) -> how that theme counts in the country, in words."""
+    out: dict[tuple[str, str], str] = {}
+    summary = assessment.summary
+    for row in summary.itertuples(index=False):
+        if row.ranked:
+            label = LEVEL_LABELS[int(row.level)]
+            out[(row.country, row.threat)] = f"threat {label} (value {row.country_value:.2f})"
+        elif row.n_targets == 0 and "no respondent" in row.why_not_ranked:
+            out[(row.country, row.threat)] = "threat not rated (no ratings)"
+        else:
+            out[(row.country, row.threat)] = "threat not rated (low evidence)"
+    for row in assessment.factors.itertuples(index=False):
+        if row.n_respondents == 0:
+            text = "factor not rated (no gap answers)"
+        elif row.low_evidence:
+            text = f"factor not rated (low evidence, n={row.n_respondents})"
+        else:
+            text = f"factor gap {row.gap:.2f}"
+        out[(row.country, row.factor)] = text
+    return out
+
+
+def _priorities_table(
+    assessment: Assessment,
+    actions: pd.DataFrame,
+    inputs: ActionInputs,
+    result: ActionResult,
+    strategy_ratings: pd.DataFrame | None,
+) -> pd.DataFrame:
+    strategies = country_strategies(
+        actions.sort_values("code", kind="stable").reset_index(drop=True),
+        strategy_ratings,
+        inputs.countries,
+    )
+    titles = actions.set_index("code")["title_en"]
+    described = _theme_descriptions(assessment, inputs)
+    n_a = len(inputs.actions)
+    need, priority, rank = result.need[0], result.priority[0], result.rank[0]
+    records = []
+    for c, country in enumerate(inputs.countries):
+        cols = np.flatnonzero(~np.isnan(rank[c]))
+        rules = [""] * n_a
+        if len(cols) > 1:
+            keys = [
+                k[0] if k.ndim == 2 and k.shape[0] == 1 else k
+                for k in inputs._keys(priority[c, cols], need[c, cols], c, cols)
+            ]
+            found = tie_rules(
+                keys,
+                [True, True, False, True, True],
+                ACTION_TIE_NAMES,
+                rank[c, cols],
+                [inputs.actions[i] for i in cols],
+            )
+            for i, rule in zip(cols, found, strict=True):
+                rules[i] = rule
+        for a, action in enumerate(inputs.actions):
+            themes = [inputs.themes[t] for t in np.flatnonzero(inputs.addresses[a])]
+            parts = [f"{t}: {described.get((country, t), 'not rated (no data)')}" for t in themes]
+            ranked = not np.isnan(rank[c, a])
+            strategy = strategies.iloc[c * n_a + a]
+            note = ""
+            if not ranked:
+                note = (
+                    f"not ranked: none of {', '.join(themes)} is rated with enough evidence "
+                    f"in {country}"
+                )
+            records.append(
+                {
+                    "country": country,
+                    "action": action,
+                    "rank": int(rank[c, a]) if ranked else NOT_RANKED,
+                    "priority": round(float(priority[c, a]), _DECIMALS) if ranked else NOT_RATED,
+                    "impact": int(inputs.impact[c, a]),
+                    "feasibility": int(inputs.feasibility[c, a]),
+                    "strategy_rating": STRATEGY_LABELS[int(inputs.strategy[c, a])],
+                    "cost": COST_LABELS[int(inputs.cost[c, a])],
+                    "rating_source": strategy["rating_source"],
+                    "addresses": "; ".join(parts),
+                    "tie_rule": rules[a],
+                    "strategy_value": int(inputs.strategy[c, a]),
+                    "need": round(float(need[c, a]), _DECIMALS) if ranked else NOT_RATED,
+                    "driver": inputs.themes[int(result.driver[0, c, a])] if ranked else NOT_RATED,
+                    "title_en": str(titles.get(action, "")),
+                    "note": "; ".join(p for p in (note, strategy["source_note"]) if p),
+                    "_order": rank[c, a] if ranked else np.inf,
+                }
+            )
+    out = pd.DataFrame.from_records(records)
+    out = out.sort_values(["country", "_order", "action"], kind="stable")
+    out = out.reset_index(drop=True)[list(PRIORITY_COLUMNS)]
+    return out.astype({c: object for c in ("rank", "priority", "need")})
+
+
+# --------------------------------------------------------------------------- regional
+
+
+def shared_population_threats(
+    assessment: Assessment, reference: Reference | None, *, config: ScoringConfig | None = None
+) -> pd.DataFrame:
+    """Threats rated High or above on one species in range states that share its population.
+
+    For each transboundary population (reference ``populations``: code, species, countries)
+    and direct threat: the population's range states whose target rating of that species
+    for that threat (``threat_ratings``, the species as target, never the pooled target)
+    has enough evidence and a label at least ``min_level`` (3 = High). A row is kept when
+    at least ``min_states`` such states share the population. Output (:data:`SHARED_COLUMNS`):
+    population, species, threat, countries (";"-separated), ratings (each state's label and
+    value). Empty without populations.
+    """
+    cfg = config or assessment.config
+    populations = reference.populations if reference is not None else None
+    cells = assessment.cells
+    if populations is None or populations.empty or cells.empty:
+        return empty_table(SHARED_COLUMNS)
+    strong = cells[
+        (cells["target"] != POOLED_TARGET)
+        & ~cells["low_evidence"].astype(bool)
+        & (cells["level"] >= cfg.min_level)
+    ]
+    lookup = {
+        (row.target, row.threat, row.country): (int(row.level), float(row.rating_value))
+        for row in strong.itertuples(index=False)
+    }
     rows = []
-    for action, part in scored.groupby("action", sort=False):
-        hits = part[part["shared"]]
-        countries = sorted({c for s in hits["shared_by"] for c in s.split(";") if c})
-        rows.append(
+    for pop in populations.sort_values("code").itertuples(index=False):
+        for threat in assessment.chain.threats:
+            states = [c for c in pop.countries if (pop.species, threat, c) in lookup]
+            if len(states) < cfg.min_states:
+                continue
+            rows.append(
+                {
+                    "population": pop.code,
+                    "species": pop.species,
+                    "threat": threat,
+                    "countries": ";".join(sorted(states)),
+                    "ratings": "; ".join(
+                        f"{c} {LEVEL_LABELS[lookup[(pop.species, threat, c)][0]]} "
+                        f"{lookup[(pop.species, threat, c)][1]:.2f}"
+                        for c in sorted(states)
+                    ),
+                }
+            )
+    if not rows:
+        return empty_table(SHARED_COLUMNS)
+    return pd.DataFrame(rows, columns=list(SHARED_COLUMNS))
+
+
+def regional_priorities(
+    assessment: Assessment,
+    actions: pd.DataFrame,
+    reference: Reference | None,
+    strategy_ratings: pd.DataFrame | None = None,
+    *,
+    config: ScoringConfig | None = None,
+) -> pd.DataFrame:
+    """Rank the actions raised for the region (the ``regional_priorities`` table).
+
+    An action is raised when a threat it addresses appears in
+    :func:`shared_population_threats`. Its regional ``priority`` = the mean of its
+    priorities (:func:`rank_actions`) in the range states behind it (``countries``, the
+    union over its shared threats and populations). Ranked by priority, ties by the higher
+    catalogue impact, then the lower catalogue cost, then more range states, then the action
+    code. Output (:data:`REGIONAL_COLUMNS`): every catalogue action; those not raised are
+    "not ranked" with the reason in ``note``. ``basis`` lists each shared threat with its
+    population and the states' ratings.
+    """
+    cfg = config or assessment.config
+    acts = actions.sort_values("code", kind="stable").reset_index(drop=True)
+    if acts.empty:
+        return empty_table(REGIONAL_COLUMNS)
+    shared = shared_population_threats(assessment, reference, config=cfg)
+    inputs = action_inputs(assessment, acts, strategy_ratings)
+    result = action_result(assessment, inputs, cfg) if inputs.countries else None
+    country_pos = {c: i for i, c in enumerate(inputs.countries)}
+    no_populations = reference is None or reference.populations.empty
+    records = []
+    for a, act in enumerate(acts.itertuples(index=False)):
+        themes = split_codes(act.themes)
+        hits = shared[shared["threat"].isin(themes)] if len(shared) else shared
+        states = sorted({c for value in hits["countries"] for c in value.split(";")})
+        priorities = [
+            result.priority[0, country_pos[c], a]
+            for c in states
+            if result is not None and c in country_pos
+        ]
+        priorities = [p for p in priorities if not np.isnan(p)]
+        raised = bool(len(hits)) and bool(priorities)
+        if raised:
+            note = ""
+        elif no_populations:
+            note = "not raised: no transboundary populations given (reference data)"
+        else:
+            note = (
+                "not raised: no threat it addresses is rated High or Very high on one species "
+                f"in {cfg.min_states} or more range states sharing a population of it"
+            )
+        records.append(
             {
-                "action": action,
-                "shared_themes": ";".join(hits["theme"]),
-                "n_range_states": int(hits["n_range_states"].max()) if len(hits) else 0,
-                "shared_by": ";".join(countries),
+                "action": act.code,
+                "priority_value": float(np.mean(priorities)) if raised else np.nan,
+                "countries": ";".join(states),
+                "populations": ";".join(sorted(set(hits["population"]))) if raised else "",
+                "threats": ";".join(sorted(set(hits["threat"]))) if raised else "",
+                "basis": " | ".join(
+                    f"{h.threat} on {h.species} ({h.population}): {h.ratings}"
+                    for h in hits.itertuples(index=False)
+                )
+                if raised
+                else "",
+                "n_states": len(states) if raised else 0,
+                "impact": int(act.impact),
+                "cost": COST_LABELS[int(act.cost)],
+                "_cost": int(act.cost),
+                "transboundary": bool(act.transboundary),
+                "title_en": act.title_en,
+                "note": note,
             }
         )
-    out = summary.merge(pd.DataFrame(rows), on="action").merge(acts, on="action")
-    boosted = out["transboundary"] & (out["shared_themes"] != "")
-    out["transboundary_boost"] = np.where(boosted, 1.0 + cfg.transboundary_bonus, 1.0)
-    out["boost_reason"] = [
-        (
-            f"transboundary action on {themes} shared by {n} range states "
-            f"(>= {cfg.min_countries}): x {1 + cfg.transboundary_bonus:g}"
-        )
-        if boost
-        else ""
-        for boost, themes, n in zip(
-            boosted, out["shared_themes"], out["n_range_states"], strict=True
-        )
-    ]
-    out["threat_basis"] = cfg.threat_aggregate
-    out["priority"] = _priority(out, cfg) * out["transboundary_boost"]
-    out["_order"] = out["action"].map({a: i for i, a in enumerate(acts["action"])})
-    out = out.sort_values(
-        ["priority", "strategy_rating", "cost", "_order"],
-        ascending=[False, False, True, True],
-        kind="stable",
-    )
-    out["rank"] = np.arange(1, len(out) + 1, dtype=np.int64)
-    return _finish(out, REGIONAL_COLUMNS)
+    frame = pd.DataFrame.from_records(records)
+    raised = frame["priority_value"].notna().to_numpy()
+    rank = np.full(len(frame), np.nan)
+    rules = [""] * len(frame)
+    if raised.any():
+        cols = np.flatnonzero(raised)
+        keys = [
+            frame["priority_value"].to_numpy(dtype=float)[cols],
+            frame["impact"].to_numpy(dtype=float)[cols],
+            frame["_cost"].to_numpy(dtype=float)[cols],
+            frame["n_states"].to_numpy(dtype=float)[cols],
+        ]
+        desc = [True, True, False, True]
+        ranks = rank_rows([k[None, :] for k in keys], desc)[0]
+        rank[cols] = ranks
+        found = tie_rules(keys, desc, REGIONAL_TIE_NAMES, ranks, list(frame["action"].iloc[cols]))
+        for i, rule in zip(cols, found, strict=True):
+            rules[i] = rule
+    frame["rank"] = [int(r) if r == r else NOT_RANKED for r in rank]
+    frame["priority"] = shown(frame["priority_value"], NOT_RATED)
+    frame["tie_rule"] = rules
+    frame["_order"] = np.where(np.isnan(rank), np.inf, rank)
+    frame = frame.sort_values(["_order", "action"], kind="stable").reset_index(drop=True)
+    return frame[list(REGIONAL_COLUMNS)].astype({"rank": object, "priority": object})
+
+
+# --------------------------------------------------------------------------- needs
 
 
 def gap_analysis(
@@ -395,6 +761,8 @@ def gap_analysis(
       share_in_place x ``config.unknown_effectiveness_credit``.
     * ``gap`` = share_top x (1 - coverage): high when many rank the need among their top and
       few report effective measures answering it. ``rank``: 1 = largest gap in the country.
+    * ``mean_rank``/``mean_effectiveness`` are "not rated" when nobody ranked the need or
+      rated a measure answering it; ``note`` says which.
     """
     cfg = config or ScoringConfig.load()
     needs = needs if needs is not None else pd.DataFrame()
@@ -403,7 +771,7 @@ def gap_analysis(
     measure_rows = _respondent_rows(measures, "measure", "effectiveness")
     countries = sorted(set(need_rows["country"]) | set(measure_rows["country"]))
     if not countries:
-        return _empty(GAP_COLUMNS)
+        return empty_table(GAP_COLUMNS)
     need_codes = list(NEEDS) + sorted(set(need_rows["need"]) - set(NEEDS))
     valid = measure_rows["effectiveness"].between(1, 4)
     measure_rows["effectiveness"] = measure_rows["effectiveness"].where(valid)
@@ -458,7 +826,28 @@ def gap_analysis(
         ["country", "gap", "_order"], ascending=[True, False, True], kind="stable"
     )
     out["rank"] = out.groupby("country").cumcount().astype(np.int64) + 1
-    return _finish(out, GAP_COLUMNS)
+    no_rank = out["mean_rank"].isna()
+    no_effect = out["mean_effectiveness"].isna()
+    out["note"] = [
+        "; ".join(
+            part
+            for part, flag in (
+                ("mean_rank: nobody ranked this need", r),
+                (
+                    "mean_effectiveness: no measure answering it in place"
+                    if n == 0
+                    else "mean_effectiveness: nobody rated the effectiveness of its measures",
+                    e,
+                ),
+            )
+            if flag
+        )
+        for r, e, n in zip(no_rank, no_effect, out["n_in_place"], strict=True)
+    ]
+    out = _finish(out, GAP_COLUMNS)
+    out["mean_rank"] = shown(out["mean_rank"])
+    out["mean_effectiveness"] = shown(out["mean_effectiveness"])
+    return out
 
 
 def _respondent_rows(frame: pd.DataFrame, code: str, value: str) -> pd.DataFrame:
@@ -482,10 +871,6 @@ def _respondent_rows(frame: pd.DataFrame, code: str, value: str) -> pd.DataFrame
         }
     )
     return out[(out["country"] != "") & (out["response_id"] != "") & (out[code] != "")]
-
-
-def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
 def _finish(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -23,28 +23,34 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from analysis.scoring import THEMES
+from analysis.scoring import LEVEL_LABELS
 
 if TYPE_CHECKING:
     from analysis.pipeline import AnalysisResults
 
 FORMATS = ("csv", "xlsx", "html")
 CSV_TABLES = (
-    "threat_scores",
+    "threat_summary",
+    "threat_ratings",
+    "factor_gaps",
     "priorities_by_country",
     "regional_priorities",
-    "shared_threats",
+    "shared_populations",
+    "sensitivity_summary",
+    "sensitivity",
     "clusters",
     "cluster_assignments",
     "gaps",
+    "method",
 )
+#: Tables that get a sheet of their own; ``method`` goes on the "Method" sheet.
+SHEET_TABLES = tuple(name for name in CSV_TABLES if name != "method")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Used for the workbook's timestamps when the run has no date (zip cannot store < 1980).
 FALLBACK_DATE = datetime(1980, 1, 1)
@@ -67,11 +73,12 @@ def write_outputs(
 ) -> list[Path]:
     """Write ``results`` into ``out_dir`` and return the paths written.
 
-    ``csv``: one file per table (threat_scores.csv, priorities_by_country.csv,
-    regional_priorities.csv, shared_threats.csv, clusters.csv, cluster_assignments.csv,
-    gaps.csv), UTF-8, lists and mappings as JSON. ``xlsx``: analysis.xlsx with one sheet per
-    table and a "Method" sheet (date, software version, parameters, data counts, weights).
-    ``html``: report.html, standalone (inline CSS and SVG charts, no external requests).
+    ``csv``: one file per table of :data:`CSV_TABLES` (``<name>.csv``), UTF-8, lists and
+    mappings as JSON. ``xlsx``: analysis.xlsx with one sheet per table and a "Method" sheet
+    (the run record: date, software version, parameters, data counts; then the ``method``
+    table: every setting and rule with its meaning and source). ``html``: report.html,
+    standalone (inline CSS and SVG charts, no external requests), each table with a
+    glossary of its columns.
     """
     formats = tuple(formats)
     unknown = set(formats) - set(FORMATS)
@@ -141,7 +148,7 @@ def _cells_for_export(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _run_datetime(results: AnalysisResults) -> datetime:
-    text = str(results.method.get("date") or "")
+    text = str(results.run.get("date") or "")
     try:
         stamp = datetime.fromisoformat(text)
     except ValueError:
@@ -150,9 +157,9 @@ def _run_datetime(results: AnalysisResults) -> datetime:
     return max(stamp, FALLBACK_DATE)
 
 
-def _method_rows(results: AnalysisResults) -> list[tuple[str, object]]:
+def _run_rows(results: AnalysisResults) -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = []
-    for key, value in results.method.items():
+    for key, value in results.run.items():
         if isinstance(value, dict):
             rows.extend((f"{key}.{sub}", _plain(v)) for sub, v in value.items())
         else:
@@ -182,27 +189,28 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
 def _workbook_bytes(results: AnalysisResults, tables: dict[str, pd.DataFrame]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, frame in tables.items():
-        _fill_sheet(workbook.create_sheet(name[:31]), frame)
+    for name in SHEET_TABLES:
+        _fill_sheet(workbook.create_sheet(name[:31]), tables[name])
 
     method = workbook.create_sheet("Method")
     bold = Font(bold=True)
     method.append(["item", "value"])
-    for row in _method_rows(results):
+    for row in _run_rows(results):
         method.append([_sheet_value(v) for v in row])
     method.append([])
-    method.append(["Weights and thresholds"])
-    weights = results.weights
-    if not weights.empty:
-        method.append(list(weights.columns))
-        for row in weights.itertuples(index=False, name=None):
+    method.append(["Settings and rules"])
+    table = results.method
+    if not table.empty:
+        method.append(list(table.columns))
+        for row in table.itertuples(index=False, name=None):
             method.append([_sheet_value(v) for v in row])
     for row in method.iter_rows():
-        if row and row[0].value in ("item", "Weights and thresholds", "section"):
+        if row and row[0].value in ("item", "Settings and rules", "setting"):
             for cell in row:
                 cell.font = bold
     method.column_dimensions["A"].width = 34
     method.column_dimensions["B"].width = 60
+    method.column_dimensions["C"].width = 80
 
     stamp = _run_datetime(results)
     workbook.properties.creator = "consult"
@@ -253,81 +261,71 @@ def _svg(figure: Figure, name: str, label: str) -> str:
     return text.replace("<svg ", f'<svg role="img" aria-label="{aria}" ', 1)
 
 
-def heatmap_svg(threat_scores: pd.DataFrame) -> str:
-    """Country x threat heatmap of the combined score as an inline ``<svg>`` element.
+def heatmap_svg(threat_summary: pd.DataFrame) -> str:
+    """Country x threat heatmap of the summary threat ratings as an inline ``<svg>`` element.
 
-    Input: the ``threat_scores`` table. Each cell shows the score (0..1, darker = higher);
-    a trailing ``*`` marks low-evidence cells; cells with neither ratings nor texts are grey
-    and empty. Returns "" when there are no scores.
+    Input: the ``threat_summary`` table. Each cell is coloured by the summary level (None
+    .. Very high) and shows the label and n (respondents who rated the threat in that
+    country); threats not ranked are grey and say "low evidence" (or "not rated" when
+    nobody rated them). Returns ""
+    when there is no summary.
     """
-    if threat_scores.empty:
+    if threat_summary.empty:
         return ""
-    present = set(threat_scores["theme"])
-    themes = [t for t in THEMES if t in present] + sorted(present - set(THEMES))
-    evidence = pd.Series(False, index=threat_scores.index)
-    for column in ("n_respondents", "n_texts"):
-        if column in threat_scores:
-            evidence |= threat_scores[column].fillna(0) > 0
-    frame = threat_scores.assign(
-        shown=threat_scores["score"].where(evidence),
-        low_evidence=threat_scores.get("low_evidence", False),
-    )
-    grid = frame.pivot(index="country", columns="theme", values="shown")
-    grid = grid.reindex(columns=themes).sort_index()
-    low = frame.pivot(index="country", columns="theme", values="low_evidence")
-    low = low.reindex(index=grid.index, columns=themes)
+    frame = threat_summary.copy()
+    frame["shown"] = [
+        float(v) if not low and not isinstance(v, str) else np.nan
+        for v, low in zip(frame["level"], frame["low_evidence"], strict=True)
+    ]
+    grid = frame.pivot(index="country", columns="threat", values="shown").sort_index()
+    threats = sorted(grid.columns)
+    grid = grid.reindex(columns=threats)
+    n = frame.pivot(index="country", columns="threat", values="n_respondents")
+    n = n.reindex(index=grid.index, columns=threats)
     values = grid.to_numpy(dtype=float)
-    colours = matplotlib.colormaps["YlOrRd"].with_extremes(bad="#e8e8e8")
+    colours = matplotlib.colormaps["YlOrRd"].resampled(5).with_extremes(bad="#d9d9d9")
 
-    figure = Figure(figsize=(1.1 + 0.9 * len(themes), 0.9 + 0.42 * len(grid)))
+    figure = Figure(figsize=(1.4 + 1.25 * len(threats), 0.9 + 0.5 * len(grid)))
     axes = figure.add_subplot()
     image = axes.imshow(
-        np.ma.masked_invalid(values), cmap=colours, vmin=0.0, vmax=1.0, aspect="auto"
+        np.ma.masked_invalid(values), cmap=colours, vmin=-0.5, vmax=4.5, aspect="auto"
     )
-    axes.set_xticks(range(len(themes)), labels=themes, rotation=40, ha="right")
+    axes.set_xticks(range(len(threats)), labels=threats, rotation=30, ha="right")
     axes.set_yticks(range(len(grid)), labels=list(grid.index))
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
+            count = n.iat[i, j]
+            count = 0 if count is None or count != count else int(count)
             if np.isnan(values[i, j]):
-                continue
-            mark = "*" if bool(low.iat[i, j]) else ""
-            colour = "white" if values[i, j] > 0.6 else "black"
-            axes.text(
-                j,
-                i,
-                f"{values[i, j]:.2f}{mark}",
-                ha="center",
-                va="center",
-                fontsize=8,
-                color=colour,
-            )
-    figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, label="combined threat score")
-    return _svg(figure, "heatmap", "Combined threat score per country and theme")
+                reason = "low evidence" if count else "not rated"
+                text, colour = f"{reason}\nn={count}", "#555555"
+            else:
+                level = int(values[i, j])
+                text = f"{LEVEL_LABELS[level]}\nn={count}"
+                colour = "white" if level >= 3 else "black"
+            axes.text(j, i, text, ha="center", va="center", fontsize=7, color=colour)
+    bar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, ticks=range(5))
+    bar.ax.set_yticklabels(LEVEL_LABELS)
+    return _svg(figure, "heatmap", "Summary threat rating per country and threat")
 
 
 def regional_bar_svg(regional: pd.DataFrame, top: int = 15) -> str:
-    """Horizontal bars of the ``top`` regional priorities as an inline ``<svg>`` element.
+    """Horizontal bars of the ``top`` ranked regional priorities as an inline ``<svg>``.
 
-    Bars of transboundary actions raised by the regional rule are drawn in a second colour.
-    Returns "" when there are no priorities.
+    Returns "" when no action is raised for the region.
     """
     if regional.empty:
         return ""
-    frame = regional.sort_values("rank").head(top).iloc[::-1]
+    ranked = regional[regional["rank"].map(lambda r: not isinstance(r, str))]
+    if ranked.empty:
+        return ""
+    frame = ranked.sort_values("rank").head(top).iloc[::-1]
     figure = Figure(figsize=(7.5, 0.8 + 0.32 * len(frame)))
     axes = figure.add_subplot()
-    boost = frame["transboundary_boost"] if "transboundary_boost" in frame else 1.0
-    boosted = pd.Series(boost, index=frame.index).to_numpy(dtype=float) > 1.0
-    colours = np.where(boosted, "#b2182b", "#4d7ea8")
-    axes.barh(range(len(frame)), frame["priority"].to_numpy(dtype=float), color=colours)
+    axes.barh(range(len(frame)), frame["priority"].to_numpy(dtype=float), color="#4d7ea8")
     axes.set_yticks(range(len(frame)), labels=list(frame["action"]))
-    axes.set_xlabel("regional priority")
+    axes.set_xlabel("regional priority (mean of the states' priorities)")
     axes.spines[["top", "right"]].set_visible(False)
-    handles = [
-        Patch(color="#b2182b", label="raised: threat shared across borders"),
-        Patch(color="#4d7ea8", label="not raised"),
-    ]
-    axes.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
     return _svg(figure, "regional", "Regional priority of the top actions")
 
 
@@ -342,6 +340,8 @@ th,td{border:1px solid #d0d0d0;padding:.2rem .45rem;text-align:left;vertical-ali
 th{background:#f1f1f1}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#555;font-size:.9rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}
 ul.quotes{margin:0;padding-left:1.1rem}
+tr.low td{color:#777;background:#f4f4f4}details.glossary{font-size:.85rem;margin:.2rem 0 1rem}
+details.glossary dt{font-weight:600}details.glossary dd{margin:0 0 .3rem 1.2rem}
 """
 
 
@@ -397,7 +397,8 @@ def _table_html(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
             numeric = isinstance(plain, int | float) and not isinstance(plain, bool)
             cls = ' class="num"' if numeric else ' dir="auto"'
             cells.append(f"<td{cls}>{html.escape(_format(value))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+        low = record.get("low_evidence") is True or record.get("low_evidence") is np.True_
+        body.append(('<tr class="low">' if low else "<tr>") + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
@@ -407,119 +408,309 @@ def _figure_html(svg: str, caption: str) -> str:
     return f'<figure>{svg}<figcaption class="note">{html.escape(caption)}</figcaption></figure>'
 
 
+#: What every column of every output table means, shown under the table in the report.
+GLOSSARY: dict[str, dict[str, str]] = {
+    "threat_summary": {
+        "country": "range state (ISO code)",
+        "threat": "direct threat (theme code)",
+        "rating": "summary threat rating over the country's targets: 3-5-7 rule, then 2-prime "
+        "rule (Miradi), over the target ratings that are not low evidence",
+        "rank": "place among the country's threats by country_value, ties by tie_rule",
+        "rank_low": "lower end of the bootstrap percentile interval of the rank",
+        "rank_high": "upper end of the bootstrap percentile interval of the rank",
+        "p_rank1": "share of bootstrap replicates ranking the threat first",
+        "p_top3": "share of bootstrap replicates ranking it in the top three",
+        "mention_share": "share of the country's texts (answers, interview notes) mentioning "
+        "it; corroborating evidence, counted only when text_weight > 0",
+        "low_evidence": "no target rating with enough respondents and groups: not ranked",
+        "n_respondents": "respondents who rated this threat for any target in the country",
+        "level": "the rating as a number: None 0, Low 1, Medium 2, High 3, Very high 4",
+        "country_value": "value ranks and priorities use: the level (mixed with mentions "
+        "only when text_weight > 0)",
+        "n_targets": "target ratings counted in the summary",
+        "target_ratings": "each target's label, rating_value and n",
+        "tie_rule": "the rule that decided the place where the threat tied on country_value",
+        "note": "why a value is not rated or not ranked, and other remarks",
+    },
+    "threat_ratings": {
+        "country": "range state (ISO code)",
+        "target": "conservation target: a species, or 'pooled' (questionnaire 2026.1: the "
+        "species in the respondent's area)",
+        "threat": "direct threat (theme code)",
+        "n_respondents": "respondents with a rating (0 = said it does not affect the target)",
+        "n_groups": "stakeholder groups among them",
+        "rating": "label of rating_value by the cut-points (see Method)",
+        "rating_value": "group-balanced mean of the respondents' Miradi ratings 0..4 (mean "
+        "within each stakeholder group, then the mean of the group means)",
+        "ci_low": "lower end of the bootstrap percentile interval of rating_value",
+        "ci_high": "upper end of the bootstrap percentile interval of rating_value",
+        "share_high": "share of the respondents rating it High or Very high",
+        "agreement": "Tastle-Wierman consensus: 1 = all agree, 0 = split between the ends",
+        "low_evidence": "fewer respondents than min_n or groups than min_groups: shown, not "
+        "counted in the summary",
+        "n_incomplete": "respondents who said it affects the target but left scope, severity "
+        "or irreversibility unrated: excluded",
+        "note": "why a value is not rated, low evidence, exclusions, range remarks",
+    },
+    "factor_gaps": {
+        "country": "range state (ISO code)",
+        "factor": "contributing factor (theme code)",
+        "gap": "group-balanced mean of the respondents' gaps: 1 adequate .. 4 very "
+        "inadequate (a respondent's gap is the mean of their answered items)",
+        "ci_low": "lower end of the bootstrap percentile interval of gap",
+        "ci_high": "upper end of the bootstrap percentile interval of gap",
+        "n_respondents": "respondents who answered at least one of its gap items",
+        "agreement": "Tastle-Wierman consensus on the 1..4 scale",
+        "low_evidence": "fewer respondents than min_n or groups than min_groups",
+        "n_groups": "stakeholder groups among the respondents",
+        "mention_share": "share of the country's texts mentioning it",
+        "note": "why a value is not rated, low evidence",
+    },
+    "priorities_by_country": {
+        "country": "range state (ISO code)",
+        "action": "action code (catalogue)",
+        "rank": "place among the country's actions by priority, ties by tie_rule",
+        "priority": "(strategy value / 4)^a x (need / 4)^b (see Method)",
+        "impact": "potential impact 1..4 (national rating or catalogue default)",
+        "feasibility": "feasibility 1..4 (national rating or catalogue default)",
+        "strategy_rating": "min(impact, feasibility): Very effective .. Not effective",
+        "cost": "cost class, shown beside the rating, not part of it",
+        "rating_source": "'catalogue default' or the national consultation it comes from",
+        "addresses": "the threats and factors the action addresses, with their country values",
+        "tie_rule": "the rule that decided the place where the action tied on priority",
+        "strategy_value": "the strategy rating as a number 1..4",
+        "need": "largest country value / 4 among the addressed items that count",
+        "driver": "the addressed threat or factor giving the need",
+        "title_en": "action title",
+        "note": "why the action is not ranked, and other remarks",
+    },
+    "regional_priorities": {
+        "action": "action code (catalogue)",
+        "rank": "place among the actions raised for the region, ties by tie_rule",
+        "priority": "mean of the action's priorities in the range states behind it",
+        "countries": "range states behind it",
+        "populations": "transboundary populations those states share",
+        "threats": "the addressed threats rated High or above on that species in them",
+        "basis": "each shared threat with its population and the states' ratings",
+        "n_states": "number of range states behind it",
+        "impact": "catalogue impact (used to break ties)",
+        "cost": "catalogue cost (used to break ties)",
+        "transboundary": "the catalogue marks the action as transboundary",
+        "title_en": "action title",
+        "tie_rule": "the rule that decided the place where the action tied on priority",
+        "note": "why the action is not raised",
+    },
+    "shared_populations": {
+        "population": "transboundary population (reference data)",
+        "species": "its species",
+        "threat": "direct threat rated High or above on that species",
+        "countries": "range states of the population rating it so (not low evidence)",
+        "ratings": "each state's label and rating_value",
+    },
+    "sensitivity_summary": {
+        "country": "range state (ISO code)",
+        "ranking": "threats or actions",
+        "n_scenarios": "perturbed scenarios run",
+        "share_top3_same": "share of scenarios with the same top three, in order",
+        "median_tau": "median Kendall tau between the published and the scenario ranks",
+        "stability": "'stable' when share_top3_same >= stable_share, else 'sensitive'",
+        "note": "remarks",
+    },
+    "sensitivity": {
+        "country": "range state (ISO code)",
+        "ranking": "threats or actions",
+        "scenario": "which settings were moved (see Method)",
+        "top3_same": "the same items at ranks 1, 2 and 3, in order",
+        "kendall_tau": "Kendall tau between the published and the scenario ranks",
+        "n_ranked": "items ranked",
+        "settings": "the settings of the scenario",
+        "note": "remarks",
+    },
+    "clusters": {
+        "cluster": "cluster number",
+        "label": "words that describe the cluster",
+        "size": "texts in the cluster",
+        "top_terms": "its most characteristic terms",
+        "quotes": "texts closest to its centre",
+        "dominant_theme": "the theme most of its texts are tagged with",
+        "by_country": "texts per country",
+        "by_group": "texts per stakeholder group",
+        "by_source": "texts per source (survey, interview)",
+        "criterion": "how the number of clusters was chosen",
+    },
+    "cluster_assignments": {
+        "id": "text id",
+        "cluster": "its cluster",
+        "cluster_label": "the cluster's label",
+    },
+    "gaps": {
+        "country": "range state (ISO code)",
+        "need": "need (questionnaire code)",
+        "n_respondents": "respondents who answered needs or measures",
+        "n_ranking": "respondents who ranked needs",
+        "n_ranked": "respondents who ranked this need",
+        "share_top": "share of n_ranking putting it in their top n",
+        "mean_rank": "mean rank given to it (1 = most needed)",
+        "related_measures": "measures that answer it",
+        "n_in_place": "respondents reporting one of them in place",
+        "share_in_place": "n_in_place / n_respondents",
+        "mean_effectiveness": "mean rated effectiveness 1..4 of those measures",
+        "coverage": "share_in_place x (mean_effectiveness - 1) / 3",
+        "gap": "share_top x (1 - coverage)",
+        "rank": "place among the country's needs by gap",
+        "note": "why a value is not rated",
+    },
+    "method": {
+        "setting": "setting (section.name) or rule",
+        "value": "its value",
+        "meaning": "what it does",
+        "source": "where it comes from",
+    },
+}
+
+
+def _glossary_html(name: str, frame: pd.DataFrame) -> str:
+    entries = GLOSSARY.get(name, {})
+    columns = list(frame.columns) if len(frame.columns) else list(entries)
+    items = "".join(
+        f"<dt>{html.escape(c)}</dt><dd>{html.escape(entries.get(c, ''))}</dd>" for c in columns
+    )
+    return f'<details class="glossary"><summary>Columns</summary><dl>{items}</dl></details>'
+
+
+def _section(title: str, name: str, frame: pd.DataFrame, intro: str = "") -> list[str]:
+    parts = [f"<h2>{html.escape(title)}</h2>"]
+    if intro:
+        parts.append(f'<p class="note">{html.escape(intro)}</p>')
+    parts.append(_table_html(frame))
+    parts.append(_glossary_html(name, frame))
+    return parts
+
+
+def _top_per_country(frame: pd.DataFrame, top: int) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    keep = frame["rank"].map(lambda r: not isinstance(r, str) and r <= top)
+    return frame[keep]
+
+
 def render_html(results: AnalysisResults, top_per_country: int = 5) -> str:
-    """The standalone HTML report of a run, as a string (see :func:`write_outputs`)."""
-    method = results.method
-    counts = method.get("data_counts", {})
-    params = method.get("parameters", {})
-    scores = results.threat_scores
-    priorities = results.priorities_by_country
-    if not priorities.empty:
-        priorities = priorities[priorities["rank"] <= top_per_country]
-    method_rows = pd.DataFrame(_method_rows(results), columns=["item", "value"])
+    """The standalone HTML report of a run, as a string (see :func:`write_outputs`).
+
+    Input: the run's :class:`analysis.pipeline.AnalysisResults`; ``top_per_country``
+    actions are shown per country. Output: one HTML document with the heatmap, every table
+    (low-evidence rows greyed) with a glossary of its columns, and the Method table.
+    """
+    run = results.run
+    counts = run.get("data_counts", {})
+    params = run.get("parameters", {})
+    priorities = _top_per_country(results.priorities_by_country, top_per_country)
+    regional = results.regional_priorities
+    if not regional.empty:
+        regional = regional[regional["rank"].map(lambda r: not isinstance(r, str))]
+    run_rows = pd.DataFrame(_run_rows(results), columns=["item", "value"])
+    stability = results.sensitivity_summary
+    sensitive = (
+        stability[stability["stability"] == "sensitive"] if not stability.empty else stability
+    )
+    flagged = ", ".join(f"{r.country} ({r.ranking})" for r in sensitive.itertuples(index=False))
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Threat scores and priorities</title>",
+        "<title>Threat ratings and priorities</title>",
         f"<style>{_CSS}</style></head><body>",
-        "<h1>Conservation gaps and needs: threat scores and priorities</h1>",
+        "<h1>Conservation gaps and needs: threat ratings and priorities</h1>",
         '<p class="note">Run date: '
-        f"{html.escape(str(method.get('date') or 'not given'))} · software version "
-        f"{html.escape(str(method.get('software_version', '')))} · seed "
+        f"{html.escape(str(run.get('date') or 'not given'))} · software version "
+        f"{html.escape(str(run.get('software_version', '')))} · seed "
         f"{html.escape(str(params.get('seed', '')))} · "
         f"{html.escape(str(counts.get('rating_respondents', 0)))} rating respondents, "
+        f"{html.escape(str(counts.get('factor_gap_respondents', 0)))} gap respondents, "
         f"{html.escape(str(counts.get('texts', 0)))} texts.</p>",
-        "<h2>Threat scores by country</h2>",
-        '<p class="note">Score = weighted mean of mean rating / 4 (Miradi simple threat rating '
-        "of scope, severity and irreversibility, averaged within then across stakeholder "
-        "groups), share of respondents reporting the threat, and share of texts mentioning "
-        "it. * = fewer respondents than the low-evidence threshold.</p>",
-        _figure_html(heatmap_svg(scores), "Combined threat score per country and theme."),
-        _table_html(
-            scores,
-            [
-                "country",
-                "theme",
-                "rank",
-                "score",
-                "n_respondents",
-                "share_reporting",
-                "mean_rating",
-                "ci_low",
-                "ci_high",
-                "n_groups",
-                "agreement",
-                "rollup_label",
-                "trend",
-                "mention_share",
-                "low_evidence",
-            ],
+        "<h2>Summary threat ratings by country</h2>",
+        '<p class="note">Each respondent rates scope, severity and irreversibility of a threat '
+        "to a species (Miradi simple threat rating, CMP Open Standards 4.0). Per species, the "
+        "ratings are averaged within each stakeholder group and then across groups, and "
+        "labelled by stated cut-points; per country, the species' labels are summarised with "
+        "Miradi's 3-5-7 and 2-prime rules. Grey = low evidence (too few respondents or "
+        "groups): not ranked. n = respondents who rated the threat.</p>",
+        _figure_html(
+            heatmap_svg(results.threat_summary),
+            "Summary threat rating per country and threat, with n.",
         ),
-        f"<h2>Priority actions per country (top {top_per_country})</h2>",
-        '<p class="note">Priority = threat score of the worst threat addressed × strategy '
-        "rating / 4 (min of impact and feasibility) × cost factor.</p>",
-        _table_html(
+        *_section(
+            "Threats ranked per country",
+            "threat_summary",
+            results.threat_summary,
+            "Ranks with their bootstrap interval and the probability of ranking first and in "
+            "the top three.",
+        ),
+        *_section(
+            "Target ratings (per country, species and threat)",
+            "threat_ratings",
+            results.threat_ratings,
+        ),
+        *_section(
+            "Contributing factors: gaps",
+            "factor_gaps",
+            results.factor_gaps,
+            "Assessed as gaps (1 adequate .. 4 very inadequate), never ranked beside threats.",
+        ),
+        *_section(
+            f"Priority actions per country (top {top_per_country})",
+            "priorities_by_country",
             priorities,
-            [
-                "country",
-                "rank",
-                "action",
-                "title_en",
-                "driving_themes",
-                "threat_max",
-                "strategy_label",
-                "cost_label",
-                "priority",
-                "low_evidence",
-            ],
+            "Priority = (strategy value / 4)^a × (need / 4)^b, where the strategy value is "
+            "min(impact, feasibility) and need the largest country value of the threats and "
+            "factors the action addresses; cost is shown beside it. See Method for a, b and "
+            "the tie rule.",
         ),
         "<h2>Regional priorities</h2>",
         _figure_html(regional_bar_svg(results.regional_priorities), "Top regional priorities."),
-        _table_html(
-            results.regional_priorities,
-            [
-                "rank",
-                "action",
-                "title_en",
-                "driving_themes",
-                "threat_max",
-                "strategy_label",
-                "cost_label",
-                "shared_themes",
-                "n_range_states",
-                "transboundary_boost",
-                "boost_reason",
-                "priority",
+        *_section(
+            "Actions raised for the region",
+            "regional_priorities",
+            regional,
+            "Raised when a threat the action addresses is rated High or Very high on the same "
+            "species in two or more range states sharing a population of it.",
+        ),
+        *_section(
+            "Threats shared by range states of one population",
+            "shared_populations",
+            results.shared_populations,
+        ),
+        *_section(
+            "How stable are the rankings",
+            "sensitivity_summary",
+            stability,
+            "Re-ranked with every weight and cut-point moved by the configured share, one at "
+            "a time and all at once. "
+            + (f"Sensitive: {flagged}." if flagged else "No ranking is flagged sensitive."),
+        ),
+        *_section(
+            "Clusters of free-text answers and interview notes",
+            "clusters",
+            results.clusters[
+                [
+                    c
+                    for c in (
+                        "cluster",
+                        "label",
+                        "size",
+                        "top_terms",
+                        "dominant_theme",
+                        "by_country",
+                        "quotes",
+                    )
+                    if c in results.clusters.columns
+                ]
             ],
         ),
-        "<h2>Threats shared across borders</h2>",
-        _table_html(results.shared_threats),
-        "<h2>Clusters of free-text answers and interview notes</h2>",
-        _table_html(
-            results.clusters,
-            ["cluster", "label", "size", "top_terms", "dominant_theme", "by_country", "quotes"],
-        ),
-        "<h2>Needs versus measures in place</h2>",
-        _table_html(
-            results.gaps,
-            [
-                "country",
-                "rank",
-                "need",
-                "share_top",
-                "mean_rank",
-                "related_measures",
-                "share_in_place",
-                "mean_effectiveness",
-                "coverage",
-                "gap",
-            ],
-        ),
+        *_section("Needs versus measures in place", "gaps", results.gaps),
         "<h2>Method</h2>",
-        _table_html(method_rows),
-        "<h3>Weights and thresholds</h3>",
-        _table_html(results.weights),
+        _table_html(run_rows),
+        *_section("Settings and rules", "method", results.method),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"

@@ -1,9 +1,10 @@
-"""Threat scores per country and theme, rated as in the Conservation Standards.
+"""The rating rules of the Conservation Standards, the settings of the method, and mentions.
 
-Respondents rate each threat theme they see in their country on the four-level scales of the
-Conservation Measures Partnership's *Open Standards for the Practice of Conservation*
-("Conservation Standards", CMP 2020, v4.0), using the simple threat rating that Miradi
-implements (Miradi help, "Threat-Target Ratings",
+Respondents rate each direct threat to each conservation target (a species they know, or,
+in questionnaire 2026.1, one pooled target "the species in your area") on the four-level
+scales of the Conservation Measures Partnership's *Open Standards for the Practice of
+Conservation* ("Conservation Standards", CMP 2020, v4.0), using the simple threat rating
+that Miradi implements (Miradi help, "Threat-Target Ratings",
 https://help.miradishare.org/hc/en-us/articles/7652645354395 ; the same rules are coded in
 Miradi's open-source client, ``org.miradi.project.threatrating.SimpleThreatFormula``):
 
@@ -12,10 +13,17 @@ Miradi's open-source client, ``org.miradi.project.threatrating.SimpleThreatFormu
 * irreversibility: time to recover (0-5 / 6-20 / 21-100 / >100 years or never).
 
 Levels are coded None=0, Low=1, Medium=2, High=3, Very high=4. One respondent's rating of one
-threat is looked up in two published tables: scope x severity gives the *magnitude*, and
-magnitude x irreversibility gives the *threat rating* (:data:`MAGNITUDE_TABLE`,
-:data:`RATING_TABLE`). Ratings are rolled up across respondents with the "2-prime" rule
-(:func:`two_prime`) and summarised per country and theme by :func:`threat_scores`.
+threat to one target is looked up in two published tables: scope x severity gives the
+*magnitude* (:data:`MAGNITUDE_TABLE`, every cell = min(scope, severity)), and magnitude x
+irreversibility gives the *threat rating* (:data:`RATING_TABLE`); see :func:`rate_responses`.
+
+Ratings of one threat to one target by many respondents are averaged (group-balanced, in
+:mod:`analysis.assessment`) and the average is given a label by the cut-points of
+:class:`ScoringConfig` (:func:`rating_levels`). The standard's rule for one threat across
+targets, Miradi's summary threat rating (the 3-5-7 rule, then the 2-prime rule), is
+:func:`summary_rating`; it is never applied across respondents, because it would make a
+label rise merely because more people answered. :func:`tastle_wierman` measures how far
+respondents agree. :func:`mention_shares` counts how often texts mention each theme.
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ THEMES: tuple[str, ...] = (
 )
 LEVEL_LABELS: tuple[str, ...] = ("None", "Low", "Medium", "High", "Very high")
 RATING_CODES: dict[str, int] = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
-TREND_CODES: tuple[str, ...] = ("increasing", "stable", "decreasing", "unknown")
+POOLED_TARGET = "pooled"
 
 DEFAULT_CONFIG_PATH = Path(__file__).parent / "data" / "scoring.toml"
 
@@ -60,9 +68,7 @@ MAGNITUDE_TABLE: np.ndarray = np.array(
 # Miradi's magnitude x irreversibility table (rows: magnitude None..Very high; columns:
 # irreversibility None..Very high). Irreversibility Medium or High keeps the magnitude, Very
 # high raises it one level (capped at Very high), Low lowers it one level (floored at Low).
-# This agrees cell by cell with the rule in DESIGN.md ("one step up when irreversibility is
-# Very high, one step down when it is Low"); the table is kept explicit so it can be read
-# against the published one.
+# The table is kept explicit so it can be read against the published one.
 RATING_TABLE: np.ndarray = np.array(
     [
         [0, 0, 0, 0, 0],
@@ -72,36 +78,6 @@ RATING_TABLE: np.ndarray = np.array(
         [0, 3, 4, 4, 4],
     ],
     dtype=np.int8,
-)
-
-THREAT_SCORE_COLUMNS: tuple[str, ...] = (
-    "country",
-    "theme",
-    "n_respondents",
-    "n_reporting",
-    "share_reporting",
-    "n_rated",
-    "n_groups",
-    "mean_rating",
-    "ci_low",
-    "ci_high",
-    "agreement",
-    "rollup_2prime",
-    "rollup_label",
-    "trend",
-    "trend_increasing",
-    "trend_stable",
-    "trend_decreasing",
-    "trend_unknown",
-    "n_texts_survey",
-    "n_texts_interview",
-    "n_texts",
-    "mention_share_survey",
-    "mention_share_interview",
-    "mention_share",
-    "score",
-    "low_evidence",
-    "rank",
 )
 
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -115,80 +91,112 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "mention_share",
 )
 
-_DECIMALS = 4
+#: Values are compared with cut-points after rounding to this many decimals, so that
+#: floating-point noise cannot move a value lying exactly on a cut-point (e.g. (7/3+8/3)/2).
+VALUE_DECIMALS = 9
 
 
 # --------------------------------------------------------------------------- configuration
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
-    "threat_score": (
-        "rating_weight",
-        "reporting_weight",
-        "mention_weight",
-        "min_n",
-        "bootstrap_resamples",
-        "interval",
-    ),
-    "priority": ("threat_aggregate", "cost_factor_low", "cost_factor_medium", "cost_factor_high"),
-    "regional": ("rating_threshold", "share_threshold", "min_countries", "transboundary_bonus"),
+    "rating": ("cut_low", "cut_medium", "cut_high", "cut_very_high", "min_n", "min_groups"),
+    "bootstrap": ("resamples", "interval"),
+    "text": ("text_weight",),
+    "priority": ("strategy_exponent", "need_exponent", "factor_weight"),
+    "regional": ("min_states", "min_level"),
+    "sensitivity": ("perturbation", "random_scenarios", "stable_share"),
     "gap": ("top_n", "unknown_effectiveness_credit"),
 }
 
 _MEANINGS: dict[str, str] = {
-    "rating_weight": "weight of mean_rating / 4 in the combined threat score",
-    "reporting_weight": "weight of share_reporting in the combined threat score",
-    "mention_weight": "weight of mention_share (free text and interviews) in the score",
-    "min_n": "cells answered by fewer respondents are flagged low_evidence (not dropped)",
-    "bootstrap_resamples": "bootstrap resamples of respondents within stakeholder groups",
-    "interval": "two-sided coverage of the bootstrap interval ci_low..ci_high",
-    "threat_aggregate": "how an action's threat scores combine: max or sum",
-    "cost_factor_low": "priority multiplier for low-cost actions",
-    "cost_factor_medium": "priority multiplier for medium-cost actions",
-    "cost_factor_high": "priority multiplier for high-cost actions",
-    "rating_threshold": "a range state shares a threat if mean_rating is at least this",
-    "share_threshold": "... or if share_reporting is at least this",
-    "min_countries": "a threat is transboundary when shared by at least this many range states",
-    "transboundary_bonus": "transboundary actions on such threats get priority x (1 + bonus)",
+    "cut_low": "a target's rating_value at or above this is labelled Low (below: None)",
+    "cut_medium": "a target's rating_value at or above this is labelled Medium",
+    "cut_high": "a target's rating_value at or above this is labelled High",
+    "cut_very_high": "a target's rating_value at or above this is labelled Very high",
+    "min_n": "a target rating (or factor gap) from fewer respondents is low evidence",
+    "min_groups": "a target rating (or factor gap) from fewer stakeholder groups is low evidence",
+    "resamples": "bootstrap replicates (respondents resampled within their country)",
+    "interval": "two-sided coverage of the bootstrap percentile intervals",
+    "text_weight": (
+        "weight w of text mentions in a threat's country value: (1 - w) x summary level "
+        "+ w x 4 x mention_share; 0 = texts are shown, never counted"
+    ),
+    "strategy_exponent": "exponent a of (strategy value / 4) in an action's priority",
+    "need_exponent": "exponent b of (need / 4) in an action's priority",
+    "factor_weight": "a factor's country value = factor_weight x gap (a threat's: its level)",
+    "min_states": "range states sharing a population that must rate the threat High or above",
+    "min_level": "label level (3 = High) a target rating must reach for the regional rule",
+    "perturbation": "relative change of each weight and cut-point in the sensitivity runs",
+    "random_scenarios": "sensitivity scenarios with every weight and cut-point drawn at random",
+    "stable_share": "a country's ranking is 'stable' when at least this share keeps its top 3",
     "top_n": "a need is pressing for a respondent who ranks it within this top n",
     "unknown_effectiveness_credit": "coverage credited to a measure of unrated effectiveness",
 }
 
+#: Settings the sensitivity runs perturb (each weight and cut-point of the ranking chain).
+PERTURBED_SETTINGS: tuple[str, ...] = (
+    "cut_low",
+    "cut_medium",
+    "cut_high",
+    "cut_very_high",
+    "text_weight",
+    "strategy_exponent",
+    "need_exponent",
+    "factor_weight",
+)
+
 
 @dataclass(frozen=True)
 class ScoringConfig:
-    """Weights and thresholds of the threat scores and action priorities.
+    """Every weight, cut-point and threshold of the method.
 
     Read from ``analysis/data/scoring.toml`` by :meth:`load`; :meth:`as_table` lists every
-    setting with its value and meaning so it can be shown beside the results.
+    setting with its section, value and meaning so it can be shown beside the results.
     """
 
-    rating_weight: float = 0.5
-    reporting_weight: float = 0.3
-    mention_weight: float = 0.2
+    cut_low: float = 0.5
+    cut_medium: float = 1.5
+    cut_high: float = 2.5
+    cut_very_high: float = 3.5
     min_n: int = 5
-    bootstrap_resamples: int = 200
+    min_groups: int = 2
+    resamples: int = 1000
     interval: float = 0.90
-    threat_aggregate: str = "max"
-    cost_factor_low: float = 1.0
-    cost_factor_medium: float = 0.85
-    cost_factor_high: float = 0.7
-    rating_threshold: float = 3.0
-    share_threshold: float = 0.5
-    min_countries: int = 2
-    transboundary_bonus: float = 0.25
+    text_weight: float = 0.0
+    strategy_exponent: float = 1.0
+    need_exponent: float = 1.0
+    factor_weight: float = 1.0
+    min_states: int = 2
+    min_level: int = 3
+    perturbation: float = 0.25
+    random_scenarios: int = 50
+    stable_share: float = 0.8
     top_n: int = 3
     unknown_effectiveness_credit: float = 0.5
 
     def __post_init__(self) -> None:
-        weights = (self.rating_weight, self.reporting_weight, self.mention_weight)
-        if min(weights) < 0 or sum(weights) <= 0:
-            raise ValueError("score weights must be non-negative and not all zero")
-        if self.threat_aggregate not in ("max", "sum"):
-            raise ValueError("threat_aggregate must be 'max' or 'sum'")
+        cuts = self.cuts
+        if not all(0 < a < b for a, b in zip(cuts, cuts[1:], strict=False)) or cuts[0] <= 0:
+            raise ValueError("cut-points must be positive and strictly increasing")
         if not 0 < self.interval < 1:
             raise ValueError("interval must lie strictly between 0 and 1")
-        if self.bootstrap_resamples < 1 or self.min_n < 0 or self.top_n < 1:
-            raise ValueError("bootstrap_resamples and top_n must be >= 1, min_n >= 0")
+        if not 0 <= self.text_weight <= 1:
+            raise ValueError("text_weight must lie between 0 and 1")
+        if min(self.strategy_exponent, self.need_exponent, self.factor_weight) < 0:
+            raise ValueError("exponents and factor_weight must be non-negative")
+        if self.resamples < 1 or self.min_n < 0 or self.min_groups < 0 or self.top_n < 1:
+            raise ValueError("resamples and top_n must be >= 1, min_n and min_groups >= 0")
+        if self.min_states < 2 or not 1 <= self.min_level <= 4:
+            raise ValueError("min_states must be >= 2 and min_level a level 1..4")
+        if not 0 <= self.perturbation < 1 or self.random_scenarios < 0:
+            raise ValueError("perturbation must lie in [0, 1), random_scenarios >= 0")
+        if not 0 <= self.stable_share <= 1:
+            raise ValueError("stable_share must lie between 0 and 1")
+
+    @property
+    def cuts(self) -> tuple[float, float, float, float]:
+        """The four cut-points Low, Medium, High, Very high, in order."""
+        return (self.cut_low, self.cut_medium, self.cut_high, self.cut_very_high)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ScoringConfig:
@@ -208,12 +216,6 @@ class ScoringConfig:
                     raise ValueError(f"unknown setting {section}.{key} in scoring config")
                 values[key] = value
         return cls(**values)
-
-    def cost_factor(self, cost: int) -> float:
-        """Priority multiplier for a cost class (1 low, 2 medium, 3 high)."""
-        return {1: self.cost_factor_low, 2: self.cost_factor_medium, 3: self.cost_factor_high}[
-            int(cost)
-        ]
 
     def as_table(self) -> pd.DataFrame:
         """Every setting as a row: section, setting, value (as text), meaning."""
@@ -261,62 +263,43 @@ def level_label(level: int) -> str:
     return LEVEL_LABELS[_check_level(level, "level")]
 
 
-def _two_prime_counts(
-    very_high: np.ndarray, high: np.ndarray, medium: np.ndarray, low: np.ndarray
-) -> np.ndarray:
-    return np.select(
-        [
-            very_high >= 2,
-            (very_high == 1) | (high >= 2),
-            (high == 1) | (medium >= 2),
-            (medium + low) >= 1,
-        ],
-        [4, 3, 2, 1],
-        default=0,
-    )
-
-
-def two_prime(ratings: Iterable[int]) -> int:
-    """Roll several ratings (levels 0..4) up into one with the Conservation Standards' 2-prime rule.
-
-    Very high if at least two are Very high; High if one is Very high or at least two are
-    High; Medium if one is High or at least two are Medium; Low if any is Low or Medium;
-    None (0) when nothing above None was given. Missing values are ignored. (Miradi applies
-    the 3-5-7 rule before the 2-prime rule when it rolls up many targets; across respondents
-    rating the same threat that would make a crowd of Low answers look worse, so it is not
-    applied here.)
-    """
-    values = np.array([int(v) for v in ratings if v is not None and not pd.isna(v)], dtype=int)
-    counts = [np.array([(values == level).sum()]) for level in (4, 3, 2, 1)]
-    return int(_two_prime_counts(*counts)[0])
-
-
 def rate_responses(ratings: pd.DataFrame) -> pd.DataFrame:
-    """Add each respondent's Miradi ``magnitude`` and ``rating`` to a ratings frame.
+    """Each respondent's Miradi rating of one threat to one target (step 1 of the method).
 
-    Input: the ``ratings`` frame (scope, severity, irreversibility: levels 1..4 or NA;
-    present: bool). Output: a copy with ``magnitude`` and ``rating`` (nullable Int64). A
-    respondent who says the threat is absent gets rating 0 (None); one who says it is present
-    but leaves any of the three criteria unrated gets NA, as Miradi leaves such a threat
-    "not specified".
+    Input: the ``ratings`` frame of the data contract (``present``: bool or NA; ``scope``,
+    ``severity``, ``irreversibility``: levels 1..4 or NA). Output: a copy with
+
+    * ``magnitude`` = min(scope, severity) (:data:`MAGNITUDE_TABLE`), Int64 or NA;
+    * ``rating_value`` (Int64 0..4 or NA): 0 when the respondent rated the target and said
+      the threat does not affect it (``present`` False); the table rating
+      (:data:`RATING_TABLE`) when scope, severity and irreversibility are all given; NA
+      otherwise, as Miradi leaves such a rating "not specified";
+    * ``status``: "rated", "not present", "incomplete" (present but a criterion missing:
+      excluded from every average and counted as incomplete) or "not answered" (present NA).
     """
     out = ratings.copy()
-    present = _present(out)
+    n = len(out)
+    present_col = out["present"] if "present" in out else pd.Series(pd.NA, index=out.index)
+    present_known = present_col.astype("boolean")
+    answered = present_known.notna().to_numpy()
+    present = present_known.to_numpy(dtype=bool, na_value=False)
     scope, severity, irrev = (_levels(out, col) for col in ("scope", "severity", "irreversibility"))
-    rated = present & (scope > 0) & (severity > 0) & (irrev > 0)
-    mag = MAGNITUDE_TABLE[scope, severity]
-    rating = RATING_TABLE[mag, irrev]
-    out["magnitude"] = pd.array(np.where(rated, mag, 0), dtype="Int64")
-    out.loc[present & ~rated, "magnitude"] = pd.NA
-    out["rating"] = pd.array(np.where(rated, rating, 0), dtype="Int64")
-    out.loc[present & ~rated, "rating"] = pd.NA
+    complete = present & (scope > 0) & (severity > 0) & (irrev > 0)
+    mag = MAGNITUDE_TABLE[scope, severity].astype(np.int64)
+    rating = RATING_TABLE[mag, irrev].astype(np.int64)
+    absent = answered & ~present
+    value = np.where(complete, rating, 0)
+    has_value = complete | absent
+    out["magnitude"] = pd.array(np.where(complete, mag, 0), dtype="Int64")
+    out.loc[~complete, "magnitude"] = pd.NA
+    out["rating_value"] = pd.array(value, dtype="Int64")
+    out.loc[~has_value, "rating_value"] = pd.NA
+    status = np.full(n, "not answered", dtype=object)
+    status[absent] = "not present"
+    status[present & ~complete] = "incomplete"
+    status[complete] = "rated"
+    out["status"] = status
     return out
-
-
-def _present(ratings: pd.DataFrame) -> np.ndarray:
-    if "present" not in ratings:
-        return np.zeros(len(ratings), dtype=bool)
-    return ratings["present"].astype("boolean").to_numpy(dtype=bool, na_value=False)
 
 
 def _levels(ratings: pd.DataFrame, column: str) -> np.ndarray:
@@ -326,6 +309,166 @@ def _levels(ratings: pd.DataFrame, column: str) -> np.ndarray:
     values = pd.to_numeric(ratings[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     valid = np.isin(values, (1.0, 2.0, 3.0, 4.0))
     return np.where(valid, np.nan_to_num(values), 0).astype(np.int64)
+
+
+def rating_levels(values: np.ndarray, cuts: Iterable[float] | np.ndarray) -> np.ndarray:
+    """Label levels 0..4 of rating values by cut-points (step 2 of the method).
+
+    ``values``: any array of values on the 0..4 scale (NaN allowed); ``cuts``: the four
+    cut-points Low, Medium, High, Very high, either one sequence for all values or an array
+    of shape ``values.shape[:-1] + (4,)`` giving each row its own (the sensitivity runs).
+    Output: int array of the same shape as ``values``: the number of cut-points a value
+    reaches (value >= cut), after rounding to :data:`VALUE_DECIMALS` decimals; -1 for NaN.
+    With the default cut-points: None < 0.5 <= Low < 1.5 <= Medium < 2.5 <= High < 3.5 <=
+    Very high.
+    """
+    values = np.asarray(values, dtype=float)
+    cuts = np.asarray(cuts, dtype=float)
+    rounded = np.round(values, VALUE_DECIMALS)
+    if cuts.ndim == 1:
+        levels = (rounded[..., None] >= cuts).sum(axis=-1)
+    else:
+        levels = (rounded[..., None] >= cuts[..., None, :]).sum(axis=-1)
+    return np.where(np.isnan(values), -1, levels).astype(np.int64)
+
+
+def rating_label(value: float, config: ScoringConfig | None = None) -> str:
+    """The label ("None" .. "Very high") of one rating value by the config's cut-points."""
+    cfg = config or ScoringConfig()
+    level = int(rating_levels(np.array([value]), cfg.cuts)[0])
+    if level < 0:
+        raise ValueError("a missing value has no label")
+    return LEVEL_LABELS[level]
+
+
+# --------------------------------------------------------------------------- summary rule
+
+
+def three_five_seven(counts: np.ndarray) -> np.ndarray:
+    """Miradi's 3-5-7 rule on counts of labels, carried upward in order.
+
+    ``counts``: array whose last axis holds the numbers of Low, Medium, High and Very high
+    ratings (in that order). Output: the same shape with every 7 Lows adding one Medium,
+    then every 5 Mediums (including those just added) adding one High, then every 3 Highs
+    (likewise) adding one Very high. The lower counts are kept: the 2-prime rule that
+    follows looks at the highest levels first, so whether they are kept or removed never
+    changes its result. Source: Miradi, ``ThreatFormula.getSummaryOfBundlesWithTwoPrimeRule``;
+    CMP Open Standards 4.0 (summary threat rating).
+    """
+    out = np.array(counts, dtype=np.int64, copy=True)
+    out[..., 1] += out[..., 0] // 7
+    out[..., 2] += out[..., 1] // 5
+    out[..., 3] += out[..., 2] // 3
+    return out
+
+
+def two_prime(counts: np.ndarray) -> np.ndarray:
+    """The 2-prime rule on counts of Low, Medium, High, Very high (last axis).
+
+    Very high if at least two are Very high; High if one is Very high or at least two are
+    High; Medium if one is High or at least two are Medium; Low if any is Medium or Low;
+    None (0) when there is none. Output: int levels 0..4 (shape without the last axis).
+    Source: Miradi, ``ThreatFormula.getSummaryOfBundlesWithTwoPrimeRule``.
+    """
+    counts = np.asarray(counts)
+    low, medium, high, very_high = (counts[..., i] for i in range(4))
+    return np.select(
+        [
+            very_high >= 2,
+            (very_high == 1) | (high >= 2),
+            (high == 1) | (medium >= 2),
+            (medium + low) >= 1,
+        ],
+        [4, 3, 2, 1],
+        default=0,
+    ).astype(np.int64)
+
+
+def level_counts(levels: Iterable[int]) -> np.ndarray:
+    """Numbers of Low, Medium, High and Very high among ``levels`` (None and NA ignored)."""
+    values = [int(v) for v in levels if v is not None and not pd.isna(v)]
+    return np.array([sum(1 for v in values if v == level) for level in (1, 2, 3, 4)])
+
+
+def summary_rating(levels: Iterable[int]) -> int:
+    """Miradi's summary rating of one threat across targets (step 3 of the method).
+
+    ``levels``: the target ratings (0..4; None/NA ignored; 0 counts as nothing). The 3-5-7
+    rule (:func:`three_five_seven`) is applied first, then the 2-prime rule
+    (:func:`two_prime`). Examples: three High and one Very high give Very high (3 High = 1
+    Very high, so two Very high); six High give Very high; two High give High; one High
+    gives Medium; seven Low give Low (one Medium carried, which alone gives Low); fourteen
+    Low give Medium. Source: Miradi, ``ThreatFormula.getSummaryOfBundlesWithTwoPrimeRule``;
+    CMP Open Standards 4.0.
+    """
+    return int(two_prime(three_five_seven(level_counts(levels))))
+
+
+def summary_steps(levels: Iterable[int]) -> list[str]:
+    """The arithmetic of :func:`summary_rating` in words, one line per step."""
+    counts = level_counts(levels)
+    names = LEVEL_LABELS[1:]
+    lines = [
+        "counts: " + ", ".join(f"{name} {int(n)}" for name, n in zip(names, counts, strict=True))
+    ]
+    carried = counts.copy()
+    for lower, upper, size in ((0, 1, 7), (1, 2, 5), (2, 3, 3)):
+        add = int(carried[lower] // size)
+        if add:
+            lines.append(
+                f"3-5-7 rule: {size} x {names[lower]} = 1 {names[upper]}: {int(carried[lower])} "
+                f"{names[lower]} carry {add} to {names[upper]} "
+                f"({int(carried[upper])} -> {int(carried[upper]) + add})"
+            )
+            carried[upper] += add
+        else:
+            lines.append(
+                f"3-5-7 rule: {int(carried[lower])} {names[lower]} < {size}, nothing carried"
+            )
+    low, medium, high, very_high = (int(n) for n in carried)
+    level = int(two_prime(carried))
+    if very_high >= 2:
+        why = f"Very high {very_high} >= 2"
+    elif very_high == 1 or high >= 2:
+        why = "Very high = 1" if very_high == 1 else f"High {high} >= 2"
+    elif high == 1 or medium >= 2:
+        why = "High = 1" if high == 1 else f"Medium {medium} >= 2"
+    elif medium + low >= 1:
+        why = "at least one Medium or Low"
+    else:
+        why = "no rating above None"
+    lines.append(f"2-prime rule: {why} -> {LEVEL_LABELS[level]}")
+    return lines
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def tastle_wierman(
+    values: Iterable[float],
+    low: float = 0.0,
+    high: float = 4.0,
+    weights: Iterable[float] | None = None,
+) -> float:
+    """Tastle-Wierman consensus of ratings on an ordinal scale from ``low`` to ``high``.
+
+    Cns = 1 + sum_i p_i log2(1 - |X_i - mu| / d), where p_i is the share of respondents at
+    value X_i, mu = sum_i p_i X_i the mean and d = high - low the width of the scale.
+    1 = everyone gave the same value (also for a single respondent); 0 = half at each end
+    of the scale. Source: Tastle, W. J. & Wierman, M. J. (2007), "Consensus and dissention:
+    a measure of ordinal dispersion", International Journal of Approximate Reasoning 45(3),
+    531-545. Returns NaN for no values.
+    """
+    x = np.asarray(list(values), dtype=float)
+    w = np.ones_like(x) if weights is None else np.asarray(list(weights), dtype=float)
+    if x.size == 0 or w.sum() <= 0:
+        return float("nan")
+    p = w / w.sum()
+    mu = float((p * x).sum())
+    distance = np.clip(np.abs(x - mu) / (high - low), 0.0, 1.0)
+    with np.errstate(divide="ignore"):
+        terms = np.where(p > 0, p * np.log2(np.maximum(1.0 - distance, 1e-300)), 0.0)
+    return float(1.0 + terms.sum())
 
 
 # --------------------------------------------------------------------------- mentions
@@ -339,11 +482,19 @@ def split_codes(value: object) -> list[str]:
 
 
 def _text_themes(texts: pd.DataFrame) -> pd.DataFrame:
-    """One row per text and theme mentioned (union of ``themes`` and ``tags``)."""
-    parts = [texts[col].fillna("").astype(str) for col in ("themes", "tags") if col in texts]
-    if not parts or texts.empty:
+    """One row per text and theme mentioned.
+
+    A text's reviewed ``tags`` (given or checked by a person) take precedence: when a text
+    has any, its machine ``themes`` are not used (DESIGN.md, "Text"); otherwise its
+    ``themes`` from :func:`analysis.tagging.tag_texts` count.
+    """
+    if texts.empty or not ({"themes", "tags"} & set(texts.columns)):
         return pd.DataFrame({"row": pd.Series(dtype=np.int64), "theme": pd.Series(dtype=str)})
-    joined = parts[0] if len(parts) == 1 else parts[0] + ";" + parts[1]
+    blank = pd.Series("", index=texts.index, dtype=object)
+    tags = texts["tags"].fillna("").astype(str) if "tags" in texts else blank
+    machine = texts["themes"].fillna("").astype(str) if "themes" in texts else blank
+    reviewed = tags.str.replace(";", "", regex=False).str.strip() != ""
+    joined = tags.where(reviewed, machine)
     frame = pd.DataFrame({"row": np.arange(len(texts)), "theme": joined.to_numpy()})
     frame["theme"] = frame["theme"].str.split(";")
     frame = frame.explode("theme")
@@ -355,7 +506,8 @@ def mention_shares(texts: pd.DataFrame | None) -> pd.DataFrame:
     """Share of each country's texts that mention each theme, per source and combined.
 
     Input: the ``texts`` frame (country, source, and ``themes`` from tagging and/or ``tags``
-    given by facilitators, ";"-separated). A text mentions a theme when either list holds it.
+    given by facilitators, ";"-separated). A text mentions a theme when its reviewed ``tags``
+    hold it, or, for a text without reviewed tags, when its machine ``themes`` do.
     Output: one row per country x theme that has texts (:data:`MENTION_COLUMNS`):
     ``mention_share_survey`` = survey texts of that country mentioning the theme / survey texts
     of that country, likewise for interviews, and ``mention_share`` over both. A share is NaN
@@ -404,284 +556,13 @@ _MENTION_DTYPES = {
 }
 
 
-# --------------------------------------------------------------------------- threat scores
-
-
-def threat_scores(
-    ratings: pd.DataFrame,
-    texts: pd.DataFrame | None = None,
-    *,
-    config: ScoringConfig | None = None,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """Score every threat theme in every country from ratings and text mentions.
-
-    Input: ``ratings`` (one row per respondent and theme, see the data contract) and
-    optionally ``texts`` with ``themes`` and/or ``tags``. Output: one row per country x theme
-    (every theme of :data:`THEMES` for every country that has ratings or texts), columns
-    :data:`THREAT_SCORE_COLUMNS`, sorted by country then rank:
-
-    * ``n_respondents``: respondents who answered whether the threat is present;
-      ``n_reporting``: those who said it is; ``share_reporting`` = n_reporting / n_respondents.
-    * ``n_rated``: reporting respondents who rated scope, severity and irreversibility; each
-      gets a Miradi threat rating 1..4 (:func:`threat_rating`).
-    * ``mean_rating``: mean rating first within each stakeholder group, then the plain mean of
-      the group means, so thirty answers from one group weigh as much as three from another;
-      ``n_groups``: groups with at least one rating.
-    * ``ci_low``/``ci_high``: percentile bootstrap interval (``config.interval``, default 90 %)
-      of that group-balanced mean, resampling respondents with replacement within each group
-      (``config.bootstrap_resamples`` resamples, seeded by ``seed``). Because ratings take
-      four values, a resample of a group is drawn as multinomial counts of those values,
-      which has exactly the distribution of resampling its respondents, and costs the same
-      for 30 or 30,000 respondents.
-    * ``agreement``: share of rated respondents whose rating equals the most common rating
-      (1 = all agree; 0.25 is the floor with four levels).
-    * ``rollup_2prime``/``rollup_label``: the 2-prime roll-up (:func:`two_prime`) of all
-      ratings.
-    * ``trend``: most common answer among increasing/stable/decreasing given by reporting
-      respondents (ties go to the worse trend: increasing, then stable, then decreasing;
-      "unknown" when nobody gave one), and the share of each trend answer
-      (``trend_increasing`` ... ``trend_unknown``, over respondents who answered the trend).
-    * ``mention_share_survey``/``_interview``/``mention_share``: see :func:`mention_shares`.
-    * ``score``: weighted mean of mean_rating / 4, share_reporting and mention_share with the
-      weights of ``config``; a component without data (NaN) is left out and the remaining
-      weights rescaled; 0 when no component has data.
-    * ``low_evidence``: n_respondents < ``config.min_n`` (flagged, never dropped).
-    * ``rank``: 1 = highest score within the country (ties: higher mean_rating, then the
-      order of :data:`THEMES`).
-    """
-    cfg = config or ScoringConfig.load()
-    ratings = ratings if ratings is not None else pd.DataFrame()
-    mentions = mention_shares(texts)
-
-    rating_countries = (
-        set(ratings["country"].dropna().astype(str)) - {""} if "country" in ratings else set()
-    )
-    countries = sorted(rating_countries | set(mentions["country"]))
-    if not countries:
-        return _empty_scores()
-    extra_themes = set()
-    if "theme" in ratings:
-        extra_themes |= set(ratings["theme"].dropna().astype(str)) - {""}
-    extra_themes |= set(mentions["theme"])
-    themes = list(THEMES) + sorted(extra_themes - set(THEMES))
-
-    stats = _rating_stats(ratings, countries, themes, cfg, seed)
-    out = pd.DataFrame(
-        {
-            "country": np.repeat(countries, len(themes)),
-            "theme": np.tile(themes, len(countries)),
-        }
-    )
-    for name, values in stats.items():
-        out[name] = values
-    out = out.merge(mentions, on=["country", "theme"], how="left")
-    for col in ("n_texts_survey", "n_texts_interview", "n_texts"):
-        out[col] = out[col].fillna(0).astype(np.int64)
-
-    components = np.column_stack(
-        [out["mean_rating"] / 4.0, out["share_reporting"], out["mention_share"]]
-    ).astype(float)
-    weights = np.array([cfg.rating_weight, cfg.reporting_weight, cfg.mention_weight])
-    available = ~np.isnan(components)
-    weight_sum = (available * weights).sum(axis=1)
-    weighted = np.nansum(components * weights, axis=1)
-    out["score"] = np.where(weight_sum > 0, weighted / np.where(weight_sum > 0, weight_sum, 1), 0.0)
-    out["low_evidence"] = out["n_respondents"] < cfg.min_n
-
-    theme_order = {theme: i for i, theme in enumerate(themes)}
-    out["_order"] = out["theme"].map(theme_order)
-    out["_mean"] = out["mean_rating"].fillna(-1.0)
-    out = out.sort_values(
-        ["country", "score", "_mean", "_order"], ascending=[True, False, False, True], kind="stable"
-    )
-    out["rank"] = out.groupby("country").cumcount().astype(np.int64) + 1
-    out = out.drop(columns=["_order", "_mean"]).reset_index(drop=True)
-    floats = out.select_dtypes("float").columns
-    out[floats] = out[floats].round(_DECIMALS)
-    return out[list(THREAT_SCORE_COLUMNS)]
-
-
-def _empty_scores() -> pd.DataFrame:
-    ints = {
-        "n_respondents",
-        "n_reporting",
-        "n_rated",
-        "n_groups",
-        "rollup_2prime",
-        "rank",
-        "n_texts_survey",
-        "n_texts_interview",
-        "n_texts",
-    }
-    strings = {"country", "theme", "rollup_label", "trend"}
-
-    def dtype(col: str) -> object:
-        if col in ints:
-            return np.int64
-        if col in strings:
-            return str
-        return bool if col == "low_evidence" else float
-
-    return pd.DataFrame({c: pd.Series(dtype=dtype(c)) for c in THREAT_SCORE_COLUMNS})
-
-
-def _codes(values: pd.Series, categories: list[str], normalise: bool = False) -> np.ndarray:
-    """Position of each value in ``categories`` (-1 when absent or missing).
-
-    Works on the distinct values only, so a million rows cost one factorisation.
-    """
-    codes, uniques = pd.factorize(values)
-    position = {category: i for i, category in enumerate(categories)}
-    keys = [str(u).strip().lower() if normalise else str(u) for u in uniques]
-    table = np.array([position.get(key, -1) for key in keys] + [-1], dtype=np.int64)
-    return table[codes]
-
-
-def _rating_stats(
-    ratings: pd.DataFrame,
-    countries: list[str],
-    themes: list[str],
-    cfg: ScoringConfig,
-    seed: int,
-) -> dict[str, np.ndarray]:
-    """Per-cell rating statistics, cells ordered country-major like the output frame."""
-    n_cells = len(countries) * len(themes)
-    nan = np.full(n_cells, np.nan)
-    zeros = np.zeros(n_cells, dtype=np.int64)
-    stats: dict[str, np.ndarray] = {
-        "n_respondents": zeros.copy(),
-        "n_reporting": zeros.copy(),
-        "share_reporting": nan.copy(),
-        "n_rated": zeros.copy(),
-        "n_groups": zeros.copy(),
-        "mean_rating": nan.copy(),
-        "ci_low": nan.copy(),
-        "ci_high": nan.copy(),
-        "agreement": nan.copy(),
-        "rollup_2prime": zeros.copy(),
-        "rollup_label": np.array([LEVEL_LABELS[0]] * n_cells, dtype=object),
-        "trend": np.array(["unknown"] * n_cells, dtype=object),
-        "trend_increasing": nan.copy(),
-        "trend_stable": nan.copy(),
-        "trend_decreasing": nan.copy(),
-        "trend_unknown": nan.copy(),
-    }
-    if ratings.empty or not {"country", "theme"} <= set(ratings.columns):
-        return stats
-
-    country_idx = _codes(ratings["country"], countries)
-    theme_idx = _codes(ratings["theme"], themes)
-    keep = (country_idx >= 0) & (theme_idx >= 0)
-    if "response_id" in ratings:
-        # The contract is one row per respondent and theme; if a respondent appears twice
-        # for a theme (a resubmission), the last row wins so nobody counts twice.
-        respondent = pd.factorize(ratings["response_id"].astype(str))[0].astype(np.int64)
-        dup = pd.Series(respondent * len(themes) + theme_idx).duplicated(keep="last").to_numpy()
-        keep &= ~dup
-    cell = (country_idx * len(themes) + theme_idx)[keep]
-    present_col = ratings["present"] if "present" in ratings else pd.Series(pd.NA, ratings.index)
-    answered = present_col.notna().to_numpy()[keep]
-    present = _present(ratings)[keep]
-    scope, severity, irrev = (
-        _levels(ratings, col)[keep] for col in ("scope", "severity", "irreversibility")
-    )
-    rated = present & (scope > 0) & (severity > 0) & (irrev > 0)
-    rating = RATING_TABLE[MAGNITUDE_TABLE[scope, severity], irrev].astype(np.int64)
-
-    n_resp = np.bincount(cell[answered], minlength=n_cells)
-    n_rep = np.bincount(cell[present], minlength=n_cells)
-    stats["n_respondents"] = n_resp.astype(np.int64)
-    stats["n_reporting"] = n_rep.astype(np.int64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        stats["share_reporting"] = np.where(n_resp > 0, n_rep / np.maximum(n_resp, 1), np.nan)
-
-    r_cell, r_level = cell[rated], rating[rated]
-    level_counts = np.bincount(r_cell * 4 + (r_level - 1), minlength=n_cells * 4).reshape(
-        n_cells, 4
-    )
-    n_rated = level_counts.sum(axis=1)
-    stats["n_rated"] = n_rated.astype(np.int64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        stats["agreement"] = np.where(
-            n_rated > 0, level_counts.max(axis=1) / np.maximum(n_rated, 1), np.nan
-        )
-    rollup = _two_prime_counts(
-        level_counts[:, 3], level_counts[:, 2], level_counts[:, 1], level_counts[:, 0]
-    )
-    stats["rollup_2prime"] = rollup.astype(np.int64)
-    stats["rollup_label"] = np.array(LEVEL_LABELS, dtype=object)[rollup]
-
-    if r_cell.size:
-        group_col = ratings["group"] if "group" in ratings else pd.Series("", ratings.index)
-        group_idx = pd.factorize(group_col.fillna("").astype(str), sort=True)[0][keep][rated]
-        n_group_codes = int(group_idx.max()) + 1
-        _group_balanced(
-            stats, r_cell, group_idx.astype(np.int64), n_group_codes, r_level, n_cells, cfg, seed
-        )
-
-    _trend_stats(stats, ratings, keep, present, cell, n_cells)
-    return stats
-
-
-def _group_balanced(
-    stats: dict[str, np.ndarray],
-    cell: np.ndarray,
-    group: np.ndarray,
-    n_group_codes: int,
-    level: np.ndarray,
-    n_cells: int,
-    cfg: ScoringConfig,
-    seed: int,
-) -> None:
-    """Group-balanced mean rating per cell and its bootstrap interval."""
-    cell_group = cell * n_group_codes + group
-    uniq, inverse = np.unique(cell_group, return_inverse=True)
-    counts = np.bincount(inverse * 4 + (level - 1), minlength=len(uniq) * 4).reshape(-1, 4)
-    n_in_group = counts.sum(axis=1)
-    levels = np.arange(1, 5, dtype=float)
-    group_mean = counts @ levels / n_in_group
-    group_cell = uniq // n_group_codes  # ascending, so each cell's groups are contiguous
-    n_groups = np.bincount(group_cell, minlength=n_cells)
-    stats["n_groups"] = n_groups.astype(np.int64)
-    sums = np.bincount(group_cell, weights=group_mean, minlength=n_cells)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        stats["mean_rating"] = np.where(n_groups > 0, sums / np.maximum(n_groups, 1), np.nan)
-
-    rng = np.random.default_rng(seed)
-    draws = rng.multinomial(
-        n_in_group, counts / n_in_group[:, None], size=(cfg.bootstrap_resamples, len(uniq))
-    )
-    boot_group_mean = draws @ levels / n_in_group  # resamples x groups
-    cells_with_data, starts = np.unique(group_cell, return_index=True)
-    boot_cell_mean = np.add.reduceat(boot_group_mean, starts, axis=1) / n_groups[cells_with_data]
-    tail = (1.0 - cfg.interval) / 2.0
-    low, high = np.quantile(boot_cell_mean, [tail, 1.0 - tail], axis=0)
-    stats["ci_low"][cells_with_data] = low
-    stats["ci_high"][cells_with_data] = high
-
-
-def _trend_stats(
-    stats: dict[str, np.ndarray],
-    ratings: pd.DataFrame,
-    keep: np.ndarray,
-    present: np.ndarray,
-    cell: np.ndarray,
-    n_cells: int,
-) -> None:
-    if "trend" not in ratings:
-        return
-    trend = _codes(ratings["trend"], list(TREND_CODES), normalise=True)[keep]
-    answered = present & (trend >= 0)
-    counts = np.bincount(cell[answered] * 4 + trend[answered], minlength=n_cells * 4).reshape(
-        n_cells, 4
-    )
-    total = counts.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        shares = np.where(total[:, None] > 0, counts / np.maximum(total, 1)[:, None], np.nan)
-    for i, code in enumerate(TREND_CODES):
-        stats[f"trend_{code}"] = shares[:, i]
-    known = counts[:, :3]
-    # argmax keeps the first maximum, so ties resolve to increasing, then stable.
-    modal = np.array(TREND_CODES[:3], dtype=object)[known.argmax(axis=1)]
-    stats["trend"] = np.where(known.sum(axis=1) > 0, modal, "unknown").astype(object)
+_MENTION_DTYPES = {
+    "country": str,
+    "theme": str,
+    "n_texts_survey": np.int64,
+    "n_texts_interview": np.int64,
+    "n_texts": np.int64,
+    "mention_share_survey": float,
+    "mention_share_interview": float,
+    "mention_share": float,
+}

@@ -1,7 +1,10 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from analysis.assessment import FACTOR_COLUMNS, RATING_COLUMNS, SUMMARY_COLUMNS
 from analysis.pipeline import (
     ASSIGNMENT_COLUMNS,
     CLUSTER_COLUMNS,
@@ -10,7 +13,18 @@ from analysis.pipeline import (
 )
 from analysis.prioritise import GAP_COLUMNS, PRIORITY_COLUMNS, REGIONAL_COLUMNS, load_actions
 from analysis.report import write_outputs
-from analysis.scoring import THEMES, THREAT_SCORE_COLUMNS
+from analysis.scoring import ScoringConfig
+from analysis.sensitivity import SENSITIVITY_COLUMNS
+from analysis.sensitivity import SUMMARY_COLUMNS as STABILITY_COLUMNS
+from analysis.tables import NOT_COMPUTED, NOT_RANKED, NOT_RATED, has_missing
+from tests.analysis.factories import (
+    DIRECT,
+    gap_rows,
+    gaps_frame,
+    rating_rows,
+    ratings_frame,
+    reference,
+)
 
 # (theme, en, ru, zh, mn, fa): the same six statements in five languages
 STATEMENTS = [
@@ -98,31 +112,51 @@ def make_texts(all_tagged=False):
 
 
 def make_ratings():
+    """Six respondents per country in three groups; each rates saiga and one other target
+    (2027.1) or the pooled target (2026.1), every direct threat, levels drawn at random."""
     rng = np.random.default_rng(11)
     rows = []
     for country in COUNTRIES:
         for r in range(6):
-            for theme in THEMES:
-                present = bool(rng.random() < 0.8)
-                levels = rng.integers(1, 5, 3) if present else [None, None, None]
-                rows.append(
-                    {
-                        "response_id": f"{country}-{r}",
-                        "country": country,
-                        "group": GROUPS[r % 3],
-                        "theme": theme,
-                        "present": present,
-                        "scope": levels[0],
-                        "severity": levels[1],
-                        "irreversibility": levels[2],
-                        "trend": "increasing" if present else pd.NA,
-                        "link": f"/responses/{country}-{r}",
-                    }
-                )
-    ratings = pd.DataFrame(rows)
-    for column in ("scope", "severity", "irreversibility"):
-        ratings[column] = ratings[column].astype("Int64")
-    return ratings
+            group = GROUPS[r % 3]
+            targets = ["pooled"] if r == 5 else ["saiga", "argali" if r % 2 else "kulan"]
+            for target in targets:
+                for threat in DIRECT:
+                    level = int(rng.integers(0, 5)) if rng.random() < 0.9 else None
+                    rows += rating_rows(country, target, threat, group, [level], start=r)
+    return ratings_frame(rows)
+
+
+def make_factor_gaps():
+    rng = np.random.default_rng(12)
+    rows = []
+    for country in COUNTRIES:
+        for r in range(5):
+            for factor, item in (("governance", "gap_enforcement"), ("science", "gap_monitoring")):
+                gap = int(rng.integers(1, 5))
+                rows += gap_rows(country, factor, GROUPS[r % 3], [gap], item=item, start=r)
+    return gaps_frame(rows)
+
+
+def make_strategy_ratings():
+    return pd.DataFrame(
+        {
+            "country": ["KZ"],
+            "action": ["joint_patrols"],
+            "impact": [3],
+            "feasibility": [2],
+            "cost": ["low"],
+            "agreement": ["majority"],
+            "source": ["National consultation 2027-03-14 (#12)"],
+            "meeting_id": [12],
+            "meeting_date": ["2027-03-14"],
+        }
+    )
+
+
+REFERENCE = reference(
+    populations=[("saiga_ustyurt", "saiga", ("KZ", "UZ")), ("kulan_gobi", "kulan", ("MN", "CN"))]
+)
 
 
 def make_needs():
@@ -157,50 +191,147 @@ def make_measures():
 PARAMS = AnalysisParams(seed=1, k=3, date="2026-03-01")
 
 
+def run(texts=None, params=PARAMS, **frames):
+    defaults = {
+        "factor_gaps": make_factor_gaps(),
+        "strategy_ratings": make_strategy_ratings(),
+        "reference": REFERENCE,
+    }
+    defaults.update(frames)
+    ratings = defaults.pop("ratings", make_ratings())
+    needs = defaults.pop("needs", make_needs())
+    measures = defaults.pop("measures", make_measures())
+    return run_analysis(texts, ratings, needs, measures, params, **defaults)
+
+
 @pytest.fixture(scope="module")
 def results():
-    return run_analysis(make_texts(), make_ratings(), make_needs(), make_measures(), PARAMS)
+    return run(make_texts())
 
 
 def test_run_produces_every_table(results):
-    scores = results.threat_scores
-    assert list(scores.columns) == list(THREAT_SCORE_COLUMNS)
-    assert len(scores) == len(COUNTRIES) * len(THEMES)
+    expected = {
+        "threat_ratings": RATING_COLUMNS,
+        "threat_summary": SUMMARY_COLUMNS,
+        "factor_gaps": FACTOR_COLUMNS,
+        "priorities_by_country": PRIORITY_COLUMNS,
+        "regional_priorities": REGIONAL_COLUMNS,
+        "sensitivity": SENSITIVITY_COLUMNS,
+        "sensitivity_summary": STABILITY_COLUMNS,
+        "gaps": GAP_COLUMNS,
+    }
+    tables = results.tables()
+    for name, columns in expected.items():
+        assert list(tables[name].columns) == list(columns), name
+    assert len(results.threat_summary) == len(COUNTRIES) * len(DIRECT)
     assert len(results.priorities_by_country) == len(COUNTRIES) * len(load_actions())
-    assert list(results.priorities_by_country.columns) == list(PRIORITY_COLUMNS)
-    assert list(results.regional_priorities.columns) == list(REGIONAL_COLUMNS)
-    assert list(results.gaps.columns) == list(GAP_COLUMNS)
+    assert set(results.factor_gaps["country"]) == set(COUNTRIES)
     assert set(results.gaps["country"]) == set(COUNTRIES)
     assert not results.clusters.empty
     assert set(results.cluster_assignments["id"]) <= set(make_texts()["id"])
+    assert set(results.sensitivity_summary["ranking"]) == {"threats", "actions"}
 
 
-def test_mention_shares_use_tags_and_tagged_themes(results):
-    scores = results.threat_scores.set_index(["country", "theme"])
+ALLOWED_TEXT = {NOT_RATED, NOT_RANKED, NOT_COMPUTED}
+
+
+def assert_no_missing_values(tables):
+    """No NaN, None or NA anywhere; a column holding numbers holds, besides them, only the
+    stated texts ("not rated", "not ranked", "not computed")."""
+    for name, table in tables.items():
+        assert has_missing(table) == [], name
+        for column in table.columns:
+            values = table[column].tolist()
+            numeric = [
+                v
+                for v in values
+                if isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_)
+            ]
+            if not numeric:
+                continue
+            others = {v for v in values if isinstance(v, str)}
+            assert others <= ALLOWED_TEXT, (name, column, others)
+
+
+def test_no_output_table_holds_a_missing_value(results):
+    assert_no_missing_values(results.tables())
+
+
+def test_national_strategy_rating_is_used_and_named(results):
+    kz = results.priorities_by_country.set_index(["country", "action"])
+    row = kz.loc[("KZ", "joint_patrols")]
+    assert row["rating_source"] == "National consultation 2027-03-14 (#12)"
+    assert (row["impact"], row["feasibility"], row["strategy_rating"], row["cost"]) == (
+        3,
+        2,
+        "Less effective",
+        "low",
+    )
+    assert kz.loc[("MN", "joint_patrols"), "rating_source"] == "catalogue default"
+
+
+def test_mention_shares_are_shown_beside_the_summary(results):
+    summary = results.threat_summary.set_index(["country", "threat"])
     # a third of the Mongolian interview notes are tagged poaching by the facilitator
-    assert scores.loc[("MN", "poaching"), "mention_share_interview"] >= 1 / 3 - 1e-4
-    assert scores.loc[("KZ", "poaching"), "n_texts"] == 12
-    assert scores.loc[("CN", "climate"), "n_texts_survey"] == 6
+    assert summary.loc[("MN", "poaching"), "mention_share"] >= 1 / 3 - 1e-4
+    # Iranian texts are untagged survey answers in Persian; KZ's mention poaching twice in 12
+    assert 0 <= summary.loc[("IR", "climate"), "mention_share"] <= 1
+    assert summary.loc[("KZ", "poaching"), "mention_share"] >= 2 / 12 - 1e-4
 
 
-def test_method_records_parameters_weights_and_counts(results):
-    method = results.method
-    assert method["date"] == "2026-03-01"
-    assert method["software_version"]
-    assert method["parameters"]["seed"] == 1
-    assert method["parameters"]["k_range"] == [3, 12]
-    assert method["weights"]["rating_weight"] == pytest.approx(0.5)
-    counts = method["data_counts"]
+def test_method_table_states_every_setting_and_rule(results):
+    method = results.method.set_index("setting")
+    assert list(results.method.columns) == ["setting", "value", "meaning", "source"]
+    for row in ScoringConfig().as_table().itertuples(index=False):
+        assert f"{row.section}.{row.setting}" in method.index
+    assert method.loc["rating.cut_high", "value"] == "2.5"
+    for rule in (
+        "rule: magnitude",
+        "rule: respondent rating",
+        "rule: rating_value",
+        "rule: rating label",
+        "rule: agreement",
+        "rule: low evidence",
+        "rule: bootstrap",
+        "rule: summary threat rating",
+        "rule: threat rank",
+        "rule: rank interval",
+        "rule: factor gap",
+        "rule: country_value of a threat",
+        "rule: strategy rating",
+        "rule: priority",
+        "rule: action tie rule",
+        "rule: regional",
+        "rule: sensitivity",
+    ):
+        assert rule in method.index, rule
+        assert method.loc[rule, "meaning"] and method.loc[rule, "source"]
+    assert (
+        "getSummaryOfBundlesWithTwoPrimeRule" in method.loc["rule: summary threat rating", "source"]
+    )
+    assert "Tastle" in method.loc["rule: agreement", "source"]
+    assert method.loc["theme kinds", "value"] == "reference data"
+
+
+def test_run_records_parameters_settings_and_counts(results):
+    record = results.run
+    assert record["date"] == "2026-03-01"
+    assert record["software_version"]
+    assert record["parameters"]["seed"] == 1
+    assert record["parameters"]["k_range"] == [3, 12]
+    assert record["settings"]["cut_high"] == pytest.approx(2.5)
+    counts = record["data_counts"]
     assert counts["texts"] == 30
     assert counts["texts_interview"] == 12
     assert counts["rating_respondents"] == 24
+    assert counts["factor_gap_respondents"] == 20
+    assert counts["strategy_rating_rows"] == 1
     assert counts["countries"] == list(COUNTRIES)
-    assert method["tagging"] == "lexicon only"
-    assert "rating_weight" in set(results.weights["setting"])
+    assert record["tagging"] == "lexicon only"
 
 
 def test_same_inputs_and_seed_give_identical_files(results, tmp_path):
-    again = run_analysis(make_texts(), make_ratings(), make_needs(), make_measures(), PARAMS)
+    again = run(make_texts())
     first = write_outputs(results, tmp_path / "first")
     second = write_outputs(again, tmp_path / "second")
     assert [p.name for p in first] == [p.name for p in second]
@@ -210,14 +341,7 @@ def test_same_inputs_and_seed_give_identical_files(results, tmp_path):
 
 def test_progress_is_reported_from_start_to_finish():
     calls = []
-    run_analysis(
-        make_texts(),
-        make_ratings(),
-        make_needs(),
-        make_measures(),
-        PARAMS,
-        progress=lambda fraction, message: calls.append((fraction, message)),
-    )
+    run(progress=lambda fraction, message: calls.append((fraction, message)))
     fractions = [fraction for fraction, _ in calls]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert fractions == sorted(fractions)
@@ -226,34 +350,97 @@ def test_progress_is_reported_from_start_to_finish():
 
 def test_country_filter_and_min_n_override():
     params = AnalysisParams(seed=1, k=2, countries=("KZ",), min_n=100, date="2026-03-01")
-    run = run_analysis(make_texts(), make_ratings(), make_needs(), make_measures(), params)
-    assert set(run.threat_scores["country"]) == {"KZ"}
-    assert run.threat_scores["low_evidence"].all()
-    assert set(run.gaps["country"]) == {"KZ"}
-    assert run.method["data_counts"]["texts"] == 12
+    result = run(make_texts(), params=params)
+    assert set(result.threat_ratings["country"]) == {"KZ"}
+    assert result.threat_ratings["low_evidence"].all()
+    assert (result.threat_summary["rank"] == NOT_RANKED).all()
+    assert set(result.gaps["country"]) == {"KZ"}
+    assert result.run["data_counts"]["texts"] == 12
 
 
 def test_classifier_is_trained_when_enough_texts_are_tagged():
-    run = run_analysis(make_texts(all_tagged=True), make_ratings(), None, None, PARAMS)
-    assert "classifier trained on 30" in run.method["tagging"]
+    result = run(make_texts(all_tagged=True))
+    assert "classifier trained on 30" in result.run["tagging"]
 
 
 def test_empty_inputs_give_empty_tables_with_columns(tmp_path):
-    run = run_analysis(None, None, None, None, AnalysisParams(date="2026-03-01"))
-    assert run.threat_scores.empty
-    assert list(run.clusters.columns) == list(CLUSTER_COLUMNS)
-    assert list(run.cluster_assignments.columns) == list(ASSIGNMENT_COLUMNS)
-    assert run.priorities_by_country.empty and run.regional_priorities.empty
-    assert run.gaps.empty
-    assert run.method["data_counts"]["texts"] == 0
-    paths = write_outputs(run, tmp_path)
+    result = run_analysis(None, None, None, None, AnalysisParams(date="2026-03-01"))
+    assert result.threat_ratings.empty and result.threat_summary.empty
+    assert list(result.clusters.columns) == list(CLUSTER_COLUMNS)
+    assert list(result.cluster_assignments.columns) == list(ASSIGNMENT_COLUMNS)
+    assert result.priorities_by_country.empty
+    assert (result.regional_priorities["rank"] == NOT_RANKED).all()
+    assert result.gaps.empty
+    assert result.run["data_counts"]["texts"] == 0
+    assert "inferred" in result.run["theme_kinds"]
+    assert_no_missing_values(result.tables())
+    paths = write_outputs(result, tmp_path)
     assert (tmp_path / "report.html").read_text(encoding="utf-8").count("No data") >= 4
-    assert len(paths) == 9
+    assert len(paths) == 14
 
 
-def test_texts_without_ratings_still_score_mentions():
-    run = run_analysis(make_texts(), None, None, None, PARAMS)
-    assert set(run.threat_scores["country"]) == set(COUNTRIES)
-    assert run.threat_scores["n_respondents"].eq(0).all()
-    assert run.threat_scores["low_evidence"].all()
-    assert not run.priorities_by_country.empty
+def test_texts_without_ratings_give_clusters_and_no_threat_rows():
+    result = run_analysis(make_texts(), None, None, None, PARAMS)
+    assert result.threat_summary.empty
+    assert not result.clusters.empty
+
+
+@st.composite
+def small_inputs(draw):
+    """Ratings, factor gaps and national strategy ratings with gaps and missing answers."""
+    rows, gaps = [], []
+    for r in range(draw(st.integers(0, 10))):
+        country = draw(st.sampled_from(["KZ", "UZ", "MN"]))
+        group = draw(st.sampled_from(["ngo", "government", "community"]))
+        for target in draw(
+            st.lists(st.sampled_from(["saiga", "kulan", "pooled"]), max_size=2, unique=True)
+        ):
+            for threat in draw(st.lists(st.sampled_from(DIRECT), max_size=3, unique=True)):
+                level = draw(st.one_of(st.none(), st.integers(0, 4)))
+                rows += rating_rows(country, target, threat, group, [level], start=r, prefix="r")
+        for factor in draw(st.lists(st.sampled_from(["governance", "science"]), max_size=2)):
+            gap = draw(st.one_of(st.none(), st.integers(1, 4)))
+            gaps += gap_rows(country, factor, group, [gap], start=r, prefix="r")
+    strategies = pd.DataFrame(
+        {
+            "country": ["KZ"],
+            "action": [draw(st.sampled_from(list(load_actions()["code"])))],
+            "impact": [draw(st.integers(1, 4))],
+            "feasibility": [draw(st.integers(1, 4))],
+            "cost": [draw(st.sampled_from(["low", "medium", "high"]))],
+            "source": [""],
+            "meeting_date": ["2027-01-01"],
+        }
+    )
+    return ratings_frame(rows), gaps_frame(gaps), strategies
+
+
+@pytest.fixture(scope="module")
+def small_config(tmp_path_factory):
+    path = tmp_path_factory.mktemp("config") / "scoring.toml"
+    path.write_text(
+        "[bootstrap]\nresamples = 30\n[sensitivity]\nrandom_scenarios = 3\n", encoding="utf-8"
+    )
+    return str(path)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(small_inputs())
+def test_no_output_table_contains_nan_whatever_the_inputs(small_config, inputs):
+    ratings, gaps, strategies = inputs
+    params = AnalysisParams(seed=3, config_path=small_config, date="2026-03-01")
+    result = run_analysis(
+        None,
+        ratings,
+        None,
+        None,
+        params,
+        factor_gaps=gaps,
+        strategy_ratings=strategies,
+        reference=REFERENCE,
+    )
+    assert_no_missing_values(result.tables())

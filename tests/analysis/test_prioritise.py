@@ -1,21 +1,36 @@
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from analysis.assessment import assess
 from analysis.prioritise import (
     GAP_COLUMNS,
     NEED_MEASURES,
     NEEDS,
+    PRIORITY_COLUMNS,
+    REGIONAL_COLUMNS,
+    country_strategies,
     gap_analysis,
     load_actions,
     rank_actions,
     regional_priorities,
-    shared_threats,
+    shared_population_threats,
     strategy_rating,
 )
 from analysis.scoring import THEMES, ScoringConfig
+from tests.analysis.factories import (
+    gap_rows,
+    gaps_frame,
+    rating_rows,
+    ratings_frame,
+    reference,
+)
 
+FAST = ScoringConfig(resamples=50)
 # tables are rounded to 4 decimals
 TOL = 5e-5
 
@@ -23,63 +38,34 @@ HEADER = (
     "code,title_en,title_ru,title_zh,title_mn,title_fa,objective,themes,transboundary,"
     "impact,feasibility,cost"
 )
-CATALOGUE = "\n".join(
-    [
-        HEADER,
-        "a_patrol,Patrols,Патрули,巡护,Эргүүл,گشت,Stop poaching,poaching,false,4,3,2",
-        "a_joint,Joint patrols,Совместные патрули,联合巡护,Хамтарсан эргүүл,گشت مشترک,"
-        "Stop poaching across borders,poaching;transboundary,true,3,3,2",
-        "a_fence,Fence gaps,Проходы в заборах,围栏缺口,Хашааны гарц,شکاف حصار,"
-        "Reopen routes,infrastructure;transboundary,true,4,4,3",
-        "a_talk,Policy talks,Диалог,政策对话,Яриа хэлэлцээ,گفت‌وگو,"
-        "Better laws,governance,false,2,4,1",
-        "",
+
+
+def catalogue(tmp_path, rows):
+    """rows: (code, themes, transboundary, impact, feasibility, cost)."""
+    lines = [HEADER] + [
+        f"{code},T {code},Т,题,Т,ت,Goal,{themes},{str(tb).lower()},{i},{f},{c}"
+        for code, themes, tb, i, f, c in rows
     ]
-)
-
-
-@pytest.fixture
-def actions(tmp_path):
     path = tmp_path / "actions.csv"
-    path.write_text(CATALOGUE, encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return load_actions(path)
 
 
-def scores_frame(rows):
-    """rows: (country, theme, score, mean_rating, share_reporting, low_evidence)."""
-    return pd.DataFrame(
-        rows,
-        columns=["country", "theme", "score", "mean_rating", "share_reporting", "low_evidence"],
-    )
-
-
-KZ_SCORES = scores_frame(
-    [
-        ("KZ", "poaching", 0.8, 3.5, 0.9, False),
-        ("KZ", "infrastructure", 0.5, 2.0, 0.5, False),
-        ("KZ", "transboundary", 0.2, 1.0, 0.2, True),
-        ("KZ", "governance", 0.6, 2.5, 0.6, False),
-    ]
-)
+def row(frame, **keys):
+    mask = np.ones(len(frame), dtype=bool)
+    for key, value in keys.items():
+        mask &= (frame[key] == value).to_numpy()
+    assert mask.sum() == 1, keys
+    return frame[mask].iloc[0]
 
 
 def test_strategy_rating_is_min_of_impact_and_feasibility():
+    # Miradi: min(impact, feasibility); 4 Very effective .. 1 Not effective
     assert strategy_rating(4, 2) == 2
     assert strategy_rating(1, 4) == 1
     assert strategy_rating(3, 3) == 3
-
-
-def test_load_actions_types_columns(actions):
-    assert list(actions["code"]) == ["a_patrol", "a_joint", "a_fence", "a_talk"]
-    assert actions["transboundary"].tolist() == [False, True, True, False]
-    assert actions["cost"].tolist() == [2, 2, 3, 1]
-
-
-def test_load_actions_rejects_rating_out_of_range(tmp_path):
-    path = tmp_path / "actions.csv"
-    path.write_text(CATALOGUE.replace(",governance,false,2,4,1", ",governance,false,5,4,1"))
-    with pytest.raises(ValueError, match="impact"):
-        load_actions(path)
+    with pytest.raises(ValueError):
+        strategy_rating(5, 1)
 
 
 def test_shipped_catalogue_is_complete_and_translated():
@@ -100,92 +86,238 @@ def test_shipped_catalogue_is_complete_and_translated():
     assert actions["transboundary"].any() and not actions["transboundary"].all()
 
 
-def test_rank_actions_orders_by_priority_within_country(actions):
-    ranked = rank_actions(KZ_SCORES, actions, config=ScoringConfig()).set_index("action")
-    # threat (max) x strategy / 4 x cost factor (1.0 / 0.85 / 0.7)
-    assert ranked.loc["a_patrol", "priority"] == pytest.approx(0.8 * 3 / 4 * 0.85, abs=TOL)
-    assert ranked.loc["a_joint", "priority"] == pytest.approx(0.8 * 3 / 4 * 0.85, abs=TOL)
-    assert ranked.loc["a_fence", "priority"] == pytest.approx(0.5 * 4 / 4 * 0.7, abs=TOL)
-    assert ranked.loc["a_talk", "priority"] == pytest.approx(0.6 * 2 / 4 * 1.0, abs=TOL)
-    # the tie between a_patrol and a_joint goes to catalogue order
-    assert ranked["rank"].sort_values().index.tolist() == [
-        "a_patrol",
+def test_load_actions_rejects_rating_out_of_range(tmp_path):
+    with pytest.raises(ValueError, match="impact"):
+        catalogue(tmp_path, [("a_x", "poaching", False, 5, 4, 1)])
+
+
+def test_national_ratings_replace_the_catalogue_default_and_say_so(tmp_path):
+    actions = catalogue(tmp_path, [("a_patrol", "poaching", False, 4, 3, 2)])
+    national = pd.DataFrame(
+        {
+            "country": ["KZ", "KZ", "UZ"],
+            "action": ["a_patrol", "a_patrol", "a_unknown"],
+            "impact": [2, 3, 4],
+            "feasibility": [4, 4, 4],
+            "cost": ["high", "low", "low"],
+            "source": [
+                "National consultation 2027-01-10 (#3)",
+                "National consultation 2027-03-14 (#12)",
+                "x",
+            ],
+            "meeting_date": ["2027-01-10", "2027-03-14", "2027-01-01"],
+        }
+    )
+    strategies = country_strategies(actions, national, ("KZ", "UZ"))
+    kz = row(strategies, country="KZ")
+    # the later meeting counts: impact 3, feasibility 4 -> min 3, cost low (1)
+    assert (kz["impact"], kz["feasibility"], kz["strategy_value"], kz["cost"]) == (3, 4, 3, 1)
+    assert kz["rating_source"] == "National consultation 2027-03-14 (#12)"
+    assert kz["source_note"] == "latest of 2 national ratings"
+    uz = row(strategies, country="UZ")
+    assert uz["rating_source"] == "catalogue default" and uz["strategy_value"] == 3
+
+
+def priority_data():
+    """KZ: poaching High (saiga and argali both High), infrastructure Medium (one target
+    Medium... summary of one Medium is Low), governance gap 3."""
+    rows = []
+    gaps = []
+    for group, start in (("ngo", 0), ("government", 3)):
+        for target in ("saiga", "argali"):
+            rows += rating_rows("KZ", target, "poaching", group, [3, 3, 3], start=start)
+            rows += rating_rows("KZ", target, "infrastructure", group, [2, 2, 2], start=start)
+        gaps += gap_rows("KZ", "governance", group, [3, 3, 3], start=start)
+    return ratings_frame(rows), gaps_frame(gaps)
+
+
+def test_priority_and_the_tie_rule_worked_example(tmp_path):
+    ratings, gaps = priority_data()
+    result = assess(ratings, gaps, config=FAST, reference=reference())
+    actions = catalogue(
+        tmp_path,
+        [
+            # code, themes, transboundary, impact, feasibility, cost
+            ("a_patrol", "poaching", False, 3, 3, 2),
+            ("a_ranger", "poaching", False, 3, 3, 1),
+            ("a_joint", "poaching;transboundary", True, 3, 4, 2),
+            ("a_law", "governance", False, 4, 3, 3),
+            ("a_fence", "infrastructure", False, 4, 4, 1),
+            ("a_talk", "transboundary", True, 4, 4, 1),
+        ],
+    )
+    ranked = rank_actions(result, actions)
+    assert list(ranked.columns) == list(PRIORITY_COLUMNS)
+    by = ranked.set_index("action")
+    # poaching: 2 High -> High, level 3; infrastructure: 2 Medium -> Medium, level 2;
+    # governance: gap 3 (x factor_weight 1); transboundary: no data, does not count.
+    # a_patrol:  strategy min(3, 3) = 3, need 3/4: (3/4)^1 x (3/4)^1 = 0.5625
+    # a_ranger:  the same 0.5625
+    # a_joint:   min(3, 4) = 3, need max(3, -)/4 = 3/4: 0.5625
+    # a_law:     min(4, 3) = 3, need governance 3/4: 0.5625
+    # a_fence:   min(4, 4) = 4, need 2/4: 1 x 0.5 = 0.5
+    # a_talk:    nothing it addresses is rated: not ranked
+    for action in ("a_patrol", "a_ranger", "a_joint", "a_law"):
+        assert by.loc[action, "priority"] == pytest.approx(0.5625)
+    assert by.loc["a_fence", "priority"] == pytest.approx(0.5)
+    # the tie at 0.5625: a_law has the higher impact (4); among impact 3, a_ranger has the
+    # lower cost (1); a_joint and a_patrol tie on cost and need, a_joint has the higher
+    # feasibility (4)
+    assert list(ranked["action"]) == [
+        "a_law",
+        "a_ranger",
         "a_joint",
+        "a_patrol",
         "a_fence",
         "a_talk",
     ]
-    fence = ranked.loc["a_fence"]
-    assert fence["driving_themes"] == "infrastructure"
-    assert fence["threat_sum"] == pytest.approx(0.7, abs=TOL)
-    assert fence["addressed_scores"] == "infrastructure=0.500;transboundary=0.200"
-    assert fence["strategy_label"] == "Very effective"
-    assert fence["threat_basis"] == "max"
+    assert list(ranked["rank"]) == [1, 2, 3, 4, 5, "not ranked"]
+    assert by.loc["a_law", "tie_rule"] == "tied with a_ranger; broken by higher impact"
+    assert by.loc["a_ranger", "tie_rule"] == "tied with a_law; broken by higher impact"
+    assert by.loc["a_joint", "tie_rule"] == "tied with a_ranger; broken by lower cost"
+    assert by.loc["a_patrol", "tie_rule"] == "tied with a_joint; broken by higher feasibility"
+    assert by.loc["a_fence", "tie_rule"] == ""
+    assert by.loc["a_law", "strategy_rating"] == "Effective"
+    assert by.loc["a_law", "cost"] == "high"
+    assert by.loc["a_law", "driver"] == "governance"
+    assert by.loc["a_joint", "rating_source"] == "catalogue default"
+    assert "transboundary: factor not rated (no gap answers)" in by.loc["a_joint", "addresses"]
+    talk = by.loc["a_talk"]
+    assert talk["priority"] == "not rated"
+    assert talk["note"] == "not ranked: none of transboundary is rated with enough evidence in KZ"
 
 
-def test_rank_actions_can_sum_threats(actions):
-    config = ScoringConfig(threat_aggregate="sum")
-    ranked = rank_actions(KZ_SCORES, actions, config=config).set_index("action")
-    assert ranked.loc["a_joint", "priority"] == pytest.approx((0.8 + 0.2) * 3 / 4 * 0.85, abs=TOL)
-    assert ranked.loc["a_joint", "rank"] == 1
+def test_exponents_change_the_priority(tmp_path):
+    ratings, gaps = priority_data()
+    config = ScoringConfig(resamples=20, strategy_exponent=2.0, need_exponent=0.5)
+    result = assess(ratings, gaps, config=config, reference=reference())
+    actions = catalogue(tmp_path, [("a_fence", "infrastructure", False, 4, 2, 1)])
+    ranked = rank_actions(result, actions)
+    # (2/4)^2 x (2/4)^0.5 = 0.25 x 0.70711 = 0.17678
+    assert row(ranked, action="a_fence")["priority"] == pytest.approx(0.1768, abs=1e-4)
 
 
-def test_rank_actions_flags_actions_driven_by_low_evidence(actions):
-    scores = scores_frame([("KZ", "transboundary", 0.9, 3.0, 0.9, True)])
-    ranked = rank_actions(scores, actions).set_index("action")
-    assert bool(ranked.loc["a_joint", "low_evidence"])
-    assert ranked.loc["a_joint", "driving_themes"] == "transboundary"
-
-
-REGION = scores_frame(
-    [
-        ("KZ", "poaching", 0.6, 3.2, 0.4, False),  # shares: rating >= High
-        ("MN", "poaching", 0.6, 2.0, 0.6, False),  # shares: reporting share >= 0.5
-        ("UZ", "poaching", 0.6, 3.5, 0.9, True),  # low evidence: does not count
-        ("KZ", "infrastructure", 0.6, 3.0, 0.3, False),  # the only one sharing it
-        ("MN", "infrastructure", 0.6, 2.0, 0.2, False),
-        ("UZ", "infrastructure", 0.6, 1.0, 0.1, False),
-    ]
+POPULATIONS = (
+    ("saiga_ustyurt", "saiga", ("KZ", "UZ")),
+    ("kulan_gobi", "kulan", ("MN", "CN")),
+    ("argali_altai", "argali", ("RU", "MN")),
 )
 
 
-def test_shared_threats_counts_range_states_over_thresholds():
-    shared = shared_threats(REGION, config=ScoringConfig()).set_index("theme")
-    assert shared.loc["poaching", "shared_by"] == "KZ;MN"
-    assert shared.loc["poaching", "n_range_states"] == 2
-    assert bool(shared.loc["poaching", "shared"])
-    assert shared.loc["infrastructure", "shared_by"] == "KZ"
-    assert not bool(shared.loc["infrastructure", "shared"])
-    assert shared.loc["poaching", "regional_score"] == pytest.approx(0.6, abs=TOL)
-
-
-def test_regional_rule_raises_transboundary_actions_on_shared_threats(actions):
-    regional = regional_priorities(REGION, actions, config=ScoringConfig()).set_index("action")
-    joint = regional.loc["a_joint"]
-    assert joint["transboundary_boost"] == pytest.approx(1.25, abs=TOL)
-    assert joint["shared_themes"] == "poaching"
-    assert joint["shared_by"] == "KZ;MN"
-    assert joint["n_range_states"] == 2
-    assert "poaching" in joint["boost_reason"]
-    assert joint["priority"] == pytest.approx(0.6 * 3 / 4 * 0.85 * 1.25, abs=TOL)
-    # not transboundary: same threat, no boost
-    assert regional.loc["a_patrol", "transboundary_boost"] == 1.0
-    assert regional.loc["a_patrol", "boost_reason"] == ""
-    # transboundary, but its threats are not shared
-    assert regional.loc["a_fence", "transboundary_boost"] == 1.0
-    assert regional.loc["a_fence", "priority"] == pytest.approx(0.6 * 1.0 * 0.7, abs=TOL)
-    # the boost lifts a_joint above a_fence, which would otherwise outrank it
-    assert regional["rank"].sort_values().index.tolist() == [
-        "a_joint",
-        "a_fence",
-        "a_patrol",
-        "a_talk",
+def regional_data():
+    rows = []
+    plan = [
+        # KZ and UZ share saiga_ustyurt: poaching High and Very high on saiga -> raised
+        ("KZ", "saiga", "poaching", 3),
+        ("UZ", "saiga", "poaching", 4),
+        # kulan: High in MN only (CN Low) -> not raised
+        ("MN", "kulan", "infrastructure", 3),
+        ("CN", "kulan", "infrastructure", 1),
+        # argali High in KZ and MN, which share no argali population -> not raised
+        ("KZ", "argali", "infrastructure", 3),
+        ("MN", "argali", "infrastructure", 3),
+        # pooled targets High in KZ and UZ: no species named -> not raised
+        ("KZ", "pooled", "livestock", 4),
+        ("UZ", "pooled", "livestock", 4),
     ]
+    for country, target, threat, level in plan:
+        for group in ("ngo", "government"):
+            rows += rating_rows(country, target, threat, group, [level] * 3)
+    return ratings_frame(rows)
 
 
-def test_regional_rule_needs_enough_range_states(actions):
-    config = ScoringConfig(min_countries=3)
-    regional = regional_priorities(REGION, actions, config=config).set_index("action")
-    assert (regional["transboundary_boost"] == 1.0).all()
+def test_regional_rule_worked_example(tmp_path):
+    ref = reference(POPULATIONS)
+    result = assess(regional_data(), config=FAST, reference=ref)
+    shared = shared_population_threats(result, ref)
+    assert shared[["population", "threat", "countries"]].values.tolist() == [
+        ["saiga_ustyurt", "poaching", "KZ;UZ"]
+    ]
+    assert shared["ratings"].iloc[0] == "KZ High 3.00; UZ Very high 4.00"
+    actions = catalogue(
+        tmp_path,
+        [
+            ("a_patrol", "poaching", False, 4, 3, 2),
+            ("a_fence", "infrastructure", True, 4, 4, 2),
+            ("a_grazing", "livestock", False, 3, 3, 1),
+        ],
+    )
+    regional = regional_priorities(result, actions, ref)
+    assert list(regional.columns) == list(REGIONAL_COLUMNS)
+    patrol = row(regional, action="a_patrol")
+    assert (patrol["rank"], patrol["countries"], patrol["populations"]) == (
+        1,
+        "KZ;UZ",
+        "saiga_ustyurt",
+    )
+    # KZ: one High target -> summary Medium (2-prime: H = 1 -> Medium), level 2:
+    # (3/4) x (2/4) = 0.375; UZ: one Very high target -> summary High, level 3:
+    # (3/4) x (3/4) = 0.5625; regional priority = (0.375 + 0.5625) / 2 = 0.46875
+    per_country = rank_actions(result, actions).set_index(["country", "action"])["priority"]
+    assert per_country[("KZ", "a_patrol")] == pytest.approx(0.375)
+    assert per_country[("UZ", "a_patrol")] == pytest.approx(0.5625)
+    assert patrol["priority"] == pytest.approx(0.4688, abs=1e-4)
+    assert "poaching on saiga (saiga_ustyurt): KZ High 3.00; UZ Very high 4.00" == patrol["basis"]
+    for action in ("a_fence", "a_grazing"):
+        other = row(regional, action=action)
+        assert other["rank"] == "not ranked" and other["note"].startswith("not raised")
+
+
+def test_regional_rule_is_false_without_populations(tmp_path):
+    result = assess(regional_data(), config=FAST, reference=reference())
+    actions = catalogue(tmp_path, [("a_patrol", "poaching", False, 4, 3, 2)])
+    regional = regional_priorities(result, actions, reference())
+    assert regional["rank"].tolist() == ["not ranked"]
+    assert "no transboundary populations" in regional["note"].iloc[0]
+
+
+STATES = ("KZ", "UZ", "TM", "KG", "TJ", "MN")
+
+
+@st.composite
+def states_sharing_no_population(draw):
+    """States rating poaching High on saiga, and saiga populations none of which holds two
+    of them (each population: at most one High state plus any states rating it Low)."""
+    high = draw(st.lists(st.sampled_from(STATES), min_size=2, max_size=5, unique=True))
+    low = [s for s in STATES if s not in high]
+    populations = []
+    for i in range(draw(st.integers(1, 4))):
+        members = draw(st.lists(st.sampled_from(low), max_size=3, unique=True)) if low else []
+        if draw(st.booleans()):
+            members = [*members, draw(st.sampled_from(high))]
+        if len(members) >= 2:
+            populations.append((f"saiga_{i}", "saiga", tuple(members)))
+    # and a population of another species holding all the High states
+    populations.append(("kulan_all", "kulan", tuple(high)))
+    return high, low, populations
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(states_sharing_no_population())
+def test_regional_raise_is_false_for_high_threats_in_states_sharing_no_population(case):
+    high, low, populations = case
+    rows = []
+    for state in high:
+        for group in ("ngo", "government"):
+            rows += rating_rows(state, "saiga", "poaching", group, [4, 4, 3])
+            rows += rating_rows(state, "kulan", "poaching", group, [1, 1, 1])
+    for state in low:
+        for group in ("ngo", "government"):
+            rows += rating_rows(state, "saiga", "poaching", group, [1, 1, 1])
+    ref = reference(populations)
+    result = assess(ratings_frame(rows), config=ScoringConfig(resamples=10), reference=ref)
+    summary = result.threat_summary()
+    # poaching is rated Very high on saiga, and High in summary, in every High state ...
+    cells = result.threat_ratings()
+    saiga = cells[(cells["target"] == "saiga") & cells["country"].isin(high)]
+    assert (saiga["rating"] == "Very high").all() and not saiga["low_evidence"].any()
+    poaching = summary[(summary["threat"] == "poaching") & summary["country"].isin(high)]
+    assert (poaching["rating"] == "High").all()
+    # ... and still nothing is raised
+    assert shared_population_threats(result, ref).empty
+    actions = load_actions()
+    regional = regional_priorities(result, actions, ref)
+    assert (regional["rank"] == "not ranked").all()
 
 
 NEEDS_FRAME = pd.DataFrame(
@@ -228,6 +360,10 @@ def test_gap_analysis_compares_top_needs_with_effective_measures():
     assert enforcement["coverage"] == pytest.approx(0.125, abs=TOL)
     assert enforcement["gap"] == pytest.approx(1 / 3 * 0.875, abs=TOL)
     assert gaps.loc["capacity", "share_top"] == 0
+    # nobody ranked legislation, nobody rated a measure answering cooperation
+    assert gaps.loc["legislation", "mean_rank"] == "not rated"
+    assert "nobody ranked this need" in gaps.loc["legislation", "note"]
+    assert gaps.loc["cooperation", "mean_effectiveness"] == "not rated"
     assert gaps.sort_values("rank").index.tolist() == [
         "funding",
         "data",
@@ -261,8 +397,9 @@ def test_every_need_maps_to_questionnaire_measures():
     assert {m for related in NEED_MEASURES.values() for m in related} == measures
 
 
-def test_empty_inputs_give_empty_tables(actions):
-    assert rank_actions(scores_frame([]), actions).empty
-    assert regional_priorities(scores_frame([]), actions).empty
+def test_empty_inputs_give_empty_tables():
+    result = assess(None, None, config=FAST)
+    assert rank_actions(result, load_actions()).empty
+    assert (regional_priorities(result, load_actions(), None)["rank"] == "not ranked").all()
     gaps = gap_analysis(pd.DataFrame(), pd.DataFrame())
     assert gaps.empty and list(gaps.columns) == list(GAP_COLUMNS)

@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 import re
 import zipfile
 
@@ -6,21 +7,18 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.pipeline import AnalysisResults
-from analysis.prioritise import gap_analysis, load_actions, rank_actions, regional_priorities
-from analysis.prioritise import shared_threats as shared_threats_table
-from analysis.report import heatmap_svg, neutralise, write_outputs
-from analysis.scoring import ScoringConfig, threat_scores
+from analysis.pipeline import AnalysisParams, run_analysis
+from analysis.report import (
+    CSV_TABLES,
+    GLOSSARY,
+    heatmap_svg,
+    neutralise,
+    render_html,
+    write_outputs,
+)
+from tests.analysis.factories import gap_rows, gaps_frame, rating_rows, ratings_frame, reference
 
-CSV_FILES = {
-    "threat_scores.csv",
-    "priorities_by_country.csv",
-    "regional_priorities.csv",
-    "shared_threats.csv",
-    "clusters.csv",
-    "cluster_assignments.csv",
-    "gaps.csv",
-}
+CSV_FILES = {f"{name}.csv" for name in CSV_TABLES}
 
 
 @pytest.mark.parametrize(
@@ -42,26 +40,19 @@ def test_neutralise_prefixes_formula_starts_only(value, expected):
     assert neutralise(value) == expected
 
 
-def make_results(date="2026-03-01"):
+def make_results(date="2026-03-01", tmp_config=None):
     rows = []
     for country, levels in (("KZ", [4, 4, 3, 3, 2, 4]), ("MN", [2, 1, 2, 3, 3, 1])):
         for i, level in enumerate(levels):
-            for theme in ("poaching", "climate"):
-                rows.append(
-                    {
-                        "response_id": f"{country}{i}",
-                        "country": country,
-                        "group": "ngo" if i % 2 else "community",
-                        "theme": theme,
-                        "present": True,
-                        "scope": level,
-                        "severity": level,
-                        "irreversibility": 2,
-                        "trend": "increasing",
-                        "link": "",
-                    }
-                )
-    ratings = pd.DataFrame(rows)
+            group = "ngo" if i % 2 else "community"
+            for threat in ("poaching", "climate"):
+                rows += rating_rows(country, "saiga", threat, group, [level], start=i)
+            rows += rating_rows(country, "pooled", "livestock", group, [1], start=10 + i)
+    # MN's infrastructure rests on two respondents: low evidence, grey in the heatmap
+    rows += rating_rows("MN", "kulan", "infrastructure", "ngo", [4, 4])
+    gaps = gap_rows("KZ", "governance", "ngo", [3, 4, 2]) + gap_rows(
+        "KZ", "governance", "community", [2, 3], start=3
+    )
     texts = pd.DataFrame(
         {
             "id": ["t1", "t2"],
@@ -74,9 +65,6 @@ def make_results(date="2026-03-01"):
             "link": ["", ""],
         }
     )
-    config = ScoringConfig()
-    scores = threat_scores(ratings, texts, config=config, seed=1)
-    actions = load_actions()
     needs = pd.DataFrame(
         {"response_id": ["KZ0"], "country": ["KZ"], "group": ["ngo"], "need": ["data"], "rank": [1]}
     )
@@ -88,6 +76,15 @@ def make_results(date="2026-03-01"):
             "measure": ["monitoring"],
             "effectiveness": [3],
         }
+    )
+    results = run_analysis(
+        texts,
+        ratings_frame(rows),
+        needs,
+        measures,
+        AnalysisParams(seed=1, k=1, date=date),
+        factor_gaps=gaps_frame(gaps),
+        reference=reference([("saiga_ustyurt", "saiga", ("KZ", "UZ"))]),
     )
     clusters = pd.DataFrame(
         {
@@ -105,60 +102,50 @@ def make_results(date="2026-03-01"):
             "by_country": [{"KZ": 2}],
             "by_group": [{"community": 1, "ngo": 1}],
             "by_source": [{"interview": 1, "survey": 1}],
+            "criterion": ["fixed k"],
         }
     )
-    assignments = pd.DataFrame(
-        {"id": ["t1", "t2"], "cluster": [0, 0], "cluster_label": ["poaching"] * 2}
-    )
-    return AnalysisResults(
-        threat_scores=scores,
-        priorities_by_country=rank_actions(scores, actions, config=config),
-        regional_priorities=regional_priorities(scores, actions, config=config),
-        clusters=clusters,
-        cluster_assignments=assignments,
-        gaps=gap_analysis(needs, measures, config=config),
-        shared_threats=shared_threats_table(scores, config=config),
-        method={
-            "date": date,
-            "software_version": "dev",
-            "parameters": {"seed": 1, "k_range": [3, 12]},
-            "data_counts": {"texts": 2, "countries": ["KZ", "MN"]},
-        },
-        weights=config.as_table(),
-    )
+    return dataclasses.replace(results, clusters=clusters)
 
 
-def test_write_outputs_writes_every_format(tmp_path):
-    paths = write_outputs(make_results(), tmp_path)
+@pytest.fixture(scope="module")
+def results():
+    return make_results()
+
+
+def test_write_outputs_writes_every_format(results, tmp_path):
+    paths = write_outputs(results, tmp_path)
     names = {p.name for p in paths}
     assert names == CSV_FILES | {"analysis.xlsx", "report.html"}
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
 
 
-def test_csv_cells_are_neutralised_and_containers_are_json(tmp_path):
-    write_outputs(make_results(), tmp_path, formats=("csv",))
+def test_csv_cells_are_neutralised_and_containers_are_json(results, tmp_path):
+    write_outputs(results, tmp_path, formats=("csv",))
     with open(tmp_path / "clusters.csv", encoding="utf-8", newline="") as fh:
         row = next(csv.DictReader(fh))
     assert row["label"].startswith("'=cmd")
     assert row["by_country"] == '{"KZ": 2}'
     assert "شکار غیرمجاز" in row["quotes"]
-    scores = pd.read_csv(tmp_path / "threat_scores.csv")
-    assert len(scores) == 16
+    summary = pd.read_csv(tmp_path / "threat_summary.csv", keep_default_na=False)
+    assert len(summary) == 2 * 4
+    assert "not ranked" in set(summary["rank"])
 
 
-def test_workbook_has_a_sheet_per_table_and_a_method_sheet(tmp_path):
-    write_outputs(make_results(), tmp_path, formats=("xlsx",))
+def test_workbook_has_a_sheet_per_table_and_a_method_sheet(results, tmp_path):
+    write_outputs(results, tmp_path, formats=("xlsx",))
     workbook = openpyxl.load_workbook(tmp_path / "analysis.xlsx")
-    assert {f"{name[:-4]}" for name in CSV_FILES} | {"Method"} == set(workbook.sheetnames)
+    expected = {name[:31] for name in CSV_TABLES if name != "method"} | {"Method"}
+    assert expected == set(workbook.sheetnames)
     label = workbook["clusters"]["B2"]
     assert label.data_type == "s"
     assert label.value.startswith("'=cmd")
     method = {row[0]: row[1] for row in workbook["Method"].iter_rows(values_only=True) if row}
     assert method["date"] == "2026-03-01"
-    assert method["software_version"] == "dev"
+    assert method["software_version"]
     assert method["parameters.seed"] == 1
-    settings = [row[1] for row in workbook["Method"].iter_rows(values_only=True) if row]
-    assert "rating_weight" in settings
+    assert method["rating.cut_high"] == "2.5"
+    assert method["rule: summary threat rating"] == "3-5-7 rule, then 2-prime rule"
 
 
 def test_workbook_timestamps_come_from_the_run_date(tmp_path):
@@ -172,36 +159,51 @@ def test_workbook_timestamps_come_from_the_run_date(tmp_path):
     ]
 
 
-def test_html_report_is_standalone_and_escaped(tmp_path):
-    write_outputs(make_results(), tmp_path, formats=("html",))
+def test_html_report_is_standalone_and_escaped(results, tmp_path):
+    write_outputs(results, tmp_path, formats=("html",))
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;b&gt;" in page
     assert '<li lang="fa" dir="auto">' in page
-    assert page.count("<svg") == 2
+    assert page.count("<svg") == 1  # the heatmap; no action is raised for the region
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", page)
     assert "<link" not in page and "@import" not in page
-    assert "rating_weight" in page
+    assert "getSummaryOfBundlesWithTwoPrimeRule" in page
+    assert "nan" not in re.sub(r"<svg.*?</svg>", "", page, flags=re.S).lower().split()
 
 
-def test_outputs_are_byte_identical_for_the_same_results(tmp_path):
-    first = write_outputs(make_results(), tmp_path / "one")
+def test_html_report_has_a_glossary_of_every_column_of_every_table(results):
+    page = render_html(results)
+    for name, table in results.tables().items():
+        entries = GLOSSARY[name]
+        for column in table.columns:
+            assert entries.get(column), (name, column)
+    assert page.count('<details class="glossary">') >= 10
+    # low-evidence rows are greyed in the tables
+    assert '<tr class="low">' in page
+
+
+def test_outputs_are_byte_identical_for_the_same_results(results, tmp_path):
+    first = write_outputs(results, tmp_path / "one")
     second = write_outputs(make_results(), tmp_path / "two")
     for a, b in zip(first, second, strict=True):
         assert a.name == b.name
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_heatmap_svg_is_inline_svg_with_country_rows():
-    scores = make_results().threat_scores
-    svg = heatmap_svg(scores)
+def test_heatmap_shows_levels_with_n_and_greys_low_evidence(results):
+    summary = results.threat_summary
+    svg = heatmap_svg(summary)
     assert svg.startswith("<svg")
     assert ">KZ<" in svg and ">MN<" in svg
-    assert svg == heatmap_svg(scores)
-    assert heatmap_svg(scores.iloc[0:0]) == ""
+    # every cell says its n (six respondents rate poaching in KZ); MN's infrastructure
+    # rests on two respondents and is grey
+    assert "n=6" in svg
+    assert "low evidence" in svg and "n=2" in svg
+    assert svg == heatmap_svg(summary)
+    assert heatmap_svg(summary.iloc[0:0]) == ""
 
 
-def test_unknown_format_is_rejected(tmp_path):
+def test_unknown_format_is_rejected(results, tmp_path):
     with pytest.raises(ValueError, match="pdf"):
-        write_outputs(make_results(), tmp_path, formats=("pdf",))
+        write_outputs(results, tmp_path, formats=("pdf",))

@@ -3,13 +3,17 @@ import pandas as pd
 import pytest
 
 from analysis.scoring import (
-    THREAT_SCORE_COLUMNS,
     ScoringConfig,
     magnitude,
     mention_shares,
     rate_responses,
+    rating_label,
+    rating_levels,
+    summary_rating,
+    summary_steps,
+    tastle_wierman,
     threat_rating,
-    threat_scores,
+    three_five_seven,
     two_prime,
 )
 
@@ -72,171 +76,125 @@ def test_level_out_of_range_is_rejected():
         threat_rating(5, 1, 1)
 
 
-@pytest.mark.parametrize(
-    ("ratings", "expected"),
-    [
-        ([4, 4], 4),
-        ([4, 4, 1], 4),
-        ([4], 3),
-        ([4, 1, 1], 3),
-        ([3, 3], 3),
-        ([3, 3, 3, 3, 3], 3),
-        ([3], 2),
-        ([3, 1, 1], 2),
-        ([2, 2], 2),
-        ([2], 1),
-        ([1, 1, 1, 1, 1, 1, 1, 1], 1),
-        ([1], 1),
-        ([0, 0], 0),
-        ([], 0),
-        ([4, None, 4], 4),
-    ],
-)
-def test_two_prime_rule(ratings, expected):
-    assert two_prime(ratings) == expected
+def test_one_respondents_rating_worked_example():
+    # scope High (3), severity Very high (4): magnitude = min(3, 4) = 3 (High);
+    # irreversibility Low (1) lowers the magnitude one level: High -> Medium = 2.
+    assert magnitude(3, 4) == 3
+    assert threat_rating(3, 4, 1) == 2
+    # the same with irreversibility Very high raises it one level: High -> Very high = 4
+    assert threat_rating(3, 4, 4) == 4
 
 
-def rating_rows(country, theme, group, levels, *, start=0, present=True, trend=None):
-    """Rows whose scope = severity = irreversibility = level, so the rating is the level."""
-    rows = []
-    for i, level in enumerate(levels):
-        rows.append(
-            {
-                "response_id": f"{country}-{group}-{start + i}",
-                "country": country,
-                "group": group,
-                "theme": theme,
-                "present": present,
-                "scope": level,
-                "severity": level,
-                "irreversibility": 3 if level == 4 else (2 if level == 1 else level),
-                "trend": trend,
-                "link": "",
-            }
-        )
-    return rows
-
-
-def frame(rows):
-    df = pd.DataFrame(rows)
-    for column in ("scope", "severity", "irreversibility"):
-        df[column] = df[column].astype("Int64")
-    return df
-
-
-def cell(scores, country, theme):
-    row = scores[(scores["country"] == country) & (scores["theme"] == theme)]
-    assert len(row) == 1
-    return row.iloc[0]
-
-
-def test_rate_responses_gives_none_for_absent_and_na_for_unrated():
-    ratings = frame(
-        [
-            *rating_rows("KZ", "poaching", "ngo", [3]),
-            *rating_rows("KZ", "poaching", "ngo", [None], start=1),
-            *rating_rows("KZ", "poaching", "ngo", [None], start=2, present=False),
-        ]
+def test_rate_responses_gives_zero_for_absent_and_na_for_incomplete():
+    ratings = pd.DataFrame(
+        {
+            "present": [True, True, False, pd.NA],
+            "scope": pd.array([3, 3, pd.NA, pd.NA], dtype="Int64"),
+            "severity": pd.array([4, pd.NA, pd.NA, pd.NA], dtype="Int64"),
+            "irreversibility": pd.array([1, 2, pd.NA, pd.NA], dtype="Int64"),
+        }
     )
     rated = rate_responses(ratings)
-    assert rated["rating"].iloc[0] == 3
-    assert pd.isna(rated["rating"].iloc[1])
-    assert rated["rating"].iloc[2] == 0
+    # row 0: the worked example above; row 1: severity missing -> excluded, "incomplete";
+    # row 2: rated the target, threat not present -> 0; row 3: nothing said -> excluded
+    assert rated["rating_value"].iloc[0] == 2
+    assert rated["magnitude"].iloc[0] == 3
+    assert pd.isna(rated["rating_value"].iloc[1])
+    assert rated["rating_value"].iloc[2] == 0
+    assert pd.isna(rated["rating_value"].iloc[3])
+    assert rated["status"].tolist() == ["rated", "incomplete", "not present", "not answered"]
 
 
-def test_mean_rating_balances_stakeholder_groups():
-    ratings = frame(
-        rating_rows("KZ", "poaching", "government", [4] * 30)
-        + rating_rows("KZ", "poaching", "community", [1] * 3)
-    )
-    row = cell(threat_scores(ratings), "KZ", "poaching")
-    # (4 + 1) / 2, not the respondent mean (30*4 + 3*1) / 33
-    assert row["mean_rating"] == pytest.approx(2.5)
-    assert row["n_rated"] == 33
-    assert row["n_groups"] == 2
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        (0.0, "None"),
+        (0.49, "None"),
+        (0.5, "Low"),
+        (1.4999, "Low"),
+        (1.5, "Medium"),
+        (2.4, "Medium"),
+        (2.5, "High"),
+        (3.0, "High"),
+        (3.5, "Very high"),
+        (4.0, "Very high"),
+    ],
+)
+def test_labels_follow_the_stated_cut_points(value, label):
+    # None < 0.5 <= Low < 1.5 <= Medium < 2.5 <= High < 3.5 <= Very high
+    assert rating_label(value) == label
 
 
-def test_counts_and_share_reporting():
-    ratings = frame(
-        rating_rows("MN", "livestock", "community", [2, 3])
-        + rating_rows("MN", "livestock", "community", [None], start=2)
-        + rating_rows("MN", "livestock", "ngo", [None, None], start=3, present=False)
-    )
-    row = cell(threat_scores(ratings), "MN", "livestock")
-    assert row["n_respondents"] == 5
-    assert row["n_reporting"] == 3
-    assert row["share_reporting"] == pytest.approx(0.6)
-    assert row["n_rated"] == 2
-    assert row["mean_rating"] == pytest.approx(2.5)
-    assert row["n_groups"] == 1
+def test_value_exactly_on_a_cut_point_survives_floating_point_noise():
+    # (7/3 + 8/3) / 2 is 2.5 exactly in arithmetic; in floating point it may be a hair off
+    value = (7 / 3 + 8 / 3) / 2
+    assert rating_label(value) == "High"
+    assert rating_label(2.5 - 1e-12) == "High"
 
 
-def test_agreement_is_share_at_the_modal_rating():
-    ratings = frame(rating_rows("KZ", "climate", "ngo", [3, 3, 3, 1]))
-    assert cell(threat_scores(ratings), "KZ", "climate")["agreement"] == pytest.approx(0.75)
+def test_rating_levels_take_a_row_of_cut_points_each():
+    values = np.array([[2.0, 3.0], [2.0, 3.0]])
+    cuts = np.array([[0.5, 1.5, 2.5, 3.5], [0.5, 1.5, 1.875, 3.5]])
+    assert rating_levels(values, cuts).tolist() == [[2, 3], [3, 3]]
+    assert rating_levels(np.array([np.nan]), (0.5, 1.5, 2.5, 3.5)).tolist() == [-1]
 
 
-def test_rollup_uses_two_prime_over_respondents():
-    ratings = frame(rating_rows("KZ", "climate", "ngo", [4, 2, 2, 1]))
-    row = cell(threat_scores(ratings), "KZ", "climate")
-    assert row["rollup_2prime"] == 3
-    assert row["rollup_label"] == "High"
+L, M, H, VH = 1, 2, 3, 4
 
 
-def mixed_ratings():
-    rng = np.random.default_rng(7)
-    rows = []
-    for group in ("government", "ngo", "community"):
-        rows += rating_rows("UZ", "poaching", group, list(rng.integers(1, 5, 12)), start=0)
-    return frame(rows)
+@pytest.mark.parametrize(
+    ("levels", "expected", "arithmetic"),
+    [
+        ([H, H, H, VH], VH, "3 High carry 1 Very high: VH 2 >= 2 -> Very high"),
+        ([H] * 6, VH, "6 High carry 2 Very high: VH 2 >= 2 -> Very high"),
+        ([H] * 5, H, "5 High carry 1 Very high: VH = 1 -> High"),
+        ([H, H], H, "H 2 >= 2 -> High"),
+        ([H], M, "H = 1 -> Medium"),
+        ([L] * 7, L, "7 Low carry 1 Medium: M = 1 only, any M or L -> Low"),
+        ([L] * 14, M, "14 Low carry 2 Medium: M 2 >= 2 -> Medium"),
+        ([M] * 5, M, "5 Medium carry 1 High: H = 1 -> Medium"),
+        ([M] * 10, H, "10 Medium carry 2 High: H 2 >= 2 -> High"),
+        ([M] * 25, H, "25 Medium carry 5 High, which carry 1 Very high: VH = 1 -> High"),
+        ([M] * 5 + [L] * 7, M, "7 Low -> 1 Medium, 6 Medium -> 1 High: H = 1 -> Medium"),
+        ([VH], H, "VH = 1 -> High"),
+        ([VH, VH], VH, "VH 2 >= 2 -> Very high"),
+        ([M, L, L], L, "no High and M 1 < 2, so any M or L -> Low"),
+        ([0, 0], 0, "nothing above None -> None"),
+        ([], 0, "no targets -> None"),
+    ],
+)
+def test_summary_rating_three_five_seven_then_two_prime(levels, expected, arithmetic):
+    assert summary_rating(levels) == expected, arithmetic
 
 
-def test_bootstrap_interval_is_reproducible_for_a_seed():
-    ratings = mixed_ratings()
-    first = threat_scores(ratings, seed=3)
-    second = threat_scores(ratings, seed=3)
-    pd.testing.assert_frame_equal(first, second)
-    row = cell(first, "UZ", "poaching")
-    assert row["ci_low"] < row["mean_rating"] < row["ci_high"]
-    other = cell(threat_scores(ratings, seed=4), "UZ", "poaching")
-    assert (other["ci_low"], other["ci_high"]) != (row["ci_low"], row["ci_high"])
+def test_three_five_seven_carries_upward_in_order():
+    # counts Low, Medium, High, Very high
+    assert three_five_seven(np.array([7, 4, 2, 0])).tolist() == [7, 5, 3, 1]
+    assert two_prime(np.array([0, 0, 0, 2])) == 4
+    assert two_prime(np.array([[0, 0, 2, 0], [0, 2, 0, 0]])).tolist() == [3, 2]
 
 
-def test_bootstrap_interval_of_unanimous_groups_is_a_point():
-    ratings = frame(
-        rating_rows("KZ", "poaching", "government", [4] * 6)
-        + rating_rows("KZ", "poaching", "ngo", [2] * 4)
-    )
-    row = cell(threat_scores(ratings), "KZ", "poaching")
-    assert row["ci_low"] == row["ci_high"] == pytest.approx(3.0)
+def test_summary_steps_write_out_the_arithmetic():
+    steps = summary_steps([H, H, H, VH])
+    assert steps[0] == "counts: Low 0, Medium 0, High 3, Very high 1"
+    assert "3 x High = 1 Very high" in steps[3]
+    assert steps[-1] == "2-prime rule: Very high 2 >= 2 -> Very high"
 
 
-def test_low_evidence_cells_are_flagged_not_dropped():
-    ratings = frame(
-        rating_rows("KZ", "poaching", "ngo", [3] * 4) + rating_rows("KZ", "climate", "ngo", [2] * 5)
-    )
-    scores = threat_scores(ratings, config=ScoringConfig(min_n=5))
-    assert bool(cell(scores, "KZ", "poaching")["low_evidence"])
-    assert not bool(cell(scores, "KZ", "climate")["low_evidence"])
-    # every theme of the country is listed, even those nobody answered
-    assert len(scores) == 8
-    assert cell(scores, "KZ", "governance")["n_respondents"] == 0
-
-
-def test_trend_is_modal_with_ties_to_the_worse_trend():
-    ratings = frame(
-        rating_rows("KZ", "poaching", "ngo", [3, 3], trend="increasing")
-        + rating_rows("KZ", "poaching", "ngo", [3, 3], start=2, trend="stable")
-        + rating_rows("KZ", "poaching", "ngo", [3], start=4, trend="unknown")
-        + rating_rows("KZ", "climate", "ngo", [2, 2, 2], trend="decreasing")
-        + rating_rows("KZ", "climate", "ngo", [2], start=3, trend="stable")
-    )
-    scores = threat_scores(ratings)
-    poaching = cell(scores, "KZ", "poaching")
-    assert poaching["trend"] == "increasing"
-    assert poaching["trend_stable"] == pytest.approx(0.4)
-    assert poaching["trend_unknown"] == pytest.approx(0.2)
-    assert cell(scores, "KZ", "climate")["trend"] == "decreasing"
+def test_tastle_wierman_worked_examples():
+    # all the same, or one respondent: consensus 1
+    assert tastle_wierman([3, 3, 3]) == pytest.approx(1.0)
+    assert tastle_wierman([2]) == pytest.approx(1.0)
+    # half at each end of the 0..4 scale: mean 2, |x - 2| / 4 = 0.5, log2(0.5) = -1,
+    # 1 + 0.5 x (-1) + 0.5 x (-1) = 0
+    assert tastle_wierman([0, 4]) == pytest.approx(0.0)
+    # 2, 2, 3, 3: mean 2.5; |x - 2.5| / 4 = 0.125; 1 + log2(0.875) = 1 - 0.19265 = 0.80735
+    assert tastle_wierman([2, 2, 3, 3]) == pytest.approx(0.807355, abs=1e-6)
+    # 1, 2, 2, 3, 4: p = .2, .4, .2, .2; mean 2.4;
+    # 1 + .2 log2(1 - 1.4/4) + .4 log2(1 - .4/4) + .2 log2(1 - .6/4) + .2 log2(1 - 1.6/4)
+    # = 1 + .2(-0.62149) + .4(-0.15200) + .2(-0.23447) + .2(-0.73697) = 0.62061
+    assert tastle_wierman([1, 2, 2, 3, 4]) == pytest.approx(0.62061, abs=1e-5)
+    assert np.isnan(tastle_wierman([]))
 
 
 def test_mention_shares_per_source_and_combined():
@@ -258,83 +216,54 @@ def test_mention_shares_per_source_and_combined():
     assert shares.loc["science", "n_texts"] == 5
 
 
-def test_score_is_weighted_mean_of_available_components():
-    config = ScoringConfig(rating_weight=0.5, reporting_weight=0.3, mention_weight=0.2)
-    ratings = frame(
-        rating_rows("KZ", "poaching", "ngo", [2, 2])
-        + rating_rows("KZ", "poaching", "ngo", [None, None], start=2, present=False)
-    )
+def test_reviewed_tags_take_precedence_over_machine_themes():
     texts = pd.DataFrame(
         {
-            "country": ["KZ"] * 4,
-            "source": ["survey"] * 4,
-            "tags": ["poaching", "", "", ""],
+            "country": ["KZ", "KZ"],
+            "source": ["survey", "survey"],
+            # a person tagged the first text climate; the machine said poaching
+            "tags": ["climate", ""],
+            "themes": ["poaching", "poaching"],
         }
     )
-    with_texts = cell(threat_scores(ratings, texts, config=config), "KZ", "poaching")
-    # 0.5 * 2/4 + 0.3 * 0.5 + 0.2 * 0.25
-    assert with_texts["score"] == pytest.approx(0.45)
-    without = cell(threat_scores(ratings, config=config), "KZ", "poaching")
-    # no texts: the mention weight drops out, (0.25 + 0.15) / 0.8
-    assert without["score"] == pytest.approx(0.5)
+    shares = mention_shares(texts).set_index("theme")
+    assert shares.loc["poaching", "mention_share"] == pytest.approx(0.5)
+    assert shares.loc["climate", "mention_share"] == pytest.approx(0.5)
 
 
-def test_rank_orders_themes_within_each_country():
-    ratings = frame(
-        rating_rows("KZ", "poaching", "ngo", [4, 4])
-        + rating_rows("KZ", "climate", "ngo", [2, 2])
-        + rating_rows("MN", "climate", "ngo", [3, 3])
-    )
-    scores = threat_scores(ratings)
-    assert cell(scores, "KZ", "poaching")["rank"] == 1
-    assert cell(scores, "KZ", "climate")["rank"] == 2
-    assert cell(scores, "MN", "climate")["rank"] == 1
-    assert sorted(scores.loc[scores["country"] == "KZ", "rank"]) == list(range(1, 9))
-
-
-def test_resubmitted_rating_counts_once():
-    rows = rating_rows("KZ", "poaching", "ngo", [1]) + rating_rows("KZ", "poaching", "ngo", [4])
-    row = cell(threat_scores(frame(rows)), "KZ", "poaching")
-    assert row["n_respondents"] == 1
-    assert row["mean_rating"] == 4
-
-
-def test_empty_ratings_and_texts_give_empty_table_with_columns():
-    scores = threat_scores(pd.DataFrame(), None)
-    assert scores.empty
-    assert list(scores.columns) == list(THREAT_SCORE_COLUMNS)
-
-
-def test_texts_alone_give_rows_with_mention_shares():
-    texts = pd.DataFrame({"country": ["TJ"], "source": ["interview"], "tags": ["poaching"]})
-    row = cell(threat_scores(pd.DataFrame(), texts), "TJ", "poaching")
-    assert row["n_respondents"] == 0
-    assert row["mention_share_interview"] == 1
-    assert row["score"] == 1
-    assert bool(row["low_evidence"])
-
-
-def test_config_loads_weights_from_toml(tmp_path):
+def test_config_loads_settings_from_toml(tmp_path):
     path = tmp_path / "scoring.toml"
-    path.write_text("[threat_score]\nrating_weight = 0.7\nmin_n = 9\n", encoding="utf-8")
+    path.write_text("[rating]\ncut_high = 2.6\nmin_n = 9\n", encoding="utf-8")
     config = ScoringConfig.load(path)
-    assert config.rating_weight == 0.7
+    assert config.cut_high == 2.6
     assert config.min_n == 9
-    assert config.reporting_weight == ScoringConfig().reporting_weight
+    assert config.min_groups == ScoringConfig().min_groups
     table = config.as_table().set_index("setting")
-    assert table.loc["rating_weight", "value"] == "0.7"
-    assert table.loc["rating_weight", "section"] == "threat_score"
+    assert table.loc["cut_high", "value"] == "2.6"
+    assert table.loc["cut_high", "section"] == "rating"
     assert table["meaning"].str.len().min() > 0
 
 
-def test_config_rejects_unknown_setting(tmp_path):
+def test_config_rejects_unknown_setting_and_section(tmp_path):
     path = tmp_path / "scoring.toml"
-    path.write_text("[threat_score]\nrating_wieght = 0.7\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="rating_wieght"):
+    path.write_text("[rating]\ncut_hihg = 2.6\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cut_hihg"):
+        ScoringConfig.load(path)
+    path.write_text("[threat_score]\nrating_weight = 0.5\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="threat_score"):
         ScoringConfig.load(path)
 
 
-def test_shipped_config_loads():
+def test_config_rejects_cut_points_out_of_order():
+    with pytest.raises(ValueError, match="cut-points"):
+        ScoringConfig(cut_medium=2.6)
+
+
+def test_shipped_config_loads_with_the_stated_defaults():
     config = ScoringConfig.load()
-    assert config.rating_weight + config.reporting_weight + config.mention_weight > 0
-    assert len(config.as_table()) == 16
+    assert config == ScoringConfig()
+    assert config.cuts == (0.5, 1.5, 2.5, 3.5)
+    assert (config.min_n, config.min_groups) == (5, 2)
+    assert (config.resamples, config.interval) == (1000, 0.90)
+    assert config.text_weight == 0
+    assert len(config.as_table()) == 19
