@@ -1,6 +1,6 @@
 """Prioritised actions per country and for the region, and the gap between needs and measures.
 
-Actions (strategies) come from the programme of work's catalogue (``analysis/data/actions.csv``);
+Actions (strategies) come from the programme of work's catalogue (``reference/data/actions.csv``);
 each addresses direct threats and/or contributing factors. Its **strategy rating** is the
 Conservation Standards' (CMP Open Standards 4.0, step 2C; Miradi,
 ``StrategyRatingSummaryQuestion.getResult``): min(potential impact, feasibility) on four
@@ -34,13 +34,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+import reference
 from analysis.assessment import Assessment
 from analysis.ranking import rank_rows, tie_rules
 from analysis.reference import Reference
 from analysis.scoring import LEVEL_LABELS, POOLED_TARGET, ScoringConfig, split_codes
 from analysis.tables import NOT_RANKED, NOT_RATED, empty_table, shown
 
-DEFAULT_ACTIONS_PATH = Path(__file__).parent / "data" / "actions.csv"
+DEFAULT_ACTIONS_PATH = reference.DATA / "actions.csv"
 
 STRATEGY_LABELS: dict[int, str] = {
     1: "Not effective",
@@ -172,7 +173,7 @@ _DECIMALS = 4
 
 
 def load_actions(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the action catalogue (default: ``analysis/data/actions.csv``).
+    """Read the action catalogue (default: ``reference/data/actions.csv``).
 
     Output: one row per action with :data:`ACTION_COLUMNS`; ``transboundary`` as bool,
     ``impact``/``feasibility`` as int 1..4, ``cost`` as int 1..3 (low/medium/high),

@@ -93,6 +93,16 @@ def theme_kinds() -> dict[str, str]:
     return {item["code"]: item["kind"] for item in themes()}
 
 
+def actions() -> list[dict]:
+    """The programme's action catalogue (``actions.csv``): code, titles by language
+    (``title_en`` …), objective, the themes it addresses (";"-separated), whether it is
+    transboundary, and the default potential impact, feasibility (1..4) and cost (1..3)."""
+    import csv
+
+    with (DATA / "actions.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def stakeholder_groups() -> list[dict]:
     """Stakeholder groups: code and names by language."""
     return read("stakeholder_groups.json")

@@ -75,3 +75,16 @@ def test_names_fall_back_to_english_and_right_to_left_is_known_by_code():
 def test_reference_never_imports_the_app():
     source = (Path(reference.__file__)).read_text()
     assert "import flask" not in source and "consult" not in source.replace("consult/", "")
+
+
+def test_every_action_addresses_known_themes_and_is_titled_in_every_interface_language():
+    themes = set(reference.theme_codes())
+    actions = reference.actions()
+    assert len(actions) >= 20
+    for action in actions:
+        addressed = {code.strip() for code in action["themes"].split(";") if code.strip()}
+        assert addressed and addressed <= themes, action["code"]
+        for lang in reference.interface_languages():
+            assert action[f"title_{lang}"].strip(), (action["code"], lang)
+        assert action["impact"] in "1234" and action["feasibility"] in "1234"
+        assert action["cost"] in "123"
