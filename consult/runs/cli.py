@@ -138,9 +138,9 @@ def analyse_command(out_dir, questionnaire, countries, species, groups, formats,
                 done += step
             bar.label = message
 
-        results = compute(request, date=date, progress=progress)
+        results, _frames = compute(request, date=date, progress=progress)
     paths = write_outputs(results, out_dir, wanted)
-    counts = results.method.get("data_counts", {})
+    counts = results.run.get("data_counts", {})
     click.echo("data: " + ", ".join(f"{key} {value}" for key, value in counts.items()))
     for path in paths:
         click.echo(f"wrote {Path(path)}")

@@ -1,7 +1,20 @@
 """The one place that turns database rows into the DataFrames `analysis/` takes.
 
-Frames and their columns are the contract described in analysis/pipeline.py:
-texts, ratings, needs and measures. Only submitted responses count.
+Frames and their columns are the contract described in analysis/pipeline.py: texts,
+ratings, needs, measures, factor gaps and strategy ratings; the reference facts come from
+the reference package. Only submitted responses count.
+
+Ratings are read from both versions of the programme's questionnaire:
+
+* 2027.1 names up to three species (``target_1`` .. ``target_3``) and, for each, the direct
+  threats that affect it (``t{i}_threats``) and their scope, severity, irreversibility and
+  trend (``t{i}_{threat}_scope`` …): one row per respondent, species and direct threat;
+* 2026.1 asked about "the species in your area" (``threats_present``, ``{theme}_scope`` …):
+  its direct-threat ratings become one pooled target ("pooled"); its ratings of the
+  contributing factors are not threats and are left out.
+
+Gap questions (``gap_enforcement`` …; which factor each measures is reference data) give the
+factor gaps: very inadequate 4, inadequate 3, partly adequate 2, adequate 1, don't know none.
 """
 
 from __future__ import annotations
@@ -13,10 +26,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import reference
 from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response
-from consult.reference import THEMES
 
 LEVELS = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
+GAPS = {"very_inadequate": 4, "inadequate": 3, "partly_adequate": 2, "adequate": 1}
+#: The target of 2026.1 ratings, which named no species (the analysis's POOLED_TARGET).
+POOLED = "pooled"
+#: How many species a 2027.1 respondent may name (``target_1`` .. ``target_3``).
+TARGET_SLOTS = 3
 EFFECTIVENESS = {"not": 1, "less": 2, "effective": 3, "very_effective": 4}
 #: Free-text questions of the programme's questionnaire; other forms' `text` questions whose
 #: name ends in "_text" count too.
@@ -24,8 +42,13 @@ FREE_TEXT_SUFFIX = "_text"
 
 TEXT_COLUMNS = ["id", "text", "lang", "country", "group", "source", "tags", "link", "question"]
 RATING_COLUMNS = [
-    "response_id", "country", "group", "theme", "present",
+    "response_id", "country", "group", "target", "threat", "present",
     "scope", "severity", "irreversibility", "trend", "link",
+]
+GAP_COLUMNS = ["response_id", "country", "group", "factor", "item", "gap"]
+STRATEGY_COLUMNS = [
+    "country", "action", "impact", "feasibility", "cost", "agreement", "source",
+    "meeting_id", "meeting_date",
 ]
 NEED_COLUMNS = ["response_id", "country", "group", "need", "rank"]
 MEASURE_COLUMNS = ["response_id", "country", "group", "measure", "effectiveness"]
@@ -37,6 +60,8 @@ class AnalysisFrames:
     ratings: pd.DataFrame
     needs: pd.DataFrame
     measures: pd.DataFrame
+    factor_gaps: pd.DataFrame
+    strategy_ratings: pd.DataFrame
 
     def counts(self) -> dict[str, int]:
         return {
@@ -44,6 +69,8 @@ class AnalysisFrames:
             "interview_notes": int((self.texts["source"] == "interview").sum()),
             "respondents_rating": int(self.ratings["response_id"].nunique()),
             "rating_rows": len(self.ratings),
+            "respondents_on_gaps": int(self.factor_gaps["response_id"].nunique()),
+            "strategy_ratings": len(self.strategy_ratings),
         }
 
 
@@ -102,33 +129,97 @@ def survey_texts_frame(answers: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _levels(wide: pd.DataFrame, name: str) -> pd.Series:
+    column = wide.get(name)
+    if column is None:
+        return pd.Series(pd.NA, index=wide.index, dtype="Int64")
+    return column.map(LEVELS).astype("Int64")
+
+
+def _text(wide: pd.DataFrame, name: str) -> pd.Series:
+    column = wide.get(name)
+    return column if column is not None else pd.Series(pd.NA, index=wide.index)
+
+
+def _rating_rows(
+    wide: pd.DataFrame, target: pd.Series, chosen: pd.Series, prefix: str
+) -> list[pd.DataFrame]:
+    """The rows of one target slot (or of the pooled 2026.1 ratings): one per respondent
+    with a target and direct threat; ``chosen`` holds the ticked codes (NA: unanswered)."""
+    keep = target.notna() & (target.astype("string").str.strip() != "")
+    if not keep.any():
+        return []
+    ticked = chosen[keep].map(lambda codes: codes.split() if isinstance(codes, str) else None)
+    parts = []
+    for threat in reference.theme_codes(reference.DIRECT_THREAT):
+        part = pd.DataFrame(index=wide.index[keep])
+        part["target"] = target[keep].astype(str)
+        part["threat"] = threat
+        part["present"] = ticked.map(
+            lambda codes, t=threat: pd.NA if codes is None else t in codes
+        ).astype("boolean")
+        for aspect in ("scope", "severity", "irreversibility"):
+            part[aspect] = _levels(wide, f"{prefix}{threat}_{aspect}")[keep]
+        part["trend"] = _text(wide, f"{prefix}{threat}_trend")[keep]
+        parts.append(part)
+    return parts
+
+
 def ratings_frame(answers: pd.DataFrame) -> pd.DataFrame:
-    """One row per respondent and theme: present, scope/severity/irreversibility 1–4, trend."""
+    """One row per respondent, target (species, or "pooled" for 2026.1) and direct threat:
+    present (NA when the question was not answered), scope/severity/irreversibility 1–4,
+    trend."""
     top = answers[answers["instance"] == 0]
     wide = top.pivot_table(
         index="response_id", columns="question", values="value", aggfunc="first"
     )
-    if wide.empty or "threats_present" not in wide:
+    if wide.empty:
+        return pd.DataFrame(columns=RATING_COLUMNS)
+    parts: list[pd.DataFrame] = []
+    if "threats_present" in wide:
+        answered = wide["threats_present"].notna()
+        pooled = pd.Series(POOLED, index=wide.index).where(answered)
+        parts += _rating_rows(wide, pooled, wide["threats_present"], "")
+    for slot in range(1, TARGET_SLOTS + 1):
+        target = wide.get(f"target_{slot}")
+        if target is not None:
+            parts += _rating_rows(wide, target, _text(wide, f"t{slot}_threats"), f"t{slot}_")
+    if not parts:
         return pd.DataFrame(columns=RATING_COLUMNS)
     profile = top.drop_duplicates("response_id").set_index("response_id")[["country", "group"]]
-    present = wide["threats_present"].fillna("").str.split()
-    parts = []
-    for theme in THEMES:
-        part = pd.DataFrame(index=wide.index)
-        part["theme"] = theme
-        part["present"] = present.map(lambda codes, t=theme: t in codes)
-        for aspect in ("scope", "severity", "irreversibility"):
-            column = wide.get(f"{theme}_{aspect}")
-            values = column.map(LEVELS) if column is not None else pd.Series(pd.NA, wide.index)
-            part[aspect] = values.astype("Int64")
-        trend = wide.get(f"{theme}_trend")
-        part["trend"] = trend if trend is not None else pd.NA
-        parts.append(part)
-    ratings = pd.concat(parts).join(profile).reset_index()
+    ratings = pd.concat(parts).join(profile).rename_axis("response_id").reset_index()
     ratings["response_id"] = ratings["response_id"].astype(str)
     ratings["link"] = "/secretariat/responses/" + ratings["response_id"]
     ratings["trend"] = ratings["trend"].astype("string")
-    return ratings[RATING_COLUMNS].sort_values(["response_id", "theme"]).reset_index(drop=True)
+    return (
+        ratings[RATING_COLUMNS]
+        .sort_values(["response_id", "target", "threat"])
+        .reset_index(drop=True)
+    )
+
+
+def factor_gaps_frame(answers: pd.DataFrame) -> pd.DataFrame:
+    """One row per respondent and gap question answered: the factor it measures (reference
+    data) and the gap 1–4 (NA for "don't know")."""
+    factor_of = {
+        question: theme["code"]
+        for theme in reference.themes()
+        for question in theme.get("gap_questions", ())
+    }
+    top = answers[(answers["instance"] == 0) & answers["question"].isin(list(factor_of))]
+    top = top[top["value"].str.strip() != ""]
+    frame = pd.DataFrame(
+        {
+            "response_id": top["response_id"].astype(str),
+            "country": top["country"],
+            "group": top["group"],
+            "factor": top["question"].map(factor_of),
+            "item": top["question"],
+            "gap": top["value"].map(GAPS).astype("Int64"),
+        },
+        columns=GAP_COLUMNS,
+    )
+    return frame.sort_values(["response_id", "item"]).reset_index(drop=True)
 
 
 def needs_frame(answers: pd.DataFrame) -> pd.DataFrame:
@@ -201,4 +292,6 @@ def analysis_frames(
         ratings=ratings_frame(answers),
         needs=needs_frame(answers),
         measures=measures_frame(answers),
+        factor_gaps=factor_gaps_frame(answers),
+        strategy_ratings=pd.DataFrame(columns=STRATEGY_COLUMNS),
     )

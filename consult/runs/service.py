@@ -23,11 +23,13 @@ from datetime import timedelta
 import pandas as pd
 from flask import Flask, current_app
 
+import reference
 from analysis.pipeline import AnalysisParams, AnalysisResults, run_analysis
+from analysis.reference import Reference
 from consult import audit
 from consult.extensions import db
 from consult.models import AnalysisRun, User, utcnow
-from consult.runs.frames import analysis_frames
+from consult.runs.frames import AnalysisFrames, analysis_frames
 
 QUEUE_NAME = "consult-analysis"
 #: ``message`` of a run failed because the process computing it stopped; the pages explain it.
@@ -61,8 +63,11 @@ class RunRequest:
         )
 
 
-def compute(request: RunRequest, date: str, progress=None) -> AnalysisResults:
-    """Load the frames from the database and run the whole analysis on them."""
+def compute(
+    request: RunRequest, date: str, progress=None
+) -> tuple[AnalysisResults, AnalysisFrames]:
+    """Load the frames from the database and run the whole analysis on them; returns the
+    results and the frames they were computed from."""
     frames = analysis_frames(
         db.session,
         questionnaire=request.questionnaire,
@@ -71,14 +76,20 @@ def compute(request: RunRequest, date: str, progress=None) -> AnalysisResults:
         species=request.species,
         groups=request.groups,
     )
-    return run_analysis(
+    results = run_analysis(
         frames.texts,
         frames.ratings,
         frames.needs,
         frames.measures,
         request.params(date),
         progress=progress,
+        factor_gaps=frames.factor_gaps,
+        strategy_ratings=frames.strategy_ratings,
+        reference=Reference.from_records(
+            reference.themes(), reference.species_ranges(), reference.populations()
+        ),
     )
+    return results, frames
 
 
 def start_run(request: RunRequest, user: User | None = None) -> AnalysisRun:
@@ -209,7 +220,7 @@ def execute_run(run_id: int) -> AnalysisRun:
     try:
         request = RunRequest(**run.parameters)
         with _Heartbeat(app, run_id, float(app.config["RUN_HEARTBEAT_SECONDS"])):
-            results = compute(
+            results, frames = compute(
                 request, date=run.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), progress=progress
             )
     except Exception:  # the run records any failure for the secretariat to see
@@ -221,7 +232,9 @@ def execute_run(run_id: int) -> AnalysisRun:
         db.session.commit()
         current_app.logger.exception("analysis run %s failed", run_id)
         return run
-    run.results = results_to_json(results)
+    run.results = results_to_json(
+        results, {"ratings": frames.ratings, "factor_gaps": frames.factor_gaps}
+    )
     run.status = "done"
     run.progress = 1.0
     run.message = "Done"
@@ -230,16 +243,31 @@ def execute_run(run_id: int) -> AnalysisRun:
     return run
 
 
-def results_to_json(results: AnalysisResults) -> dict:
-    """Result tables as JSON-safe records, plus the method, for the run row."""
+#: The input frames a run keeps with its results, so that each number's evidence (the
+#: respondents and the arithmetic behind it) is the one the run computed, whatever changes in
+#: the database afterwards.
+KEPT_INPUTS = ("ratings", "factor_gaps")
+
+
+def results_to_json(
+    results: AnalysisResults, inputs: dict[str, pd.DataFrame] | None = None
+) -> dict:
+    """Result tables as JSON-safe records, the run record and the inputs the evidence pages
+    recompute from, for the run row."""
     tables = {name: _records(frame) for name, frame in results.tables().items()}
     tagged = results.tagged_texts
     tag_columns = [c for c in ("id", "theme", "themes", "confidence", "evidence") if c in tagged]
     tables["tagged_texts"] = _records(tagged[tag_columns]) if tag_columns else []
     return {
         "tables": tables,
-        "method": json.loads(json.dumps(results.method, default=str)),
-        "weights": json.loads(results.weights.to_json(orient="records", force_ascii=False)),
+        # An empty table keeps its columns, so its download still has a header row.
+        "columns": {name: list(frame.columns) for name, frame in results.tables().items()},
+        "run": json.loads(json.dumps(results.run, default=str)),
+        "inputs": {
+            name: _records(frame)
+            for name, frame in (inputs or {}).items()
+            if name in KEPT_INPUTS and frame is not None
+        },
     }
 
 
@@ -247,17 +275,37 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
 
 
+def stored_input(stored: dict, name: str) -> pd.DataFrame:
+    """One of the :data:`KEPT_INPUTS` of a stored run, as a frame with the analysis's types."""
+    frame = pd.DataFrame.from_records(stored.get("inputs", {}).get(name, []))
+    for column in ("scope", "severity", "irreversibility", "gap"):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    if "present" in frame:
+        frame["present"] = frame["present"].astype("boolean")
+    return frame
+
+
 def results_from_json(stored: dict) -> AnalysisResults:
     """Rebuild the results object from a run row, e.g. to write its downloads."""
-    tables = {name: pd.DataFrame.from_records(rows) for name, rows in stored["tables"].items()}
+    columns = stored.get("columns", {})
+    tables = {
+        name: pd.DataFrame.from_records(rows, columns=columns.get(name) if not rows else None)
+        for name, rows in stored["tables"].items()
+    }
+    empty = pd.DataFrame()
     return AnalysisResults(
-        threat_scores=tables["threat_scores"],
-        priorities_by_country=tables["priorities_by_country"],
-        regional_priorities=tables["regional_priorities"],
-        shared_threats=tables.get("shared_threats", pd.DataFrame()),
-        clusters=tables["clusters"],
-        cluster_assignments=tables["cluster_assignments"],
-        gaps=tables["gaps"],
-        method=stored.get("method", {}),
-        weights=pd.DataFrame.from_records(stored.get("weights", [])),
+        threat_ratings=tables.get("threat_ratings", empty),
+        threat_summary=tables.get("threat_summary", empty),
+        factor_gaps=tables.get("factor_gaps", empty),
+        priorities_by_country=tables.get("priorities_by_country", empty),
+        regional_priorities=tables.get("regional_priorities", empty),
+        sensitivity=tables.get("sensitivity", empty),
+        sensitivity_summary=tables.get("sensitivity_summary", empty),
+        clusters=tables.get("clusters", empty),
+        cluster_assignments=tables.get("cluster_assignments", empty),
+        gaps=tables.get("gaps", empty),
+        method=tables.get("method", empty),
+        shared_populations=tables.get("shared_populations", empty),
+        run=stored.get("run", {}),
     )

@@ -131,38 +131,104 @@ def _table(run: AnalysisRun, name: str) -> pd.DataFrame:
     return pd.DataFrame.from_records(run.results.get("tables", {}).get(name, []))
 
 
+#: What each column of the result tables means, shown as the header's tooltip and in the
+#: glossary under the table (by column name; the same names as the CSV files).
+GLOSSARY = {
+    "country": _l("Range state."),
+    "target": _l("Conservation target: the species rated (or all species of the area, for "
+                 "answers to the questionnaire's 2026.1 version, which named none)."),
+    "threat": _l("Direct threat, rated against targets."),
+    "factor": _l("Contributing factor, assessed as a gap, never ranked with threats."),
+    "rating": _l("Label of the rating: None, Low, Medium, High or Very high."),
+    "rating_value": _l("Group-balanced mean of the respondents' ratings (0 none … 4 very "
+                       "high): the mean within each stakeholder group, then across groups."),
+    "interval": _l("90 % interval from a bootstrap that resamples the country's respondents."),
+    "share_high": _l("Share of the respondents who rated it High or Very high."),
+    "agreement": _l("Tastle–Wierman consensus of the ratings: 1 all agree, 0 split in two."),
+    "n_respondents": _l("Respondents behind the value."),
+    "n_groups": _l("Stakeholder groups among them."),
+    "low_evidence": _l("Too few respondents or groups: shown grey and not ranked."),
+    "rank": _l("Place among the country's threats by the summary rating; ties broken by the "
+               "rule named beside them."),
+    "rank_range": _l("Range of places over the bootstrap replicates (90 %)."),
+    "p_rank1": _l("Share of bootstrap replicates in which it ranks first."),
+    "p_top3": _l("Share of bootstrap replicates in which it ranks in the top three."),
+    "mention_share": _l("Share of the country's free-text answers and interview notes that "
+                        "mention it (evidence beside the rating; it does not change it)."),
+    "n_targets": _l("Targets (species) whose ratings count in the summary."),
+    "stability": _l("How often the top three stay the same when weights and cut-points are "
+                    "perturbed by ±25 %."),
+    "gap": _l("Group-balanced mean gap: 1 adequate … 4 very inadequate."),
+    "priority": _l("Priority from the strategy rating and the threats and factors the action "
+                   "addresses in the country, by the formula above the table."),
+    "strategy_rating": _l("Conservation Standards strategy rating: the lower of potential "
+                          "impact and feasibility."),
+    "impact": _l("Potential impact, 1 low … 4 very high."),
+    "feasibility": _l("Feasibility, 1 low … 4 very high."),
+    "cost": _l("Cost class: 1 low, 2 medium, 3 high."),
+    "rating_source": _l("Where the strategy rating comes from: the country's national "
+                        "consultation, or the catalogue default."),
+    "addresses": _l("Threats and factors the action addresses."),
+    "tie_rule": _l("Which rule decided the place where values were tied."),
+    "countries": _l("Range states behind the row."),
+    "populations": _l("Transboundary populations shared by those states."),
+    "note": _l("Why a value is not rated or not ranked."),
+}
+
+
+def _action_titles() -> dict[str, str]:
+    import reference
+
+    lang = current_language()
+    return {
+        row["code"]: row.get(f"title_{lang}") or row["title_en"] for row in reference.actions()
+    }
+
+
+def _stability(run: AnalysisRun) -> dict[tuple[str, str], dict]:
+    summary = _table(run, "sensitivity_summary")
+    return {
+        (row["country"], row["ranking"]): row for row in summary.to_dict("records")
+    } if not summary.empty else {}
+
+
 @bp.route("/analysis/<int:run_id>")
 def analysis_run(run_id: int):
     run = _run_or_404(run_id)
     if run.status != "done":
         return render_template("runs/progress.html", run=run)
-    import pandas as pd
-
-    from analysis.report import heatmap_svg, regional_bar_svg
-    scores = _table(run, "threat_scores")
-    group = request.args.get("group", "")
     country = request.args.get("country", "")
+    group = request.args.get("group", "")
+    summary = _table(run, "threat_summary")
+    ratings = _table(run, "threat_ratings")
     priorities = _table(run, "priorities_by_country")
-    if country and not priorities.empty:
-        priorities = priorities[priorities["country"] == country]
+    if country:
+        summary = summary[summary["country"] == country] if not summary.empty else summary
+        ratings = ratings[ratings["country"] == country] if not ratings.empty else ratings
+        if not priorities.empty:
+            priorities = priorities[priorities["country"] == country]
     clusters = _table(run, "clusters")
     if group and not clusters.empty and "by_group" in clusters:
         clusters = clusters[clusters["by_group"].map(lambda d: bool(d) and group in d)]
+    method = _table(run, "method")
     return render_template(
         "runs/results.html",
         run=run,
-        scores=scores,
-        heatmap=heatmap_svg(scores) if not scores.empty else "",
-        regional_chart=regional_bar_svg(_table(run, "regional_priorities"))
-        if not _table(run, "regional_priorities").empty
-        else "",
-        priorities=priorities.head(200),
+        summary=summary,
+        heatmap=_heatmap(_table(run, "threat_summary")),
+        ratings=ratings,
+        factors=_table(run, "factor_gaps"),
+        priorities=priorities.head(400),
         regional=_table(run, "regional_priorities"),
-        shared=_table(run, "shared_threats"),
+        stability=_stability(run),
         gaps=_table(run, "gaps"),
         clusters=clusters,
-        method=run.results.get("method", {}),
-        weights=pd.DataFrame.from_records(run.results.get("weights", [])),
+        method=method,
+        formula=_method_value(method, "rule: priority"),
+        tie_rule=_method_value(method, "rule: action tie rule"),
+        counts=(run.results.get("run") or {}).get("data_counts", {}),
+        glossary=GLOSSARY,
+        actions=_action_titles(),
         countries=_names(Country),
         themes=_names(Threat),
         groups=_names(StakeholderGroup),
@@ -172,17 +238,102 @@ def analysis_run(run_id: int):
     )
 
 
+def _method_value(method: pd.DataFrame, setting: str) -> str:
+    if method.empty:
+        return ""
+    row = method[method["setting"] == setting]
+    return "" if row.empty else str(row.iloc[0]["value"])
+
+
+def _heatmap(summary: pd.DataFrame) -> dict:
+    """Countries x threats of the summary table, each cell its row (rating, n, low
+    evidence), for the page's heatmap grid."""
+    if summary.empty:
+        return {"threats": [], "rows": []}
+    threats = [t for t in _names(Threat) if t in set(summary["threat"])]
+    cells = {(row["country"], row["threat"]): row for row in summary.to_dict("records")}
+    countries = sorted({row["country"] for row in cells.values()})
+    return {
+        "threats": threats,
+        "rows": [(code, [cells.get((code, threat)) for threat in threats]) for code in countries],
+    }
+
+
 @bp.route("/analysis/<int:run_id>/evidence")
 def analysis_evidence(run_id: int):
-    """The answers behind one country × theme cell: ratings and tagged texts."""
+    """The evidence behind one number: a target rating (country, theme, target), a summary
+    rating (country, theme) or a factor gap (country, theme = a contributing factor): the
+    respondents and their ratings, the group means, the arithmetic, and the quotes."""
+    import reference
+
     run = _run_or_404(run_id)
+    if run.status != "done":
+        abort(404)
     country = request.args.get("country", "")
     theme = request.args.get("theme", "")
-    if theme not in _names(Threat) or country not in _names(Country):
+    target = request.args.get("target", "")
+    kinds = reference.theme_kinds()
+    if theme not in kinds or country not in _names(Country):
         abort(404)
+    from analysis.evidence import cell_evidence, factor_evidence, summary_evidence
+    from analysis.scoring import ScoringConfig
+    from consult.runs.service import stored_input
+
+    settings = (run.results.get("run") or {}).get("settings") or {}
+    config = ScoringConfig(**settings) if settings else ScoringConfig.load()
+    summary = None
+    if kinds[theme] == reference.CONTRIBUTING_FACTOR:
+        evidence = factor_evidence(
+            stored_input(run.results, "factor_gaps"), country, theme, config=config
+        )
+    elif target:
+        evidence = cell_evidence(
+            stored_input(run.results, "ratings"), country, target, theme, config=config
+        )
+    else:
+        evidence = None
+        summary = summary_evidence(_table(run, "threat_ratings"), country, theme)
+    return render_template(
+        "runs/evidence.html",
+        run=run,
+        country=country,
+        theme=theme,
+        target=target,
+        kind=kinds[theme],
+        evidence=evidence,
+        summary=summary,
+        references=_references(evidence),
+        quotes=_quotes(run, country, theme),
+        countries=_names(Country),
+        themes=_names(Threat),
+        groups=_names(StakeholderGroup),
+        species=_names(Species),
+        glossary=GLOSSARY,
+    )
+
+
+def _references(evidence) -> dict[str, str]:
+    """The reference number of each respondent in ``evidence``, by response id."""
+    from consult.models import Response
+
+    if evidence is None or evidence.respondents.empty:
+        return {}
+    ids = [int(value) for value in evidence.respondents["response_id"] if str(value).isdigit()]
+    rows = db.session.execute(
+        db.select(Response.id, Response.reference).where(Response.id.in_(ids))
+    ).all()
+    return {str(response_id): reference for response_id, reference in rows}
+
+
+def _quotes(run: AnalysisRun, country: str, theme: str, limit: int = 30) -> list[dict]:
+    """Free-text answers and notes of ``country`` tagged with ``theme`` in the run."""
     from consult.runs.frames import analysis_frames
     from consult.runs.service import RunRequest
 
+    tagged = _table(run, "tagged_texts")
+    if tagged.empty:
+        return []
+    themed = tagged[tagged["themes"].fillna("").str.split(";").map(lambda t: theme in t)]
     parameters = RunRequest(**run.parameters)
     frames = analysis_frames(
         db.session,
@@ -192,25 +343,8 @@ def analysis_evidence(run_id: int):
         species=parameters.species,
         groups=parameters.groups,
     )
-    ratings = frames.ratings[(frames.ratings["theme"] == theme) & frames.ratings["present"]]
-    tagged = _table(run, "tagged_texts")
-    texts = frames.texts
-    if not tagged.empty:
-        themed = tagged[tagged["themes"].fillna("").str.split(";").map(lambda t: theme in t)]
-        texts = texts.merge(themed, on="id", how="inner")
-    else:
-        texts = texts[texts["tags"].str.split(";").map(lambda t: theme in t)]
-    return render_template(
-        "runs/evidence.html",
-        run=run,
-        country=country,
-        theme=theme,
-        ratings=ratings,
-        texts=texts.head(300),
-        countries=_names(Country),
-        themes=_names(Threat),
-        groups=_names(StakeholderGroup),
-    )
+    texts = frames.texts.merge(themed, on="id", how="inner").head(limit)
+    return texts.to_dict("records")
 
 
 @bp.route("/analysis/<int:run_id>/report")

@@ -7,6 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import reference
 from consult.extensions import db
 from consult.models import AnalysisRun
 from tests.conftest import csrf_token
@@ -18,9 +19,40 @@ TEXTS = {
 }
 
 
+#: The 2027.1 answers of one respondent naming saiga and argali: poaching rated on both,
+#: infrastructure on saiga only; gap answers for two factors.
+def _answers_2027(number: int, country: str) -> dict[str, str]:
+    severe = "very_high" if country == "KZ" else "medium"
+    return {
+        "target_1": "saiga",
+        "t1_threats": "poaching infrastructure",
+        "t1_poaching_scope": "very_high",
+        "t1_poaching_severity": severe,
+        "t1_poaching_irreversibility": "high",
+        "t1_poaching_trend": "increasing",
+        "t1_infrastructure_scope": "high",
+        "t1_infrastructure_severity": "high" if number % 2 else "low",
+        "t1_infrastructure_irreversibility": "very_high",
+        "t1_infrastructure_trend": "stable",
+        "target_2": "argali",
+        "t2_threats": "poaching",
+        "t2_poaching_scope": "high",
+        "t2_poaching_severity": "high",
+        "t2_poaching_irreversibility": "medium",
+        "t2_poaching_trend": "stable",
+        "gap_enforcement": "inadequate" if number % 3 else "very_inadequate",
+        "gap_funding": "very_inadequate",
+        "gap_monitoring": "partly_adequate",
+        "needs_rank": "enforcement funding data",
+        "measures_in_place": "anti_poaching",
+        "eff_anti_poaching": "less",
+    }
+
+
 @pytest.fixture
 def rated(app):
-    """Twelve respondents in two countries and three groups, with ratings and free text."""
+    """Twelve 2027.1 respondents in KZ and MN and three groups rating saiga and argali, plus
+    two 2026.1 respondents in KZ (pooled target), with free text."""
     with app.app_context():
         version = make_version("cami_gap_needs", "cami-gap-needs")
         groups = ["government", "community", "ngo"]
@@ -29,24 +61,26 @@ def rated(app):
             lang = "ru" if number % 3 else "en"
             make_response(
                 version,
-                {
-                    "threats_present": "poaching infrastructure",
-                    "poaching_scope": "very_high" if country == "KZ" else "medium",
-                    "poaching_severity": "high",
-                    "poaching_irreversibility": "high",
-                    "poaching_trend": "increasing",
-                    "infrastructure_scope": "high",
-                    "infrastructure_severity": "high" if country == "MN" else "low",
-                    "infrastructure_irreversibility": "very_high",
-                    "infrastructure_trend": "stable",
-                    "needs_rank": "enforcement funding data",
-                    "measures_in_place": "anti_poaching",
-                    "eff_anti_poaching": "less",
-                    "main_threats_text": TEXTS[lang],
-                },
+                {**_answers_2027(number, country), "main_threats_text": TEXTS[lang]},
                 country=country,
                 group=groups[number % 3],
                 language=lang,
+            )
+        for number in range(2):
+            make_response(
+                version,
+                {
+                    "threats_present": "poaching governance",
+                    "poaching_scope": "high",
+                    "poaching_severity": "high",
+                    "poaching_irreversibility": "high",
+                    "poaching_trend": "increasing",
+                    "governance_scope": "very_high",
+                    "governance_severity": "very_high",
+                    "governance_irreversibility": "very_high",
+                },
+                country="KZ",
+                group=groups[number],
             )
         db.session.commit()
     return app
@@ -59,7 +93,18 @@ def _start(client, **fields):
     return client.post("/secretariat/analysis/", data=data)
 
 
+def _rows(html: str, table_id: str) -> list[str]:
+    """The rows of one table of a page, as text with the tags taken out."""
+    import re
+
+    body = html.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows]
+
+
 def test_secretariat_runs_an_analysis_and_reads_the_results(rated, client, auth):
+    import re
+
     rated.config["ANALYSIS_SYNC"] = True
     auth.login("admin")
     response = _start(client)
@@ -70,20 +115,56 @@ def test_secretariat_runs_an_analysis_and_reads_the_results(rated, client, auth)
         assert run.status == "done", run.error
         assert run.progress == 1.0
     page = client.get(run_url).get_data(as_text=True)
-    assert "<svg" in page  # the heatmap, rendered by the app
-    assert "Kazakhstan" in page and "Mongolia" in page
+    summary = _rows(page, "summary-table")
+    kz = [row for row in summary if row.startswith("Kazakhstan")]
+    assert any("Poaching" in row for row in kz), summary[:5]
+    ratings = _rows(page, "ratings-table")
+    assert any("Saiga" in row and "Kazakhstan" in row for row in ratings)
+    # 2026.1 answers name no species: their target is all species of the area.
+    assert any("all species (2026.1)" in row for row in ratings)
+    factors = _rows(page, "factors-table")
+    assert any(row.startswith("Kazakhstan Governance and law enforcement") for row in factors)
+    # Contributing factors are never ranked beside the threats.
+    assert not any("Governance" in row for row in summary)
+    heatmap = _rows(page, "heatmap-grid")
+    assert any(row.startswith("Kazakhstan") and "n =" in row for row in heatmap)
+    assert not re.search(r">\s*(nan|NaN)\s*<", page), "a missing value shown as nan"
     status = client.get(run_url + "/status.json").json
     assert status["status"] == "done"
 
 
-def test_every_score_links_to_the_answers_behind_it(rated, client, auth):
+def _stored_table(app, name: str) -> pd.DataFrame:
+    with app.app_context():
+        run = db.session.scalars(db.select(AnalysisRun)).one()
+        return pd.DataFrame.from_records(run.results["tables"][name])
+
+
+def test_a_cell_shows_its_respondents_group_means_and_arithmetic(rated, client, auth):
+    import re
+
     rated.config["ANALYSIS_SYNC"] = True
     auth.login("admin")
     run_url = _start(client).headers["Location"]
-    evidence = client.get(run_url + "/evidence?country=KZ&theme=poaching")
-    assert evidence.status_code == 200
-    html = evidence.get_data(as_text=True)
-    assert html.count("/secretariat/responses/") >= 6  # the six KZ respondents
+    ratings = _stored_table(rated, "threat_ratings")
+    cell = ratings[
+        (ratings["country"] == "KZ") & (ratings["target"] == "saiga")
+        & (ratings["threat"] == "poaching")
+    ].iloc[0]
+    html = client.get(
+        run_url + "/evidence?country=KZ&theme=poaching&target=saiga"
+    ).get_data(as_text=True)
+    respondents = set(re.findall(r'href="/secretariat/responses/(\d+)"', html))
+    assert len(respondents) == 6  # the six KZ respondents who rated saiga
+    assert len(_rows(html, "evidence-groups")) == 1 + 3  # header + three groups
+    steps = _rows(html, "evidence-steps") or re.findall(r"<li>(.*?)</li>", html)
+    assert steps
+    assert f"{float(cell['rating_value']):.2f}" in html and str(cell["rating"]) in html
+    summary = client.get(run_url + "/evidence?country=KZ&theme=poaching").get_data(as_text=True)
+    targets = _rows(summary, "evidence-targets")
+    assert any("Saiga" in row for row in targets) and any("Argali" in row for row in targets)
+    assert "2-prime" in summary
+    factor = client.get(run_url + "/evidence?country=KZ&theme=governance").get_data(as_text=True)
+    assert len(set(re.findall(r'href="/secretariat/responses/(\d+)"', factor))) == 6
     assert client.get(run_url + "/evidence?country=XX&theme=poaching").status_code == 404
 
 
@@ -94,22 +175,32 @@ def test_workbook_and_csv_downloads(rated, client, auth):
     workbook = client.get(run_url + "/download.xlsx")
     assert workbook.status_code == 200
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.data)).sheetnames
-    assert "threat_scores" in sheets and "Method" in sheets
+    for name in ("threat_summary", "threat_ratings", "factor_gaps", "priorities_by_country",
+                 "regional_priorities", "sensitivity", "Method"):
+        assert name in sheets, sheets
     archive = zipfile.ZipFile(io.BytesIO(client.get(run_url + "/download.zip").data))
-    assert "threat_scores.csv" in archive.namelist()
-    scores = pd.read_csv(archive.open("threat_scores.csv"))
-    kz = scores[(scores["country"] == "KZ") & (scores["theme"] == "poaching")].iloc[0]
-    assert kz["n_respondents"] == 6
+    names = archive.namelist()
+    assert "threat_ratings.csv" in names and "report.html" in names
+    ratings = pd.read_csv(archive.open("threat_ratings.csv"), keep_default_na=False)
+    kz = ratings[(ratings["country"] == "KZ") & (ratings["target"] == "saiga")
+                 & (ratings["threat"] == "poaching")].iloc[0]
+    assert int(kz["n_respondents"]) == 6
+    for name in names:
+        if name.endswith(".csv"):
+            frame = pd.read_csv(archive.open(name), keep_default_na=False, dtype=str)
+            assert not frame.isin(["nan", "NaN"]).any().any(), name
     report = client.get(run_url + "/report")
-    assert report.status_code == 200 and b"<svg" in report.data
+    assert report.status_code == 200 and b"<table" in report.data
 
 
-def test_failed_run_is_recorded_not_raised(rated, client, auth):
+def test_an_unknown_questionnaire_is_refused_by_the_run_form(rated, client, auth):
     rated.config["ANALYSIS_SYNC"] = True
     auth.login("admin")
     response = _start(client, questionnaire="no-such-form")
     assert response.status_code == 200  # not a valid choice: the form says so
     assert "Not a valid choice" in response.get_data(as_text=True)
+    with rated.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(AnalysisRun)) == 0
 
 
 def test_facilitators_cannot_see_analysis(client, auth):
@@ -124,8 +215,9 @@ def test_analyse_command_writes_every_table_and_is_reproducible(rated, runner, t
     assert first.exit_code == 0, first.output
     second = runner.invoke(args=[*args, "--out", str(tmp_path / "b")])
     assert second.exit_code == 0, second.output
-    for name in ("threat_scores", "priorities_by_country", "regional_priorities",
-                 "clusters", "cluster_assignments", "gaps"):
+    for name in ("threat_summary", "threat_ratings", "factor_gaps", "priorities_by_country",
+                 "regional_priorities", "sensitivity", "clusters", "cluster_assignments",
+                 "gaps"):
         a = (tmp_path / "a" / f"{name}.csv").read_bytes()
         assert a == (tmp_path / "b" / f"{name}.csv").read_bytes(), name
     assert (tmp_path / "a" / "analysis.xlsx").read_bytes() == (
@@ -139,8 +231,8 @@ def test_analyse_command_filters_countries(rated, runner, tmp_path):
         args=["analyse", "--out", str(tmp_path), "--countries", "KZ", "--format", "csv"]
     )
     assert result.exit_code == 0, result.output
-    scores = pd.read_csv(tmp_path / "threat_scores.csv")
-    assert set(scores["country"]) == {"KZ"}
+    summary = pd.read_csv(tmp_path / "threat_summary.csv")
+    assert set(summary["country"]) == {"KZ"}
 
 
 def test_text_classify_and_cluster_commands(runner, tmp_path):
@@ -189,10 +281,10 @@ def test_runs_can_be_limited_to_stakeholder_groups(rated, client, auth):
     auth.login("admin")
     run_url = _start(client, groups="community").headers["Location"]
     archive = zipfile.ZipFile(io.BytesIO(client.get(run_url + "/download.zip").data))
-    scores = pd.read_csv(archive.open("threat_scores.csv"))
-    kz = scores[(scores["country"] == "KZ") & (scores["theme"] == "poaching")].iloc[0]
+    ratings = pd.read_csv(archive.open("threat_ratings.csv"))
+    kz = ratings[(ratings["country"] == "KZ") & (ratings["target"] == "saiga")
+                 & (ratings["threat"] == "poaching")].iloc[0]
     assert kz["n_respondents"] == 2  # the two KZ respondents of the community group
-    assert "Limited to" in client.get(run_url).get_data(as_text=True)
 
 
 def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
@@ -208,13 +300,23 @@ def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
               "--date", "2026-11-25T00:00:00Z"]
     )
     assert result.exit_code == 0, result.output
-    scores = pd.read_csv(tmp_path / "threat_scores.csv")
-    assert scores["country"].nunique() == 14
-    assert (scores["n_texts_interview"] > 0).any()  # interview notes count as evidence
+    ratings = pd.read_csv(tmp_path / "threat_ratings.csv")
+    assert (ratings["n_respondents"] > 0).all()
+    species = {item["code"] for item in reference.species()}
+    assert set(ratings["target"]) <= species | {"pooled"}
+    assert len(set(ratings["target"]) & species) >= 8, "the demo rates species, not a pool"
+    summary = pd.read_csv(tmp_path / "threat_summary.csv", keep_default_na=False)
+    assert summary["country"].nunique() == 14
+    assert set(summary["threat"]) == set(reference.theme_codes(reference.DIRECT_THREAT))
+    ranked = summary[summary["rank"] != "not ranked"]
+    assert len(ranked) >= 40
+    factors = pd.read_csv(tmp_path / "factor_gaps.csv")
+    assert set(factors["factor"]) == set(reference.theme_codes(reference.CONTRIBUTING_FACTOR))
     clusters = pd.read_csv(tmp_path / "clusters.csv")
     assert len(clusters) >= 3 and clusters["size"].sum() > 500
-    regional = pd.read_csv(tmp_path / "regional_priorities.csv")
-    assert list(regional["rank"][:3]) == [1, 2, 3]
+    regional = pd.read_csv(tmp_path / "regional_priorities.csv", keep_default_na=False)
+    raised = regional[regional["rank"] != "not ranked"]
+    assert len(raised) >= 1 and (raised["populations"] != "").all()
 
 
 # --- runs whose process dies -----------------------------------------------------------------
