@@ -27,13 +27,15 @@ def _seed(app):
             make_response(
                 version,
                 {
-                    "threats_present": "poaching livestock",
-                    "poaching_scope": ["low", "high", "very_high"][number % 3],
-                    "poaching_severity": "high",
-                    "poaching_irreversibility": "medium",
-                    "livestock_scope": "medium",
-                    "livestock_severity": "medium",
-                    "livestock_irreversibility": "low",
+                    "target_1": "saiga",
+                    "t1_threats": "poaching livestock",
+                    "t1_poaching_scope": ["low", "high", "very_high"][number % 3],
+                    "t1_poaching_severity": "high",
+                    "t1_poaching_irreversibility": "medium",
+                    "t1_livestock_scope": "medium",
+                    "t1_livestock_severity": "medium",
+                    "t1_livestock_irreversibility": "low",
+                    "gap_enforcement": "inadequate",
                     "main_threats_text": text,
                 },
                 country=["KZ", "MN", "UZ"][number % 3],
@@ -51,9 +53,9 @@ def test_secretariat_runs_analysis_and_explores_results(live_app, live_server, p
     page.fill("input[name=k]", "3")
     page.click("text=Start analysis")
     # the progress page follows the run and moves on to the results by itself
-    page.wait_for_selector("#heatmap", timeout=60000)
-    assert page.locator("figure.chart svg").count() >= 1
-    assert page.locator("#scores tbody tr").count() >= 6
+    page.wait_for_selector("#heatmap-grid", timeout=60000)
+    assert page.locator("#heatmap-grid tbody tr").count() == 3
+    assert page.locator("#summary-table tbody tr").count() >= 6
     cluster = page.locator("details.cluster").first
     cluster.locator("summary").click()
     assert cluster.locator(".quotes li").count() >= 1
@@ -62,3 +64,29 @@ def test_secretariat_runs_analysis_and_explores_results(live_app, live_server, p
     path = tmp_path / "analysis.xlsx"
     download_info.value.save_as(path)
     assert path.read_bytes()[:2] == b"PK"
+
+
+def test_a_cell_of_the_results_opens_its_respondents_and_arithmetic(
+    live_app, live_server, page
+):
+    _seed(live_app)
+    login(page, live_server, "sec@example.org", "a long enough password")
+    page.goto(f"{live_server}/secretariat/analysis/")
+    page.select_option("select[name=questionnaire]", "cami-gap-needs")
+    page.click("text=Start analysis")
+    page.wait_for_selector("#ratings-table", timeout=60000)
+    row = page.locator("#ratings-table tbody tr", has_text="Kazakhstan").filter(
+        has_text="Poaching"
+    )
+    assert row.count() == 1
+    row.locator("a").first.click()
+    page.wait_for_selector("#evidence-respondents")
+    # The six KZ respondents, each with a link to their answers, their group and ratings.
+    assert page.locator("#evidence-respondents tbody tr").count() == 6
+    assert page.locator("#evidence-respondents a[href*='/secretariat/responses/']").count() == 6
+    assert page.locator("#evidence-groups tbody tr").count() == 2
+    steps = page.locator("#evidence-steps li")
+    assert steps.count() >= 3
+    assert "mean" in steps.all_inner_texts()[-1].lower() or "label" in " ".join(
+        steps.all_inner_texts()
+    ).lower()
