@@ -16,5 +16,5 @@
   the method table, reference data, ranking with tie rules, "not rated" presentation
 - ``analysis.pipeline``, ``analysis.report``: the whole run and its output tables
 
-The method behind every number is described in each module and in DESIGN.md.
+The method behind every number is described in each module and in docs/method.md.
 """

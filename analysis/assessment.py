@@ -1,7 +1,7 @@
 """Threat ratings per target, summary threat ratings per country, contributing-factor gaps.
 
 The Conservation Standards rate each direct threat to each target in one workshop; here many
-respondents rate, so the method (DESIGN.md, "Analysis method") adds stated rules where the
+respondents rate, so the method (docs/method.md) adds stated rules where the
 standard has none:
 
 1. Per respondent, target and threat: the Miradi rating 0..4

@@ -1,6 +1,6 @@
 """The evidence behind one number: the respondents, the group means and the arithmetic.
 
-DESIGN.md asks that each number be one click from the respondents and ratings behind it,
+The method (docs/method.md) has each number one click from the respondents and ratings behind it,
 with the arithmetic shown. These functions recompute one cell of ``threat_ratings``, one row
 of ``threat_summary`` or one row of ``factor_gaps`` from its inputs, step by step, with the
 same rules as :mod:`analysis.assessment` (tests check that they agree).

@@ -1,6 +1,6 @@
 """The ``method`` table: every setting and rule of a run, in words, with its source.
 
-It becomes the workbook's Method sheet and the page's explanation (DESIGN.md: the
+It becomes the workbook's Method sheet and the page's explanation (docs/method.md: the
 secretariat must be able to defend every number). Settings come from the run's
 :class:`analysis.scoring.ScoringConfig`; rules are stated here once, in the words the page
 shows, and implemented where their docstrings say.
@@ -25,7 +25,7 @@ TASTLE = (
 EFRON = "Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13"
 KENDALL = "Kendall (1938), A new measure of rank correlation, Biometrika 30"
 CHOSEN = "rule chosen for this programme (the standard has no rule for many raters)"
-DESIGN = "DESIGN.md, Analysis method"
+OWN_RULE = "rule chosen here, where the standard has none (docs/method.md)"
 
 
 def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
@@ -135,7 +135,7 @@ def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
             "mention_share = the country's texts (survey answers and interview notes) that "
             "mention the theme / the country's texts; reviewed tags take precedence over "
             "machine tags; counted in a threat's country_value only when text_weight > 0",
-            DESIGN,
+            OWN_RULE,
         ),
         (
             "rule: country_value of a threat",
@@ -178,7 +178,7 @@ def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
             "targets (questionnaire 2026.1) name no species and do not count; regional "
             "priority = mean of the action's priorities in those states; ties by the higher "
             "catalogue impact, lower catalogue cost, more states, then the code",
-            f"{DESIGN}; populations from the reference data",
+            f"{OWN_RULE}; populations from the reference data",
         ),
         (
             "rule: sensitivity",
@@ -188,14 +188,14 @@ def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
             "uniformly; cut-points kept in order; top3_same = same items at ranks 1-3 in the "
             "same order; kendall_tau on the ranked items; 'stable' when the share of "
             f"scenarios with the same top three is >= {cfg.stable_share:g}, else 'sensitive'",
-            f"{KENDALL}; {DESIGN}",
+            f"{KENDALL}; {OWN_RULE}",
         ),
         (
             "rule: not rated",
             "text, never NaN",
             "a value that does not exist is shown as 'not rated' (or 'not ranked'), with the "
             "reason in the row's note",
-            DESIGN,
+            OWN_RULE,
         ),
     ]
 

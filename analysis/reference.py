@@ -31,7 +31,7 @@ def _empty_populations() -> pd.DataFrame:
 class Reference:
     """What the method needs to know about themes, species and populations.
 
-    * ``theme_kinds``: {theme code: "direct_threat" | "contributing_factor"} (DESIGN.md,
+    * ``theme_kinds``: {theme code: "direct_threat" | "contributing_factor"} (docs/method.md,
       "Targets, direct threats, contributing factors"); empty = infer from the input frames
       (codes in ``ratings.threat`` are direct threats, codes in ``factor_gaps.factor`` are
       factors).

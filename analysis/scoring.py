@@ -53,7 +53,7 @@ POOLED_TARGET = "pooled"
 DEFAULT_CONFIG_PATH = Path(__file__).parent / "data" / "scoring.toml"
 
 # Miradi's scope x severity table (rows: scope None..Very high; columns: severity None..Very
-# high). Every cell equals min(scope, severity), which is how DESIGN.md states it.
+# high). Every cell equals min(scope, severity), which is how docs/method.md states it.
 MAGNITUDE_TABLE: np.ndarray = np.array(
     [
         [0, 0, 0, 0, 0],
@@ -485,7 +485,7 @@ def _text_themes(texts: pd.DataFrame) -> pd.DataFrame:
     """One row per text and theme mentioned.
 
     A text's reviewed ``tags`` (given or checked by a person) take precedence: when a text
-    has any, its machine ``themes`` are not used (DESIGN.md, "Text"); otherwise its
+    has any, its machine ``themes`` are not used (docs/method.md, "Free text"); otherwise its
     ``themes`` from :func:`analysis.tagging.tag_texts` count.
     """
     if texts.empty or not ({"themes", "tags"} & set(texts.columns)):

@@ -15,7 +15,7 @@ same, in the same order; all of them when fewer than three are ranked) and ``ken
 between the published and the scenario's ranks of the ranked items
 (:func:`analysis.ranking.kendall_tau`). Per country and ranking: the share of scenarios with
 the same top three, the median tau and the flag "stable" (share >= ``stable_share``) or
-"sensitive". DESIGN.md, "Sensitivity".
+"sensitive". docs/method.md, "How stable the ranks are".
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The method's internal frames are numeric (NaN where a value does not exist); the tables
 :func:`analysis.pipeline.run_analysis` returns show "not rated" or "not ranked" there and
-say why in their ``note`` column (DESIGN.md, "On the page": no ``nan`` anywhere).
+say why in their ``note`` column (docs/method.md, "On the page": no ``nan`` anywhere).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ build reads where each species occurs from ``reference/data/species_ranges.json`
 
 Every label, hint and message is written in the five languages of the programme (`tr` will not
 take a text with a language missing). The question names are read by the analysis and the
-loader (notes/method_contract.md), so rename nothing without changing them too.
+loader (consult/runs/frames.py), so rename nothing without changing them too.
 
 Version 2027.1
 --------------

@@ -3,7 +3,7 @@
 The workbook is what users download and import; its source is
 `surveys.forms.cami_gap_needs`. The reference JSON files seed the app's country, species,
 threat and stakeholder-group tables, and the form's choice lists must say the same. The
-question names are the contract with the analysis (notes/method_contract.md).
+question names are the contract with the analysis (consult/runs/frames.py reads them).
 """
 
 from __future__ import annotations
