@@ -97,8 +97,10 @@ def test_session_cookie_is_httponly_and_samesite_lax_and_not_secure_over_http(cl
 
 
 def test_templates_have_no_inline_script_so_the_policy_holds():
+    templates = sorted(TEMPLATES.rglob("*.html"))
+    assert TEMPLATES / "base.html" in templates, f"no base.html under {TEMPLATES}"
     offenders = []
-    for path in TEMPLATES.rglob("*.html"):
+    for path in templates:
         text = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<script\b[^>]*>", text, flags=re.IGNORECASE):
             if "src=" not in tag and "application/json" not in tag:
@@ -239,47 +241,39 @@ def test_a_forwarded_address_that_is_not_an_ip_address_is_not_taken(make_app):
     assert client.post(url, json={}, headers={"X-Forwarded-For": "y" * 300}).status_code == 429
 
 
-def _respond_rules(app, *, post: bool):
-    for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith("respond."):
-            continue
-        if post and "POST" in rule.methods:
-            yield rule
-        if not post and "GET" in rule.methods and any("token" in a for a in rule.arguments):
-            yield rule
-
-
-def _url_for_rule(app, rule):
-    values = {name: "abcdefgh" for name in rule.arguments}
+def _url(app, endpoint, **values):
     with app.test_request_context():
         from flask import url_for
 
-        return url_for(rule.endpoint, **values)
+        return url_for(endpoint, **values)
 
 
 def test_respondent_posts_share_one_limit_per_address(make_app):
     app = make_app(RATELIMIT_RESPOND="3/minute")
-    rules = list(_respond_rules(app, post=True))
-    if not rules:
-        pytest.skip("the respond blueprint has no POST route yet")
     client = app.test_client()
     token = csrf_token(client)
-    url = _url_for_rule(app, rules[0])
-    statuses = [client.post(url, data={"csrf_token": token}).status_code for _ in range(4)]
-    assert 429 not in statuses[:3]
-    assert statuses[3] == 429
+    start = _url(app, "respond.start", slug="no-such-questionnaire")
+    page = _url(app, "respond.save_page", slug="no-such-questionnaire", key="intro")
+    statuses = [
+        client.post(url, data={"csrf_token": token}).status_code for url in (start, page, start)
+    ]
+    assert 429 not in statuses
+    assert client.post(page, data={"csrf_token": token}).status_code == 429, "one shared limit"
+    elsewhere = client.post(
+        page, data={"csrf_token": token}, environ_base={"REMOTE_ADDR": "192.0.2.11"}
+    )
+    assert elsewhere.status_code != 429, "another address has a limit of its own"
 
 
 def test_respondent_token_links_are_limited_per_address(make_app):
     app = make_app(RATELIMIT_RESPOND="3/minute")
-    rules = list(_respond_rules(app, post=False))
-    if not rules:
-        pytest.skip("the respond blueprint has no GET route with a token in its URL yet")
     client = app.test_client()
-    url = _url_for_rule(app, rules[0])
+    url = _url(app, "respond.resume_draft", slug="no-such-questionnaire", token="abcdefgh")
     statuses = [client.get(url).status_code for _ in range(4)]
     assert 429 not in statuses[:3]
     assert statuses[3] == 429
+    elsewhere = client.get(url, environ_base={"REMOTE_ADDR": "192.0.2.12"})
+    assert elsewhere.status_code != 429, "another address has a limit of its own"
 
 
 def test_respondent_start_page_is_limited_only_when_it_carries_an_invitation_token(make_app):
