@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -12,7 +13,7 @@ from consult import create_app
 from consult.extensions import db
 from consult.models import User
 from consult.security import CONTENT_SECURITY_POLICY
-from tests.conftest import Auth, csrf_token
+from tests.conftest import Auth, csrf_token, unavailable
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -286,12 +287,13 @@ def test_respondent_start_page_is_limited_only_when_it_carries_an_invitation_tok
 
 
 def test_redis_storage_shares_login_limit_between_app_servers(make_app):
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379/0"
+    import redis
+
+    url = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError as error:
-        pytest.skip(f"Redis not reachable at {url}: {error}")
+        unavailable(f"Redis not reachable at {url}: {error}")
     prefix = f"consult-test-{uuid.uuid4().hex}"
     servers = [
         make_app(RATELIMIT_STORAGE_URI=url, RATELIMIT_KEY_PREFIX=prefix).test_client()
