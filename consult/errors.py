@@ -51,7 +51,10 @@ def init_app(app: Flask) -> None:
             return error
         if isinstance(error, InputRejected | InputTooLarge):
             return render_error(error.code, error.description)
-        return render_error(error.code)
+        body, code = render_error(error.code)
+        # The exception's own headers belong on the friendly page too, as a 405's Allow.
+        headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+        return body, code, headers
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

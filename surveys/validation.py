@@ -134,7 +134,8 @@ def coerce(question: Question, raw: Any, *, max_length: int | None = None) -> An
     an empty answer. Text loses its control characters but tab and line feed. Raises
     :class:`AnswerError` (a ``ValueError``) for an answer longer than ``max_length``
     characters (see :func:`answer_length`; ``None``: no limit), for a number, date or time
-    that does not parse and for codes that are not in the question's choice list.
+    that does not parse, for codes that are not in the question's choice list and for a
+    list or mapping (other than one item in a list) given to a text question.
     Notes return ``""``; calculations and metadata pass through unchanged.
     """
     if question.type in ("calculate", "note") or question.type not in _COERCERS:
@@ -152,6 +153,9 @@ def coerce(question: Question, raw: Any, *, max_length: int | None = None) -> An
 
 
 def _text(question: Question, raw: Any) -> str:
+    if isinstance(raw, list | tuple | dict):
+        # A JSON client's nested list or object: its Python repr is not the respondent's text.
+        raise AnswerError("constraint")
     return clean_text(str(raw).replace("\r\n", "\n")).strip()
 
 

@@ -3,19 +3,38 @@
 Database tests are parametrised over both. PostgreSQL comes from TEST_DATABASE_URL (default:
 the local server); each test run works in a database of its own, created here and dropped at
 the end, so runs never see each other's rows. Where no server answers the PostgreSQL half is
-skipped with the reason, except under CI=true where that is a failure.
+skipped with the reason, except under CI=true where that is a failure; the same goes for the
+tools some tests run (node, java, pg_dump, redis-server), which .ci/run provides.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
+from typing import NoReturn
 
 import pytest
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test whose tool or service is missing; under CI=true, fail it instead."""
+    __tracebackhide__ = True
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def require_commands(*names: str, package: str) -> None:
+    """Skip (fail under CI) unless every command in `names` is on PATH; `package` provides them."""
+    __tracebackhide__ = True
+    missing = [name for name in names if shutil.which(name) is None]
+    if missing:
+        unavailable(f"{', '.join(missing)} not on PATH (apt-get install {package})")
 
 
 def _pg_admin_url() -> str:
@@ -34,10 +53,7 @@ def pg_database():
         with admin.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as error:  # any connection failure means "not reachable"
-        reason = f"PostgreSQL not reachable at {admin_url.render_as_string()}: {error}"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
+        unavailable(f"PostgreSQL not reachable at {admin_url.render_as_string()}: {error}")
     name = f"consult_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))

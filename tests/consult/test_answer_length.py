@@ -4,6 +4,7 @@ endpoint, and a long answer to a regex() constraint answered quickly, on both da
 from __future__ import annotations
 
 import random
+import re
 import time
 import uuid
 
@@ -100,6 +101,15 @@ def test_a_page_answer_over_the_limit_keeps_the_saved_answer_and_says_why(shippe
     assert answers[("needs_rank", 0)] == "data funding", "the rest of the page is saved"
 
 
+def _field_block(html: str, name: str) -> str:
+    """The markup of the question `name` on a page, from its wrapper to its message."""
+    quoted = re.escape(f'data-q="{name}"')
+    end = re.escape(f'data-msg-for="{name}"')
+    match = re.search(rf'<div class="field[^"]*" {quoted}.*?{end}[^>]*>[^<]*</p>', html, re.S)
+    assert match, f"no field {name} on the page"
+    return match.group(0)
+
+
 def test_repeat_answers_over_the_limit_are_named_by_instance(shipped, client):
     shipped.config["ANSWER_MAX_LENGTH"] = 60
     key = _page_of(shipped, "sh_name")
@@ -107,7 +117,11 @@ def test_repeat_answers_over_the_limit_are_named_by_instance(shipped, client):
     respondent.start()
     respondent.walk(ANSWERS, until=key)
     respondent.post({**ANSWERS, "_n.stakeholder_rep": "2", "sh_name[2]": "z" * 61})
-    assert "Shorten this answer to at most 60 characters (it has 61)." in errors(respondent.html)
+    message = "Shorten this answer to at most 60 characters (it has 61)."
+    second = _field_block(respondent.html, "sh_name[2]")
+    assert 'class="field q-text has-error"' in second
+    assert f'data-msg-for="sh_name[2]">{message}</p>' in second
+    assert message not in _field_block(respondent.html, "sh_name[1]")
     with shipped.app_context():
         names = db.session.scalars(db.select(Answer.value).where(Answer.question == "sh_name"))
         assert "z" * 61 not in list(names)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 
@@ -16,6 +15,7 @@ from consult.database import upgrade
 from consult.extensions import db
 from consult.models import AuditEvent, User
 from consult.reference import load_reference_data
+from tests.conftest import require_commands
 
 PASSWORD = "a long enough password"
 
@@ -80,8 +80,7 @@ def _change_everything(app) -> None:
 
 def _needs_pg_tools(app) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
-            pytest.skip("pg_dump/pg_restore not on PATH (apt-get install postgresql-client)")
+        require_commands("pg_dump", "pg_restore", package="postgresql-client")
 
 
 def test_backup_then_restore_brings_the_data_back(live_app, tmp_path):
@@ -234,8 +233,7 @@ def test_postgres_backup_without_out_prints_the_commands_without_the_password(tm
 
 
 def test_postgres_restore_refuses_a_file_that_is_not_a_dump(tmp_path, pg_database):
-    if shutil.which("pg_restore") is None or shutil.which("pg_dump") is None:
-        pytest.skip("pg_dump/pg_restore not on PATH (apt-get install postgresql-client)")
+    require_commands("pg_dump", "pg_restore", package="postgresql-client")
     app = create_app({"SQLALCHEMY_DATABASE_URI": pg_database, "INSTANCE_PATH": str(tmp_path)})
     bogus = tmp_path / "bogus.dump"
     bogus.write_text("not a dump")

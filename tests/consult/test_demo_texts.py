@@ -169,10 +169,14 @@ def test_translation_says_what_the_english_note_from_the_same_draws_says():
 
 def test_translation_names_the_same_species_as_the_note():
     rng = random.Random(9)
+    checked = 0
     for _ in range(200):
         note = texts.interview_note(rng, "transboundary", "zh", "CN", ["chiru"], "meeting")
         if note["translation_en"] and "藏羚羊" in note["text"]:
             assert "chiru" in note["translation_en"]
+            checked += 1
+    # About half the notes are translated and most of those name the species: 53 with this seed.
+    assert checked >= 25
 
 
 def test_notes_report_what_people_said_for_each_format():

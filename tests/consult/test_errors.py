@@ -28,12 +28,23 @@ def failing_app(tmp_path):
     return app
 
 
-def test_unknown_page_gets_friendly_404_in_the_users_language(client):
+def _in_russian(app, *texts: str) -> list[str]:
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale("ru"):
+        return [gettext(text) for text in texts]
+
+
+def test_unknown_page_gets_friendly_404_in_the_users_language(app, client):
     response = client.get("/no/such/page?lang=ru")
     assert response.status_code == 404
     html = response.get_data(as_text=True)
     assert '<html lang="ru"' in html
-    assert "Not found" not in html  # translated
+    title, message = _in_russian(app, "Not found", "There is no page at this address.")
+    assert title != "Not found" and message != "There is no page at this address."
+    assert f"<h1>{title}</h1>" in html
+    assert f"<p>{message}</p>" in html
+    assert "Not found" not in html
 
 
 def test_server_error_shows_no_stack_trace(failing_app):
@@ -64,6 +75,13 @@ def test_api_errors_are_json(client):
 def test_wrong_method_gets_405_page(client):
     response = client.delete("/")
     assert response.status_code == 405
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert "<h1>Not allowed</h1>" in html
+    assert "<p>This page cannot be used that way.</p>" in html
+    assert "Back to the start page" in html
+    assert "Traceback" not in html and "Method Not Allowed" not in html
+    assert "GET" in response.headers["Allow"], "a 405 names the methods that are allowed"
 
 
 def test_forbidden_page_is_friendly(client, auth):

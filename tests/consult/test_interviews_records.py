@@ -259,7 +259,14 @@ def test_missing_date_is_reported_on_the_field_not_as_an_error_page(app, client,
     auth.login("facilitator", ("KZ",))
     response = new_interview(client, date="")
     assert response.status_code == 200
-    assert "has-error" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    wrapper = re.search(r'<div class="field has-error">((?:(?!</div>).)*)</div>', page, re.S)
+    assert wrapper, "no field marked in error"
+    assert 'name="date"' in wrapper.group(1)
+    assert '<p class="error" role="alert">This field is required.</p>' in wrapper.group(1)
+    assert page.count("has-error") == 1, "only the date is wrong"
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Interview)) == 0
 
 
 def test_add_row_button_offers_another_participant_row_without_saving(app, client, auth):

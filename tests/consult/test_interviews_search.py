@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -27,6 +28,11 @@ def add(user: User | None, country: str, text: str, **values) -> int:
     interview = service.create_interview(data, user)
     db.session.flush()
     return interview.id
+
+
+def listed_ids(page: str) -> set[int]:
+    """The ids of the interviews a list page links to."""
+    return {int(number) for number in re.findall(r'href="/interviews/(\d+)"', page)}
 
 
 def admin_user() -> User:
@@ -120,8 +126,7 @@ def test_search_page_of_a_facilitator_stays_in_their_countries(app, client, auth
         visible = add(None, "KZ", "Хулгайн ан тоже", language="ru")
         db.session.commit()
     page = client.get("/interviews/?q=хулгайн").get_data(as_text=True)
-    assert f"/interviews/{visible}" in page
-    assert f"/interviews/{hidden}\"" not in page
+    assert listed_ids(page) == {visible}, f"{hidden} is in MN"
 
 
 def test_list_page_links_to_the_next_page_with_the_filters(app, client, auth):
@@ -177,5 +182,9 @@ def test_analysis_loader_reads_interview_notes_next_to_survey_texts(app):
 
 def test_unfiltered_list_shows_no_filter_errors(client, auth):
     auth.login("facilitator", ("KZ",))
-    page = client.get("/interviews/").get_data(as_text=True)
+    response = client.get("/interviews/")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "<h1>Interviews and meetings</h1>" in page
+    assert 'class="error"' not in page and "has-error" not in page
     assert "Not a valid choice" not in page

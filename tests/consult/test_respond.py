@@ -250,13 +250,28 @@ def test_respondent_answers_every_page_and_submits(app, client, survey):
         assert len(events) == 1 and events[0].user_id is None
 
 
-def test_progress_shows_section_number_and_total(client, survey):
+def test_progress_shows_section_number_and_total(app, client, survey):
+    from consult.questionnaires import load_version_form
+    from consult.responses import load_values
+    from surveys.pages import planned_pages
+    from surveys.validation import visibility
+
     person = Respondent(client)
     person.start("en")
-    person.walk(ANSWERS, until="threats/species_1")
+    seen = person.walk(ANSWERS, until="threats/species_1")
+    with app.app_context():
+        draft = db.session.scalar(db.select(Response))
+        form = load_version_form(draft.version)
+        values = load_values(draft, form)
+        planned = [page.key for page in planned_pages(form, values, visibility(form, values))]
     # welcome, profile, species named, the first species' page, then more that may apply
-    assert "Section 4 of " in person.html
-    assert re.search(r'<progress max="(\d+)" value="4"', person.html)
+    assert planned[:4] == [*seen, "threats/species_1"]
+    total = len(planned)
+    assert f"Section 4 of {total}" in person.html
+    assert f'<progress max="{total}" value="4"' in person.html
+    # The total counts every page still to come.
+    rest = person.walk(ANSWERS)
+    assert set(rest) <= set(planned) and len(seen) + len(rest) <= total
 
 
 def test_unselected_threat_and_species_are_skipped_and_their_answers_not_stored(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -12,7 +13,7 @@ from consult import create_app
 from consult.extensions import db
 from consult.models import User
 from consult.security import CONTENT_SECURITY_POLICY
-from tests.conftest import Auth, csrf_token
+from tests.conftest import Auth, csrf_token, unavailable
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -97,8 +98,10 @@ def test_session_cookie_is_httponly_and_samesite_lax_and_not_secure_over_http(cl
 
 
 def test_templates_have_no_inline_script_so_the_policy_holds():
+    templates = sorted(TEMPLATES.rglob("*.html"))
+    assert TEMPLATES / "base.html" in templates, f"no base.html under {TEMPLATES}"
     offenders = []
-    for path in TEMPLATES.rglob("*.html"):
+    for path in templates:
         text = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<script\b[^>]*>", text, flags=re.IGNORECASE):
             if "src=" not in tag and "application/json" not in tag:
@@ -239,47 +242,39 @@ def test_a_forwarded_address_that_is_not_an_ip_address_is_not_taken(make_app):
     assert client.post(url, json={}, headers={"X-Forwarded-For": "y" * 300}).status_code == 429
 
 
-def _respond_rules(app, *, post: bool):
-    for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith("respond."):
-            continue
-        if post and "POST" in rule.methods:
-            yield rule
-        if not post and "GET" in rule.methods and any("token" in a for a in rule.arguments):
-            yield rule
-
-
-def _url_for_rule(app, rule):
-    values = {name: "abcdefgh" for name in rule.arguments}
+def _url(app, endpoint, **values):
     with app.test_request_context():
         from flask import url_for
 
-        return url_for(rule.endpoint, **values)
+        return url_for(endpoint, **values)
 
 
 def test_respondent_posts_share_one_limit_per_address(make_app):
     app = make_app(RATELIMIT_RESPOND="3/minute")
-    rules = list(_respond_rules(app, post=True))
-    if not rules:
-        pytest.skip("the respond blueprint has no POST route yet")
     client = app.test_client()
     token = csrf_token(client)
-    url = _url_for_rule(app, rules[0])
-    statuses = [client.post(url, data={"csrf_token": token}).status_code for _ in range(4)]
-    assert 429 not in statuses[:3]
-    assert statuses[3] == 429
+    start = _url(app, "respond.start", slug="no-such-questionnaire")
+    page = _url(app, "respond.save_page", slug="no-such-questionnaire", key="intro")
+    statuses = [
+        client.post(url, data={"csrf_token": token}).status_code for url in (start, page, start)
+    ]
+    assert 429 not in statuses
+    assert client.post(page, data={"csrf_token": token}).status_code == 429, "one shared limit"
+    elsewhere = client.post(
+        page, data={"csrf_token": token}, environ_base={"REMOTE_ADDR": "192.0.2.11"}
+    )
+    assert elsewhere.status_code != 429, "another address has a limit of its own"
 
 
 def test_respondent_token_links_are_limited_per_address(make_app):
     app = make_app(RATELIMIT_RESPOND="3/minute")
-    rules = list(_respond_rules(app, post=False))
-    if not rules:
-        pytest.skip("the respond blueprint has no GET route with a token in its URL yet")
     client = app.test_client()
-    url = _url_for_rule(app, rules[0])
+    url = _url(app, "respond.resume_draft", slug="no-such-questionnaire", token="abcdefgh")
     statuses = [client.get(url).status_code for _ in range(4)]
     assert 429 not in statuses[:3]
     assert statuses[3] == 429
+    elsewhere = client.get(url, environ_base={"REMOTE_ADDR": "192.0.2.12"})
+    assert elsewhere.status_code != 429, "another address has a limit of its own"
 
 
 def test_respondent_start_page_is_limited_only_when_it_carries_an_invitation_token(make_app):
@@ -292,12 +287,13 @@ def test_respondent_start_page_is_limited_only_when_it_carries_an_invitation_tok
 
 
 def test_redis_storage_shares_login_limit_between_app_servers(make_app):
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379/0"
+    import redis
+
+    url = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError as error:
-        pytest.skip(f"Redis not reachable at {url}: {error}")
+        unavailable(f"Redis not reachable at {url}: {error}")
     prefix = f"consult-test-{uuid.uuid4().hex}"
     servers = [
         make_app(RATELIMIT_STORAGE_URI=url, RATELIMIT_KEY_PREFIX=prefix).test_client()

@@ -4,12 +4,12 @@ memory, and with nothing stored."""
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import resource
 import time
 import tracemalloc
+from html.parser import HTMLParser
 
 import pytest
 from werkzeug.test import EnvironBuilder
@@ -100,7 +100,42 @@ def measured(send, hostile: Hostile):
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return status, html.unescape(text), elapsed, peak
+    return status, text, elapsed, peak
+
+
+class _ErrorText(HTMLParser):
+    """The text inside the page's error elements: role="alert" and the errors table."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside an error element
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attributes = dict(attrs)
+        errors_table = tag == "table" and "errors" in (attributes.get("class") or "").split()
+        if self.depth or attributes.get("role") == "alert" or errors_table:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def error_text(page: str) -> str:
+    """What the page shows as errors, without its static text (which names rows and columns)."""
+    parser = _ErrorText()
+    parser.feed(page)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -118,10 +153,13 @@ def test_every_hostile_spreadsheet_is_refused_on_every_upload(
     for hostile in corpus:
         before = stored(app)
         status, text, elapsed, peak = measured(send, hostile)
+        shown = error_text(text) if path.endswith(" page") else text
         refused = status not in (0, 200, 302)
         problems = [
             "accepted" if not refused else "",
-            "" if re.search(hostile.refusal, text) else f"no /{hostile.refusal}/ in the message",
+            ""
+            if re.search(hostile.refusal, shown)
+            else f"no /{hostile.refusal}/ in the message {shown[:200]!r}",
             f"took {elapsed:.2f} s" if elapsed >= SECONDS else "",
             f"peak {peak / 2**20:.0f} MB" if peak >= MEGABYTES * 2**20 else "",
             "stored rows" if stored(app) != before else "",

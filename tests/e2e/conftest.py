@@ -100,3 +100,9 @@ def login(page, base_url: str, email: str, password: str) -> None:
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+def assert_hidden(locator) -> None:
+    """`locator` matches one element, which is hidden (is_hidden() alone passes for none)."""
+    assert locator.count() == 1, f"{locator} matches {locator.count()} elements"
+    assert locator.is_hidden(), f"{locator} is visible"

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import assert_hidden, login
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ def test_facilitator_logs_an_interview_restores_a_draft_edits_it_and_sees_histor
     page.wait_for_url(f"{live_server}/interviews/")
 
     page.goto(f"{live_server}/interviews/new")
-    assert page.locator("#draft-prompt").is_hidden()
+    assert_hidden(page.locator("#draft-prompt"))
     page.fill("input[name=date]", "2026-03-14")
     page.fill("input[name=settlement]", "Zhalpaktal")
     page.select_option("select[name=format]", "group")
@@ -53,7 +53,7 @@ def test_facilitator_logs_an_interview_restores_a_draft_edits_it_and_sees_histor
     prompt.wait_for(state="visible")
     assert page.input_value("input[name=participants-0-name]") == ""
     page.click("[data-draft-restore]")
-    assert prompt.is_hidden()
+    assert_hidden(prompt)
     assert page.input_value("input[name=participants-0-name]") == "Айгуль"
     assert poaching_note.locator("textarea[name$='-text']").input_value() == NOTE
     assert page.input_value("select[name=threats-livestock]") == "medium"
@@ -66,7 +66,7 @@ def test_facilitator_logs_an_interview_restores_a_draft_edits_it_and_sees_histor
 
     page.click("text=Edit")
     page.wait_for_url(re.compile(r".*/interviews/\d+/edit$"))
-    assert page.locator("#draft-prompt").is_hidden()
+    assert_hidden(page.locator("#draft-prompt"))
     note_field = page.locator("textarea", has_text="Браконьеры")
     note_field.fill(NOTE + " Рейнджеры просят больше патрулей.")
     page.select_option("select[name=status]", "complete")

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import assert_hidden
+
 pytestmark = pytest.mark.e2e
 
 SLUG = "cami-gap-needs"
@@ -38,7 +40,7 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
 
     # The note for those who decline shows and hides as the answer changes, with no reload.
     declined = page.locator('[data-q="no_consent"]')
-    assert declined.is_hidden()
+    assert_hidden(declined)
     page.check("input[name=consent][value=no]")
     declined.wait_for(state="visible")
     page.check("input[name=consent][value=yes]")
@@ -47,7 +49,7 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
 
     expect_key(page, "profile")
     other = page.locator('[data-q="org_type_other"]')
-    assert other.is_hidden()
+    assert_hidden(other)
     page.check("input[name=country][value=KZ]")
     page.check("input[name=stakeholder_group][value=research]")
     page.check("input[name=org_type][value=other]")
@@ -67,7 +69,7 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
     # Only species of Kazakhstan are offered; a second one may be named once the first is.
     assert page.locator("select[name=target_1] option[value=chiru]").is_disabled()
     second = page.locator('[data-q="target_2"]')
-    assert second.is_hidden()
+    assert_hidden(second)
     page.select_option("select[name=target_1]", "saiga")
     second.wait_for(state="visible")
     _next(page)
@@ -75,10 +77,10 @@ def test_respondent_answers_in_russian_resumes_elsewhere_and_submits(
     expect_key(page, "threats/species_1")
     assert "Сайгак" in page.inner_text("h1")
     scope = page.locator('[data-q="t1_poaching_scope"]')
-    assert scope.is_hidden()
+    assert_hidden(scope)
     page.check("input[name=t1_threats][value=poaching]")
     scope.wait_for(state="visible")
-    assert page.locator('[data-q="t1_climate_scope"]').is_hidden()
+    assert_hidden(page.locator('[data-q="t1_climate_scope"]'))
     for name, code in (
         ("t1_poaching_scope", "high"),
         ("t1_poaching_severity", "very_high"),

@@ -19,11 +19,19 @@ import pytest
 
 from surveys import expressions
 from surveys.expressions import ExpressionError, evaluate, parse, references, to_ast, to_string
+from tests.conftest import require_commands
 
 SCRIPT = Path(__file__).resolve().parents[2] / "consult" / "static" / "js" / "expressions.js"
 NODE = shutil.which("node")
 
-needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed, cannot run the JS")
+
+@pytest.fixture
+def node_command() -> str:
+    require_commands("node", package="nodejs")
+    return NODE
+
+
+needs_node = pytest.mark.usefixtures("node_command")
 
 RUNNER = r"""
 const E = require(process.argv[1]);

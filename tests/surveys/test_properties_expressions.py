@@ -8,10 +8,20 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from surveys.expressions import ExpressionError, Node, evaluate, parse, references, to_ast, truthy
+from surveys.expressions import (
+    MAX_NESTING,
+    ExpressionError,
+    Node,
+    evaluate,
+    parse,
+    references,
+    to_ast,
+    truthy,
+)
 
 FUZZ = settings(
     deadline=None,
@@ -172,15 +182,34 @@ def test_any_regex_pattern_written_in_a_form_parses_or_raises_expression_error(p
     _parses_or_fails_cleanly(f"regex(., '{quoted}')")
 
 
+#: Each opens one level of nesting: a group, a minus sign or a function call.
+OPENINGS = ["(", "-", "not(", "concat(", "${a} + (", "if(1, 2, "]
+
+
+def _nested(opening: str, depth: int) -> str:
+    return opening * depth + "1" + ")" * depth * opening.count("(")
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_nesting_to_the_limit_parses_and_one_level_more_is_refused(opening):
+    assert isinstance(parse(_nested(opening, MAX_NESTING)), Node)
+    with pytest.raises(ExpressionError, match="nested too deeply"):
+        parse(_nested(opening, MAX_NESTING + 1))
+
+
 @settings(FUZZ, max_examples=40)
-@given(
-    st.sampled_from(["(", "-", "not(", "concat(", "${a} + (", "if(1, 2, "]), st.integers(1, 3000)
-)
+@given(st.sampled_from(OPENINGS), st.integers(1, 3000))
+@example("(", 1)
+@example("if(1, 2, ", 3000)
 def test_deep_nesting_is_refused_with_an_expression_error(opening, depth):
-    text = opening * depth + "1"
-    if "(" in opening:
-        text += ")" * depth * opening.count("(")
-    _parses_or_fails_cleanly(text)
+    text = _nested(opening, depth)
+    if depth <= MAX_NESTING:
+        assert isinstance(parse(text), Node)
+        return
+    with pytest.raises(ExpressionError) as caught:
+        parse(text)
+    assert "nested" in caught.value.message
+    assert caught.value.offset is None or 0 <= caught.value.offset <= len(text)
 
 
 @settings(FUZZ, max_examples=40)

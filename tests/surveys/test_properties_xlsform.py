@@ -105,13 +105,16 @@ PART_CONTENT = st.one_of(
 
 @FUZZ
 @given(st.dictionaries(PART_NAMES, PART_CONTENT, max_size=6), st.sampled_from([None, 200, 5000]))
-def test_zip_files_with_missing_or_broken_parts_are_refused_with_issues(parts, limit):
+def test_zip_files_with_missing_or_broken_parts_load_or_are_refused_with_issues(parts, limit):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
     kwargs = {} if limit is None else {"max_bytes": limit}
-    _load_or_refuse(buffer.getvalue(), **kwargs)
+    loaded = _load_or_refuse(buffer.getvalue(), **kwargs)
+    # Random parts may make up a whole workbook; without its workbook part, never.
+    if parts.get("xl/workbook.xml") != FIXTURE_PARTS["xl/workbook.xml"]:
+        assert loaded is None
 
 
 @FUZZ

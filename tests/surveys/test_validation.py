@@ -155,6 +155,13 @@ def test_text_answers_lose_control_characters_but_keep_tabs_and_line_breaks(form
     assert coerce(form.questions["comments"], raw) == "abc\td\nef\ufffd"
 
 
+@pytest.mark.parametrize("raw", [[["a"]], {"a": 1}, [{"a": 1}], [[[]]]])
+def test_a_nested_list_or_an_object_is_not_taken_as_text(form, raw):
+    with pytest.raises(AnswerError) as caught:
+        coerce(form.questions["comments"], raw)
+    assert caught.value.key == "constraint"
+
+
 def test_acknowledge_is_ok_or_empty(form):
     question = form.questions["consent"]
     assert coerce(question, "on") == "OK"
