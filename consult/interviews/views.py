@@ -22,6 +22,7 @@ from consult.interviews.forms import (
     FilterForm,
     ImportForm,
     InterviewForm,
+    format_choices,
 )
 from consult.models import Interview
 from consult.models.interviews import NATIONAL_CONSULTATION
@@ -86,6 +87,7 @@ def view_interview(interview_id: int):
     return render_template(
         "interviews/view.html",
         interview=interview,
+        format_label=dict(format_choices()).get(interview.format, interview.format),
         national_consultation=interview.format == NATIONAL_CONSULTATION,
         ratings=service.rated_actions(interview),
         labels={
