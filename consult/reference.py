@@ -18,6 +18,18 @@ read = facts.read
 
 #: Threat theme codes in the programme's order (the data file's order).
 THEMES: tuple[str, ...] = facts.theme_codes()
+#: The programme's action catalogue (``actions.csv``), in its order.
+ACTIONS: tuple[dict, ...] = tuple(facts.actions())
+ACTION_CODES: tuple[str, ...] = tuple(item["code"] for item in ACTIONS)
+
+
+def action_title(code: str, lang: str) -> str:
+    """An action's title in ``lang``, in English where the catalogue has none in that
+    language, the code itself for an action not in the catalogue."""
+    item = next((row for row in ACTIONS if row["code"] == code), None)
+    if item is None:
+        return code
+    return item.get(f"title_{lang}") or item["title_en"]
 
 
 def languages() -> list[dict]:
@@ -50,13 +62,14 @@ def reference_choices(model, blank: str) -> list[tuple[str, str]]:
 def init_app(app) -> None:
     """Template filters naming reference codes in the reader's language:
     ``{{ code|country_name }}``, ``species_name``, ``theme_name``, ``group_name``,
-    ``population_name``."""
+    ``population_name`` and ``action_title``."""
     from consult.i18n import current_language
 
     for filter_name, kind in _FILTERS.items():
         app.add_template_filter(
             lambda code, _kind=kind: facts.name(_kind, code, current_language()), filter_name
         )
+    app.add_template_filter(lambda code: action_title(code, current_language()), "action_title")
 
 
 def load_reference_data() -> dict[str, int]:

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 
 from consult.accounts import create_user
-from consult.demo.interviews import seed_interviews
+from consult.demo.interviews import seed_interviews, seed_national_consultations
 from consult.demo.responses import seed_responses
 from consult.extensions import db
 from consult.models import User
@@ -39,5 +39,8 @@ def seed_demo(seed: int = 2026) -> DemoSummary:
         summary.accounts.append((email, role, password))
     summary.created["users"] = created_users
     summary.created["interviews"] = seed_interviews(random.Random(f"{seed}:interviews"))
+    summary.created["national_consultations"] = seed_national_consultations(
+        random.Random(f"{seed}:consultations")
+    )
     summary.created["responses"] = seed_responses(random.Random(f"{seed}:responses"))
     return summary

@@ -1,5 +1,5 @@
-"""Interviews out for the secretariat: three tables (interviews, participants, notes) as
-CSV or one XLSX workbook.
+"""Interviews out for the secretariat: four tables (interviews, participants, notes and the
+strategy ratings of national consultations) as CSV or one XLSX workbook.
 
 Participants' names are left out unless asked for; every text cell goes through
 :func:`surveys.export.neutralise` so a note starting with ``=`` is never run as a formula.
@@ -67,18 +67,30 @@ NOTE_COLUMNS = [
     "text",
     "translation_en",
 ]
+RATING_COLUMNS = [
+    "record_id",
+    "interview_id",
+    "country",
+    "action",
+    "impact",
+    "feasibility",
+    "cost",
+    "agreement",
+    "note",
+]
 
 
 def export_tables(
     interviews: Sequence[Interview], *, include_names: bool
 ) -> dict[str, pd.DataFrame]:
-    """The interviews as three frames keyed "interviews", "participants" and "notes".
+    """The interviews as four frames keyed "interviews", "participants", "notes" and
+    "strategy_ratings" (impact and feasibility as levels 1..4, as the import reads them).
 
     Without `include_names` the participants frame has no name column at all.
     """
     import pandas as pd
 
-    rows, people, notes = [], [], []
+    rows, people, notes, ratings = [], [], [], []
     for item in interviews:
         uid = item.record_uid or ""
         rows.append(
@@ -135,11 +147,26 @@ def export_tables(
                     "translation_en": note.translation_en,
                 }
             )
+        for rating in item.strategy_ratings:
+            ratings.append(
+                {
+                    "record_id": uid,
+                    "interview_id": item.id,
+                    "country": item.country_code,
+                    "action": rating.action_code,
+                    "impact": rating.impact,
+                    "feasibility": rating.feasibility,
+                    "cost": rating.cost,
+                    "agreement": rating.agreement,
+                    "note": rating.note,
+                }
+            )
     participant_columns = [c for c in PARTICIPANT_COLUMNS if include_names or c != "name"]
     return {
         "interviews": pd.DataFrame(rows, columns=INTERVIEW_COLUMNS),
         "participants": pd.DataFrame(people, columns=PARTICIPANT_COLUMNS)[participant_columns],
         "notes": pd.DataFrame(notes, columns=NOTE_COLUMNS),
+        "strategy_ratings": pd.DataFrame(ratings, columns=RATING_COLUMNS),
     }
 
 

@@ -2,7 +2,8 @@
 
 Participants and notes are FieldLists of sub-forms: the page offers a few empty participant
 rows and one note per threat theme plus a general note, and an "add" button that sends the
-form back to be shown with one more row.
+form back to be shown with one more row. The strategy-rating grid (one row per action of the
+catalogue) is always on the form, folded away unless the record is a national consultation.
 """
 
 from __future__ import annotations
@@ -34,17 +35,26 @@ from consult.extensions import db
 from consult.i18n import current_language
 from consult.interviews.service import (
     GENDERS,
+    LEVELS,
     SEVERITIES,
     Filters,
     InterviewData,
     NoteData,
     ParticipantData,
     Problem,
+    StrategyRatingData,
     facilitator_choices,
 )
-from consult.models import Country, Species, StakeholderGroup, Threat, User
-from consult.models.interviews import CONSENT, FORMATS, STATUSES
-from consult.reference import THEMES, languages
+from consult.models import Country, Species, StakeholderGroup, StrategyRating, Threat, User
+from consult.models.interviews import (
+    AGREEMENTS,
+    CONSENT,
+    COSTS,
+    FORMATS,
+    NATIONAL_CONSULTATION,
+    STATUSES,
+)
+from consult.reference import ACTION_CODES, THEMES, action_title, languages
 
 PARTICIPANT_ROWS = 3
 #: The select value for a threat tagged without a severity.
@@ -89,6 +99,7 @@ def format_choices() -> list[tuple[str, str]]:
         "individual": _l("Individual interview"),
         "group": _l("Group interview"),
         "meeting": _l("Consultation meeting or workshop"),
+        "national_consultation": _l("National consultation (rates the actions)"),
     }
     return [(code, labels[code]) for code in FORMATS]
 
@@ -120,6 +131,36 @@ def severity_choices() -> list[tuple[str, str]]:
         (UNRATED, _l("Discussed, severity not given")),
         *[(code, labels[code]) for code in SEVERITIES],
     ]
+
+
+#: Labels of the strategy rating's scales (Conservation Standards): potential impact and
+#: feasibility on four levels, the rating (min of the two), cost and the participants'
+#: agreement. Also used by the record page.
+LEVEL_LABELS = {1: _l("Low"), 2: _l("Medium"), 3: _l("High"), 4: _l("Very high")}
+STRATEGY_LABELS = {
+    1: _l("Not effective"),
+    2: _l("Less effective"),
+    3: _l("Effective"),
+    4: _l("Very effective"),
+}
+COST_LABELS = {"low": _l("Low cost"), "medium": _l("Medium cost"), "high": _l("High cost")}
+AGREEMENT_LABELS = {
+    "full": _l("Full agreement"),
+    "majority": _l("Majority"),
+    "split": _l("Split"),
+}
+
+
+def level_choices() -> list[tuple[str, str]]:
+    return [("", _l("Not rated")), *[(str(level), LEVEL_LABELS[level]) for level in LEVELS]]
+
+
+def cost_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *[(code, COST_LABELS[code]) for code in COSTS]]
+
+
+def agreement_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *[(code, AGREEMENT_LABELS[code]) for code in AGREEMENTS]]
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -166,6 +207,36 @@ for _theme in THEMES:
     setattr(ThreatsForm, _theme, SelectField(_theme, choices=options(severity_choices), default=""))
 
 
+class StrategyRatingForm(Form):
+    """One action's rating by a national consultation; all blank: not rated."""
+
+    impact = SelectField(_l("Potential impact"), choices=options(level_choices), default="")
+    feasibility = SelectField(_l("Feasibility"), choices=options(level_choices), default="")
+    cost = SelectField(_l("Cost"), choices=options(cost_choices), default="")
+    agreement = SelectField(_l("Agreement"), choices=options(agreement_choices), default="")
+    note = StringField(
+        _l("Note (optional)"), [Optional(), Length(max=StrategyRating.__table__.c.note.type.length)]
+    )
+
+    def to_data(self) -> StrategyRatingData:
+        return StrategyRatingData(
+            impact=int(self.impact.data) if self.impact.data else None,
+            feasibility=int(self.feasibility.data) if self.feasibility.data else None,
+            cost=self.cost.data or None,
+            agreement=self.agreement.data or None,
+            note=(self.note.data or "").strip(),
+        )
+
+
+class StrategyRatingsForm(Form):
+    """One rating row per action of the catalogue; the fields are added below from the
+    codes."""
+
+
+for _action in ACTION_CODES:
+    setattr(StrategyRatingsForm, _action, FormField(StrategyRatingForm, _action))
+
+
 class InterviewForm(FlaskForm):
     row_version = HiddenField()
     date = DateField(_l("Date"), [InputRequired()])
@@ -185,6 +256,7 @@ class InterviewForm(FlaskForm):
     follow_up = TextAreaField(_l("Agreed follow-up actions"), [Length(max=20000)])
     agenda = TextAreaField(_l("Agenda (meetings)"), [Length(max=20000)])
     recommendations = TextAreaField(_l("Recommendations (meetings)"), [Length(max=20000)])
+    strategy_ratings = FormField(StrategyRatingsForm, label=_l("Strategy ratings"))
     add_participant = SubmitField(_l("Add a participant row"))
     add_note = SubmitField(_l("Add a note"))
     save = SubmitField(_l("Save"))
@@ -214,6 +286,17 @@ class InterviewForm(FlaskForm):
         names = {row.code: row.name(lang) for row in db.session.scalars(db.select(Threat))}
         for sub in self.threats:
             sub.label.text = names.get(sub.short_name, sub.short_name)
+        for sub in self.strategy_ratings:
+            sub.label.text = action_title(sub.short_name, lang)
+
+    def shows_strategy_ratings(self) -> bool:
+        """Whether the page shows the grid unfolded: for a national consultation, and
+        whenever a rating is filled in or has an error."""
+        return (
+            self.format.data == NATIONAL_CONSULTATION
+            or any(field.data for row in self.strategy_ratings for field in row.form)
+            or bool(self.strategy_ratings.errors)
+        )
 
     def offer_empty_rows(self) -> None:
         """Pad the lists to the rows a blank form offers: participants, and one note per
@@ -273,6 +356,13 @@ class InterviewForm(FlaskForm):
                 sub.data = data.threats[code] or UNRATED
             else:
                 sub.data = ""
+        for sub in self.strategy_ratings:
+            rating = data.strategy_ratings.get(sub.short_name) or StrategyRatingData()
+            sub.form.impact.data = str(rating.impact or "")
+            sub.form.feasibility.data = str(rating.feasibility or "")
+            sub.form.cost.data = rating.cost or ""
+            sub.form.agreement.data = rating.agreement or ""
+            sub.form.note.data = rating.note
         self.offer_empty_rows()
 
     def to_data(self) -> tuple[InterviewData, list[int], list[int]]:
@@ -325,6 +415,11 @@ class InterviewForm(FlaskForm):
             follow_up=self.follow_up.data or "",
             agenda=self.agenda.data or "",
             recommendations=self.recommendations.data or "",
+            strategy_ratings={
+                sub.short_name: rating
+                for sub in self.strategy_ratings
+                if not (rating := sub.form.to_data()).is_empty()
+            },
         )
         return data, participant_rows, note_rows
 
@@ -340,6 +435,10 @@ class InterviewForm(FlaskForm):
                 target = getattr(self.notes[note_rows[problem.item]].form, sub)
             elif name == "threats" and sub:
                 target = self.threats[sub]
+            elif name == "strategy_ratings" and sub:
+                action, _, part = sub.partition(".")
+                row = self.strategy_ratings[action] if action in ACTION_CODES else None
+                target = row[part] if row is not None and part else self.save
             else:
                 target = getattr(self, name, None)
                 if target is None or isinstance(target, FormField):
@@ -410,10 +509,11 @@ class ExportForm(FlaskForm):
         _l("File"),
         choices=options(
             lambda: [
-                ("xlsx", _l("Excel workbook (interviews, participants, notes)")),
+                ("xlsx", _l("Excel workbook (interviews, participants, notes, strategy ratings)")),
                 ("interviews.csv", _l("CSV: interviews")),
                 ("participants.csv", _l("CSV: participants")),
                 ("notes.csv", _l("CSV: notes")),
+                ("strategy_ratings.csv", _l("CSV: strategy ratings")),
             ]
         ),
     )

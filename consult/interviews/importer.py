@@ -1,7 +1,9 @@
 """Interviews typed offline into the XLSX template, and the blank template itself.
 
-The template has a sheet for interviews, one for participants and one for notes, tied
-together by the ``record_id`` column, with the allowed values as drop-down lists. An import
+The template has a sheet for interviews, one for participants, one for notes and one for the
+strategy ratings of national consultations (one row per rated action), tied together by the
+``record_id`` column, with the allowed values as drop-down lists. A file without the
+strategy_ratings sheet (made before it existed) leaves stored ratings as they are. An import
 checks every row first and reports each problem by sheet, row and column; then it saves
 every valid record, or nothing at all when asked to. ``record_id`` becomes
 ``Interview.record_uid``, so importing the same file again creates no duplicates: a record
@@ -48,8 +50,8 @@ from consult.models import (
     Threat,
     User,
 )
-from consult.models.interviews import CONSENT, FORMATS, STATUSES
-from consult.reference import THEMES, languages
+from consult.models.interviews import AGREEMENTS, CONSENT, COSTS, FORMATS, STATUSES
+from consult.reference import ACTION_CODES, THEMES, languages
 from surveys.spreadsheet import SpreadsheetError, open_xlsx
 
 SPECIES_COLUMNS = ("species_1", "species_2", "species_3")
@@ -74,15 +76,25 @@ INTERVIEW_COLUMNS = (
 )
 PARTICIPANT_COLUMNS = ("record_id", "name", "organisation", "group", "role", "gender")
 NOTE_COLUMNS = ("record_id", "theme", "text", "translation_en")
+RATING_COLUMNS = ("record_id", "action", "impact", "feasibility", "cost", "agreement", "note")
 SHEETS = {
     "interviews": INTERVIEW_COLUMNS,
     "participants": PARTICIPANT_COLUMNS,
     "notes": NOTE_COLUMNS,
+    "strategy_ratings": RATING_COLUMNS,
 }
 REQUIRED_COLUMNS = {
     "interviews": ("record_id", "date", "country", "format", "language", "consent"),
     "participants": ("record_id", "group"),
     "notes": ("record_id", "text"),
+    "strategy_ratings": ("record_id", "action"),
+}
+#: Sheets a file may lack: files made before the sheet existed import as they did.
+OPTIONAL_SHEETS = ("strategy_ratings",)
+#: What a cell may hold for a level of potential impact or feasibility.
+LEVEL_VALUES = {
+    **{str(level): level for level in service.LEVELS},
+    **dict(zip(service.SEVERITIES, service.LEVELS, strict=True)),
 }
 #: Rows offered with drop-down lists in the blank template.
 TEMPLATE_ROWS = 500
@@ -156,6 +168,8 @@ class _Record:
     version: int | None = None
     participant_rows: list[int] = field(default_factory=list)
     note_rows: list[int] = field(default_factory=list)
+    #: action code -> the strategy_ratings row it came from
+    rating_rows: dict[str, int] = field(default_factory=dict)
     species_columns: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
@@ -178,6 +192,10 @@ def _allowed_values() -> dict[str, list[str]]:
         "group": codes(StakeholderGroup),
         "gender": list(service.GENDERS),
         "theme": ["general", *codes(Threat)],
+        "action": list(ACTION_CODES),
+        "level": list(service.LEVELS),
+        "cost": list(COSTS),
+        "agreement": list(AGREEMENTS),
     }
 
 
@@ -186,6 +204,8 @@ def _column_list(sheet_column: str) -> str | None:
         return "species"
     if sheet_column.startswith("threat_"):
         return "severity"
+    if sheet_column in {"impact", "feasibility"}:
+        return "level"
     if sheet_column in {
         "country",
         "format",
@@ -195,6 +215,9 @@ def _column_list(sheet_column: str) -> str | None:
         "group",
         "gender",
         "theme",
+        "action",
+        "cost",
+        "agreement",
     }:
         return sheet_column
     return None
@@ -216,6 +239,13 @@ def _help_texts() -> dict[str, str]:
             "discussed, 'unrated' if discussed without a severity."
         ),
         "agenda": _("Meetings only."),
+        "action": _(
+            "National consultations only: one row per action the meeting rated, by its code "
+            "in the catalogue. Actions without a row are not rated by the meeting."
+        ),
+        "impact": _("Potential impact: 1 Low, 2 Medium, 3 High, 4 Very high."),
+        "feasibility": _("Feasibility: 1 Low, 2 Medium, 3 High, 4 Very high."),
+        "agreement": _("How far the participants agreed: full, majority or split."),
         "row_version": _(
             "Filled in by the export: the record's version when the file was made. Leave "
             "it as it is; empty for new records."
@@ -246,7 +276,7 @@ def blank_template() -> bytes:
         for index, column in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = (
-                40 if column in {"text", "translation_en", "key_quotes"} else 16
+                40 if column in {"text", "translation_en", "key_quotes", "note"} else 16
             )
             if column in helps:
                 sheet[f"{letter}1"].comment = Comment(helps[column], "consult")
@@ -303,7 +333,8 @@ def _read_sheet(book, name: str, errors: list[RowError]) -> list[tuple[int, dict
     sheet or required column is added to `errors`. Raises SpreadsheetError when the sheet
     breaks a reading limit."""
     if name not in book.sheet_names:
-        errors.append(RowError(name, 1, "", _("The sheet '%(sheet)s' is missing.", sheet=name)))
+        if name not in OPTIONAL_SHEETS:
+            errors.append(RowError(name, 1, "", _("The sheet '%(sheet)s' is missing.", sheet=name)))
         return []
     table = book.table(name)
     header = [_text(cell).lower() for cell in table.header]
@@ -449,6 +480,10 @@ def _check_record(record: _Record, user: User | None, current: Interview | None)
             place = ("interviews", record.row, record.species_columns[problem.item])
         elif name == "threats":
             place = ("interviews", record.row, f"threat_{sub}" if sub else "")
+        elif name == "strategy_ratings" and sub:
+            # strategy_ratings.<action> (the action itself) or strategy_ratings.<action>.<field>
+            action, _dot, part = (sub, "", "") if sub in record.rating_rows else sub.rpartition(".")
+            place = ("strategy_ratings", record.rating_rows.get(action, 0), part or "action")
         else:
             place = ("interviews", record.row, name)
         record.errors.append(RowError(*place, problem.message))
@@ -508,6 +543,11 @@ def import_workbook(
             db.select(Interview).where(Interview.record_uid.in_([r.uid for r in records.values()]))
         )
     }
+    if "strategy_ratings" not in book.sheet_names:
+        for record in records.values():
+            if record.uid in existing:
+                stored = service.data_from_interview(existing[record.uid])
+                record.data.strategy_ratings = stored.strategy_ratings
     for record in records.values():
         _check_access(record, user, existing.get(record.uid))
         errors.extend(record.errors)
@@ -573,7 +613,40 @@ def _records(sheets: dict, user: User | None, errors: list[RowError]) -> dict[st
             )
         )
         record.note_rows.append(number)
+    for number, cells in sheets["strategy_ratings"]:
+        record = _owner(records, "strategy_ratings", number, cells, errors)
+        if record is not None:
+            _add_rating(record, number, cells)
     return records
+
+
+def _add_rating(record: _Record, number: int, cells: dict[str, Any]) -> None:
+    """One row of the strategy_ratings sheet into `record`; a level that is no level and an
+    action rated twice are errors of the row."""
+    sheet = "strategy_ratings"
+    action = _text(cells.get("action")).lower()
+    if not action:
+        record.errors.append(RowError(sheet, number, "action", _("Give the action's code.")))
+        return
+    if action in record.rating_rows:
+        message = _("This action is rated twice for this record.")
+        record.errors.append(RowError(sheet, number, "action", message))
+        return
+    levels: dict[str, int | None] = {}
+    for column in ("impact", "feasibility"):
+        value = _text(cells.get(column)).lower().replace(" ", "_")
+        levels[column] = LEVEL_VALUES.get(value)
+        if value and levels[column] is None:
+            message = _("Write a level from 1 (Low) to 4 (Very high).")
+            record.errors.append(RowError(sheet, number, column, message))
+    record.rating_rows[action] = number
+    record.data.strategy_ratings[action] = service.StrategyRatingData(
+        impact=levels["impact"],
+        feasibility=levels["feasibility"],
+        cost=_text(cells.get("cost")).lower() or None,
+        agreement=_text(cells.get("agreement")).lower() or None,
+        note=_text(cells.get("note")),
+    )
 
 
 def _owner(

@@ -1,5 +1,5 @@
 """Interview records: validation, scoping, saving with an audit trail, search and the
-analysis frame.
+analysis frames (interview notes as texts; national consultations' strategy ratings).
 
 Views, the spreadsheet import and the CLI all pass plain values (:class:`InterviewData`) to
 these functions; they add and flush, the caller commits.
@@ -30,14 +30,22 @@ from consult.models import (
     Participant,
     Species,
     StakeholderGroup,
+    StrategyRating,
     Threat,
     User,
     interview_facilitators,
     interview_species,
     utcnow,
 )
-from consult.models.interviews import CONSENT, FORMATS, STATUSES
-from consult.reference import languages
+from consult.models.interviews import (
+    AGREEMENTS,
+    CONSENT,
+    COSTS,
+    FORMATS,
+    NATIONAL_CONSULTATION,
+    STATUSES,
+)
+from consult.reference import ACTION_CODES, languages
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,6 +59,22 @@ _ARABIC_TO_PERSIAN = str.maketrans(
     {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u200c": None}
 )
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+#: The four levels of potential impact and feasibility (Conservation Standards), 1 Low ..
+#: 4 Very high.
+LEVELS = (1, 2, 3, 4)
+#: Columns of the frame :func:`strategy_ratings_frame` returns (the analysis
+#: `strategy_ratings` contract, analysis.prioritise.country_strategies).
+STRATEGY_RATING_COLUMNS = [
+    "country",
+    "action",
+    "impact",
+    "feasibility",
+    "cost",
+    "agreement",
+    "source",
+    "meeting_id",
+    "meeting_date",
+]
 
 
 @dataclass
@@ -71,6 +95,33 @@ class NoteData:
     theme: str | None
     text: str
     translation_en: str = ""
+
+
+@dataclass
+class StrategyRatingData:
+    """A national consultation's rating of one action; every value None (and no note)
+    means the consultation did not rate it."""
+
+    #: potential impact, 1 Low .. 4 Very high
+    impact: int | None = None
+    #: feasibility, 1 Low .. 4 Very high
+    feasibility: int | None = None
+    #: low | medium | high
+    cost: str | None = None
+    #: full | majority | split
+    agreement: str | None = None
+    note: str = ""
+
+    def is_empty(self) -> bool:
+        return not any((self.impact, self.feasibility, self.cost, self.agreement, self.note))
+
+
+def strategy_rating(impact: int, feasibility: int) -> int:
+    """The Conservation Standards' strategy rating, 1 Not effective .. 4 Very effective:
+    min(potential impact, feasibility), as Miradi computes it and as the analysis does
+    (analysis.prioritise.strategy_rating, not imported here to keep pandas out of the web
+    pages)."""
+    return min(impact, feasibility)
 
 
 @dataclass
@@ -95,6 +146,8 @@ class InterviewData:
     follow_up: str = ""
     agenda: str = ""
     recommendations: str = ""
+    #: national consultations only: action code -> the consultation's rating of it
+    strategy_ratings: dict[str, StrategyRatingData] = field(default_factory=dict)
 
 
 @dataclass
@@ -232,7 +285,7 @@ def validate_interview(
     elif data.date > date.today() + timedelta(days=1):
         problem("date", _l("The date is in the future."))
     if data.format not in FORMATS:
-        problem("format", _l("Choose individual, group or meeting."))
+        problem("format", _l("Choose individual, group, meeting or national consultation."))
     known_languages = {item["code"] for item in languages()}
     if data.language not in known_languages and not _LANGUAGE_CODE.match(data.language or ""):
         problem("language", _l("Give the language as a code such as ru or fa."))
@@ -289,6 +342,60 @@ def validate_interview(
                 f"threats.{theme}",
                 _l("Severity is low, medium, high or very_high."),
             )
+    problems += _strategy_rating_problems(data)
+    return problems
+
+
+def _strategy_rating_problems(data: InterviewData) -> list[Problem]:
+    """A rated action needs its potential impact, feasibility, cost and the participants'
+    agreement (the analysis uses them together); problems are named
+    ``strategy_ratings.<action>.<field>``."""
+    problems: list[Problem] = []
+    if data.strategy_ratings and data.format in FORMATS and data.format != NATIONAL_CONSULTATION:
+        message = _l(
+            "Only a national consultation rates actions: choose that format, or clear the "
+            "strategy ratings."
+        )
+        problems.append(Problem("format", str(message)))
+    note_limit = max_length(StrategyRating, "note")
+    for code, rating in data.strategy_ratings.items():
+        where = f"strategy_ratings.{code}"
+        if code not in ACTION_CODES:
+            problems.append(Problem(where, str(_l("Unknown action %(code)s.", code=code))))
+            continue
+        for name, given in (("impact", rating.impact), ("feasibility", rating.feasibility)):
+            if given is None:
+                message = (
+                    _l("Give the potential impact (Low to Very high), or leave the action blank.")
+                    if name == "impact"
+                    else _l("Give the feasibility (Low to Very high), or leave the action blank.")
+                )
+            elif given not in LEVELS:
+                message = (
+                    _l("Potential impact is a level from 1 (Low) to 4 (Very high).")
+                    if name == "impact"
+                    else _l("Feasibility is a level from 1 (Low) to 4 (Very high).")
+                )
+            else:
+                continue
+            problems.append(Problem(f"{where}.{name}", str(message)))
+        if rating.cost is None:
+            message = _l("Give the cost (low, medium or high), or leave the action blank.")
+            problems.append(Problem(f"{where}.cost", str(message)))
+        elif rating.cost not in COSTS:
+            problems.append(Problem(f"{where}.cost", str(_l("Cost is low, medium or high."))))
+        if rating.agreement is None:
+            message = _l(
+                "Say how far the participants agreed (full, majority or split), or leave the "
+                "action blank."
+            )
+            problems.append(Problem(f"{where}.agreement", str(message)))
+        elif rating.agreement not in AGREEMENTS:
+            message = _l("Agreement is full, majority or split.")
+            problems.append(Problem(f"{where}.agreement", str(message)))
+        if len(rating.note) > note_limit:
+            message = _l("At most %(n)d characters.", n=note_limit)
+            problems.append(Problem(f"{where}.note", str(message)))
     return problems
 
 
@@ -318,6 +425,12 @@ def data_from_interview(interview: Interview) -> InterviewData:
         follow_up=interview.follow_up,
         agenda=interview.agenda,
         recommendations=interview.recommendations,
+        strategy_ratings={
+            row.action_code: StrategyRatingData(
+                row.impact, row.feasibility, row.cost, row.agreement, row.note
+            )
+            for row in interview.strategy_ratings
+        },
     )
 
 
@@ -350,6 +463,11 @@ def _normalise(data: InterviewData) -> InterviewData:
     data.facilitator_ids = list(dict.fromkeys(data.facilitator_ids))
     for name in ("settlement", "province", "key_quotes", "follow_up", "agenda", "recommendations"):
         setattr(data, name, (getattr(data, name) or "").strip())
+    for rating in data.strategy_ratings.values():
+        rating.note = (rating.note or "").strip()
+    data.strategy_ratings = {
+        code: rating for code, rating in data.strategy_ratings.items() if not rating.is_empty()
+    }
     return data
 
 
@@ -415,6 +533,20 @@ def _apply(interview: Interview, data: InterviewData) -> None:
     for theme, row in existing.items():
         if theme not in data.threats:
             interview.threats.remove(row)
+    rated = {row.action_code: row for row in interview.strategy_ratings}
+    for code, rating in data.strategy_ratings.items():
+        row = rated.get(code)
+        if row is None:
+            row = StrategyRating(action_code=code)
+            interview.strategy_ratings.append(row)
+        row.impact = rating.impact
+        row.feasibility = rating.feasibility
+        row.cost = rating.cost
+        row.agreement = rating.agreement
+        row.note = rating.note
+    for code, row in rated.items():
+        if code not in data.strategy_ratings:
+            interview.strategy_ratings.remove(row)
 
 
 def create_interview(
@@ -637,3 +769,63 @@ def interview_texts_frame(
                 }
             )
     return pd.DataFrame(rows, columns=TEXT_COLUMNS)
+
+
+def rated_actions(interview: Interview) -> list[tuple[StrategyRating, int]]:
+    """The record's strategy ratings in the catalogue's order (actions no longer in it
+    last), each with its strategy rating 1..4 (:func:`strategy_rating`)."""
+    order = {code: position for position, code in enumerate(ACTION_CODES)}
+    rows = sorted(
+        interview.strategy_ratings,
+        key=lambda row: (order.get(row.action_code, len(order)), row.action_code),
+    )
+    return [(row, strategy_rating(row.impact, row.feasibility)) for row in rows]
+
+
+def consultation_source(interview: Interview) -> str:
+    """How the analysis names a national consultation as the source of a rating (English:
+    the analysis prints it)."""
+    return f"National consultation {interview.date.isoformat()} (#{interview.id})"
+
+
+def strategy_ratings_frame(session_or_db, countries: Iterable[str] | None = None) -> pd.DataFrame:
+    """The strategy ratings of complete national consultations, in the analysis
+    `strategy_ratings` contract (analysis.prioritise.country_strategies).
+
+    `session_or_db` is a SQLAlchemy session or the Flask-SQLAlchemy ``db``. One row per
+    rated action of each national consultation whose status is complete (drafts do not
+    count), ordered by country, meeting date, meeting id and action. Columns: country,
+    action (catalogue code), impact and feasibility (int 1..4), cost ("low", "medium",
+    "high"), agreement ("full", "majority", "split"), source ("National consultation
+    <date> (#<id>)"), meeting_id (int), meeting_date (ISO date). `countries` limits the
+    rows to those countries.
+    """
+    import pandas as pd
+
+    session = getattr(session_or_db, "session", session_or_db)
+    query = (
+        select(Interview, StrategyRating)
+        .join(StrategyRating, StrategyRating.interview_id == Interview.id)
+        .where(Interview.format == NATIONAL_CONSULTATION, Interview.status == "complete")
+    )
+    if countries is not None:
+        query = query.where(Interview.country_code.in_(list(countries)))
+    query = query.order_by(
+        Interview.country_code, Interview.date, Interview.id, StrategyRating.action_code
+    )
+    rows = [
+        {
+            "country": interview.country_code,
+            "action": rating.action_code,
+            "impact": rating.impact,
+            "feasibility": rating.feasibility,
+            "cost": rating.cost,
+            "agreement": rating.agreement,
+            "source": consultation_source(interview),
+            "meeting_id": interview.id,
+            "meeting_date": interview.date.isoformat(),
+        }
+        for interview, rating in session.execute(query)
+    ]
+    frame = pd.DataFrame(rows, columns=STRATEGY_RATING_COLUMNS)
+    return frame.astype({"impact": "int64", "feasibility": "int64", "meeting_id": "int64"})

@@ -13,8 +13,20 @@ from consult import audit
 from consult.auth.roles import role_required
 from consult.extensions import db
 from consult.interviews import bp, exporter, importer, service
-from consult.interviews.forms import ExportForm, FilterForm, ImportForm, InterviewForm
+from consult.interviews.forms import (
+    AGREEMENT_LABELS,
+    COST_LABELS,
+    LEVEL_LABELS,
+    STRATEGY_LABELS,
+    ExportForm,
+    FilterForm,
+    ImportForm,
+    InterviewForm,
+    format_choices,
+)
 from consult.models import Interview
+from consult.models.interviews import NATIONAL_CONSULTATION
+from consult.reference import ACTION_CODES
 from consult.spreadsheets import XLSX_MIMETYPE
 
 
@@ -75,6 +87,16 @@ def view_interview(interview_id: int):
     return render_template(
         "interviews/view.html",
         interview=interview,
+        format_label=dict(format_choices()).get(interview.format, interview.format),
+        national_consultation=interview.format == NATIONAL_CONSULTATION,
+        ratings=service.rated_actions(interview),
+        labels={
+            "level": LEVEL_LABELS,
+            "strategy": STRATEGY_LABELS,
+            "cost": COST_LABELS,
+            "agreement": AGREEMENT_LABELS,
+        },
+        actions_count=len(ACTION_CODES),
         events=audit.history("interview", interview.id),
     )
 

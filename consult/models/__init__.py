@@ -15,6 +15,7 @@ from consult.models.interviews import (
     InterviewNote,
     InterviewThreat,
     Participant,
+    StrategyRating,
     interview_facilitators,
     interview_species,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Response",
     "Species",
     "StakeholderGroup",
+    "StrategyRating",
     "Threat",
     "User",
     "interview_facilitators",

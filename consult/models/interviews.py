@@ -4,16 +4,33 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.models.accounts import User
 from consult.models.base import LANGUAGE_TAG_LENGTH, Base, UTCDateTime, utcnow
 from consult.models.reference import Species
 
-FORMATS = ("individual", "group", "meeting")
+#: national_consultation: the country's national consultation meeting, which also rates the
+#: programme's actions (strategy ratings)
+FORMATS = ("individual", "group", "meeting", "national_consultation")
+NATIONAL_CONSULTATION = "national_consultation"
 CONSENT = ("written", "oral", "recorded", "none")
 STATUSES = ("draft", "complete")
+#: Cost of an action as a national consultation rates it (the catalogue's 1..3).
+COSTS = ("low", "medium", "high")
+#: How far the participants of a consultation agreed on an action's rating.
+AGREEMENTS = ("full", "majority", "split")
 
 interview_facilitators = Table(
     "interview_facilitators",
@@ -41,8 +58,8 @@ class Interview(Base):
     date: Mapped[date] = mapped_column(Date)
     settlement: Mapped[str] = mapped_column(String(200), default="")
     province: Mapped[str] = mapped_column(String(200), default="")
-    #: individual | group | meeting
-    format: Mapped[str] = mapped_column(String(20))
+    #: individual | group | meeting | national_consultation
+    format: Mapped[str] = mapped_column(String(30))
     language: Mapped[str] = mapped_column(String(LANGUAGE_TAG_LENGTH))
     #: written | oral | recorded | none; with none, participants carry no names
     consent: Mapped[str] = mapped_column(String(20))
@@ -70,6 +87,11 @@ class Interview(Base):
     )
     threats: Mapped[list[InterviewThreat]] = relationship(
         back_populates="interview", cascade="all, delete-orphan"
+    )
+    strategy_ratings: Mapped[list[StrategyRating]] = relationship(
+        back_populates="interview",
+        cascade="all, delete-orphan",
+        order_by="StrategyRating.action_code",
     )
 
 
@@ -119,3 +141,35 @@ class InterviewThreat(Base):
     severity: Mapped[str | None] = mapped_column(String(12))
 
     interview: Mapped[Interview] = relationship(back_populates="threats")
+
+
+class StrategyRating(Base):
+    """A national consultation's rating of one action of the catalogue (Conservation
+    Standards strategy rating: potential impact and feasibility on four levels, cost beside
+    them). Actions a consultation leaves unrated have no row; the analysis then uses the
+    catalogue's default."""
+
+    __tablename__ = "strategy_ratings"
+    __table_args__ = (
+        UniqueConstraint("interview_id", "action_code"),
+        CheckConstraint("impact BETWEEN 1 AND 4", name="impact_level"),
+        CheckConstraint("feasibility BETWEEN 1 AND 4", name="feasibility_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    #: code of an action in reference/data/actions.csv (the catalogue is not a table)
+    action_code: Mapped[str] = mapped_column(String(64))
+    #: potential impact, 1 Low .. 4 Very high
+    impact: Mapped[int]
+    #: feasibility, 1 Low .. 4 Very high
+    feasibility: Mapped[int]
+    #: low | medium | high
+    cost: Mapped[str] = mapped_column(String(8))
+    #: how far the participants agreed: full | majority | split
+    agreement: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    interview: Mapped[Interview] = relationship(back_populates="strategy_ratings")

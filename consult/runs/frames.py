@@ -46,10 +46,6 @@ RATING_COLUMNS = [
     "scope", "severity", "irreversibility", "trend", "link",
 ]
 GAP_COLUMNS = ["response_id", "country", "group", "factor", "item", "gap"]
-STRATEGY_COLUMNS = [
-    "country", "action", "impact", "feasibility", "cost", "agreement", "source",
-    "meeting_id", "meeting_date",
-]
 NEED_COLUMNS = ["response_id", "country", "group", "need", "rank"]
 MEASURE_COLUMNS = ["response_id", "country", "group", "measure", "effectiveness"]
 
@@ -287,11 +283,13 @@ def analysis_frames(
             notes = notes[notes["group"].isin(list(groups))]
         notes = notes.assign(question="note")
         texts = pd.concat([texts, notes[TEXT_COLUMNS]], ignore_index=True)
+    from consult.interviews.service import strategy_ratings_frame
+
     return AnalysisFrames(
         texts=texts,
         ratings=ratings_frame(answers),
         needs=needs_frame(answers),
         measures=measures_frame(answers),
         factor_gaps=factor_gaps_frame(answers),
-        strategy_ratings=pd.DataFrame(columns=STRATEGY_COLUMNS),
+        strategy_ratings=strategy_ratings_frame(session, countries=countries or None),
     )

@@ -100,6 +100,7 @@ MAIN_TABLES = (
     "participants",
     "interview_notes",
     "interview_threats",
+    "strategy_ratings",
     "analysis_runs",
 )
 #: Respondents' drafts are saved on every post, with or without messages on the page, and

@@ -288,7 +288,7 @@ def test_names_are_exported_only_when_asked_and_that_is_audited(app, client, aut
     auth.login("admin")
     response = exported(client, "xlsx", include_names="y")
     book = load_workbook(io.BytesIO(response.data))
-    assert book.sheetnames == ["interviews", "participants", "notes"]
+    assert book.sheetnames == ["interviews", "participants", "notes", "strategy_ratings"]
     people = list(book["participants"].iter_rows(values_only=True))
     assert people[0][3] == "name" and people[1][3] == "Бахыт Оразов"
     note = book["notes"]["G2"]

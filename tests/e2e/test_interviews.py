@@ -77,3 +77,37 @@ def test_facilitator_logs_an_interview_restores_a_draft_edits_it_and_sees_histor
     assert "kz@example.org" in history
     assert "Рейнджеры просят больше патрулей." in page.locator("main").inner_text()
     page.screenshot(path=str(screenshot_dir / "interviews-history.png"), full_page=True)
+
+
+def test_facilitator_rates_actions_in_a_national_consultation_without_scripts_needed(
+    live_app, live_server, page, screenshot_dir
+):
+    from consult.accounts import create_user
+    from consult.extensions import db
+
+    with live_app.app_context():
+        create_user("mn@example.org", PASSWORD, "facilitator", ["MN"], name="Bat-Erdene")
+        db.session.commit()
+    login(page, live_server, "mn@example.org", PASSWORD)
+    page.wait_for_url(f"{live_server}/interviews/")
+
+    page.goto(f"{live_server}/interviews/new")
+    grid = page.locator("details#strategy-ratings")
+    assert grid.get_attribute("open") is None  # folded away for the other formats
+    page.fill("input[name=date]", "2026-10-06")
+    page.select_option("select[name=format]", "national_consultation")
+    page.select_option("select[name=language]", "mn")
+    page.select_option("select[name=consent]", "written")
+    page.select_option("select[name=participants-0-group]", "government")
+    page.click("details#strategy-ratings > summary")
+    fences = "strategy_ratings-fence_modification"
+    page.select_option(f"select[name={fences}-impact]", "4")
+    page.select_option(f"select[name={fences}-feasibility]", "2")
+    page.select_option(f"select[name={fences}-cost]", "high")
+    page.select_option(f"select[name={fences}-agreement]", "majority")
+    page.screenshot(path=str(screenshot_dir / "national-consultation-form.png"), full_page=True)
+    page.click("input[name=save]")
+    page.wait_for_url(re.compile(r".*/interviews/\d+\?saved=new$"))
+    row = page.locator("tr[data-action=fence_modification]").inner_text()
+    assert "Very high" in row and "Medium" in row and "Less effective" in row
+    page.screenshot(path=str(screenshot_dir / "national-consultation-record.png"), full_page=True)
