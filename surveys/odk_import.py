@@ -119,7 +119,7 @@ class SubmissionFileError(ValueError):
     ``refusal`` is the :class:`~surveys.spreadsheet.SpreadsheetError` behind it when the
     file broke one of the reading limits (it says which, and where), else ``None``.
     ``code`` names the reason (``no_header``, ``no_match``, ``mostly_unmatched``,
-    ``repeat_only``, ``no_main_csv``, ``not_an_export``, ``not_utf8``, ``limit``) and
+    ``repeat_only``, ``not_an_export``, ``not_a_zip``, ``not_utf8``, ``limit``) and
     ``params`` its details, so a caller can say it in another language.
     """
 
@@ -393,7 +393,7 @@ def _read_tables(data: bytes, filename: str, limits: Limits) -> list[_Table]:
     if lower.endswith(".zip"):
         raise SubmissionFileError(
             f"{filename}: the file is not a zip; download the .csv.zip again from ODK Central.",
-            code="not_an_export",
+            code="not_a_zip",
         )
     return [_read_csv(data, limits, "csv")]
 
