@@ -43,11 +43,20 @@ def neutralise(value: Any) -> Any:
     """A cell value that a spreadsheet shows as text, never runs as a formula.
 
     A string starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-    leading apostrophe; anything else (numbers, dates, other strings) is returned as is.
+    leading apostrophe, and so does one that starts so after apostrophes (``'=x``), so that
+    taking one apostrophe off again (:func:`restore`) gives back every text; anything else
+    (numbers, dates, other strings) is returned as is.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def restore(text: str) -> str:
+    """A text cell of an export as it was before :func:`neutralise`."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def exported_questions(form: Form) -> list[Question]:

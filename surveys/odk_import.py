@@ -52,6 +52,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from surveys.cleaning import clean_text
+from surveys.export import restore
 from surveys.model import MULTI_CODE_TYPES, SELECT_TYPES, Form, Question
 from surveys.spreadsheet import (
     DEFAULT_LIMITS,
@@ -110,7 +111,6 @@ _CENTRAL_COPY_RE = re.compile(r"~\d+$")
 _INSTANCE_RE = re.compile(r"\[(\d+)\]$")
 #: What Excel does not allow in a sheet name; KoboToolbox writes "_" instead.
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]*?:\\/"})
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SubmissionFileError(ValueError):
@@ -303,7 +303,7 @@ def read_export(
     tables = [t for t in tables if t.headers and any(t.headers)]
     if not tables:
         raise SubmissionFileError(f"{filename}: the file has no header row.", code="no_header")
-    vocabulary = _Vocabulary(_merged(form, versions.values()))
+    vocabulary = _Vocabulary(form, list(versions.values()))
     main = next((t for t in tables if not t.is_repeat), None)
     if main is None:
         _refuse_repeat_only(vocabulary, tables[0], filename, form)
@@ -487,10 +487,21 @@ def _merged(form: Form, others: Iterable[Form]) -> Form:
 class _Vocabulary:
     """Every way an export names the questions and choices of a form."""
 
-    def __init__(self, form: Form) -> None:
-        self.form = form
+    def __init__(self, form: Form, others: Sequence[Form] = ()) -> None:
+        self.form = form = _merged(form, others)
         self.order = {name: n for n, name in enumerate(form.questions)}
-        self.questions = [q for q in form.questions.values() if q.type != "note"]
+        # A question may have moved or changed type between versions (2026.1's
+        # profile/species, a select_multiple, is a calculation in threats/ later): every
+        # version's spelling of it is known.
+        self.variants: dict[str, list[Question]] = {}
+        for version in [form, *others]:
+            for question in version.questions.values():
+                if question.type == "note":
+                    continue
+                known = self.variants.setdefault(question.name, [])
+                if all((q.path, q.type) != (question.path, question.type) for q in known):
+                    known.append(question)
+        self.questions = [q for name in form.questions for q in self.variants.get(name, [])]
         self.languages = list(dict.fromkeys([*form.languages, form.default_language]))
         self.paths: dict[str, str] = {}
         self.relative: dict[str, str] = {}
@@ -684,8 +695,11 @@ class _Vocabulary:
             )
             if name is None and head in headers:
                 name = headers[head].question
-            question = self.form.questions.get(name) if name else None
-            if question is not None and question.type == "select_multiple":
+            question = next(
+                (q for q in self.variants.get(name or "", ()) if q.type == "select_multiple"),
+                None,
+            )
+            if question is not None:
                 column.kind, column.question = "split", question.name
                 column.code, column.known = code, code in question.codes
                 return
@@ -988,9 +1002,7 @@ class _Context:
         if text == PLACEHOLDER and self._placeholder(column):
             self.reading.placeholders += 1
             return ""
-        if self.consult and text.startswith("'") and text[1:].startswith(_FORMULA_STARTS):
-            return text[1:]
-        return text
+        return restore(text) if self.consult else text
 
     def _placeholder(self, column: _Column) -> bool:
         if self.legacy or column.kind != "question":

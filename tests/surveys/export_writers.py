@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 import re
 import zipfile
 from collections.abc import Sequence
@@ -359,3 +360,76 @@ def legacy_csv(form: Form, submissions: Sequence[dict], *, binary: bool = False)
         })
         rows.append([record.get(column, "n/a") for column in header])
     return _csv(rows)
+
+
+# -- sample submissions ------------------------------------------------------------------
+
+#: Texts that are hard for a CSV or a spreadsheet: separators, quotes, line breaks.
+TEXTS = ["Railway fences; the canal", 'He said "stop", then left', "Сайгак, кулан\nи архар",
+         "=1+1 dzud", "  spaced  ", "n/a"]
+
+
+def answer(form: Form, question, rng: random.Random):
+    codes = [c.name for c in form.options(question)]
+    kind = question.type
+    if kind == "select_one":
+        return rng.choice(codes)
+    if kind in ("select_multiple", "rank"):
+        picked = rng.sample(codes, rng.randint(1, min(3, len(codes))))
+        return " ".join(picked)
+    if kind == "integer":
+        return str(rng.randint(0, 60))
+    if kind == "decimal":
+        return rng.choice(["7.5", "12", "0.25"])
+    if kind == "date":
+        return "2026-05-0" + str(rng.randint(1, 9))
+    if kind == "acknowledge":
+        return "OK"
+    if kind in ("text", "calculate"):
+        return rng.choice(TEXTS[:4])
+    return ""
+
+
+def submissions(form: Form, count: int = 4, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    made = []
+    for number in range(count):
+        values: dict = {}
+        for question in exported(form, None):
+            if question.type in ("start", "end", "today", "deviceid", "username"):
+                continue
+            if rng.random() < 0.85:
+                values[question.name] = answer(form, question, rng)
+        for repeat in repeats(form):
+            instances = rng.randint(0, 3)
+            for question in exported(form, repeat):
+                items = [answer(form, question, rng) for _ in range(instances)]
+                if instances:
+                    values[question.name] = items
+        made.append({"uuid": f"a0000000-0000-4000-8000-00000000000{number}",
+                     "time": f"2026-05-0{number + 1}T10:00:00", "values": values})
+    return made
+
+
+def expected(form: Form, submission: dict, *, choice_order: bool = False) -> dict:
+    """The values a reading gives: numbers as numbers, texts stripped, no empty ones;
+    with ``choice_order`` a select_multiple's codes in the order of its choices (what one
+    0/1 column per choice keeps)."""
+    values = {}
+    for name, value in submission["values"].items():
+        question = form.questions[name]
+
+        def typed(item, question=question):
+            if question.type == "integer":
+                return int(item)
+            if question.type == "decimal":
+                return float(item)
+            if question.type == "select_multiple" and choice_order:
+                chosen = item.split()
+                return " ".join(c.name for c in form.options(question) if c.name in chosen)
+            return item.strip() if question.type == "text" else item
+
+        values[name] = [typed(v) for v in value] if isinstance(value, list) else typed(value)
+    return values
+
+
