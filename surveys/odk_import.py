@@ -529,6 +529,7 @@ class _Vocabulary:
                 if not last:
                     continue
                 self.labels.setdefault(last, []).append((question.name, lang, groups, bool(own)))
+        self.longest_label = max((len(k) for k in self.labels), default=0)
         # Choices of select questions: normalised label or code -> codes, per list.
         self.choice_labels: dict[str, dict[str, dict[str, list[str]]]] = {}
         for list_name, choices in form.choices.items():
@@ -567,7 +568,8 @@ class _Vocabulary:
         separator) is ``header``: ``[(question, language, separator or None)]``."""
         text = _norm(header)
         found = []
-        for start in range(len(text)):
+        # Only suffixes as long as a label can be: a huge header costs no more than a short one.
+        for start in range(max(0, len(text) - self.longest_label), len(text)):
             for name, lang, groups, own in self.labels.get(text[start:], ()):
                 if not self.in_scope(name, repeat):
                     continue
@@ -1117,11 +1119,13 @@ class _Context:
     def _segment(self, question: Question, tokens: list[str], lang) -> list[str] | None:
         """Labels joined by spaces (KoboToolbox's label export of a select_multiple) read
         back to codes: the split of the words into whole labels or codes, longest first."""
+        labels = self.vocabulary.choice_labels.get(question.list_name or "", {})
+        words = max((len(label.split()) for by in labels.values() for label in by), default=1)
         best: dict[int, list[str]] = {0: []}
         for start in range(len(tokens)):
             if start not in best:
                 continue
-            for end in range(len(tokens), start, -1):
+            for end in range(min(len(tokens), start + words), start, -1):
                 piece = " ".join(tokens[start:end])
                 code = self._label_code(question, piece, lang)
                 if code is None and end == start + 1 and piece in question.codes:
