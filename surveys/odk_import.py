@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, NoReturn
 
 from surveys.cleaning import clean_text
 from surveys.export import restore
@@ -814,7 +814,9 @@ def _check_enough(columns: Sequence[_Column], table: _Table, filename: str, form
         )
 
 
-def _refuse_repeat_only(vocabulary: _Vocabulary, table: _Table, filename: str, form: Form):
+def _refuse_repeat_only(
+    vocabulary: _Vocabulary, table: _Table, filename: str, form: Form
+) -> NoReturn:
     repeat = _best_repeat(vocabulary, table, list(_repeat_names(form)))
     where = f" of the repeat '{repeat}'" if repeat else " of a repeat"
     raise SubmissionFileError(

@@ -269,6 +269,8 @@ def import_responses(
         row_form = forms[result.version] if result.version is not None else form
         outcome = _store_row(target, row_form, result)
         outcome.notes = [describe_note(note) for note in result.notes]
+        if not result.values:
+            outcome.notes.append(_("The row answers no question of the questionnaire."))
         if target.id != version.id:
             outcome.notes.insert(
                 0,

@@ -163,15 +163,21 @@ def test_odk_central_csv_is_imported_with_its_instance_id(app):
             "KEY": "uuid:c0ffee00-0000-4000-8000-000000000001",
         },
         {"country": "KZ", "comment": "no id"},
+        {"KEY": "uuid:c0ffee00-0000-4000-8000-000000000002"},
     ]
     with app.app_context():
         version = import_form(small_form_xlsx(), "small.xlsx")
         db.session.commit()
         report = import_responses(version, to_csv(headers, rows), "central.csv")
         db.session.commit()
-        assert [r.outcome for r in report.rows] == ["imported", "error"]
+        assert [r.outcome for r in report.rows] == ["imported", "error", "imported"]
         assert "submission id" in report.rows[1].message
-        (response,) = _responses()
+        assert report.rows[2].notes == ["The row answers no question of the questionnaire."]
+        response = db.session.scalar(
+            db.select(Response).where(
+                Response.external_uuid == "c0ffee00-0000-4000-8000-000000000001"
+            )
+        )
         assert response.external_uuid == "c0ffee00-0000-4000-8000-000000000001"
         assert response.submitted_at == datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
         assert (response.country_code, response.group_code, response.language) == (
