@@ -395,7 +395,7 @@ def _read_tables(data: bytes, filename: str, limits: Limits) -> list[_Table]:
             f"{filename}: the file is not a zip; download the .csv.zip again from ODK Central.",
             code="not_a_zip",
         )
-    return [_read_csv(data, limits, "csv")]
+    return [_read_csv(data, limits, posixpath.basename(filename) or "csv")]
 
 
 def _first_record(text: str) -> str:

@@ -89,7 +89,7 @@ def test_kobo_label_csv_with_an_hxl_row_and_repeats_left_out(form):
     tags = {"country": "#country +code", "years": "#indicator +years"}
     data = kobo_export(form, made, lang="ru", fmt="csv", hxl=tags)
     reading = read_export(form, data, "kobo.csv")
-    assert reading.hxl_rows == ["csv"]
+    assert reading.hxl_rows == ["kobo.csv"]
     assert [r.row_number for r in reading.rows] == [3, 4, 5]
     main_only = [{**s, "values": {k: v for k, v in s["values"].items()
                                   if not isinstance(v, list)}} for s in made]
