@@ -19,24 +19,44 @@ from surveys.model import MULTI_CODE_TYPES, Form, Question
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Columns describing each response, before the question columns.
-META_COLUMNS = ("id", "reference", "language", "country", "group", "status", "submitted_at")
+#: Columns describing each response, before the question columns. ``submission_id`` is
+#: the id an import of the file matches responses by (so importing it again adds nothing
+#: twice); ``version`` names the questionnaire version the response answered.
+META_COLUMNS = (
+    "id",
+    "reference",
+    "submission_id",
+    "version",
+    "language",
+    "country",
+    "group",
+    "status",
+    "submitted_at",
+)
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Between labels of a multiple answer, and between the answers of repeat instances.
+#: Between labels of a multiple answer.
 LABEL_SEPARATOR = "; "
-INSTANCE_SEPARATOR = " | "
 
 
 def neutralise(value: Any) -> Any:
     """A cell value that a spreadsheet shows as text, never runs as a formula.
 
     A string starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-    leading apostrophe; anything else (numbers, dates, other strings) is returned as is.
+    leading apostrophe, and so does one that starts so after apostrophes (``'=x``), so that
+    taking one apostrophe off again (:func:`restore`) gives back every text; anything else
+    (numbers, dates, other strings) is returned as is.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def restore(text: str) -> str:
+    """A text cell of an export as it was before :func:`neutralise`."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def exported_questions(form: Form) -> list[Question]:
@@ -53,16 +73,16 @@ def responses_frame(
 ) -> pd.DataFrame:
     """One row per response, one column per question.
 
-    Each response is a dict with ``id``, ``reference``, ``language``, ``country``,
-    ``group``, ``status``, ``submitted_at`` and ``values`` (answers by question name, as
-    in :mod:`surveys.validation`). Columns are :data:`META_COLUMNS` (with a leading ``_`` where
-    a question has the same name), then each question by
-    its path (``threats/poaching_severity``); a select_multiple column holds the
+    Each response is a dict with the keys of :data:`META_COLUMNS` and ``values`` (answers
+    by question name, as in :mod:`surveys.validation`). Columns are :data:`META_COLUMNS`
+    (with a leading ``_`` where a question has the same name), then each question by its
+    path (``threats/poaching_severity``); a select_multiple column holds the
     space-separated codes and is followed by one 0/1 column per choice
     (``threats/species/saiga``), empty when the question was not answered. With
     ``labels=True`` select answers are choice labels in ``lang`` (default language where a
-    translation is missing), several joined by ``"; "``. Answers of repeat instances are
-    joined by ``" | "`` in one column, without choice columns.
+    translation is missing), several joined by ``"; "``. A question in a repeat has one
+    column per instance, named as KoboCAT and Ona name them (``sites[2]/site_name``), as
+    many as the most instances a response has (at least one), without choice columns.
     """
     import pandas as pd
 
@@ -71,8 +91,12 @@ def responses_frame(
     # A describing column takes a leading "_" where a question has the same path (a form
     # with a top-level `country` question), as KoboToolbox names its own columns.
     meta = {name: f"_{name}" if name in paths else name for name in META_COLUMNS}
+    instances = _instance_counts(form, questions, responses)
     columns = list(meta.values())
     for question in questions:
+        if question.repeat is not None:
+            columns.extend(_loop_columns(form, question, instances[question.repeat]))
+            continue
         columns.append(question.path)
         columns.extend(f"{question.path}/{code}" for code in _split_codes(form, question))
     rows = []
@@ -81,6 +105,12 @@ def responses_frame(
         row: dict[str, Any] = {meta[name]: response.get(name) for name in META_COLUMNS}
         for question in questions:
             value = values.get(question.name)
+            if question.repeat is not None:
+                items = value if isinstance(value, list) else [value]
+                loop = _loop_columns(form, question, instances[question.repeat])
+                for column, item in zip(loop, items, strict=False):
+                    row[column] = _cell(form, question, item, labels, lang)
+                continue
             row[question.path] = _cell(form, question, value, labels, lang)
             codes = _split_codes(form, question)
             if not codes:
@@ -103,6 +133,35 @@ def responses_frame(
     return frame
 
 
+def _repeat_path(form: Form, repeat: str) -> str:
+    return next(
+        (g.path for g in form.groups.values() if g.kind == "repeat" and g.name == repeat), repeat
+    )
+
+
+def _instance_counts(
+    form: Form, questions: Sequence[Question], responses: Sequence[Mapping[str, Any]]
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for question in questions:
+        if question.repeat is None:
+            continue
+        longest = max(
+            (len(v) for r in responses
+             if isinstance(v := (r.get("values") or {}).get(question.name), list)),
+            default=0,
+        )
+        counts[question.repeat] = max(counts.get(question.repeat, 1), longest)
+    return counts
+
+
+def _loop_columns(form: Form, question: Question, count: int) -> list[str]:
+    """``sites[1]/site_name`` … for the instances of a repeat question."""
+    base = _repeat_path(form, question.repeat or "")
+    inside = question.path.removeprefix(base + "/")
+    return [f"{base}[{n}]/{inside}" for n in range(1, count + 1)]
+
+
 def _split_codes(form: Form, question: Question) -> list[str]:
     if question.type != "select_multiple" or question.repeat is not None:
         return []
@@ -111,8 +170,9 @@ def _split_codes(form: Form, question: Question) -> list[str]:
 
 def _cell(form: Form, question: Question, value: Any, labels: bool, lang: str | None) -> Any:
     if isinstance(value, list):
+        # Several values for a question outside a repeat (it was in one in another version).
         parts = [_cell(form, question, item, labels, lang) for item in value]
-        return INSTANCE_SEPARATOR.join("" if p is None else str(p) for p in parts)
+        return " | ".join("" if p is None else str(p) for p in parts)
     if value is None or value == "":
         return None
     if isinstance(value, str) and question.type in ("integer", "decimal"):

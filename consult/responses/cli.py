@@ -61,10 +61,12 @@ def export_responses_command(
 @click.option("--version", "number", type=int, default=None, help="Version (default: current).")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_responses_command(slug: str, number: int | None, file: Path) -> None:
-    """Import a KoboToolbox or ODK Central export (CSV or XLSX, XML values and headers) as
-    submitted responses. Prints one line per row: imported, skipped (imported before) or
-    error and why. Exits with status 1 when a row could not be imported; the others are
-    kept."""
+    """Import a KoboToolbox, ODK Central, KoboCAT/Ona or consult export (CSV, XLSX or
+    ODK Central's .csv.zip; XML or label headers) as responses. Prints what the file was
+    read as and everything in it that was not imported (columns that match no question,
+    sheets that match no repeat, …), then one line per row: imported, skipped (imported
+    before) or error and why, with the answers kept that the row's version cannot read.
+    Exits with status 1 when a row could not be imported; the others are kept."""
     from consult import spreadsheets
     from consult.questionnaires import QuestionnaireError, get_version
     from consult.responses.kobo_import import ImportFileError, import_responses
@@ -81,12 +83,16 @@ def import_responses_command(slug: str, number: int | None, file: Path) -> None:
         db.session.rollback()
         raise click.ClickException(str(error)) from error
     db.session.commit()
+    for finding in report.findings:
+        click.echo(f"* {finding}")
     for row in report.rows:
         click.echo(f"row {row.row_number}\t{row.uuid or '-'}\t{row.outcome}\t{row.message}")
+        for note in row.notes:
+            click.echo(f"\t\t\tnote\t{note}")
     counts = report.counts
     click.echo(
         f"{file.name}: {counts['imported']} imported, {counts['skipped']} skipped, "
-        f"{counts['error']} with errors"
+        f"{counts['error']} with errors; {report.answers} answers stored"
     )
     if counts["error"]:
         raise SystemExit(1)

@@ -11,7 +11,8 @@ from consult.models.base import LANGUAGE_TAG_LENGTH
 
 class ResponsesImportForm(FlaskForm):
     file = FileField(
-        _l("KoboToolbox or ODK Central export (.csv or .xlsx)"), validators=[FileRequired()]
+        _l("KoboToolbox, ODK Central, KoboCAT/Ona or consult export (.csv, .xlsx or .csv.zip)"),
+        validators=[FileRequired()],
     )
     version = SelectField(_l("Questionnaire version"), choices=[], validate_choice=True)
 

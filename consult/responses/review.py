@@ -141,11 +141,26 @@ def export_form(questionnaire: Questionnaire, number: int | None = None) -> Form
     return merged
 
 
+def submission_id(response: Response) -> str:
+    """The id an export gives a response and an import matches it by: the uuid of the
+    submission it was imported from, else the id the respondent's browser sent, else its
+    reference."""
+    return response.external_uuid or response.client_submission_id or response.reference
+
+
+def version_name(version: QuestionnaireVersion) -> str:
+    """How an export names a questionnaire version: the XLSForm's settings version, or
+    ``#<number>`` when the form has none."""
+    return version.version_label or f"#{version.number}"
+
+
 def response_record(response: Response, form: Form | None = None) -> dict[str, Any]:
     """One response as the dict :func:`surveys.export.responses_frame` takes."""
     return {
         "id": response.id,
         "reference": response.reference,
+        "submission_id": submission_id(response),
+        "version": version_name(response.version),
         "language": response.language,
         "country": response.country_code,
         "group": response.group_code,
@@ -164,7 +179,9 @@ def responses_table(
     if flt.questionnaire is None:
         raise QuestionnaireError(_("Choose a questionnaire to export its responses."))
     form = export_form(flt.questionnaire, flt.version)
-    query = responses_query(flt).options(selectinload(Response.answers))
+    query = responses_query(flt).options(
+        selectinload(Response.answers), selectinload(Response.version)
+    )
     responses = list(db.session.scalars(query))
     responses.reverse()
     records = [response_record(response, form) for response in responses]

@@ -97,7 +97,7 @@ def test_responses_import_reports_rows_and_skips_them_the_second_time(app, runne
     with app.app_context():
         form = load_version_form(get_questionnaire("cami-gap-needs").current_version)
     export = tmp_path / "kobo.csv"
-    export.write_bytes(kobo_export(form))
+    export.write_bytes(kobo_export(form, bad_number=True))
     result = runner.invoke(args=["responses", "import", "--form", "cami-gap-needs", str(export)])
     assert result.exit_code == 1
     assert f"row 2\t{UUIDS[0]}\timported" in result.output

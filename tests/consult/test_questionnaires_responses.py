@@ -121,12 +121,13 @@ def test_export_has_a_column_per_question_path_and_choice_and_neutralises(app, r
         )
     assert len(frame) == 3
     expected = ["reference", "_country", "country", "species", "species/saiga", "species/kulan"]
-    for column in [*expected, "people/person_name", "added_later"]:
+    for column in [*expected, "submission_id", "version", "people[1]/person_name", "added_later"]:
         assert column in frame.columns, column
     kz = frame[frame["_country"] == "KZ"].iloc[0]
     assert kz["comment"] == '\'=HYPERLINK("http://x")'
     assert (kz["species"], kz["species/saiga"], kz["species/kulan"]) == ("saiga kulan", "1", "1")
-    assert kz["people/person_name"] == "Aigerim | Bolat"
+    assert (kz["people[1]/person_name"], kz["people[2]/person_name"]) == ("Aigerim", "Bolat")
+    assert kz["submission_id"] == kz["reference"]
     mn = frame[frame["_country"] == "MN"].set_index("added_later")
     assert mn.loc["", "species/saiga"] == "0"
     assert mn.loc["new", "species"] == ""

@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import UTC, datetime
 
 import openpyxl
@@ -48,9 +49,9 @@ def test_one_row_per_response_and_meta_columns_first(frame):
 
 
 def test_question_columns_are_named_by_path_in_form_order(form, frame):
-    question_columns = [c for c in frame.columns[len(META_COLUMNS) :]]
+    question_columns = [re.sub(r"\[\d+\]", "", c) for c in frame.columns[len(META_COLUMNS) :]]
     paths = [q.path for q in form.questions.values() if q.type != "note"]
-    assert [c for c in question_columns if c in paths] == paths
+    assert list(dict.fromkeys(c for c in question_columns if c in paths)) == paths
     assert "threats/threats_intro" not in frame.columns
 
 
@@ -90,9 +91,17 @@ def test_numbers_stay_numbers_and_text_numbers_are_read(form):
     assert frame["respondent/years"].sum() == 19
 
 
-def test_repeat_answers_share_one_column(frame):
-    assert frame.loc[0, "sites/site_name"] == "Barsakelmes | Altyn-Emel"
-    assert "sites/site_name/Barsakelmes" not in frame.columns
+def test_repeat_answers_have_one_column_per_instance(frame):
+    assert frame.loc[0, "sites[1]/site_name"] == "Barsakelmes"
+    assert frame.loc[0, "sites[2]/site_name"] == "Altyn-Emel"
+    assert pd.isna(frame.loc[1, "sites[1]/site_name"])
+    assert "sites/site_name" not in frame.columns
+    assert "sites[3]/site_name" not in frame.columns
+
+
+def test_the_submission_id_and_version_are_exported(form):
+    frame = responses_frame(form, [response(1, ANSWERS, submission_id="u-1", version="2024.1")])
+    assert (frame.loc[0, "submission_id"], frame.loc[0, "version"]) == ("u-1", "2024.1")
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+7", "-cmd", "@SUM(A1)", "\tx", "\rx"])
@@ -129,4 +138,5 @@ def test_xlsx_has_text_not_formulas_and_utc_times(frame):
 def test_no_responses_still_give_every_column(form, frame):
     empty = responses_frame(form, [])
     assert empty.empty
-    assert list(empty.columns) == list(frame.columns)
+    # Repeat questions get one column per instance, at least one.
+    assert list(empty.columns) == [c for c in frame.columns if "[2]" not in c]

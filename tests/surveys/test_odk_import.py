@@ -150,9 +150,10 @@ def test_bad_rows_are_reported_with_column_and_reason_and_good_rows_kept(form):
     bad = results[1]
     assert bad.values is None
     assert bad.uuid == "u-2"
-    assert bad.errors == [
-        "column 'respondent/country': 'XX': 'XX' is not one of the choices.",
-        "column 'respondent/years': 'twelve': Enter a whole number.",
+    # An unknown code is kept and noted (a choice removed since); "twelve" is no number.
+    assert bad.errors == ["column 'respondent/years': 'twelve': Enter a whole number."]
+    assert [(n.kind, n.column, n.value) for n in bad.notes] == [
+        ("unknown_choice", "respondent/country", "XX")
     ]
     assert results[2].values is None
     assert results[2].errors == ["column 'threats/species_seen/kulan': 'maybe' is not 0 or 1"]
