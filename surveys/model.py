@@ -33,8 +33,22 @@ ANSWER_TYPES = frozenset(
         "select_multiple",
         "rank",
         "acknowledge",
+        "range",
+        "barcode",
+        "phone",
+        "geopoint",
+        "geotrace",
+        "geoshape",
+        "image",
+        "audio",
+        "video",
+        "file",
     }
 )
+#: Location types: ODK's text values, "lat lon alt acc" points joined with ";".
+GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
+#: Types whose answer is a file; the value is the file's name.
+MEDIA_TYPES = frozenset({"image", "audio", "video", "file"})
 #: Types that carry choices from the choices sheet.
 SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 #: Types whose value is a space-separated list of choice codes.
@@ -54,10 +68,14 @@ METADATA_TYPES = frozenset(
         "username",
         "email",
         "audit",
+        "start-geopoint",
+        "background-geopoint",
+        "background-audio",
     }
 )
 #: Every type the engine accepts; anything else is reported when the form is loaded.
-SUPPORTED_TYPES = ANSWER_TYPES | METADATA_TYPES | {"note", "calculate"}
+#: A ``hidden`` question holds its default (or a value set from outside) and is never shown.
+SUPPORTED_TYPES = ANSWER_TYPES | METADATA_TYPES | {"note", "calculate", "hidden"}
 
 #: The code answered for an ``or_other`` select when the respondent picks "Other".
 OTHER_CODE = "other"
@@ -119,8 +137,15 @@ class Question:
 
     @property
     def answered(self) -> bool:
-        """True for questions the respondent gives a value to."""
-        return self.type in ANSWER_TYPES
+        """True for questions the respondent gives a value to (a calculated or read-only
+        question is shown but not answered: its value comes from the form)."""
+        return self.type in ANSWER_TYPES and not self.calculation and not self.read_only
+
+    @property
+    def xlsform_name(self) -> str:
+        """The name written in the XLSForm. ``name`` is the same unless the form uses it
+        for two questions (in different groups), when ``name`` is the question's path."""
+        return self.path.rpartition("/")[2]
 
     @property
     def displayed(self) -> bool:
@@ -200,7 +225,32 @@ class Form:
     choices: dict[str, list[Choice]] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
     sheets: dict[str, SheetData] = field(default_factory=dict)
+    #: attached files (CSV, XML, GeoJSON) by file name, as surveys.attachments.to_dict()
+    attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def instances(self) -> dict[str, list[dict[str, Any]]]:
+        """The secondary instances expressions read with ``instance('id')/root/item``: every
+        choice list (``name``, ``label`` in the default language and the other columns) and
+        every attachment (by file name without extension). Built once per form object."""
+        cached = self.__dict__.get("_instances")
+        if cached is not None:
+            return cached
+        result: dict[str, list[dict[str, Any]]] = {}
+        for list_name, choices in self.choices.items():
+            if "." in list_name:
+                continue
+            result[list_name] = [
+                {
+                    **c.extra,
+                    "name": c.name,
+                    "label": self.translate(c.labels, self.default_language)[0],
+                }
+                for c in choices
+            ]
+        for name, attachment in self.attachments.items():
+            result[name.rpartition(".")[0] or name] = attachment.get("rows", [])
+        self.__dict__["_instances"] = result
+        return result
     def translate(self, texts: dict[str, str], lang: str | None) -> tuple[str, bool]:
         """Pick the text for ``lang`` from a ``{language code: text}`` dict.
 
@@ -250,6 +300,7 @@ class Form:
 
     def to_dict(self) -> dict[str, Any]:
         """The form as a JSON-serialisable dict (plain dicts, lists, str, bool, int)."""
+        self.__dict__.pop("_instances", None)
         data = asdict(self)
         data["format"] = FORMAT_VERSION
         return data
@@ -272,4 +323,5 @@ class Form:
             choices={k: [Choice(**c) for c in v] for k, v in data["choices"].items()},
             settings=dict(data["settings"]),
             sheets={k: SheetData(**s) for k, s in data["sheets"].items()},
+            attachments=dict(data.get("attachments") or {}),
         )

@@ -53,7 +53,7 @@ from pyxform.utils import default_is_dynamic
 
 from surveys import expressions
 from surveys.cleaning import clean_text
-from surveys.model import MULTI_CODE_TYPES, Choice, Form, Question, Section
+from surveys.model import ANSWER_TYPES, MULTI_CODE_TYPES, Choice, Form, Question, Section
 
 DEFAULT_MESSAGES = {
     "required": "This question requires an answer.",
@@ -74,6 +74,15 @@ DEFAULT_MESSAGES = {
         "This answer could not be checked against the question's rule in time. "
         "Please shorten or simplify it."
     ),
+    "range": "Enter a number from {start} to {end} in steps of {step}.",
+    "phone": "Enter numbers only.",
+    "geopoint": (
+        "Enter a location as latitude and longitude in decimal degrees, such as "
+        "43.25 76.95 (altitude and accuracy in metres may follow)."
+    ),
+    "geotrace": "Enter at least two locations separated by ';'.",
+    "geoshape": "Enter at least three locations separated by ';'.",
+    "file": "Choose a file.",
 }
 
 Translate = Callable[[str], str]
@@ -275,6 +284,92 @@ def _acknowledge(question: Question, raw: Any) -> str:
     raise AnswerError("acknowledge")
 
 
+def _number_text(text: str) -> float | None:
+    text = text.strip().replace("\u2212", "-")
+    if not _DECIMAL_RE.match(text.replace(",", ".", 1) if text.count(",") == 1 else text):
+        return None
+    value = float(text.replace(",", "."))
+    return value if math.isfinite(value) else None
+
+
+def _range(question: Question, raw: Any) -> int | float:
+    """A ``range`` answer: a number from ``start`` to ``end`` (either way round) that is a
+    whole number of ``step`` from ``start``; whole numbers as int."""
+    params = question.parameters
+    start, end, step = (
+        _number_text(str(params.get(k, d))) for k, d in (("start", 1), ("end", 10), ("step", 1))
+    )
+    shown = {k: params.get(k, d) for k, d in (("start", 1), ("end", 10), ("step", 1))}
+    if isinstance(raw, bool):
+        raise AnswerError("range", **shown)
+    value = float(raw) if isinstance(raw, int | float) else _number_text(str(raw))
+    if value is None or start is None or end is None or not step:
+        raise AnswerError("range", **shown)
+    low, high = min(start, end), max(start, end)
+    steps = (value - start) / abs(step)
+    if not low - 1e-9 <= value <= high + 1e-9 or abs(steps - round(steps)) > 1e-9:
+        raise AnswerError("range", **shown)
+    return int(value) if value.is_integer() and all(
+        x is not None and float(x).is_integer() for x in (start, step)
+    ) else value
+
+
+def _phone(question: Question, raw: Any) -> str:
+    text = _text(question, raw)
+    if not question.constraint and not text.isdigit():
+        # pyxform's rule for "phone number" (regex(., '^\d*$')) unless the form has its own.
+        raise AnswerError("phone")
+    return text
+
+
+def _geo_point(text: str) -> str | None:
+    """One ODK point, "lat lon alt acc", from text with blanks or a comma between the
+    numbers; altitude and accuracy default to 0. None when it is not a point on Earth."""
+    parts = [p for p in re.split(r"[\s,]+", text.strip()) if p]
+    if not 2 <= len(parts) <= 4:
+        return None
+    numbers = [_number_text(p) for p in parts]
+    if any(n is None for n in numbers):
+        return None
+    numbers += [0.0] * (4 - len(numbers))
+    lat, lon, alt, acc = numbers
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or acc < 0:
+        return None
+    return " ".join(expressions.to_string(n) for n in (lat, lon, alt, acc))
+
+
+def _geopoint(question: Question, raw: Any) -> str:
+    point = _geo_point(str(raw))
+    if point is None:
+        raise AnswerError("geopoint")
+    return point
+
+
+def _geo_points(question: Question, raw: Any) -> str:
+    """A geotrace (two points or more) or geoshape (three or more, closed by repeating the
+    first point as ODK does) as ODK's ";"-joined points; lines also separate points."""
+    parts = [p for p in re.split(r"[;\n]+", str(raw)) if p.strip()]
+    points = [_geo_point(p) for p in parts]
+    if any(p is None for p in points):
+        raise AnswerError(question.type)
+    if question.type == "geoshape":
+        if points and points[0].split()[:2] != points[-1].split()[:2]:
+            points.append(points[0])
+        if len(points) < 4:
+            raise AnswerError("geoshape")
+    elif len(points) < 2:
+        raise AnswerError("geotrace")
+    return ";".join(p for p in points if p)
+
+
+def _file_name(question: Question, raw: Any) -> str:
+    """A media answer: the file's name without any folder (ODK stores the name only)."""
+    name = clean_text(str(raw)).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name or name in (".", ".."):
+        raise AnswerError("file")
+    return name
+
+
 _COERCERS: dict[str, Callable[[Question, Any], Any]] = {
     "text": _text,
     "integer": _integer,
@@ -286,6 +381,16 @@ _COERCERS: dict[str, Callable[[Question, Any], Any]] = {
     "select_multiple": _select_multiple,
     "rank": _rank,
     "acknowledge": _acknowledge,
+    "range": _range,
+    "barcode": _text,
+    "phone": _phone,
+    "geopoint": _geopoint,
+    "geotrace": _geo_points,
+    "geoshape": _geo_points,
+    "image": _file_name,
+    "audio": _file_name,
+    "video": _file_name,
+    "file": _file_name,
 }
 
 
@@ -483,7 +588,9 @@ def initial_values(form: Form) -> dict[str, Any]:
     """
     values: dict[str, Any] = {}
     for question in form.questions.values():
-        if not question.default or question.repeat or not question.answered:
+        if not question.default or question.repeat or question.calculation:
+            continue
+        if question.type not in ANSWER_TYPES and question.type != "hidden":
             continue
         pyxform_type = "dateTime" if question.type == "datetime" else question.type
         if default_is_dynamic(question.default, pyxform_type):

@@ -15,7 +15,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from consult.responses import MAX_INSTANCES
-from surveys.model import MULTI_CODE_TYPES, Form, Question
+from surveys.model import MEDIA_TYPES, MULTI_CODE_TYPES, Form, Question
 from surveys.pages import Page
 from surveys.validation import repeat_questions
 
@@ -52,7 +52,15 @@ def parse_action(text: str | None) -> Action:
     return Action(kind, repeat, int(instance) if instance else None)
 
 
-def _read(question: Question, data: MultiDict, name: str) -> Any:
+def _read(question: Question, data: MultiDict, name: str, files: MultiDict | None) -> Any:
+    if question.type in MEDIA_TYPES:
+        # The file's name is the answer, as ODK stores it; a page without a new file keeps
+        # the name it showed (a hidden field). The file itself is not kept: there is no media
+        # storage yet.
+        upload = files.get(name) if files is not None else None
+        if upload is not None and upload.filename:
+            return upload.filename
+        return data.get(name, "")
     if question.type in MULTI_CODE_TYPES:
         return [value for value in data.getlist(name) if value.strip()]
     if question.type == "acknowledge":
@@ -67,10 +75,13 @@ def page_repeats(form: Form, page: Page) -> list[str]:
     )
 
 
-def read_page(form: Form, page: Page, data: MultiDict) -> dict[str, Any]:
+def read_page(
+    form: Form, page: Page, data: MultiDict, files: MultiDict | None = None
+) -> dict[str, Any]:
     """The raw answers to ``page``'s answered questions: text, lists of codes, and lists with
     one item per instance inside repeats. Every answered question of the page is present,
-    ``""`` or ``[]`` when the post left it out (an unticked box clears an answer)."""
+    ``""`` or ``[]`` when the post left it out (an unticked box clears an answer). ``files``
+    are the uploaded files (``request.files``): a media answer is the file's name."""
     values: dict[str, Any] = {}
     counts = {}
     for repeat in page_repeats(form, page):
@@ -84,10 +95,10 @@ def read_page(form: Form, page: Page, data: MultiDict) -> dict[str, Any]:
         if not question.answered:
             continue
         if question.repeat is None:
-            values[name] = _read(question, data, name)
+            values[name] = _read(question, data, name, files)
         else:
             values[name] = [
-                _read(question, data, field_name(question, i))
+                _read(question, data, field_name(question, i), files)
                 for i in range(1, counts.get(question.repeat, 0) + 1)
             ]
     return values
