@@ -425,7 +425,7 @@ def _scope(
     """The values an expression sees: inside a repeat, its own instance's."""
     if repeat is None:
         return dict(values)
-    scope = dict(values)
+    scope = expressions.Scope(values, position=index + 1, whole=values)
     for question in repeat_questions(form, repeat) if members is None else members:
         items = values.get(question.name)
         if isinstance(items, list):
@@ -450,6 +450,12 @@ class ChoiceLabels(Mapping[str, Mapping[str, str]]):
         self._form = form
         self._lang = lang
         self._built: dict[str, dict[str, str]] = {}
+
+    @property
+    def instances(self) -> dict[str, list[dict[str, Any]]]:
+        """The form's secondary instances (choice lists, attachments) for ``instance()``
+        paths and ``pulldata()``, which every evaluation that looks up labels also needs."""
+        return self._form.instances()
 
     def __getitem__(self, name: str) -> Mapping[str, str]:
         labels = self._built.get(name)
@@ -482,7 +488,13 @@ def _holds(
     if not expr:
         return True
     try:
-        value = expressions.evaluate(expr, scope, current=current, choice_names=names)
+        value = expressions.evaluate(
+            expr,
+            scope,
+            current=current,
+            choice_names=names,
+            instances=getattr(names, "instances", None),
+        )
         return expressions.truthy(value)
     except expressions.ExpressionError:
         return when_broken
@@ -553,7 +565,16 @@ def calculate(form: Form, values: Mapping[str, Any], lang: str | None = None) ->
 
 def _calculate_one(question: Question, scope: Mapping[str, Any], names: ChoiceLabels) -> Any:
     try:
-        return _stored(expressions.evaluate(question.calculation, scope, choice_names=names))
+        # "." in a calculation is its own value, which once() keeps.
+        own = scope.get(question.name)
+        value = expressions.evaluate(
+            question.calculation,
+            scope,
+            current=own if not isinstance(own, list) else None,
+            choice_names=names,
+            instances=names.instances,
+        )
+        return _stored(value)
     except expressions.ExpressionError:
         return ""
 
@@ -641,7 +662,7 @@ def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[b
         names = _referenced(expr) if isinstance(expr, str) else None
         if names is None:
             return _holds(expr, scope, when_broken=True, names=labels)
-        key = (expr, *(_frozen(scope.get(name)) for name in names))
+        key = (expr, getattr(scope, "position", 0), *(_frozen(scope.get(name)) for name in names))
         flag = known.get(key)
         if flag is None:
             flag = known[key] = _holds(expr, scope, when_broken=True, names=labels)
@@ -982,7 +1003,11 @@ def _check(
     try:
         met = expressions.truthy(
             expressions.evaluate(
-                question.constraint, scope, current=value, choice_names=labels
+                question.constraint,
+                scope,
+                current=value,
+                choice_names=labels,
+                instances=labels.instances,
             )
         )
     except expressions.RegexTimeout:

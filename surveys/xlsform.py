@@ -438,13 +438,38 @@ def _unreadable(kind: str, exc: Exception) -> str:
     return f"The file could not be read as an Excel workbook ({kind}): {exc}"
 
 
+def _not_an_xlsform(names: Sequence[str]) -> FormError:
+    shown = ", ".join(f"'{name}'" for name in names[:5]) + (", ..." if len(names) > 5 else "")
+    return FormError(
+        [
+            FormIssue(
+                None,
+                None,
+                None,
+                f"This workbook is not an XLSForm: it has no 'survey' sheet with a 'type' "
+                f"column (its sheets: {shown}). A workbook of data, such as answers or a "
+                "list, cannot be imported as a form.",
+            )
+        ]
+    )
+
+
 def _check_sheets(definition: DefinitionData) -> None:
     names = list(definition.sheet_names or [])
     has_content = any(
         getattr(definition, sheet) or getattr(definition, f"{sheet}_header") for sheet in _SHEETS
     )
+    known = {name.lower() for name in names} & {*_SHEETS, "external_choices"}
     if not has_content:
+        if len(names) > 1 and not known:
+            raise _not_an_xlsform(names)
         raise FormError([FormIssue(None, None, None, "The workbook is empty.")])
+    # pyxform reads a workbook of one sheet as the survey, whatever its name: without a
+    # 'type' column it is data, not a form.
+    header = definition.survey_header[0] if definition.survey_header else {}
+    headers = {str(h).strip().lower() for h in header}
+    if not known and "type" not in headers:
+        raise _not_an_xlsform(names)
     if definition.survey is None and definition.survey_header is None:
         message = "The workbook has no sheet named 'survey'."
         similar = find_sheet_misspellings(key=constants.SURVEY, keys=names)
