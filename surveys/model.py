@@ -73,6 +73,10 @@ METADATA_TYPES = frozenset(
         "background-audio",
     }
 )
+#: The generated question of a repeat inside a repeat that holds, for each of its instances,
+#: the instance (from 1) of the enclosing repeat it belongs to: nested repeats are kept as
+#: flat lists, as KoboToolbox's exports keep them with a ``_parent_index``.
+REPEAT_PARENT = "repeat-parent"
 #: Every type the engine accepts; anything else is reported when the form is loaded.
 #: A ``hidden`` question holds its default (or a value set from outside) and is never shown.
 SUPPORTED_TYPES = ANSWER_TYPES | METADATA_TYPES | {"note", "calculate", "hidden"}
@@ -139,6 +143,8 @@ class Question:
     def answered(self) -> bool:
         """True for questions the respondent gives a value to (a calculated or read-only
         question is shown but not answered: its value comes from the form)."""
+        if self.type == REPEAT_PARENT:
+            return True
         return self.type in ANSWER_TYPES and not self.calculation and not self.read_only
 
     @property
@@ -228,6 +234,41 @@ class Form:
     #: attached files (CSV, XML, GeoJSON) by file name, as surveys.attachments.to_dict()
     attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def repeat_group(self, repeat: str) -> Group | None:
+        """The repeat group called ``repeat``."""
+        for group in self.groups.values():
+            if group.kind == "repeat" and group.name == repeat:
+                return group
+        return None
+
+    def parent_repeat(self, repeat: str) -> str | None:
+        """The name of the repeat that encloses the repeat ``repeat``, or None."""
+        cache = self.__dict__.setdefault("_parent_repeats", {})
+        if repeat not in cache:
+            cache[repeat] = self._find_parent_repeat(repeat)
+        return cache[repeat]
+
+    def _find_parent_repeat(self, repeat: str) -> str | None:
+        group = self.repeat_group(repeat)
+        path = group.parent if group else None
+        while path:
+            outer = self.groups.get(path)
+            if outer is None:
+                return None
+            if outer.kind == "repeat":
+                return outer.name
+            path = outer.parent
+        return None
+
+    def parent_question(self, repeat: str) -> str | None:
+        """The :data:`REPEAT_PARENT` question of a nested repeat, or None."""
+        cache = self.__dict__.get("_parent_questions")
+        if cache is None:
+            cache = self.__dict__["_parent_questions"] = {
+                q.repeat: q.name for q in self.questions.values() if q.type == REPEAT_PARENT
+            }
+        return cache.get(repeat)
+
     def instances(self) -> dict[str, list[dict[str, Any]]]:
         """The secondary instances expressions read with ``instance('id')/root/item``: every
         choice list (``name``, ``label`` in the default language and the other columns) and
@@ -300,7 +341,8 @@ class Form:
 
     def to_dict(self) -> dict[str, Any]:
         """The form as a JSON-serialisable dict (plain dicts, lists, str, bool, int)."""
-        self.__dict__.pop("_instances", None)
+        for cached in ("_instances", "_parent_repeats", "_parent_questions"):
+            self.__dict__.pop(cached, None)
         data = asdict(self)
         data["format"] = FORMAT_VERSION
         return data

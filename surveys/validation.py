@@ -422,17 +422,81 @@ def _scope(
     index: int,
     members: list[Question] | None = None,
 ) -> dict:
-    """The values an expression sees: inside a repeat, its own instance's."""
+    """The values an expression sees: inside a repeat, its own instance's, and inside a
+    repeat in a repeat also those of the enclosing instance (nested repeats are flat lists
+    whose :data:`~surveys.model.REPEAT_PARENT` question names the enclosing instance)."""
     if repeat is None:
         return dict(values)
-    scope = expressions.Scope(values, position=index + 1, whole=values)
+    position = index + 1
+    parent = form.parent_repeat(repeat)
+    link = form.parent_question(repeat) if parent else None
+    if link is not None:
+        parents = values.get(link) if isinstance(values.get(link), list) else []
+        mine = _parent_index(parents, index)
+        position = sum(1 for i in range(index + 1) if _parent_index(parents, i) == mine)
+    scope = expressions.Scope(values, position=position, whole=values)
     for question in repeat_questions(form, repeat) if members is None else members:
         items = values.get(question.name)
         if isinstance(items, list):
             scope[question.name] = items[index] if index < len(items) else ""
         else:
             scope[question.name] = ""
+    if link is not None and parent is not None:
+        outer = _scope(form, values, parent, _parent_index(parents, index) - 1)
+        for question in _enclosing_members(form, parent):
+            scope[question.name] = outer.get(question.name, "")
     return scope
+
+
+def nested_repeats(form: Form, repeat: str) -> list[str]:
+    """The repeats directly inside the repeat ``repeat``."""
+    return [
+        group.name
+        for group in form.groups.values()
+        if group.kind == "repeat" and form.parent_repeat(group.name) == repeat
+    ]
+
+
+def drop_instances(
+    form: Form, values: Mapping[str, Any], repeat: str, indexes: Iterable[int]
+) -> dict[str, Any]:
+    """``values`` without the instances ``indexes`` (from 0) of ``repeat``: the instances of
+    repeats inside them go too, and the later ones of those repeats are renumbered."""
+    drop = set(indexes)
+    result = dict(values)
+    if not drop:
+        return result
+    for question in repeat_questions(form, repeat):
+        items = result.get(question.name)
+        if isinstance(items, list):
+            result[question.name] = [v for i, v in enumerate(items) if i not in drop]
+    for inner in nested_repeats(form, repeat):
+        link = form.parent_question(inner)
+        parents = result.get(link) if link and isinstance(result.get(link), list) else []
+        gone = [i for i in range(len(parents)) if _parent_index(parents, i) - 1 in drop]
+        result = drop_instances(form, result, inner, gone)
+        if link:
+            kept = result.get(link) or []
+            result[link] = [
+                str(parent - sum(1 for d in drop if d < parent - 1))
+                for parent in (_parent_index(kept, i) for i in range(len(kept)))
+            ]
+    return result
+
+
+def _parent_index(parents: list, index: int) -> int:
+    """The enclosing instance (from 1) of instance ``index`` (from 0) of a nested repeat."""
+    try:
+        return max(int(parents[index]), 1) if index < len(parents) else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _enclosing_members(form: Form, repeat: str) -> list[Question]:
+    """The questions of ``repeat`` and of the repeats around it."""
+    members = list(repeat_questions(form, repeat))
+    parent = form.parent_repeat(repeat)
+    return members + (_enclosing_members(form, parent) if parent else [])
 
 
 def _instances(form: Form, question: Question, values: Mapping[str, Any]) -> range:
@@ -504,7 +568,10 @@ def _holds(
 
 
 def _stored(result: Any) -> Any:
-    """A calculation result as ODK stores it: text for booleans, whole numbers as int."""
+    """A calculation result as ODK stores it: text for booleans, whole numbers as int, a
+    node-set (an ``instance()`` path) as the text of its first node."""
+    if isinstance(result, list):
+        result = expressions.to_string(result)
     if isinstance(result, bool):
         return "true" if result else "false"
     if isinstance(result, float):

@@ -45,6 +45,7 @@ from surveys.attachments import (
 from surveys.attachments import to_dict as attachment_to_dict
 from surveys.model import (
     OTHER_CODE,
+    REPEAT_PARENT,
     SELECT_TYPES,
     SUPPORTED_TYPES,
     Choice,
@@ -949,8 +950,6 @@ class _FormBuilder:
         control = row.get("control", {})
         own = _clean(bind.get("relevant"))
         relevance = (parent.relevance if parent else []) + ([own] if own else [])
-        if kind == "repeat" and parent and parent.repeat:
-            self._issue(number, "type", "Repeats inside repeats are not supported.")
         group = Group(
             name=name,
             path=f"{parent.group.path}/{name}" if parent else name,
@@ -967,6 +966,19 @@ class _FormBuilder:
         form.groups[group.path] = group
         repeat = name if kind == "repeat" else (parent.repeat if parent else None)
         stack.append(_Open(group, relevance, repeat))
+        if kind == "repeat" and parent and parent.repeat:
+            link = Question(
+                name=f"_parent_{name}",
+                path=f"{group.path}/_parent_{name}",
+                type=REPEAT_PARENT,
+                repeat=name,
+                group=group.path,
+                section=stack[0].group.name,
+                row=number,
+                generated=True,
+            )
+            form.questions[link.path] = link
+            form.section(stack[0].group.name).questions.append(link.path)
         if parent is None:
             form.sections.append(
                 Section(

@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 from consult.responses import MAX_INSTANCES
 from surveys.model import MEDIA_TYPES, MULTI_CODE_TYPES, Form, Question
 from surveys.pages import Page
-from surveys.validation import repeat_questions
+from surveys.validation import drop_instances, repeat_questions
 
 _ACTION_RE = re.compile(r"^(next|back|submit|save|add|remove)(?::([\w.\-]+))?(?::(\d+))?$")
 
@@ -104,28 +104,29 @@ def read_page(
     return values
 
 
-def add_instance(form: Form, values: dict[str, Any], repeat: str) -> dict[str, Any]:
-    """``values`` with one more, empty, instance of ``repeat`` (up to MAX_INSTANCES)."""
+def add_instance(
+    form: Form, values: dict[str, Any], repeat: str, parent: int | None = None
+) -> dict[str, Any]:
+    """``values`` with one more, empty, instance of ``repeat`` (up to MAX_INSTANCES); in a
+    repeat inside a repeat, one that belongs to instance ``parent`` (from 1) of the
+    enclosing repeat."""
     result = dict(values)
     questions = repeat_questions(form, repeat)
     count = max((len(result.get(q.name) or []) for q in questions), default=0)
     if count >= MAX_INSTANCES:
         return result
+    link = form.parent_question(repeat)
     for question in questions:
         items = list(result.get(question.name) or [])
         items += [""] * (count - len(items))
-        result[question.name] = [*items, ""]
+        new = str(parent or 1) if question.name == link else ""
+        result[question.name] = [*items, new]
     return result
 
 
 def remove_instance(
     form: Form, values: dict[str, Any], repeat: str, instance: int
 ) -> dict[str, Any]:
-    """``values`` without instance ``instance`` (from 1) of ``repeat``."""
-    result = dict(values)
-    for question in repeat_questions(form, repeat):
-        items = list(result.get(question.name) or [])
-        if 1 <= instance <= len(items):
-            del items[instance - 1]
-        result[question.name] = items
-    return result
+    """``values`` without instance ``instance`` (from 1) of ``repeat``, and the instances of
+    repeats inside it."""
+    return drop_instances(form, values, repeat, [instance - 1])

@@ -200,19 +200,51 @@ def page_blocks(form: Form, page: Page) -> list[Block]:
                 blocks.append(Block("heading", group=group))
         if question.repeat is not None:
             flush()
+            outer = _repeat_chain(form, question.repeat)[0]
             members = []
-            while i < len(questions) and questions[i].repeat == question.repeat:
+            while i < len(questions) and outer in _repeat_chain(form, questions[i].repeat):
                 members.append(questions[i])
                 i += 1
-            group = next(
-                g for g in form.groups.values() if g.kind == "repeat" and g.name == question.repeat
-            )
-            blocks.append(Block("repeat", group=group, children=_plain_blocks(form, members)))
+            blocks.append(_repeat_block(form, outer, members))
             continue
         run.append(question)
         i += 1
     flush()
     return blocks
+
+
+def _repeat_chain(form: Form, repeat: str | None) -> list[str]:
+    """The repeats around a question, outermost first, ending with ``repeat``."""
+    chain = []
+    while repeat:
+        chain.insert(0, repeat)
+        repeat = form.parent_repeat(repeat)
+    return chain
+
+
+def _repeat_block(form: Form, repeat: str, members: list[Question]) -> Block:
+    """A repeat's block: its own questions, and the blocks of the repeats inside it."""
+    children: list[Block] = []
+    run: list[Question] = []
+    i = 0
+    while i < len(members):
+        question = members[i]
+        if question.repeat == repeat:
+            run.append(question)
+            i += 1
+            continue
+        children.extend(_plain_blocks(form, run))
+        run = []
+        chain = _repeat_chain(form, question.repeat)
+        inner = chain[chain.index(repeat) + 1]
+        nested = []
+        while i < len(members) and inner in _repeat_chain(form, members[i].repeat):
+            nested.append(members[i])
+            i += 1
+        children.append(_repeat_block(form, inner, nested))
+    children.extend(_plain_blocks(form, run))
+    group = form.repeat_group(repeat)
+    return Block("repeat", group=group, children=children)
 
 
 @dataclass
@@ -260,7 +292,7 @@ class PageView:
             if block.kind != "repeat" or block.group is None:
                 continue
             members = repeat_questions(self.form, block.group.name)
-            wanted = len(self.instances(block.group))
+            wanted = self.total_instances(block.group)
             for question in members:
                 items = extended.get(question.name)
                 items = list(items) if isinstance(items, list) else []
@@ -351,7 +383,39 @@ class PageView:
     def repeat_shown(self, group: Group) -> bool:
         return holds(group.relevant, self.values)
 
-    def instances(self, group: Group) -> range:
+    def instances(self, group: Group, parent: int = 0) -> list[int]:
+        """The instances (from 1) of a repeat to show; inside an instance ``parent`` of an
+        enclosing repeat, the instances of the nested repeat that belong to it."""
+        link = self.form.parent_question(group.name)
+        if link is not None:
+            parents = self.values.get(link)
+            parents = parents if isinstance(parents, list) else []
+            return [
+                n for n, owner in enumerate(parents, start=1) if str(owner) == str(parent or 1)
+            ]
+        return list(self._top_instances(group))
+
+    def total_instances(self, group: Group) -> int:
+        """All instances of a repeat on the page (the count field posted with the page)."""
+        link = self.form.parent_question(group.name)
+        if link is None:
+            return len(self._top_instances(group))
+        parents = self.values.get(link)
+        return len(parents) if isinstance(parents, list) else 0
+
+    def parent_field(self, group: Group, instance: int) -> tuple[str, str] | None:
+        """The hidden field (name, value) that ties an instance of a nested repeat to its
+        enclosing instance."""
+        link = self.form.parent_question(group.name)
+        if link is None:
+            return None
+        question = self.form.questions[link]
+        return field_name(question, instance), self.value(question, instance) or "1"
+
+    def nested(self, group: Group) -> bool:
+        return self.form.parent_question(group.name) is not None
+
+    def _top_instances(self, group: Group) -> range:
         count = max(
             (
                 len(self.values[q.name])
@@ -370,7 +434,7 @@ class PageView:
         return range(1, max(count, 0 if group.repeat_count else 1) + 1)
 
     def fixed_count(self, group: Group) -> bool:
-        return bool(group.repeat_count)
+        return bool(group.repeat_count) and not self.nested(group)
 
     def options(self, question: Question, instance: int = 0) -> list[Option]:
         all_options = self.form.options(question)
@@ -515,6 +579,13 @@ class PageView:
         for name in sorted(referenced - (on_page - computed)):
             if name in self.values:
                 logic["values"][name] = self.values[name]
+        parents = {}
+        for name in self.page.questions:
+            question = self.form.questions[name]
+            outer = self.form.parent_repeat(question.repeat) if question.repeat else None
+            if outer:
+                parents[question.repeat] = [outer, self.form.parent_question(question.repeat)]
+        logic["parents"] = parents
         instances = self.form.instances()
         logic["instances"] = {name: instances[name] for name in sorted(read) if name in instances}
         # Rules use the default language's labels, as the server does (surveys.validation).

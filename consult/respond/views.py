@@ -308,7 +308,7 @@ def save_page(slug: str, key: str):
     fixed = responses.invitation_answers(form, response.invitation)
     posted.update({name: code for name, code in fixed.items() if name in page.questions})
     if action.kind == "add" and action.repeat:
-        posted = add_instance(form, posted, action.repeat)
+        posted = add_instance(form, posted, action.repeat, action.instance)
     elif action.kind == "remove" and action.repeat and action.instance:
         posted = remove_instance(form, posted, action.repeat, action.instance)
     elif action.kind in ("next", "submit"):

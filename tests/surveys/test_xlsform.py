@@ -425,16 +425,20 @@ def test_every_odk_question_type_a_web_form_offers_is_accepted():
     assert not form.questions["secret"].displayed and not form.questions["origin"].displayed
 
 
-def test_repeats_inside_repeats_are_refused():
+def test_a_repeat_inside_a_repeat_gets_a_question_linking_it_to_its_enclosing_instance():
     rows = [
         ["begin_repeat", "r1", "R1"],
+        ["text", "b", "B"],
         ["begin_repeat", "r2", "R2"],
         ["text", "a", "A"],
         ["end_repeat"],
         ["end_repeat"],
     ]
-    (issue,) = issues_of(simple_form_bytes(rows))
-    assert (issue.row, issue.column) == (3, "type")
+    form = load_form(simple_form_bytes(rows), "f.xlsx").form
+    assert form.parent_repeat("r2") == "r1" and form.parent_repeat("r1") is None
+    link = form.questions[form.parent_question("r2")]
+    assert (link.type, link.repeat, link.generated) == ("repeat-parent", "r2", True)
+    assert link.answered and not link.displayed
 
 
 def test_metadata_types_are_kept_but_not_shown():

@@ -91,6 +91,14 @@
     names.forEach((name) => {
       if (logic.q[name].rep === repeat) scope[name] = read(name + '[' + n + ']');
     });
+    const up = (logic.parents || {})[repeat];
+    if (up) {
+      // a repeat inside a repeat: the enclosing instance's answers too
+      const outer = scopeFor(values, up[0], parseInt(read(up[1] + '[' + n + ']'), 10) || 1);
+      names.forEach((name) => {
+        if (logic.q[name].rep && logic.q[name].rep !== repeat) scope[name] = outer[name];
+      });
+    }
     return scope;
   }
 
