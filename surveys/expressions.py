@@ -119,7 +119,8 @@ _NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DATE_PREFIX_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T.*)?", re.DOTALL)
 _SPLIT_RE = re.compile(r"[ \t\n\r]+")
-_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.\-]*")
+#: A question name, or the path of a question whose name the form uses more than once.
+_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)*")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 

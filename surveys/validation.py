@@ -297,9 +297,9 @@ def _range(question: Question, raw: Any) -> int | float:
     whole number of ``step`` from ``start``; whole numbers as int."""
     params = question.parameters
     start, end, step = (
-        _number_text(str(params.get(k, d))) for k, d in (("start", 1), ("end", 10), ("step", 1))
+        _number_text(str(params.get(k, d))) for k, d in (("start", 0), ("end", 10), ("step", 1))
     )
-    shown = {k: params.get(k, d) for k, d in (("start", 1), ("end", 10), ("step", 1))}
+    shown = {k: params.get(k, d) for k, d in (("start", 0), ("end", 10), ("step", 1))}
     if isinstance(raw, bool):
         raise AnswerError("range", **shown)
     value = float(raw) if isinstance(raw, int | float) else _number_text(str(raw))
@@ -646,7 +646,7 @@ def _calculate_one(question: Question, scope: Mapping[str, Any], names: ChoiceLa
         return ""
 
 
-_TEXT_REFERENCE_RE = re.compile(r"\$\{\s*([^\W\d][\w.\-]*)\s*\}")
+_TEXT_REFERENCE_RE = re.compile(r"\$\{\s*([^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)*)\s*\}")
 
 
 def fill_in(form: Form, text: str, values: Mapping[str, Any]) -> str:

@@ -882,6 +882,7 @@ class _FormBuilder:
             type_text = str(row.get(constants.TYPE) or "").strip()
             if not type_text or type_text in aliases.settings_header:
                 continue
+            row = _with_relative_paths(row, stack[-1].group.path if stack else "")
             self._check_expressions(number, row)
             if RE_END_CONTROL.search(type_text):
                 if stack:
@@ -941,6 +942,28 @@ class _FormBuilder:
         form.questions = {question.name: question for question in form.questions.values()}
         for section in form.sections:
             section.questions = [renamed.get(key, key) for key in section.questions]
+        # Relative paths (../name) were read as ${group/path/name}: now the question's key.
+        paths = {path: key for path, key in renamed.items() if "/" in path}
+
+        def rekey(text: str | None) -> str | None:
+            if not text or "${" not in text:
+                return text
+            return _PATH_REFERENCE_RE.sub(
+                lambda m: "${" + paths.get(m[1], m[1].rpartition("/")[2]) + "}", text
+            )
+
+        for question in form.questions.values():
+            for attribute in (
+                "relevant",
+                "own_relevant",
+                "constraint",
+                "calculation",
+                "choice_filter",
+                "default",
+            ):
+                setattr(question, attribute, rekey(getattr(question, attribute)))
+            if isinstance(question.required, str):
+                question.required = rekey(question.required)
 
     def _begin(self, form, stack, row, number, name, begin, run) -> Section | None:
         kind = aliases.control[begin.group("type")]
@@ -1035,7 +1058,7 @@ class _FormBuilder:
         relevance = (parent.relevance if parent else []) + ([own] if own else [])
         constraint = _clean(bind.get("constraint"))
         if q_type == "range":
-            parameters = {"start": "1", "end": "10", "step": "1", **parameters}
+            parameters = {"start": "0", "end": "10", "step": "1", **parameters}
         return Question(
             name=name,
             path=f"{parent.group.path}/{name}" if parent else name,
@@ -1115,6 +1138,37 @@ class _FormBuilder:
                 continue
             for instance_id in expressions.instance_names(node):
                 self.read_instances.setdefault(instance_id, number)
+
+
+_RELATIVE_RE = re.compile(r"(?<![\w.$/])((?:\.\./)+)([^\W\d][\w.\-]*)")
+_PATH_REFERENCE_RE = re.compile(r"\$\{([^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)+)\}")
+_EXPRESSION_KEYS = {"relevant", "constraint", "calculate", "required", "jr:count"}
+
+
+def _with_relative_paths(row: dict, group_path: str) -> dict:
+    """``row`` with XPath's relative references (``../total``, ``../../name``, which loops
+    use because ``${total}`` would name several questions) written as ``${path}`` from the
+    group the row is in."""
+    text = " ".join(str(v) for v in row.get("bind", {}).values()) + str(row.get("choice_filter"))
+    if "../" not in text:
+        return row
+
+    def resolve(match: re.Match[str]) -> str:
+        levels = match[1].count("../")
+        parts = group_path.split("/") if group_path else []
+        base = parts[: len(parts) - (levels - 1)] if levels > 1 else parts
+        return "${" + "/".join([*base, match[2]]) + "}"
+
+    def rewrite(value: Any) -> Any:
+        return _RELATIVE_RE.sub(resolve, value) if isinstance(value, str) else value
+
+    row = dict(row)
+    row["bind"] = {
+        k: rewrite(v) if k in _EXPRESSION_KEYS else v for k, v in row.get("bind", {}).items()
+    }
+    if constants.CHOICE_FILTER in row:
+        row[constants.CHOICE_FILTER] = rewrite(row[constants.CHOICE_FILTER])
+    return row
 
 
 def _expand_loops(

@@ -493,7 +493,7 @@ class PageView:
 
     def range_bounds(self, question: Question) -> dict[str, str]:
         params = question.parameters
-        start, end = params.get("start", "1"), params.get("end", "10")
+        start, end = params.get("start", "0"), params.get("end", "10")
         try:
             if float(start) > float(end):
                 start, end = end, start

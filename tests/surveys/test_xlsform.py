@@ -421,7 +421,7 @@ def test_every_odk_question_type_a_web_form_offers_is_accepted():
         "score": "range",
         "origin": "start-geopoint",
     }
-    assert form.questions["score"].parameters == {"start": "1", "end": "10", "step": "1"}
+    assert form.questions["score"].parameters == {"start": "0", "end": "10", "step": "1"}
     assert not form.questions["secret"].displayed and not form.questions["origin"].displayed
 
 
