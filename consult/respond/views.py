@@ -320,7 +320,7 @@ def save_page(slug: str, key: str):
     keys = [p.key for p in visible_pages(form, values, flags)]
     order = [p.key for p in form_pages(form)]
     shown_before = set(request.form.get("shown", "").split())
-    newly = _shown_keys(form, page, flags) - shown_before
+    newly = _newly_shown(form, page, flags, shown_before)
     target: str | None = page.key
     outcome = "page"
     if action.kind in ("add", "remove", "save"):
@@ -380,6 +380,24 @@ def _shown_keys(form: Form, page: Page, flags: dict) -> set[str]:
         elif flag:
             keys.add(name)
     return keys
+
+
+def _newly_shown(form: Form, page: Page, flags: dict, shown_before: set[str]) -> set[str]:
+    """The questions the answers just posted brought up: shown now, not when the page was
+    shown; in a repeat, only in the instances the page showed (an instance the respondent
+    added is new, not brought up)."""
+    on_page = set()
+    for key in shown_before:
+        name, _, index = key.partition("[")
+        question = form.questions.get(name)
+        if index and question is not None and question.repeat:
+            on_page.add((question.repeat, index))
+    newly = set()
+    for key in _shown_keys(form, page, flags) - shown_before:
+        name, _, index = key.partition("[")
+        if not index or (form.questions[name].repeat, index) in on_page:
+            newly.add(key)
+    return newly
 
 
 def _page_key(error_key: str) -> str:
