@@ -326,7 +326,7 @@ def load_form(
         form = None
     located = {(i.sheet, i.row, i.column) for i in issues}
     issues.extend(i for i in builder.issues if (i.sheet, i.row, i.column) not in located)
-    if form is not None and not form.questions and not issues:
+    if form is not None and not form.questions and not issues and not builder.used_files:
         issues.append(FormIssue(sheets.title("survey"), None, None, "The form has no questions."))
     if form is not None:
         unused = sorted(set(files) - builder.used_files)
