@@ -669,25 +669,39 @@ def fill_in(form: Form, text: str, values: Mapping[str, Any]) -> str:
 
 
 def initial_values(form: Form) -> dict[str, Any]:
-    """The answers a new response starts with: each question's fixed ``default``.
+    """The answers a new response starts with: each question's ``default``.
 
-    Defaults that are expressions (``today()``, ``${other}``) and defaults that do not
-    fit the question type are left out. Questions in repeats start without instances.
+    A default that is an expression (``today()``, ``${other}``, ``random()``) is evaluated
+    once, when the response starts, on the defaults before it, as ODK does on the form's
+    first load. Defaults that do not fit the question type, or whose expression fails, are
+    left out. Questions in repeats start without instances.
     """
     values: dict[str, Any] = {}
+    labels = ChoiceLabels(form)
     for question in form.questions.values():
         if not question.default or question.repeat or question.calculation:
             continue
         if question.type not in ANSWER_TYPES and question.type != "hidden":
             continue
         pyxform_type = "dateTime" if question.type == "datetime" else question.type
+        raw: Any = question.default
         if default_is_dynamic(question.default, pyxform_type):
-            continue
+            try:
+                raw = expressions.to_string(
+                    expressions.evaluate(
+                        question.default,
+                        values,
+                        choice_names=labels,
+                        instances=labels.instances,
+                    )
+                )
+            except expressions.ExpressionError:
+                continue
         try:
-            values[question.name] = coerce(question, question.default)
+            values[question.name] = coerce(question, raw)
         except ValueError:
             continue
-    return values
+    return {name: value for name, value in values.items() if not is_empty(value)}
 
 
 @functools.lru_cache(maxsize=4096)
