@@ -66,10 +66,15 @@ regular expression that only turns out to be invalid at run time and :class:`Reg
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
+import hashlib
 import math
+import random as random_module
 import re
+import secrets
+import uuid as uuid_module
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -81,10 +86,13 @@ import regex as regex_fallback
 
 __all__ = [
     "ExpressionError",
+    "NONDETERMINISTIC",
     "Node",
     "RegexTimeout",
+    "Scope",
     "choice_name_questions",
     "evaluate",
+    "instance_names",
     "parse",
     "question_named",
     "references",
@@ -93,6 +101,7 @@ __all__ = [
     "to_number",
     "to_string",
     "truthy",
+    "uses",
 ]
 
 Value = str | float | int | bool | list
@@ -110,7 +119,8 @@ _NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DATE_PREFIX_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T.*)?", re.DOTALL)
 _SPLIT_RE = re.compile(r"[ \t\n\r]+")
-_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.\-]*")
+#: A question name, or the path of a question whose name the form uses more than once.
+_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)*")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
@@ -191,6 +201,8 @@ def to_string(value: Any) -> str:
         return _format_number(to_number(value))
     if isinstance(value, list | tuple):
         return to_string(value[0]) if value else ""
+    if isinstance(value, Mapping):
+        return "".join(to_string(item) for item in value.values())
     return "" if value is None else str(value)
 
 
@@ -325,8 +337,15 @@ def _arithmetic(op: str, left: Value, right: Value) -> float:
 # -- functions ------------------------------------------------------------------------------
 
 
-def _flatten(args: tuple[Value, ...]) -> list[Value]:
-    return [item for arg in args for item in (arg if isinstance(arg, list) else [arg])]
+def _flatten(args: tuple[Value, ...] | list[Value]) -> list[Value]:
+    """Every item of the arguments, lists (node-sets, nested repeats) opened at any depth."""
+    items: list[Value] = []
+    for arg in args:
+        if isinstance(arg, list):
+            items.extend(_flatten(arg))
+        else:
+            items.append(arg)
+    return items
 
 
 def _choices(value: Value) -> list[str]:
@@ -638,6 +657,324 @@ def _fn_boolean_from_string(value: Value) -> bool:
     return text == "1" or text.lower() == "true"
 
 
+def _math(function: Callable[[float], float]) -> Callable[[Value], float]:
+    """A one-argument math function of XPath 3.0: NaN where the argument is outside its
+    domain (``sqrt(-1)``, ``log(0)`` is -Infinity as in Java)."""
+
+    def apply(value: Value) -> float:
+        number = to_number(value)
+        try:
+            return _digits12(function(number))
+        except (ValueError, OverflowError):
+            if function is math.log or function is math.log10:
+                return -_INF if number == 0 else _NAN
+            if function is math.exp:
+                return _INF if number > 0 else 0.0
+            return _NAN
+
+    return apply
+
+
+def _digits12(number: float) -> float:
+    """``number`` to 12 significant digits. The math libraries of the server and of
+    browsers may differ in the last bit of sin(), log() and the like; rounded, both give
+    the same number (but for a value within a few units of the 17th digit of a rounding
+    boundary, about one in 100,000)."""
+    return float(f"{number:.12g}") if math.isfinite(number) else number
+
+
+def _fn_sqrt(value: Value) -> float:
+    number = to_number(value)
+    return math.sqrt(number) if number >= 0 else _NAN
+
+
+def _fn_exp10(value: Value) -> float:
+    return _fn_pow(10.0, value)
+
+
+def _fn_atan2(y: Value, x: Value) -> float:
+    return _digits12(math.atan2(to_number(y), to_number(x)))
+
+
+def _fn_substring_before(text: Value, needle: Value) -> str:
+    haystack, part = to_string(text), to_string(needle)
+    position = haystack.find(part)
+    return haystack[:position] if position >= 0 else ""
+
+
+def _fn_substring_after(text: Value, needle: Value) -> str:
+    haystack, part = to_string(text), to_string(needle)
+    position = haystack.find(part)
+    return haystack[position + len(part) :] if position >= 0 else ""
+
+
+def _fn_translate(text: Value, source: Value, target: Value) -> str:
+    """XPath ``translate()``: each character of ``source`` becomes the one at the same place
+    in ``target``, or is removed when ``target`` is shorter; the first occurrence counts."""
+    table: dict[str, str | None] = {}
+    replacement = to_string(target)
+    for i, char in enumerate(to_string(source)):
+        table.setdefault(char, replacement[i] if i < len(replacement) else None)
+    out = []
+    for char in to_string(text):
+        if char not in table:
+            out.append(char)
+        elif table[char] is not None:
+            out.append(table[char])
+    return "".join(out)
+
+
+def _checked(value: Value) -> bool:
+    """Whether a checklist item counts: a boolean as itself, anything else when it reads as
+    a number above 0 (the ODK spec's rule)."""
+    if isinstance(value, bool):
+        return value
+    return to_number(value) > 0
+
+
+def _within(total: float, low: Value, high: Value) -> bool:
+    lowest, highest = to_number(low), to_number(high)
+    return (lowest == -1 or total >= lowest) and (highest == -1 or total <= highest)
+
+
+def _fn_checklist(low: Value, high: Value, *items: Value) -> bool:
+    return _within(float(sum(_checked(v) for v in _flatten(items))), low, high)
+
+
+def _fn_weighted_checklist(low: Value, high: Value, *pairs: Value) -> bool:
+    total = 0.0
+    for i in range(0, len(pairs) - 1, 2):
+        if _checked(pairs[i]):
+            total += to_number(pairs[i + 1])
+    return _within(total, low, high)
+
+
+_DIGESTS = {"md5": "md5", "sha-1": "sha1", "sha-256": "sha256", "sha-384": "sha384",
+            "sha-512": "sha512"}
+
+
+def _fn_digest(text: Value, algorithm: Value, encoding: Value = "base64") -> str:
+    name = _DIGESTS.get(to_string(algorithm).strip().lower())
+    if name is None:
+        raise ExpressionError(f"digest(): unknown algorithm {to_string(algorithm)!r}")
+    # Lone surrogates become U+FFFD, as the browser's TextEncoder makes them.
+    data = to_string(text).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    digest = hashlib.new(name, data.encode("utf-8")).digest()
+    kind = to_string(encoding).strip().lower()
+    if kind == "hex":
+        return digest.hex()
+    if kind != "base64":
+        raise ExpressionError(f"digest(): unknown encoding {to_string(encoding)!r}")
+    return base64.b64encode(digest).decode("ascii")
+
+
+_BASE64_RE = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
+def _fn_base64_decode(value: Value) -> str:
+    """The UTF-8 text a base64 string encodes; ``""`` for text that is not base64, and
+    U+FFFD for bytes that are not UTF-8 (as browsers decode)."""
+    text = "".join(to_string(value).split())
+    if not _BASE64_RE.fullmatch(text):
+        return ""
+    return base64.b64decode(text).decode("utf-8", "replace")
+
+
+def _fn_uuid(length: Value | None = None) -> str:
+    if length is None:
+        return str(uuid_module.uuid4())
+    count = max(0, min(_index(to_number(length)), 1000))
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(count))
+
+
+def _fn_now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+_DATETIME_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_TIME_RE = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_WEEKDAYS = "Sun Mon Tue Wed Thu Fri Sat".split()
+
+
+def _moment(value: Value) -> tuple[int, ...] | None:
+    """A date or date-time as (year, month, day, hour, minute, second, millisecond, offset
+    minutes or None); a number counts as days since 1970-01-01. None when unreadable."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = to_number(value)
+        if not math.isfinite(number):
+            return None
+        whole = math.floor(number)
+        text = _date_from_days(whole)
+        if not text:
+            return None
+        millis = min(math.floor((number - whole) * 86_400_000 + 0.5), 86_399_999)
+        year, month, day = (int(p) for p in text.split("-"))
+        return (year, month, day, millis // 3_600_000, millis // 60_000 % 60,
+                millis // 1000 % 60, millis % 1000, None)
+    match = _DATETIME_RE.fullmatch(to_string(value).strip(_WHITESPACE))
+    if match is None or math.isnan(_days(f"{match[1]}-{match[2]}-{match[3]}")):
+        return None
+    hour, minute, second = int(match[4] or 0), int(match[5] or 0), int(match[6] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    millis = int((match[7] or "0")[:3].ljust(3, "0"))
+    return (int(match[1]), int(match[2]), int(match[3]), hour, minute, second, millis,
+            _offset(match[8]))
+
+
+def _offset(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text == "Z":
+        return 0
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    return -minutes if text[0] == "-" else minutes
+
+
+def _format_moment(value: Value, pattern: Value, with_time: bool) -> str:
+    """``format-date``/``format-date-time``: the date and time as written in the value (a
+    time zone offset is not converted to the server's or the browser's), English names of
+    months and days so that the server and the page agree."""
+    moment = _moment(value)
+    if moment is None:
+        return ""
+    year, month, day, hour, minute, second, millis, _ = moment
+    weekday = (int(_days(f"{year:04d}-{month:02d}-{day:02d}")) + 4) % 7
+    fields = {
+        "Y": f"{year:04d}", "y": f"{year % 100:02d}", "m": f"{month:02d}", "n": str(month),
+        "b": _MONTHS[month - 1], "d": f"{day:02d}", "e": str(day), "a": _WEEKDAYS[weekday],
+    }
+    if with_time:
+        fields.update(
+            {"H": f"{hour:02d}", "h": str(hour), "M": f"{minute:02d}", "S": f"{second:02d}",
+             "3": f"{millis:03d}"}
+        )
+    text = to_string(pattern)
+    out = []
+    i = 0
+    while i < len(text):
+        if text[i] == "%" and i + 1 < len(text) and text[i + 1] in fields:
+            out.append(fields[text[i + 1]])
+            i += 2
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def _fn_decimal_date_time(value: Value) -> float:
+    """Days since 1970-01-01T00:00Z with the fraction of the day; a value without a time
+    zone offset is read as UTC (the server knows no respondent's time zone)."""
+    moment = _moment(value)
+    if moment is None or isinstance(value, int | float) and not isinstance(value, bool):
+        return to_number(value) if moment is not None else _NAN
+    year, month, day, hour, minute, second, millis, offset = moment
+    days = _days(f"{year:04d}-{month:02d}-{day:02d}")
+    seconds = hour * 3600 + minute * 60 + second + millis / 1000 - (offset or 0) * 60
+    return days + seconds / 86400
+
+
+def _fn_decimal_time(value: Value) -> float:
+    """A time of day as a fraction of the day (noon is 0.5); an offset is not applied."""
+    match = _TIME_RE.fullmatch(to_string(value).strip(_WHITESPACE))
+    if match is None:
+        return _NAN
+    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return _NAN
+    millis = int((match[4] or "0")[:3].ljust(3, "0"))
+    return (hour * 3600 + minute * 60 + second + millis / 1000) / 86400
+
+
+#: The Earth's equatorial radius in metres, as the spherical formulas of ODK's web forms use.
+EARTH_RADIUS = 6378137.0
+_RADIANS = math.pi / 180
+
+
+def _points(value: Value) -> list[tuple[float, float]]:
+    """The latitude/longitude pairs of a geopoint node-set or a geotrace/geoshape value."""
+    texts = [to_string(item) for item in _flatten([value])]
+    points = []
+    for text in texts:
+        for part in text.split(";"):
+            numbers = part.split()
+            if len(numbers) < 2:
+                continue
+            lat, lon = to_number(numbers[0]), to_number(numbers[1])
+            if lat != lat or lon != lon:
+                return []
+            points.append((lat, lon))
+    return points
+
+
+def _fn_distance(value: Value) -> float:
+    """The length in metres of the path through the points, by the haversine formula."""
+    points = _points(value)
+    if len(points) < 2:
+        return _NAN
+    total = 0.0
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:], strict=False):
+        p1, p2 = lat1 * _RADIANS, lat2 * _RADIANS
+        dp, dl = p2 - p1, (lon2 - lon1) * _RADIANS
+        half_p, half_l = math.sin(dp / 2), math.sin(dl / 2)
+        a = half_p * half_p + math.cos(p1) * math.cos(p2) * half_l * half_l
+        total += 2 * EARTH_RADIUS * math.atan2(math.sqrt(a), math.sqrt(1 - a))
+    return _digits12(total)
+
+
+def _fn_area(value: Value) -> float:
+    """The area in square metres of the polygon through the points on a sphere (Chamberlain
+    and Duquette's spherical excess formula)."""
+    points = _points(value)
+    if len(points) < 3:
+        return _NAN
+    total = 0.0
+    for i, (lat1, lon1) in enumerate(points):
+        lat2, lon2 = points[(i + 1) % len(points)]
+        total += (lon2 - lon1) * _RADIANS * (
+            2 + math.sin(lat1 * _RADIANS) + math.sin(lat2 * _RADIANS)
+        )
+    return _digits12(abs(total * EARTH_RADIUS * EARTH_RADIUS / 2))
+
+
+def _fn_randomize(value: Value, seed: Value | None = None) -> list[Value]:
+    """The items in a shuffled order (inside-out Fisher-Yates); with a seed, reproducibly
+    by the Park-Miller generator as the ODK spec says."""
+    items = _flatten([value])
+    result: list[Value] = []
+    if seed is None:
+        draws = (secrets.randbelow(i + 1) for i in range(len(items)))
+    else:
+        draws = _park_miller(to_number(seed), len(items))
+    for i, item in enumerate(items):
+        j = next(draws)
+        if j == i:
+            result.append(item)
+        else:
+            result.append(result[j])
+            result[j] = item
+    return result
+
+
+def _park_miller(seed: float, count: int) -> Iterator[int]:
+    state = int(math.trunc(seed)) % 2147483647 if math.isfinite(seed) else 0
+    if state <= 0:
+        state += 2147483646
+    for i in range(count):
+        state = state * 16807 % 2147483647
+        yield math.floor((state - 1) / 2147483646 * (i + 1))
+
+
 _ANY = None
 #: name: (fewest arguments, most arguments or None for any number, implementation).
 #: ``if`` is evaluated lazily by :class:`Call`, ``jr:choice-name`` gets the choice labels
@@ -680,7 +1017,51 @@ _FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Value]]] = {
     "today": (0, 0, lambda: dt.date.today().isoformat()),
     "date": (1, 1, _fn_date),
     "jr:choice-name": (2, 2, _fn_choice_name),
+    "sqrt": (1, 1, _fn_sqrt),
+    "exp": (1, 1, _math(math.exp)),
+    "exp10": (1, 1, _fn_exp10),
+    "log": (1, 1, _math(math.log)),
+    "log10": (1, 1, _math(math.log10)),
+    "sin": (1, 1, _math(math.sin)),
+    "cos": (1, 1, _math(math.cos)),
+    "tan": (1, 1, _math(math.tan)),
+    "asin": (1, 1, _math(math.asin)),
+    "acos": (1, 1, _math(math.acos)),
+    "atan": (1, 1, _math(math.atan)),
+    "atan2": (2, 2, _fn_atan2),
+    "pi": (0, 0, lambda: math.pi),
+    "substring-before": (2, 2, _fn_substring_before),
+    "substring-after": (2, 2, _fn_substring_after),
+    "translate": (3, 3, _fn_translate),
+    "checklist": (2, _ANY, _fn_checklist),
+    "weighted-checklist": (2, _ANY, _fn_weighted_checklist),
+    "digest": (2, 3, _fn_digest),
+    "base64-decode": (1, 1, _fn_base64_decode),
+    "uuid": (0, 1, _fn_uuid),
+    "random": (0, 0, random_module.random),
+    "now": (0, 0, _fn_now),
+    "format-date": (2, 2, lambda v, f: _format_moment(v, f, False)),
+    "format-date-time": (2, 2, lambda v, f: _format_moment(v, f, True)),
+    "decimal-date-time": (1, 1, _fn_decimal_date_time),
+    "decimal-time": (1, 1, _fn_decimal_time),
+    "area": (1, 1, _fn_area),
+    "distance": (1, 1, _fn_distance),
+    "randomize": (1, 2, _fn_randomize),
+    # Evaluated by Call with the evaluation context (see _CONTEXT_FUNCTIONS).
+    "once": (1, 1, lambda v: v),
+    "position": (0, 1, lambda *a: _NAN),
+    "current": (0, 0, lambda: ""),
+    "instance": (1, 1, lambda v: []),
+    "pulldata": (4, 4, lambda *a: ""),
+    "indexed-repeat": (3, 7, lambda *a: ""),
 }
+#: Functions whose result changes from one call to the next: never compared between the
+#: server and the page, and never cached.
+NONDETERMINISTIC = frozenset({"today", "now", "random", "uuid", "randomize"})
+#: Functions that need the evaluation context (current value, instances, repeat position).
+_CONTEXT_FUNCTIONS = frozenset(
+    {"once", "position", "current", "instance", "pulldata", "indexed-repeat"}
+)
 _CURRENT_BY_DEFAULT = frozenset({"string-length", "normalize-space"})
 
 
@@ -693,6 +1074,12 @@ class _Env:
     current: Value
     fields: Mapping[str, Any]
     names: Mapping[str, Mapping[str, str]] | None = None
+    #: secondary instances: id -> rows (dicts of column -> text)
+    instances: Mapping[str, list[Mapping[str, Any]]] | None = None
+    #: 1-based position of the repeat instance (or of the row inside a predicate); 0 outside
+    position: int = 0
+    #: the values with whole lists for repeated questions (``indexed-repeat``)
+    whole: Mapping[str, Any] | None = None
 
 
 class Node:
@@ -816,13 +1203,131 @@ class Call(Node):
         if self.name == "jr:choice-name":
             value, question = (arg._eval(env) for arg in self.args)
             return _fn_choice_name(value, question, env.names)
+        if self.name in _CONTEXT_FUNCTIONS:
+            return self._in_context(env)
         return _FUNCTIONS[self.name][2](*(arg._eval(env) for arg in self.args))
+
+    def _in_context(self, env: _Env) -> Value:
+        name = self.name
+        if name == "once":
+            # ODK: the value already there stays (a calculation's own value is ``current``).
+            return env.current if not _is_empty(env.current) else self.args[0]._eval(env)
+        if name == "position":
+            return float(env.position) if env.position else _NAN
+        if name == "current":
+            return env.current
+        if name == "instance":
+            return list(_instance_rows(env, self.args[0]._eval(env)))
+        if name == "pulldata":
+            source, column, key_column, key = (arg._eval(env) for arg in self.args)
+            wanted = to_string(key)
+            for row in _instance_rows(env, source):
+                if to_string(_value(row.get(to_string(key_column)))) == wanted:
+                    return to_string(_value(row.get(to_string(column))))
+            return ""
+        # indexed-repeat(${q}, ${repeat}, i, ${repeat2}, j, ...): the answer to q in the
+        # i-th instance (of the j-th inner instance ...), whatever instance is current.
+        target = self.args[0]
+        whole = env.whole if env.whole is not None else env.values
+        if isinstance(target, Reference):
+            item: Any = _value(whole.get(target.name))
+        else:
+            item = target._eval(env)
+        for index_node in self.args[2::2]:
+            position = _index(to_number(index_node._eval(env)))
+            if not isinstance(item, list) or not 1 <= position <= len(item):
+                return ""
+            item = item[position - 1]
+        return item
 
     def _ast(self) -> dict[str, Any]:
         return {"t": "fn", "n": self.name, "args": [arg._ast() for arg in self.args]}
 
     def _children(self) -> tuple[Node, ...]:
         return self.args
+
+
+def _instance_rows(env: _Env, name: Value) -> list[Mapping[str, Any]]:
+    rows = (env.instances or {}).get(to_string(name).strip(_WHITESPACE))
+    return rows if isinstance(rows, list) else []
+
+
+@dataclass(frozen=True, slots=True)
+class Step(Node):
+    """One ``/name[predicate]...`` step of a path into a secondary instance."""
+
+    name: str
+    predicates: tuple[Node, ...] = ()
+
+    def _eval(self, env: _Env) -> Value:  # pragma: no cover - evaluated by Path
+        raise NotImplementedError
+
+    def _ast(self) -> dict[str, Any]:
+        return {"n": self.name, "p": [p._ast() for p in self.predicates]}
+
+    def _children(self) -> tuple[Node, ...]:
+        return self.predicates
+
+
+@dataclass(frozen=True, slots=True)
+class Path(Node):
+    """``instance('id')/root/item[filter]/column``: a secondary instance (a choice list, an
+    attached CSV, XML or GeoJSON file) read as rows. The first step is the root element,
+    the second its items (filtered by the predicates, where bare names are the row's
+    columns and ``position()`` its place), the third a column of each item kept; a path that
+    stops at the items gives the rows themselves (for ``count()``)."""
+
+    base: Node
+    steps: tuple[Step, ...]
+
+    def _eval(self, env: _Env) -> Value:
+        rows: list[Any] = list(self.base._eval(env)) if isinstance(self.base, Call) else []
+        result: list[Any] = []
+        for depth, step in enumerate(self.steps):
+            if depth == 0:
+                for predicate in step.predicates:
+                    rows = rows if truthy(predicate._eval(env)) else []
+                continue
+            if depth == 1:
+                for predicate in step.predicates:
+                    rows = _filter_rows(rows, predicate, env)
+                result = rows
+                continue
+            if depth == 2:
+                result = [_value(row.get(step.name, "")) for row in rows if step.name in row]
+                continue
+            return []
+        return result
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "path", "a": self.base._ast(), "s": [step._ast() for step in self.steps]}
+
+    def _children(self) -> tuple[Node, ...]:
+        return (self.base, *self.steps)
+
+
+def _filter_rows(rows: list[Any], predicate: Node, env: _Env) -> list[Any]:
+    kept = []
+    for position, row in enumerate(rows, start=1):
+        inner = _Env(env.values, env.current, row, env.names, env.instances, position, env.whole)
+        value = predicate._eval(inner)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if value == position:
+                kept.append(row)
+        elif truthy(value):
+            kept.append(row)
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Parent(Node):
+    """``..``: the enclosing repeat instance, as ``position(..)`` asks for."""
+
+    def _eval(self, env: _Env) -> Value:
+        return ""
+
+    def _ast(self) -> dict[str, Any]:
+        return {"t": "parent"}
 
 
 _COMPARISONS = frozenset({"=", "!=", "<", "<=", ">", ">="})
@@ -845,15 +1350,17 @@ _TOKEN_RE = re.compile(
   | (?P<str>'[^']*'|"[^"]*")
   | (?P<ref>\$\{[^}]*\})
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:[-:][A-Za-z_][A-Za-z0-9_]*)*)
-  | (?P<bad>==|\.\.|/|\|\||&&)
-  | (?P<op>!=|<=|>=|[=<>+\-*(),.])
+  | (?P<bad>==|\|\||&&)
+  | (?P<op>!=|<=|>=|\.\.|[=<>+\-*(),./\[\]])
     """,
     re.VERBOSE,
 )
+_PATHS = (
+    "paths are not supported, refer to questions as ${name} (only instance('id')/root/item... "
+    "paths into secondary instances are)"
+)
 _BAD_TOKENS = {
     "==": "'==' is not an operator, compare with '='",
-    "..": "paths are not supported, refer to questions as ${name}",
-    "/": "paths are not supported, refer to questions as ${name}",
     "||": "'||' is not an operator, use 'or'",
     "&&": "'&&' is not an operator, use 'and'",
 }
@@ -927,6 +1434,8 @@ class _Parser:
             raise ExpressionError("empty expression", self.text)
         node = self.binary(0)
         token = self.peek()
+        if token.kind == "op" and token.text == "/":
+            raise self.error(_PATHS, token)
         if token.kind != "end":
             raise self.error(f"unexpected {_describe(token)}", token)
         return node
@@ -967,8 +1476,12 @@ class _Parser:
             if not _QUESTION_NAME_RE.fullmatch(name):
                 raise self.error(f"invalid question name {name!r} in {token.text}", token)
             return Reference(name)
-        if token.kind == "op" and token.text == ".":
-            return Current()
+        if token.kind == "op" and token.text in (".", ".."):
+            if self.peek().kind == "op" and self.peek().text == "/":
+                raise self.error(_PATHS, token)
+            return Current() if token.text == "." else Parent()
+        if token.kind == "op" and token.text == "/":
+            raise self.error(_PATHS, token)
         if token.kind == "op" and token.text == "(":
             with self.nested(token):
                 node = self.binary(0)
@@ -1008,7 +1521,33 @@ class _Parser:
                 _compile_regex(to_string(args[1].value))
             except ExpressionError as error:
                 raise self.error(error.message, name) from None
-        return Call(name.text, tuple(args))
+        call = Call(name.text, tuple(args))
+        following = self.peek()
+        if following.kind == "op" and following.text == "/":
+            if name.text != "instance":
+                raise self.error(_PATHS, following)
+            return Path(call, self.steps())
+        return call
+
+    def steps(self) -> tuple[Step, ...]:
+        """``/name[predicate]...`` after ``instance('id')``; bare names in a predicate are
+        the columns of the row it filters."""
+        steps = []
+        while self.peek().kind == "op" and self.peek().text == "/":
+            self.take()
+            token = self.take()
+            if token.kind != "name":
+                raise self.error(f"expected a name after '/' but found {_describe(token)}", token)
+            predicates = []
+            while self.peek().kind == "op" and self.peek().text == "[":
+                bracket = self.take()
+                saved, self.choice_filter = self.choice_filter, True
+                with self.nested(bracket):
+                    predicates.append(self.binary(0))
+                self.choice_filter = saved
+                self.expect("]")
+            steps.append(Step(token.text, tuple(predicates)))
+        return tuple(steps)
 
 
 class _Nesting:
@@ -1083,27 +1622,61 @@ def evaluate(
     current: Any = None,
     *,
     choice_names: Mapping[str, Mapping[str, str]] | None = None,
+    instances: Mapping[str, list[Mapping[str, Any]]] | None = None,
 ) -> Value:
     """Evaluate an expression (text or parsed :class:`Node`) against the answers so far.
 
     ``values`` maps question names to raw answers (missing or ``None`` is unanswered, ``""``);
     ``current`` is what ``.`` stands for, the answer a constraint checks, or, for a choice
     filter, a mapping of the choice's columns. ``choice_names`` maps question names to
-    ``{code: label}`` for ``jr:choice-name()``, in the language wanted. Returns a ``str``,
+    ``{code: label}`` for ``jr:choice-name()``, in the language wanted. ``instances`` maps
+    secondary instance ids to their rows (``{column: text}``) for ``instance('id')/root/item``
+    paths and ``pulldata()``; ``values`` may be a :class:`Scope` inside a repeat instance.
+    Returns a ``str``,
     ``float``, ``bool``, or an answer as given (``int``, ``list``) when the expression is
     just a reference; use :func:`truthy` for relevance and constraints and
     :func:`to_string` for calculations.
     """
+    position = getattr(values, "position", 0)
+    whole = getattr(values, "whole", None)
     if isinstance(current, Mapping):
-        env = _Env(values, "", current, choice_names)
+        env = _Env(values, "", current, choice_names, instances, position, whole)
     else:
-        env = _Env(values, _value(current), {}, choice_names)
+        env = _Env(values, _value(current), {}, choice_names, instances, position, whole)
     return _node(expr)._eval(env)
+
+
+class Scope(dict):
+    """The values an expression inside a repeat instance sees (its own instance's answers
+    in place of the lists), with ``position``, the instance's place from 1 (for
+    ``position(..)``), and ``whole``, the values with every list (for ``indexed-repeat``)."""
+
+    def __init__(self, values: Mapping[str, Any], *, position: int = 0, whole=None):
+        super().__init__(values)
+        self.position = position
+        self.whole = whole
 
 
 def references(expr: str | Node) -> set[str]:
     """The question names an expression refers to with ``${name}``."""
     return {node.name for node, _ in _walk(_node(expr)) if isinstance(node, Reference)}
+
+
+def instance_names(expr: str | Node) -> set[str]:
+    """The secondary instances an expression reads (literal first arguments of
+    ``instance()`` and ``pulldata()``)."""
+    return {
+        to_string(node.args[0].value)
+        for node, _ in _walk(_node(expr))
+        if isinstance(node, Call)
+        and node.name in ("instance", "pulldata")
+        and isinstance(node.args[0], Literal)
+    }
+
+
+def uses(expr: str | Node, names: frozenset[str] | set[str]) -> bool:
+    """Whether the expression calls any of the functions ``names``."""
+    return any(isinstance(n, Call) and n.name in names for n, _ in _walk(_node(expr)))
 
 
 def choice_name_questions(expr: str | Node) -> set[str]:

@@ -33,8 +33,22 @@ ANSWER_TYPES = frozenset(
         "select_multiple",
         "rank",
         "acknowledge",
+        "range",
+        "barcode",
+        "phone",
+        "geopoint",
+        "geotrace",
+        "geoshape",
+        "image",
+        "audio",
+        "video",
+        "file",
     }
 )
+#: Location types: ODK's text values, "lat lon alt acc" points joined with ";".
+GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
+#: Types whose answer is a file; the value is the file's name.
+MEDIA_TYPES = frozenset({"image", "audio", "video", "file"})
 #: Types that carry choices from the choices sheet.
 SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 #: Types whose value is a space-separated list of choice codes.
@@ -54,10 +68,18 @@ METADATA_TYPES = frozenset(
         "username",
         "email",
         "audit",
+        "start-geopoint",
+        "background-geopoint",
+        "background-audio",
     }
 )
+#: The generated question of a repeat inside a repeat that holds, for each of its instances,
+#: the instance (from 1) of the enclosing repeat it belongs to: nested repeats are kept as
+#: flat lists, as KoboToolbox's exports keep them with a ``_parent_index``.
+REPEAT_PARENT = "repeat-parent"
 #: Every type the engine accepts; anything else is reported when the form is loaded.
-SUPPORTED_TYPES = ANSWER_TYPES | METADATA_TYPES | {"note", "calculate"}
+#: A ``hidden`` question holds its default (or a value set from outside) and is never shown.
+SUPPORTED_TYPES = ANSWER_TYPES | METADATA_TYPES | {"note", "calculate", "hidden"}
 
 #: The code answered for an ``or_other`` select when the respondent picks "Other".
 OTHER_CODE = "other"
@@ -119,8 +141,17 @@ class Question:
 
     @property
     def answered(self) -> bool:
-        """True for questions the respondent gives a value to."""
-        return self.type in ANSWER_TYPES
+        """True for questions the respondent gives a value to (a calculated or read-only
+        question is shown but not answered: its value comes from the form)."""
+        if self.type == REPEAT_PARENT:
+            return True
+        return self.type in ANSWER_TYPES and not self.calculation and not self.read_only
+
+    @property
+    def xlsform_name(self) -> str:
+        """The name written in the XLSForm. ``name`` is the same unless the form uses it
+        for two questions (in different groups), when ``name`` is the question's path."""
+        return self.path.rpartition("/")[2]
 
     @property
     def displayed(self) -> bool:
@@ -200,7 +231,67 @@ class Form:
     choices: dict[str, list[Choice]] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
     sheets: dict[str, SheetData] = field(default_factory=dict)
+    #: attached files (CSV, XML, GeoJSON) by file name, as surveys.attachments.to_dict()
+    attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def repeat_group(self, repeat: str) -> Group | None:
+        """The repeat group called ``repeat``."""
+        for group in self.groups.values():
+            if group.kind == "repeat" and group.name == repeat:
+                return group
+        return None
+
+    def parent_repeat(self, repeat: str) -> str | None:
+        """The name of the repeat that encloses the repeat ``repeat``, or None."""
+        cache = self.__dict__.setdefault("_parent_repeats", {})
+        if repeat not in cache:
+            cache[repeat] = self._find_parent_repeat(repeat)
+        return cache[repeat]
+
+    def _find_parent_repeat(self, repeat: str) -> str | None:
+        group = self.repeat_group(repeat)
+        path = group.parent if group else None
+        while path:
+            outer = self.groups.get(path)
+            if outer is None:
+                return None
+            if outer.kind == "repeat":
+                return outer.name
+            path = outer.parent
+        return None
+
+    def parent_question(self, repeat: str) -> str | None:
+        """The :data:`REPEAT_PARENT` question of a nested repeat, or None."""
+        cache = self.__dict__.get("_parent_questions")
+        if cache is None:
+            cache = self.__dict__["_parent_questions"] = {
+                q.repeat: q.name for q in self.questions.values() if q.type == REPEAT_PARENT
+            }
+        return cache.get(repeat)
+
+    def instances(self) -> dict[str, list[dict[str, Any]]]:
+        """The secondary instances expressions read with ``instance('id')/root/item``: every
+        choice list (``name``, ``label`` in the default language and the other columns) and
+        every attachment (by file name without extension). Built once per form object."""
+        cached = self.__dict__.get("_instances")
+        if cached is not None:
+            return cached
+        result: dict[str, list[dict[str, Any]]] = {}
+        for list_name, choices in self.choices.items():
+            if "." in list_name:
+                continue
+            result[list_name] = [
+                {
+                    **c.extra,
+                    "name": c.name,
+                    "label": self.translate(c.labels, self.default_language)[0],
+                }
+                for c in choices
+            ]
+        for name, attachment in self.attachments.items():
+            result[name.rpartition(".")[0] or name] = attachment.get("rows", [])
+        self.__dict__["_instances"] = result
+        return result
     def translate(self, texts: dict[str, str], lang: str | None) -> tuple[str, bool]:
         """Pick the text for ``lang`` from a ``{language code: text}`` dict.
 
@@ -250,6 +341,8 @@ class Form:
 
     def to_dict(self) -> dict[str, Any]:
         """The form as a JSON-serialisable dict (plain dicts, lists, str, bool, int)."""
+        for cached in ("_instances", "_parent_repeats", "_parent_questions"):
+            self.__dict__.pop(cached, None)
         data = asdict(self)
         data["format"] = FORMAT_VERSION
         return data
@@ -272,4 +365,5 @@ class Form:
             choices={k: [Choice(**c) for c in v] for k, v in data["choices"].items()},
             settings=dict(data["settings"]),
             sheets={k: SheetData(**s) for k, s in data["sheets"].items()},
+            attachments=dict(data.get("attachments") or {}),
         )

@@ -53,7 +53,7 @@ from pyxform.utils import default_is_dynamic
 
 from surveys import expressions
 from surveys.cleaning import clean_text
-from surveys.model import MULTI_CODE_TYPES, Choice, Form, Question, Section
+from surveys.model import ANSWER_TYPES, MULTI_CODE_TYPES, Choice, Form, Question, Section
 
 DEFAULT_MESSAGES = {
     "required": "This question requires an answer.",
@@ -74,6 +74,15 @@ DEFAULT_MESSAGES = {
         "This answer could not be checked against the question's rule in time. "
         "Please shorten or simplify it."
     ),
+    "range": "Enter a number from {start} to {end} in steps of {step}.",
+    "phone": "Enter numbers only.",
+    "geopoint": (
+        "Enter a location as latitude and longitude in decimal degrees, such as "
+        "43.25 76.95 (altitude and accuracy in metres may follow)."
+    ),
+    "geotrace": "Enter at least two locations separated by ';'.",
+    "geoshape": "Enter at least three locations separated by ';'.",
+    "file": "Choose a file.",
 }
 
 Translate = Callable[[str], str]
@@ -279,6 +288,92 @@ def _acknowledge(question: Question, raw: Any) -> str:
     raise AnswerError("acknowledge")
 
 
+def _number_text(text: str) -> float | None:
+    text = text.strip().replace("\u2212", "-")
+    if not _DECIMAL_RE.match(text.replace(",", ".", 1) if text.count(",") == 1 else text):
+        return None
+    value = float(text.replace(",", "."))
+    return value if math.isfinite(value) else None
+
+
+def _range(question: Question, raw: Any) -> int | float:
+    """A ``range`` answer: a number from ``start`` to ``end`` (either way round) that is a
+    whole number of ``step`` from ``start``; whole numbers as int."""
+    params = question.parameters
+    start, end, step = (
+        _number_text(str(params.get(k, d))) for k, d in (("start", 0), ("end", 10), ("step", 1))
+    )
+    shown = {k: params.get(k, d) for k, d in (("start", 0), ("end", 10), ("step", 1))}
+    if isinstance(raw, bool):
+        raise AnswerError("range", **shown)
+    value = float(raw) if isinstance(raw, int | float) else _number_text(str(raw))
+    if value is None or start is None or end is None or not step:
+        raise AnswerError("range", **shown)
+    low, high = min(start, end), max(start, end)
+    steps = (value - start) / abs(step)
+    if not low - 1e-9 <= value <= high + 1e-9 or abs(steps - round(steps)) > 1e-9:
+        raise AnswerError("range", **shown)
+    return int(value) if value.is_integer() and all(
+        x is not None and float(x).is_integer() for x in (start, step)
+    ) else value
+
+
+def _phone(question: Question, raw: Any) -> str:
+    text = _text(question, raw)
+    if not question.constraint and not text.isdigit():
+        # pyxform's rule for "phone number" (regex(., '^\d*$')) unless the form has its own.
+        raise AnswerError("phone")
+    return text
+
+
+def _geo_point(text: str) -> str | None:
+    """One ODK point, "lat lon alt acc", from text with blanks or a comma between the
+    numbers; altitude and accuracy default to 0. None when it is not a point on Earth."""
+    parts = [p for p in re.split(r"[\s,]+", text.strip()) if p]
+    if not 2 <= len(parts) <= 4:
+        return None
+    numbers = [_number_text(p) for p in parts]
+    if any(n is None for n in numbers):
+        return None
+    numbers += [0.0] * (4 - len(numbers))
+    lat, lon, alt, acc = numbers
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or acc < 0:
+        return None
+    return " ".join(expressions.to_string(n) for n in (lat, lon, alt, acc))
+
+
+def _geopoint(question: Question, raw: Any) -> str:
+    point = _geo_point(str(raw))
+    if point is None:
+        raise AnswerError("geopoint")
+    return point
+
+
+def _geo_points(question: Question, raw: Any) -> str:
+    """A geotrace (two points or more) or geoshape (three or more, closed by repeating the
+    first point as ODK does) as ODK's ";"-joined points; lines also separate points."""
+    parts = [p for p in re.split(r"[;\n]+", str(raw)) if p.strip()]
+    points = [_geo_point(p) for p in parts]
+    if any(p is None for p in points):
+        raise AnswerError(question.type)
+    if question.type == "geoshape":
+        if points and points[0].split()[:2] != points[-1].split()[:2]:
+            points.append(points[0])
+        if len(points) < 4:
+            raise AnswerError("geoshape")
+    elif len(points) < 2:
+        raise AnswerError("geotrace")
+    return ";".join(p for p in points if p)
+
+
+def _file_name(question: Question, raw: Any) -> str:
+    """A media answer: the file's name without any folder (ODK stores the name only)."""
+    name = clean_text(str(raw)).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name or name in (".", ".."):
+        raise AnswerError("file")
+    return name
+
+
 _COERCERS: dict[str, Callable[[Question, Any], Any]] = {
     "text": _text,
     "integer": _integer,
@@ -290,6 +385,16 @@ _COERCERS: dict[str, Callable[[Question, Any], Any]] = {
     "select_multiple": _select_multiple,
     "rank": _rank,
     "acknowledge": _acknowledge,
+    "range": _range,
+    "barcode": _text,
+    "phone": _phone,
+    "geopoint": _geopoint,
+    "geotrace": _geo_points,
+    "geoshape": _geo_points,
+    "image": _file_name,
+    "audio": _file_name,
+    "video": _file_name,
+    "file": _file_name,
 }
 
 
@@ -321,17 +426,81 @@ def _scope(
     index: int,
     members: list[Question] | None = None,
 ) -> dict:
-    """The values an expression sees: inside a repeat, its own instance's."""
+    """The values an expression sees: inside a repeat, its own instance's, and inside a
+    repeat in a repeat also those of the enclosing instance (nested repeats are flat lists
+    whose :data:`~surveys.model.REPEAT_PARENT` question names the enclosing instance)."""
     if repeat is None:
         return dict(values)
-    scope = dict(values)
+    position = index + 1
+    parent = form.parent_repeat(repeat)
+    link = form.parent_question(repeat) if parent else None
+    if link is not None:
+        parents = values.get(link) if isinstance(values.get(link), list) else []
+        mine = _parent_index(parents, index)
+        position = sum(1 for i in range(index + 1) if _parent_index(parents, i) == mine)
+    scope = expressions.Scope(values, position=position, whole=values)
     for question in repeat_questions(form, repeat) if members is None else members:
         items = values.get(question.name)
         if isinstance(items, list):
             scope[question.name] = items[index] if index < len(items) else ""
         else:
             scope[question.name] = ""
+    if link is not None and parent is not None:
+        outer = _scope(form, values, parent, _parent_index(parents, index) - 1)
+        for question in _enclosing_members(form, parent):
+            scope[question.name] = outer.get(question.name, "")
     return scope
+
+
+def nested_repeats(form: Form, repeat: str) -> list[str]:
+    """The repeats directly inside the repeat ``repeat``."""
+    return [
+        group.name
+        for group in form.groups.values()
+        if group.kind == "repeat" and form.parent_repeat(group.name) == repeat
+    ]
+
+
+def drop_instances(
+    form: Form, values: Mapping[str, Any], repeat: str, indexes: Iterable[int]
+) -> dict[str, Any]:
+    """``values`` without the instances ``indexes`` (from 0) of ``repeat``: the instances of
+    repeats inside them go too, and the later ones of those repeats are renumbered."""
+    drop = set(indexes)
+    result = dict(values)
+    if not drop:
+        return result
+    for question in repeat_questions(form, repeat):
+        items = result.get(question.name)
+        if isinstance(items, list):
+            result[question.name] = [v for i, v in enumerate(items) if i not in drop]
+    for inner in nested_repeats(form, repeat):
+        link = form.parent_question(inner)
+        parents = result.get(link) if link and isinstance(result.get(link), list) else []
+        gone = [i for i in range(len(parents)) if _parent_index(parents, i) - 1 in drop]
+        result = drop_instances(form, result, inner, gone)
+        if link:
+            kept = result.get(link) or []
+            result[link] = [
+                str(parent - sum(1 for d in drop if d < parent - 1))
+                for parent in (_parent_index(kept, i) for i in range(len(kept)))
+            ]
+    return result
+
+
+def _parent_index(parents: list, index: int) -> int:
+    """The enclosing instance (from 1) of instance ``index`` (from 0) of a nested repeat."""
+    try:
+        return max(int(parents[index]), 1) if index < len(parents) else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _enclosing_members(form: Form, repeat: str) -> list[Question]:
+    """The questions of ``repeat`` and of the repeats around it."""
+    members = list(repeat_questions(form, repeat))
+    parent = form.parent_repeat(repeat)
+    return members + (_enclosing_members(form, parent) if parent else [])
 
 
 def _instances(form: Form, question: Question, values: Mapping[str, Any]) -> range:
@@ -349,6 +518,12 @@ class ChoiceLabels(Mapping[str, Mapping[str, str]]):
         self._form = form
         self._lang = lang
         self._built: dict[str, dict[str, str]] = {}
+
+    @property
+    def instances(self) -> dict[str, list[dict[str, Any]]]:
+        """The form's secondary instances (choice lists, attachments) for ``instance()``
+        paths and ``pulldata()``, which every evaluation that looks up labels also needs."""
+        return self._form.instances()
 
     def __getitem__(self, name: str) -> Mapping[str, str]:
         labels = self._built.get(name)
@@ -381,7 +556,13 @@ def _holds(
     if not expr:
         return True
     try:
-        value = expressions.evaluate(expr, scope, current=current, choice_names=names)
+        value = expressions.evaluate(
+            expr,
+            scope,
+            current=current,
+            choice_names=names,
+            instances=getattr(names, "instances", None),
+        )
         return expressions.truthy(value)
     except expressions.ExpressionError:
         return when_broken
@@ -391,7 +572,10 @@ def _holds(
 
 
 def _stored(result: Any) -> Any:
-    """A calculation result as ODK stores it: text for booleans, whole numbers as int."""
+    """A calculation result as ODK stores it: text for booleans, whole numbers as int, a
+    node-set (an ``instance()`` path) as the text of its first node."""
+    if isinstance(result, list):
+        result = expressions.to_string(result)
     if isinstance(result, bool):
         return "true" if result else "false"
     if isinstance(result, float):
@@ -452,12 +636,21 @@ def calculate(form: Form, values: Mapping[str, Any], lang: str | None = None) ->
 
 def _calculate_one(question: Question, scope: Mapping[str, Any], names: ChoiceLabels) -> Any:
     try:
-        return _stored(expressions.evaluate(question.calculation, scope, choice_names=names))
+        # "." in a calculation is its own value, which once() keeps.
+        own = scope.get(question.name)
+        value = expressions.evaluate(
+            question.calculation,
+            scope,
+            current=own if not isinstance(own, list) else None,
+            choice_names=names,
+            instances=names.instances,
+        )
+        return _stored(value)
     except expressions.ExpressionError:
         return ""
 
 
-_TEXT_REFERENCE_RE = re.compile(r"\$\{\s*([^\W\d][\w.\-]*)\s*\}")
+_TEXT_REFERENCE_RE = re.compile(r"\$\{\s*([^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)*)\s*\}")
 
 
 def fill_in(form: Form, text: str, values: Mapping[str, Any]) -> str:
@@ -480,23 +673,39 @@ def fill_in(form: Form, text: str, values: Mapping[str, Any]) -> str:
 
 
 def initial_values(form: Form) -> dict[str, Any]:
-    """The answers a new response starts with: each question's fixed ``default``.
+    """The answers a new response starts with: each question's ``default``.
 
-    Defaults that are expressions (``today()``, ``${other}``) and defaults that do not
-    fit the question type are left out. Questions in repeats start without instances.
+    A default that is an expression (``today()``, ``${other}``, ``random()``) is evaluated
+    once, when the response starts, on the defaults before it, as ODK does on the form's
+    first load. Defaults that do not fit the question type, or whose expression fails, are
+    left out. Questions in repeats start without instances.
     """
     values: dict[str, Any] = {}
+    labels = ChoiceLabels(form)
     for question in form.questions.values():
-        if not question.default or question.repeat or not question.answered:
+        if not question.default or question.repeat or question.calculation:
+            continue
+        if question.type not in ANSWER_TYPES and question.type != "hidden":
             continue
         pyxform_type = "dateTime" if question.type == "datetime" else question.type
+        raw: Any = question.default
         if default_is_dynamic(question.default, pyxform_type):
-            continue
+            try:
+                raw = expressions.to_string(
+                    expressions.evaluate(
+                        question.default,
+                        values,
+                        choice_names=labels,
+                        instances=labels.instances,
+                    )
+                )
+            except expressions.ExpressionError:
+                continue
         try:
-            values[question.name] = coerce(question, question.default)
+            values[question.name] = coerce(question, raw)
         except ValueError:
             continue
-    return values
+    return {name: value for name, value in values.items() if not is_empty(value)}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -538,7 +747,7 @@ def visibility(form: Form, values: Mapping[str, Any]) -> dict[str, bool | list[b
         names = _referenced(expr) if isinstance(expr, str) else None
         if names is None:
             return _holds(expr, scope, when_broken=True, names=labels)
-        key = (expr, *(_frozen(scope.get(name)) for name in names))
+        key = (expr, getattr(scope, "position", 0), *(_frozen(scope.get(name)) for name in names))
         flag = known.get(key)
         if flag is None:
             flag = known[key] = _holds(expr, scope, when_broken=True, names=labels)
@@ -879,7 +1088,11 @@ def _check(
     try:
         met = expressions.truthy(
             expressions.evaluate(
-                question.constraint, scope, current=value, choice_names=labels
+                question.constraint,
+                scope,
+                current=value,
+                choice_names=labels,
+                instances=labels.instances,
             )
         )
     except expressions.RegexTimeout:

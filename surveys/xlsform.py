@@ -36,8 +36,16 @@ from pyxform.xls2json import RE_BEGIN_CONTROL, RE_END_CONTROL, RE_SELECT, workbo
 from pyxform.xls2json_backends import DefinitionData, get_xlsform
 
 from surveys import expressions
+from surveys.attachments import (
+    MAX_TOTAL_BYTES,
+    Attachment,
+    AttachmentError,
+    read_attachment,
+)
+from surveys.attachments import to_dict as attachment_to_dict
 from surveys.model import (
     OTHER_CODE,
+    REPEAT_PARENT,
     SELECT_TYPES,
     SUPPORTED_TYPES,
     Choice,
@@ -145,11 +153,38 @@ _TYPE_NAMES = {
     "uri:phonenumber": "phonenumber",
     "uri:username": "username",
     "uri:email": "email",
+    "photo": "image",
+    "q picture": "image",
+    "q image": "image",
+    "add image prompt": "image",
+    "q audio": "audio",
+    "add audio prompt": "audio",
+    "q video": "video",
+    "add video prompt": "video",
+    "add file prompt": "file",
+    "osm": "file",
+    "q barcode": "barcode",
+    "add barcode prompt": "barcode",
+    "phone number": "phone",
+    "location": "geopoint",
+    "gps": "geopoint",
+    "q location": "geopoint",
+    "q geopoint": "geopoint",
+    "add location prompt": "geopoint",
+    "q geoshape": "geoshape",
+    "q geotrace": "geotrace",
+    "percentage": "integer",
+    "number of days in last month": "integer",
+    "number of days in last six months": "integer",
+    "number of days in last year": "integer",
 }
+#: Types that declare a secondary instance from an attached file rather than a question.
+_EXTERNAL_INSTANCE_TYPES = {"xml-external": ".xml", "csv-external": ".csv"}
 _SELECT_NAMES = {
     constants.SELECT_ONE: "select_one",
     constants.SELECT_ALL_THAT_APPLY: "select_multiple",
     constants.RANK: "rank",
+    constants.SELECT_ONE_EXTERNAL: "select_one",
 }
 #: English and native names of the programme's languages, for translation columns that
 #: give a language name without a code (``label::Russian``).
@@ -246,6 +281,7 @@ def load_form(
     *,
     max_bytes: int = MAX_BYTES,
     limits: Limits = DEFAULT_LIMITS,
+    attachments: Mapping[str, bytes] | None = None,
 ) -> LoadedForm:
     """Read an XLSForm workbook (.xlsx or .xls bytes) into a :class:`Form`.
 
@@ -255,6 +291,11 @@ def load_form(
     error pyxform or the engine's own checks report, located by sheet, row and column.
     An .xlsx is first read through within ``limits`` (its ``max_bytes`` is replaced by
     ``max_bytes``); one that breaks a limit is refused with that refusal alone.
+
+    ``attachments`` maps file names to the bytes of the CSV, XML and GeoJSON files the form
+    reads (``select_one_from_file``, ``csv-external``/``xml-external``, ``pulldata()``,
+    ``instance()``); they are kept in the form (:mod:`surveys.attachments`). A file the form
+    needs and was not given is an issue naming the row that needs it.
     """
     kind = _sniff(data, max_bytes, limits)
     try:
@@ -274,7 +315,9 @@ def load_form(
         issues.append(FormIssue(None, None, None, f"The form could not be converted: {exc}"))
     mapped_warnings = [i for w in warnings for i in _issues_from_message(w, {}, sheets)]
 
-    builder = _FormBuilder(definition, sheets, PurePath(filename).stem)
+    files, attachment_issues = _read_attachments(attachments or {})
+    issues.extend(attachment_issues)
+    builder = _FormBuilder(definition, sheets, PurePath(filename).stem, files)
     try:
         form = builder.build()
     except PyXFormError as exc:
@@ -283,8 +326,14 @@ def load_form(
         form = None
     located = {(i.sheet, i.row, i.column) for i in issues}
     issues.extend(i for i in builder.issues if (i.sheet, i.row, i.column) not in located)
-    if form is not None and not form.questions and not issues:
+    if form is not None and not form.questions and not issues and not builder.used_files:
         issues.append(FormIssue(sheets.title("survey"), None, None, "The form has no questions."))
+    if form is not None:
+        unused = sorted(set(files) - builder.used_files)
+        mapped_warnings.extend(
+            FormIssue(None, None, None, f"The attachment '{name}' is not used by the form.")
+            for name in unused
+        )
     if issues or form is None:
         raise FormError(issues, mapped_warnings)
     return LoadedForm(form=form, warnings=mapped_warnings)
@@ -366,8 +415,44 @@ def _sniff(data: bytes, max_bytes: int, limits: Limits) -> str:
     return ".xlsx"
 
 
+def _read_attachments(
+    given: Mapping[str, bytes],
+) -> tuple[dict[str, Attachment], list[FormIssue]]:
+    files: dict[str, Attachment] = {}
+    issues: list[FormIssue] = []
+    total = sum(len(data) for data in given.values())
+    if total > MAX_TOTAL_BYTES:
+        message = f"The attachments are larger than the limit of {MAX_TOTAL_BYTES // 1024} KB."
+        return {}, [FormIssue(None, None, None, message)]
+    for name, data in given.items():
+        try:
+            attachment = read_attachment(name, data)
+        except AttachmentError as exc:
+            message = f"Attachment '{exc.filename}': {exc.message}."
+            issues.append(FormIssue(None, None, None, message))
+            continue
+        files[attachment.name] = attachment
+    return files, issues
+
+
 def _unreadable(kind: str, exc: Exception) -> str:
     return f"The file could not be read as an Excel workbook ({kind}): {exc}"
+
+
+def _not_an_xlsform(names: Sequence[str]) -> FormError:
+    shown = ", ".join(f"'{name}'" for name in names[:5]) + (", ..." if len(names) > 5 else "")
+    return FormError(
+        [
+            FormIssue(
+                None,
+                None,
+                None,
+                f"This workbook is not an XLSForm: it has no 'survey' sheet with a 'type' "
+                f"column (its sheets: {shown}). A workbook of data, such as answers or a "
+                "list, cannot be imported as a form.",
+            )
+        ]
+    )
 
 
 def _check_sheets(definition: DefinitionData) -> None:
@@ -375,8 +460,17 @@ def _check_sheets(definition: DefinitionData) -> None:
     has_content = any(
         getattr(definition, sheet) or getattr(definition, f"{sheet}_header") for sheet in _SHEETS
     )
+    known = {name.lower() for name in names} & {*_SHEETS, "external_choices"}
     if not has_content:
+        if len(names) > 1 and not known:
+            raise _not_an_xlsform(names)
         raise FormError([FormIssue(None, None, None, "The workbook is empty.")])
+    # pyxform reads a workbook of one sheet as the survey, whatever its name: without a
+    # 'type' column it is data, not a form.
+    header = definition.survey_header[0] if definition.survey_header else {}
+    headers = {str(h).strip().lower() for h in header}
+    if not known and "type" not in headers:
+        raise _not_an_xlsform(names)
     if definition.survey is None and definition.survey_header is None:
         message = "The workbook has no sheet named 'survey'."
         similar = find_sheet_misspellings(key=constants.SURVEY, keys=names)
@@ -532,10 +626,21 @@ class _Open:
 class _FormBuilder:
     """Turns pyxform's reading of the sheets into a Form, collecting the engine's issues."""
 
-    def __init__(self, definition: DefinitionData, sheets: _Sheets, stem: str):
+    def __init__(
+        self,
+        definition: DefinitionData,
+        sheets: _Sheets,
+        stem: str,
+        files: Mapping[str, Attachment] | None = None,
+    ):
         self.definition = definition
         self.sheets = sheets
         self.stem = stem
+        self.files = dict(files or {})
+        #: attachment names the form reads
+        self.used_files: set[str] = set()
+        #: instance ids the expressions read, with the first row that reads each
+        self.read_instances: dict[str, int] = {}
         self.issues: list[FormIssue] = []
         self.language_keys: list[str] = []
         self.default_key = constants.DEFAULT_LANGUAGE_VALUE
@@ -564,8 +669,89 @@ class _FormBuilder:
             form.title = form.form_id
         if choices_sheet is not None:
             form.choices = self._choices(choices_sheet.data)
-        self._walk(form, survey.data)
+        if self.definition.external_choices:
+            external = self._dealias("external_choices")
+            for list_name, items in self._choices(external.data).items():
+                form.choices.setdefault(list_name, items)
+        self._walk(form, _expand_loops(survey.data, form.choices))
+        self._unique_names(form)
+        self._check_instances(form)
+        form.attachments = {
+            name: attachment_to_dict(self.files[name]) for name in sorted(self.used_files)
+        }
         return form
+
+    def _need_file(self, name: str, row: int, column: str) -> Attachment | None:
+        """The attachment ``name``, or an issue on ``row`` saying it must be attached."""
+        attachment = self.files.get(name)
+        if attachment is None:
+            self._issue(
+                row,
+                column,
+                f"The form reads the file '{name}', which was not attached: upload it with "
+                "the workbook (attachments).",
+            )
+            return None
+        self.used_files.add(name)
+        return attachment
+
+    def _check_instances(self, form: Form) -> None:
+        """Every instance an expression reads is a choice list or an attached file."""
+        declared = {name.rpartition(".")[0]: name for name in self.files}
+        for instance_id, row in self.read_instances.items():
+            if instance_id in form.choices:
+                continue
+            filename = declared.get(instance_id) or f"{instance_id}.csv"
+            self._need_file(filename, row, "calculation")
+
+    def _file_choices(
+        self, form: Form, filename: str, parameters: Mapping[str, str], row: int
+    ) -> str | None:
+        """The choice list of a ``select_*_from_file`` question, from its attachment's rows
+        (``value``/``label`` parameters name the columns, ``name``/``label`` by default)."""
+        attachment = self._need_file(filename, row, "type")
+        if attachment is None:
+            return None
+        value_column = parameters.get("value") or "name"
+        label_column = parameters.get("label") or "label"
+        key = filename
+        if (value_column, label_column) != ("name", "label"):
+            key = f"{filename}|{value_column}|{label_column}"
+        if key in form.choices:
+            return key
+        if attachment.kind == "geojson" and "name" not in attachment.columns:
+            value_column = "id" if value_column == "name" else value_column
+        if attachment.rows and value_column not in attachment.columns:
+            self._issue(
+                row,
+                "type",
+                f"The file '{filename}' has no column '{value_column}' for the choice values.",
+            )
+            return None
+        label_columns = {
+            column: language_of(column.partition("::")[2])[0] if "::" in column else None
+            for column in attachment.columns
+            if column == label_column or column.startswith(f"{label_column}::")
+        }
+        choices = []
+        seen: set[str] = set()
+        for number, item in enumerate(attachment.rows, start=2):
+            name = str(item.get(value_column, "")).strip()
+            if not name or name in seen:
+                continue
+            seen.add(name)
+            labels = {}
+            for column, code in label_columns.items():
+                text = str(item.get(column, "")).strip()
+                if text:
+                    labels.setdefault(code or form.default_language, text)
+            extra = {
+                k: str(v) for k, v in item.items() if k not in (value_column, *label_columns)
+            }
+            labels = labels or {form.default_language: name}
+            choices.append(Choice(name=name, labels=labels, extra=extra, row=number))
+        form.choices[key] = choices
+        return key
 
     def _settings(self) -> tuple[dict[str, Any], dict[str, str]]:
         rows = self.definition.settings or []
@@ -582,6 +768,16 @@ class _FormBuilder:
         return dict(dealiased.data[0]), raw
 
     def _dealias(self, key: str):
+        if key == "external_choices":
+            return dealias_and_group_headers(
+                sheet_name=constants.EXTERNAL_CHOICES,
+                sheet_data=self.definition.external_choices,
+                sheet_header=self.definition.external_choices_header,
+                header_aliases=aliases.list_header,
+                header_columns=_option_columns(),
+                headers_required={constants.NAME},
+                default_language=self.default_key,
+            )
         if key == "survey":
             return dealias_and_group_headers(
                 sheet_name=constants.SURVEY,
@@ -675,16 +871,18 @@ class _FormBuilder:
         sheet = self.sheets.title("survey")
         self.issues.append(FormIssue(sheet, row, self.sheets.header_for("survey", column), message))
 
-    def _walk(self, form: Form, rows: Sequence[dict]) -> None:
+    def _walk(self, form: Form, rows: Sequence[tuple[int, dict]]) -> None:
         stack: list[_Open] = []
         run: Section | None = None
-        seen_rows: dict[str, int] = {}
-        for number, row in enumerate(rows, start=2):
+        #: question and group paths seen, for names used twice in the same group
+        seen_paths: dict[str, int] = {}
+        for number, row in rows:
             if aliases.yes_no.get(str(row.get("disabled", "no")).strip(), False):
                 continue
             type_text = str(row.get(constants.TYPE) or "").strip()
             if not type_text or type_text in aliases.settings_header:
                 continue
+            row = _with_relative_paths(row, stack[-1].group.path if stack else "")
             self._check_expressions(number, row)
             if RE_END_CONTROL.search(type_text):
                 if stack:
@@ -697,33 +895,75 @@ class _FormBuilder:
                 name = f"generated_note_name_{number}"
             if not name:
                 continue
-            if name in seen_rows:
+            if type_text in _EXTERNAL_INSTANCE_TYPES:
+                self._need_file(name + _EXTERNAL_INSTANCE_TYPES[type_text], number, "type")
+                continue
+            path = f"{stack[-1].group.path}/{name}" if stack else name
+            if path in seen_paths:
                 self._issue(
                     number,
                     "name",
-                    f"The name '{name}' is already used on row {seen_rows[name]}; "
-                    "names must be unique in the whole form.",
+                    f"The name '{name}' is already used on row {seen_paths[path]} in the same "
+                    "group; names must be unique within a group.",
                 )
-            seen_rows.setdefault(name, number)
+            seen_paths.setdefault(path, number)
             begin = RE_BEGIN_CONTROL.search(type_text)
             if begin:
                 run = self._begin(form, stack, row, number, name, begin, run)
                 continue
             question = self._question(form, stack, row, number, name, type_text)
-            if question is None:
+            if question is None or question.path in form.questions:
                 continue
             if stack:
-                form.section(stack[0].group.name).questions.append(question.name)
+                form.section(stack[0].group.name).questions.append(question.path)
                 question.section = stack[0].group.name
             elif question.displayed or run is not None:
                 if run is None:
                     run = Section(name=name, kind="questions", row=number)
                     form.sections.append(run)
-                run.questions.append(question.name)
+                run.questions.append(question.path)
                 question.section = run.name
-            form.questions[question.name] = question
+            # Keyed by path until _unique_names gives every question its name.
+            form.questions[question.path] = question
             if question.or_other:
-                self._add_other(form, question, seen_rows)
+                self._add_other(form, question, seen_paths)
+
+    def _unique_names(self, form: Form) -> None:
+        """Key questions by name, or by path for a name the form uses more than once (in
+        different groups, as pyxform allows; expressions cannot refer to such a name)."""
+        counts: dict[str, int] = {}
+        for question in form.questions.values():
+            counts[question.name] = counts.get(question.name, 0) + 1
+        renamed = {}
+        for path, question in form.questions.items():
+            if counts[question.name] > 1:
+                question.name = path
+            renamed[path] = question.name
+        form.questions = {question.name: question for question in form.questions.values()}
+        for section in form.sections:
+            section.questions = [renamed.get(key, key) for key in section.questions]
+        # Relative paths (../name) were read as ${group/path/name}: now the question's key.
+        paths = {path: key for path, key in renamed.items() if "/" in path}
+
+        def rekey(text: str | None) -> str | None:
+            if not text or "${" not in text:
+                return text
+            return _PATH_REFERENCE_RE.sub(
+                lambda m: "${" + paths.get(m[1], m[1].rpartition("/")[2]) + "}", text
+            )
+
+        for question in form.questions.values():
+            for attribute in (
+                "relevant",
+                "own_relevant",
+                "constraint",
+                "calculation",
+                "choice_filter",
+                "default",
+            ):
+                setattr(question, attribute, rekey(getattr(question, attribute)))
+            if isinstance(question.required, str):
+                question.required = rekey(question.required)
 
     def _begin(self, form, stack, row, number, name, begin, run) -> Section | None:
         kind = aliases.control[begin.group("type")]
@@ -733,8 +973,6 @@ class _FormBuilder:
         control = row.get("control", {})
         own = _clean(bind.get("relevant"))
         relevance = (parent.relevance if parent else []) + ([own] if own else [])
-        if kind == "repeat" and parent and parent.repeat:
-            self._issue(number, "type", "Repeats inside repeats are not supported.")
         group = Group(
             name=name,
             path=f"{parent.group.path}/{name}" if parent else name,
@@ -751,6 +989,19 @@ class _FormBuilder:
         form.groups[group.path] = group
         repeat = name if kind == "repeat" else (parent.repeat if parent else None)
         stack.append(_Open(group, relevance, repeat))
+        if kind == "repeat" and parent and parent.repeat:
+            link = Question(
+                name=f"_parent_{name}",
+                path=f"{group.path}/_parent_{name}",
+                type=REPEAT_PARENT,
+                repeat=name,
+                group=group.path,
+                section=stack[0].group.name,
+                row=number,
+                generated=True,
+            )
+            form.questions[link.path] = link
+            form.section(stack[0].group.name).questions.append(link.path)
         if parent is None:
             form.sections.append(
                 Section(
@@ -772,10 +1023,19 @@ class _FormBuilder:
         list_name = None
         or_other = False
         select = RE_SELECT.search(type_text)
+        try:
+            parameters = parse_parameters(row.get("parameters", ""), number)
+        except PyXFormError:
+            parameters = {}
         if select:
-            q_type = _SELECT_NAMES.get(aliases.select[select.group("select_command")])
+            command = select.group("select_command")
+            q_type = _SELECT_NAMES.get(aliases.select[command])
             list_name = select.group("list_name")
             or_other = select.group("specify_other") is not None
+            if command in aliases.select_from_file:
+                list_name = self._file_choices(form, list_name, parameters, number)
+                if list_name is None:
+                    return None
             if q_type is None or list_name not in form.choices:
                 self._issue(
                     number,
@@ -796,10 +1056,9 @@ class _FormBuilder:
         control = row.get("control", {})
         own = _clean(bind.get("relevant"))
         relevance = (parent.relevance if parent else []) + ([own] if own else [])
-        try:
-            parameters = parse_parameters(row.get("parameters", ""), number)
-        except PyXFormError:
-            parameters = {}
+        constraint = _clean(bind.get("constraint"))
+        if q_type == "range":
+            parameters = {"start": "0", "end": "10", "step": "1", **parameters}
         return Question(
             name=name,
             path=f"{parent.group.path}/{name}" if parent else name,
@@ -812,7 +1071,7 @@ class _FormBuilder:
             required_message=self._texts(bind.get("jr:requiredMsg")),
             constraint_message=self._texts(bind.get("jr:constraintMsg")),
             required=_required(bind.get("required")),
-            constraint=_clean(bind.get("constraint")),
+            constraint=constraint,
             relevant=_combine(relevance),
             own_relevant=own,
             default=_clean(row.get("default")),
@@ -826,20 +1085,21 @@ class _FormBuilder:
             row=number,
         )
 
-    def _add_other(self, form: Form, question: Question, seen_rows: dict[str, int]) -> None:
+    def _add_other(self, form: Form, question: Question, seen_paths: dict[str, int]) -> None:
         name = f"{question.name}_other"
-        if name in seen_rows:
+        parent_path = question.path.rpartition("/")[0]
+        path = f"{parent_path}/{name}" if parent_path else name
+        if path in seen_paths:
             self._issue(
-                seen_rows[name],
+                seen_paths[path],
                 "name",
                 f"The name '{name}' is reserved for the 'Other' answer of '{question.name}'.",
             )
             return
         own = f"selected(${{{question.name}}}, 'other')"
-        parent_path = question.path.rpartition("/")[0]
         other = Question(
             name=name,
-            path=f"{parent_path}/{name}" if parent_path else name,
+            path=path,
             type="text",
             labels={form.default_language: "Specify other"},
             relevant=_combine([question.relevant, own] if question.relevant else [own]),
@@ -850,10 +1110,10 @@ class _FormBuilder:
             row=question.row,
             generated=True,
         )
-        form.questions[name] = other
+        form.questions[path] = other
         if question.section:
             questions = form.section(question.section).questions
-            questions.insert(questions.index(question.name) + 1, name)
+            questions.insert(questions.index(question.path) + 1, path)
 
     def _check_expressions(self, number: int, row: dict) -> None:
         bind = row.get("bind", {})
@@ -872,9 +1132,117 @@ class _FormBuilder:
             if expr is None:
                 continue
             try:
-                expressions.parse(expr, choice_filter=column == "choice_filter")
+                node = expressions.parse(expr, choice_filter=column == "choice_filter")
             except expressions.ExpressionError as exc:
                 self._issue(number, column, f"Invalid expression '{expr}': {exc}")
+                continue
+            for instance_id in expressions.instance_names(node):
+                self.read_instances.setdefault(instance_id, number)
+
+
+_RELATIVE_RE = re.compile(r"(?<![\w.$/])((?:\.\./)+)([^\W\d][\w.\-]*)")
+_PATH_REFERENCE_RE = re.compile(r"\$\{([^\W\d][\w.\-]*(?:/[^\W\d][\w.\-]*)+)\}")
+_EXPRESSION_KEYS = {"relevant", "constraint", "calculate", "required", "jr:count"}
+
+
+def _with_relative_paths(row: dict, group_path: str) -> dict:
+    """``row`` with XPath's relative references (``../total``, ``../../name``, which loops
+    use because ``${total}`` would name several questions) written as ``${path}`` from the
+    group the row is in."""
+    text = " ".join(str(v) for v in row.get("bind", {}).values()) + str(row.get("choice_filter"))
+    if "../" not in text:
+        return row
+
+    def resolve(match: re.Match[str]) -> str:
+        levels = match[1].count("../")
+        parts = group_path.split("/") if group_path else []
+        base = parts[: len(parts) - (levels - 1)] if levels > 1 else parts
+        return "${" + "/".join([*base, match[2]]) + "}"
+
+    def rewrite(value: Any) -> Any:
+        return _RELATIVE_RE.sub(resolve, value) if isinstance(value, str) else value
+
+    row = dict(row)
+    row["bind"] = {
+        k: rewrite(v) if k in _EXPRESSION_KEYS else v for k, v in row.get("bind", {}).items()
+    }
+    if constants.CHOICE_FILTER in row:
+        row[constants.CHOICE_FILTER] = rewrite(row[constants.CHOICE_FILTER])
+    return row
+
+
+def _expand_loops(
+    rows: Sequence[dict], choices: Mapping[str, list[Choice]]
+) -> list[tuple[int, dict]]:
+    """The survey rows with their row numbers, each ``begin loop over <list>`` ... ``end
+    loop`` replaced as pyxform does: a group named after the loop holding one group per
+    choice of the list (but "none"), named and labelled after the choice, whose questions
+    have ``%(name)s`` and ``%(label)s`` replaced by the choice's name and label (in each
+    language). Nested loops are expanded from the outside in."""
+    numbered = list(enumerate(rows, start=2))
+    return _expand(numbered, choices)
+
+
+def _expand(
+    numbered: list[tuple[int, dict]], choices: Mapping[str, list[Choice]]
+) -> list[tuple[int, dict]]:
+    result: list[tuple[int, dict]] = []
+    i = 0
+    while i < len(numbered):
+        number, row = numbered[i]
+        begin = RE_BEGIN_CONTROL.search(str(row.get(constants.TYPE) or "").strip())
+        if not begin or aliases.control[begin.group("type")] != constants.LOOP:
+            result.append((number, row))
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < len(numbered) and depth:
+            type_text = str(numbered[j][1].get(constants.TYPE) or "").strip()
+            if RE_BEGIN_CONTROL.search(type_text):
+                depth += 1
+            elif RE_END_CONTROL.search(type_text):
+                depth -= 1
+            j += 1
+        body = numbered[i + 1 : j - 1] if not depth else numbered[i + 1 : j]
+        end = numbered[j - 1] if not depth else (number, {constants.TYPE: "end group"})
+        result.append((number, {**row, constants.TYPE: "begin group"}))
+        for choice in choices.get(begin.group("list_name") or "", []):
+            if choice.name == "none":
+                continue
+            label = choice.labels
+            group = {
+                constants.TYPE: "begin group",
+                constants.NAME: choice.name,
+                constants.LABEL: _by_language(label),
+            }
+            result.append((number, group))
+            result.extend(
+                (n, _substitute(child, choice)) for n, child in _expand(body, choices)
+            )
+            result.append((end[0], {constants.TYPE: "end group"}))
+        result.append((end[0], {**end[1], constants.TYPE: "end group"}))
+        i = j
+    return result
+
+
+def _by_language(labels: Mapping[str, str]) -> Any:
+    return dict(labels) if len(labels) != 1 else next(iter(labels.values()))
+
+
+def _substitute(value: Any, choice: Choice, language: str | None = None) -> Any:
+    """``value`` with ``%(name)s``/``%(label)s`` replaced by the choice's (labels in the
+    language of the column a text comes from)."""
+    if isinstance(value, str):
+        label = choice.labels.get(language or "", "") or next(iter(choice.labels.values()), "")
+        return value.replace("%(name)s", choice.name).replace("%(label)s", label)
+    if isinstance(value, dict):
+        return {k: _substitute(v, choice, language or _language_key(k)) for k, v in value.items()}
+    return value
+
+
+def _language_key(key: str) -> str | None:
+    code, _ = language_of(key)
+    return code
 
 
 def _codes(choices: Sequence[Choice], or_other: bool) -> list[str]:

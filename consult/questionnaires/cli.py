@@ -26,7 +26,15 @@ def questionnaire_or_fail(slug: str):
 @forms_cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", default=None, help="Link name /s/<slug> of a new questionnaire.")
-def import_form_command(file: Path, slug: str | None) -> None:
+@click.option(
+    "--attach",
+    "attach",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV, XML or GeoJSON file the form reads (select_one_from_file, csv-external, "
+    "xml-external, pulldata); repeat for each file.",
+)
+def import_form_command(file: Path, slug: str | None, attach: tuple[Path, ...]) -> None:
     """Import an XLSForm workbook (.xlsx): a new questionnaire, or a new version of the one
     with the same form_id. Prints the slug and respondent link; exits with status 1 and
     every problem (sheet, row, column) when the form cannot be used."""
@@ -37,12 +45,23 @@ def import_form_command(file: Path, slug: str | None) -> None:
         import_questionnaire,
         max_upload_bytes,
     )
+    from surveys.attachments import MAX_ATTACHMENT_BYTES
     from surveys.spreadsheet import SpreadsheetError
     from surveys.xlsform import FormError
 
+    attachments = {}
+    for path in attach:
+        if path.stat().st_size > MAX_ATTACHMENT_BYTES:
+            click.echo(f"{file}: the form was not imported:", err=True)
+            click.echo(
+                f"  {path.name}: larger than the limit of {MAX_ATTACHMENT_BYTES // 1024} KB",
+                err=True,
+            )
+            raise SystemExit(1)
+        attachments[path.name] = path.read_bytes()
     try:
         data = spreadsheets.read_file(file, max_upload_bytes())
-        result = import_questionnaire(data, file.name, slug=slug)
+        result = import_questionnaire(data, file.name, slug=slug, attachments=attachments)
     except SpreadsheetError as error:
         click.echo(f"{file}: the form was not imported:", err=True)
         click.echo(f"  {spreadsheets.describe(error)}", err=True)

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length, Optional, Regexp
 
@@ -15,6 +15,7 @@ class UploadForm(FlaskForm):
     """An XLSForm workbook: a new questionnaire, or a new version of one."""
 
     file = FileField(_l("XLSForm workbook (.xlsx)"), validators=[FileRequired()])
+    attachments = MultipleFileField(_l("Attached files (optional)"))
     slug = StringField(
         _l("Link name for a new questionnaire (optional)"),
         validators=[

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ def import_questionnaire(
     user: User | None = None,
     slug: str | None = None,
     expected_form_id: str | None = None,
+    attachments: Mapping[str, bytes] | None = None,
 ) -> ImportResult:
     """Check an XLSForm workbook and store it as a new questionnaire version.
 
@@ -78,8 +80,16 @@ def import_questionnaire(
     ``expected_form_id`` (a new version uploaded from a questionnaire's page); nothing is
     stored then. A form_id, title, version, language code, page or question name longer
     than its database column is a :class:`FormError` naming its sheet, row and column.
+    ``attachments`` (file name -> bytes) are the CSV, XML and GeoJSON files the form reads;
+    they are kept inside the version's parsed form (see :mod:`surveys.attachments`).
     """
-    loaded = load_form(data, filename, max_bytes=max_upload_bytes(), limits=spreadsheets.limits())
+    loaded = load_form(
+        data,
+        filename,
+        max_bytes=max_upload_bytes(),
+        limits=spreadsheets.limits(),
+        attachments=attachments,
+    )
     form = loaded.form
     issues = storage_issues(form)
     if issues:

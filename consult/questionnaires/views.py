@@ -34,6 +34,7 @@ from consult.reference import languages
 from consult.responses.review import response_counts
 from consult.secretariat import bp
 from consult.spreadsheets import XLSX_MIMETYPE
+from surveys.attachments import MAX_ATTACHMENT_BYTES
 from surveys.model import Form
 from surveys.translations import coverage
 from surveys.xlsform import FormError, xlsx_with_language
@@ -119,6 +120,20 @@ def upload_questionnaire():
             message=_("The file is larger than the limit of %(kb)d KB.", kb=limit // 1024)
         )
     filename = form.file.data.filename or "form.xlsx"
+    attachments = {}
+    for upload in form.attachments.data or []:
+        if not getattr(upload, "filename", ""):
+            continue
+        content = read_upload(upload, MAX_ATTACHMENT_BYTES)
+        if content is None:
+            return failed(
+                message=_(
+                    "The attachment %(name)s is larger than the limit of %(kb)d KB.",
+                    name=upload.filename,
+                    kb=MAX_ATTACHMENT_BYTES // 1024,
+                )
+            )
+        attachments[upload.filename] = content
     try:
         result = import_questionnaire(
             data,
@@ -126,6 +141,7 @@ def upload_questionnaire():
             user=current_user._get_current_object(),
             slug=form.slug.data or None,
             expected_form_id=expected,
+            attachments=attachments,
         )
     except FormError as error:
         return failed(issues=form_issues(error))

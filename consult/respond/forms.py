@@ -15,9 +15,9 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from consult.responses import MAX_INSTANCES
-from surveys.model import MULTI_CODE_TYPES, Form, Question
+from surveys.model import MEDIA_TYPES, MULTI_CODE_TYPES, Form, Question
 from surveys.pages import Page
-from surveys.validation import repeat_questions
+from surveys.validation import drop_instances, repeat_questions
 
 _ACTION_RE = re.compile(r"^(next|back|submit|save|add|remove)(?::([\w.\-]+))?(?::(\d+))?$")
 
@@ -52,7 +52,15 @@ def parse_action(text: str | None) -> Action:
     return Action(kind, repeat, int(instance) if instance else None)
 
 
-def _read(question: Question, data: MultiDict, name: str) -> Any:
+def _read(question: Question, data: MultiDict, name: str, files: MultiDict | None) -> Any:
+    if question.type in MEDIA_TYPES:
+        # The file's name is the answer, as ODK stores it; a page without a new file keeps
+        # the name it showed (a hidden field). The file itself is not kept: there is no media
+        # storage yet.
+        upload = files.get(name) if files is not None else None
+        if upload is not None and upload.filename:
+            return upload.filename
+        return data.get(name, "")
     if question.type in MULTI_CODE_TYPES:
         return [value for value in data.getlist(name) if value.strip()]
     if question.type == "acknowledge":
@@ -67,10 +75,13 @@ def page_repeats(form: Form, page: Page) -> list[str]:
     )
 
 
-def read_page(form: Form, page: Page, data: MultiDict) -> dict[str, Any]:
+def read_page(
+    form: Form, page: Page, data: MultiDict, files: MultiDict | None = None
+) -> dict[str, Any]:
     """The raw answers to ``page``'s answered questions: text, lists of codes, and lists with
     one item per instance inside repeats. Every answered question of the page is present,
-    ``""`` or ``[]`` when the post left it out (an unticked box clears an answer)."""
+    ``""`` or ``[]`` when the post left it out (an unticked box clears an answer). ``files``
+    are the uploaded files (``request.files``): a media answer is the file's name."""
     values: dict[str, Any] = {}
     counts = {}
     for repeat in page_repeats(form, page):
@@ -84,37 +95,38 @@ def read_page(form: Form, page: Page, data: MultiDict) -> dict[str, Any]:
         if not question.answered:
             continue
         if question.repeat is None:
-            values[name] = _read(question, data, name)
+            values[name] = _read(question, data, name, files)
         else:
             values[name] = [
-                _read(question, data, field_name(question, i))
+                _read(question, data, field_name(question, i), files)
                 for i in range(1, counts.get(question.repeat, 0) + 1)
             ]
     return values
 
 
-def add_instance(form: Form, values: dict[str, Any], repeat: str) -> dict[str, Any]:
-    """``values`` with one more, empty, instance of ``repeat`` (up to MAX_INSTANCES)."""
+def add_instance(
+    form: Form, values: dict[str, Any], repeat: str, parent: int | None = None
+) -> dict[str, Any]:
+    """``values`` with one more, empty, instance of ``repeat`` (up to MAX_INSTANCES); in a
+    repeat inside a repeat, one that belongs to instance ``parent`` (from 1) of the
+    enclosing repeat."""
     result = dict(values)
     questions = repeat_questions(form, repeat)
     count = max((len(result.get(q.name) or []) for q in questions), default=0)
     if count >= MAX_INSTANCES:
         return result
+    link = form.parent_question(repeat)
     for question in questions:
         items = list(result.get(question.name) or [])
         items += [""] * (count - len(items))
-        result[question.name] = [*items, ""]
+        new = str(parent or 1) if question.name == link else ""
+        result[question.name] = [*items, new]
     return result
 
 
 def remove_instance(
     form: Form, values: dict[str, Any], repeat: str, instance: int
 ) -> dict[str, Any]:
-    """``values`` without instance ``instance`` (from 1) of ``repeat``."""
-    result = dict(values)
-    for question in repeat_questions(form, repeat):
-        items = list(result.get(question.name) or [])
-        if 1 <= instance <= len(items):
-            del items[instance - 1]
-        result[question.name] = items
-    return result
+    """``values`` without instance ``instance`` (from 1) of ``repeat``, and the instances of
+    repeats inside it."""
+    return drop_instances(form, values, repeat, [instance - 1])

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from consult.i18n import direction
 from consult.respond.forms import count_field, field_name
 from surveys import expressions
-from surveys.model import OTHER_CODE, Choice, Form, Group, Question
+from surveys.model import MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
 from surveys.pages import Page, holds
 from surveys.validation import (
     ChoiceLabels,
@@ -32,6 +32,7 @@ from surveys.validation import (
     calculate,
     fill_in,
     repeat_questions,
+    visibility,
 )
 
 _MATRIX_APPEARANCES = ("field-list", "table-list")
@@ -39,10 +40,89 @@ _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 
 
+#: Markup that ODK and KoboToolbox labels use and that is kept: a few inline tags, and
+#: ``<span style>`` with harmless declarations. Everything else is escaped.
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)((?:\s+[^<>]*?)?)\s*(/?)>")
+_INLINE_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "u": "u"}
+_STYLE_RE = re.compile(r"""^\s*style\s*=\s*(?:"([^"]*)"|'([^']*)')\s*$""", re.IGNORECASE)
+_DECLARATION_RE = re.compile(
+    r"^(color|background-color|font-weight|font-style|text-decoration|font-size)\s*:\s*"
+    r"(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|\d{1,3}(?:\.\d+)?(?:px|em|rem|%)?)$"
+)
+_HIDDEN_RE = re.compile(r"^display\s*:\s*none$", re.IGNORECASE)
+
+
+def _safe_style(attributes: str) -> str | None:
+    """The harmless declarations of a ``style`` attribute ("" for none), "hidden" for
+    ``display:none``, None for any other attribute."""
+    if not attributes.strip():
+        return ""
+    match = _STYLE_RE.match(attributes)
+    if match is None:
+        return None
+    kept = []
+    for declaration in (match[1] or match[2] or "").split(";"):
+        declaration = declaration.strip()
+        if not declaration:
+            continue
+        if _HIDDEN_RE.match(declaration):
+            return "hidden"
+        if _DECLARATION_RE.match(declaration):
+            kept.append(declaration)
+    return "; ".join(kept)
+
+
+def _safe_markup(text: str) -> str:
+    """``text`` as HTML: the inline tags and styled spans of :data:`_INLINE_TAGS` kept
+    (balanced), a ``<span style="display:none">`` left out with its content (KoboToolbox
+    hides text for exports that way), everything else escaped."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (closing tag, hidden)
+    hidden = 0
+    position = 0
+    for match in _TAG_RE.finditer(text):
+        closing, tag, attributes, _self_closing = match.groups()
+        tag = tag.lower()
+        html, change = None, 0
+        if tag == "br" and not closing and not attributes.strip():
+            html = "<br>"
+        elif tag in _INLINE_TAGS and not attributes.strip():
+            if not closing:
+                html = f"<{_INLINE_TAGS[tag]}>"
+                stack.append((f"</{_INLINE_TAGS[tag]}>", False))
+            elif stack and stack[-1][0] == f"</{_INLINE_TAGS[tag]}>":
+                html = stack.pop()[0]
+        elif tag == "span":
+            if not closing:
+                style = _safe_style(attributes)
+                if style == "hidden":
+                    html, change = "", 1
+                    stack.append(("", True))
+                elif style is not None:
+                    html = f'<span style="{escape(style)}">' if style else "<span>"
+                    stack.append(("</span>", False))
+            elif stack and stack[-1][0] in ("</span>", ""):
+                html, was_hidden = stack.pop()
+                change = -1 if was_hidden else 0
+        if html is None:
+            continue
+        if not hidden:
+            out.append(str(escape(text[position : match.start()])))
+            out.append(html)
+        hidden += change
+        position = match.end()
+    if not hidden:
+        out.append(str(escape(text[position:])))
+    out.extend(closer for closer, was_hidden in reversed(stack) if not was_hidden)
+    return "".join(out)
+
+
 def odk_text(text: str) -> Markup:
     """Label or hint text as HTML: escaped, with ODK's ``**bold**``, ``*italic*`` and line
-    breaks kept (the rest of ODK's markdown is shown as written)."""
-    html = str(escape(text))
+    breaks kept, and the inline markup ODK and KoboToolbox forms use (``<b>``, ``<i>``,
+    ``<u>``, ``<br>``, ``<span style="color: …">``; a ``display:none`` span is left out);
+    the rest of ODK's markdown is shown as written."""
+    html = _safe_markup(text) if "<" in text else str(escape(text))
     html = _BOLD_RE.sub(r"<strong>\1</strong>", html)
     html = _ITALIC_RE.sub(r"<em>\1</em>", html)
     return Markup(html.replace("\n", "<br>"))
@@ -120,19 +200,51 @@ def page_blocks(form: Form, page: Page) -> list[Block]:
                 blocks.append(Block("heading", group=group))
         if question.repeat is not None:
             flush()
+            outer = _repeat_chain(form, question.repeat)[0]
             members = []
-            while i < len(questions) and questions[i].repeat == question.repeat:
+            while i < len(questions) and outer in _repeat_chain(form, questions[i].repeat):
                 members.append(questions[i])
                 i += 1
-            group = next(
-                g for g in form.groups.values() if g.kind == "repeat" and g.name == question.repeat
-            )
-            blocks.append(Block("repeat", group=group, children=_plain_blocks(form, members)))
+            blocks.append(_repeat_block(form, outer, members))
             continue
         run.append(question)
         i += 1
     flush()
     return blocks
+
+
+def _repeat_chain(form: Form, repeat: str | None) -> list[str]:
+    """The repeats around a question, outermost first, ending with ``repeat``."""
+    chain = []
+    while repeat:
+        chain.insert(0, repeat)
+        repeat = form.parent_repeat(repeat)
+    return chain
+
+
+def _repeat_block(form: Form, repeat: str, members: list[Question]) -> Block:
+    """A repeat's block: its own questions, and the blocks of the repeats inside it."""
+    children: list[Block] = []
+    run: list[Question] = []
+    i = 0
+    while i < len(members):
+        question = members[i]
+        if question.repeat == repeat:
+            run.append(question)
+            i += 1
+            continue
+        children.extend(_plain_blocks(form, run))
+        run = []
+        chain = _repeat_chain(form, question.repeat)
+        inner = chain[chain.index(repeat) + 1]
+        nested = []
+        while i < len(members) and inner in _repeat_chain(form, members[i].repeat):
+            nested.append(members[i])
+            i += 1
+        children.append(_repeat_block(form, inner, nested))
+    children.extend(_plain_blocks(form, run))
+    group = form.repeat_group(repeat)
+    return Block("repeat", group=group, children=children)
 
 
 @dataclass
@@ -168,6 +280,27 @@ class PageView:
         self.default_lang = form.default_language
         self.blocks = page_blocks(form, page)
         self._shown_values: dict[str, Any] | None = None
+        self._with_blank_instances()
+
+    def _with_blank_instances(self) -> None:
+        """Relevance for the instances a repeat shows beyond those answered (the first, empty
+        instance of a repeat nobody answered yet, or the instances a repeat_count asks
+        for): computed as for blank instances, so that their questions are not hidden."""
+        extended = dict(self.values)
+        grown = False
+        for block in self.blocks:
+            if block.kind != "repeat" or block.group is None:
+                continue
+            members = repeat_questions(self.form, block.group.name)
+            wanted = self.total_instances(block.group)
+            for question in members:
+                items = extended.get(question.name)
+                items = list(items) if isinstance(items, list) else []
+                if len(items) < wanted:
+                    extended[question.name] = items + [""] * (wanted - len(items))
+                    grown = True
+        if grown:
+            self.flags = visibility(self.form, extended)
 
     # texts
     def _text(self, texts: dict[str, str]) -> tuple[str, bool]:
@@ -250,7 +383,39 @@ class PageView:
     def repeat_shown(self, group: Group) -> bool:
         return holds(group.relevant, self.values)
 
-    def instances(self, group: Group) -> range:
+    def instances(self, group: Group, parent: int = 0) -> list[int]:
+        """The instances (from 1) of a repeat to show; inside an instance ``parent`` of an
+        enclosing repeat, the instances of the nested repeat that belong to it."""
+        link = self.form.parent_question(group.name)
+        if link is not None:
+            parents = self.values.get(link)
+            parents = parents if isinstance(parents, list) else []
+            return [
+                n for n, owner in enumerate(parents, start=1) if str(owner) == str(parent or 1)
+            ]
+        return list(self._top_instances(group))
+
+    def total_instances(self, group: Group) -> int:
+        """All instances of a repeat on the page (the count field posted with the page)."""
+        link = self.form.parent_question(group.name)
+        if link is None:
+            return len(self._top_instances(group))
+        parents = self.values.get(link)
+        return len(parents) if isinstance(parents, list) else 0
+
+    def parent_field(self, group: Group, instance: int) -> tuple[str, str] | None:
+        """The hidden field (name, value) that ties an instance of a nested repeat to its
+        enclosing instance."""
+        link = self.form.parent_question(group.name)
+        if link is None:
+            return None
+        question = self.form.questions[link]
+        return field_name(question, instance), self.value(question, instance) or "1"
+
+    def nested(self, group: Group) -> bool:
+        return self.form.parent_question(group.name) is not None
+
+    def _top_instances(self, group: Group) -> range:
         count = max(
             (
                 len(self.values[q.name])
@@ -269,7 +434,7 @@ class PageView:
         return range(1, max(count, 0 if group.repeat_count else 1) + 1)
 
     def fixed_count(self, group: Group) -> bool:
-        return bool(group.repeat_count)
+        return bool(group.repeat_count) and not self.nested(group)
 
     def options(self, question: Question, instance: int = 0) -> list[Option]:
         all_options = self.form.options(question)
@@ -279,7 +444,13 @@ class PageView:
         else:
             allowed = {c.name for c in all_options}
         result = []
+        seen: set[str] = set()
         for choice in all_options:
+            # A list may name a choice twice (ODK allows it with allow_choice_duplicates);
+            # one answer cannot tell them apart, so the first is offered.
+            if choice.name in seen:
+                continue
+            seen.add(choice.name)
             if choice.name == OTHER_CODE and not choice.labels.get(self.lang):
                 label = self.form.translate(choice.labels, self.lang)
                 label = (_("Other"), False) if label[1] or not label[0] else label
@@ -293,10 +464,13 @@ class PageView:
 
     def input_kind(self, question: Question) -> str:
         """The widget: textarea, text, integer, decimal, date, time, datetime, radios,
-        likert, dropdown, checkboxes, rank, acknowledge, note, or fixed (set by the
-        invitation, shown as text)."""
+        likert, dropdown, checkboxes, rank, acknowledge, note, range, barcode, phone,
+        geopoint, geotrace, geoshape, image, audio, video, file, readonly (a calculated or
+        read-only question, shown as its value), or fixed (set by the invitation)."""
         if question.name in self.fixed:
             return "fixed"
+        if question.type != "note" and (question.calculation or question.read_only):
+            return "readonly"
         appearance = question.appearance or ""
         kind = question.type
         if kind == "text":
@@ -310,6 +484,26 @@ class PageView:
         if kind == "select_multiple":
             return "checkboxes"
         return kind
+
+    def accept(self, question: Question) -> str:
+        """The ``accept`` attribute of a file input: the media type the question asks for."""
+        return {"image": "image/*", "audio": "audio/*", "video": "video/*"}.get(
+            question.type, ""
+        )
+
+    def range_bounds(self, question: Question) -> dict[str, str]:
+        params = question.parameters
+        start, end = params.get("start", "0"), params.get("end", "10")
+        try:
+            if float(start) > float(end):
+                start, end = end, start
+        except ValueError:
+            pass
+        return {"min": start, "max": end, "step": params.get("step", "1")}
+
+    def has_files(self) -> bool:
+        """True when the page asks for a file (the form must be sent as multipart)."""
+        return any(self.form.questions[n].type in MEDIA_TYPES for n in self.page.questions)
 
     def rank_slots(self, question: Question, instance: int = 0) -> list[tuple[str, str]]:
         chosen = self.codes(question, instance)
@@ -325,9 +519,17 @@ class PageView:
         labels their ``jr:choice-name()`` calls look up, as JSON for
         ``<script type="application/json" id="form-logic">``."""
         on_page = set(self.page.questions)
-        logic: dict[str, Any] = {"q": {}, "g": {}, "values": {}, "choices": {}, "names": {}}
+        logic: dict[str, Any] = {
+            "q": {},
+            "g": {},
+            "values": {},
+            "choices": {},
+            "names": {},
+            "instances": {},
+        }
         referenced: set[str] = set()
         labelled: set[str] = set()
+        read: set[str] = set()
 
         def ast(expr: str | None, *, choice_filter: bool = False):
             if not expr:
@@ -336,6 +538,7 @@ class PageView:
                 node = expressions.parse(expr, choice_filter=choice_filter)
                 referenced.update(expressions.references(node))
                 labelled.update(expressions.choice_name_questions(node))
+                read.update(expressions.instance_names(node))
                 return expressions.to_ast(node)
             except expressions.ExpressionError:
                 return None
@@ -368,9 +571,23 @@ class PageView:
                 rel = ast(block.group.relevant)
                 if rel is not None:
                     logic["g"][block.group.path] = rel
-        for name in sorted(referenced - on_page):
+        # Answers of other pages, and the values of calculated or read-only questions (not
+        # typed on this page), which the page reads as they were when it was rendered.
+        computed = {
+            n for n in on_page if not self.form.questions[n].answered
+        }
+        for name in sorted(referenced - (on_page - computed)):
             if name in self.values:
                 logic["values"][name] = self.values[name]
+        parents = {}
+        for name in self.page.questions:
+            question = self.form.questions[name]
+            outer = self.form.parent_repeat(question.repeat) if question.repeat else None
+            if outer:
+                parents[question.repeat] = [outer, self.form.parent_question(question.repeat)]
+        logic["parents"] = parents
+        instances = self.form.instances()
+        logic["instances"] = {name: instances[name] for name in sorted(read) if name in instances}
         # Rules use the default language's labels, as the server does (surveys.validation).
         labels = ChoiceLabels(self.form)
         logic["names"] = {name: dict(labels[name]) for name in sorted(labelled) if name in labels}
@@ -379,11 +596,23 @@ class PageView:
         return Markup(text.replace("</", "<\\/"))
 
     def shown_names(self) -> str:
-        return " ".join(
-            name
-            for name in self.page.questions
-            if self.form.questions[name].displayed and self.shown(self.form.questions[name])
-        )
+        """The questions shown (``name``, ``name[n]`` in repeat instance n): a post without
+        JavaScript tells the server which it showed, so that questions an answer brought up
+        are shown before the page is left."""
+        keys = []
+        for name in self.page.questions:
+            question = self.form.questions[name]
+            if not question.displayed:
+                continue
+            if question.repeat is None:
+                if self.shown(question):
+                    keys.append(name)
+                continue
+            flags = self.flags.get(name)
+            for n, flag in enumerate(flags if isinstance(flags, list) else [], start=1):
+                if flag:
+                    keys.append(f"{name}[{n}]")
+        return " ".join(keys)
 
 
 def ordinal(n: int) -> str:

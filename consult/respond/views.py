@@ -46,6 +46,12 @@ def _odk_filter(text: str):
     return odk_text(text or "")
 
 
+@bp.app_template_filter("odk_plain")
+def _odk_plain_filter(text: str) -> str:
+    """A label as plain text (for <option> and <title>): its markup taken out."""
+    return odk_text(text or "").striptags()
+
+
 def _version(version_id: int) -> QuestionnaireVersion:
     """A questionnaire version without its form and workbook columns: the parsed form comes
     from the per-app cache, and decoding the stored JSON on every page would cost more than
@@ -160,6 +166,10 @@ def start(slug: str):
         response, resume_token = responses.in_transaction(
             lambda: responses.start_response(version, form, lang, invitation=invitation)
         )
+        if not form_pages(form):
+            # Nothing to answer (a form of metadata and calculations only): starting it is
+            # sending it.
+            return _submit(questionnaire, response, form, uuid.uuid4().hex)
         if invitation is not None and invitation.max_responses == 1:
             _remember(slug, response, token, invitation=True)
         else:
@@ -183,6 +193,7 @@ def start(slug: str):
         preferred=preferred,
         token=token,
         draft=draft[0] if draft and draft[0].status == "draft" else None,
+        nothing_to_answer=not form_pages(form),
     )
 
 
@@ -292,12 +303,12 @@ def save_page(slug: str, key: str):
     if page is None:
         abort(404)
     stored = responses.load_values(response, form)
-    posted = read_page(form, page, request.form)
+    posted = read_page(form, page, request.form, request.files)
     # The invitation's country and group are not the respondent's to change.
     fixed = responses.invitation_answers(form, response.invitation)
     posted.update({name: code for name, code in fixed.items() if name in page.questions})
     if action.kind == "add" and action.repeat:
-        posted = add_instance(form, posted, action.repeat)
+        posted = add_instance(form, posted, action.repeat, action.instance)
     elif action.kind == "remove" and action.repeat and action.instance:
         posted = remove_instance(form, posted, action.repeat, action.instance)
     elif action.kind in ("next", "submit"):
@@ -309,14 +320,7 @@ def save_page(slug: str, key: str):
     keys = [p.key for p in visible_pages(form, values, flags)]
     order = [p.key for p in form_pages(form)]
     shown_before = set(request.form.get("shown", "").split())
-    newly = {
-        name
-        for name in page.questions
-        if form.questions[name].displayed
-        and form.questions[name].repeat is None
-        and flags.get(name)
-        and name not in shown_before
-    }
+    newly = _newly_shown(form, page, flags, shown_before)
     target: str | None = page.key
     outcome = "page"
     if action.kind in ("add", "remove", "save"):
@@ -349,7 +353,7 @@ def save_page(slug: str, key: str):
     if outcome == "more":
         # Without JavaScript, answers on this page made more of it apply: show those
         # questions before moving on rather than complaining they were not answered.
-        errors = {k: v for k, v in result.errors.items() if k.split("[")[0] not in newly}
+        errors = {k: v for k, v in result.errors.items() if _page_key(k) not in newly}
         notice = _("Your answers brought up more questions on this page. Please look at them.")
         return _render_page(
             questionnaire, response, token, form, page, values, errors, notice=notice, flags=flags
@@ -360,6 +364,46 @@ def save_page(slug: str, key: str):
         )
     # "Next" on the last page that applies finishes the questionnaire like "Submit".
     return _submit(questionnaire, response, form, client_id)
+
+
+def _shown_keys(form: Form, page: Page, flags: dict) -> set[str]:
+    """The questions of ``page`` that ``flags`` show: ``name``, and ``name[n]`` for repeat
+    instance n (from 1), as the page's ``shown`` field lists them."""
+    keys = set()
+    for name in page.questions:
+        question = form.questions[name]
+        if not question.displayed:
+            continue
+        flag = flags.get(name)
+        if isinstance(flag, list):
+            keys.update(f"{name}[{n}]" for n, on in enumerate(flag, start=1) if on)
+        elif flag:
+            keys.add(name)
+    return keys
+
+
+def _newly_shown(form: Form, page: Page, flags: dict, shown_before: set[str]) -> set[str]:
+    """The questions the answers just posted brought up: shown now, not when the page was
+    shown; in a repeat, only in the instances the page showed (an instance the respondent
+    added is new, not brought up)."""
+    on_page = set()
+    for key in shown_before:
+        name, _, index = key.partition("[")
+        question = form.questions.get(name)
+        if index and question is not None and question.repeat:
+            on_page.add((question.repeat, index))
+    newly = set()
+    for key in _shown_keys(form, page, flags) - shown_before:
+        name, _, index = key.partition("[")
+        if not index or (form.questions[name].repeat, index) in on_page:
+            newly.add(key)
+    return newly
+
+
+def _page_key(error_key: str) -> str:
+    """An error's key (``name``, ``name[i]`` from 0) as a ``shown`` key (``name[n]`` from 1)."""
+    name, _, index = error_key.partition("[")
+    return f"{name}[{int(index.rstrip(']')) + 1}]" if index else name
 
 
 def _following(form: Form, visible_keys: list[str], key: str) -> str | None:

@@ -48,7 +48,7 @@ from consult.models import (
     utcnow,
 )
 from consult.security import hash_token, new_token
-from surveys.model import Form
+from surveys.model import REPEAT_PARENT, Form
 from surveys.pages import Page, visible_pages
 from surveys.validation import (
     AnswerError,
@@ -56,9 +56,11 @@ from surveys.validation import (
     clean_answers,
     coerce,
     coerce_answers,
+    drop_instances,
     initial_values,
     is_empty,
     long_answers,
+    nested_repeats,
     repeat_questions,
     settle,
     visibility,
@@ -225,28 +227,45 @@ def _calculated(form: Form) -> list[str]:
 
 def drop_blank_instances(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` without the repeat instances in which nothing was answered (a respondent
-    who opens an instance and leaves it empty has not named anyone). Repeats with a fixed
+    who opens an instance and leaves it empty has not named anyone); an instance holding an
+    answered instance of a repeat inside it is not blank. Repeats with a fixed
     ``repeat_count`` keep every instance."""
     result = dict(values)
-    for group in form.groups.values():
-        if group.kind != "repeat" or group.repeat_count:
+    repeats = sorted(
+        (g for g in form.groups.values() if g.kind == "repeat"),
+        key=lambda g: -g.path.count("/"),
+    )
+    for group in repeats:
+        members = repeat_questions(form, group.name)
+        lists = {
+            q.name: result.get(q.name)
+            for q in members
+            if q.answered and q.type != REPEAT_PARENT
+        }
+        count = max(
+            (len(result[q.name]) for q in members if isinstance(result.get(q.name), list)),
+            default=0,
+        )
+        for question in members:
+            items = result.get(question.name)
+            if isinstance(items, list) and len(items) < count:
+                result[question.name] = items + [""] * (count - len(items))
+        if group.repeat_count:
             continue
-        questions = [q for q in repeat_questions(form, group.name) if q.answered]
-        lists = {q.name: result.get(q.name) for q in questions}
-        count = max((len(v) for v in lists.values() if isinstance(v, list)), default=0)
-        keep = [
+        held = set()
+        for inner in nested_repeats(form, group.name):
+            link = form.parent_question(inner)
+            parents = result.get(link) if link and isinstance(result.get(link), list) else []
+            held.update(int(p) - 1 for p in parents if str(p).isdigit())
+        blank = [
             i
             for i in range(count)
-            if any(
+            if i not in held
+            and not any(
                 isinstance(v, list) and i < len(v) and not is_empty(v[i]) for v in lists.values()
             )
         ]
-        if len(keep) == count:
-            continue
-        for question in repeat_questions(form, group.name):
-            items = result.get(question.name)
-            if isinstance(items, list):
-                result[question.name] = [items[i] if i < len(items) else "" for i in keep]
+        result = drop_instances(form, result, group.name, blank)
     return result
 
 

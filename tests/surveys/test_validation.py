@@ -1,3 +1,4 @@
+import datetime
 import time
 
 import pytest
@@ -456,16 +457,19 @@ def test_relevance_is_inherited_through_nested_groups():
     assert not {"b", "c"} & visible(form, {"a": 0, "b": 1})
 
 
-def test_initial_values_skip_expression_defaults_and_keep_dates():
+def test_initial_values_evaluate_expression_defaults_once_and_keep_dates():
     survey = [
         ["type", "name", "label", "default"],
         ["date", "when", "When", "2024-01-31"],
         ["date", "today_", "Today", "today()"],
         ["integer", "n", "N", "${when}"],
         ["integer", "m", "M", "abc"],
+        ["integer", "year", "Year", "int(substr(${when}, 0, 4))"],
     ]
     form = load_form(xlsx({"survey": survey}), "f.xlsx").form
-    assert initial_values(form) == {"when": "2024-01-31"}
+    today = datetime.date.today().isoformat()
+    # ${when} is a date, not a whole number, and "abc" neither: both left out.
+    assert initial_values(form) == {"when": "2024-01-31", "today_": today, "year": 2024}
 
 
 # -- choice names and labels that name answers -----------------------------------------

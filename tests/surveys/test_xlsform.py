@@ -361,7 +361,7 @@ def test_duplicate_choice_names_are_reported_per_row():
     ]
 
 
-def test_names_must_be_unique_across_groups():
+def test_a_name_used_in_two_groups_keys_both_questions_by_path():
     rows = [
         ["begin_group", "g1", "G1"],
         ["text", "a", "A"],
@@ -369,28 +369,76 @@ def test_names_must_be_unique_across_groups():
         ["begin_group", "g2", "G2"],
         ["text", "a", "A again"],
         ["end_group"],
+        ["text", "b", "B"],
     ]
-    (issue,) = issues_of(simple_form_bytes(rows))
-    assert (issue.row, issue.column) == (6, "name")
-    assert "row 3" in issue.message
+    form = load_form(simple_form_bytes(rows), "f.xlsx").form
+    assert list(form.questions) == ["g1/a", "g2/a", "b"]
+    assert form.questions["g2/a"].xlsform_name == "a"
+    assert [s.questions for s in form.sections] == [["g1/a"], ["g2/a"], ["b"]]
 
 
-def test_types_the_web_questionnaire_cannot_show_are_refused():
-    (issue,) = issues_of(simple_form_bytes([["text", "a", "A"], ["geopoint", "where", "Where"]]))
-    assert (issue.row, issue.column) == (3, "type")
-    assert "not supported" in issue.message
+def test_names_must_be_unique_within_a_group():
+    rows = [
+        ["begin_group", "g1", "G1"],
+        ["text", "a", "A"],
+        ["text", "a", "A again"],
+        ["end_group"],
+    ]
+    issues = issues_of(simple_form_bytes(rows))
+    assert any(i.row == 4 and i.column == "name" for i in issues)
 
 
-def test_repeats_inside_repeats_are_refused():
+def test_every_odk_question_type_a_web_form_offers_is_accepted():
+    rows = [
+        ["text", "a", "A"],
+        ["geopoint", "where", "Where"],
+        ["geotrace", "path", "Path"],
+        ["geoshape", "area", "Area"],
+        ["image", "photo", "Photo"],
+        ["audio", "voice", "Voice"],
+        ["video", "clip", "Clip"],
+        ["file", "doc", "Document"],
+        ["barcode", "code", "Code"],
+        ["phone number", "phone", "Phone"],
+        ["hidden", "secret", ""],
+        ["range", "score", "Score"],
+        ["start-geopoint", "origin", ""],
+    ]
+    form = load_form(simple_form_bytes(rows), "f.xlsx").form
+    types = {q.name: q.type for q in form.questions.values()}
+    assert types == {
+        "a": "text",
+        "where": "geopoint",
+        "path": "geotrace",
+        "area": "geoshape",
+        "photo": "image",
+        "voice": "audio",
+        "clip": "video",
+        "doc": "file",
+        "code": "barcode",
+        "phone": "phone",
+        "secret": "hidden",
+        "score": "range",
+        "origin": "start-geopoint",
+    }
+    assert form.questions["score"].parameters == {"start": "0", "end": "10", "step": "1"}
+    assert not form.questions["secret"].displayed and not form.questions["origin"].displayed
+
+
+def test_a_repeat_inside_a_repeat_gets_a_question_linking_it_to_its_enclosing_instance():
     rows = [
         ["begin_repeat", "r1", "R1"],
+        ["text", "b", "B"],
         ["begin_repeat", "r2", "R2"],
         ["text", "a", "A"],
         ["end_repeat"],
         ["end_repeat"],
     ]
-    (issue,) = issues_of(simple_form_bytes(rows))
-    assert (issue.row, issue.column) == (3, "type")
+    form = load_form(simple_form_bytes(rows), "f.xlsx").form
+    assert form.parent_repeat("r2") == "r1" and form.parent_repeat("r1") is None
+    link = form.questions[form.parent_question("r2")]
+    assert (link.type, link.repeat, link.generated) == ("repeat-parent", "r2", True)
+    assert link.answered and not link.displayed
 
 
 def test_metadata_types_are_kept_but_not_shown():

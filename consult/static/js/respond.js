@@ -15,7 +15,12 @@
 
   function read(field) {
     const inputs = Array.from(byName(field));
-    if (!inputs.length) return '';
+    if (!inputs.length) {
+      const kept = logic.values[field.replace(/\[\d+\]$/, '')];
+      const n = /\[(\d+)\]$/.exec(field);
+      if (n && Array.isArray(kept)) return kept[n[1] - 1] == null ? '' : kept[n[1] - 1];
+      return kept == null || Array.isArray(kept) ? '' : kept;
+    }
     const first = inputs[0];
     if (first.type === 'radio') {
       const on = inputs.find((i) => i.checked && !i.disabled);
@@ -37,9 +42,10 @@
     return count ? parseInt(count.value, 10) || 0 : 0;
   }
 
-  function attempt(ast, values, current, fallback) {
+  function attempt(ast, values, current, fallback, ctx) {
     try {
-      return X.truthy(X.evaluate(ast, values, current, logic.names));
+      return X.truthy(X.evaluate(ast, values, current, logic.names,
+        Object.assign({ instances: logic.instances || {} }, ctx || {})));
     } catch (e) {
       return fallback;
     }
@@ -58,14 +64,14 @@
     if (text) el.dataset.js = '1';
   }
 
-  function filterChoices(name, key, values, show) {
+  function filterChoices(name, key, values, show, ctx) {
     const q = logic.q[name];
     if (!q.filter) return;
     const rows = logic.choices[name] || [];
     const holder = box(key);
     if (!holder) return;
     rows.forEach((row) => {
-      const keep = show && attempt(q.filter, values, row, true);
+      const keep = show && attempt(q.filter, values, row, true, ctx);
       holder.querySelectorAll('[data-choice="' + esc(row.name) + '"]').forEach((el) => {
         el.hidden = !keep;
         const input = el.tagName === 'OPTION' ? el : el.querySelector('input');
@@ -85,6 +91,14 @@
     names.forEach((name) => {
       if (logic.q[name].rep === repeat) scope[name] = read(name + '[' + n + ']');
     });
+    const up = (logic.parents || {})[repeat];
+    if (up) {
+      // a repeat inside a repeat: the enclosing instance's answers too
+      const outer = scopeFor(values, up[0], parseInt(read(up[1] + '[' + n + ']'), 10) || 1);
+      names.forEach((name) => {
+        if (logic.q[name].rep && logic.q[name].rep !== repeat) scope[name] = outer[name];
+      });
+    }
     return scope;
   }
 
@@ -99,27 +113,30 @@
       if (q.rep) {
         const lists = [];
         for (let n = 1; n <= instances(q.rep); n += 1) {
-          const scope = scopeFor(values, q.rep, n);
-          const on = !q.rel || attempt(q.rel, scope, undefined, true);
+          const scope = scopeFor(values, q.rep, n), ctx = { position: n, whole: values };
+          const on = !q.rel || attempt(q.rel, scope, undefined, true, ctx);
           const el = box(name + '[' + n + ']');
           if (el) el.hidden = !on;
-          filterChoices(name, name + '[' + n + ']', scope, on);
+          filterChoices(name, name + '[' + n + ']', scope, on, ctx);
           lists.push(on ? scope[name] : '');
-          if (on) checkConstraint(q, name + '[' + n + ']', scope, changed);
+          if (on) {
+            shown.push(name + '[' + n + ']');
+            checkConstraint(q, name + '[' + n + ']', scope, changed, ctx);
+          }
         }
         values[name] = lists;
-        if (lists.length) shown.push(name);
         return;
       }
-      const on = !q.rel || attempt(q.rel, values, undefined, true);
+      const ctx = { whole: values };
+      const on = !q.rel || attempt(q.rel, values, undefined, true, ctx);
       const el = box(name);
       if (el) el.hidden = !on;
       if (!on) values[name] = '';
       else {
         shown.push(name);
-        filterChoices(name, name, values, true);
+        filterChoices(name, name, values, true, ctx);
         values[name] = read(name);
-        checkConstraint(q, name, values, changed);
+        checkConstraint(q, name, values, changed, ctx);
       }
     });
     Object.keys(logic.g).forEach((path) => {
@@ -133,7 +150,7 @@
     if (field) field.value = shown.join(' ');
   }
 
-  function checkConstraint(q, key, values, changed) {
+  function checkConstraint(q, key, values, changed, ctx) {
     const value = read(key);
     if (value === '') {
       if (changed === key) message(key, '');
@@ -143,7 +160,7 @@
       if (changed === key) message(key, '');
       return;
     }
-    const ok = attempt(q.con, values, value, true);
+    const ok = attempt(q.con, values, value, true, ctx);
     if (!ok && changed === key) message(key, q.msg);
     if (ok) message(key, '');
   }
