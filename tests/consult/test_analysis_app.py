@@ -309,7 +309,12 @@ def test_analyse_runs_end_to_end_on_the_demo_data(app, runner, tmp_path):
     assert summary["country"].nunique() == 14
     assert set(summary["threat"]) == set(reference.theme_codes(reference.DIRECT_THREAT))
     ranked = summary[summary["rank"] != "not ranked"]
-    assert len(ranked) >= 40
+    # The demo's large countries are ranked on all four threats; the few respondents of the
+    # small ones leave their cells low in evidence, and each says why it is not ranked.
+    fully = ranked.groupby("country").size()
+    assert (fully == 4).sum() >= 6, fully
+    unranked = summary[summary["rank"] == "not ranked"]
+    assert unranked["note"].str.startswith("not ranked").all()
     factors = pd.read_csv(tmp_path / "factor_gaps.csv")
     assert set(factors["factor"]) == set(reference.theme_codes(reference.CONTRIBUTING_FACTOR))
     clusters = pd.read_csv(tmp_path / "clusters.csv")

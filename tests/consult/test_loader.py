@@ -40,16 +40,59 @@ def test_only_submitted_responses_are_read(answers):
     assert set(answers["country"]) == {"KZ"}
 
 
-def test_ratings_map_levels_and_mark_present_themes(answers):
+def test_2026_ratings_become_one_pooled_target_of_the_direct_threats(answers):
     ratings = ratings_frame(answers)
-    assert len(ratings) == 8  # one row per theme for the one respondent
-    poaching = ratings.set_index("theme").loc["poaching"]
+    # One row per direct threat for the one respondent; the factors rated in 2026.1
+    # (governance …) are no threats and are left out.
+    assert len(ratings) == 4
+    assert set(ratings["target"]) == {"pooled"}
+    assert set(ratings["threat"]) == {"poaching", "livestock", "infrastructure", "climate"}
+    poaching = ratings.set_index("threat").loc["poaching"]
     assert bool(poaching["present"]) is True
     assert (poaching["scope"], poaching["severity"], poaching["irreversibility"]) == (3, 4, 2)
     assert poaching["trend"] == "increasing" and poaching["group"] == "ngo"
-    climate = ratings.set_index("theme").loc["climate"]
+    climate = ratings.set_index("threat").loc["climate"]
     assert climate["scope"] == 1 and pd.isna(climate["severity"])
-    assert not ratings.set_index("theme").loc["livestock", "present"]
+    assert not ratings.set_index("threat").loc["livestock", "present"]
+
+
+def test_2027_ratings_are_per_species_and_gaps_per_factor(app):
+    from consult.runs.frames import factor_gaps_frame
+
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        make_response(
+            version,
+            {
+                "target_1": "saiga",
+                "t1_threats": "poaching",
+                "t1_poaching_scope": "very_high",
+                "t1_poaching_severity": "high",
+                "t1_poaching_irreversibility": "low",
+                "target_2": "argali",
+                "t2_threats": "none",
+                "gap_enforcement": "very_inadequate",
+                "gap_funding": "dont_know",
+                "gap_cooperation": "adequate",
+            },
+            country="KZ",
+            group="ngo",
+        )
+        db.session.commit()
+        answers = load_answers(db.session, "cami-gap-needs", None)
+    ratings = ratings_frame(answers).set_index(["target", "threat"])
+    assert len(ratings) == 8  # two species x four direct threats
+    saiga = ratings.loc[("saiga", "poaching")]
+    assert bool(saiga["present"]) and (saiga["scope"], saiga["severity"]) == (4, 3)
+    assert saiga["irreversibility"] == 1
+    # "None of these" for argali: every direct threat absent, which rates 0, not unknown.
+    assert not ratings.loc[("argali", "poaching"), "present"]
+    assert not ratings.loc[("saiga", "climate"), "present"]
+    gaps = factor_gaps_frame(answers).set_index("item")
+    assert gaps.loc["gap_enforcement", "factor"] == "governance"
+    assert gaps.loc["gap_enforcement", "gap"] == 4 and pd.isna(gaps.loc["gap_funding", "gap"])
+    assert gaps.loc["gap_cooperation", "factor"] == "transboundary"
+    assert gaps.loc["gap_cooperation", "gap"] == 1
 
 
 def test_needs_keep_their_rank_order(answers):
@@ -82,7 +125,9 @@ def test_species_and_group_filters_keep_only_matching_respondents(app):
                       group="community")
         db.session.commit()
         saiga = analysis_frames(db.session, species=["saiga"], include_interviews=False)
-        assert set(saiga.ratings[saiga.ratings["present"]]["theme"]) == {"poaching"}
+        assert set(saiga.ratings[saiga.ratings["present"].fillna(False)]["threat"]) == {
+            "poaching"
+        }
         herders = analysis_frames(db.session, groups=["community"], include_interviews=False)
         assert set(herders.ratings["group"]) == {"community"}
         nobody = analysis_frames(db.session, species=["cheetah"], include_interviews=False)
