@@ -353,3 +353,140 @@ def test_interview_notes_are_coded_under_the_loaders_id(app, client, auth):
 
         row = analysis_frames(db.session).texts.set_index("id").loc[text_id]
         assert row["tags"] == "poaching;transboundary" and bool(row["reviewed"])
+
+
+# -- reviewed tags in the next analysis run ----------------------------------------------------
+
+#: KZ texts: four about poaching and two about fences, all different (for the clustering).
+RUN_TEXTS = [
+    "Poachers shoot saiga for their horns and sell them at the border.",
+    "Poaching of saiga with snares goes on every winter, rangers cannot stop it.",
+    "Hunters poach argali in the mountains and sell the trophies.",
+    "Poachers with rifles chase the saiga herds on motorbikes.",
+    "The railway fence blocks the migration of the saiga herds.",
+    "New road fences cut the gazelles off from their winter pastures.",
+]
+
+
+@pytest.fixture
+def analysed(app):
+    """Six KZ respondents rating poaching and infrastructure on saiga, each with a text."""
+    from tests.consult.test_analysis_app import _answers_2027
+
+    app.config["ANALYSIS_SYNC"] = True
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        for number, text in enumerate(RUN_TEXTS):
+            make_response(
+                version,
+                {**_answers_2027(number, "KZ"), "main_threats_text": text},
+                country="KZ",
+                group=["government", "community", "ngo"][number % 3],
+            )
+        db.session.commit()
+    return app
+
+
+def _run(client) -> AnalysisRun:
+    token = csrf_token(client, "/secretariat/analysis/")
+    response = client.post(
+        "/secretariat/analysis/",
+        data={"questionnaire": "cami-gap-needs", "seed": "3", "k": "2", "csrf_token": token},
+    )
+    assert response.status_code == 302
+    run = db.session.scalars(db.select(AnalysisRun).order_by(AnalysisRun.id.desc())).first()
+    assert run.status == "done", run.error
+    return run
+
+
+def _mention_share(run: AnalysisRun, threat: str) -> float:
+    row = next(
+        row
+        for row in run.results["tables"]["threat_summary"]
+        if row["country"] == "KZ" and row["threat"] == threat
+    )
+    return row["mention_share"]
+
+
+def test_reviewed_tags_take_precedence_in_the_next_run(analysed, client, auth):
+    app = analysed
+    auth.login("admin")
+    with app.app_context():
+        first = _run(client)
+        tagged = first.results["tables"]["tagged_texts"]
+        machine = {row["id"]: row["themes"].split(";") for row in tagged}
+        before = {t: _mention_share(first, t) for t in ("poaching", "infrastructure")}
+        first_id = first.id
+    poached = sorted(i for i, themes in machine.items() if "poaching" in themes)
+    assert len(poached) >= 2, machine
+    corrected, dismissed = poached[0], poached[1]
+    assert "infrastructure" not in machine[corrected]
+    _post_text(client, corrected, {"themes": ["infrastructure"], "save": "y"})
+    _post_text(client, dismissed, {"no_theme": "y"})
+
+    with app.app_context():
+        from consult.runs.frames import analysis_frames
+
+        texts = analysis_frames(db.session).texts.set_index("id")
+        assert texts.loc[corrected, "tags"] == "infrastructure"
+        assert texts.loc[dismissed, "tags"] == "" and bool(texts.loc[dismissed, "reviewed"])
+        assert not texts.drop(index=[corrected, dismissed])["reviewed"].any()
+
+        second = _run(client)
+        n = len(RUN_TEXTS)
+        # Shares are stored to four decimals.
+        assert _mention_share(second, "poaching") == pytest.approx(
+            before["poaching"] - 2 / n, abs=1e-3
+        )
+        assert _mention_share(second, "infrastructure") == pytest.approx(
+            before["infrastructure"] + 1 / n, abs=1e-3
+        )
+        stored = {row["id"]: row for row in second.results["tables"]["tagged_texts"]}
+        assert stored[corrected]["tags"] == "infrastructure" and stored[corrected]["reviewed"]
+        review = second.results["run"]["review"]
+        assert (review["texts"], review["reviewed"], review["reviewed_no_theme"]) == (n, 2, 1)
+        agreement = review["machine_agreement"]
+        assert agreement["n"] == 2 and agreement["exact"] == 0.0
+        rows = {row["theme"]: row for row in agreement["themes"]}
+        # machine: poaching on both; reviewers: infrastructure on one, nothing on the other
+        assert (rows["poaching"]["machine_only"], rows["poaching"]["both"]) == (2, 0)
+        assert rows["infrastructure"]["reviewer_only"] == 1
+        # poaching: machine yes, yes; reviewers no, no -> p_o = 0, p_e = 1·0 + 0·1 = 0,
+        # kappa = (0 − 0) / (1 − 0) = 0
+        assert rows["poaching"]["kappa"] == pytest.approx(0.0)
+        assert rows["climate"]["kappa"] is None
+        second_id = second.id
+
+    # The evidence follows the reviewed tags: the corrected text is quoted for fences.
+    quotes = client.get(
+        f"/secretariat/analysis/{second_id}/evidence?country=KZ&theme=infrastructure"
+    ).get_data(as_text=True)
+    old_quotes = client.get(
+        f"/secretariat/analysis/{first_id}/evidence?country=KZ&theme=infrastructure"
+    ).get_data(as_text=True)
+    text = next(t for t in RUN_TEXTS if t.startswith(_text_of(app, corrected)[:20]))
+    assert text in quotes and text not in old_quotes
+    poaching = client.get(
+        f"/secretariat/analysis/{second_id}/evidence?country=KZ&theme=poaching"
+    ).get_data(as_text=True)
+    assert text not in poaching
+    # The run's Method section says how many texts were reviewed and how far they agreed.
+    page = client.get(f"/secretariat/analysis/{second_id}").get_data(as_text=True)
+    counts = page.split('id="review-counts"', 1)[1].split("</p>", 1)[0]
+    assert "2 of the run" in counts and "6 texts" in counts
+    assert 'id="review-table"' in page
+    earlier = client.get(f"/secretariat/analysis/{first_id}").get_data(as_text=True)
+    assert "0 of the run" in earlier.split('id="review-counts"', 1)[1].split("</p>", 1)[0]
+    assert 'id="review-table"' not in earlier
+
+
+def _text_of(app, text_id: str) -> str:
+    from consult.models import Answer
+
+    response_id = int(text_id.split(":")[1])
+    with app.app_context():
+        return db.session.scalar(
+            db.select(Answer.value).where(
+                Answer.response_id == response_id, Answer.question == "main_threats_text"
+            )
+        )
