@@ -107,7 +107,7 @@ def machine_tags(runs: int = RUNS_READ) -> dict[str, dict]:
     query = (
         db.select(AnalysisRun.id, AnalysisRun.results["tables"]["tagged_texts"])
         .where(AnalysisRun.status == "done")
-        .order_by(AnalysisRun.finished_at.desc(), AnalysisRun.id.desc())
+        .order_by(AnalysisRun.finished_at.desc().nulls_last(), AnalysisRun.id.desc())
         .limit(runs)
     )
     found: dict[str, dict] = {}
