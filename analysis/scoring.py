@@ -486,7 +486,9 @@ def _text_themes(texts: pd.DataFrame) -> pd.DataFrame:
 
     A text's reviewed ``tags`` (given or checked by a person) take precedence: when a text
     has any, its machine ``themes`` are not used (docs/method.md, "Free text"); otherwise its
-    ``themes`` from :func:`analysis.tagging.tag_texts` count.
+    ``themes`` from :func:`analysis.tagging.tag_texts` count. An optional boolean
+    ``reviewed`` column marks texts a person has coded: a reviewed text with blank ``tags``
+    was decided to have no theme, so it mentions nothing whatever the machine found.
     """
     if texts.empty or not ({"themes", "tags"} & set(texts.columns)):
         return pd.DataFrame({"row": pd.Series(dtype=np.int64), "theme": pd.Series(dtype=str)})
@@ -494,6 +496,8 @@ def _text_themes(texts: pd.DataFrame) -> pd.DataFrame:
     tags = texts["tags"].fillna("").astype(str) if "tags" in texts else blank
     machine = texts["themes"].fillna("").astype(str) if "themes" in texts else blank
     reviewed = tags.str.replace(";", "", regex=False).str.strip() != ""
+    if "reviewed" in texts:
+        reviewed |= texts["reviewed"].astype("boolean").fillna(False).astype(bool)
     joined = tags.where(reviewed, machine)
     frame = pd.DataFrame({"row": np.arange(len(texts)), "theme": joined.to_numpy()})
     frame["theme"] = frame["theme"].str.split(";")
@@ -506,8 +510,11 @@ def mention_shares(texts: pd.DataFrame | None) -> pd.DataFrame:
     """Share of each country's texts that mention each theme, per source and combined.
 
     Input: the ``texts`` frame (country, source, and ``themes`` from tagging and/or ``tags``
-    given by facilitators, ";"-separated). A text mentions a theme when its reviewed ``tags``
-    hold it, or, for a text without reviewed tags, when its machine ``themes`` do.
+    given by facilitators or coders, ";"-separated; optionally ``reviewed``, True for a text
+    a person has coded). A text mentions a theme when its reviewed ``tags`` hold it, or, for
+    a text neither tagged nor marked ``reviewed``, when its machine ``themes`` do: a text
+    marked ``reviewed`` with blank ``tags`` ("no theme") mentions none. It still counts in
+    its country's number of texts.
     Output: one row per country x theme that has texts (:data:`MENTION_COLUMNS`):
     ``mention_share_survey`` = survey texts of that country mentioning the theme / survey texts
     of that country, likewise for interviews, and ``mention_share`` over both. A share is NaN

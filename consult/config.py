@@ -91,6 +91,9 @@ class Config:
         #: deepest nesting (a submission needs 3 levels)
         self.JSON_MAX_BYTES = int(env.get("JSON_MAX_BYTES", 2 * 1024 * 1024))
         self.JSON_MAX_DEPTH = int(env.get("JSON_MAX_DEPTH", 32))
+        #: share (0..1) of the coded texts offered to a second coder for the inter-coder
+        #: agreement; which texts is decided from each text's id (analysis.agreement)
+        self.CODING_SECOND_SHARE = float(env.get("CODING_SECOND_SHARE", 0.2))
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()

@@ -10,6 +10,7 @@ from consult.models.accounts import (
 )
 from consult.models.analysis import AnalysisRun
 from consult.models.base import Base, utcnow
+from consult.models.coding import Coding
 from consult.models.interviews import (
     Interview,
     InterviewNote,
@@ -29,6 +30,7 @@ __all__ = [
     "ApiToken",
     "AuditEvent",
     "Base",
+    "Coding",
     "Country",
     "Interview",
     "InterviewNote",

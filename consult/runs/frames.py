@@ -15,6 +15,12 @@ Ratings are read from both versions of the programme's questionnaire:
 
 Gap questions (``gap_enforcement`` …; which factor each measures is reference data) give the
 factor gaps: very inadequate 4, inadequate 3, partly adequate 2, adequate 1, don't know none.
+
+Texts carry reviewed tags: the facilitator's tags of an interview note, replaced by the first
+coder's themes where the secretariat has coded the text (``codings``), and a ``reviewed``
+column, True for a text whose tags a person gave or checked. A coded text with no theme has
+blank ``tags`` and ``reviewed`` True: the analysis (``analysis.scoring.mention_shares``)
+then counts it as mentioning nothing, instead of falling back to the machine's themes.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import reference
-from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response
+from consult.models import Answer, Coding, Questionnaire, QuestionnaireVersion, Response
 
 LEVELS = {"low": 1, "medium": 2, "high": 3, "very_high": 4}
 GAPS = {"very_inadequate": 4, "inadequate": 3, "partly_adequate": 2, "adequate": 1}
@@ -41,6 +47,8 @@ EFFECTIVENESS = {"not": 1, "less": 2, "effective": 3, "very_effective": 4}
 FREE_TEXT_SUFFIX = "_text"
 
 TEXT_COLUMNS = ["id", "text", "lang", "country", "group", "source", "tags", "link", "question"]
+#: The texts frame as the analysis gets it: reviewed tags in ``tags``, and ``reviewed``.
+REVIEWED_TEXT_COLUMNS = [*TEXT_COLUMNS, "reviewed"]
 RATING_COLUMNS = [
     "response_id", "country", "group", "target", "threat", "present",
     "scope", "severity", "irreversibility", "trend", "link",
@@ -71,7 +79,11 @@ class AnalysisFrames:
 
 
 def _answers(
-    session: Session, slug: str | None, countries: Iterable[str] | None
+    session: Session,
+    slug: str | None,
+    countries: Iterable[str] | None,
+    *,
+    free_text_only: bool = False,
 ) -> pd.DataFrame:
     query = (
         select(
@@ -94,6 +106,8 @@ def _answers(
         )
     if countries:
         query = query.where(Response.country_code.in_(list(countries)))
+    if free_text_only:
+        query = query.where(Answer.question.like(f"%{FREE_TEXT_SUFFIX}"))
     rows = session.execute(query).all()
     frame = pd.DataFrame(
         rows,
@@ -123,6 +137,42 @@ def survey_texts_frame(answers: pd.DataFrame) -> pd.DataFrame:
         },
         columns=TEXT_COLUMNS,
     ).reset_index(drop=True)
+
+
+def reviewed_themes(session: Session) -> dict[str, list[str]]:
+    """The first coder's themes of every coded text, by text id ([]: coded "no theme")."""
+    rows = session.execute(select(Coding.text_id, Coding.themes).where(Coding.role == "first"))
+    return {text_id: list(themes or []) for text_id, themes in rows}
+
+
+def with_reviewed_tags(texts: pd.DataFrame, coded: dict[str, list[str]]) -> pd.DataFrame:
+    """``texts`` with the coders' themes (``coded``, by text id) in ``tags`` (";"-joined in
+    the reference data's order) instead of the facilitator's, and ``reviewed``: True for a
+    coded text or one with tags; a text coded "no theme" has blank tags."""
+    order = {code: position for position, code in enumerate(reference.theme_codes())}
+    joined = {
+        text_id: ";".join(sorted(themes, key=lambda code: (order.get(code, len(order)), code)))
+        for text_id, themes in coded.items()
+    }
+    result = texts.copy()
+    is_coded = result["id"].isin(list(joined))
+    result["tags"] = result["tags"].fillna("").astype(str)
+    result.loc[is_coded, "tags"] = result.loc[is_coded, "id"].map(joined)
+    result["reviewed"] = is_coded | (result["tags"].str.replace(";", "").str.strip() != "")
+    return result[REVIEWED_TEXT_COLUMNS]
+
+
+def free_texts(session: Session, countries: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every free-text answer of a submitted response and every interview note with text,
+    in the `texts` contract (:data:`TEXT_COLUMNS`; ``tags`` as the facilitators gave them,
+    without the coders' themes): the texts the secretariat codes. `countries` limits them
+    to those countries."""
+    from consult.interviews.service import interview_texts_frame
+
+    countries = list(countries or [])
+    answers = _answers(session, None, countries, free_text_only=True)
+    notes = interview_texts_frame(session, countries=countries or None).assign(question="note")
+    return pd.concat([survey_texts_frame(answers), notes[TEXT_COLUMNS]], ignore_index=True)
 
 
 def _levels(wide: pd.DataFrame, name: str) -> pd.Series:
@@ -257,7 +307,8 @@ def analysis_frames(
     species: Iterable[str] | None = None,
     groups: Iterable[str] | None = None,
 ) -> AnalysisFrames:
-    """Read submitted responses (and interview notes) into the analysis frames.
+    """Read submitted responses (and interview notes) into the analysis frames; the texts
+    carry their reviewed tags (the first coder's themes take precedence).
 
     `species` keeps respondents who work with any of those species (their `species`
     answer) and interviews that discussed any of them; `groups` keeps stakeholder groups.
@@ -286,7 +337,7 @@ def analysis_frames(
     from consult.interviews.service import strategy_ratings_frame
 
     return AnalysisFrames(
-        texts=texts,
+        texts=with_reviewed_tags(texts, reviewed_themes(session)),
         ratings=ratings_frame(answers),
         needs=needs_frame(answers),
         measures=measures_frame(answers),

@@ -89,7 +89,67 @@ def compute(
             reference.themes(), reference.species_ranges(), reference.populations()
         ),
     )
+    results.run["review"] = review_record(frames.texts, request.countries)
     return results, frames
+
+
+def review_record(texts: pd.DataFrame, countries: list[str] | None = None) -> dict:
+    """How many of the run's texts people reviewed, and how far the machine's themes agreed
+    with the first coder's on them: Cohen's kappa and Krippendorff's alpha per theme
+    (:func:`analysis.agreement.coder_agreement`), comparing the first coder's themes with
+    the machine's themes the coder was shown (kept with the coding), not this run's, which
+    a classifier trained on the reviewed texts would fit by construction."""
+    from analysis.agreement import coder_agreement
+    from consult.models import Coding
+
+    if countries and "country" in texts:
+        texts = texts[texts["country"].isin(countries)]
+    ids = set(texts["id"]) if "id" in texts else set()
+    codings = [
+        coding
+        for coding in db.session.scalars(db.select(Coding).where(Coding.role == "first"))
+        if coding.text_id in ids
+    ]
+    compared = [coding for coding in codings if coding.machine_themes is not None]
+    agreement = coder_agreement(
+        [coding.themes for coding in compared],
+        [coding.machine_themes for coding in compared],
+        reference.theme_codes(),
+    )
+    tagged = texts["tags"].fillna("").astype(str).str.strip() != "" if "tags" in texts else None
+    coded = {coding.text_id for coding in codings}
+    return _json_safe(
+        {
+            "texts": len(texts),
+            "reviewed": len(codings),
+            "reviewed_no_theme": sum(not coding.themes for coding in codings),
+            "tagged_by_facilitators": (
+                int((tagged & ~texts["id"].isin(coded)).sum()) if tagged is not None else 0
+            ),
+            "machine_agreement": {
+                "n": agreement.n,
+                "exact": agreement.exact,
+                "alpha": agreement.alpha,
+                "themes": agreement.themes.rename(
+                    columns={"first_only": "reviewer_only", "second_only": "machine_only"}
+                ).to_dict("records"),
+            },
+            "basis": "first coder's themes against the machine's themes shown to the coder",
+        }
+    )
+
+
+def _json_safe(value):
+    """``value`` with NaN (undefined measures) as None: JSON, and PostgreSQL, have no NaN."""
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return _json_safe(value.item())
+    return value
 
 
 def start_run(request: RunRequest, user: User | None = None) -> AnalysisRun:
@@ -243,6 +303,10 @@ def execute_run(run_id: int) -> AnalysisRun:
     return run
 
 
+#: What a run keeps of each tagged text: the machine's ``theme``, ``themes``, ``confidence``
+#: and ``evidence``, and the reviewed ``tags`` and ``reviewed`` mark that take precedence.
+TAGGED_TEXT_COLUMNS = ("id", "theme", "themes", "confidence", "evidence", "tags", "reviewed")
+
 #: The input frames a run keeps with its results, so that each number's evidence (the
 #: respondents and the arithmetic behind it) is the one the run computed, whatever changes in
 #: the database afterwards.
@@ -256,7 +320,7 @@ def results_to_json(
     recompute from, for the run row."""
     tables = {name: _records(frame) for name, frame in results.tables().items()}
     tagged = results.tagged_texts
-    tag_columns = [c for c in ("id", "theme", "themes", "confidence", "evidence") if c in tagged]
+    tag_columns = [c for c in TAGGED_TEXT_COLUMNS if c in tagged]
     tables["tagged_texts"] = _records(tagged[tag_columns]) if tag_columns else []
     return {
         "tables": tables,

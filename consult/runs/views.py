@@ -227,6 +227,7 @@ def analysis_run(run_id: int):
         formula=_method_value(method, "rule: priority"),
         tie_rule=_method_value(method, "rule: action tie rule"),
         counts=(run.results.get("run") or {}).get("data_counts", {}),
+        review=(run.results.get("run") or {}).get("review"),
         glossary=GLOSSARY,
         actions=_action_titles(),
         countries=_names(Country),
@@ -325,15 +326,29 @@ def _references(evidence) -> dict[str, str]:
     return {str(response_id): reference for response_id, reference in rows}
 
 
+def _reviewed_or_machine_themes(tagged: pd.DataFrame) -> pd.Series:
+    """Each tagged text's themes as the run counted them: its reviewed tags where a person
+    gave or checked them (blank for a text coded "no theme"), else the machine's."""
+    machine = tagged["themes"].fillna("").astype(str)
+    if "reviewed" not in tagged or "tags" not in tagged:
+        return machine
+    reviewed = tagged["reviewed"].astype("boolean").fillna(False).astype(bool)
+    tags = tagged["tags"].fillna("").astype(str)
+    return tags.where(reviewed | (tags.str.strip() != ""), machine)
+
+
 def _quotes(run: AnalysisRun, country: str, theme: str, limit: int = 30) -> list[dict]:
-    """Free-text answers and notes of ``country`` tagged with ``theme`` in the run."""
+    """Free-text answers and notes of ``country`` tagged with ``theme`` in the run (reviewed
+    tags taking precedence over the machine's)."""
     from consult.runs.frames import analysis_frames
     from consult.runs.service import RunRequest
 
     tagged = _table(run, "tagged_texts")
     if tagged.empty:
         return []
-    themed = tagged[tagged["themes"].fillna("").str.split(";").map(lambda t: theme in t)]
+    counted = _reviewed_or_machine_themes(tagged).str.split(";")
+    themed = tagged[counted.map(lambda codes: theme in [c.strip() for c in codes])]
+    themed = themed[[c for c in ("id", "theme", "themes", "confidence", "evidence") if c in themed]]
     parameters = RunRequest(**run.parameters)
     frames = analysis_frames(
         db.session,

@@ -231,6 +231,27 @@ def test_reviewed_tags_take_precedence_over_machine_themes():
     assert shares.loc["climate", "mention_share"] == pytest.approx(0.5)
 
 
+def test_a_text_reviewed_as_having_no_theme_mentions_nothing():
+    texts = pd.DataFrame(
+        {
+            "country": ["KZ", "KZ", "KZ", "KZ"],
+            "source": ["survey", "survey", "survey", "interview"],
+            # a coder decided the first text has no theme; the second is not reviewed
+            "tags": ["", "", "climate", "poaching"],
+            "themes": ["poaching", "poaching", "poaching", ""],
+            "reviewed": [True, False, True, None],
+        }
+    )
+    shares = mention_shares(texts).set_index("theme")
+    # poaching: the unreviewed survey text and the interview note -> 2 of 4
+    assert shares.loc["poaching", "mention_share"] == pytest.approx(0.5)
+    assert shares.loc["poaching", "mention_share_survey"] == pytest.approx(1 / 3)
+    assert shares.loc["climate", "mention_share"] == pytest.approx(0.25)
+    assert shares.loc["climate", "n_texts"] == 4
+    without_marker = mention_shares(texts.drop(columns="reviewed")).set_index("theme")
+    assert without_marker.loc["poaching", "mention_share"] == pytest.approx(0.75)
+
+
 def test_config_loads_settings_from_toml(tmp_path):
     path = tmp_path / "scoring.toml"
     path.write_text("[rating]\ncut_high = 2.6\nmin_n = 9\n", encoding="utf-8")

@@ -133,6 +133,8 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.analysis_evidence": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.analysis_report": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.analysis_download": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.show_coding_queue": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.code_text": {**_SECRETARIAT_REFUSED, "admin": 200},
 }
 
 #: Query strings some endpoints need to do their real work for the admin.
@@ -160,6 +162,8 @@ class World:
     interview_id: int = 0
     response_id: int = 0
     run_id: int = 0
+    #: a text the run tagged, for the coding pages
+    text_id: str = ""
     invitation_token: str = ""
     revoke_invitation_id: int = 0
     reissue_invitation_id: int = 0
@@ -193,8 +197,8 @@ TEXTS = (
 )
 
 
-def _rated_run(admin: User) -> int:
-    """A finished analysis run over a few KZ and MN ratings."""
+def _rated_run(admin: User) -> AnalysisRun:
+    """A finished analysis run over a few KZ and MN ratings, with their free text."""
     version = ensure_shipped_questionnaire()
     for number in range(6):
         make_response(
@@ -213,13 +217,14 @@ def _rated_run(admin: User) -> int:
     run = AnalysisRun(parameters=vars(RunRequest(seed=1)), created_by_id=admin.id)
     db.session.add(run)
     db.session.commit()
-    assert execute_run(run.id).status == "done"
-    return run.id
+    run = execute_run(run.id)
+    assert run.status == "done"
+    return run
 
 
 def build_world(app: Flask) -> World:
     """Accounts for every role, API tokens, a questionnaire with a response and invitations,
-    an interview in KZ and a finished analysis run."""
+    an interview in KZ and a finished analysis run that tagged their texts."""
     world = World()
     # A run started by a request (the admin's restart) runs in it, not in a thread that would
     # write while the matrix compares tables.
@@ -252,7 +257,9 @@ def build_world(app: Flask) -> World:
         )
         world.interview_id = interview.id
         db.session.commit()
-        world.run_id = _rated_run(accounts["admin"])
+        run = _rated_run(accounts["admin"])
+        world.run_id = run.id
+        world.text_id = run.results["tables"]["tagged_texts"][0]["id"]
     return world
 
 
@@ -322,6 +329,7 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "interview_id": world.interview_id,
         "response_id": world.response_id,
         "run_id": world.run_id,
+        "text_id": world.text_id,
         "token_id": world.spare_token_id,
         "user_id": world.spare_user_id,
         "invitation_id": invitation,

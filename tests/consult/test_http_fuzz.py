@@ -102,6 +102,7 @@ MAIN_TABLES = (
     "interview_threats",
     "strategy_ratings",
     "analysis_runs",
+    "codings",
 )
 #: Respondents' drafts are saved on every post, with or without messages on the page, and
 #: a draft's answers are not audited one save at a time (starting and submitting are).
