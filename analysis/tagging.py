@@ -27,7 +27,13 @@ import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import TextVectorizer, analyzer, prepare_texts, resolve_languages
+from analysis.text import (
+    TextVectorizer,
+    analyzer,
+    matching_texts,
+    prepare_texts,
+    resolve_languages,
+)
 
 
 def split_tags(value: object) -> list[str]:
@@ -134,7 +140,7 @@ def train_classifier(
     train_texts = [raw_texts[i] for i in keep]
     langs = resolve_languages(train_texts, [raw_langs[i] for i in keep])
     vectorizer = TextVectorizer(max_features=300_000)
-    matrix = vectorizer.fit_transform(prepare_texts(train_texts), langs)
+    matrix = vectorizer.fit_transform(prepare_texts(matching_texts(train_texts, langs)), langs)
     models: dict[str, LogisticRegression] = {}
     counts: dict[str, int] = {}
     for theme in themes:
@@ -187,7 +193,7 @@ def tag_texts(
     themes = classifier.themes if classifier is not None else lexicon.themes
     raw = [t if isinstance(t, str) else "" for t in _column(texts, text_column)]
     langs = resolve_languages(raw, _column(texts, lang_column))
-    prepared = prepare_texts(raw)
+    prepared = prepare_texts(matching_texts(raw, langs))
 
     lexical = None
     lexical_scores = np.zeros((len(raw), len(themes)))
