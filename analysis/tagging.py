@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
+from analysis.abstain import abstain_reason
+from analysis.calibration import calibrate
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.text import (
     TextVectorizer,
@@ -159,6 +161,37 @@ def train_classifier(
     return ThemeClassifier(themes, vectorizer, models, counts)
 
 
+def _truthy(value: object) -> bool:
+    """Whether a ``reviewed`` cell says yes (True, 1, "1", "true", "yes", "y")."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "t")
+    try:
+        return bool(value) and not pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+
+
+def reviewed_rows(texts: pd.DataFrame, reviewed_column: str = "reviewed") -> np.ndarray:
+    """Which rows carry reviewed (human-coded) tags: a true ``reviewed`` cell."""
+    if reviewed_column not in texts.columns:
+        return np.zeros(len(texts), dtype=bool)
+    return np.fromiter(map(_truthy, texts[reviewed_column]), dtype=bool, count=len(texts))
+
+
+#: Columns ``tag_texts`` adds, in order.
+TAG_COLUMNS = (
+    "theme",
+    "themes",
+    "confidence",
+    "score",
+    "evidence",
+    "negated",
+    "abstain_reason",
+    "detected_lang",
+    "tag_source",
+)
+
+
 def tag_texts(
     texts: pd.DataFrame,
     *,
@@ -169,21 +202,36 @@ def tag_texts(
     lexicon: Lexicon | None = None,
     lang_column: str = "lang",
     text_column: str = "text",
+    tags_column: str = "tags",
+    reviewed_column: str = "reviewed",
+    calibrated: bool = True,
 ) -> pd.DataFrame:
     """Tag each text with threat themes, a confidence and the evidence behind it.
 
-    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected),
-    an optional trained ``classifier``, and the confidence ``threshold`` a theme must reach.
+    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected, and
+    a label the text does not fit is corrected, see ``text.fit_language``), an optional
+    trained ``classifier``, and the ``threshold`` a theme's evidence score must reach.
     ``classifier=None`` tags with the lexicon alone; ``use_lexicon=False`` with the
     classifier alone; with both, ``model_share`` is the classifier's weight in the mean.
-    Out: a copy of ``texts`` plus
+    Rows whose ``reviewed`` column is true carry reviewed (human-coded) tags in ``tags``:
+    those tags are their themes, whatever the machine finds. Out: a copy of ``texts`` plus
 
-    - ``theme``: the most confident theme reaching the threshold, or "";
-    - ``themes``: every theme reaching it, ";"-separated, most confident first;
-    - ``confidence``: the confidence (0..1) of ``theme``, 0.0 when there is none;
+    - ``theme``: the most confident theme (the first reviewed tag), or "";
+    - ``themes``: every theme reaching the threshold, ";"-separated, most confident first;
+    - ``confidence``: how often a theme with this evidence score was a person's code in
+      the development data (``analysis.calibration``; the score itself when
+      ``calibrated=False``), 0.0 without a theme, 1.0 for reviewed tags;
+    - ``score``: the raw evidence score (0..1) of ``theme``, which ``threshold`` applies to;
     - ``evidence``: for each theme in ``themes``, "theme: words, …", "; "-separated; the
       words are the text's own wording of the lexicon terms found, or, for a theme only
-      the classifier found, "model: " and the text's terms it weighs most.
+      the classifier found, "model: " and the text's terms it weighs most; themes the text
+      names only to deny them follow as "theme (negated): words [kind of negation]";
+    - ``negated``: those denied themes, ";"-separated ("There is no poaching here");
+    - ``abstain_reason``: why a text got no theme because it says nothing to tag
+      ("thanks", "don't know", "no comment", "placeholder", "empty"; see
+      ``analysis.abstain``), else "";
+    - ``detected_lang``: the language the text was read as;
+    - ``tag_source``: "reviewed", "machine", or "" when there is no theme.
 
     Empty or missing text gives no theme.
     """
@@ -205,33 +253,65 @@ def tag_texts(
                 lexical_scores[:, column] = lexical.scores[:, source]
 
     matrix = None
+    kind = "lexicon"
     if classifier is not None:
         matrix = classifier.transform(raw, langs, prepared)
         modelled = classifier.predict_proba(matrix)
         if use_lexicon:
+            kind = "combined"
             confidence = np.where(
                 np.isnan(modelled),
                 lexical_scores,
                 model_share * np.nan_to_num(modelled) + (1 - model_share) * lexical_scores,
             )
         else:
+            kind = "model"
             confidence = np.nan_to_num(modelled)
     else:
         confidence = lexical_scores
     empty = np.array([not text.strip() for text in raw], dtype=bool)
     confidence[empty] = 0.0
 
-    out_theme, out_themes, out_confidence, out_evidence = [], [], [], []
+    # Non-answers: only texts the lexicon finds nothing asserted in, or short ones, can be
+    # one (a text that abstains says nothing a theme could come from).
+    reasons = [""] * len(raw)
+    lengths = prepared.lengths
     for row in range(len(raw)):
+        if empty[row]:
+            reasons[row] = "empty"
+        elif lengths[row] <= 12 or lexical_scores[row].max() < threshold:
+            reasons[row] = abstain_reason(prepared.clean_of([row])[0], langs[row])
+    abstained = np.array([bool(r) for r in reasons], dtype=bool)
+    confidence[abstained] = 0.0
+    reviewed = reviewed_rows(texts, reviewed_column)
+    reviewed_tags = _column(texts, tags_column)
+    mapped = calibrate(confidence, kind) if calibrated else confidence
+
+    out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
+    for row in range(len(raw)):
+        denied = lexical.negated(row) if lexical is not None else {}
+        if reviewed[row]:
+            chosen = split_tags(reviewed_tags[row])
+            out["theme"].append(chosen[0] if chosen else "")
+            out["themes"].append(";".join(chosen))
+            out["confidence"].append(1.0 if chosen else 0.0)
+            out["score"].append(1.0 if chosen else 0.0)
+            out["evidence"].append("; ".join(f"{theme}: reviewed" for theme in chosen))
+            out["negated"].append("")
+            out["abstain_reason"].append("")
+            out["detected_lang"].append(langs[row])
+            out["tag_source"].append("reviewed" if chosen else "")
+            continue
         ranked = [
             j
             for j in np.argsort(-confidence[row], kind="stable")
             if confidence[row, j] >= threshold
         ]
         chosen = [themes[j] for j in ranked]
-        out_theme.append(chosen[0] if chosen else "")
-        out_themes.append(";".join(chosen))
-        out_confidence.append(round(float(confidence[row, ranked[0]]), 4) if chosen else 0.0)
+        out["theme"].append(chosen[0] if chosen else "")
+        out["themes"].append(";".join(chosen))
+        out["confidence"].append(round(float(mapped[row, ranked[0]]), 4) if chosen else 0.0)
+        out["score"].append(round(float(confidence[row, ranked[0]]), 4) if chosen else 0.0)
         parts = []
         for theme in chosen:
             found = lexical.evidence(row, theme) if lexical is not None else []
@@ -240,11 +320,17 @@ def tag_texts(
             elif classifier is not None:
                 terms = classifier.explain(matrix, row, theme, prepared.words_of(row), langs[row])
                 parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
-        out_evidence.append("; ".join(parts))
+        denied = {theme: shown for theme, shown in denied.items() if theme not in chosen}
+        parts.extend(f"{theme} (negated): {', '.join(shown)}" for theme, shown in denied.items())
+        out["evidence"].append("; ".join(parts))
+        out["negated"].append(";".join(denied))
+        out["abstain_reason"].append(reasons[row])
+        out["detected_lang"].append(langs[row])
+        out["tag_source"].append("machine" if chosen else "")
 
     result = texts.copy()
-    result["theme"] = out_theme
-    result["themes"] = out_themes
-    result["confidence"] = np.asarray(out_confidence, dtype=float)
-    result["evidence"] = out_evidence
+    for name in TAG_COLUMNS:
+        result[name] = out[name]
+    result["confidence"] = np.asarray(out["confidence"], dtype=float)
+    result["score"] = np.asarray(out["score"], dtype=float)
     return result

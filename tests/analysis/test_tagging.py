@@ -198,7 +198,12 @@ def test_tag_texts_adds_theme_columns_and_leaves_the_input_alone():
         "theme",
         "themes",
         "confidence",
+        "score",
         "evidence",
+        "negated",
+        "abstain_reason",
+        "detected_lang",
+        "tag_source",
     ]
     assert tagged["theme"].tolist() == ["poaching", "climate"]
     assert tagged.loc[0, "evidence"] == "poaching: snares"
