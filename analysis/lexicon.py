@@ -368,8 +368,10 @@ class _WordMatcher:
                 by_length = endings.get(key[cut - 1])
                 if by_length is None:
                     continue
+                # a prefix word keeps its length: a letter added or dropped at the edge of
+                # the window would be a suffix (Kyrgyz мыйзамсыз is not мыйзамы)
                 window = key[:cut]
-                for length in (cut - 1, cut, cut + 1):
+                for length in (cut,):
                     for spec_id in by_length.get(length, ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], window):
                             found.add(spec_id)
@@ -681,6 +683,29 @@ def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndar
     return kept, repeated
 
 
+# Turkic stems ending in a voiceless stop voice it before a vowel (Kazakh санақ, count ->
+# санағы; Turkmen aýlyk, salary -> aýlygy): each such lexicon word also matches its voiced
+# form.
+_ALTERNATING = {
+    "kk": {"қ": "ғ", "к": "г", "п": "б"},
+    "ky": {"к": "г", "п": "б"},
+    "uz": {"q": "g'", "k": "g", "p": "b"},
+    "tk": {"k": "g", "p": "b"},
+}
+
+
+def _alternants(terms: Sequence[Term]) -> list[Term]:
+    """The voiced forms of the terms whose last word ends in a voiceless stop."""
+    swaps = _ALTERNATING.get(terms[0].lang, {}) if terms else {}
+    out = []
+    for term in terms:
+        text = term.text
+        if not term.theme or text.endswith(("=", "*")) or text[-1:] not in swaps:
+            continue
+        out.append(term.__class__(**{**term.__dict__, "text": text[:-1] + swaps[text[-1]]}))
+    return out
+
+
 class Lexicon:
     """A loaded lexicon: theme codes, their names and IUCN-CMP classes, and matchers."""
 
@@ -713,6 +738,8 @@ class Lexicon:
                 by_lang.setdefault(lang, []).extend(
                     Term("", lang, entry, "ignore", 0.0) for entry in entries
                 )
+        for lang in _ALTERNATING:
+            by_lang[lang] = by_lang.get(lang, []) + _alternants(by_lang.get(lang, []))
         self.languages: frozenset[str] = frozenset(by_lang)
         self._terms = by_lang
         self._distinct: dict[str, list[str]] = dict(data.get("distinct", {}))
