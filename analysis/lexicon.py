@@ -368,10 +368,11 @@ class _WordMatcher:
                 by_length = endings.get(key[cut - 1])
                 if by_length is None:
                     continue
-                # a prefix word keeps its length: a letter added or dropped at the edge of
-                # the window would be a suffix (Kyrgyz мыйзамсыз is not мыйзамы)
+                # in a suffixing language without a stemmer a prefix word keeps its
+                # length: a letter added or dropped at the edge of the window would be a
+                # suffix (Kyrgyz мыйзамсыз, unlawful, is not мыйзамы, its law)
                 window = key[:cut]
-                for length in (cut,):
+                for length in (cut - 1, cut, cut + 1) if self.stemmed else (cut,):
                     for spec_id in by_length.get(length, ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], window):
                             found.add(spec_id)
