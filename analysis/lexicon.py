@@ -179,6 +179,11 @@ class LexiconScores:
     themes: tuple[str, ...]
     scores: np.ndarray
     matches: list[list[Match]] = field(repr=False)
+    #: the asserted (not negated) occurrences: their text and their term's score key
+    #: (``Lexicon.score_key``)
+    occurrences: tuple[np.ndarray, np.ndarray] = field(
+        default=(np.zeros(0, np.int64), np.zeros(0, np.int64)), repr=False
+    )
 
     def evidence(self, row: int, theme: str) -> list[str]:
         """Return the distinct wordings that made text ``row`` score on ``theme``."""
@@ -744,6 +749,9 @@ class Lexicon:
         self.languages: frozenset[str] = frozenset(by_lang)
         self._terms = by_lang
         self._distinct: dict[str, list[str]] = dict(data.get("distinct", {}))
+        #: groups of terms naming one thing in every language, with names per language
+        self.concepts: dict[str, dict] = dict(data.get("concepts", {}))
+        self._concept_of = np.zeros(0, dtype=np.int64)
         self._matchers: dict[str, _WordMatcher | _SubstringMatcher] = {}
         self._theme_index = {theme: i for i, theme in enumerate(self.themes)}
         self._plans: dict[str, tuple[list[str], str]] = {}
@@ -960,7 +968,51 @@ class Lexicon:
         matches: list[list[Match]] = []
         if evidence:
             matches = _listed(columns, matchers, prepared)
-        return LexiconScores(self.themes, scores, matches)
+        occurrences = (columns["row"][asserted], columns["key"][asserted])
+        return LexiconScores(self.themes, scores, matches, occurrences)
+
+    def concept_counts(self, found: LexiconScores) -> tuple[np.ndarray, list[str]]:
+        """How often each text of ``found`` names each concept (``concepts`` of the lexicon
+        file): an (n texts × n concepts) array and the concept ids."""
+        ids = list(self.concepts)
+        lookup = self._concept_lookup()
+        rows, keys = found.occurrences
+        counts = np.zeros((len(found.scores), len(ids)))
+        if len(rows):
+            concept = lookup[keys] if len(lookup) else np.full(len(keys), -1)
+            known = concept >= 0
+            np.add.at(counts, (rows[known], concept[known]), 1.0)
+        return counts, ids
+
+    def concept_name(self, concept: str, lang: str = "en") -> str:
+        """A concept's name in ``lang`` (English, then the id, when missing)."""
+        names = self.concepts.get(concept, {}).get("names", {})
+        return names.get(base_language(lang)) or names.get("en") or concept
+
+    def _concept_lookup(self) -> np.ndarray:
+        """Concept number of every score key (-1: no concept)."""
+        for lang in self.languages:
+            self._table(lang)  # every term gets its score key
+        keys = self._score_keys
+        if len(self._concept_of) == len(keys):
+            return self._concept_of
+        order = list(self.concepts)
+        by_theme: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, concept in enumerate(order):
+            spec = self.concepts[concept]
+            prefixes = tuple(
+                _bare(prefix) for values in spec["prefixes"].values() for prefix in values
+            )
+            by_theme.setdefault(spec["theme"], []).append((index, prefixes))
+        lookup = np.full(len(keys), -1, dtype=np.int64)
+        for (theme, text), key in keys.items():
+            bare = _bare(text)
+            for index, prefixes in by_theme.get(theme, ()):
+                if bare.startswith(prefixes):
+                    lookup[key] = index
+                    break
+        self._concept_of = lookup
+        return lookup
 
     def _noisy_or(self, columns: dict[str, np.ndarray], scores: np.ndarray) -> None:
         """Fill ``scores`` with ``_theme_scores`` of the kept occurrences in ``columns``."""
@@ -1068,6 +1120,11 @@ def _negations(
         polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
         out[members] = negate(clean, lang, spans, polarities)
     return out
+
+
+def _bare(text: str) -> str:
+    """A lexicon word or concept prefix without its markers, normalised."""
+    return normalise(text.replace("*", "").replace("=", ""))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
