@@ -32,7 +32,9 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
    before a repeated "ни"/"nor" or after a Mongolian "ч" or Turkic "да/де" (the
    neither-nor patterns) does not end a scope.
 
-3. **Binding** (``negate``): terms are taken outward from the cue. A term whose absence
+3. **Binding** (``negate``): a lexicon term that contains the cue ("no data", "lack of
+   funding", "маълумот нест") is what is negated, and nothing else is. Otherwise terms
+   are taken outward from the cue. A term whose absence
    is itself the problem (a *resource*: funding, monitoring, data, cooperation,
    compensation, rain, pasture; the lexicon marks each term's polarity) is the thing
    negated: "no funding for anti-poaching patrols" is a governance gap, so the resource
@@ -294,6 +296,10 @@ def negate(
     if not spans:
         return result
     for scope in scopes(clean, lang):
+        # a term that holds its own negation ("no data", "маълумот нест", "no control")
+        # is what the cue negates: nothing else is
+        if any(a <= scope.cue_start and scope.cue_end <= b for a, b in spans):
+            continue
         if scope.effect == NEGATE:
             _bind(scope, spans, polarities, result)
         else:

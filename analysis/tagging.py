@@ -125,11 +125,15 @@ def train_classifier(
     themes: Sequence[str] | None = None,
     min_examples: int = 3,
     seed: int = 0,
+    reviewed_column: str = "reviewed",
+    reviewed_weight: float = 2.0,
 ) -> ThemeClassifier:
     """Train a theme classifier on texts that already carry tags.
 
     In: a ``texts`` frame with the text, its language (may be blank: detected) and a
-    ";"-separated tags column; rows without tags are left out. ``themes`` defaults to the
+    ";"-separated tags column; rows without tags are left out. Rows whose ``reviewed``
+    column is true carry reviewed (human-coded) tags and count ``reviewed_weight`` times
+    as much as other tagged rows (a facilitator's quick tags). ``themes`` defaults to the
     lexicon's themes; a theme gets a model only when it has at least ``min_examples``
     tagged and ``min_examples`` untagged texts. Out: a ``ThemeClassifier``. Deterministic
     for a given input and ``seed``.
@@ -143,6 +147,7 @@ def train_classifier(
     langs = resolve_languages(train_texts, [raw_langs[i] for i in keep])
     vectorizer = TextVectorizer(max_features=300_000)
     matrix = vectorizer.fit_transform(prepare_texts(matching_texts(train_texts, langs)), langs)
+    weights = np.where(reviewed_rows(texts, reviewed_column)[keep], reviewed_weight, 1.0)
     models: dict[str, LogisticRegression] = {}
     counts: dict[str, int] = {}
     for theme in themes:
@@ -157,7 +162,7 @@ def train_classifier(
             random_state=seed,
             max_iter=1000,
         )
-        models[theme] = model.fit(matrix, target)
+        models[theme] = model.fit(matrix, target, sample_weight=weights)
     return ThemeClassifier(themes, vectorizer, models, counts)
 
 
