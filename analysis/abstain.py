@@ -103,7 +103,7 @@ _ORDER = (DONT_KNOW, NO_COMMENT, THANKS, PLACEHOLDER)
 _FILLERS = frozenset(
     """
     really very much all at anything everything else more this that it i we you sir madam
-    dear team good luck so also just well ok
+    dear team good luck so also just well ok lot lots indeed
     очень всё все ничего вообще этого этом тоже просто вам вас
     """.split()
 )

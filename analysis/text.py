@@ -231,7 +231,35 @@ def _unify(text: str) -> str:
         # a pattern substitution rather than str.translate: it only touches the few
         # characters concerned, which matters for many texts joined together
         text = _FOLDED.sub(_folded_as, text)
+    if _MIXED_WORD.search(text):
+        text = _MIXED_RUN.sub(_one_script, text)
     return text
+
+
+# Look-alike letters typed from the other keyboard inside a word ("бpаконьер" with a
+# Latin p, "pоaching" with a Cyrillic о): the word is written in the script most of its
+# letters are in.
+_TO_CYRILLIC = str.maketrans("aceopxykmti", "асеорхукмті")
+_TO_LATIN = str.maketrans("асеорхукмті", "aceopxykmti")
+_CYRILLIC_LETTER = "\u0400-\u04ff"
+_LATIN_LOOKALIKE = "aceopxykmti"
+_MIXED_WORD = re.compile(
+    f"[{_CYRILLIC_LETTER}][{_LATIN_LOOKALIKE}]|[{_LATIN_LOOKALIKE}][{_CYRILLIC_LETTER}]"
+)
+_MIXED_RUN = re.compile(f"[{_CYRILLIC_LETTER}a-z]+")
+
+
+def _one_script(match: re.Match) -> str:
+    word = match.group()
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    if cyrillic == 0 or cyrillic == len(word):
+        return word
+    if cyrillic * 2 >= len(word):
+        fixed = word.translate(_TO_CYRILLIC)
+    else:
+        fixed = word.translate(_TO_LATIN)
+    # letters without a look-alike stay as they were: the word is left alone then
+    return fixed if _MIXED_WORD.search(fixed) is None else word
 
 
 def _folded_as(match: re.Match) -> str:
