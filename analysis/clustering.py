@@ -80,6 +80,9 @@ META_WORDS = frozenset(
 )
 _QUOTES = 3
 _TOP_TERMS = 8
+#: Texts of at most this many words are checked for being non-answers even when they
+#: name a theme.
+_SHORT = 6
 _SURFACE_SAMPLE = 100
 #: Counts per cluster: output column -> input column.
 _BREAKDOWNS = {"by_country": "country", "by_group": "group", "by_source": "source"}
@@ -265,10 +268,41 @@ def _counts(values: Sequence[object]) -> dict[str, int]:
     )
 
 
-def _is_fragment(word: str, suffixes: dict[str, int]) -> bool:
-    """A piece of a broken word ("ation" from "organis ation"): short, and the ending of
-    several other words of the corpus."""
-    return len(word) <= 6 and suffixes.get(word, 0) >= 3
+#: Word endings that are never words: met alone in a text, they are the second half of a
+#: word broken by a line end or a space ("organis ation"), and the word before them the
+#: first half.
+FRAGMENT_ENDINGS = frozenset(
+    """
+    ation ations ition tion tions sion ment ments ness ity ities ance ence ible ism ist
+    ical ised ized ising izing ational
+    ция ции цию ние ния нию ность ности ского ской ский ского ными
+    """.split()
+)
+
+
+def _is_fragment(word: str, suffixes: dict[str, int], broken: set[str]) -> bool:
+    """A piece of a broken word ("ation" from "organis ation"): a known word ending, a
+    word found right before one, or a short ending of several other words of the corpus."""
+    return (
+        word in FRAGMENT_ENDINGS
+        or word in broken
+        or (len(word) <= 6 and suffixes.get(word, 0) >= 3)
+    )
+
+
+def _broken_words(prepared: PreparedTexts, rows: np.ndarray) -> set[str]:
+    """The words found right before a word ending (``FRAGMENT_ENDINGS``) in texts ``rows``."""
+    vocabulary = prepared.vocabulary
+    endings = {i for i, word in enumerate(vocabulary) if word in FRAGMENT_ENDINGS}
+    if not endings:
+        return set()
+    broken = set()
+    for row in rows.tolist():
+        tokens = prepared.tokens[prepared.offsets[row] : prepared.offsets[row + 1]].tolist()
+        for before, token in zip(tokens, tokens[1:], strict=False):
+            if token in endings:
+                broken.add(vocabulary[before])
+    return broken
 
 
 def _suffix_counts(vocabulary: Sequence[str], limit: int = 50_000) -> dict[str, int]:
@@ -299,11 +333,14 @@ def _non_answers(
     texts: pd.DataFrame, prepared: PreparedTexts, langs: Sequence[str], scores: np.ndarray
 ) -> np.ndarray:
     """Which texts are non-answers (``analysis.abstain``): read from ``abstain_reason``
-    when the frame was tagged, else found among the texts with no theme."""
+    when the frame was tagged, else found among the short texts and those with no theme."""
     if "abstain_reason" in texts.columns:
         return np.array([isinstance(v, str) and v != "" for v in texts["abstain_reason"]])
     out = np.zeros(len(langs), dtype=bool)
-    candidates = np.flatnonzero(scores.max(axis=1, initial=0.0) < 0.35)
+    # non-answers are short or name no theme ("I don't know anything about poaching")
+    candidates = np.flatnonzero(
+        (scores.max(axis=1, initial=0.0) < 0.35) | (prepared.lengths <= _SHORT)
+    )
     for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
         out[row] = bool(clean) and bool(abstain_reason(clean, langs[row]))
     return out
@@ -355,8 +392,17 @@ def cluster_texts(
     names = vectorizer.feature_names_
     # Every text with words is scored against the lexicon; it is clustered when it has a
     # feature that counts or a theme term (a text of typos only may still name a theme).
-    found = lexicon.score_texts(raw, langs, prepared=prepared, evidence=False)
+    # What a text speaks about: terms count whether asserted or denied, except that a
+    # frame tagged by ``tag_texts`` says which themes a text only denies (its ``negated``
+    # column), and those are taken out. Reading negation here again would cost more than
+    # the clustering itself.
+    found = lexicon.score_texts(raw, langs, prepared=prepared, evidence=False, negation=False)
     concepts_all = found.scores
+    if "negated" in texts.columns:
+        for row, value in enumerate(texts["negated"].tolist()):
+            for theme in split_tags(value):
+                if theme in lexicon.themes:
+                    concepts_all[row, lexicon.themes.index(theme)] = 0.0
     reviewed = reviewed_rows(texts, reviewed_column)
     if reviewed.any():
         concepts_all = concepts_all.copy()
@@ -450,9 +496,10 @@ def cluster_texts(
                 forms = _surface_forms(top, prepared, sample, langs)
                 if suffixes is None:
                     suffixes = _suffix_counts(prepared.vocabulary)
+                broken = _broken_words(prepared, sample)
                 for term in top:
                     word = forms[term]
-                    if _shown(word, reader) and not _is_fragment(word, suffixes):
+                    if _shown(word, reader) and not _is_fragment(word, suffixes, broken):
                         if word not in words_shown:
                             words_shown.append(word)
             shown = list(dict.fromkeys(concept_names + words_shown))[:_TOP_TERMS]

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from analysis.negation import PROBLEM, RESOURCE, cue_language, cue_pattern, negate
+from analysis.negation import PROBLEM, RESOURCE, cue_language, may_hold_cue, negate
 from analysis.text import (
     CACHE_LIMIT,
     STEMMERS,
@@ -916,12 +916,15 @@ class Lexicon:
         *,
         prepared: Sequence[tuple[str, list[str]]] | None = None,
         evidence: bool = True,
+        negation: bool = True,
     ) -> LexiconScores:
         """Score many texts.
 
         In: texts and their language codes (equal lengths; resolve missing languages
         first), optionally already passed through ``text.prepare`` or
-        ``text.prepare_texts``; ``evidence=False`` when only the scores are needed. Out:
+        ``text.prepare_texts``; ``evidence=False`` when only the scores are needed;
+        ``negation=False`` counts every term found, negated or not (what a text speaks
+        about rather than what it asserts; faster). Out:
         ``LexiconScores`` with an (n texts × n themes) array in 0..1 and each text's
         matches for evidence (the same as ``match`` finds, in the same order).
 
@@ -961,7 +964,11 @@ class Lexicon:
             name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
             for name, values in parts.items()
         }
-        columns["negated"] = _negations(columns, matchers, prepared, langs)
+        columns["negated"] = (
+            _negations(columns, matchers, prepared, langs)
+            if negation
+            else np.full(len(columns["row"]), "", dtype=object)
+        )
         asserted = columns["negated"] == ""
         scores = np.zeros((len(prepared), len(self.themes)))
         self._noisy_or({name: values[asserted] for name, values in columns.items()}, scores)
@@ -1101,10 +1108,20 @@ def _negations(
     lasts = np.append(firsts[1:], size)
     text_rows = rows[firsts].tolist()
     substring = [matcher.lang in SUBSTRING_LANGUAGES for matcher in matchers]
-    for i, clean in enumerate(prepared.clean_of(text_rows)):
+    vocabulary, tokens, offsets = prepared.vocabulary, prepared.tokens, prepared.offsets
+    # texts whose words cannot hold a cue are not read again (most texts)
+    wanted = []
+    for i, row in enumerate(text_rows):
+        lang = langs[row]
+        if lang == "zh" or cue_language(lang, "") != lang:
+            wanted.append(i)
+            continue
+        text_words = map(vocabulary.__getitem__, tokens[offsets[row] : offsets[row + 1]].tolist())
+        if may_hold_cue(lang, list(text_words)):
+            wanted.append(i)
+    for i, clean in zip(wanted, prepared.clean_of([text_rows[i] for i in wanted]), strict=True):
         lang = cue_language(langs[text_rows[i]], clean)
-        pattern = cue_pattern(lang) if lang else None
-        if pattern is None or pattern.search(clean) is None:
+        if not lang or (lang == "zh" and not may_hold_cue(lang, (), clean)):
             continue
         members = order[firsts[i] : lasts[i]]
         word_spans: list[tuple[int, int]] | None = None

@@ -277,15 +277,14 @@ def tag_texts(
     empty = np.array([not text.strip() for text in raw], dtype=bool)
     confidence[empty] = 0.0
 
-    # Non-answers: only texts the lexicon finds nothing asserted in, or short ones, can be
-    # one (a text that abstains says nothing a theme could come from).
+    # Non-answers: only a text the lexicon finds nothing asserted in can be one (a text
+    # that abstains says nothing a theme could come from).
     reasons = [""] * len(raw)
-    lengths = prepared.lengths
-    for row in range(len(raw)):
-        if empty[row]:
-            reasons[row] = "empty"
-        elif lengths[row] <= 12 or lexical_scores[row].max() < threshold:
-            reasons[row] = abstain_reason(prepared.clean_of([row])[0], langs[row])
+    candidates = np.flatnonzero(~empty & (lexical_scores.max(axis=1, initial=0.0) < threshold))
+    for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
+        reasons[row] = abstain_reason(clean, langs[row])
+    for row in np.flatnonzero(empty).tolist():
+        reasons[row] = "empty"
     abstained = np.array([bool(r) for r in reasons], dtype=bool)
     confidence[abstained] = 0.0
     reviewed = reviewed_rows(texts, reviewed_column)

@@ -183,3 +183,12 @@ def test_tag_texts_keeps_negated_themes_visible_but_untagged():
     assert tagged.loc[0, "abstain_reason"] == ""  # a denial is an answer, not a non-answer
     assert tagged.loc[1, "themes"] == "infrastructure"
     assert tagged.loc[1, "negated"] == "poaching"
+
+
+@pytest.mark.parametrize(("family", "lang", "text", "theme"), NEGATED)
+def test_the_quick_cue_filter_lets_every_example_through(family, lang, text, theme):
+    from analysis.negation import may_hold_cue
+    from analysis.text import words
+
+    clean = normalise(text)
+    assert may_hold_cue(lang, words(clean), clean)
