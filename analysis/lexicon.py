@@ -34,7 +34,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from analysis.negation import PROBLEM, RESOURCE, cue_language, may_hold_cue, negate
+from analysis.negation import (
+    PROBLEM,
+    RESOURCE,
+    cue_language,
+    is_cue_word,
+    may_hold_cue,
+    negate,
+)
 from analysis.text import (
     CACHE_LIMIT,
     STEMMERS,
@@ -1090,6 +1097,31 @@ def _listed(
 _POLARITY_NAMES = (PROBLEM, RESOURCE)
 
 
+def _with_cue_words(
+    prepared: PreparedTexts, langs: Sequence[str], text_rows: list[int]
+) -> list[int]:
+    """Which of ``text_rows`` (their places in it) hold a word a negation cue needs, or
+    are in a language read character by character: only these are read again."""
+    vocabulary, tokens, offsets = prepared.vocabulary, prepared.tokens, prepared.offsets
+    rows = np.asarray(text_rows, dtype=np.int64)
+    row_langs = np.array([langs[row] for row in text_rows], dtype=object)
+    wanted = np.zeros(len(rows), dtype=bool)
+    for lang in sorted(set(row_langs.tolist())):
+        mine = np.flatnonzero(row_langs == lang)
+        if lang == "zh" or cue_language(lang, "") != lang:
+            wanted[mine] = True
+            continue
+        owners, positions = expand_ranges(offsets[rows[mine]], np.diff(offsets)[rows[mine]])
+        found = tokens[positions]
+        distinct = np.unique(found)
+        flags = np.zeros(len(vocabulary), dtype=bool)
+        flags[distinct] = [is_cue_word(lang, vocabulary[t]) for t in distinct.tolist()]
+        hits = np.zeros(len(mine), dtype=bool)
+        hits[owners[flags[found]]] = True
+        wanted[mine] = hits
+    return np.flatnonzero(wanted).tolist()
+
+
 def _negations(
     columns: dict[str, np.ndarray],
     matchers: Sequence[_WordMatcher | _SubstringMatcher],
@@ -1108,17 +1140,7 @@ def _negations(
     lasts = np.append(firsts[1:], size)
     text_rows = rows[firsts].tolist()
     substring = [matcher.lang in SUBSTRING_LANGUAGES for matcher in matchers]
-    vocabulary, tokens, offsets = prepared.vocabulary, prepared.tokens, prepared.offsets
-    # texts whose words cannot hold a cue are not read again (most texts)
-    wanted = []
-    for i, row in enumerate(text_rows):
-        lang = langs[row]
-        if lang == "zh" or cue_language(lang, "") != lang:
-            wanted.append(i)
-            continue
-        text_words = map(vocabulary.__getitem__, tokens[offsets[row] : offsets[row + 1]].tolist())
-        if may_hold_cue(lang, list(text_words)):
-            wanted.append(i)
+    wanted = _with_cue_words(prepared, langs, text_rows)
     for i, clean in zip(wanted, prepared.clean_of([text_rows[i] for i in wanted]), strict=True):
         lang = cue_language(langs[text_rows[i]], clean)
         if not lang or (lang == "zh" and not may_hold_cue(lang, (), clean)):

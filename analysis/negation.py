@@ -49,6 +49,7 @@ languages (tests/analysis/test_negation.py).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -203,6 +204,18 @@ def _trigger(lang: str) -> re.Pattern | None:
 _TRIGGER_WORDS: dict[str, dict[str, bool]] = {}
 
 
+def is_cue_word(lang: str, word: str) -> bool:
+    """Whether ``word`` is one of the words a cue of ``lang`` needs (``TRIGGERS``)."""
+    seen = _TRIGGER_WORDS.setdefault(lang, {})
+    found = seen.get(word)
+    if found is None:
+        trigger = _trigger(lang)
+        if len(seen) > 200_000:
+            seen.clear()
+        found = seen[word] = trigger is None or trigger.fullmatch(word) is not None
+    return found
+
+
 def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
     """False when a text of ``lang`` with these words (or, for Chinese, this normalised
     text) cannot hold a negation cue; True when it may (then ``scopes`` reads it)."""
@@ -303,27 +316,38 @@ def scopes(clean: str, lang: str) -> list[Scope]:
     if not found:
         return []
     cues = CUES[lang]
-    boundaries = [(m.start(), m.end()) for m in _boundary_pattern(lang).finditer(clean)]
-    word_spans = None if lang == "zh" else [m.span() for m in _WORD.finditer(clean)]
+    boundaries = [m.span() for m in _boundary_pattern(lang).finditer(clean)]
+    boundary_starts = [a for a, _ in boundaries]
+    boundary_ends = [b for _, b in boundaries]
+    if lang != "zh":
+        spans = [m.span() for m in _WORD.finditer(clean)]
+        word_starts = [a for a, _ in spans]
+        word_ends = [b for _, b in spans]
     out: list[Scope] = []
     for match in found:
         index = int(match.lastgroup[1:])
         family, direction, effect = cues[index][1:4]
         reach = cues[index][4] if len(cues[index]) > 4 else None
         start, end = match.span()
-        clause_start = max((b for _, b in boundaries if b <= start), default=0)
-        clause_end = min((a for a, _ in boundaries if a >= end), default=len(clean))
-        if word_spans is None:
+        before = bisect.bisect_right(boundary_ends, start)
+        clause_start = boundary_ends[before - 1] if before else 0
+        after = bisect.bisect_left(boundary_starts, end)
+        clause_end = boundary_starts[after] if after < len(boundaries) else len(clean)
+        if lang == "zh":
             clause_start = max(clause_start, start - (reach or HAN_REACH))
             clause_end = min(clause_end, end + (reach or HAN_REACH))
         else:
             reach = reach or REACH
-            before = [a for a, b in word_spans if b <= start and a >= clause_start]
-            after = [b for a, b in word_spans if a >= end and b <= clause_end]
-            if len(before) > reach:
-                clause_start = before[-reach]
-            if len(after) > reach:
-                clause_end = after[reach - 1]
+            # the words between the clause's start and the cue, and between the cue and
+            # the clause's end
+            last_before = bisect.bisect_right(word_ends, start)
+            first_before = bisect.bisect_left(word_starts, clause_start)
+            if last_before - first_before > reach:
+                clause_start = word_starts[last_before - reach]
+            first_after = bisect.bisect_left(word_starts, end)
+            last_after = bisect.bisect_right(word_ends, clause_end)
+            if last_after - first_after > reach:
+                clause_end = word_ends[first_after + reach - 1]
         out.append(Scope(family, direction, effect, start, end, clause_start, clause_end))
     return out
 
