@@ -26,6 +26,7 @@ term are not clustered (cluster -1).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.abstain import abstain_reason
 from analysis.lexicon import Lexicon, load_lexicon
+from analysis.negation import may_hold_cue
 from analysis.tagging import reviewed_rows, split_tags
 from analysis.text import (
     HAN,
@@ -52,6 +54,7 @@ from analysis.text import (
     prepare_texts,
     resolve_languages,
     stopwords,
+    words,
 )
 
 #: Above this many texts the final fit uses MiniBatchKMeans.
@@ -280,14 +283,30 @@ FRAGMENT_ENDINGS = frozenset(
 )
 
 
-def _is_fragment(word: str, suffixes: dict[str, int], broken: set[str]) -> bool:
+def _is_fragment(word: str, endings: _Endings, broken: set[str]) -> bool:
     """A piece of a broken word ("ation" from "organis ation"): a known word ending, a
     word found right before one, or a short ending of several other words of the corpus."""
-    return (
-        word in FRAGMENT_ENDINGS
-        or word in broken
-        or (len(word) <= 6 and suffixes.get(word, 0) >= 3)
-    )
+    if word in FRAGMENT_ENDINGS or word in broken:
+        return True
+    return len(word) <= 6 and endings.count(word) >= 3
+
+
+class _Endings:
+    """Counts the words of a vocabulary that end with a given string (the string itself
+    not counted), by binary search over the words written backwards, sorted once when
+    first asked."""
+
+    def __init__(self, vocabulary: Sequence[str]):
+        self._vocabulary = vocabulary
+        self._backwards: list[str] | None = None
+
+    def count(self, ending: str) -> int:
+        if self._backwards is None:
+            self._backwards = sorted(word[::-1] for word in self._vocabulary)
+        key = ending[::-1]
+        low = bisect.bisect_left(self._backwards, key)
+        high = bisect.bisect_left(self._backwards, key + "\U0010ffff")
+        return high - low - (low < len(self._backwards) and self._backwards[low] == key)
 
 
 def _broken_words(prepared: PreparedTexts, rows: np.ndarray) -> set[str]:
@@ -303,16 +322,6 @@ def _broken_words(prepared: PreparedTexts, rows: np.ndarray) -> set[str]:
             if token in endings:
                 broken.add(vocabulary[before])
     return broken
-
-
-def _suffix_counts(vocabulary: Sequence[str], limit: int = 50_000) -> dict[str, int]:
-    """How many words of (the first ``limit`` of) ``vocabulary`` end with each string of
-    three to six letters (the word itself not counted)."""
-    counts: Counter = Counter()
-    for word in vocabulary[:limit]:
-        if len(word) > 3 and not HAN.search(word):
-            counts.update(word[-n:] for n in range(3, min(6, len(word) - 1) + 1))
-    return counts
 
 
 def _shown(word: str, lang: str) -> bool:
@@ -337,9 +346,18 @@ def _non_answers(
     if "abstain_reason" in texts.columns:
         return np.array([isinstance(v, str) and v != "" for v in texts["abstain_reason"]])
     out = np.zeros(len(langs), dtype=bool)
-    # non-answers are short or name no theme ("I don't know anything about poaching")
-    candidates = np.flatnonzero(
-        (scores.max(axis=1, initial=0.0) < 0.35) | (prepared.lengths <= _SHORT)
+    # non-answers name no theme, or are short and hold a word of a "don't know" cue
+    # ("I don't know anything about poaching")
+    short = np.flatnonzero(
+        (prepared.lengths <= _SHORT) & (scores.max(axis=1, initial=0.0) >= 0.35)
+    ).tolist()
+    cued = [
+        row
+        for row, clean in zip(short, prepared.clean_of(short), strict=True)
+        if may_hold_cue(langs[row], words(clean), clean)
+    ]
+    candidates = np.union1d(
+        np.flatnonzero(scores.max(axis=1, initial=0.0) < 0.35), np.asarray(cued, dtype=np.int64)
     )
     for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
         out[row] = bool(clean) and bool(abstain_reason(clean, langs[row]))
@@ -450,7 +468,7 @@ def cluster_texts(
             for name, column in _BREAKDOWNS.items()
         }
         in_reader_lang = np.array([lang == reader for lang in langs], dtype=bool)
-        suffixes: dict[str, int] | None = None
+        endings = _Endings(prepared.vocabulary)
         for cluster in range(len(by_size)):
             members = np.flatnonzero(labels == cluster)
             originals = rows[members]
@@ -494,12 +512,10 @@ def cluster_texts(
                 top = _top_terms(tfidf, in_reader, names, _TOP_TERMS * 2)
                 sample = originals[in_reader_lang[originals]][:_SURFACE_SAMPLE]
                 forms = _surface_forms(top, prepared, sample, langs)
-                if suffixes is None:
-                    suffixes = _suffix_counts(prepared.vocabulary)
                 broken = _broken_words(prepared, sample)
                 for term in top:
                     word = forms[term]
-                    if _shown(word, reader) and not _is_fragment(word, suffixes, broken):
+                    if _shown(word, reader) and not _is_fragment(word, endings, broken):
                         if word not in words_shown:
                             words_shown.append(word)
             shown = list(dict.fromkeys(concept_names + words_shown))[:_TOP_TERMS]

@@ -17,7 +17,7 @@ Each child reports its wall time and peak resident memory (``ru_maxrss``), so on
 memory is not inflated by another's; every size runs ``--repeat`` times and the fastest
 time of each measurement is reported. Scoring times
 ``analysis.scoring.threat_scores`` on ``--ratings`` synthetic rating rows when that module
-exists. Targets: clustering at most 2.0 times the baseline, 100k texts tagged and
+exists. Targets: clustering at most 1.5 times the baseline, 100k texts tagged and
 clustered in under 60 s and 2 GB, 1M ratings scored in under 5 s.
 """
 
@@ -361,6 +361,8 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: Most time clustering may take, as a multiple of the plain scikit-learn baseline.
+CLUSTER_RATIO = 1.5
 #: Texts each side clusters once, from another seed, before it is timed (see _warm_up).
 WARM_UP_TEXTS = 200
 
@@ -537,8 +539,10 @@ def main(argv: list[str] | None = None) -> int:
             ),
             flush=True,
         )
-        if ratio > 2.0:
-            failures.append(f"clustering {size} texts: {ratio:.2f}x baseline (target <= 2.0)")
+        if ratio > CLUSTER_RATIO:
+            failures.append(
+                f"clustering {size} texts: {ratio:.2f}x baseline (target <= {CLUSTER_RATIO})"
+            )
         if size >= 100_000 and best["end_to_end"] >= 60:
             failures.append(
                 f"{size} texts tagged and clustered: {best['end_to_end']:.1f} s (target < 60)"
