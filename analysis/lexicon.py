@@ -647,6 +647,56 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
     return kept
 
 
+#: A term weaker than this, inside a longer term of another theme, is part of that term's
+#: wording rather than a statement of its own ("хууль", law, inside "хууль бусаар
+#: худалдаа", illegal trade).
+_STANDALONE_WEIGHT = 0.8
+
+
+def _drop_contained(found: list[Match]) -> list[Match]:
+    """Drop the non-strong matches that lie inside a longer match of another theme."""
+    return [
+        m
+        for m in found
+        if m.weight >= _STANDALONE_WEIGHT
+        or not any(
+            o.theme != m.theme
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in found
+        )
+    ]
+
+
+def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray) -> None:
+    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated)."""
+    index = np.flatnonzero(kept)
+    if len(index) < 2:
+        return
+    owners = found.owners[index]
+    order = np.argsort(owners, kind="stable")
+    index, owners = index[order], owners[order]
+    firsts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
+    sizes = np.diff(np.append(firsts, len(owners)))
+    several = sizes > 1
+    if not several.any():
+        return
+    member_group, members = expand_ranges(firsts[several], sizes[several])
+    groups, group_sizes = firsts[several], sizes[several]
+    pair_member, partners = expand_ranges(groups[member_group], group_sizes[member_group])
+    one, other = index[members[pair_member]], index[partners]
+    terms_one, terms_other = found.terms[one], found.terms[other]
+    covered = (
+        (themes[terms_one] != themes[terms_other])
+        & (weights[terms_one] < _STANDALONE_WEIGHT)
+        & (found.starts[other] <= found.starts[one])
+        & (found.ends[one] <= found.ends[other])
+        & (found.ends[other] - found.starts[other] > found.ends[one] - found.starts[one])
+    )
+    kept[one[covered]] = False
+
+
 def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``_resolve_overlaps`` for the occurrences of many texts at once.
 
@@ -887,7 +937,7 @@ class Lexicon:
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
-                resolved = _resolve_overlaps(found)
+                resolved = _drop_contained(_resolve_overlaps(found))
                 kept.extend(resolved)
                 polarity_of = self._matcher(match_lang).polarity_of
                 polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
@@ -949,6 +999,7 @@ class Lexicon:
             themes, keys, weights, polarities = self._table(match_lang)
             found = matcher.find_all(prepared, rows)
             kept, repeated = _resolve_all(found, themes)
+            _contained(found, kept, themes, weights)
             kept = np.flatnonzero(kept)
             terms = found.terms[kept]
             for name, values in (
