@@ -8,14 +8,30 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
 - other languages written with spaces (Mongolian, Persian, Kazakh …) match the start of a
   word, so case and plural suffixes are tolerated, after folding letters that keyboards
   often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``);
-- Chinese terms are found anywhere in the text (leftmost, longest first);
-- a word of seven or more letters also matches a lexicon word one typing error away,
-  when their first two and last letters agree.
+- Chinese terms are found anywhere in the text (leftmost, longest first), except inside
+  title marks 《》;
+- Turkic words ending in a voiceless stop also match their voiced form (санақ, санағы);
+- a word of seven or more letters, all in the lexicon's script, also matches a lexicon
+  word one typing error away when their first two and last letters agree, the lexicon
+  word is a stem of six letters or a word start of seven, a word start keeps its length
+  (a letter more or less at its edge would be a suffix), and the text's word does not
+  begin with one of the language's ``distinct`` words (common words one error from a
+  lexicon word: Mongolian зорилго is not зөрчил).
+
+Phrases in ``ignore`` (species names holding a theme word: snow leopard, қар барысы,
+паланги барфӣ, qor qoploni) and ``places`` (Dalanzadgad is no dam) are taken out first.
 
 A phrase's words must appear in order, with at most one other word between two of them.
-A theme's score is the noisy-or of the weights of the distinct terms found:
-``1 - prod(1 - weight)``, so one strong term (0.8) is enough to tag, two weak ones (0.25)
-add up to 0.44, and the matched words are kept as evidence.
+A weaker term inside a longer term of another theme is part of that term's wording
+("хууль", law, inside "хууль бусаар худалдаа", illegal trade) and is dropped. A term the
+text negates (``analysis.negation``; each term has a polarity, see ``Term.polarity``) is
+kept as evidence, marked, but does not count. A theme's score is the noisy-or of the
+weights of the distinct terms found: ``1 - prod(1 - weight)``, so one strong term (0.8)
+is enough to tag, two weak ones (0.25) add up to 0.44, and the matched words are kept as
+evidence. ``context`` words (0.15: country names, "border" alone) only add to others.
+
+``concepts`` group terms that name one thing in every language (snares: snare*, петл*,
+钢丝套, урхи …); clusters are labelled with their names in the reader's language.
 
 ``Lexicon.match`` reads one text; ``Lexicon.score_texts`` finds the same matches in many
 texts at once, on arrays of word numbers (``text.prepare_texts``), each distinct word

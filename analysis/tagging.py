@@ -11,10 +11,25 @@ Two sources of evidence, usable together or alone:
   with balanced class weights (liblinear, so results do not depend on threads). Its
   evidence is the text's features with the largest contribution to the theme.
 
-When both are used, a theme's confidence is the mean of the two (``model_share`` sets the
+When both are used, a theme's score is the mean of the two (``model_share`` sets the
 classifier's part), except for themes the classifier never saw enough examples of, where
-the lexicon score stands alone. A text gets every theme whose confidence reaches the
-threshold; its ``theme`` is the most confident.
+the lexicon score stands alone. A text gets every theme whose score reaches the
+threshold; its ``theme`` is the one with the highest score.
+
+Before that:
+
+- each text is read in the language it is written in (``text.fit_language``: a Kazakh
+  answer saved under ``ru`` is read as Kazakh; Russian typed in Latin letters and Uzbek in
+  Cyrillic are transliterated first, ``text.matching_text``);
+- a term the text denies ("no poaching", "X is no longer a problem, but …") does not count
+  (``analysis.negation``); the denied theme is listed in ``negated`` and in the evidence;
+- a non-answer ("thank you", "don't know", "-") gets no theme and an ``abstain_reason``
+  (``analysis.abstain``);
+- rows with reviewed (human-coded) tags keep those tags: they take precedence over the
+  machine's wherever tags are used (here, in mention shares, in clusters).
+
+The reported ``confidence`` is the score mapped to how often such a score was a person's
+code on the development data (``analysis.calibration``); the threshold reads the score.
 """
 
 from __future__ import annotations
