@@ -20,7 +20,9 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
      "нет", Chinese "没有", English "not" before verbs of occurring or seeing),
      or ``clause`` (the whole clause). The "without" suffixes of nouns (Mongolian
      ``-гүй``, Turkic ``-сыз``/``-siz``) negate only their own word and are not cues;
-   - effect: ``negate``, ``deny`` or ``unknown`` (below).
+   - effect: ``negate``, ``deny`` or ``unknown`` (below), or ``none`` for phrases that
+     look like a cue and negate nothing ("not only … but also", "не только", "不少", a
+     lot of, "不断", constantly, "ғана емес"), listed first so that they win.
 
 2. **Reach**: a scope ends at a clause boundary (sentence punctuation, a comma, and the
    language's contrastive or clause-joining conjunctions: "but", "но", "а", "但是", "харин",
@@ -63,6 +65,9 @@ REACH = 6
 HAN_REACH = 12
 
 NEGATE, DENY, UNKNOWN = "negate", "deny", "unknown"
+#: The effect of phrases that look like a cue but negate nothing ("not only", "не только",
+#: "不少", a lot of; "ғана емес"): listed first so that they win where they start.
+NONE = "none"
 AFTER, BEFORE, EITHER, CLAUSE = "after", "before", "either", "clause"
 #: Polarity of a lexicon term: its absence is no problem, or is the problem.
 PROBLEM, RESOURCE = "problem", "resource"
@@ -74,6 +79,7 @@ _E = r"(?:is|are|was|were|has been|have been|isn't|aren't|wasn't|weren't)"
 _ADJ = r"(?:(?:a|an|any|the|such a)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "en": [
+        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)\s+{_ADJ}(?:problem|issue|threat|concern|danger)s?", "not a problem", BEFORE, DENY),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
@@ -88,6 +94,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 2),  # noqa: E501
     ],
     "ru": [
+        (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
         (r"(?:(?:больше|уже|сейчас|теперь|давно)\s+)?не\s+(?:является|являются|являлось|являлся|являлась|была|было|был|были|представляет|представляют|составляет|составляют|считается|стоит)?\s*(?:\w+\s+)?(?:проблем\w*|угроз\w*|опасност\w*)|не\s+представля\w+\s+(?:\w+\s+)?(?:угроз\w*|опасност\w*|проблем\w*)|(?:проблем\w*|угроз\w*)\s+(?:нет|не\s+было|отсутству\w+)|(?:находится\s+|находятся\s+)?под\s+контролем", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"нет\s+(?:\w+\s+)?(?:проблем\w*|угроз\w*)\s+(?:с|со|от|из-за|по)", "not a problem", AFTER, DENY),  # noqa: E501
         (r"(?:я\s+)?(?:ничего\s+)?не\s+знаю(?:\s+ничего)?(?:\s+(?:о|об|про))?|у\s+меня\s+нет\s+(?:\w+\s+)?(?:информации|сведений|данных|мнения)|затрудняюсь\s+(?:ответить|сказать)|не\s+могу\s+(?:сказать|ответить|судить)|не\s+в\s+курсе|не\s+владею\s+(?:информацией|вопросом)|не\s+компетентен|не\s+компетентна", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -100,6 +107,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"не", "not", AFTER, NEGATE, 2),
     ],
     "zh": [
+        (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
         (r"(?:已经|已|并|也|都|现在)?(?:不是|不再是|不算|不成|算不上|没有|没什么|不构成)(?:什么|大|很大的|严重的|主要|主要的)?(?:问题|威胁)|不(?:太|很|算)?严重|(?:已经)?得到(?:了)?(?:有效)?控制|基本杜绝|已经杜绝|已杜绝|绝迹了|消失了|已经没有了|没有了", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"我?(?:不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"不再|已经不|已不|再也没有|再也不", "no longer", AFTER, NEGATE),
@@ -110,6 +118,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"未|不", "not", AFTER, NEGATE, 3),
     ],
     "mn": [
+        (r"төдийгүй|зөвхөн\s+\S+\s+биш", "", AFTER, NONE),
         (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй)|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|мэдэх\s+зүйл\s+(?:алга|байхгүй)|хэлж\s+чадахгүй|мэдээлэл\s+надад\s+алга", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"\w+(?:хаа|хоо|хээ|хөө)\s+больсон|больсон|зогссон|алга\s+болсон", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -119,6 +128,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"биш|\w+(?:хгүй|аагүй|ээгүй|оогүй|өөгүй|гаагүй|гээгүй|даггүй|дэггүй|доггүй|дөггүй|сангүй|сэнгүй|сонгүй|сөнгүй)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "fa": [
+        (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
         (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"دیگر\s+(?:\S+\s+){0,3}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -130,6 +140,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|نمی|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|داشت|بود|بوده|باشد|یامد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
+        (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес", "", AFTER, NONE),
         (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"білмеймін|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -139,6 +150,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "ky": [
+        (r"[гк]ана\s+эмес|эле\s+эмес", "", AFTER, NONE),
         (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"билбейм|маалыматым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -148,6 +160,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "uz": [
+        (r"nafaqat|gina\s+emas", "", AFTER, NONE),
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -157,6 +170,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"emas|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tg": [
+        (r"на\s+танҳо|на\s+фақат", "", AFTER, NONE),
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
@@ -167,6 +181,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tk": [
+        (r"diňe\s+\S+\s+däl|däl-de", "", AFTER, NONE),
         (r"(?:uly\s+)?(?:mesele|problema|howp|howply)\w*\s+(?:däl|ýok)|gözegçilik\s+astynda", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilemok|bilmeýärin|maglumatym\s+ýok|aýdyp\s+bilmerin", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"indi\s+(?:\S+\s+){0,2}?(?:ýok|däl|\w+(?:maýar|meýär|mady|medi))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -327,6 +342,8 @@ def scopes(clean: str, lang: str) -> list[Scope]:
     for match in found:
         index = int(match.lastgroup[1:])
         family, direction, effect = cues[index][1:4]
+        if effect == NONE:
+            continue
         reach = cues[index][4] if len(cues[index]) > 4 else None
         start, end = match.span()
         before = bisect.bisect_right(boundary_ends, start)

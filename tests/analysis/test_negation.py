@@ -192,3 +192,19 @@ def test_the_quick_cue_filter_lets_every_example_through(family, lang, text, the
 
     clean = normalise(text)
     assert may_hold_cue(lang, words(clean), clean)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "Not only poaching but also overgrazing hurts the saiga.", "poaching"),
+        ("ru", "Не только браконьерство, но и перевыпас вредит сайгаку.", "poaching"),
+        ("zh", "不少牧民反映偷猎不断增加。", "poaching"),
+        ("fa", "نه تنها شکار غیرمجاز بلکه چرای دام هم مشکل است.", "poaching"),
+        ("kk", "Браконьерлік қана емес, жайылым да мәселе.", "poaching"),
+        ("tg", "На танҳо шикори ғайриқонунӣ, балки чорвои зиёд ҳам мушкил аст.", "poaching"),
+    ],
+)
+def test_phrases_that_look_like_negation_but_are_not_leave_terms_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
