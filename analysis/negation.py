@@ -28,8 +28,11 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
    language's contrastive or clause-joining conjunctions: "but", "но", "а", "但是", "харин",
    "اما", "бірақ", "lekin", "вале", "emma" …) and never spans more than ``REACH`` words
    (``HAN_REACH`` characters in Chinese), or a cue's own reach: a plain "not"/"не"/"不"
-   negates the verb after it and its object (two words), not the verb's further
-   arguments ("courts do not bring poaching cases to trial" still speaks of poaching);
+   negates the verb after it, not the verb's object or arguments ("courts do not bring
+   poaching cases to trial", "nobody stops the poachers" still speak of poaching); on its
+   right a scope also ends at a preposition ("no action against poachers"), and on its
+   left it passes over a term right after a preposition or before a postposition (the
+   Persian "هیچ اقدامی علیه شکارچیان … نمی شود", no action against poachers is taken);
    Persian "بی" only the next word (``بی رویه``, excessive, is one word). A comma
    before a repeated "ни"/"nor" or after a Mongolian "ч" or Turkic "да/де" (the
    neither-nor patterns) does not end a scope.
@@ -90,21 +93,24 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"never|not once|not ever", "never", EITHER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
-        (r"no|none|nobody|no one|nothing|zero|hardly any|few if any", "no", AFTER, NEGATE),
-        (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 2),  # noqa: E501
+        (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
+        (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
+        (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 1),  # noqa: E501
     ],
     "ru": [
         (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
         (r"(?:(?:больше|уже|сейчас|теперь|давно)\s+)?не\s+(?:является|являются|являлось|являлся|являлась|была|было|был|были|представляет|представляют|составляет|составляют|считается|стоит)?\s*(?:\w+\s+)?(?:проблем\w*|угроз\w*|опасност\w*)|не\s+представля\w+\s+(?:\w+\s+)?(?:угроз\w*|опасност\w*|проблем\w*)|(?:проблем\w*|угроз\w*)\s+(?:нет|не\s+было|отсутству\w+)|(?:находится\s+|находятся\s+)?под\s+контролем", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"нет\s+(?:\w+\s+)?(?:проблем\w*|угроз\w*)\s+(?:с|со|от|из-за|по)", "not a problem", AFTER, DENY),  # noqa: E501
+        (r"(?:проблем\w*|трудност\w*|сложност\w*)\s+(?:с|со|по)\s+(?:\S+\s+){1,3}?(?:тоже\s+|также\s+|особых\s+)?(?:нет|не было|не возникает)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:я\s+)?(?:ничего\s+)?не\s+знаю(?:\s+ничего)?(?:\s+(?:о|об|про))?|у\s+меня\s+нет\s+(?:\w+\s+)?(?:информации|сведений|данных|мнения)|затрудняюсь\s+(?:ответить|сказать)|не\s+могу\s+(?:сказать|ответить|судить)|не\s+в\s+курсе|не\s+владею\s+(?:информацией|вопросом)|не\s+компетентен|не\s+компетентна", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"ни", "neither-nor", AFTER, NEGATE),
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает", "without", AFTER, NEGATE, 3),
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", EITHER, NEGATE),
         (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
-        (r"нет|нету|никак\w+|ничего|никто", "no", EITHER, NEGATE),
-        (r"не", "not", AFTER, NEGATE, 2),
+        (r"ничего|никто", "no", EITHER, NEGATE, 2),
+        (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
+        (r"не", "not", AFTER, NEGATE, 1),
     ],
     "zh": [
         (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
@@ -112,10 +118,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"我?(?:不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"不再|已经不|已不|再也没有|再也不", "no longer", AFTER, NEGATE),
         (r"既不|既没有|也不|也没有|也无", "neither-nor", AFTER, NEGATE),
-        (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE),
+        (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
         (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
         (r"没有发现|没发现|未发现|不存在|没有|没", "no", EITHER, NEGATE),
-        (r"未|不", "not", AFTER, NEGATE, 3),
+        (r"未|不", "not", AFTER, NEGATE, 2),
     ],
     "mn": [
         (r"төдийгүй|зөвхөн\s+\S+\s+биш", "", AFTER, NONE),
@@ -251,6 +257,28 @@ def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
     return False
 
 
+#: Prepositions end what a cue governs on its right: "no action against poachers" denies
+#: the action, not the poachers; "no data on poaching" is about data. ("of" is not among
+#: them: "no cases of poaching" denies the poaching.)
+PREPOSITIONS = {
+    "en": "in on at for about against with over under to from into by near along across "
+    "between through during since",
+    "ru": "в во на за для против о об по с со у к от до из при через между над под около "
+    "вокруг после",
+    "fa": "در با برای به از بر علیه درباره",
+    "tg": "дар бо барои ба аз бар зидди",
+}
+
+#: Postpositions of the verb-final languages: a term right before one is an adjunct
+#: ("хулгайн анчдын эсрэг", against poachers), not what a verb-final negation denies.
+POSTPOSITIONS = {
+    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө",
+    "kk": "қарсы туралы үшін жөнінде",
+    "ky": "каршы жөнүндө үчүн тууралуу",
+    "uz": "qarshi haqida uchun to'g'risida",
+    "tk": "garşy barada üçin hakynda",
+}
+
 #: Words that end a clause (besides punctuation), per language.
 CONJUNCTIONS = {
     "en": "but however although though whereas while and yet instead except because since so",
@@ -308,6 +336,19 @@ def _boundary_pattern(lang: str) -> re.Pattern:
     return re.compile(alternatives)
 
 
+@functools.cache
+def _preposition_pattern(lang: str) -> re.Pattern | None:
+    words = PREPOSITIONS.get(lang, "").split()
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, words))})(?![\w'])")
+
+
+def _preposition_starts(clean: str, lang: str) -> list[int]:
+    pattern = _preposition_pattern(lang)
+    return [m.start() for m in pattern.finditer(clean)] if pattern else []
+
+
 def cue_language(lang: str, text: str) -> str:
     """The language whose cues are read in a text of ``lang`` ("" when none has cues)."""
     if lang in CUES:
@@ -332,6 +373,7 @@ def scopes(clean: str, lang: str) -> list[Scope]:
         return []
     cues = CUES[lang]
     boundaries = [m.span() for m in _boundary_pattern(lang).finditer(clean)]
+    prepositions = _preposition_starts(clean, lang)
     boundary_starts = [a for a, _ in boundaries]
     boundary_ends = [b for _, b in boundaries]
     if lang != "zh":
@@ -365,6 +407,10 @@ def scopes(clean: str, lang: str) -> list[Scope]:
             last_after = bisect.bisect_right(word_ends, clause_end)
             if last_after - first_after > reach:
                 clause_end = word_ends[first_after + reach - 1]
+            if direction != CLAUSE and prepositions:
+                at = bisect.bisect_left(prepositions, end)
+                if at < len(prepositions):
+                    clause_end = min(clause_end, prepositions[at])
         out.append(Scope(family, direction, effect, start, end, clause_start, clause_end))
     return out
 
@@ -384,13 +430,17 @@ def negate(
     result = [""] * len(spans)
     if not spans:
         return result
-    for scope in scopes(clean, lang):
+    found = scopes(clean, lang)
+    if not found:
+        return result
+    adjunct = _adjuncts(clean, lang, spans)
+    for scope in found:
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is
         if any(a <= scope.cue_start and scope.cue_end <= b for a, b in spans):
             continue
         if scope.effect == NEGATE:
-            _bind(scope, spans, polarities, result)
+            _bind(scope, spans, polarities, result, adjunct)
         else:
             lo, hi = (
                 (scope.start, scope.end)
@@ -405,8 +455,30 @@ def negate(
     return result
 
 
+def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """Which occurrences stand right after a preposition or right before a postposition:
+    adjuncts, which a verb-final negation on their right does not deny."""
+    before_words = set(PREPOSITIONS.get(lang, "").split())
+    after_words = set(POSTPOSITIONS.get(lang, "").split())
+    if not before_words and not after_words:
+        return [False] * len(spans)
+    out = []
+    for start, end in spans:
+        previous = clean[:start].split()[-1:] if before_words else []
+        following = clean[end:].split()[:1] if after_words else []
+        out.append(
+            bool(previous and previous[0].strip(".,;:!?") in before_words)
+            or bool(following and following[0].strip(".,;:!?") in after_words)
+        )
+    return out
+
+
 def _bind(
-    scope: Scope, spans: Sequence[tuple[int, int]], polarities: Sequence[str], result: list[str]
+    scope: Scope,
+    spans: Sequence[tuple[int, int]],
+    polarities: Sequence[str],
+    result: list[str],
+    adjunct: Sequence[bool],
 ) -> None:
     after = [i for i, (start, _) in enumerate(spans) if scope.cue_end <= start < scope.end]
     # a verb-final cue's own word may carry the term it negates (Mongolian "агнадаггүй")
@@ -414,7 +486,8 @@ def _bind(
     if scope.direction == AFTER or (scope.direction == EITHER and after):
         chosen = sorted(after, key=lambda i: spans[i][0])
     elif scope.direction in (BEFORE, EITHER):
-        chosen = sorted(before, key=lambda i: -spans[i][0])
+        # a verb-final negation denies its subject or object, not an adjunct
+        chosen = sorted((i for i in before if not adjunct[i]), key=lambda i: -spans[i][0])
     else:
         return
     position = 0

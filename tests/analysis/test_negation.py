@@ -208,3 +208,25 @@ def test_the_quick_cue_filter_lets_every_example_through(family, lang, text, the
 def test_phrases_that_look_like_negation_but_are_not_leave_terms_asserted(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "Nobody stops the poachers.", "poaching"),
+        ("en", "There is no action against poachers.", "poaching"),
+        ("en", "Rangers do not arrest poachers.", "poaching"),
+        ("ru", "Никто не останавливает браконьеров.", "poaching"),
+        ("ru", "Полиция не ловит браконьеров.", "poaching"),
+        ("ru", "Нет никаких мер против браконьеров.", "poaching"),
+        ("fa", "هیچ اقدامی علیه شکارچیان غیرمجاز انجام نمی شود.", "poaching"),
+    ],
+)
+def test_denied_action_against_a_problem_leaves_the_problem_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_no_cases_of_a_problem_still_denies_it():
+    _, negated = _split("There were no cases of poaching this year.", "en")
+    assert "poaching" in negated
