@@ -91,7 +91,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"neither|nor", "neither-nor", AFTER, NEGATE),
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
-        (r"never|not once|not ever", "never", EITHER, NEGATE),
+        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"never|not once|not ever", "never", AFTER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
         (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
@@ -106,7 +107,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"ни", "neither-nor", AFTER, NEGATE),
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает", "without", AFTER, NEGATE, 3),
-        (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", EITHER, NEGATE),
+        (r"(?:никогда|ни\s+разу)\s+не\s+(?:видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|слышал\w*)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
         (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),

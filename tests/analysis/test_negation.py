@@ -230,3 +230,10 @@ def test_denied_action_against_a_problem_leaves_the_problem_asserted(lang, text,
 def test_no_cases_of_a_problem_still_denies_it():
     _, negated = _split("There were no cases of poaching this year.", "en")
     assert "poaching" in negated
+
+
+def test_never_before_a_verb_of_action_does_not_deny_its_subject():
+    asserted, _ = _split("Poachers with connections never go to court.", "en")
+    assert "poaching" in asserted
+    _, negated = _split("Snares have never been seen here.", "en")
+    assert "poaching" in negated
