@@ -64,8 +64,8 @@ from analysis.text import HAN, WORD_PATTERN
 
 #: Most words a scope reaches from its cue (word-separated languages).
 REACH = 6
-#: Most characters a scope reaches from its cue in Chinese.
-HAN_REACH = 12
+#: Most characters a scope reaches from its cue in Chinese (a noun phrase: 没有偷猎现象).
+HAN_REACH = 6
 
 NEGATE, DENY, UNKNOWN = "negate", "deny", "unknown"
 #: The effect of phrases that look like a cue but negate nothing ("not only", "не только",
@@ -122,7 +122,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"既不|既没有|也不|也没有|也无", "neither-nor", AFTER, NEGATE),
         (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
         (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
-        (r"没有发现|没发现|未发现|不存在|没有|没", "no", EITHER, NEGATE),
+        (r"没有发现|没发现|未发现|不存在|没有", "no", EITHER, NEGATE),
+        (r"没", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
     "mn": [
