@@ -149,7 +149,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|نمی|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|داشت|بود|بوده|باشد|یامد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
-        (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес", "", AFTER, NONE),
+        (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*", "", AFTER, NONE),
         (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"білмеймін|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -159,7 +159,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "ky": [
-        (r"[гк]ана\s+эмес|эле\s+эмес", "", AFTER, NONE),
+        (r"[гк]ана\s+эмес|эле\s+эмес|көбөй\w*|азай\w*", "", AFTER, NONE),
         (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"билбейм|маалыматым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -169,7 +169,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "uz": [
-        (r"nafaqat|gina\s+emas", "", AFTER, NONE),
+        (r"nafaqat|gina\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -190,7 +190,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tk": [
-        (r"diňe\s+\S+\s+däl|däl-de", "", AFTER, NONE),
+        (r"diňe\s+\S+\s+däl|däl-de|köpel\w*|azal\w*", "", AFTER, NONE),
         (r"(?:uly\s+)?(?:mesele|problema|howp|howply)\w*\s+(?:däl|ýok)|gözegçilik\s+astynda", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilemok|bilmeýärin|maglumatym\s+ýok|aýdyp\s+bilmerin", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"indi\s+(?:\S+\s+){0,2}?(?:ýok|däl|\w+(?:maýar|meýär|mady|medi))", "no longer", BEFORE, NEGATE),  # noqa: E501
