@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         "texts": len(data),
         "folds": args.folds,
         "seed": args.seed,
+        "caveat": "the lexicon was written and revised with these texts in view, so on "
+        "answers it has not seen a given confidence is likely to be optimistic; refit "
+        "on reviewed (human-coded) answers when there are enough",
         "mappings": {},
         "held_out": {},
     }
