@@ -245,19 +245,9 @@ def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
     text) cannot hold a negation cue; True when it may (then ``scopes`` reads it)."""
     if lang == "zh":
         return not HAN_TRIGGERS.isdisjoint(clean)
-    trigger = _trigger(lang)
-    if trigger is None:
+    if _trigger(lang) is None:
         return bool(CUES.get(lang))
-    seen = _TRIGGER_WORDS.setdefault(lang, {})
-    for word in words:
-        found = seen.get(word)
-        if found is None:
-            if len(seen) > 200_000:
-                seen.clear()
-            found = seen[word] = trigger.fullmatch(word) is not None
-        if found:
-            return True
-    return False
+    return any(is_cue_word(lang, word) for word in words)
 
 
 #: Prepositions end what a cue governs on its right: "no action against poachers" denies
