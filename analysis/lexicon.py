@@ -8,14 +8,30 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
 - other languages written with spaces (Mongolian, Persian, Kazakh …) match the start of a
   word, so case and plural suffixes are tolerated, after folding letters that keyboards
   often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``);
-- Chinese terms are found anywhere in the text (leftmost, longest first);
-- a word of seven or more letters also matches a lexicon word one typing error away,
-  when their first two and last letters agree.
+- Chinese terms are found anywhere in the text (leftmost, longest first), except inside
+  title marks 《》;
+- Turkic words ending in a voiceless stop also match their voiced form (санақ, санағы);
+- a word of seven or more letters, all in the lexicon's script, also matches a lexicon
+  word one typing error away when their first two and last letters agree, the lexicon
+  word is a stem of six letters or a word start of seven, a word start keeps its length
+  (a letter more or less at its edge would be a suffix), and the text's word does not
+  begin with one of the language's ``distinct`` words (common words one error from a
+  lexicon word: Mongolian зорилго is not зөрчил).
+
+Phrases in ``ignore`` (species names holding a theme word: snow leopard, қар барысы,
+паланги барфӣ, qor qoploni) and ``places`` (Dalanzadgad is no dam) are taken out first.
 
 A phrase's words must appear in order, with at most one other word between two of them.
-A theme's score is the noisy-or of the weights of the distinct terms found:
-``1 - prod(1 - weight)``, so one strong term (0.8) is enough to tag, two weak ones (0.25)
-add up to 0.44, and the matched words are kept as evidence.
+A weaker term inside a longer term of another theme is part of that term's wording
+("хууль", law, inside "хууль бусаар худалдаа", illegal trade) and is dropped. A term the
+text negates (``analysis.negation``; each term has a polarity, see ``Term.polarity``) is
+kept as evidence, marked, but does not count. A theme's score is the noisy-or of the
+weights of the distinct terms found: ``1 - prod(1 - weight)``, so one strong term (0.8)
+is enough to tag, two weak ones (0.25) add up to 0.44, and the matched words are kept as
+evidence. ``context`` words (0.15: country names, "border" alone) only add to others.
+
+``concepts`` group terms that name one thing in every language (snares: snare*, петл*,
+钢丝套, урхи …); clusters are labelled with their names in the reader's language.
 
 ``Lexicon.match`` reads one text; ``Lexicon.score_texts`` finds the same matches in many
 texts at once, on arrays of word numbers (``text.prepare_texts``), each distinct word
@@ -26,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +50,18 @@ from typing import NamedTuple
 
 import numpy as np
 
+from analysis.negation import (
+    PROBLEM,
+    RESOURCE,
+    cue_language,
+    is_cue_word,
+    may_hold_cue,
+    negate,
+)
 from analysis.text import (
     CACHE_LIMIT,
     STEMMERS,
+    WORD_PATTERN,
     PreparedTexts,
     analyzer,
     base_language,
@@ -51,6 +77,7 @@ from analysis.text import (
 )
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "lexicon.json"
+_WORD = re.compile(WORD_PATTERN)
 
 #: Languages matched as substrings of the text rather than word by word.
 SUBSTRING_LANGUAGES = frozenset({"zh", "ja"})
@@ -65,7 +92,13 @@ COMPANIONS = {
     "ps": ("fa",),
     "ur": ("fa",),
 }
+#: A text word this long or longer may match a lexicon word one typing error away.
 _MIN_FUZZY_LENGTH = 7
+#: The shortest lexicon word matched with a typing error: a stem (en, ru) of six letters,
+#: or a word matched by its start (the other languages, where a shorter start would make
+#: "one error away" reach half the words of a suffixing language) of seven.
+_MIN_FUZZY_STEM = 6
+_MIN_FUZZY_PREFIX = 7
 
 # Letters that keyboards without a full Mongolian, Kazakh, Kyrgyz or Tajik layout replace
 # with their Russian look-alikes.
@@ -87,6 +120,16 @@ _CYRILLIC_FOLD = str.maketrans(
     }
 )
 _FOLDED_LANGUAGES = frozenset({"mn", "kk", "ky", "tg", "uz", "tk"})
+# Turkmen letters typed without their marks, and the apostrophe of Uzbek o' and g' left
+# out: the lexicon word and the text's word are compared in this folded form.
+_LATIN_FOLD = str.maketrans(
+    {"ä": "a", "ç": "c", "ň": "n", "ö": "o", "ş": "s", "ü": "u", "ý": "y", "ž": "z", "'": None}
+)
+_SCRIPT_LETTERS = {
+    "cyrillic": re.compile(r"[\u0400-\u052f]+"),
+    "latin": re.compile(r"[a-z'\u00c0-\u024f]+"),
+    "arabic": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]+"),
+}
 
 
 @dataclass(frozen=True)
@@ -96,8 +139,11 @@ class Term:
     theme: str  #: theme code, or "" for an ``ignore`` phrase
     lang: str
     text: str  #: as written in the lexicon file
-    level: str  #: strong | medium | weak | ignore
+    level: str  #: strong | medium | weak | context | ignore
     weight: float
+    #: ``problem`` when saying it is absent means there is no problem ("no poaching"),
+    #: ``resource`` when its absence is the problem ("no funding", "no monitoring")
+    polarity: str = PROBLEM
 
 
 class Match(NamedTuple):
@@ -110,6 +156,9 @@ class Match(NamedTuple):
     level: str
     start: int  #: first word (or character, for Chinese) covered
     end: int  #: one past the last
+    #: the kind of negation that takes the term ("no", "never", "not a problem" …; see
+    #: ``analysis.negation``), "" when the text says it applies
+    negated: str = ""
 
 
 #: What ``score_texts`` records of each occurrence it keeps: its text, the place of its
@@ -128,6 +177,7 @@ _OCCURRENCE_COLUMNS = (
     "by_length",
     "term",
     "matcher",
+    "polarity",
 )
 
 
@@ -152,14 +202,31 @@ class LexiconScores:
     themes: tuple[str, ...]
     scores: np.ndarray
     matches: list[list[Match]] = field(repr=False)
+    #: the asserted (not negated) occurrences: their text and their term's score key
+    #: (``Lexicon.score_key``)
+    occurrences: tuple[np.ndarray, np.ndarray] = field(
+        default=(np.zeros(0, np.int64), np.zeros(0, np.int64)), repr=False
+    )
 
     def evidence(self, row: int, theme: str) -> list[str]:
         """Return the distinct wordings that made text ``row`` score on ``theme``."""
         seen: list[str] = []
         for match in sorted(self.matches[row], key=lambda m: (-m.weight, m.start)):
-            if match.theme == theme and match.surface not in seen:
+            if match.theme == theme and not match.negated and match.surface not in seen:
                 seen.append(match.surface)
         return seen
+
+    def negated(self, row: int) -> dict[str, list[str]]:
+        """Themes of text ``row`` found only negated, with the negated wordings, each
+        followed by its kind of negation in brackets ("poaching [no]")."""
+        asserted = {m.theme for m in self.matches[row] if not m.negated}
+        found: dict[str, list[str]] = {}
+        for match in self.matches[row]:
+            if match.negated and match.theme not in asserted:
+                shown = f"{match.surface} [{match.negated}]"
+                if shown not in found.setdefault(match.theme, []):
+                    found[match.theme].append(shown)
+        return found
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -183,12 +250,20 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 class _WordMatcher:
-    """Matches the terms of one language written with spaces between words."""
+    """Matches the terms of one language written with spaces between words.
 
-    def __init__(self, lang: str, terms: Sequence[Term]):
+    ``distinct`` lists word starts that are never matched by typing tolerance (see the
+    lexicon's ``distinct``)."""
+
+    def __init__(self, lang: str, terms: Sequence[Term], distinct: Sequence[str] = ()):
         self.lang = lang
         self.stemmed = lang in STEMMERS
         self.fold = lang in _FOLDED_LANGUAGES
+        self._table = _LATIN_FOLD if lang in ("tk", "uz") else _CYRILLIC_FOLD
+        self._distinct = tuple(sorted({self._fold(normalise(word)) for word in distinct}))
+        # a word is matched with a typing error only when all its letters are of the
+        # lexicon's script (a Latin "o" inside a Cyrillic word is no typing error)
+        self._letters = _SCRIPT_LETTERS.get(language_script(lang))
         self._analyzer = analyzer(lang)
         self.terms: list[Term] = []
         self._spec_ids: dict[tuple[str, str], int] = {}
@@ -208,6 +283,7 @@ class _WordMatcher:
         self._start_cache: dict[str, tuple[int, ...]] = {}
         for term in terms:
             self._add(term)
+        self.polarity_of = {(t.theme, t.text): t.polarity for t in self.terms}
         # first letter -> lengths of the prefix words starting with it; the first two
         # letters of every long stem word, and the long prefix words by first two letters,
         # last letter and length (only these have fuzzy matches)
@@ -226,8 +302,19 @@ class _WordMatcher:
             self._rest_table[index, : len(rest)] = rest
         self._rest_lengths = np.array([len(rest) for rest in self._rests], dtype=np.int64)
 
+    def _fold(self, word: str) -> str:
+        return word.translate(self._table) if self.fold else word
+
     def _key(self, word: str) -> str:
-        return word.translate(_CYRILLIC_FOLD) if self.fold else word
+        return self._fold(word)
+
+    def _fuzzy_allowed(self, word: str, key: str) -> bool:
+        """Whether ``word`` may match a lexicon word one typing error away."""
+        if len(key) < _MIN_FUZZY_LENGTH:
+            return False
+        if self._letters is not None and not self._letters.fullmatch(word):
+            return False
+        return not key.startswith(self._distinct) if self._distinct else True
 
     def _stem_of(self, word: str) -> str:
         return self._analyzer.unit(word)
@@ -241,7 +328,8 @@ class _WordMatcher:
         self._specs.append((mode, key))
         index = {"exact": self._exact, "stem": self._stem, "prefix": self._prefix}[mode]
         index.setdefault(key, []).append(spec_id)
-        if mode != "exact" and len(key) >= _MIN_FUZZY_LENGTH - 1:
+        shortest = _MIN_FUZZY_STEM if mode == "stem" else _MIN_FUZZY_PREFIX
+        if mode != "exact" and len(key) >= shortest:
             fuzzy = self._fuzzy_stem if mode == "stem" else self._fuzzy_prefix
             fuzzy.setdefault((key[:2], key[-1], len(key)), []).append(spec_id)
         return spec_id
@@ -275,7 +363,7 @@ class _WordMatcher:
             return cached
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        key = word.translate(_CYRILLIC_FOLD) if self.fold else word
+        key = self._fold(word)
         stem = self._analyzer.unit(word) if self.stemmed else key
         found: set[int] = set()
         hits = self._exact.get(key)
@@ -291,12 +379,12 @@ class _WordMatcher:
             hits = prefix.get(key[:length])
             if hits:
                 found.update(hits)
-        if len(key) >= _MIN_FUZZY_LENGTH:
+        if self._fuzzy_allowed(word, key):
             # A slip inside the word is tolerated, not a different ending: the candidate
             # must keep the lexicon word's first two and last letters ("ovregrazing" is
             # "overgrazing", but "trafficking" is not "traffic").
             specs = self._specs
-            if stem[:2] in self._fuzzy_stem_heads and len(stem) >= _MIN_FUZZY_LENGTH - 1:
+            if stem[:2] in self._fuzzy_stem_heads and len(stem) >= _MIN_FUZZY_STEM:
                 head, last, size = stem[:2], stem[-1], len(stem)
                 for length in (size - 1, size, size + 1):
                     for spec_id in self._fuzzy_stem.get((head, last, length), ()):
@@ -304,12 +392,15 @@ class _WordMatcher:
                             found.add(spec_id)
             # the prefix words with the same first two letters, by their last letter
             endings = self._fuzzy_prefix_endings.get(key[:2])
-            for cut in range(_MIN_FUZZY_LENGTH - 2, len(key) + 1) if endings else ():
+            for cut in range(_MIN_FUZZY_PREFIX - 1, len(key) + 1) if endings else ():
                 by_length = endings.get(key[cut - 1])
                 if by_length is None:
                     continue
+                # in a suffixing language without a stemmer a prefix word keeps its
+                # length: a letter added or dropped at the edge of the window would be a
+                # suffix (Kyrgyz мыйзамсыз, unlawful, is not мыйзамы, its law)
                 window = key[:cut]
-                for length in (cut - 1, cut, cut + 1):
+                for length in (cut - 1, cut, cut + 1) if self.stemmed else (cut,):
                     for spec_id in by_length.get(length, ()):
                         if spec_id not in found and _within_one_edit(specs[spec_id][1], window):
                             found.add(spec_id)
@@ -475,6 +566,7 @@ class _SubstringMatcher:
         self._lengths = {char: sorted(sizes, reverse=True) for char, sizes in lengths.items()}
         self.terms = list(self._terms.values())
         self._term_index = {key: index for index, key in enumerate(self._terms)}
+        self.polarity_of = {(t.theme, t.text): t.polarity for t in self.terms}
 
     def find_all(self, prepared: PreparedTexts, rows: np.ndarray) -> _Found:
         """``find`` in the texts ``rows`` of ``prepared``."""
@@ -516,11 +608,19 @@ class _SubstringMatcher:
         return [text[a:b] for text, a, b in zip(clean, starts.tolist(), ends.tolist(), strict=True)]
 
     def _spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest, non-overlapping term keys in ``text``: (start, end, key)."""
+        """Leftmost-longest, non-overlapping term keys in ``text``: (start, end, key).
+
+        A title in 《》 (a newspaper, a book, a law's name) is not read: its words name
+        something rather than say something."""
         found: list[tuple[int, int, str]] = []
         position, size = 0, len(text)
         terms, first = self._terms, self._lengths
         while position < size:
+            if text[position] == "《":
+                close = text.find("》", position)
+                if close > 0:
+                    position = close + 1
+                    continue
             for length in first.get(text[position], ()):
                 piece = text[position : position + length]
                 if piece in terms:
@@ -561,6 +661,56 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
         else:
             kept.append(match)
     return kept
+
+
+#: A term weaker than this, inside a longer term of another theme, is part of that term's
+#: wording rather than a statement of its own ("хууль", law, inside "хууль бусаар
+#: худалдаа", illegal trade).
+_STANDALONE_WEIGHT = 0.8
+
+
+def _drop_contained(found: list[Match]) -> list[Match]:
+    """Drop the non-strong matches that lie inside a longer match of another theme."""
+    return [
+        m
+        for m in found
+        if m.weight >= _STANDALONE_WEIGHT
+        or not any(
+            o.theme != m.theme
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in found
+        )
+    ]
+
+
+def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray) -> None:
+    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated)."""
+    index = np.flatnonzero(kept)
+    if len(index) < 2:
+        return
+    owners = found.owners[index]
+    order = np.argsort(owners, kind="stable")
+    index, owners = index[order], owners[order]
+    firsts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
+    sizes = np.diff(np.append(firsts, len(owners)))
+    several = sizes > 1
+    if not several.any():
+        return
+    member_group, members = expand_ranges(firsts[several], sizes[several])
+    groups, group_sizes = firsts[several], sizes[several]
+    pair_member, partners = expand_ranges(groups[member_group], group_sizes[member_group])
+    one, other = index[members[pair_member]], index[partners]
+    terms_one, terms_other = found.terms[one], found.terms[other]
+    covered = (
+        (themes[terms_one] != themes[terms_other])
+        & (weights[terms_one] < _STANDALONE_WEIGHT)
+        & (found.starts[other] <= found.starts[one])
+        & (found.ends[one] <= found.ends[other])
+        & (found.ends[other] - found.starts[other] > found.ends[one] - found.starts[one])
+    )
+    kept[one[covered]] = False
 
 
 def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -612,6 +762,29 @@ def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndar
     return kept, repeated
 
 
+# Turkic stems ending in a voiceless stop voice it before a vowel (Kazakh санақ, count ->
+# санағы; Turkmen aýlyk, salary -> aýlygy): each such lexicon word also matches its voiced
+# form.
+_ALTERNATING = {
+    "kk": {"қ": "ғ", "к": "г", "п": "б"},
+    "ky": {"к": "г", "п": "б"},
+    "uz": {"q": "g'", "k": "g", "p": "b"},
+    "tk": {"k": "g", "p": "b"},
+}
+
+
+def _alternants(terms: Sequence[Term]) -> list[Term]:
+    """The voiced forms of the terms whose last word ends in a voiceless stop."""
+    swaps = _ALTERNATING.get(terms[0].lang, {}) if terms else {}
+    out = []
+    for term in terms:
+        text = term.text
+        if not term.theme or text.endswith(("=", "*")) or text[-1:] not in swaps:
+            continue
+        out.append(term.__class__(**{**term.__dict__, "text": text[:-1] + swaps[text[-1]]}))
+    return out
+
+
 class Lexicon:
     """A loaded lexicon: theme codes, their names and IUCN-CMP classes, and matchers."""
 
@@ -621,20 +794,37 @@ class Lexicon:
         self.themes: tuple[str, ...] = tuple(themes)
         self.iucn_cmp: dict[str, list[str]] = {t: list(themes[t]["iucn_cmp"]) for t in themes}
         self.names: dict[str, dict[str, str]] = {t: dict(themes[t]["names"]) for t in themes}
+        #: each theme's default polarity (see ``Term.polarity``)
+        self.polarity: dict[str, str] = {t: themes[t].get("polarity", PROBLEM) for t in themes}
         by_lang: dict[str, list[Term]] = {}
         for theme, spec in themes.items():
+            default = self.polarity[theme]
+            other = RESOURCE if default == PROBLEM else PROBLEM
             for lang, levels in spec["terms"].items():
+                flipped = set(spec.get("other_polarity", {}).get(lang, ()))
                 for level, entries in levels.items():
                     weight = self.weights[level]
                     by_lang.setdefault(lang, []).extend(
-                        Term(theme, lang, entry, level, weight) for entry in entries
+                        Term(theme, lang, entry, level, weight, default)
+                        if entry not in flipped
+                        else Term(theme, lang, entry, level, weight, other)
+                        for entry in entries
                     )
-        for lang, entries in data.get("ignore", {}).items():
-            by_lang.setdefault(lang, []).extend(
-                Term("", lang, entry, "ignore", 0.0) for entry in entries
-            )
+        # ignore phrases and the region's place names that contain theme words are taken
+        # out before matching
+        for section in ("ignore", "places"):
+            for lang, entries in data.get(section, {}).items():
+                by_lang.setdefault(lang, []).extend(
+                    Term("", lang, entry, "ignore", 0.0) for entry in entries
+                )
+        for lang in _ALTERNATING:
+            by_lang[lang] = by_lang.get(lang, []) + _alternants(by_lang.get(lang, []))
         self.languages: frozenset[str] = frozenset(by_lang)
         self._terms = by_lang
+        self._distinct: dict[str, list[str]] = dict(data.get("distinct", {}))
+        #: groups of terms naming one thing in every language, with names per language
+        self.concepts: dict[str, dict] = dict(data.get("concepts", {}))
+        self._concept_of = np.zeros(0, dtype=np.int64)
         self._matchers: dict[str, _WordMatcher | _SubstringMatcher] = {}
         self._theme_index = {theme: i for i, theme in enumerate(self.themes)}
         self._plans: dict[str, tuple[list[str], str]] = {}
@@ -658,13 +848,13 @@ class Lexicon:
             if lang in SUBSTRING_LANGUAGES:
                 matcher = _SubstringMatcher(lang, terms)
             else:
-                matcher = _WordMatcher(lang, terms)
+                matcher = _WordMatcher(lang, terms, self._distinct.get(lang, ()))
             self._matchers[lang] = matcher
         return matcher
 
-    def _table(self, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Theme number (-1 for an ignore phrase), score key and weight of each term of the
-        matcher of ``lang``."""
+    def _table(self, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Theme number (-1 for an ignore phrase), score key, weight and polarity (1 for a
+        resource) of each term of the matcher of ``lang``."""
         table = self._tables.get(lang)
         if table is None:
             terms = self._matcher(lang).terms
@@ -675,6 +865,7 @@ class Lexicon:
                     [keys.setdefault((t.theme, t.text), len(keys)) for t in terms], dtype=np.int64
                 ),
                 np.array([t.weight for t in terms], dtype=np.float64),
+                np.array([t.polarity == RESOURCE for t in terms], dtype=np.int64),
             )
         return table
 
@@ -756,10 +947,27 @@ class Lexicon:
         if not clean:
             return []
         kept: list[Match] = []
+        spans: list[tuple[int, int]] = []
+        polarities: list[str] = []
+        word_spans: list[tuple[int, int]] | None = None
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
-                kept.extend(_resolve_overlaps(found))
+                resolved = _drop_contained(_resolve_overlaps(found))
+                kept.extend(resolved)
+                polarity_of = self._matcher(match_lang).polarity_of
+                polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
+                if match_lang in SUBSTRING_LANGUAGES:
+                    spans.extend((m.start, m.end) for m in resolved)
+                else:
+                    if word_spans is None:
+                        word_spans = [w.span() for w in _WORD.finditer(clean)]
+                    spans.extend(
+                        (word_spans[m.start][0], word_spans[m.end - 1][1]) for m in resolved
+                    )
+        if kept:
+            families = negate(clean, cue_language(lang, clean), spans, polarities)
+            kept = [m._replace(negated=f) if f else m for m, f in zip(kept, families, strict=True)]
         return kept
 
     @staticmethod
@@ -769,7 +977,7 @@ class Lexicon:
         seen: set[tuple[str, str]] = set()
         for match in matches:
             key = (match.theme, match.term)
-            if key not in seen:
+            if key not in seen and not match.negated:
                 seen.add(key)
                 missing[match.theme] = missing.get(match.theme, 1.0) * (1.0 - match.weight)
         return {theme: 1.0 - value for theme, value in missing.items()}
@@ -781,12 +989,15 @@ class Lexicon:
         *,
         prepared: Sequence[tuple[str, list[str]]] | None = None,
         evidence: bool = True,
+        negation: bool = True,
     ) -> LexiconScores:
         """Score many texts.
 
         In: texts and their language codes (equal lengths; resolve missing languages
         first), optionally already passed through ``text.prepare`` or
-        ``text.prepare_texts``; ``evidence=False`` when only the scores are needed. Out:
+        ``text.prepare_texts``; ``evidence=False`` when only the scores are needed;
+        ``negation=False`` counts every term found, negated or not (what a text speaks
+        about rather than what it asserts; faster). Out:
         ``LexiconScores`` with an (n texts × n themes) array in 0..1 and each text's
         matches for evidence (the same as ``match`` finds, in the same order).
 
@@ -801,9 +1012,10 @@ class Lexicon:
         matchers: list[_WordMatcher | _SubstringMatcher] = []
         for match_lang, (rows, places) in self._match_plan(prepared, langs).items():
             matcher = self._matcher(match_lang)
-            themes, keys, weights = self._table(match_lang)
+            themes, keys, weights, polarities = self._table(match_lang)
             found = matcher.find_all(prepared, rows)
             kept, repeated = _resolve_all(found, themes)
+            _contained(found, kept, themes, weights)
             kept = np.flatnonzero(kept)
             terms = found.terms[kept]
             for name, values in (
@@ -818,6 +1030,7 @@ class Lexicon:
                 ("by_length", repeated[kept]),
                 ("term", terms),
                 ("matcher", np.full(len(kept), len(matchers), dtype=np.int64)),
+                ("polarity", polarities[terms]),
             ):
                 parts[name].append(values)
             matchers.append(matcher)
@@ -825,12 +1038,62 @@ class Lexicon:
             name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
             for name, values in parts.items()
         }
+        columns["negated"] = (
+            _negations(columns, matchers, prepared, langs)
+            if negation
+            else np.full(len(columns["row"]), "", dtype=object)
+        )
+        asserted = columns["negated"] == ""
         scores = np.zeros((len(prepared), len(self.themes)))
-        self._noisy_or(columns, scores)
+        self._noisy_or({name: values[asserted] for name, values in columns.items()}, scores)
         matches: list[list[Match]] = []
         if evidence:
             matches = _listed(columns, matchers, prepared)
-        return LexiconScores(self.themes, scores, matches)
+        occurrences = (columns["row"][asserted], columns["key"][asserted])
+        return LexiconScores(self.themes, scores, matches, occurrences)
+
+    def concept_counts(self, found: LexiconScores) -> tuple[np.ndarray, list[str]]:
+        """How often each text of ``found`` names each concept (``concepts`` of the lexicon
+        file): an (n texts × n concepts) array and the concept ids."""
+        ids = list(self.concepts)
+        lookup = self._concept_lookup()
+        rows, keys = found.occurrences
+        counts = np.zeros((len(found.scores), len(ids)))
+        if len(rows):
+            concept = lookup[keys] if len(lookup) else np.full(len(keys), -1)
+            known = concept >= 0
+            np.add.at(counts, (rows[known], concept[known]), 1.0)
+        return counts, ids
+
+    def concept_name(self, concept: str, lang: str = "en") -> str:
+        """A concept's name in ``lang`` (English, then the id, when missing)."""
+        names = self.concepts.get(concept, {}).get("names", {})
+        return names.get(base_language(lang)) or names.get("en") or concept
+
+    def _concept_lookup(self) -> np.ndarray:
+        """Concept number of every score key (-1: no concept)."""
+        for lang in self.languages:
+            self._table(lang)  # every term gets its score key
+        keys = self._score_keys
+        if len(self._concept_of) == len(keys):
+            return self._concept_of
+        order = list(self.concepts)
+        by_theme: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, concept in enumerate(order):
+            spec = self.concepts[concept]
+            prefixes = tuple(
+                _bare(prefix) for values in spec["prefixes"].values() for prefix in values
+            )
+            by_theme.setdefault(spec["theme"], []).append((index, prefixes))
+        lookup = np.full(len(keys), -1, dtype=np.int64)
+        for (theme, text), key in keys.items():
+            bare = _bare(text)
+            for index, prefixes in by_theme.get(theme, ()):
+                if bare.startswith(prefixes):
+                    lookup[key] = index
+                    break
+        self._concept_of = lookup
+        return lookup
 
     def _noisy_or(self, columns: dict[str, np.ndarray], scores: np.ndarray) -> None:
         """Fill ``scores`` with ``_theme_scores`` of the kept occurrences in ``columns``."""
@@ -892,9 +1155,82 @@ def _listed(
                 term.level,
                 int(columns["start"][index]),
                 int(columns["end"][index]),
+                columns["negated"][index],
             )
         )
     return matches
+
+
+_POLARITY_NAMES = (PROBLEM, RESOURCE)
+
+
+def _with_cue_words(
+    prepared: PreparedTexts, langs: Sequence[str], text_rows: list[int]
+) -> list[int]:
+    """Which of ``text_rows`` (their places in it) hold a word a negation cue needs, or
+    are in a language read character by character: only these are read again."""
+    vocabulary, tokens, offsets = prepared.vocabulary, prepared.tokens, prepared.offsets
+    rows = np.asarray(text_rows, dtype=np.int64)
+    row_langs = np.array([langs[row] for row in text_rows], dtype=object)
+    wanted = np.zeros(len(rows), dtype=bool)
+    for lang in sorted(set(row_langs.tolist())):
+        mine = np.flatnonzero(row_langs == lang)
+        if lang == "zh" or cue_language(lang, "") != lang:
+            wanted[mine] = True
+            continue
+        owners, positions = expand_ranges(offsets[rows[mine]], np.diff(offsets)[rows[mine]])
+        found = tokens[positions]
+        distinct = np.unique(found)
+        flags = np.zeros(len(vocabulary), dtype=bool)
+        flags[distinct] = [is_cue_word(lang, vocabulary[t]) for t in distinct.tolist()]
+        hits = np.zeros(len(mine), dtype=bool)
+        hits[owners[flags[found]]] = True
+        wanted[mine] = hits
+    return np.flatnonzero(wanted).tolist()
+
+
+def _negations(
+    columns: dict[str, np.ndarray],
+    matchers: Sequence[_WordMatcher | _SubstringMatcher],
+    prepared: PreparedTexts,
+    langs: Sequence[str],
+) -> np.ndarray:
+    """``negation.negate`` for the occurrences in ``columns``: per occurrence, the kind of
+    negation that takes it, or "". Only texts with a negation cue are read again."""
+    size = len(columns["row"])
+    out = np.full(size, "", dtype=object)
+    if not size:
+        return out
+    order = np.argsort(columns["row"], kind="stable")
+    rows = columns["row"][order]
+    firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    lasts = np.append(firsts[1:], size)
+    text_rows = rows[firsts].tolist()
+    substring = [matcher.lang in SUBSTRING_LANGUAGES for matcher in matchers]
+    wanted = _with_cue_words(prepared, langs, text_rows)
+    for i, clean in zip(wanted, prepared.clean_of([text_rows[i] for i in wanted]), strict=True):
+        lang = cue_language(langs[text_rows[i]], clean)
+        if not lang or (lang == "zh" and not may_hold_cue(lang, (), clean)):
+            continue
+        members = order[firsts[i] : lasts[i]]
+        word_spans: list[tuple[int, int]] | None = None
+        spans = []
+        for index in members.tolist():
+            start, end = int(columns["start"][index]), int(columns["end"][index])
+            if substring[columns["matcher"][index]]:
+                spans.append((start, end))
+                continue
+            if word_spans is None:
+                word_spans = [w.span() for w in _WORD.finditer(clean)]
+            spans.append((word_spans[start][0], word_spans[end - 1][1]))
+        polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
+        out[members] = negate(clean, lang, spans, polarities)
+    return out
+
+
+def _bare(text: str) -> str:
+    """A lexicon word or concept prefix without its markers, normalised."""
+    return normalise(text.replace("*", "").replace("=", ""))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

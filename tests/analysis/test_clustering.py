@@ -162,3 +162,87 @@ def test_fewer_texts_than_the_smallest_k_still_cluster():
     result = cluster_texts(texts, k=None, k_range=(3, 12), seed=0)
     assert set(result.assignments["cluster"]) <= {0, 1}
     assert result.clusters["size"].sum() == 2
+
+
+def test_labels_use_concept_names_in_the_reader_language_for_every_cluster(statements):
+    texts = statements.drop(columns=["themes", "primary"])
+    lexicon = load_lexicon()
+    for reader in ("en", "ru", "zh", "mn", "fa"):
+        result = cluster_texts(texts, k=8, seed=0, reader_lang=reader)
+        names = {lexicon.concept_name(c, reader) for c in lexicon.concepts}
+        for row in result.clusters.itertuples():
+            shown = row.concepts.split(", ") if row.concepts else []
+            assert shown and set(shown) <= names, (reader, row.label)
+            assert shown[0] in row.label
+
+
+def test_questionnaire_words_and_fragments_are_never_cluster_terms():
+    texts = pd.DataFrame(
+        {
+            "id": [str(i) for i in range(12)],
+            "text": [
+                "Please send the survey questionnaire again, the organis ation of questions",
+                "Send the questionnaire to rangers; the survey form organis ation was poor",
+                "The survey questionnaire should be sent earlier, communic ation was slow",
+                "Questionnaire survey send me the form, inform ation missing",
+            ]
+            + ["Poachers set snares and sell saiga horn"] * 4
+            + ["Drought dried the springs this summer"] * 4,
+            "lang": ["en"] * 12,
+        }
+    )
+    result = cluster_texts(texts, k=3, seed=0)
+    shown = ", ".join(result.clusters["top_terms"]).split(", ")
+    assert not {"survey", "questionnaire", "send", "form", "questions", "ation"} & set(shown)
+
+
+def test_a_cluster_below_the_minimum_coherence_is_labelled_mixed(statements):
+    texts = statements.drop(columns=["themes", "primary"])
+    result = cluster_texts(texts, k=2, seed=0, min_coherence=0.99)
+    assert result.clusters["mixed"].all()
+    assert all(label.startswith("Mixed") for label in result.clusters["label"])
+    assert (result.clusters["coherence"] < 0.99).all()
+    russian = cluster_texts(texts, k=2, seed=0, min_coherence=0.99, reader_lang="ru")
+    assert all(label.startswith("Смешанный") for label in russian.clusters["label"])
+    strict = cluster_texts(texts, k=8, seed=0)
+    assert not strict.clusters["mixed"].any()
+
+
+def test_quotes_come_in_the_reader_language_first(statements):
+    texts = statements.drop(columns=["themes", "primary"])
+    result = cluster_texts(texts, k=8, seed=0, reader_lang="ru")
+    for row in result.clusters.itertuples():
+        assert row.quotes[0]["lang"] == "ru"
+
+
+def test_non_answers_are_not_clustered():
+    texts = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "text": [
+                "Thank you for the survey",
+                "Snares on the trails",
+                "I don't know anything about poaching",
+                "Drought dried the springs",
+                "Poachers shoot argali",
+            ],
+            "lang": ["en"] * 5,
+        }
+    )
+    result = cluster_texts(texts, k=2, seed=0).assignments.set_index("id")
+    assert result.loc[["a", "c"], "cluster"].tolist() == [-1, -1]
+    assert (result.loc[["b", "d", "e"], "cluster"] >= 0).all()
+
+
+def test_reviewed_tags_decide_the_dominant_theme():
+    texts = pd.DataFrame(
+        {
+            "id": [str(i) for i in range(6)],
+            "text": ["The road and the fence"] * 3 + ["Drought dried the springs"] * 3,
+            "lang": ["en"] * 6,
+            "tags": ["governance"] * 3 + [""] * 3,
+            "reviewed": [True] * 3 + [False] * 3,
+        }
+    )
+    clusters = cluster_texts(texts, k=2, seed=0).clusters.set_index("size")
+    assert set(clusters["dominant_theme"]) == {"governance", "climate"}

@@ -1,0 +1,496 @@
+"""Negation and contrast: which lexicon terms of a text are said not to apply.
+
+"There is no poaching here", "X is no longer a problem, but Y …", "neither fences nor
+roads", "hunting without a permit", "we have never seen a snare", "I don't know anything
+about poaching": a term inside such a stretch is *negated* and does not tag its theme
+(it stays in the evidence, marked). A scope is found in three steps, on the normalised text:
+
+1. **Cues**, per language (``CUES``), each with a *family* (what kind of negation it is),
+   a *direction* and an *effect*:
+
+   - families: ``no`` (determiner or existential: "no", "нет", "没有", "байхгүй", "жоқ",
+     "yo'q", "нест", "ýok"), ``not`` (a negated verb or copula), ``no longer``,
+     ``neither-nor``, ``without``, ``never``, ``not a problem`` (the problem itself is
+     denied: "poaching is not a problem", "нет проблем с …", "不是问题", "асуудал биш"),
+     ``don't know`` (the respondent's own ignorance: "I don't know anything about …");
+   - direction: ``after`` (the cue governs what follows: English, Russian, Chinese
+     determiners and preverbal negation), ``before`` (what precedes: the verb-final
+     negation of Mongolian, Persian, Tajik and the Turkic languages, and "X is not a
+     problem"), ``either`` (what follows when a term follows, else what precedes: Russian
+     "нет", Chinese "没有", English "not" before verbs of occurring or seeing),
+     or ``clause`` (the whole clause). The "without" suffixes of nouns (Mongolian
+     ``-гүй``, Turkic ``-сыз``/``-siz``) negate only their own word and are not cues;
+   - effect: ``negate``, ``deny`` or ``unknown`` (below), or ``none`` for phrases that
+     look like a cue and negate nothing ("not only … but also", "не только", "不少", a
+     lot of, "不断", constantly, "ғана емес"), listed first so that they win.
+
+2. **Reach**: a scope ends at a clause boundary (sentence punctuation, a comma, and the
+   language's contrastive or clause-joining conjunctions: "but", "но", "а", "但是", "харин",
+   "اما", "бірақ", "lekin", "вале", "emma" …) and never spans more than ``REACH`` words
+   (``HAN_REACH`` characters in Chinese), or a cue's own reach: a plain "not"/"не"/"不"
+   negates the verb after it, not the verb's object or arguments ("courts do not bring
+   poaching cases to trial", "nobody stops the poachers" still speak of poaching); on its
+   right a scope also ends at a preposition ("no action against poachers"), and on its
+   left it passes over a term right after a preposition or before a postposition (the
+   Persian "هیچ اقدامی علیه شکارچیان … نمی شود", no action against poachers is taken);
+   Persian "بی" only the next word (``بی رویه``, excessive, is one word). A comma
+   before a repeated "ни"/"nor" or after a Mongolian "ч" or Turkic "да/де" (the
+   neither-nor patterns) does not end a scope.
+
+3. **Binding** (``negate``): a lexicon term that contains the cue ("no data", "lack of
+   funding", "маълумот нест") is what is negated, and nothing else is. Otherwise terms
+   are taken outward from the cue. A term whose absence
+   is itself the problem (a *resource*: funding, monitoring, data, cooperation,
+   compensation, rain, pasture; the lexicon marks each term's polarity) is the thing
+   negated: "no funding for anti-poaching patrols" is a governance gap, so the resource
+   term stays counted and the scope stops there (what follows is its argument, not
+   negated). A *problem* term (poaching, fence, drought, conflict) is negated and the scope
+   goes on, so that "no poaching or overgrazing" negates both. ``deny`` and ``unknown``
+   take every term in reach, whatever its polarity: "funding is not a problem".
+
+The rules are deliberately local and lexical; they are tested per family in several
+languages (tests/analysis/test_negation.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.text import HAN, WORD_PATTERN
+
+#: Most words a scope reaches from its cue (word-separated languages).
+REACH = 6
+#: Most characters a scope reaches from its cue in Chinese (a noun phrase: 没有偷猎现象).
+HAN_REACH = 6
+
+NEGATE, DENY, UNKNOWN = "negate", "deny", "unknown"
+#: The effect of phrases that look like a cue but negate nothing ("not only", "не только",
+#: "不少", a lot of; "ғана емес"): listed first so that they win where they start.
+NONE = "none"
+AFTER, BEFORE, EITHER, CLAUSE = "after", "before", "either", "clause"
+#: Polarity of a lexicon term: its absence is no problem, or is the problem.
+PROBLEM, RESOURCE = "problem", "resource"
+
+# (pattern, family, direction, effect[, reach in words]), tried in this order at each
+# position: longer and more specific patterns first. Patterns are regular expressions over
+# normalised text; for languages written with spaces each must match whole words.
+_E = r"(?:is|are|was|were|has been|have been|isn't|aren't|wasn't|weren't)"
+_ADJ = r"(?:(?:a|an|any|the|such a)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
+CUES: dict[str, list[tuple[str, str, str, str]]] = {
+    "en": [
+        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
+        (rf"(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)\s+{_ADJ}(?:problem|issue|threat|concern|danger)s?", "not a problem", BEFORE, DENY),  # noqa: E501
+        (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
+        (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
+        (r"neither|nor", "neither-nor", AFTER, NEGATE),
+        (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
+        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"never|not once|not ever", "never", AFTER, NEGATE),
+        (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
+        (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
+        (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
+        (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 1),  # noqa: E501
+    ],
+    "ru": [
+        (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
+        (r"(?:(?:больше|уже|сейчас|теперь|давно)\s+)?не\s+(?:является|являются|являлось|являлся|являлась|была|было|был|были|представляет|представляют|составляет|составляют|считается|стоит)?\s*(?:\w+\s+)?(?:проблем\w*|угроз\w*|опасност\w*)|не\s+представля\w+\s+(?:\w+\s+)?(?:угроз\w*|опасност\w*|проблем\w*)|(?:проблем\w*|угроз\w*)\s+(?:нет|не\s+было|отсутству\w+)|(?:находится\s+|находятся\s+)?под\s+контролем", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"нет\s+(?:\w+\s+)?(?:проблем\w*|угроз\w*)\s+(?:с|со|от|из-за|по)", "not a problem", AFTER, DENY),  # noqa: E501
+        (r"(?:проблем\w*|трудност\w*|сложност\w*)\s+(?:с|со|по)\s+(?:\S+\s+){1,3}?(?:тоже\s+|также\s+|особых\s+)?(?:нет|не было|не возникает)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:я\s+)?(?:ничего\s+)?не\s+знаю(?:\s+ничего)?(?:\s+(?:о|об|про))?|у\s+меня\s+нет\s+(?:\w+\s+)?(?:информации|сведений|данных|мнения)|затрудняюсь\s+(?:ответить|сказать)|не\s+могу\s+(?:сказать|ответить|судить)|не\s+в\s+курсе|не\s+владею\s+(?:информацией|вопросом)|не\s+компетентен|не\s+компетентна", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
+        (r"ни", "neither-nor", AFTER, NEGATE),
+        (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает", "without", AFTER, NEGATE, 3),
+        (r"(?:никогда|ни\s+разу)\s+не\s+(?:видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|слышал\w*)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
+        (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
+        (r"ничего|никто", "no", EITHER, NEGATE, 2),
+        (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
+        (r"не", "not", AFTER, NEGATE, 1),
+    ],
+    "zh": [
+        (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
+        (r"(?:已经|已|并|也|都|现在)?(?:不是|不再是|不算|不成|算不上|没有|没什么|不构成)(?:什么|大|很大的|严重的|主要|主要的)?(?:问题|威胁)|不(?:太|很|算)?严重|(?:已经)?得到(?:了)?(?:有效)?控制|基本杜绝|已经杜绝|已杜绝|绝迹了|消失了|已经没有了|没有了", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"我?(?:不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"不再|已经不|已不|再也没有|再也不", "no longer", AFTER, NEGATE),
+        (r"既不|既没有|也不|也没有|也无", "neither-nor", AFTER, NEGATE),
+        (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
+        (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
+        (r"没有发现|没发现|未发现|不存在|没有", "no", EITHER, NEGATE),
+        (r"没", "not", AFTER, NEGATE, 2),
+        (r"未|不", "not", AFTER, NEGATE, 2),
+    ],
+    "mn": [
+        (r"төдийгүй|зөвхөн\s+\S+\s+биш", "", AFTER, NONE),
+        (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй)|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|мэдэх\s+зүйл\s+(?:алга|байхгүй)|хэлж\s+чадахгүй|мэдээлэл\s+надад\s+алга", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"\w+(?:хаа|хоо|хээ|хөө)\s+больсон|больсон|зогссон|алга\s+болсон", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"хэзээ\s+ч|огт", "never", AFTER, NEGATE),
+        (r"\w+(?:гүйгээр)", "without", BEFORE, NEGATE),
+        (r"байхгүй|алга|үгүй", "no", BEFORE, NEGATE),
+        (r"биш|\w+(?:хгүй|аагүй|ээгүй|оогүй|өөгүй|гаагүй|гээгүй|даггүй|дэггүй|доггүй|дөггүй|сангүй|сэнгүй|сонгүй|сөнгүй)", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "fa": [
+        (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
+        (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"دیگر\s+(?:\S+\s+){0,3}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"نه", "neither-nor", AFTER, NEGATE),
+        (r"بی", "without", AFTER, NEGATE, 1),
+        (r"بدون|فاقد|عدم|نبود|کمبود", "without", AFTER, NEGATE, 3),
+        (r"هرگز|هیچ\s*وقت|هیچگاه", "never", AFTER, NEGATE),
+        (r"هیچ", "no", AFTER, NEGATE),
+        (r"نیست|نیستند|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|نمی|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|داشت|بود|بوده|باشد|یامد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "kk": [
+        (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*", "", AFTER, NONE),
+        (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"білмеймін|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
+        (r"ешқандай|ешбір|еш", "no", AFTER, NEGATE),
+        (r"жоқ", "no", BEFORE, NEGATE),
+        (r"емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "ky": [
+        (r"[гк]ана\s+эмес|эле\s+эмес|көбөй\w*|азай\w*", "", AFTER, NONE),
+        (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"билбейм|маалыматым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),
+        (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"эч\s+качан", "never", AFTER, NEGATE),
+        (r"эч\s+кандай|эч\s+бир|эч", "no", AFTER, NEGATE),
+        (r"жок", "no", BEFORE, NEGATE),
+        (r"эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "uz": [
+        (r"nafaqat|gina\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),
+        (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"hech\s+qachon", "never", AFTER, NEGATE),
+        (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
+        (r"yo'q", "no", BEFORE, NEGATE),
+        (r"emas|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "tg": [
+        (r"на\s+танҳо|на\s+фақат", "", AFTER, NONE),
+        (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
+        (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
+        (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),
+        (r"ҳеҷ", "no", AFTER, NEGATE),
+        (r"нест|нестанд|вуҷуд\s+надорад", "no", BEFORE, NEGATE),
+        (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+    "tk": [
+        (r"diňe\s+\S+\s+däl|däl-de|köpel\w*|azal\w*", "", AFTER, NONE),
+        (r"(?:uly\s+)?(?:mesele|problema|howp|howply)\w*\s+(?:däl|ýok)|gözegçilik\s+astynda", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"bilemok|bilmeýärin|maglumatym\s+ýok|aýdyp\s+bilmerin", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"indi\s+(?:\S+\s+){0,2}?(?:ýok|däl|\w+(?:maýar|meýär|mady|medi))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"hiç\s+haçan|asla", "never", AFTER, NEGATE),
+        (r"hiç\s+hili|hiç\s+bir|hiç", "no", AFTER, NEGATE),
+        (r"ýok", "no", BEFORE, NEGATE),
+        (r"däl|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)", "not", BEFORE, NEGATE),  # noqa: E501
+    ],
+}
+
+#: A word every cue of the language contains at least one of (a whole-word pattern): texts
+#: without such a word are not searched for cues, which keeps scoring many texts fast.
+#: ``tests/analysis/test_negation.py`` checks each example cue against it.
+TRIGGERS = {
+    "en": r"no|not|non|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever",  # noqa: E501
+    "ru": r"не|нет|нету|ни|без|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
+    "mn": r"байхгүй|алга|үгүй|биш|огт|хэзээ|больсон|зогссон|\w*гүй\w*|хяналтад|мэдэх",
+    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*",  # noqa: E501
+    "kk": r"жоқ|емес|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
+    "ky": r"жок|эмес|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
+    "uz": r"yo'q|emas|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
+    "tg": r"нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
+}
+#: The characters every Chinese cue contains at least one of.
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知")
+
+
+@functools.cache
+def _trigger(lang: str) -> re.Pattern | None:
+    pattern = TRIGGERS.get(lang)
+    return re.compile(f"(?:{pattern})") if pattern else None
+
+
+_TRIGGER_WORDS: dict[str, dict[str, bool]] = {}
+
+
+def is_cue_word(lang: str, word: str) -> bool:
+    """Whether ``word`` is one of the words a cue of ``lang`` needs (``TRIGGERS``)."""
+    seen = _TRIGGER_WORDS.setdefault(lang, {})
+    found = seen.get(word)
+    if found is None:
+        trigger = _trigger(lang)
+        if len(seen) > 200_000:
+            seen.clear()
+        found = seen[word] = trigger is None or trigger.fullmatch(word) is not None
+    return found
+
+
+def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
+    """False when a text of ``lang`` with these words (or, for Chinese, this normalised
+    text) cannot hold a negation cue; True when it may (then ``scopes`` reads it)."""
+    if lang == "zh":
+        return not HAN_TRIGGERS.isdisjoint(clean)
+    if _trigger(lang) is None:
+        return bool(CUES.get(lang))
+    return any(is_cue_word(lang, word) for word in words)
+
+
+#: Prepositions end what a cue governs on its right: "no action against poachers" denies
+#: the action, not the poachers; "no data on poaching" is about data. ("of" is not among
+#: them: "no cases of poaching" denies the poaching.)
+PREPOSITIONS = {
+    "en": "in on at for about against with over under to from into by near along across "
+    "between through during since",
+    "ru": "в во на за для против о об по с со у к от до из при через между над под около "
+    "вокруг после",
+    "fa": "در با برای به از بر علیه درباره",
+    "tg": "дар бо барои ба аз бар зидди",
+}
+
+#: Postpositions of the verb-final languages: a term right before one is an adjunct
+#: ("хулгайн анчдын эсрэг", against poachers), not what a verb-final negation denies.
+POSTPOSITIONS = {
+    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө",
+    "kk": "қарсы туралы үшін жөнінде",
+    "ky": "каршы жөнүндө үчүн тууралуу",
+    "uz": "qarshi haqida uchun to'g'risida",
+    "tk": "garşy barada üçin hakynda",
+}
+
+#: Words that end a clause (besides punctuation), per language.
+CONJUNCTIONS = {
+    "en": "but however although though whereas while and yet instead except because since so",
+    "ru": "но а однако зато хотя и или потому поскольку поэтому также",
+    "zh": "但是 但 可是 不过 而是 而 却 然而 因为 所以",
+    "mn": "харин гэвч гэхдээ боловч бөгөөд мөн учир",
+    "fa": "اما ولی بلکه ولیکن چون زیرا و",
+    "kk": "бірақ алайда ал себебі өйткені сондықтан",
+    "ky": "бирок ал анткени себеби ошондуктан",
+    "uz": "lekin ammo biroq chunki shuning",
+    "tg": "вале аммо лекин зеро чунки",
+    "tk": "emma ýöne sebäbi çünki",
+}
+# Punctuation that ends a clause. A comma does too, except where a neither-nor pattern
+# goes on after it ("ни X, ни Y"; "X ч, Y ч"; "X да, Y да").
+_PUNCTUATION = r"[.!?;:\n()\[\]«»\"“”。；！？，：]|,(?!\s*(?:ни|nor|не)(?!\w))(?<!\sч,)(?<!\sда,)(?<!\sде,)(?<!\sта,)(?<!\sте,)"  # noqa: E501
+_WORD = re.compile(WORD_PATTERN)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A negation cue found in a text and the stretch it may reach (character offsets)."""
+
+    family: str
+    direction: str
+    effect: str
+    cue_start: int
+    cue_end: int
+    start: int  #: where the clause around the cue begins (no further than the reach)
+    end: int  #: where it ends
+
+
+@functools.cache
+def cue_pattern(lang: str) -> re.Pattern | None:
+    """One pattern finding every cue of ``lang`` (None for a language without cues)."""
+    cues = CUES.get(lang)
+    if not cues:
+        return None
+    # one word-boundary test around all the alternatives is several times faster than
+    # one around each (the engine tries every alternative at every position)
+    body = "|".join(f"(?P<c{index}>{pattern})" for index, (pattern, *_rest) in enumerate(cues))
+    if lang == "zh":
+        return re.compile(body)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+
+
+@functools.cache
+def _boundary_pattern(lang: str) -> re.Pattern:
+    words = CONJUNCTIONS.get(lang, "").split()
+    if lang == "zh":
+        joined = "|".join(map(re.escape, words))
+        return re.compile(f"{_PUNCTUATION}|{joined}" if joined else _PUNCTUATION)
+    joined = "|".join(map(re.escape, words))
+    alternatives = f"{_PUNCTUATION}|(?<![\\w'])(?:{joined})(?![\\w'])" if joined else _PUNCTUATION
+    return re.compile(alternatives)
+
+
+@functools.cache
+def _preposition_pattern(lang: str) -> re.Pattern | None:
+    words = PREPOSITIONS.get(lang, "").split()
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, words))})(?![\w'])")
+
+
+def _preposition_starts(clean: str, lang: str) -> list[int]:
+    pattern = _preposition_pattern(lang)
+    return [m.start() for m in pattern.finditer(clean)] if pattern else []
+
+
+def cue_language(lang: str, text: str) -> str:
+    """The language whose cues are read in a text of ``lang`` ("" when none has cues)."""
+    if lang in CUES:
+        return lang
+    if HAN.search(text):
+        return "zh"
+    return ""
+
+
+def scopes(clean: str, lang: str) -> list[Scope]:
+    """Every negation cue of a normalised text in ``lang`` and the stretch it may reach.
+
+    Cues are found left to right without overlapping; where two start at the same place
+    the first listed in ``CUES`` wins (longer, more specific patterns are listed first).
+    """
+    lang = cue_language(lang, clean)
+    pattern = cue_pattern(lang) if lang else None
+    if pattern is None:
+        return []
+    found = list(pattern.finditer(clean))
+    if not found:
+        return []
+    cues = CUES[lang]
+    boundaries = [m.span() for m in _boundary_pattern(lang).finditer(clean)]
+    prepositions = _preposition_starts(clean, lang)
+    boundary_starts = [a for a, _ in boundaries]
+    boundary_ends = [b for _, b in boundaries]
+    if lang != "zh":
+        spans = [m.span() for m in _WORD.finditer(clean)]
+        word_starts = [a for a, _ in spans]
+        word_ends = [b for _, b in spans]
+    out: list[Scope] = []
+    for match in found:
+        index = int(match.lastgroup[1:])
+        family, direction, effect = cues[index][1:4]
+        if effect == NONE:
+            continue
+        reach = cues[index][4] if len(cues[index]) > 4 else None
+        start, end = match.span()
+        before = bisect.bisect_right(boundary_ends, start)
+        clause_start = boundary_ends[before - 1] if before else 0
+        after = bisect.bisect_left(boundary_starts, end)
+        clause_end = boundary_starts[after] if after < len(boundaries) else len(clean)
+        if lang == "zh":
+            clause_start = max(clause_start, start - (reach or HAN_REACH))
+            clause_end = min(clause_end, end + (reach or HAN_REACH))
+        else:
+            reach = reach or REACH
+            # the words between the clause's start and the cue, and between the cue and
+            # the clause's end
+            last_before = bisect.bisect_right(word_ends, start)
+            first_before = bisect.bisect_left(word_starts, clause_start)
+            if last_before - first_before > reach:
+                clause_start = word_starts[last_before - reach]
+            first_after = bisect.bisect_left(word_starts, end)
+            last_after = bisect.bisect_right(word_ends, clause_end)
+            if last_after - first_after > reach:
+                clause_end = word_ends[first_after + reach - 1]
+            if direction != CLAUSE and prepositions:
+                at = bisect.bisect_left(prepositions, end)
+                if at < len(prepositions):
+                    clause_end = min(clause_end, prepositions[at])
+        out.append(Scope(family, direction, effect, start, end, clause_start, clause_end))
+    return out
+
+
+def negate(
+    clean: str,
+    lang: str,
+    spans: Sequence[tuple[int, int]],
+    polarities: Sequence[str],
+) -> list[str]:
+    """Which term occurrences of a text are negated, and by what kind of negation.
+
+    In: the normalised text, its language, each occurrence's character span and polarity
+    (``PROBLEM`` or ``RESOURCE``). Out: per occurrence, the family of the negation that
+    takes it ("" when none does; see the module docstring for the binding rule).
+    """
+    result = [""] * len(spans)
+    if not spans:
+        return result
+    found = scopes(clean, lang)
+    if not found:
+        return result
+    adjunct = _adjuncts(clean, lang, spans)
+    for scope in found:
+        # a term that holds its own negation ("no data", "маълумот нест", "no control")
+        # is what the cue negates: nothing else is
+        if any(a <= scope.cue_start and scope.cue_end <= b for a, b in spans):
+            continue
+        if scope.effect == NEGATE:
+            _bind(scope, spans, polarities, result, adjunct)
+        else:
+            lo, hi = (
+                (scope.start, scope.end)
+                if scope.direction == CLAUSE
+                else (scope.cue_end, scope.end)
+                if scope.direction == AFTER
+                else (scope.start, scope.cue_start)
+            )
+            for index, (start, _) in enumerate(spans):
+                if not result[index] and lo <= start < hi:
+                    result[index] = scope.family
+    return result
+
+
+def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """Which occurrences stand right after a preposition or right before a postposition:
+    adjuncts, which a verb-final negation on their right does not deny."""
+    before_words = set(PREPOSITIONS.get(lang, "").split())
+    after_words = set(POSTPOSITIONS.get(lang, "").split())
+    if not before_words and not after_words:
+        return [False] * len(spans)
+    out = []
+    for start, end in spans:
+        previous = clean[:start].split()[-1:] if before_words else []
+        following = clean[end:].split()[:1] if after_words else []
+        out.append(
+            bool(previous and previous[0].strip(".,;:!?") in before_words)
+            or bool(following and following[0].strip(".,;:!?") in after_words)
+        )
+    return out
+
+
+def _bind(
+    scope: Scope,
+    spans: Sequence[tuple[int, int]],
+    polarities: Sequence[str],
+    result: list[str],
+    adjunct: Sequence[bool],
+) -> None:
+    after = [i for i, (start, _) in enumerate(spans) if scope.cue_end <= start < scope.end]
+    # a verb-final cue's own word may carry the term it negates (Mongolian "агнадаггүй")
+    before = [i for i, (start, _) in enumerate(spans) if scope.start <= start < scope.cue_end]
+    if scope.direction == AFTER or (scope.direction == EITHER and after):
+        chosen = sorted(after, key=lambda i: spans[i][0])
+    elif scope.direction in (BEFORE, EITHER):
+        # a verb-final negation denies its subject or object, not an adjunct
+        chosen = sorted((i for i in before if not adjunct[i]), key=lambda i: -spans[i][0])
+    else:
+        return
+    position = 0
+    while position < len(chosen):
+        # occurrences that start at the same word are taken together
+        at = spans[chosen[position]][0]
+        group = [i for i in chosen[position:] if spans[i][0] == at]
+        position += len(group)
+        for index in group:
+            if polarities[index] == PROBLEM and not result[index]:
+                result[index] = scope.family
+        if any(polarities[index] == RESOURCE for index in group):
+            break

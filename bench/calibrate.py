@@ -1,0 +1,150 @@
+"""Fit the confidence mapping (analysis/data/calibration.json) on development data.
+
+Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0]
+
+Development data: the in-sample statements (tests/data/threat_statements.csv) and the
+development set of tricky cases (tests/data/text_dev/statements.csv). Nothing else is read.
+For every text and theme with a raw lexicon score above zero, the pair (score, whether a
+person coded the theme) is one observation. Isotonic regression maps scores to observed
+shares. The calibration error is measured honestly: texts are split into ``--folds``
+folds, each fold's confidences come from a mapping fitted on the other folds, and the
+reliability table and expected calibration error (ECE, 10 equal-width bins) are computed
+on those held-out confidences. ``--write`` stores the mapping fitted on all the data,
+with the figures, in analysis/data/calibration.json.
+
+The "combined" mapping (lexicon score averaged with a classifier's probability) is
+fitted the same way, the classifier trained on the other folds each time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.calibration import (  # noqa: E402
+    DEFAULT_PATH,
+    apply_mapping,
+    expected_calibration_error,
+    fit_mapping,
+    reliability_table,
+)
+from analysis.tagging import tag_texts, train_classifier  # noqa: E402
+
+SOURCES = (
+    ROOT / "tests" / "data" / "threat_statements.csv",
+    ROOT / "tests" / "data" / "text_dev" / "statements.csv",
+)
+
+
+def development_data() -> pd.DataFrame:
+    frames = []
+    for path in SOURCES:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frames.append(frame[["id", "lang", "text", "themes"]].assign(source=path.name))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _raw_scores(texts: pd.DataFrame, classifier=None) -> np.ndarray:
+    """(texts x themes) raw scores as ``tag_texts`` computes them, non-answers at zero."""
+    from analysis.lexicon import load_lexicon
+    from analysis.text import matching_texts, prepare_texts, resolve_languages
+
+    raw = texts["text"].tolist()
+    langs = resolve_languages(raw, texts["lang"].tolist())
+    prepared = prepare_texts(matching_texts(raw, langs))
+    scores = load_lexicon().score_texts(raw, langs, prepared=prepared, evidence=False).scores
+    if classifier is not None:
+        modelled = classifier.predict_proba(classifier.transform(raw, langs, prepared))
+        scores = np.where(np.isnan(modelled), scores, 0.5 * np.nan_to_num(modelled) + 0.5 * scores)
+    tagged = tag_texts(texts.drop(columns=["themes"]), calibrated=False)
+    scores[(tagged["abstain_reason"] != "").to_numpy()] = 0.0
+    return scores
+
+
+def _truth(texts: pd.DataFrame, themes) -> np.ndarray:
+    return np.array([[t in str(v).split(";") for t in themes] for v in texts["themes"]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    from analysis.lexicon import load_lexicon
+
+    themes = load_lexicon().themes
+    data = development_data()
+    truth = _truth(data, themes)
+    rng = np.random.default_rng(args.seed)
+    fold_of = rng.permutation(len(data)) % args.folds
+    stored = {
+        "method": "isotonic regression of (raw score, theme coded by a person) over every "
+        "text and theme with a raw score above zero; confidence = linear interpolation "
+        "between the breakpoints",
+        "data": [str(path.relative_to(ROOT)) for path in SOURCES],
+        "texts": len(data),
+        "folds": args.folds,
+        "seed": args.seed,
+        "caveat": "the lexicon was written and revised with these texts in view, so on "
+        "answers it has not seen a given confidence is likely to be optimistic; refit "
+        "on reviewed (human-coded) answers when there are enough",
+        "mappings": {},
+        "held_out": {},
+    }
+    for kind in ("lexicon", "combined"):
+        held_conf, held_truth, held_raw = [], [], []
+        all_scores = np.zeros((len(data), len(themes)))
+        for fold in range(args.folds):
+            test = fold_of == fold
+            classifier = None
+            if kind == "combined":
+                training = data[~test].assign(tags=data["themes"][~test])
+                classifier = train_classifier(training, seed=args.seed)
+            scores = _raw_scores(data, classifier)
+            train_mask = (~test)[:, None] & (scores > 0)
+            mapping = fit_mapping(scores[train_mask], truth[train_mask])
+            test_mask = test[:, None] & (scores > 0)
+            held_conf.append(apply_mapping(mapping, scores[test_mask]))
+            held_raw.append(scores[test_mask])
+            held_truth.append(truth[test_mask])
+            all_scores[test] = scores[test]
+        conf = np.concatenate(held_conf)
+        raw = np.concatenate(held_raw)
+        observed = np.concatenate(held_truth)
+        positive = all_scores > 0
+        mapping = fit_mapping(all_scores[positive], truth[positive])
+        stored["mappings"][kind] = mapping
+        stored["held_out"][kind] = {
+            "pairs": int(len(conf)),
+            "ece_raw_score": round(expected_calibration_error(raw, observed), 4),
+            "ece_calibrated": round(expected_calibration_error(conf, observed), 4),
+            "reliability": reliability_table(conf, observed),
+        }
+        print(
+            f"{kind}: {len(conf)} held-out (text, theme) pairs; ECE raw score "
+            f"{stored['held_out'][kind]['ece_raw_score']:.3f}, calibrated "
+            f"{stored['held_out'][kind]['ece_calibrated']:.3f}"
+        )
+        print("   bin        n  confidence  observed")
+        for row in stored["held_out"][kind]["reliability"]:
+            print(
+                f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:5d}  {row['confidence']:10.3f}"
+                f"  {row['observed']:8.3f}"
+            )
+    if args.write:
+        DEFAULT_PATH.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+        print(f"written: {DEFAULT_PATH.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

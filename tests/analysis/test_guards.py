@@ -1,0 +1,97 @@
+"""False friends, place names and safe typing tolerance in the lexicon matcher."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.lexicon import load_lexicon
+from analysis.tagging import tag_texts
+from analysis.text import normalise
+
+
+def _themes(text: str, lang: str) -> set[str]:
+    return {m.theme for m in load_lexicon().match(text, lang) if not m.negated}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A snow leopard was seen on the ridge."),
+        ("ru", "Снежный барс появился у перевала."),
+        ("zh", "山脊上发现了雪豹。"),
+        ("fa", "پلنگ برفی در ارتفاعات دیده شد."),
+        ("kk", "Қар барысы тауда жиі кездеседі."),
+        ("ky", "Илбирс тоодо көп жашайт."),
+        ("tg", "Паланги барфӣ дар кӯҳҳо зиндагӣ мекунад."),
+        ("uz", "Qor qoploni tog'larda yashaydi."),
+        ("tk", "Gar bars daglarda ýaşaýar."),
+        ("kk", "Қарақұйрық жазда көлге келеді."),
+    ],
+)
+def test_species_names_with_a_weather_word_are_not_climate(lang, text):
+    assert "climate" not in _themes(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uz", "Biz brakonerlikka qarshi kurashamiz."),
+        ("uz", "Биз браконьерликка қарши курашамиз."),
+        ("kk", "Біз браконьерлікке қарсы күресеміз."),
+    ],
+)
+def test_against_is_not_snow(lang, text):
+    found = tag_texts(pd.DataFrame({"text": [text], "lang": [lang]})).loc[0, "themes"]
+    assert found == "poaching"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("mn", "Энэ зорилгоор хуралдааны шийдвэр гарсан.", {"community", "poaching"}),
+        ("mn", "Даланжаргалан сумын малчид бэлчээрийн талаар ярьсан.", {"infrastructure"}),
+        ("mn", "Даланзадгадаас ирсэн хүмүүс.", {"infrastructure"}),
+        ("mn", "Замын-Үүдээс ирсэн ачаа.", {"infrastructure"}),
+        ("ru", "Проверки проводим совместно с милицией.", {"transboundary"}),
+        ("zh", "据《国际先驱论坛报》报道，雪豹数量在增加。", {"transboundary"}),
+    ],
+)
+def test_common_words_and_place_names_are_not_themes(lang, text, absent):
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": [lang]})).loc[0, "themes"]
+    assert not absent & set(tagged.split(";")), tagged
+
+
+def test_a_border_location_alone_does_not_make_a_fence_transboundary():
+    fence = "中蒙边境的铁丝网围栏让蒙原羚无法通过。"
+    tagged = tag_texts(pd.DataFrame({"text": [fence], "lang": ["zh"]}))
+    assert tagged.loc[0, "themes"] == "infrastructure"
+    # a real statement about crossing the border still is
+    tagged = tag_texts(pd.DataFrame({"text": ["羚羊角通过边境走私出境。"], "lang": ["zh"]}))
+    assert "transboundary" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "theme"),
+    [
+        ("en", "ovregrazing near the wells", "livestock"),
+        ("ru", "браконерство в горах", "poaching"),
+        ("mn", "хулгаин ан их байна", "poaching"),
+        ("ru", "Бpаконьеры ставят петли", "poaching"),  # a Latin "p" inside Cyrillic
+    ],
+)
+def test_real_typing_errors_are_still_tolerated(lang, typed, theme):
+    assert theme in _themes(typed, lang)
+
+
+def test_typing_tolerance_needs_length_and_keeps_a_prefix_words_length():
+    lexicon = load_lexicon()
+    # Kyrgyz "мыйзамсыз" (unlawful) is not one letter from "мыйзамы" (its law)
+    assert "governance" not in _themes("Мыйзамсыз аңчылык көбөйдү.", "ky")
+    # a short word is never matched with a typing error
+    assert _themes("chase", "en") == set()
+    assert lexicon.match("cattel", "en") == []  # six letters: too short to guess
+
+
+def test_look_alike_letters_from_the_other_keyboard_are_unified():
+    assert normalise("Бpаконьеры и pоaching") == "браконьеры и poaching"

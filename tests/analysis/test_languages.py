@@ -1,0 +1,140 @@
+"""Language and script: labels that do not fit the text, Latin-script Russian, Cyrillic
+Uzbek, and the lexicons of Kazakh, Kyrgyz, Uzbek, Tajik and Turkmen."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.lexicon import load_lexicon
+from analysis.tagging import tag_texts
+from analysis.text import (
+    fit_language,
+    looks_russian_in_latin,
+    matching_text,
+    normalise,
+    russian_from_latin,
+    uzbek_latin,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Бұл аймақта браконьерлер көп", "ru", "kk"),
+        ("Дар ин минтақа шикори ғайриқонунӣ зиёд аст", "ru", "tg"),
+        ("Бу ҳудудда браконьерлик кўп", "ru", "uz"),
+        ("Бул аймакта браконьерлер көп, мал жайыттары бузулган", "ru", "ky"),
+        ("Энэ нутагт хулгайн ан их байна", "ru", "mn"),
+        ("Браконьеры тут и там", "mn", "ru"),
+        ("Zdes mnogo brakonierov i net kontrolya", "ru", "ru"),
+        ("Zdes mnogo brakonierov i net kontrolya", "", "ru"),
+        ("Bu sebitde gaçak awçylyk köp", "en", "tk"),
+        ("Bu hududda brakonerlik ko'p", "ru", "uz"),
+        ("Poachers set snares near the river", "ru", "en"),
+        ("Браконьеры ставят петли", "ru", "ru"),
+        ("Бұл аймақта браконьерлер көп", "kk", "kk"),
+    ],
+)
+def test_fit_language_corrects_labels_the_text_does_not_fit(text, label, expected):
+    assert fit_language(text, label) == expected
+
+
+def test_russian_in_latin_letters_is_recognised_and_transliterated():
+    assert looks_russian_in_latin(normalise("Zdes net kontrolya i mnogo brakonierov"))
+    assert not looks_russian_in_latin(normalise("There is no control and many poachers"))
+    assert russian_from_latin("nezakonnaya okhota i perevypas") == "незаконная охота и перевыпас"
+    assert russian_from_latin("zasukha, moya zemlya") == "засуха, моя земля"
+    assert matching_text("Zasukha i net vody", "ru") == "засуха и нет воды"
+
+
+def test_uzbek_in_cyrillic_is_read_in_the_latin_alphabet():
+    assert uzbek_latin("Ёзда қурғоқчилик, ерлар қуриди") == "yozda qurg'oqchilik, yerlar quridi"
+    assert matching_text("Яйловларда чорва жуда кўп", "uz") == "yaylovlarda chorva juda ko'p"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "theme"),
+    [
+        ("Nezakonnaya okhota na arkharov prodolzhaetsya", "ru", "poaching"),
+        ("Zasukha i net vody na vodopoyakh", "ru", "climate"),
+        ("Бұл ауданда браконьерлер көп", "ru", "poaching"),
+        ("Малын тоо толгой хэт өссөн", "ru", "livestock"),
+        ("Биз браконьерликка қарши курашамиз", "uz", "poaching"),
+        ("Яйловларда чорва жуда кўп", "uz", "livestock"),
+    ],
+)
+def test_texts_in_another_script_or_under_a_wrong_label_get_their_theme(text, label, theme):
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": [label]}))
+    assert theme in tagged.loc[0, "themes"].split(";"), tagged.loc[0, "evidence"]
+
+
+def test_tag_texts_reports_the_language_it_read():
+    tagged = tag_texts(
+        pd.DataFrame({"text": ["Бұл ауданда браконьерлер көп", "Poachers"], "lang": ["ru", "en"]})
+    )
+    assert tagged["detected_lang"].tolist() == ["kk", "en"]
+    assert tagged["lang"].tolist() == ["ru", "en"]  # the input is left as it was
+
+
+THEMED = {
+    "kk": {
+        "poaching": "Ақбөкен мүйізін заңсыз сатады.",
+        "livestock": "Жайылымда мал тым көп.",
+        "infrastructure": "Темір жол бойындағы қоршау киіктердің жолын бөгейді.",
+        "governance": "Инспекторлардың жалақысы өте аз.",
+        "community": "Жергілікті тұрғындардың табысы төмен.",
+        "science": "Ақбөкен санағы жүргізілмейді.",
+        "transboundary": "Өзбекстанмен трансшекаралық ынтымақтастық қажет.",
+        "climate": "Былтыр қыста жұт болды.",
+    },
+    "ky": {
+        "poaching": "Мыйзамсыз аңчылык көбөйдү.",
+        "livestock": "Жайыттар бузулуп жатат.",
+        "infrastructure": "Кен казуу архарлардын жашоосун бузууда.",
+        "governance": "Инспекторлор жетишсиз жана айлык акы аз.",
+        "community": "Жергиликтүү калк компенсация алышпайт.",
+        "science": "Аркарлардын саны белгисиз.",
+        "transboundary": "Кытай менен эл аралык кызматташтык керек.",
+        "climate": "Кургакчылык жайыттарды куратты.",
+    },
+    "uz": {
+        "poaching": "Noqonuniy ov ko'paydi.",
+        "livestock": "Yaylovlarda chorva juda ko'p.",
+        "infrastructure": "Temir yo'l jayronlarning yo'lini to'sib qo'ydi.",
+        "governance": "Inspektorlar yetishmaydi va maosh kam.",
+        "community": "Mahalliy aholining daromadi past.",
+        "science": "Saygaklar soni haqida ma'lumot yo'q.",
+        "transboundary": "Qozog'iston bilan xalqaro hamkorlik kerak.",
+        "climate": "Qurg'oqchilik yildan yilga kuchaymoqda.",
+    },
+    "tg": {
+        "poaching": "Шикори ғайриқонунӣ зиёд шудааст.",
+        "livestock": "Чарогоҳҳо аз чорвои зиёд вайрон шудаанд.",
+        "infrastructure": "Сохтмони роҳ ба муҳоҷирати ҳайвонот халал мерасонад.",
+        "governance": "Маоши нозирон хеле кам аст.",
+        "community": "Аҳолии маҳаллӣ даромади кофӣ надорад.",
+        "science": "Тадқиқоти илмӣ кам аст.",
+        "transboundary": "Ҳамкории фаромарзӣ бо Афғонистон лозим аст.",
+        "climate": "Хушксолӣ обро кам кардааст.",
+    },
+    "tk": {
+        "poaching": "Bikanun aw köpeldi.",
+        "livestock": "Öri meýdanlarynda mal gaty köp.",
+        "infrastructure": "Demir ýol keýikleriň ýoluny kesýär.",
+        "governance": "Inspektorlaryň aýlygy az.",
+        "community": "Ýerli ilatyň girdejisi pes.",
+        "science": "Keýikleriň sany barada maglumat ýok.",
+        "transboundary": "Goňşy ýurtlar bilen halkara hyzmatdaşlyk gerek.",
+        "climate": "Guraklyk suw çeşmelerini guratdy.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", sorted(THEMED))
+def test_every_theme_has_terms_in_the_central_asian_languages(lang):
+    lexicon = load_lexicon()
+    for theme, text in THEMED[lang].items():
+        assert any(t.theme == theme for t in lexicon.terms(lang)), (lang, theme)
+        found = {m.theme for m in lexicon.match(text, lang) if not m.negated}
+        assert theme in found, (lang, theme, text)

@@ -1,0 +1,239 @@
+"""Negation and contrast scope (analysis.negation) as the lexicon and tag_texts apply it.
+
+Seven kinds of negation, each in several languages: a negated *problem* term does not tag
+its theme and stays visible as negated; a negated *resource* term (funding, monitoring,
+data, cooperation) is itself the gap and still tags.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.lexicon import load_lexicon
+from analysis.negation import scopes
+from analysis.tagging import tag_texts
+from analysis.text import normalise
+
+
+def _split(text: str, lang: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Themes asserted and themes negated in a text, each with the negation families."""
+    asserted: dict[str, set[str]] = {}
+    negated: dict[str, set[str]] = {}
+    for match in load_lexicon().match(text, lang):
+        target = negated if match.negated else asserted
+        target.setdefault(match.theme, set()).add(match.negated)
+    return asserted, negated
+
+
+NEGATED = [
+    # family "no": determiner or existential negation
+    ("no", "en", "There is no poaching in our district.", "poaching"),
+    ("no", "ru", "Браконьерства в районе нет.", "poaching"),
+    ("no", "zh", "我们这里没有偷猎。", "poaching"),
+    ("no", "mn", "Манай нутагт хулгайн ан байхгүй.", "poaching"),
+    ("no", "kk", "Біздің ауданда браконьерлік жоқ.", "poaching"),
+    ("no", "uz", "Bizning hududda brakonerlik yo'q.", "poaching"),
+    ("no", "tg", "Дар минтақаи мо шикори ғайриқонунӣ нест.", "poaching"),
+    ("no", "tk", "Biziň sebitimizde gaçak awçylyk ýok.", "poaching"),
+    ("no", "ky", "Биздин аймакта браконьерлер жок.", "poaching"),
+    # family "not": a negated verb or copula
+    ("not", "en", "We do not see poachers any more.", "poaching"),
+    ("not", "ru", "Браконьеры здесь не встречаются.", "poaching"),
+    ("not", "mn", "Манай сумд хулгайн ан гардаггүй.", "poaching"),
+    ("not", "fa", "در منطقه ما شکار انجام نمی شود.", "poaching"),
+    ("not", "kk", "Браконьерлер бұл жерде кездеспейді.", "poaching"),
+    ("not", "uz", "Brakonerlar bu yerda uchramaydi.", "poaching"),
+    # family "no longer"
+    ("no longer", "en", "We no longer find snares on the trails.", "poaching"),
+    ("no longer", "ru", "Браконьеры больше не приходят в долину.", "poaching"),
+    ("no longer", "zh", "这里已经不再放牧了。", "livestock"),
+    ("no longer", "mn", "Хулгайн ан гарахаа больсон.", "poaching"),
+    ("no longer", "fa", "شکار دیگر انجام نمی شود.", "poaching"),
+    # family "neither-nor"
+    ("neither-nor", "en", "Neither poaching nor overgrazing happens here.", "livestock"),
+    ("neither-nor", "ru", "Ни браконьерства, ни перевыпаса здесь нет.", "livestock"),
+    ("neither-nor", "zh", "既没有偷猎，也没有过度放牧。", "livestock"),
+    ("neither-nor", "fa", "نه شکار غیرمجاز داریم و نه چرای بی رویه.", "livestock"),
+    # family "without"
+    ("without", "en", "This was the first year without drought.", "climate"),
+    ("without", "ru", "Этот год прошел без засухи.", "climate"),
+    ("without", "fa", "امسال بدون خشکسالی گذشت.", "climate"),
+    ("without", "tg", "Сол бе хушксолӣ гузашт.", "climate"),
+    # family "never"
+    ("never", "en", "We have never seen a snare in this valley.", "poaching"),
+    ("never", "ru", "Никогда не видели капканов на этой тропе.", "poaching"),
+    ("never", "zh", "从来没有见过钢丝套。", "poaching"),
+    ("never", "mn", "Бид хэзээ ч урхи хараагүй.", "poaching"),
+    ("never", "fa", "هرگز تله ندیده ایم.", "poaching"),
+    ("never", "kk", "Біз ешқашан қақпан көрмедік.", "poaching"),
+    # family "not a problem": the problem itself is denied
+    ("not a problem", "en", "Overgrazing is not a problem here.", "livestock"),
+    ("not a problem", "ru", "Перевыпас не является проблемой.", "livestock"),
+    ("not a problem", "zh", "偷猎不是问题。", "poaching"),
+    ("not a problem", "mn", "Хулгайн ан асуудал биш.", "poaching"),
+    ("not a problem", "fa", "شکار غیرمجاز مشکلی نیست.", "poaching"),
+    ("not a problem", "uz", "Brakonerlik muammo emas.", "poaching"),
+    ("not a problem", "tg", "Шикори ғайриқонунӣ мушкил нест.", "poaching"),
+    ("not a problem", "kk", "Браконьерлік мәселе емес.", "poaching"),
+    ("not a problem", "en", "There is no problem with livestock.", "livestock"),
+    ("not a problem", "ru", "Нет проблем со скотом.", "livestock"),
+]
+
+
+@pytest.mark.parametrize(("family", "lang", "text", "theme"), NEGATED)
+def test_negated_problem_terms_do_not_tag_their_theme(family, lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted, (text, asserted)
+    assert family in negated.get(theme, set()), (text, negated)
+
+
+def test_every_family_is_tested_in_at_least_four_languages():
+    languages: dict[str, set[str]] = {}
+    for family, lang, _, _ in NEGATED:
+        languages.setdefault(family, set()).add(lang)
+    assert len(languages) == 7
+    assert all(len(langs) >= 4 for langs in languages.values()), languages
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "There is no funding for the rangers.", "governance"),
+        ("en", "Rangers patrol without fuel.", "governance"),
+        ("en", "There is no monitoring of the saiga.", "science"),
+        ("ru", "Нет денег на мониторинг.", "governance"),
+        ("ru", "Нет денег на мониторинг.", "science"),
+        ("ru", "Нет сотрудничества с соседними странами.", "transboundary"),
+        ("zh", "没有经费开展监测。", "governance"),
+        ("mn", "Мэдээлэл байхгүй.", "science"),
+        ("mn", "Санхүүжилт байхгүй.", "governance"),
+        ("fa", "بودجه کافی وجود ندارد.", "governance"),
+        ("kk", "Ақбөкен санағы жүргізілмейді.", "science"),
+        ("uz", "Hamkorlik yo'q.", "transboundary"),
+        ("tg", "Маълумот нест.", "science"),
+        ("en", "No compensation is paid to herders.", "community"),
+    ],
+)
+def test_an_absent_resource_is_the_gap_and_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_a_negated_resource_binds_the_negation_and_its_argument_stays():
+    # "no funding for anti-poaching patrols": the funding is missing, poaching is real
+    asserted, negated = _split("There is no control over poachers.", "en")
+    assert {"governance", "poaching"} <= set(asserted)
+    asserted, _ = _split("Нет контроля за браконьерами.", "ru")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        ("en", "Poaching is no longer a problem, but the new fence blocks the gazelles.",
+         "poaching", "infrastructure"),
+        ("ru", "Перевыпас больше не является проблемой, а вот засуха усиливается.",
+         "livestock", "climate"),
+        ("zh", "偷猎已经不是问题了，但是围栏挡住了羚羊。", "poaching", "infrastructure"),
+        ("mn", "Хулгайн ан асуудал биш, харин ган жил бүр болж байна.", "poaching", "climate"),
+        ("fa", "شکار دیگر مشکلی نیست، اما خشکسالی چشمه ها را خشک کرده است.",
+         "poaching", "climate"),
+        ("en", "There is no poaching in our district and no problem with livestock, "
+         "but the road is new.", "livestock", "infrastructure"),
+    ],
+)  # fmt: skip
+def test_contrast_ends_the_negation_scope(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied in negated and denied not in asserted
+    assert kept in asserted
+
+
+def test_a_plain_not_reaches_the_verb_and_its_object_only():
+    # the courts fail; the poaching they fail to punish is real
+    asserted, _ = _split("Суды не доводят дела о незаконной охоте до приговора.", "ru")
+    assert "poaching" in asserted
+
+
+def test_persian_bi_negates_only_the_next_word():
+    asserted, _ = _split("چرای بی رویه دام مراتع را نابود کرده است.", "fa")
+    assert "livestock" in asserted
+
+
+def test_scopes_stop_at_clause_boundaries_and_cues_report_their_family():
+    found = scopes(normalise("No poaching here. Fences everywhere."), "en")
+    assert [(s.family, s.direction) for s in found] == [("no", "after")]
+    assert found[0].end <= len("no poaching here")
+
+
+def test_tag_texts_keeps_negated_themes_visible_but_untagged():
+    texts = pd.DataFrame(
+        {
+            "text": [
+                "There is no poaching in our district and no problem with livestock.",
+                "Браконьерства нет, но дорога перекрыла путь джейранам.",
+            ],
+            "lang": ["en", "ru"],
+        }
+    )
+    tagged = tag_texts(texts)
+    assert tagged.loc[0, "themes"] == ""
+    assert set(tagged.loc[0, "negated"].split(";")) == {"poaching", "livestock"}
+    assert "poaching (negated): poaching [no]" in tagged.loc[0, "evidence"]
+    assert tagged.loc[0, "abstain_reason"] == ""  # a denial is an answer, not a non-answer
+    assert tagged.loc[1, "themes"] == "infrastructure"
+    assert tagged.loc[1, "negated"] == "poaching"
+
+
+@pytest.mark.parametrize(("family", "lang", "text", "theme"), NEGATED)
+def test_the_quick_cue_filter_lets_every_example_through(family, lang, text, theme):
+    from analysis.negation import may_hold_cue
+    from analysis.text import words
+
+    clean = normalise(text)
+    assert may_hold_cue(lang, words(clean), clean)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "Not only poaching but also overgrazing hurts the saiga.", "poaching"),
+        ("ru", "Не только браконьерство, но и перевыпас вредит сайгаку.", "poaching"),
+        ("zh", "不少牧民反映偷猎不断增加。", "poaching"),
+        ("fa", "نه تنها شکار غیرمجاز بلکه چرای دام هم مشکل است.", "poaching"),
+        ("kk", "Браконьерлік қана емес, жайылым да мәселе.", "poaching"),
+        ("tg", "На танҳо шикори ғайриқонунӣ, балки чорвои зиёд ҳам мушкил аст.", "poaching"),
+    ],
+)
+def test_phrases_that_look_like_negation_but_are_not_leave_terms_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "Nobody stops the poachers.", "poaching"),
+        ("en", "There is no action against poachers.", "poaching"),
+        ("en", "Rangers do not arrest poachers.", "poaching"),
+        ("ru", "Никто не останавливает браконьеров.", "poaching"),
+        ("ru", "Полиция не ловит браконьеров.", "poaching"),
+        ("ru", "Нет никаких мер против браконьеров.", "poaching"),
+        ("fa", "هیچ اقدامی علیه شکارچیان غیرمجاز انجام نمی شود.", "poaching"),
+    ],
+)
+def test_denied_action_against_a_problem_leaves_the_problem_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_no_cases_of_a_problem_still_denies_it():
+    _, negated = _split("There were no cases of poaching this year.", "en")
+    assert "poaching" in negated
+
+
+def test_never_before_a_verb_of_action_does_not_deny_its_subject():
+    asserted, _ = _split("Poachers with connections never go to court.", "en")
+    assert "poaching" in asserted
+    _, negated = _split("Snares have never been seen here.", "en")
+    assert "poaching" in negated
