@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
 from urllib.parse import urlencode
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
@@ -45,6 +51,93 @@ def url_with_lang(lang: str) -> str:
     return f"{request.path}?{urlencode(args)}"
 
 
+# Numbers and dates in the reader's language. Babel (CLDR) formats them in the locale's
+# default numbering system: Persian gets Extended Arabic-Indic digits (۱۲۳) with its own
+# separators (٬ ٫), the other interface languages Latin digits with their separators. Babel's
+# own default is Latin digits everywhere, which would mix digit shapes on a Persian page.
+
+
+def _locale() -> str:
+    return current_language() if has_request_context() else "en"
+
+
+def format_number(value: object, digits: int | None = None, lang: str | None = None) -> str:
+    """A number as the reader writes it: ``digits`` decimals when given (fixed), else as
+    many as it has; anything that is not a number comes back as text, None as "—"."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float) and value != value:
+        return "—"
+    pattern = None
+    if digits is not None:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    lang = lang or _locale()
+    return localise_digits(
+        babel_numbers.format_decimal(value, format=pattern, locale=lang, numbering_system="default"),
+        lang,
+    )
+
+
+def format_percent(value: object, lang: str | None = None) -> str:
+    """A share (0..1) as a percentage in the reader's language."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—" if value is None else str(value)
+    lang = lang or _locale()
+    locale = Locale.parse(lang)
+    text = babel_numbers.format_percent(value, locale=locale, numbering_system="default")
+    # Babel keeps the pattern's ASCII "%" where the numbering system has its own sign (٪).
+    sign = locale.number_symbols.get(locale.default_numbering_system, {}).get("percentSign")
+    return localise_digits(text.replace("%", sign) if sign else text, lang)
+
+
+#: The zero of the CLDR numbering systems an interface language may default to; the other
+#: nine digits follow it in Unicode (Babel knows each locale's system but not its digits).
+_ZEROS = {"latn": "0", "arab": "\u0660", "arabext": "\u06f0", "deva": "\u0966", "beng": "\u09e6",
+          "mymr": "\u1040", "tibt": "\u0f20"}
+
+
+@cache
+def _digits(lang: str) -> str:
+    try:
+        system = Locale.parse(lang).default_numbering_system
+    except (ValueError, LookupError):
+        system = "latn"
+    zero = ord(_ZEROS.get(system, "0"))
+    return "".join(chr(zero + n) for n in range(10))
+
+
+def localise_digits(text: str, lang: str | None = None) -> str:
+    """ASCII digits of ``text`` written in the locale's digits (Babel's dates and gettext
+    messages with ``%d`` use ASCII digits whatever the locale)."""
+    digits = _digits(lang or _locale())
+    if digits == "0123456789":
+        return text
+    return text.translate(str.maketrans("0123456789", digits))
+
+
+def format_date(value: dt.date | dt.datetime | None, width: str = "medium") -> str:
+    """A date in the reader's language (CLDR pattern ``width``: short, medium, long)."""
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    lang = _locale()
+    return localise_digits(babel_dates.format_date(value, format=width, locale=lang), lang)
+
+
+def format_datetime(value: dt.datetime | None, width: str = "medium") -> str:
+    """A date and time (UTC, as stored) in the reader's language."""
+    if value is None:
+        return "—"
+    lang = _locale()
+    return localise_digits(
+        babel_dates.format_datetime(value, format=width, tzinfo=dt.timezone.utc, locale=lang),
+        lang,
+    )
+
+
 def _template_context() -> dict:
     lang = current_language()
     return {
@@ -64,3 +157,8 @@ def init_app(app: Flask) -> None:
     )
     babel.init_app(app, locale_selector=select_locale)
     app.context_processor(_template_context)
+    app.add_template_filter(format_number, "number")
+    app.add_template_filter(format_percent, "percent")
+    app.add_template_filter(format_date, "date")
+    app.add_template_filter(format_datetime, "datetime")
+    app.add_template_filter(localise_digits, "digits")
