@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
@@ -74,10 +73,10 @@ def format_number(value: object, digits: int | None = None, lang: str | None = N
     if digits is not None:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
     lang = lang or _locale()
-    return localise_digits(
-        babel_numbers.format_decimal(value, format=pattern, locale=lang, numbering_system="default"),
-        lang,
+    text = babel_numbers.format_decimal(
+        value, format=pattern, locale=lang, numbering_system="default"
     )
+    return localise_digits(text, lang)
 
 
 def format_percent(value: object, lang: str | None = None) -> str:
@@ -128,14 +127,16 @@ def format_date(value: dt.date | dt.datetime | None, width: str = "medium") -> s
 
 
 def format_datetime(value: dt.datetime | None, width: str = "medium") -> str:
-    """A date and time (UTC, as stored) in the reader's language."""
+    """A date and time (UTC, as stored) in the reader's language: the date at ``width``,
+    the time in hours and minutes, joined by the locale's pattern."""
     if value is None:
         return "—"
     lang = _locale()
-    return localise_digits(
-        babel_dates.format_datetime(value, format=width, tzinfo=dt.timezone.utc, locale=lang),
-        lang,
-    )
+    locale = Locale.parse(lang)
+    day = babel_dates.format_date(value.date(), format=width, locale=locale)
+    time = babel_dates.format_time(value.time(), format="short", locale=locale)
+    joined = str(locale.datetime_formats.get(width, "{1} {0}")).replace("{1}", day)
+    return localise_digits(joined.replace("{0}", time), lang)
 
 
 def _template_context() -> dict:

@@ -115,7 +115,7 @@ VOCABULARIES: dict[str, dict[str, object]] = {
     },
     "gender": {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")},
     "role": {
-        "admin": _l("Secretariat"),
+        "admin": _l("Secretariat (administrator)"),
         "facilitator": _l("Facilitator"),
         "collector": _l("Data collector"),
     },
@@ -151,6 +151,28 @@ VOCABULARIES: dict[str, dict[str, object]] = {
         "analysis.start": _l("analysis started"),
         "analysis.restart": _l("analysis started again"),
         "privacy.purge": _l("personal data blanked"),
+        "api_token.create": _l("API token made"),
+        "api_token.revoke": _l("API token revoked"),
+        "database.restore": _l("database restored"),
+        "invitation.create": _l("invitations made"),
+        "invitation.reissue": _l("invitation sent again"),
+        "invitation.revoke": _l("invitation withdrawn"),
+        "questionnaire.import": _l("questionnaire imported"),
+        "questionnaire.public": _l("public link changed"),
+        "response.demo_seed": _l("demo responses added"),
+    },
+    #: Kinds of record the audit log names.
+    "object": {
+        "user": _l("account"),
+        "interview": _l("interview"),
+        "response": _l("response"),
+        "questionnaire": _l("questionnaire"),
+        "questionnaire_version": _l("questionnaire version"),
+        "invitation": _l("invitation"),
+        "coding": _l("text"),
+        "analysis_run": _l("analysis run"),
+        "api_token": _l("API token"),
+        "database": _l("database"),
     },
     #: Fields of an interview record, as its history names them.
     "field": {
