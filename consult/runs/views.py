@@ -24,19 +24,18 @@ from consult.models import (
     StakeholderGroup,
     Threat,
 )
+from consult.reference import VOCABULARIES
+from consult.runs import labels as analysis_labels
 from consult.runs.forms import AnalysisRunForm
 from consult.secretariat import bp
+
+analysis_labels.register(bp)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: How a run's status is called on the pages.
-RUN_STATUSES = {
-    "queued": _l("waiting"),
-    "running": _l("running"),
-    "done": _l("done"),
-    "failed": _l("failed"),
-}
+RUN_STATUSES = VOCABULARIES["run_status"]
 
 # pandas, scikit-learn, nltk and matplotlib are imported inside the views: a web worker that
 # never serves an analysis page stays small.
@@ -211,8 +210,12 @@ def analysis_run(run_id: int):
     if group and not clusters.empty and "by_group" in clusters:
         clusters = clusters[clusters["by_group"].map(lambda d: bool(d) and group in d)]
     method = _table(run, "method")
+    summary_levels, factor_gaps = _theme_values(run)
     return render_template(
         "runs/results.html",
+        addresses=lambda action, code: analysis_labels.addresses(
+            action, code, summary_levels, factor_gaps
+        ),
         run=run,
         summary=summary,
         heatmap=_heatmap(_table(run, "threat_summary")),
@@ -237,6 +240,22 @@ def analysis_run(run_id: int):
         selected_country=country,
         selected_group=group,
     )
+
+
+def _theme_values(run: AnalysisRun) -> tuple[dict, dict]:
+    """Per country, each threat's summary label and each factor's gap, for the themes an
+    action addresses."""
+    levels: dict[str, dict] = {}
+    for row in run.results.get("tables", {}).get("threat_summary", []):
+        levels.setdefault(row["country"], {})[row["threat"]] = (
+            row.get("rating") if not row.get("low_evidence") else "not rated"
+        )
+    gaps: dict[str, dict] = {}
+    for row in run.results.get("tables", {}).get("factor_gaps", []):
+        gaps.setdefault(row["country"], {})[row["factor"]] = (
+            row.get("gap") if not row.get("low_evidence") else "not rated"
+        )
+    return levels, gaps
 
 
 def _method_value(method: pd.DataFrame, setting: str) -> str:

@@ -1,0 +1,165 @@
+"""The analysis's tables in the reader's language.
+
+``analysis/`` writes its tables with codes (KZ, poaching, saiga, ranger_capacity) and fixed
+English words (Very high, catalogue default, tied with …; broken by …), so that the CSV files
+stay the same whatever the reader speaks. The pages, the report, the charts and the exports
+with labels name them here: codes by the reference data and the catalogues
+(:func:`consult.reference.label`), fixed words and rules through gettext.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+import reference as facts
+from consult.i18n import current_language, format_number, localise_digits
+from consult.reference import VOCABULARIES, label
+
+#: The rules that break ties in the ranks (analysis.assessment.THREAT_TIE_NAMES,
+#: analysis.prioritise.ACTION_TIE_NAMES and REGIONAL_TIE_NAMES, analysis.ranking).
+TIE_RULES = {
+    "higher highest target rating_value": _l("higher highest species rating"),
+    "higher highest target rating": _l("higher highest species rating"),
+    "higher mean target rating_value": _l("higher mean species rating"),
+    "higher mean target rating": _l("higher mean species rating"),
+    "higher impact": _l("higher impact"),
+    "lower cost": _l("lower cost"),
+    "larger threat/factor value addressed": _l("larger threat or factor value addressed"),
+    "higher feasibility": _l("higher feasibility"),
+    "more range states": _l("more range states"),
+    "code (alphabetical)": _l("code (alphabetical)"),
+}
+
+_TIE = re.compile(r"^tied with (?P<other>\S+); broken by (?P<rule>.+)$")
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Every code the analysis may write in its text, with its kind (species and theme
+    codes never clash; country codes are upper case)."""
+    kinds: dict[str, str] = {}
+    for kind, records in (
+        ("population", facts.populations()),
+        ("group", facts.stakeholder_groups()),
+        ("species", facts.species()),
+        ("theme", facts.themes()),
+        ("action", facts.actions()),
+        ("country", facts.countries()),
+    ):
+        for item in records:
+            kinds[item["code"]] = kind
+    return kinds
+
+
+@cache
+def _code_pattern() -> re.Pattern:
+    codes = sorted(_kinds(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, codes)) + r")(?![\w-])")
+
+
+def name_codes(text: object, lang: str | None = None) -> str:
+    """``text`` with every reference code and action id in it replaced by its name."""
+    if text is None:
+        return ""
+    lang = lang or current_language()
+    kinds = _kinds()
+    return _code_pattern().sub(lambda m: label(kinds[m.group(1)], m.group(1), lang), str(text))
+
+
+def value(text: object) -> str:
+    """One cell of an analysis table: a fixed word (a level, a strategy rating, "not
+    rated" …) translated, a number in the reader's digits, codes named."""
+    if text is None:
+        return "—"
+    if isinstance(text, bool):
+        return _("yes") if text else _("no")
+    if isinstance(text, int | float):
+        return format_number(text)
+    named = VOCABULARIES["analysis"].get(str(text))
+    if named is not None:
+        return str(named)
+    return sentence(text)
+
+
+def tie_rule(text: object) -> str:
+    """"tied with X; broken by RULE" in the reader's language."""
+    match = _TIE.match(str(text or ""))
+    if not match:
+        return sentence(text)
+    rule = TIE_RULES.get(match["rule"])
+    return _(
+        "tied with %(other)s; broken by %(rule)s",
+        other=name_codes(match["other"]),
+        rule=str(rule) if rule is not None else match["rule"],
+    )
+
+
+def sentence(text: object) -> str:
+    """A sentence the analysis wrote (a note, a source): codes named, digits localised.
+    Its words stay as the analysis wrote them."""
+    if text is None:
+        return ""
+    return localise_digits(name_codes(text))
+
+
+def addresses(action: str, country: str, summary_levels: dict, factor_gaps: dict) -> list[str]:
+    """What an action addresses in ``country``, in words: each theme of the catalogue's
+    action with its summary rating (threats) or gap (factors) there."""
+    item = next((row for row in facts.actions() if row["code"] == action), None)
+    if item is None:
+        return []
+    parts = []
+    for theme in [code for code in item["themes"].split(";") if code]:
+        name = label("theme", theme)
+        if theme in summary_levels.get(country, {}):
+            shown = value(summary_levels[country][theme])
+        elif theme in factor_gaps.get(country, {}):
+            gap = factor_gaps[country][theme]
+            shown = (
+                _("gap %(value)s", value=format_number(gap, 2))
+                if isinstance(gap, int | float)
+                else value(gap)
+            )
+        else:
+            shown = str(VOCABULARIES["analysis"]["not rated"])
+        parts.append(f"{name}: {shown}")
+    return parts
+
+
+#: The run's data counts (``run.data_counts``) by name.
+COUNTS = {
+    "actions": _l("actions in the catalogue"),
+    "factor_gap_respondents": _l("respondents who answered the gap questions"),
+    "factor_gap_rows": _l("gap answers"),
+    "measure_respondents": _l("respondents who named measures in place"),
+    "measure_rows": _l("measures named"),
+    "need_respondents": _l("respondents who ranked needs"),
+    "need_rows": _l("needs ranked"),
+    "rating_respondents": _l("respondents who rated threats"),
+    "rating_rows": _l("threat ratings"),
+    "strategy_rating_rows": _l("strategy ratings from national consultations"),
+    "texts": _l("texts"),
+    "texts_interview": _l("interview notes"),
+    "texts_survey": _l("free-text answers"),
+}
+
+
+def count_name(key: str) -> str:
+    named = COUNTS.get(key)
+    return str(named) if named is not None else key
+
+
+def register(app_or_blueprint) -> None:
+    """Template filters: ``analysis_value``, ``analysis_tie``, ``analysis_sentence``,
+    ``count_name``."""
+    for name, function in (
+        ("analysis_value", value),
+        ("analysis_tie", tie_rule),
+        ("analysis_sentence", sentence),
+        ("count_name", count_name),
+    ):
+        app_or_blueprint.add_app_template_filter(function, name)
