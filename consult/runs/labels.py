@@ -163,3 +163,129 @@ def register(app_or_blueprint) -> None:
         ("count_name", count_name),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
+
+
+def tie_rule_names(text: str) -> str:
+    """The method's tie rule ("priority, then higher impact, lower cost …") with the rule
+    names translated."""
+    out = str(text or "")
+    for english, translated in sorted(TIE_RULES.items(), key=lambda item: -len(item[0])):
+        out = out.replace(english, str(translated))
+    return sentence(out)
+
+
+#: Columns holding one code, by the kind of code.
+_CODE_COLUMNS = {
+    "country": "country",
+    "threat": "theme",
+    "factor": "theme",
+    "dominant_theme": "theme",
+    "driver": "theme",
+    "species": "species",
+    "population": "population",
+    "action": "action",
+    "need": "need",
+}
+#: Columns of the analysis's fixed words (levels, ratings, "not rated" …).
+_VALUE_COLUMNS = ("rating", "strategy_rating", "cost", "rating_source", "stability", "ranking")
+#: Columns of sentences or lists with codes in them.
+_SENTENCE_COLUMNS = (
+    "countries", "populations", "threats", "basis", "addresses", "note",
+    "related_measures", "scenario", "meaning", "value", "setting",
+)
+
+
+def _texts(column, function):
+    return column.map(lambda cell: function(cell) if isinstance(cell, str) and cell else cell)
+
+
+def label_table(name: str, frame):
+    """An analysis table with its codes named in the reader's language (``?labels=1``
+    downloads). Numbers stay numbers; column names stay as documented."""
+    out = frame.copy()
+    for column in out.columns:
+        if column in _CODE_COLUMNS:
+            kind = _CODE_COLUMNS[column]
+            out[column] = _texts(out[column], lambda code, kind=kind: label(kind, code))
+        elif column == "target":
+            out[column] = _texts(
+                out[column],
+                lambda code: value("pooled") if code == "pooled" else label("species", code),
+            )
+        elif column in _VALUE_COLUMNS or column == "rank":
+            out[column] = _texts(out[column], value)
+        elif column == "tie_rule":
+            out[column] = _texts(out[column], tie_rule)
+        elif column in _SENTENCE_COLUMNS:
+            out[column] = _texts(out[column], name_codes)
+    return out
+
+
+#: Font families that cover each script, first choice first (Debian: fonts-noto-core,
+#: fonts-noto-cjk).
+_FONTS = {
+    "Latn": ("Noto Sans", "DejaVu Sans"),
+    "Cyrl": ("Noto Sans", "DejaVu Sans"),
+    "Hans": ("Noto Sans CJK SC", "Noto Sans CJK JP"),
+    "Arab": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+}
+_SCRIPTS = {"zh": "Hans", "fa": "Arab", "ps": "Arab", "ur": "Arab", "ru": "Cyrl", "mn": "Cyrl",
+            "kk": "Cyrl", "ky": "Cyrl", "tg": "Cyrl"}
+
+
+@cache
+def chart_fonts(lang: str) -> tuple[str, ...]:
+    """The installed font families to draw a chart for a reader of ``lang``; a warning is
+    logged when none of those that cover its script is installed (the chart then falls back
+    to matplotlib's DejaVu Sans, and the browser to its own fonts for the SVG's text)."""
+    import logging
+
+    from matplotlib import font_manager
+
+    wanted = _FONTS[_SCRIPTS.get(lang, "Latn")]
+    found = []
+    # Noto Sans after the script's own font: digits and Latin words in the same label.
+    for family in dict.fromkeys((*wanted, "Noto Sans")):
+        try:
+            font_manager.findfont(
+                font_manager.FontProperties(family=family), fallback_to_default=False
+            )
+        except ValueError:
+            continue
+        found.append(family)
+    if not set(found) & set(wanted):
+        logging.getLogger(__name__).warning(
+            "no font covering %s is installed (%s): charts fall back to DejaVu Sans; "
+            "install fonts-noto-core and fonts-noto-cjk", lang, ", ".join(wanted)
+        )
+    return tuple(found)
+
+
+def chart_text():
+    """The words of the run's charts in the reader's language."""
+    from analysis.report import ChartText
+
+    lang = current_language()
+    names = {code: label(kind, code, lang) for code, kind in _kinds().items()}
+    words = {
+        english: str(translated)
+        for english, translated in {
+            **{key: VOCABULARIES["analysis"][key] for key in ("None", "Low", "Medium", "High",
+                                                                 "Very high", "not rated")},
+            "low evidence": _l("low evidence"),
+            "regional priority (mean of the states' priorities)": _l(
+                "regional priority (mean of the states' priorities)"
+            ),
+            "Regional priority of the top actions": _l("Regional priority of the top actions"),
+            "Summary threat rating per country and threat": _l(
+                "Summary threat rating per country and threat"
+            ),
+        }.items()
+    }
+    return ChartText(
+        names=names,
+        words=words,
+        fonts=chart_fonts(lang),
+        digits=lambda text: localise_digits(text, lang),
+        rtl=facts.is_rtl(lang),
+    )
