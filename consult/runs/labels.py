@@ -161,8 +161,19 @@ def register(app_or_blueprint) -> None:
         ("analysis_tie", tie_rule),
         ("analysis_sentence", sentence),
         ("count_name", count_name),
+        ("level_value", level_value),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
+
+
+def level_value(level: object) -> str:
+    """A rating on the standard's four levels (1..4) by its name, with the number beside."""
+    if level is None or level != level:
+        return "—"
+    if isinstance(level, float) and level.is_integer():
+        level = int(level)
+    named = VOCABULARIES["level"].get(str(level))
+    return f"{named} ({format_number(level)})" if named is not None else value(level)
 
 
 def tie_rule_names(text: str) -> str:
