@@ -39,6 +39,23 @@ from surveys.model import Form
 from surveys.translations import coverage
 from surveys.xlsform import FormError, xlsx_with_language
 
+
+@bp.app_template_filter("questionnaire_title")
+def questionnaire_title(questionnaire: Questionnaire) -> str:
+    """The questionnaire's title in the reader's language: its current version's
+    ``form_title::…`` of that language, else its title."""
+    from consult.i18n import current_language
+
+    if questionnaire.current_version_id is None:
+        return questionnaire.title
+    version = db.session.get(QuestionnaireVersion, questionnaire.current_version_id)
+    if version is None:
+        return questionnaire.title
+    try:
+        return load_version_form(version).title_in(current_language()) or questionnaire.title
+    except ValueError:
+        return questionnaire.title
+
 #: Kinds of text on the translation page: the coverage kinds each one counts.
 TEXT_KINDS = {
     "labels": ("label",),
