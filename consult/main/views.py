@@ -1,4 +1,4 @@
-from flask import render_template
+from flask import current_app, render_template, send_from_directory
 
 from consult.database import accepts_writes, is_reachable
 from consult.extensions import db
@@ -22,3 +22,12 @@ def healthz():
     if not accepts_writes():
         return {"status": "error", "database": "reachable", "writes": "refused"}, 503
     return {"status": "ok", "database": "reachable", "writes": "accepted"}, 200
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """The site's icon where browsers look for it without a link (the pages link the SVG)."""
+    response = send_from_directory(
+        current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=86400
+    )
+    return response

@@ -162,6 +162,7 @@ def register(app_or_blueprint) -> None:
         ("analysis_sentence", sentence),
         ("count_name", count_name),
         ("level_value", level_value),
+        ("run_step", step),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
 
@@ -300,3 +301,24 @@ def chart_text():
         digits=lambda text: localise_digits(text, lang),
         rtl=facts.is_rtl(lang),
     )
+
+
+#: The steps a run announces (analysis.pipeline.run_analysis) and the app's own messages.
+STEPS = {
+    "Tagging texts": _l("Tagging texts"),
+    "Clustering texts": _l("Clustering texts"),
+    "Rating threats and factors (bootstrap)": _l("Rating threats and factors (bootstrap)"),
+    "Ranking actions per country": _l("Ranking actions per country"),
+    "Ranking actions for the region": _l("Ranking actions for the region"),
+    "Re-ranking under perturbed settings": _l("Re-ranking under perturbed settings"),
+    "Comparing needs with measures": _l("Comparing needs with measures"),
+    "Done": _l("Done"),
+}
+
+
+def step(message: str | None) -> str:
+    """A run's progress message in the reader's language."""
+    if not message:
+        return _("Waiting to start…")
+    named = STEPS.get(message)
+    return str(named) if named is not None else sentence(message)

@@ -120,6 +120,7 @@ def analysis_run_status(run_id: int):
         "status": run.status,
         "progress": run.progress,
         "message": run.message,
+        "message_text": analysis_labels.step(run.message),
         "url": url_for("secretariat.analysis_run", run_id=run.id),
     }
 

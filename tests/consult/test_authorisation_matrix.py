@@ -77,6 +77,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    "main.favicon": _EVERYONE,
     # Respondents: the draft lives in the browser's session; the resume link is the key.
     "respond.start": _EVERYONE,
     "respond.page": {**dict.fromkeys(ROLES, START), "respondent": 200},
