@@ -69,14 +69,25 @@ def format_number(value: object, digits: int | None = None, lang: str | None = N
         return str(value)
     if isinstance(value, float) and value != value:
         return "—"
-    pattern = None
-    if digits is not None:
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
     lang = lang or _locale()
-    text = babel_numbers.format_decimal(
-        value, format=pattern, locale=lang, numbering_system="default"
-    )
+    locale = _parsed_locale(lang)
+    if digits is not None:
+        pattern = _pattern("#,##0" + ("." + "0" * digits if digits else ""))
+    else:
+        pattern = locale.decimal_formats[None]
+    text = pattern.apply(value, locale, numbering_system="default")
     return localise_digits(text, lang)
+
+
+@cache
+def _parsed_locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def _pattern(text: str):
+    # Parsed once: a results page formats thousands of numbers.
+    return babel_numbers.parse_pattern(text)
 
 
 def format_percent(value: object, lang: str | None = None) -> str:
@@ -84,7 +95,7 @@ def format_percent(value: object, lang: str | None = None) -> str:
     if value is None or isinstance(value, bool) or not isinstance(value, int | float):
         return "—" if value is None else str(value)
     lang = lang or _locale()
-    locale = Locale.parse(lang)
+    locale = _parsed_locale(lang)
     text = babel_numbers.format_percent(value, locale=locale, numbering_system="default")
     # Babel keeps the pattern's ASCII "%" where the numbering system has its own sign (٪).
     sign = locale.number_symbols.get(locale.default_numbering_system, {}).get("percentSign")

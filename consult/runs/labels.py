@@ -106,10 +106,15 @@ def sentence(text: object) -> str:
     return localise_digits(name_codes(text))
 
 
+@cache
+def _actions() -> dict[str, dict]:
+    return {row["code"]: row for row in facts.actions()}
+
+
 def addresses(action: str, country: str, summary_levels: dict, factor_gaps: dict) -> list[str]:
     """What an action addresses in ``country``, in words: each theme of the catalogue's
     action with its summary rating (threats) or gap (factors) there."""
-    item = next((row for row in facts.actions() if row["code"] == action), None)
+    item = _actions().get(action)
     if item is None:
         return []
     parts = []
