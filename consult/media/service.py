@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterable
 
 from flask import current_app
-from flask_babel import format_decimal, gettext
+from flask_babel import format_decimal, gettext, ngettext
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, object_session
 
@@ -95,19 +95,20 @@ def check(
             question.name, gettext("“%(question)s”: the file is empty.", question=name)
         )
     if len(data) > max_bytes():
-        raise MediaRejected(
-            question.name,
-            gettext(
-                "“%(question)s”: the file is %(size)s, more than the limit of %(limit)s.",
-                question=name,
-                size=human_size(len(data)),
-                limit=human_size(max_bytes()),
-            ),
-        )
+        raise MediaRejected(question.name, too_large_message(name))
     kind = accepted_type(question.type, sniff(data, filename))
     if kind is None or (kind.content_type in CHECKED_IMAGES and not readable_image(data)):
         raise MediaRejected(question.name, not_accepted_message(question.type, name))
     return kind.content_type, safe_filename(filename, kind.extension)
+
+
+def too_large_message(name: str) -> str:
+    """The message for a file over ``MEDIA_MAX_BYTES`` answering the question ``name``."""
+    return gettext(
+        "“%(question)s”: the file is larger than the limit of %(limit)s.",
+        question=name,
+        limit=human_size(max_bytes()),
+    )
 
 
 def not_accepted_message(question_type: str, name: str) -> str:
@@ -202,11 +203,13 @@ def store(
         if count >= max_files():
             raise MediaRejected(
                 question.name,
-                gettext(
-                    "“%(question)s”: this response already has %(count)s files, the most "
+                ngettext(
+                    "“%(question)s”: this response already holds %(num)s file, the most "
                     "allowed.",
+                    "“%(question)s”: this response already holds %(num)s files, the most "
+                    "allowed.",
+                    count,
                     question=_label(question, label),
-                    count=format_decimal(count),
                 ),
             )
     else:

@@ -150,7 +150,7 @@ def test_oversize_file_is_refused_with_the_limit(app, response_id):
         with pytest.raises(media.MediaRejected) as caught:
             media.store(db.session, response_id=response_id, question=PHOTO,
                         filename="big.jpg", data=jpeg(400, 400))
-        assert "more than the limit of 1 KB" in caught.value.message
+        assert "larger than the limit of 1 KB" in caught.value.message
         assert "“photo”" in caught.value.message
         db.session.rollback()
         assert _count(MediaFile) == 0
@@ -168,7 +168,7 @@ def test_too_many_files_for_one_response_are_refused(app, response_id):
         with pytest.raises(media.MediaRejected) as caught:
             media.store(db.session, response_id=response_id, question=PHOTO, instance=3,
                         filename="c.jpg", data=jpeg())
-        assert "already has 2 files" in caught.value.message
+        assert "already holds 2 files" in caught.value.message
         db.session.commit()
         assert [m.filename for m in media.media_for_response(db.session, response_id)] == [
             "a.jpg", "b.png"]
