@@ -229,3 +229,31 @@ def test_resume_link_keeps_the_files(app, client, site):
     assert files(app)[("photo", 0)].id == photo_id
     with app.app_context():
         assert db.session.scalar(db.select(Response.current_section)) != "visit"
+
+
+def test_secretariat_sees_and_downloads_the_files_of_a_response(app, client, auth, site):
+    person = Uploader(client, SLUG)
+    person.start()
+    person.post({"photo": ("gate.jpg", jpeg()), "report": ("notes.txt", b"<b>bold</b> text")})
+    stored = files(app)
+    with app.app_context():
+        response_id = db.session.scalar(db.select(Response.id))
+    staff = app.test_client()
+    assert staff.get(f"/secretariat/responses/{response_id}/media/{stored[('photo', 0)].id}"
+                     ).status_code == 302  # to the login page
+    auth.client = staff
+    auth.login("admin")
+    page = staff.get(f"/secretariat/responses/{response_id}").get_data(as_text=True)
+    photo_url = f"/secretariat/responses/{response_id}/media/{stored[('photo', 0)].id}"
+    report_url = f"/secretariat/responses/{response_id}/media/{stored[('report', 0)].id}"
+    assert f'src="{photo_url}/thumbnail"' in page and f'href="{report_url}"' in page
+    assert staff.get(photo_url + "/thumbnail").mimetype == "image/jpeg"
+    report = staff.get(report_url)
+    assert report.data == b"<b>bold</b> text"
+    assert report.mimetype == "application/octet-stream"
+    assert report.headers["Content-Disposition"].startswith("attachment")
+    assert report.headers["X-Content-Type-Options"] == "nosniff"
+    assert staff.get(report_url + "/thumbnail").status_code == 404
+    # A file is reached only through its own response.
+    assert staff.get(f"/secretariat/responses/{response_id + 1}/media/"
+                     f"{stored[('photo', 0)].id}").status_code == 404
