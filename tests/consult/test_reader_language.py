@@ -210,3 +210,58 @@ def test_the_check_finds_a_code_shown_as_text():
     assert codes_shown(
         '<body><a href="/x?country=KZ" data-format="group">Казахстан</a>'
         '<p dir="auto">poaching on the steppe</p></body>', "ru") == set()
+
+
+def test_hints_quoting_a_placeholder_show_it_as_text(demo):
+    _app, client = demo
+    page = client.get("/secretariat/questionnaires/?lang=en").get_data(as_text=True)
+    assert "/s/&lt;name&gt;" in page
+    tokens = client.get("/secretariat/api-tokens/?lang=en").get_data(as_text=True)
+    assert "Bearer &lt;token&gt;" in tokens
+
+
+def _run_url(app) -> str:
+    with app.app_context():
+        return f"/secretariat/analysis/{db.session.scalars(db.select(AnalysisRun.id)).one()}"
+
+
+def test_downloads_keep_codes_unless_labels_are_asked_for(demo):
+    import io
+    import zipfile
+
+    import openpyxl
+    import pandas as pd
+
+    app, client = demo
+    run = _run_url(app)
+
+    def table(query: str) -> pd.DataFrame:
+        archive = zipfile.ZipFile(io.BytesIO(client.get(f"{run}/download.zip?{query}").data))
+        return pd.read_csv(archive.open("threat_summary.csv"), keep_default_na=False)
+
+    codes = table("lang=ru")
+    assert "KZ" in set(codes["country"]) and "poaching" in set(codes["threat"])
+    names = table("lang=ru&labels=1")
+    assert "Казахстан" in set(names["country"]) and "KZ" not in set(names["country"])
+    assert "Браконьерство и незаконная торговля" in set(names["threat"])
+    assert len(names) == len(codes)
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"{run}/download.xlsx?lang=fa&labels=1").data)
+    )
+    countries = {row[0] for row in workbook["threat_summary"].iter_rows(min_row=2, values_only=True)}
+    assert "قزاقستان" in countries and "KZ" not in countries
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{run}/download.zip?lang=zh").data))
+    report = archive.read("report.html").decode()
+    assert '<html lang="zh"' in report and "哈萨克斯坦" in report
+
+
+def test_charts_are_drawn_in_the_readers_language_and_script(demo):
+    app, client = demo
+    report = client.get(f"{_run_url(app)}/report?lang=fa").get_data(as_text=True)
+    heatmap = report.split('aria-label="', 1)[1]
+    assert "Noto Sans Arabic" in report  # the font covering Persian comes first
+    assert "قزاقستان" in heatmap  # Kazakhstan, as the chart's row label
+    assert not re.search(r">\s*(KZ|poaching|ranger_capacity)\s*<", report)
+    assert "<style>" in report and "/static/css/app.css" not in report  # standalone
+    chinese = client.get(f"{_run_url(app)}/report?lang=zh").get_data(as_text=True)
+    assert "Noto Sans CJK SC" in chinese and "哈萨克斯坦" in chinese.split('aria-label="', 1)[1]
