@@ -219,6 +219,12 @@ VOCABULARIES: dict[str, dict[str, object]] = {
         "actions": _l("actions"),
         "pooled": _l("all species (2026.1)"),
     },
+    "cost": {"low": _l("Low cost"), "medium": _l("Medium cost"), "high": _l("High cost")},
+    "agreement": {
+        "full": _l("Full agreement"),
+        "majority": _l("Majority"),
+        "split": _l("Split"),
+    },
     #: Strategy-rating scales (impact and feasibility 1..4) of the Conservation Standards.
     "level": {"1": _l("Low"), "2": _l("Medium"), "3": _l("High"), "4": _l("Very high")},
     "strategy": {

@@ -248,7 +248,8 @@ def test_downloads_keep_codes_unless_labels_are_asked_for(demo):
     workbook = openpyxl.load_workbook(
         io.BytesIO(client.get(f"{run}/download.xlsx?lang=fa&labels=1").data)
     )
-    countries = {row[0] for row in workbook["threat_summary"].iter_rows(min_row=2, values_only=True)}
+    rows = workbook["threat_summary"].iter_rows(min_row=2, values_only=True)
+    countries = {row[0] for row in rows}
     assert "قزاقستان" in countries and "KZ" not in countries
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"{run}/download.zip?lang=zh").data))
     report = archive.read("report.html").decode()
@@ -265,3 +266,28 @@ def test_charts_are_drawn_in_the_readers_language_and_script(demo):
     assert "<style>" in report and "/static/css/app.css" not in report  # standalone
     chinese = client.get(f"{_run_url(app)}/report?lang=zh").get_data(as_text=True)
     assert "Noto Sans CJK SC" in chinese and "哈萨克斯坦" in chinese.split('aria-label="', 1)[1]
+
+
+def test_interview_export_names_codes_when_asked(demo):
+    import csv
+    import io
+
+    from tests.conftest import csrf_token
+
+    _app, client = demo
+
+    def export(**fields) -> list[dict]:
+        data = {"format": "interviews.csv", "csrf_token": csrf_token(client, "/interviews/"),
+                **fields}
+        response = client.post("/interviews/export?country=KZ&lang=ru", data=data)
+        assert response.status_code == 200
+        return list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
+
+    codes = export()
+    assert {row["country"] for row in codes} == {"KZ"}
+    assert {row["status"] for row in codes} <= {"draft", "complete"}
+    named = export(labels="y")
+    assert {row["country"] for row in named} == {"Казахстан"}
+    assert len(named) == len(codes)
+    assert not any(code in row["threats"] for row in named for code in ("very_high", "poaching"))
+    assert not any(row["format"] in ("individual", "group", "meeting") for row in named)
