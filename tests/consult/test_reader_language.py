@@ -291,3 +291,24 @@ def test_interview_export_names_codes_when_asked(demo):
     assert len(named) == len(codes)
     assert not any(code in row["threats"] for row in named for code in ("very_high", "poaching"))
     assert not any(row["format"] in ("individual", "group", "meeting") for row in named)
+
+
+def test_questions_asked_per_species_and_threat_are_told_apart_by_their_groups(demo):
+    import html as markup
+
+    app, client = demo
+    with app.app_context():
+        from consult.models import Answer
+
+        response_id = db.session.scalar(
+            db.select(Answer.response_id).where(Answer.question == "t1_poaching_scope").limit(1)
+        )
+    page = client.get(f"/secretariat/responses/{response_id}?lang=ru").get_data(as_text=True)
+    rows = [
+        markup.unescape(re.sub(r"<[^>]+>|\(\w+\)\s*$", "", dt)).strip()
+        for dt in re.findall(r"<dt>(.*?)</dt>", page, re.S)
+    ]
+    scopes = [row for row in rows if "Масштаб" in row]
+    assert len(scopes) >= 2
+    assert len(set(scopes)) == len(scopes), scopes
+    assert any("Браконьерство и незаконная торговля" in row for row in scopes)
