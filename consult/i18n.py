@@ -12,6 +12,7 @@ from babel import numbers as babel_numbers
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
 import reference
 from consult.extensions import babel
@@ -124,7 +125,9 @@ def localise_digits(text: str, lang: str | None = None) -> str:
     digits = _digits(lang or _locale())
     if digits == "0123456789":
         return text
-    return text.translate(str.maketrans("0123456789", digits))
+    translated = str.translate(str(text), str.maketrans("0123456789", digits))
+    # A message already escaped by Jinja stays safe (its digits are text, not markup).
+    return Markup(translated) if isinstance(text, Markup) else translated
 
 
 def format_date(value: dt.date | dt.datetime | None, width: str = "medium") -> str:

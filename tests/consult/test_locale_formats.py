@@ -79,3 +79,11 @@ def test_favicon_is_served_and_linked(bare_app):
     assert 'rel="icon" href="/static/favicon.svg"' in page
     with client.get("/static/favicon.svg") as svg:
         assert svg.status_code == 200 and b"<svg" in svg.data
+
+
+def test_numbers_inside_messages_are_in_persian_digits_on_a_persian_page(bare_app):
+    import re
+
+    page = bare_app.test_client().get("/auth/login?lang=fa").get_data(as_text=True)
+    hint = re.search(r'<p class="muted">(.*?)</p>', page, re.S).group(1)
+    assert re.search("[۰-۹]", hint) and not re.search("[0-9]", hint)
