@@ -168,6 +168,7 @@ def register(app_or_blueprint) -> None:
         ("count_name", count_name),
         ("level_value", level_value),
         ("run_step", step),
+        ("method_text", method_text),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
 
@@ -180,6 +181,14 @@ def level_value(level: object) -> str:
         level = int(level)
     named = VOCABULARIES["level"].get(str(level))
     return f"{named} ({format_number(level)})" if named is not None else value(level)
+
+
+def method_text(text: object) -> str:
+    """A sentence or rule name of the method table (analysis.method marks them with
+    ``N_``) in the reader's language; codes in it named."""
+    if text is None or text == "":
+        return ""
+    return sentence(_(str(text)))
 
 
 def tie_rule_names(text: str) -> str:
