@@ -52,9 +52,17 @@ def questionnaire_title(questionnaire: Questionnaire) -> str:
     if version is None:
         return questionnaire.title
     try:
-        return load_version_form(version).title_in(current_language()) or questionnaire.title
+        form = load_version_form(version)
     except ValueError:
         return questionnaire.title
+    # The questionnaire's own title unless the form has one of its own in this language.
+    lang = current_language()
+    titled = {
+        code for code in form.setting_languages("form_title") if code != form.default_language
+    }
+    if not any(code == lang or code.split("-")[0] == lang for code in titled):
+        return questionnaire.title
+    return form.title_in(lang) or questionnaire.title
 
 #: Kinds of text on the translation page: the coverage kinds each one counts.
 TEXT_KINDS = {

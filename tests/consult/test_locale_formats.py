@@ -87,3 +87,38 @@ def test_numbers_inside_messages_are_in_persian_digits_on_a_persian_page(bare_ap
     page = bare_app.test_client().get("/auth/login?lang=fa").get_data(as_text=True)
     hint = re.search(r'<p class="muted">(.*?)</p>', page, re.S).group(1)
     assert re.search("[۰-۹]", hint) and not re.search("[0-9]", hint)
+
+
+def _titled_form() -> bytes:
+    from tests.surveys.xlsform_fixtures import CHOICES, EN, RU, SURVEY_HEADERS, survey_row, xlsx
+
+    survey = [SURVEY_HEADERS, survey_row("text", "village", en="Village", ru="Село")]
+    settings = [
+        ["form_title", f"form_title::{RU}", f"form_description::{RU}", "form_id",
+         "default_language"],
+        ["Village survey", "Опрос в сёлах", "Несколько вопросов о селе", "villages", EN],
+    ]
+    return xlsx({"survey": survey, "choices": CHOICES, "settings": settings})
+
+
+def test_respondents_and_staff_see_the_title_in_their_language(app, client, auth):
+    from consult.extensions import db
+    from consult.questionnaires import import_form
+
+    with app.app_context():
+        import_form(_titled_form(), "villages.xlsx", slug="villages")
+        db.session.commit()
+    # The browser asks for Russian: the title, the description and the preselected
+    # questionnaire language follow.
+    page = client.get("/s/villages", headers={"Accept-Language": "ru-RU,ru;q=0.9"})
+    html = page.get_data(as_text=True)
+    assert "<h1>Опрос в сёлах</h1>" in html and "Несколько вопросов о селе" in html
+    assert 'value="ru" checked' in html
+    english = client.get("/s/villages?lang=en").get_data(as_text=True)
+    assert "<h1>Village survey</h1>" in english and 'value="en" checked' in english
+    auth.login("admin")
+    listing = client.get("/secretariat/questionnaires/?lang=ru").get_data(as_text=True)
+    assert "Опрос в сёлах" in listing
+    assert "Village survey" in client.get("/secretariat/questionnaires/?lang=zh").get_data(
+        as_text=True
+    )
