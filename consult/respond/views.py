@@ -8,6 +8,7 @@ instead: the invitation link itself continues it, in any browser.
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from flask import (
@@ -30,7 +31,7 @@ from consult.models import Invitation, Questionnaire, QuestionnaireVersion, Resp
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.respond import bp
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
-from consult.respond.page_view import PageView, odk_text
+from consult.respond.page_view import PageView, odk_text, offline_json, offline_pages
 from consult.security import hash_token
 from surveys.model import Form
 from surveys.pages import Page, page_by_key, planned_pages, visible_pages
@@ -92,11 +93,22 @@ def _invitation(questionnaire: Questionnaire, token: str | None) -> Invitation |
         abort(_unavailable(error.status, str(error), questionnaire))
 
 
-def _remember(slug: str, response: Response, token: str, *, invitation: bool = False) -> None:
+def _remember(
+    slug: str,
+    response: Response,
+    token: str,
+    *,
+    invitation: bool = False,
+    invitation_token: str | None = None,
+) -> None:
     """Keep the draft this browser answers; ``token`` is its resume token, or with
-    ``invitation`` the token of the single-use invitation that owns it."""
+    ``invitation`` the token of the single-use invitation that owns it.
+    ``invitation_token`` (a shared link's) is kept so that answers collected offline can be
+    sent with it."""
     drafts = dict(session.get(DRAFTS) or {})
     drafts[slug] = {"id": response.id, "token": token, "via": "invitation" if invitation else ""}
+    if invitation_token:
+        drafts[slug]["invitation"] = invitation_token
     session[DRAFTS] = drafts
     session.permanent = True
 
@@ -130,6 +142,45 @@ def _draft(questionnaire: Questionnaire) -> tuple[Response, str] | None:
     elif response.resume_token_hash != digest:
         return None
     return response, entry["token"]
+
+
+def _invitation_token(questionnaire: Questionnaire) -> str | None:
+    """The invitation token this browser's draft was started with, if it knows one."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("via") == "invitation":
+        return str(entry.get("token") or "") or None
+    return str(entry.get("invitation") or "") or None
+
+
+def _offline_data(
+    questionnaire: Questionnaire, response: Response, form: Form, page: Page, values: dict
+) -> dict:
+    """What the page's script keeps in the browser to go on without a connection: every
+    page of the questionnaire (to cache them and to walk them), the answers so far, and
+    what the whole-questionnaire JSON submission needs."""
+    slug = questionnaire.slug
+    walk = offline_pages(form, form_pages(form))
+    for entry in walk:
+        entry["url"] = url_for("respond.page", slug=slug, key=entry["key"])
+        entry["cache"] = url_for("respond.page", slug=slug, key=entry["key"], offline=1)
+    return {
+        "slug": slug,
+        "version": response.version_id,
+        #: when the server rendered the page (ms); a page shown from the browser's cache is
+        #: older than the last one it saw fresh, so its answers are not taken as current
+        "rendered": int(time.time() * 1000),
+        "for_cache": bool(request.args.get("offline")),
+        "sw": url_for("main.service_worker"),
+        "page": page.key,
+        "language": response.language,
+        "answers": values,
+        "invitation": _invitation_token(questionnaire),
+        "submit": url_for("api.submit_questionnaire", slug=slug),
+        "start": url_for("respond.start", slug=slug),
+        "pages": walk,
+    }
 
 
 def _via_invitation(questionnaire: Questionnaire) -> bool:
@@ -173,7 +224,7 @@ def start(slug: str):
         if invitation is not None and invitation.max_responses == 1:
             _remember(slug, response, token, invitation=True)
         else:
-            _remember(slug, response, resume_token)
+            _remember(slug, response, resume_token, invitation_token=token)
         _follow_language(lang)
         return redirect(url_for("respond.page", slug=slug, key=response.current_section))
     db.session.commit()
@@ -235,6 +286,7 @@ def _render_page(
             is_last=position >= len(planned),
             client_id=uuid.uuid4().hex,
             resume_url=resume_url,
+            offline=offline_json(_offline_data(questionnaire, response, form, page, values)),
             notice=notice,
             form_dir=direction(response.language),
         ),
@@ -268,7 +320,9 @@ def page(slug: str, key: str):
     values = responses.load_values(response, form)
     flags = visibility(form, values)
     visible = visible_pages(form, values, flags)
-    if page.key not in [p.key for p in visible]:
+    # ?offline=1: the browser caches every page for answering without a connection, also
+    # those the answers so far do not bring up.
+    if page.key not in [p.key for p in visible] and not request.args.get("offline"):
         return redirect(url_for("respond.page", slug=slug, key=_nearest(form, visible, page.key)))
     errors: dict[str, str] = {}
     if request.args.get("check"):

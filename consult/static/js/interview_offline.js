@@ -1,0 +1,1 @@
+/* interviews offline: filled below */
