@@ -661,7 +661,7 @@ def offline_pages(form: Form, pages: list[Page]) -> list[dict[str, Any]]:
         return [dict(entry) for entry in cached[1]]
     result = []
     for page in pages:
-        any_of: list[list[Any]] = []
+        candidates: list[list[Any]] = []
         for path in page.repeats:
             group = form.groups.get(path)
             condition = group.relevant if group is not None else None
@@ -669,12 +669,18 @@ def offline_pages(form: Form, pages: list[Page]) -> list[dict[str, Any]]:
                 parsed = expressions.to_ast(expressions.parse(condition)) if condition else None
             except expressions.ExpressionError:
                 parsed = None
-            any_of.append([parsed] if parsed is not None else [])
+            candidates.append([parsed] if parsed is not None else [])
         for name in page.questions:
             question = form.questions[name]
             if question.displayed and question.repeat is None:
-                any_of.append(_conditions(form, question))
-        result.append({"key": page.key, "any": any_of, "questions": list(page.questions)})
+                candidates.append(_conditions(form, question))
+        # Many questions of a page share their conditions (every rating of a theme asks
+        # whether the theme was chosen): each set is sent once.
+        unique = {json.dumps(c, sort_keys=True, default=str): c for c in candidates}
+        any_of = list(unique.values())
+        if [] in any_of:
+            any_of = [[]]  # one question always applies: so does the page
+        result.append({"key": page.key, "any": any_of})
     if len(_offline_cache) > 64:
         _offline_cache.clear()
     _offline_cache[id(form)] = (form, result)

@@ -161,10 +161,6 @@ def _offline_data(
     page of the questionnaire (to cache them and to walk them), the answers so far, and
     what the whole-questionnaire JSON submission needs."""
     slug = questionnaire.slug
-    walk = offline_pages(form, form_pages(form))
-    for entry in walk:
-        entry["url"] = url_for("respond.page", slug=slug, key=entry["key"])
-        entry["cache"] = url_for("respond.page", slug=slug, key=entry["key"], offline=1)
     return {
         "slug": slug,
         "version": response.version_id,
@@ -179,7 +175,9 @@ def _offline_data(
         "invitation": _invitation_token(questionnaire),
         "submit": url_for("api.submit_questionnaire", slug=slug),
         "start": url_for("respond.start", slug=slug),
-        "pages": walk,
+        #: a page's address is this followed by its key
+        "base": url_for("respond.page", slug=slug, key="-").removesuffix("-"),
+        "pages": url_for("respond.offline_walk", slug=slug),
     }
 
 
@@ -328,6 +326,15 @@ def page(slug: str, key: str):
     if request.args.get("check"):
         errors = responses.check_page(form, page, values, {}, response.language).errors
     return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
+
+
+@bp.route("/<slug>/pages.json")
+def offline_walk(slug: str):
+    """The pages of the draft's questionnaire version and the conditions that bring each
+    up, for the page script to walk them without a connection; fetched once per version
+    and kept in the browser's store."""
+    _questionnaire_, response, _token, form = _current(slug)
+    return {"version": response.version_id, "pages": offline_pages(form, form_pages(form))}
 
 
 def _nearest(form: Form, visible: list[Page], key: str) -> str:

@@ -21,6 +21,8 @@
   const data = JSON.parse(source.textContent);
   const KEY = 'respond:' + data.slug;
   const names = Object.keys(R.logic.q);
+  // The pages and their conditions (pages.json), kept with the answers once per version.
+  let walk = [];
   let record = null;
   let sending = false;
 
@@ -110,15 +112,30 @@
   }
 
   function visible() {
-    return data.pages.filter((page) => page.any.some(holds));
+    return walk.filter((page) => page.any.some(holds));
   }
 
   function position() {
-    return data.pages.findIndex((page) => page.key === data.page);
+    return walk.findIndex((page) => page.key === data.page);
+  }
+
+  function urlOf(page) {
+    return data.base + encodeURI(page.key);
+  }
+
+  function learnPages() {
+    if (record.walk && record.walk.version === data.version) return Promise.resolve();
+    if (!navigator.onLine) return Promise.resolve();
+    return fetch(data.pages, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((json) => {
+        if (json && json.version === data.version) record.walk = json;
+      })
+      .catch(() => undefined);
   }
 
   function go(page) {
-    window.location.assign(page.url);
+    window.location.assign(urlOf(page));
   }
 
   function onSubmit(event) {
@@ -126,8 +143,8 @@
     event.preventDefault();
     const button = event.submitter;
     const action = (button && button.value) || 'next';
-    if (/^(add|remove)/.test(action)) {
-      show('repeat', true);
+    if (/^(add|remove)/.test(action) || !walk.length) {
+      show('needs', true);
       box.hidden = false;
       return;
     }
@@ -136,11 +153,11 @@
       const here = position();
       const shown = visible();
       if (action === 'back') {
-        const before = shown.filter((page) => data.pages.indexOf(page) < here);
+        const before = shown.filter((page) => walk.indexOf(page) < here);
         if (before.length) go(before[before.length - 1]);
         return;
       }
-      const after = action === 'submit' ? [] : shown.filter((page) => data.pages.indexOf(page) > here);
+      const after = action === 'submit' ? [] : shown.filter((page) => walk.indexOf(page) > here);
       if (after.length) {
         go(after[0]);
         return;
@@ -159,12 +176,9 @@
     const list = holder.querySelector('ul');
     list.textContent = '';
     Object.keys(errors).forEach((key) => {
-      const name = key.replace(/\[\d+\]$/, '');
-      const page = data.pages.find((p) => p.questions.indexOf(name) >= 0);
       const item = document.createElement('li');
-      const label = page ? document.createElement('a') : document.createElement('span');
-      if (page) label.href = page.url;
-      label.textContent = name + ': ' + errors[key];
+      const label = document.createElement('span');
+      label.textContent = key + ': ' + errors[key];
       item.appendChild(label);
       list.appendChild(item);
     });
@@ -259,6 +273,9 @@
       if (!navigator.onLine) record.offline = true;
       restore(record.answers);
     }
+    return learnPages();
+  }).then(() => {
+    walk = (record.walk && record.walk.pages) || [];
     return S.put('responses', record).catch(() => undefined);
   }).then(() => {
     status();
@@ -269,7 +286,7 @@
     window.addEventListener('offline', status);
     send();
     if (navigator.onLine) {
-      const urls = data.pages.map((page) => [page.cache, page.url]);
+      const urls = walk.map((page) => [urlOf(page) + '?offline=1', urlOf(page)]);
       urls.push([data.start, data.start]);
       S.cache(data.sw, urls).then((result) => {
         document.documentElement.dataset.offlineKept = String(result && result.kept || 0);
