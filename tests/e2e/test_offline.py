@@ -188,3 +188,105 @@ def test_shipped_questionnaire_pages_are_kept_for_offline_use(
     response = page.goto(f"{live_server}/s/cami-gap-needs/p/profile")
     assert response is not None and response.from_service_worker
     assert page.locator("input[name=country]").count() > 0
+
+
+FACILITATOR = "offline.kz@example.org"
+PASSWORD = "a long enough password"
+
+
+def _fill_interview(page, settlement: str, note: str) -> None:
+    page.fill("input[name=date]", "2026-04-02")
+    page.fill("input[name=settlement]", settlement)
+    page.select_option("select[name=format]", "group")
+    page.select_option("select[name=language]", "ru")
+    page.select_option("select[name=consent]", "oral")
+    page.select_option("select[name=participants-0-group]", "community")
+    page.fill("input[name=participants-0-role]", "herder")
+    page.locator("fieldset.note textarea[name$='-text']").first.fill(note)
+    page.select_option("select[name=threats-poaching]", "high")
+
+
+def test_interviews_recorded_offline_are_sent_once_and_a_conflict_is_shown(
+    live_app, live_server, offline_page, screenshot_dir
+):
+    from datetime import date
+
+    from consult.accounts import create_user
+    from consult.extensions import db
+    from consult.interviews import service
+    from consult.models import Interview, User
+    from tests.e2e.conftest import login
+
+    with live_app.app_context():
+        user = create_user(FACILITATOR, PASSWORD, "facilitator", ["KZ"], name="Aigerim")
+        admin = create_user("offline.admin@example.org", PASSWORD, "admin")
+        db.session.flush()
+        existing = service.create_interview(
+            service.InterviewData(
+                country="KZ", date=date(2026, 3, 1), format="meeting", language="kk",
+                consent="oral", settlement="Irgiz", facilitator_ids=[user.id],
+            ),
+            user,
+        )
+        db.session.commit()
+        existing_id, admin_id = existing.id, admin.id
+    page = offline_page
+    context = page.context
+    login(page, live_server, FACILITATOR, PASSWORD)
+    page.wait_for_url(f"{live_server}/interviews/")
+    _ready_offline(page)
+    # The edit page, opened while online, is kept for later.
+    page.goto(f"{live_server}/interviews/{existing_id}/edit")
+    _ready_offline(page)
+    page.goto(f"{live_server}/interviews/new")
+    _ready_offline(page)
+
+    context.set_offline(True)
+    queue = page.locator("#offline-queue")
+    _fill_interview(page, "Amangeldy", "Браконьеры приходят зимой.")
+    page.click("input[name=save]")
+    queue.get_by_text("Interviews waiting to be sent: 1").wait_for()
+    assert page.url.endswith("/interviews/new")
+    _fill_interview(page, "Torgai", "Заборы мешают сайгакам.")
+    page.click("input[name=save]")
+    queue.get_by_text("Interviews waiting to be sent: 2").wait_for()
+
+    # The edit of a record, offline, based on the version the page was opened with.
+    response = page.goto(f"{live_server}/interviews/{existing_id}/edit")
+    assert response is not None and response.from_service_worker
+    page.fill("input[name=settlement]", "Irgiz (offline edit)")
+    page.click("input[name=save]")
+    queue.get_by_text("Interviews waiting to be sent: 3").wait_for()
+    # Meanwhile the secretariat changes the same record on the server.
+    with live_app.app_context():
+        record = db.session.get(Interview, existing_id)
+        data = service.data_from_interview(record)
+        data.province = "Kostanay"
+        service.update_interview(
+            record, data, db.session.get(User, admin_id), expected_version=record.row_version
+        )
+        db.session.commit()
+    page.screenshot(path=str(screenshot_dir / "interviews-offline-queue.png"), full_page=True)
+
+    context.set_offline(False)
+    conflict = queue.locator("li[data-state=conflict]")
+    conflict.wait_for()
+    queue.locator("li[data-state=sent]").nth(1).wait_for()
+    assert "someone else saved this record" in conflict.inner_text()
+    assert "offline.admin@example.org" in conflict.inner_text()
+    with live_app.app_context():
+        rows = db.session.scalars(db.select(Interview).order_by(Interview.id)).all()
+        assert [r.settlement for r in rows] == ["Irgiz", "Amangeldy", "Torgai"]
+        assert all(r.client_id for r in rows[1:])
+        assert rows[0].province == "Kostanay"
+        assert rows[1].notes[0].text == "Браконьеры приходят зимой."
+
+    # The facilitator compares, then sends the copy over the saved record.
+    conflict.get_by_role("button", name="Send mine over it").click()
+    queue.locator("li[data-state=sent]").nth(2).wait_for()
+    assert queue.locator("li[data-state=conflict]").count() == 0
+    assert "Interviews waiting to be sent" not in queue.inner_text()
+    with live_app.app_context():
+        record = db.session.get(Interview, existing_id)
+        assert record.settlement == "Irgiz (offline edit)"
+        assert db.session.scalar(db.select(db.func.count()).select_from(Interview)) == 3
