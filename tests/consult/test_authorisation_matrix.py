@@ -77,11 +77,15 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    # The service worker that keeps pages for offline use holds nothing of anyone's.
+    "main.service_worker": _EVERYONE,
     # Respondents: the draft lives in the browser's session; the resume link is the key.
     "respond.start": _EVERYONE,
     "respond.page": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.save_page": {**dict.fromkeys(ROLES, START), "respondent": PAGE},
     "respond.resume_draft": dict.fromkeys(ROLES, PAGE),
+    # The pages and conditions for walking the draft's questionnaire offline.
+    "respond.offline_walk": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.thanks": dict.fromkeys(ROLES, START),
     # Facilitators: their countries only; another country's record looks missing.
     "interviews.index": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
@@ -97,6 +101,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "interviews.import_interviews": {**_STAFF_REFUSED, "facilitator_a": 200}
     | {"facilitator_b": 200, "admin": 200},
     "interviews.export_interviews": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # Interviews recorded offline: GET gives the CSRF token their JSON POSTs need.
+    "interviews.sync_interview": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
+    | {"admin": 200},
     # The secretariat.
     "secretariat.index": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.privacy": {**_SECRETARIAT_REFUSED, "admin": 200},
