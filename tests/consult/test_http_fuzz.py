@@ -461,7 +461,7 @@ def fuzz_world(fuzz_app):
     return world, browsers, found
 
 
-JSON_ENDPOINTS = {"api.submit_questionnaire"}
+JSON_ENDPOINTS = {"api.submit_questionnaire", "interviews.sync_interview"}
 
 
 def _pages_with_rare_forms(world: World) -> list[str]:
