@@ -82,6 +82,7 @@ def test_sync_needs_the_csrf_token_and_an_account_with_the_role(app, client, aut
     body = {"client_id": "nocsrf-0001", "interview_id": None, "fields": fields(client)}
     refused = client.post(SYNC, json=body)
     assert refused.status_code == 400
+    assert "expired or was sent from elsewhere" in refused.get_json()["error"]["message"]
     assert send(client, body, csrf="not-the-token").status_code == 400
     assert count(app) == 0
     auth.logout()
