@@ -15,6 +15,7 @@ from wtforms import FieldList, FormField
 
 from consult import audit
 from consult.auth.roles import role_required
+from consult.errors import render_error
 from consult.extensions import db
 from consult.interviews import bp, exporter, importer, service
 from consult.interviews.forms import (
@@ -185,6 +186,8 @@ def import_interviews():
 
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(error):
+    if request.is_json:
+        return render_error(413)  # an interview sent from the offline queue
     form = ImportForm(formdata=None)
     form.file.errors = [
         _(

@@ -204,3 +204,12 @@ def test_service_worker_is_served_from_the_root_with_a_versioned_cache(client):
     body = response.get_data(as_text=True)
     assert "const CACHE = 'consult-' + \"" in body
     assert "/static/js/respond_offline.js" in body
+
+
+def test_a_body_over_the_size_limit_is_refused_as_json(app, client, auth):
+    auth.login("facilitator", ("KZ",))
+    huge = {"client_id": "toolarge-01", "fields": {"key_quotes": "x" * (3 * 1024 * 1024)}}
+    response = send(client, huge)
+    assert response.status_code == 413
+    assert response.get_json()["error"]["message"]
+    assert count(app) == 0
