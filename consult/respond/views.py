@@ -204,7 +204,12 @@ def _offline_data(
         "sw": url_for("main.service_worker"),
         "page": page.key,
         "language": response.language,
-        "answers": values,
+        # Files are sent with the pages, online only: the JSON submission carries none.
+        "answers": {
+            name: value
+            for name, value in values.items()
+            if name in form.questions and form.questions[name].type not in MEDIA_TYPES
+        },
         "invitation": _invitation_token(questionnaire),
         "submit": url_for("api.submit_questionnaire", slug=slug),
         "start": url_for("respond.start", slug=slug),

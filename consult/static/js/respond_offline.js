@@ -21,6 +21,7 @@
   const data = JSON.parse(source.textContent);
   const KEY = 'respond:' + data.slug;
   const names = Object.keys(R.logic.q);
+  const MEDIA = ['image', 'audio', 'video', 'file'];
   // The pages and their conditions (pages.json), kept with the answers once per version.
   let walk = [];
   let record = null;
@@ -53,7 +54,8 @@
     const values = {};
     names.forEach((name) => {
       const q = R.logic.q[name];
-      if (q.type === 'note') return;
+      // Notes hold no answer; files are sent by the pages online only.
+      if (q.type === 'note' || MEDIA.indexOf(q.type) >= 0) return;
       if (q.rep) {
         const count = R.instances(q.rep);
         const items = [];
