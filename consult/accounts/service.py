@@ -67,6 +67,10 @@ def _check_password_rules(password: str) -> None:
         raise AccountError("password", f"at most {MAX_PASSWORD_LENGTH} characters")
 
 
+#: The password rules, for other credentials of an account (the ODK Collect password).
+check_password_rules = _check_password_rules
+
+
 def _countries(codes: list[str] | tuple[str, ...] | None) -> list[Country]:
     wanted = sorted({code.strip().upper() for code in codes or [] if code.strip()})
     found = db.session.scalars(db.select(Country).where(Country.code.in_(wanted))).all()

@@ -20,6 +20,13 @@ from consult.models.interviews import (
     interview_facilitators,
     interview_species,
 )
+from consult.models.openrosa import (
+    CollectorCredential,
+    CollectorToken,
+    OpenRosaAttachment,
+    OpenRosaInstance,
+    XForm,
+)
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -31,12 +38,16 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Coding",
+    "CollectorCredential",
+    "CollectorToken",
     "Country",
     "Interview",
     "InterviewNote",
     "InterviewThreat",
     "Invitation",
     "LoginThrottle",
+    "OpenRosaAttachment",
+    "OpenRosaInstance",
     "PasswordReset",
     "Participant",
     "Questionnaire",
@@ -47,6 +58,7 @@ __all__ = [
     "StrategyRating",
     "Threat",
     "User",
+    "XForm",
     "interview_facilitators",
     "interview_species",
     "user_countries",
