@@ -273,8 +273,12 @@ def _throttle(user: User, address: str) -> LoginThrottle | None:
     )
 
 
-def authenticate(email: str, password: str, address: str = "") -> SignIn:
-    """Check a sign-in from client `address`; both outcomes are audited.
+def authenticate(
+    email: str, password: str, address: str = "", *, record_success: bool = True
+) -> SignIn:
+    """Check a sign-in from client `address`; both outcomes are audited (a success only
+    with `record_success`: a device sending the password with every request, as ODK
+    Collect over Basic, would fill the log).
 
     The password hash is checked on every path, so timing tells nothing about the account.
     """
@@ -308,8 +312,9 @@ def authenticate(email: str, password: str, address: str = "") -> SignIn:
         return SignIn(None, locked_until=throttle.locked_until)
     if throttle is not None:
         db.session.delete(throttle)
-    user.last_login_at = now
-    audit.record("login", "user", user.id, user=user)
+    if record_success:
+        user.last_login_at = now
+        audit.record("login", "user", user.id, user=user)
     return SignIn(user)
 
 

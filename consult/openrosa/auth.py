@@ -191,8 +191,8 @@ def _basic(params) -> Outcome:
         return Outcome(None)
     email = params.get("username") or ""
     password = params.get("password") or ""
-    signed = accounts.authenticate(email, password, client_address())
-    # The check is audited and throttled as a sign-in; its writes go with the request's.
+    # Throttled as a sign-in, failures audited; the writes go with the request's.
+    signed = accounts.authenticate(email, password, client_address(), record_success=False)
     return Outcome(signed.user)
 
 
