@@ -20,10 +20,10 @@ from consult.models.interviews import (
     interview_facilitators,
     interview_species,
 )
+from consult.models.media import MediaBlob, MediaFile
 from consult.models.openrosa import (
     CollectorCredential,
     CollectorToken,
-    OpenRosaAttachment,
     OpenRosaInstance,
     XForm,
 )
@@ -46,7 +46,8 @@ __all__ = [
     "InterviewThreat",
     "Invitation",
     "LoginThrottle",
-    "OpenRosaAttachment",
+    "MediaBlob",
+    "MediaFile",
     "OpenRosaInstance",
     "PasswordReset",
     "Participant",

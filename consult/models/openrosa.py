@@ -1,11 +1,12 @@
 """OpenRosa (ODK Collect, KoboCollect): served XForms, collector credentials, received
-instances and their attachments, and per-questionnaire collector tokens."""
+instances, and per-questionnaire collector tokens. Attachments are media files
+(:mod:`consult.models.media`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.models.base import Base, UTCDateTime, utcnow
@@ -92,21 +93,3 @@ class OpenRosaInstance(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     response: Mapped[Response] = relationship()
-
-
-class OpenRosaAttachment(Base):
-    """A file sent with an instance (a photo, a recording), by the name the answer holds."""
-
-    __tablename__ = "openrosa_attachments"
-    __table_args__ = (UniqueConstraint("response_id", "filename"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), index=True
-    )
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
-    size: Mapped[int] = mapped_column(Integer)
-    md5: Mapped[str] = mapped_column(String(32))
-    data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -27,13 +27,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from consult import audit, invitations
+from consult import audit, invitations, media
 from consult.extensions import db
 from consult.invitations import COUNTRY_QUESTION
 from consult.models import (
     CollectorToken,
     Invitation,
-    OpenRosaAttachment,
     OpenRosaInstance,
     Questionnaire,
     QuestionnaireVersion,
@@ -232,6 +231,8 @@ class Received:
     response: Response
     stored: bool
     attachments: list[str] = field(default_factory=list)
+    #: file name -> why it was not kept
+    refused: dict[str, str] = field(default_factory=dict)
     edit: bool = False
 
 
@@ -252,16 +253,18 @@ def _client_id(instance_id: str) -> str:
     return "openrosa-" + hashlib.sha256(instance_id.encode("utf-8")).hexdigest()[:48]
 
 
-def _media_names(form: Form, answers: dict) -> set[str]:
-    names = set()
+def _media_answers(form: Form, answers: dict) -> dict[str, tuple[str, int]]:
+    """File name -> (question, repeat instance) of every media answer."""
+    found = {}
     for name, value in answers.items():
         question = form.questions.get(name)
         if question is None or question.type not in MEDIA_TYPES:
             continue
-        for item in value if isinstance(value, list) else [value]:
+        items = enumerate(value, start=1) if isinstance(value, list) else [(0, value)]
+        for instance, item in items:
             if item:
-                names.add(str(item))
-    return names
+                found[str(item)] = (name, instance)
+    return found
 
 
 def _rejection(rejected: SubmissionRejected) -> OpenRosaError:
@@ -287,41 +290,46 @@ def _check_country(caller: Caller, answers: dict) -> None:
         )
 
 
-def store_attachment(response_id: int, upload: Upload) -> bool:
-    """Keep one file of a submission; the one place attachments are written. A file of
-    the same name kept already is left as it is (a resend). Returns True when stored."""
-    exists = db.session.scalar(
-        db.select(OpenRosaAttachment.id).where(
-            OpenRosaAttachment.response_id == response_id,
-            OpenRosaAttachment.filename == upload.filename,
-        )
-    )
-    if exists is not None:
+def store_attachment(response_id: int, question, instance: int, upload: Upload) -> bool:
+    """Keep one file of a submission through :mod:`consult.media` (the one place
+    attachments are written). A file with the same bytes kept there already is left as it
+    is (a resend); other bytes replace it (an edit). Returns True when stored; raises
+    :class:`consult.media.MediaRejected` for a file the question cannot take."""
+    kept = media.find(db.session, response_id, question.name, instance)
+    if kept is not None and kept.sha256 == hashlib.sha256(upload.data).hexdigest():
         return False
-    db.session.add(
-        OpenRosaAttachment(
-            response_id=response_id,
-            filename=upload.filename[:255],
-            content_type=(upload.content_type or "application/octet-stream")[:120],
-            size=len(upload.data),
-            md5=md5_hex(upload.data),
-            data=upload.data,
-        )
+    media.store(
+        db.session,
+        response_id=response_id,
+        question=question,
+        instance=instance,
+        filename=upload.filename,
+        content_type=upload.content_type,
+        data=upload.data,
     )
-    db.session.flush()
     return True
 
 
 def _store_uploads(
     response_id: int, form: Form, answers: dict, uploads: Iterable[Upload]
-) -> list[str]:
-    """Store the uploads the answers name; others are ignored (as ODK Central does)."""
-    wanted = _media_names(form, answers)
-    return [
-        upload.filename
-        for upload in uploads
-        if upload.filename in wanted and store_attachment(response_id, upload)
-    ]
+) -> tuple[list[str], dict[str, str]]:
+    """Store the uploads the answers name (others are ignored, as ODK Central does).
+    Returns the names stored and, by name, why a file was not kept (it could not answer
+    its question): the answers are kept all the same, and the message says so."""
+    wanted = _media_answers(form, answers)
+    stored, refused = [], {}
+    for upload in uploads:
+        place = wanted.get(upload.filename)
+        if place is None:
+            continue
+        name, instance = place
+        try:
+            with db.session.begin_nested():
+                if store_attachment(response_id, form.questions[name], instance, upload):
+                    stored.append(upload.filename)
+        except media.MediaRejected as error:
+            refused[upload.filename] = error.message
+    return stored, refused
 
 
 def _language(form: Form) -> str:
@@ -437,8 +445,13 @@ def receive_submission(
         )
     )
     db.session.flush()
-    names = _store_uploads(response.id, form, read.answers, uploads)
-    return Received(response=response, stored=stored, attachments=names, edit=edit)
+    names, refused = _store_uploads(response.id, form, read.answers, uploads)
+    if edit:
+        # Files of answers the edit cleared go with them.
+        media.keep_only(db.session, response.id, _media_answers(form, read.answers).values())
+    return Received(
+        response=response, stored=stored, attachments=names, refused=refused, edit=edit
+    )
 
 
 def _resend(
@@ -462,18 +475,8 @@ def _resend(
             ),
         )
     read = instance_answers(root, form)
-    names = _store_uploads(known.response_id, form, read.answers, uploads)
+    names, refused = _store_uploads(known.response_id, form, read.answers, uploads)
     if not incomplete and not known.complete:
         known.complete = True
         db.session.flush()
-    return Received(response=known.response, stored=False, attachments=names)
-
-
-def attachments_of(response_id: int) -> list[OpenRosaAttachment]:
-    return list(
-        db.session.scalars(
-            db.select(OpenRosaAttachment)
-            .where(OpenRosaAttachment.response_id == response_id)
-            .order_by(OpenRosaAttachment.filename)
-        )
-    )
+    return Received(response=known.response, stored=False, attachments=names, refused=refused)

@@ -220,4 +220,9 @@ def submission(token: str | None = None):
         text = _("The edited questionnaire was received (reference %(ref)s).", ref=reference)
     else:
         text = _("The questionnaire was received (reference %(ref)s).", ref=reference)
+    if received.refused:
+        text += " " + _(
+            "These files were not kept: %(files)s",
+            files="; ".join(f"{name}: {why}" for name, why in sorted(received.refused.items())),
+        )
     return message(201, text, nature="submit_success")

@@ -1,7 +1,7 @@
-"""openrosa: served xforms, collector credentials and tokens, received instances and attachments
+"""openrosa: served xforms, collector credentials and tokens, received instances
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-06 22:37:54.435105
 """
 
@@ -11,7 +11,7 @@ import consult.models.base
 
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
@@ -50,22 +50,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['version_id'], ['questionnaire_versions.id'], name=op.f('fk_xforms_version_id_questionnaire_versions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('version_id', name=op.f('pk_xforms'))
     )
-    op.create_table('openrosa_attachments',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('response_id', sa.Integer(), nullable=False),
-    sa.Column('filename', sa.String(length=255), nullable=False),
-    sa.Column('content_type', sa.String(length=120), nullable=False),
-    sa.Column('size', sa.Integer(), nullable=False),
-    sa.Column('md5', sa.String(length=32), nullable=False),
-    sa.Column('data', sa.LargeBinary(), nullable=True),
-    sa.Column('created_at', consult.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['response_id'], ['responses.id'], name=op.f('fk_openrosa_attachments_response_id_responses'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_openrosa_attachments')),
-    sa.UniqueConstraint('response_id', 'filename', name=op.f('uq_openrosa_attachments_response_id_filename'))
-    )
-    with op.batch_alter_table('openrosa_attachments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_openrosa_attachments_response_id'), ['response_id'], unique=False)
-
     op.create_table('openrosa_instances',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('instance_id', sa.String(length=120), nullable=False),
@@ -90,10 +74,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_openrosa_instances_response_id'))
 
     op.drop_table('openrosa_instances')
-    with op.batch_alter_table('openrosa_attachments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_openrosa_attachments_response_id'))
-
-    op.drop_table('openrosa_attachments')
     op.drop_table('xforms')
     with op.batch_alter_table('collector_tokens', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_collector_tokens_questionnaire_id'))

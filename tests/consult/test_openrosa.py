@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import pytest
 from werkzeug.datastructures import WWWAuthenticate
 
+from consult import media
 from consult.accounts import create_user
 from consult.demo.responses import demo_answers
 from consult.extensions import db
@@ -23,7 +24,6 @@ from consult.invitations import create_invitation
 from consult.models import (
     Answer,
     AuditEvent,
-    OpenRosaAttachment,
     OpenRosaInstance,
     Questionnaire,
     QuestionnaireVersion,
@@ -35,6 +35,7 @@ from consult.openrosa.service import create_collector_token
 from consult.questionnaires import ensure_shipped_questionnaire, import_form, load_version_form
 from surveys.xform import instance_document
 from tests.conftest import csrf_token
+from tests.consult.media_files import jpeg, wav
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "xlsforms"
 PASSWORD = "correct horse battery staple"
@@ -392,14 +393,14 @@ def test_media_split_over_two_requests_and_form_files_in_the_manifest(app, clien
         version = import_form((CORPUS / "location_media.xlsx").read_bytes(), "location_media.xlsx")
         db.session.commit()
         form = load_version_form(version)
-    photo = random.Random(1).randbytes(300_000)
-    voice = random.Random(2).randbytes(50_000)
+    photo = jpeg(640, 480)
+    voice = wav(8000)
     values = {
         "camp": "43.25 76.95 800 5",
         "route": "43.25 76.95 0 0;43.26 76.96 0 0",
         "pasture": "43.25 76.95 0 0;43.26 76.95 0 0;43.26 76.96 0 0;43.25 76.95 0 0",
         "photo": "1712345.jpg",
-        "voice": "1712346.m4a",
+        "voice": "1712346.wav",
     }
     instance_id = f"uuid:{uuid.uuid4()}"
     document = instance_document(form, values, instance_id=instance_id)
@@ -412,17 +413,35 @@ def test_media_split_over_two_requests_and_form_files_in_the_manifest(app, clien
     with app.app_context():
         row = db.session.scalar(db.select(OpenRosaInstance))
         assert row.complete is False
-    second = device.submit(document, {"1712346.m4a": voice})
+    second = device.submit(document, {"1712346.wav": voice})
     assert second.status_code == 201
     with app.app_context():
         response = db.session.scalar(db.select(Response))
         assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 1
         assert db.session.scalar(db.select(OpenRosaInstance)).complete is True
         assert_stored_as_sent(response.id, values, form)
-        files = {a.filename: a for a in db.session.scalars(db.select(OpenRosaAttachment))}
-        assert set(files) == {"1712345.jpg", "1712346.m4a"}
-        assert files["1712345.jpg"].data == photo and files["1712346.m4a"].data == voice
-        assert files["1712345.jpg"].md5 == md5(photo)
+        files = media.media_by_answer(db.session, response.id)
+        assert set(files) == {("photo", 0), ("voice", 0)}
+        assert media.read(files[("photo", 0)]) == photo
+        assert media.read(files[("voice", 0)]) == voice
+        assert files[("photo", 0)].content_type == "image/jpeg"
+    # An edit on the phone with another photo and no recording: the files follow.
+    new_photo = jpeg(320, 240)
+    edit = instance_document(form, {**values, "voice": "", "photo": "1712399.jpg"},
+                             instance_id=f"uuid:{uuid.uuid4()}", deprecated_id=instance_id)
+    assert device.submit(edit, {"1712399.jpg": new_photo}).status_code == 201
+    with app.app_context():
+        files = media.media_by_answer(db.session, response.id)
+        assert set(files) == {("photo", 0)}
+        assert media.read(files[("photo", 0)]) == new_photo
+    # A file that is not what its question takes is not kept; the answers are.
+    other_id = f"uuid:{uuid.uuid4()}"
+    bad = instance_document(form, {**values, "voice": ""}, instance_id=other_id)
+    refused = device.submit(bad, {"1712345.jpg": b"not a photo at all"})
+    assert refused.status_code == 201
+    assert "1712345.jpg" in message_of(refused)[1]
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 2
 
     # A form that reads files: the manifest lists them, each downloadable with its hash.
     attach = ["--attach", str(CORPUS / "villages.csv"), "--attach", str(CORPUS / "rangers.csv"),
