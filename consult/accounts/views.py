@@ -49,6 +49,8 @@ EVENT_NAMES = {
     "user.unlock": _l("sign-in unlocked"),
     "login": _l("signed in"),
     "login.failed": _l("wrong password"),
+    "user.collector_password": _l("ODK Collect password set"),
+    "user.collector_password_removed": _l("ODK Collect password removed"),
     "login.locked": _l("sign-in refused: paused after wrong passwords"),
     "logout": _l("signed out"),
 }

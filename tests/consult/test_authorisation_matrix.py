@@ -163,6 +163,10 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "openrosa.token_manifest": _EVERYONE,
     "openrosa.token_media_file": dict.fromkeys(ROLES, 404),
     "openrosa.token_submission": dict.fromkeys(ROLES, 400),
+    "secretariat.set_collect_password": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.remove_collect_password": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.create_collection_link": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.revoke_collection_link": {**_SECRETARIAT_REFUSED, "admin": 302},
 }
 
 #: Query strings some endpoints need to do their real work for the admin.
@@ -196,6 +200,8 @@ class World:
     text_id: str = ""
     invitation_token: str = ""
     collector_token: str = ""
+    #: a second collection link, which the admin withdraws
+    link_id: int = 0
     version_id: int = 0
     revoke_invitation_id: int = 0
     reissue_invitation_id: int = 0
@@ -293,6 +299,7 @@ def build_world(app: Flask) -> World:
         world.slug = questionnaire.slug
         world.version_id = version.id
         world.collector_token = create_collector_token(questionnaire, "matrix", by=None)[1]
+        world.link_id = create_collector_token(questionnaire, "spare", by=None)[0].id
         # A shared link: the respondent's browser then holds the draft's own resume token.
         world.invitation_token = create_invitation(
             questionnaire, name="Aigerim", multi_use=True
@@ -400,6 +407,7 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
             world.collector_token if endpoint.startswith("openrosa.") else respondent.resume_token
         ),
         "version_id": world.version_id,
+        "link_id": world.link_id,
         "filename": "villages.csv",
         "media_id": respondent.media_id if endpoint.startswith("respond.") else world.media_id,
         "fmt": fmt,

@@ -496,3 +496,39 @@ def test_collection_links_and_invitations_open_one_questionnaire(app, client, wo
         responses = db.session.scalars(db.select(Response).order_by(Response.id)).all()
         assert [r.source for r in responses] == ["openrosa", "openrosa"]
         assert responses[1].invitation_id is not None
+
+
+def test_the_secretariat_gives_collect_passwords_and_collection_links(app, client, world, auth):
+    import re
+
+    auth.login("admin")
+    with app.app_context():
+        from consult.accounts import find_user
+
+        collector_id = find_user("collector@example.org").id
+    page = client.get(f"/secretariat/users/{collector_id}").get_data(as_text=True)
+    assert "Make a new ODK Collect password" in page
+    shown = client.post(f"/secretariat/users/{collector_id}/collect-password",
+                        data={"csrf_token": csrf_token(client, "/secretariat/")})
+    assert shown.status_code == 200
+    values = re.findall(r'readonly value="([^"]+)"', shown.get_data(as_text=True))
+    server, username, password = values
+    assert server == "http://localhost/openrosa" and username == "collector@example.org"
+    assert Collect(client, username, password).get("/openrosa/formList").status_code == 200
+    # the earlier password no longer works
+    assert Collect(client, username, COLLECT_PASSWORD).get("/openrosa/formList").status_code == 401
+
+    made = client.post("/secretariat/questionnaires/cami-gap-needs/collection-links",
+                       data={"csrf_token": csrf_token(client, "/secretariat/"),
+                             "name": "Rangers of Altyn-Emel"})
+    assert made.status_code == 200
+    (link,) = re.findall(r'readonly value="([^"]+)"', made.get_data(as_text=True))
+    path = link.removeprefix("http://localhost")
+    assert client.get(f"{path}/formList").status_code == 200
+    questionnaire_page = client.get("/secretariat/questionnaires/cami-gap-needs/")
+    assert "Rangers of Altyn-Emel" in questionnaire_page.get_data(as_text=True)
+    link_id = re.search(r"collection-links/(\d+)/revoke", questionnaire_page.get_data(
+        as_text=True)).group(1)
+    client.post(f"/secretariat/questionnaires/cami-gap-needs/collection-links/{link_id}/revoke",
+                data={"csrf_token": csrf_token(client, "/secretariat/")})
+    assert client.get(f"{path}/formList").status_code == 404
