@@ -469,12 +469,13 @@ DEVICE_ENDPOINTS = {"openrosa.submission", "openrosa.token_submission"}
 
 def _pages_with_rare_forms(world: World) -> list[str]:
     """Pages whose forms appear only in some states, put in those states: a failed run
-    (its restart button), a sign-in pause on the spare account (its unlock button) and a
-    password link (its form); their URLs."""
+    (its restart button), a sign-in pause on the spare account (its unlock button), an ODK
+    Collect password on it (its remove button) and a password link (its form); their URLs."""
     from datetime import timedelta
 
     from consult.accounts.service import start_password_reset
     from consult.models import AnalysisRun, LoginThrottle, User, utcnow
+    from consult.openrosa.auth import set_collector_password
 
     failed = AnalysisRun(parameters={"seed": 1}, status="failed", error="stopped")
     db.session.add(failed)
@@ -487,6 +488,9 @@ def _pages_with_rare_forms(world: World) -> list[str]:
         )
     )
     token = start_password_reset(db.session.get(User, world.spare_user_id), by=None)
+    set_collector_password(
+        db.session.get(User, world.spare_user_id), "spare collect password", by=None
+    )
     db.session.flush()
     return [f"/secretariat/analysis/{failed.id}", f"/auth/reset/{token}"]
 
