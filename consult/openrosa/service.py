@@ -27,8 +27,10 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+import reference as facts
 from consult import audit, invitations, media
 from consult.extensions import db
+from consult.i18n import current_language
 from consult.invitations import COUNTRY_QUESTION
 from consult.models import (
     CollectorToken,
@@ -280,12 +282,16 @@ def _check_country(caller: Caller, answers: dict) -> None:
         return
     country = answers.get(COUNTRY_QUESTION)
     if isinstance(country, str) and country and country not in user.country_codes:
+        lang = current_language()
         raise OpenRosaError(
             403,
             _(
                 "Your account sends questionnaires for %(countries)s only, not %(country)s.",
-                countries=", ".join(sorted(user.country_codes)) or "-",
-                country=country[:10],
+                countries=", ".join(
+                    sorted(facts.name("country", code, lang) for code in user.country_codes)
+                )
+                or "-",
+                country=facts.name("country", country[:10], lang),
             ),
         )
 

@@ -267,6 +267,13 @@ def test_digest_challenge_form_list_xform_and_manifest(app, client, world):
                          headers={"Authorization": device._header("GET", "/openrosa/formList")})
     assert refused.status_code == 401
     assert "stale=true" in refused.headers["WWW-Authenticate"]
+    app.config["OPENROSA_NONCE_SECONDS"] = 300
+
+    # Limited per account like the API per token; the refusal is a message Collect shows.
+    app.config["RATELIMIT_OPENROSA"] = "3/hour"
+    statuses = [device.get("/openrosa/formList").status_code for _ in range(4)]
+    assert statuses[-1] == 429
+    assert message_of(device.get("/openrosa/formList"))[1]
 
 
 def test_submission_stores_every_answer_once_and_an_edit_replaces_them(app, client, world, auth):
@@ -364,7 +371,7 @@ def test_refusals_name_the_problem_and_a_collector_has_no_other_door(app, client
     _, _, document, _ = shipped_instance(app, country="MN")
     refused = device.submit(document)
     assert refused.status_code == 403
-    assert "KZ" in message_of(refused)[1]
+    assert "Kazakhstan" in message_of(refused)[1] and "Mongolia" in message_of(refused)[1]
     # The account opens no page of the app: signing in is refused, credentials open nothing.
     login = client.post("/auth/login", data={"email": "collector@example.org",
                                               "password": PASSWORD,
@@ -486,6 +493,35 @@ def test_collection_links_and_invitations_open_one_questionnaire(app, client, wo
     assert sent.status_code == 201, sent.get_data(as_text=True)
     assert client.get("/openrosa/t/not-a-token/formList").status_code == 404
 
+    # An instance as Collect writes it: namespaces, attributes, the meta block first.
+    with app.app_context():
+        version_label = db.session.scalar(
+            db.select(QuestionnaireVersion.version_label).join(
+                Questionnaire, Questionnaire.id == QuestionnaireVersion.questionnaire_id
+            ).where(
+                Questionnaire.form_id == "location_media"))
+        _, media_token = create_collector_token(
+            db.session.scalar(db.select(Questionnaire).where(
+                Questionnaire.form_id == "location_media")), "", by=None)
+        db.session.commit()
+    written = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<data xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms" '
+        f'id="location_media" version="{version_label}">\n'
+        '  <orx:meta><orx:instanceID>uuid:5b1f1d9e-8f0e-4f7a-9d6b-2d1c0a6e7f10</orx:instanceID>'
+        '</orx:meta>\n'
+        '  <camp>43.2567 76.9286 812.5 4.9</camp>\n  <route/>\n  <pasture/>\n'
+        '  <route_m>0</route_m>\n  <pasture_m2>0</pasture_m2>\n  <sizes/>\n'
+        '  <media><photo/><voice/><clip/><report/></media>\n'
+        '</data>\n'
+    ).encode()
+    taken = device.submit(written, uri=f"/openrosa/t/{media_token}/submission")
+    assert taken.status_code == 201, taken.get_data(as_text=True)
+    with app.app_context():
+        response = db.session.scalar(db.select(Response).where(
+            Response.external_uuid == "uuid:5b1f1d9e-8f0e-4f7a-9d6b-2d1c0a6e7f10"))
+        assert stored_answers(response.id)[("camp", 0)] == "43.2567 76.9286 812.5 4.9"
+
     # A one-response invitation takes one submission.
     _, _, first, _ = shipped_instance(app, seed=11)
     assert device.submit(first, uri=f"/openrosa/t/{invitation}/submission").status_code == 201
@@ -494,8 +530,8 @@ def test_collection_links_and_invitations_open_one_questionnaire(app, client, wo
     assert used.status_code == 403
     with app.app_context():
         responses = db.session.scalars(db.select(Response).order_by(Response.id)).all()
-        assert [r.source for r in responses] == ["openrosa", "openrosa"]
-        assert responses[1].invitation_id is not None
+        assert [r.source for r in responses] == ["openrosa"] * 3
+        assert responses[2].invitation_id is not None
 
 
 def test_the_secretariat_gives_collect_passwords_and_collection_links(app, client, world, auth):
