@@ -18,6 +18,9 @@ from tests.consult.media_files import HTML, jpeg, pdf, png
 from tests.consult.test_respond import Respondent, errors, hidden
 
 SLUG = "site-visit"
+#: for the page's handling of files, the same on both databases (the storing is tested on
+#: both in test_media.py and by the other tests here)
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def site_form() -> bytes:
@@ -144,6 +147,7 @@ def test_photo_upload_is_stored_shown_kept_and_replaced(app, client, site):
     assert stranger.get(f"/s/{SLUG}/media/{report_id}").status_code == 404
 
 
+@SQLITE_ONLY
 def test_refused_files_say_why_and_lose_nothing(app, client, site):
     app.config["MEDIA_MAX_BYTES"] = 50_000
     person = Uploader(client, SLUG)
@@ -172,6 +176,7 @@ def test_refused_files_say_why_and_lose_nothing(app, client, site):
     assert files(app)[("photo", 0)].id == kept.id
 
 
+@SQLITE_ONLY
 def test_too_many_files_are_refused_on_the_page(app, client, site):
     app.config["MEDIA_MAX_FILES_PER_RESPONSE"] = 1
     person = Uploader(client, SLUG)
@@ -185,6 +190,7 @@ def test_too_many_files_are_refused_on_the_page(app, client, site):
     assert answers(app).get(("report", 0), "") == ""
 
 
+@SQLITE_ONLY
 def test_removing_a_file_deletes_it(app, client, site):
     person = Uploader(client, SLUG)
     person.start()
@@ -231,6 +237,7 @@ def test_resume_link_keeps_the_files(app, client, site):
         assert db.session.scalar(db.select(Response.current_section)) != "visit"
 
 
+@SQLITE_ONLY
 def test_secretariat_sees_and_downloads_the_files_of_a_response(app, client, auth, site):
     person = Uploader(client, SLUG)
     person.start()
