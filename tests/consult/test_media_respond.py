@@ -28,19 +28,20 @@ def site_form() -> bytes:
     sheet = book.active
     sheet.title = "survey"
     for row in [
-        ["type", "name", "label::English (en)", "label::Русский (ru)"],
-        ["begin_group", "visit", "Visit", "Визит"],
-        ["text", "site_name", "Site name", "Название"],
-        ["image", "photo", "Photo of the site", "Фото места"],
-        ["file", "report", "Field report", "Отчёт"],
-        ["begin_repeat", "sightings", "Sightings", "Наблюдения"],
-        ["image", "s_photo", "Sighting photo", "Фото наблюдения"],
-        ["text", "s_note", "Note", "Заметка"],
-        ["end_repeat", "", "", ""],
-        ["end_group", "", "", ""],
-        ["begin_group", "more", "More", "Ещё"],
-        ["text", "comment", "Comment", "Комментарий"],
-        ["end_group", "", "", ""],
+        ["type", "name", "label::English (en)", "label::Русский (ru)", "relevant"],
+        ["begin_group", "visit", "Visit", "Визит", ""],
+        ["text", "site_name", "Site name", "Название", ""],
+        # A later answer can make the photo not apply: its file then goes at submission.
+        ["image", "photo", "Photo of the site", "Фото места", "${comment} != 'no photos'"],
+        ["file", "report", "Field report", "Отчёт", ""],
+        ["begin_repeat", "sightings", "Sightings", "Наблюдения", ""],
+        ["image", "s_photo", "Sighting photo", "Фото наблюдения", ""],
+        ["text", "s_note", "Note", "Заметка", ""],
+        ["end_repeat", "", "", "", ""],
+        ["end_group", "", "", "", ""],
+        ["begin_group", "more", "More", "Ещё", ""],
+        ["text", "comment", "Comment", "Комментарий", ""],
+        ["end_group", "", "", "", ""],
     ]:
         sheet.append(row)
     settings = book.create_sheet("settings")
@@ -264,3 +265,16 @@ def test_secretariat_sees_and_downloads_the_files_of_a_response(app, client, aut
     # A file is reached only through its own response.
     assert staff.get(f"/secretariat/responses/{response_id + 1}/media/"
                      f"{stored[('photo', 0)].id}").status_code == 404
+
+
+@SQLITE_ONLY
+def test_submission_keeps_files_of_answers_that_apply_and_drops_the_others(app, client, site):
+    person = Uploader(client, SLUG)
+    person.start()
+    person.post({"photo": ("gate.jpg", jpeg()), "report": ("r.pdf", pdf())}, action="next")
+    assert "name=\"comment\"" in person.html
+    response = person.post({"comment": "no photos"}, action="submit")
+    assert response.status_code == 302 and "/thanks" in response.location
+    assert set(files(app)) == {("report", 0)}
+    with app.app_context():
+        assert db.session.scalar(db.select(Response.status)) == "submitted"
