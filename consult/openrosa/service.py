@@ -413,6 +413,8 @@ def receive_submission(
             response = previous.response
             if response.version.questionnaire_id != questionnaire.id:
                 raise OpenRosaError(409, _("The edited submission belongs to another form."))
+            # The response replaced must be one the caller could have sent.
+            _check_country(caller, {COUNTRY_QUESTION: response.country_code or ""})
             kept = check_complete(form, read.answers, language=language, invitation=invitation)
             replace_submission(
                 response,

@@ -372,6 +372,17 @@ def test_refusals_name_the_problem_and_a_collector_has_no_other_door(app, client
     refused = device.submit(document)
     assert refused.status_code == 403
     assert "Kazakhstan" in message_of(refused)[1] and "Mongolia" in message_of(refused)[1]
+    # nor can they overwrite another country's response by naming it as the one they edit
+    admin = Collect(client, "admin@example.org", COLLECT_PASSWORD)
+    mn_values, mn_id, mn_document, _ = shipped_instance(app, country="MN", seed=21)
+    assert admin.submit(mn_document).status_code == 201
+    takeover = instance_document(form, values, instance_id=f"uuid:{uuid.uuid4()}",
+                                 deprecated_id=mn_id)
+    assert device.submit(takeover).status_code == 403
+    with app.app_context():
+        (mn,) = db.session.scalars(db.select(Response)).all()
+        assert mn.country_code == "MN"
+        assert_stored_as_sent(mn.id, mn_values, form)
     # The account opens no page of the app: signing in is refused, credentials open nothing.
     login = client.post("/auth/login", data={"email": "collector@example.org",
                                               "password": PASSWORD,
