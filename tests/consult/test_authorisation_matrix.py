@@ -105,6 +105,8 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.show_questionnaire": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.download_questionnaire": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.toggle_public": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.preview_version": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.publish_questionnaire_version": {**_SECRETARIAT_REFUSED, "admin": 302},
     "secretariat.show_translations": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.download_translation_workbook": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.list_invitations": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -245,6 +247,8 @@ def build_world(app: Flask) -> World:
         version = import_form(small_form_xlsx(), "small.xlsx")
         questionnaire = version.questionnaire
         world.slug = questionnaire.slug
+        # A draft second version, for the preview and the publish button.
+        import_form(small_form_xlsx(version="2"), "small-2.xlsx", publish=False)
         # A shared link: the respondent's browser then holds the draft's own resume token.
         world.invitation_token = create_invitation(
             questionnaire, name="Aigerim", multi_use=True
@@ -336,6 +340,7 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "key": respondent.page_key,
         "token": respondent.resume_token,
         "fmt": fmt,
+        "number": 2,
     }
 
 
@@ -354,6 +359,8 @@ def post_data(endpoint: str, visitor: Visitor, world: World) -> dict[str, object
         data["csv-file"] = (io.BytesIO(rows.getvalue().encode()), "invitations.csv")
     elif endpoint == "secretariat.toggle_public":
         data["public"] = "y"
+    elif endpoint == "secretariat.publish_questionnaire_version":
+        data["confirm"] = "y"
     elif endpoint == "interviews.export_interviews":
         data["format"] = "xlsx"
     elif endpoint == "secretariat.set_user_active":
