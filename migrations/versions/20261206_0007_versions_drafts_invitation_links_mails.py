@@ -1,7 +1,9 @@
-"""versions: draft or published, content hashes; invitations: link salt; mailings and mails
+"""versions: draft or published, content hashes; invitations: link salt; mailings and mails;
+interviews: search terms
 
 Versions imported before drafts existed were served at once: they are published, since the
-day they were imported.
+day they were imported. Interviews' search terms are filled by ``consult init`` (the stems
+come from the analysis package, which a migration should not depend on).
 
 Revision ID: 0007
 Revises: 0004
@@ -65,6 +67,9 @@ def upgrade() -> None:
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('link_salt', sa.String(length=32), nullable=True))
 
+    with op.batch_alter_table('interviews', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_terms', sa.Text(), nullable=True))
+
     with op.batch_alter_table('questionnaire_versions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('status', sa.String(length=12), server_default='published', nullable=False))
         batch_op.add_column(sa.Column('published_at', consult.models.base.UTCDateTime(timezone=True), nullable=True))
@@ -80,6 +85,9 @@ def downgrade() -> None:
         batch_op.drop_column('content_hash')
         batch_op.drop_column('published_at')
         batch_op.drop_column('status')
+
+    with op.batch_alter_table('interviews', schema=None) as batch_op:
+        batch_op.drop_column('search_terms')
 
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.drop_column('link_salt')

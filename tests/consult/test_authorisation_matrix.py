@@ -28,7 +28,7 @@ from consult.accounts.tokens import create_token
 from consult.extensions import db
 from consult.interviews.service import InterviewData, NoteData, ParticipantData, create_interview
 from consult.invitations import create_invitation
-from consult.models import AnalysisRun, Mailing, User
+from consult.models import AnalysisRun, Mail, Mailing, User
 from consult.questionnaires import ensure_shipped_questionnaire, import_form
 from consult.runs.service import RunRequest, execute_run
 from tests.conftest import CSRF_RE
@@ -268,6 +268,17 @@ def build_world(app: Flask) -> World:
         db.session.add(mailing)
         db.session.flush()
         world.mailing_id = mailing.id
+        # One mail waiting and one failed: the mailing page then offers both its buttons.
+        for status in ("pending", "failed"):
+            db.session.add(
+                Mail(
+                    mailing_id=mailing.id,
+                    kind="invitation",
+                    recipient=f"{status}@example.org",
+                    recipient_hash=status * 8,
+                    status=status,
+                )
+            )
         interview = create_interview(
             _interview_data(accounts["facilitator_a"].id), accounts["facilitator_a"]
         )
