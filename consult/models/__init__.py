@@ -21,6 +21,7 @@ from consult.models.interviews import (
     interview_species,
 )
 from consult.models.mail import Mail, Mailing
+from consult.models.media import MediaBlob, MediaFile
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -40,6 +41,8 @@ __all__ = [
     "LoginThrottle",
     "Mail",
     "Mailing",
+    "MediaBlob",
+    "MediaFile",
     "PasswordReset",
     "Participant",
     "Questionnaire",

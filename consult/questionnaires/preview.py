@@ -70,7 +70,7 @@ def _render(questionnaire, version, form, lang, page: Page, values, errors, flag
     flags = visibility(form, values) if flags is None else flags
     planned = [p.key for p in planned_pages(form, values, flags)]
     position = planned.index(page.key) + 1 if page.key in planned else 1
-    view = PageView(form, page, values, flags, errors, lang, fixed={})
+    view = PageView(form, page, values, flags, errors, lang, fixed={}, slug=questionnaire.slug)
     return render_template(
         "respond/page.html",
         questionnaire=questionnaire,
