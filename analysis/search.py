@@ -75,7 +75,7 @@ def word_terms(word: str) -> tuple[str, ...]:
     """The terms one normalised word stands for: the word (accents off Latin letters) and
     its stems or lemmas; for Chinese, its characters and character pairs."""
     word = _plain(word)[:MAX_WORD_CHARS]
-    if not word:
+    if not word.strip("_"):
         return ()
     if HAN.search(word):
         return tuple(dict.fromkeys(_han_terms(word)))

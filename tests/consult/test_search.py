@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from analysis.search import index_terms, match_spans, query_terms
 from consult.extensions import db
 from consult.interviews import service
 from consult.interviews.service import Filters, InterviewData, NoteData, ParticipantData
@@ -100,17 +99,6 @@ def _interview(user, text: str, **values) -> int:
     interview = service.create_interview(data, user)
     db.session.flush()
     return interview.id
-
-
-def test_search_terms_stem_and_match_across_scripts():
-    terms = index_terms("Продают много рогов сайгака у Иргизе", "Poachers sell horns")
-    for query in ("рога", "Иргиз", "horn", "poacher", "САЙГАК"):
-        assert all(
-            any(f" {variant}" in terms for variant in group) for group in query_terms(query)
-        ), query
-    assert query_terms("a " * 50).__len__() == 8
-    text = "Продают много рогов, Рога!"
-    assert [text[a:b] for a, b in match_spans(text, "рога")] == ["рогов", "Рога"]
 
 
 def test_interviews_found_by_other_forms_in_any_script_with_highlights(app, client, auth):
