@@ -355,6 +355,8 @@ def send_pending(
     if not batch:
         return None
     deadline = time.monotonic() + float(config.get("MAIL_BATCH_SECONDS") or 20)
+    if mailing.questionnaire.current_version is None:
+        return _("The questionnaire has no published version.")
     form = load_version_form(mailing.questionnaire.current_version)
     title = form.title
     try:

@@ -386,14 +386,18 @@ def get_questionnaire(slug: str) -> Questionnaire | None:
 
 
 def get_version(questionnaire: Questionnaire, number: int | None = None) -> QuestionnaireVersion:
-    """Version ``number`` of a questionnaire, or its current version when ``number`` is None.
+    """Version ``number`` of a questionnaire, or when ``number`` is None its current
+    (published) version, else, while only drafts exist, the newest draft (for the
+    secretariat's pages and exports; respondents only ever get the current version).
 
     Raises :class:`QuestionnaireError` when there is no such version.
     """
     if number is None:
-        if questionnaire.current_version is None:
-            raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
-        return questionnaire.current_version
+        if questionnaire.current_version is not None:
+            return questionnaire.current_version
+        if questionnaire.versions:
+            return questionnaire.versions[-1]
+        raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
     # Looked up among the loaded versions: a number from a URL may be larger than the
     # database's integer type, which a query would turn into a driver error.
     version = next((v for v in questionnaire.versions if v.number == number), None)

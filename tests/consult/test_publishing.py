@@ -186,3 +186,21 @@ def test_draft_workbook_is_kept_with_the_upload_bytes(app, client, auth):
         version = get_questionnaire(SLUG).versions[0]
         assert version.source_xlsx == data
         assert len(version.content_hash) == 64 and len(version.form_hash) == 64
+
+
+def test_staff_pages_of_a_questionnaire_with_only_a_draft_work(app, client, auth):
+    auth.login("admin")
+    _upload(client, small_form_xlsx())
+    for url in (
+        ADMIN_PAGE,
+        ADMIN_PAGE + "xlsx",
+        ADMIN_PAGE + "translations",
+        ADMIN_PAGE + "invitations/",
+        ADMIN_PAGE + "mail/",
+        f"/secretariat/responses/export.csv?questionnaire={SLUG}",
+        "/secretariat/questionnaires/",
+        "/api/v1/",
+    ):
+        assert client.get(url).status_code == 200, url
+    page = client.get(ADMIN_PAGE + "mail/").get_data(as_text=True)
+    assert "Nobody to write to" in page or "No mail server" in page
