@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from flask import current_app
 from sqlalchemy import Select, and_, func, or_, select, update
 
-from consult import audit
+from consult import audit, media
 from consult.extensions import db
 from consult.models import (
     Answer,
@@ -24,6 +24,7 @@ from consult.models import (
     Invitation,
     Mail,
     Mailing,
+    MediaFile,
     Participant,
     Questionnaire,
     QuestionnaireVersion,
@@ -46,6 +47,8 @@ class PersonalDataCounts:
     participants: int
     audit_events: int
     mails: int = 0
+    #: photos, recordings and documents answering questions (they may show or name people)
+    media_files: int = 0
 
 
 @dataclass
@@ -58,6 +61,8 @@ class PurgeCounts:
     participants: int = 0
     audit_ips: int = 0
     mail_addresses: int = 0
+    #: files answering questions of the purged responses, deleted (bytes and all)
+    media_files: int = 0
 
     @property
     def total(self) -> int:
@@ -89,6 +94,7 @@ def personal_data_counts() -> PersonalDataCounts:
         participants=_count(select(Participant.id).where(Participant.name != "")),
         audit_events=_count(select(AuditEvent.id).where(AuditEvent.ip != "")),
         mails=_count(select(Mail.id).where(Mail.recipient != "")),
+        media_files=_count(select(MediaFile.id)),
     )
 
 
@@ -114,7 +120,8 @@ def purge_personal_data(
     - interviews dated before it: participants' names set to "";
     - audit events before it: the IP address set to "";
     - e-mails sent before it: the address (and the server's reason, which may quote it)
-      set to ""; the address's hash stays, for the resume-link limits.
+      set to "" (the address's hash stays, for the resume-link limits);
+    - those responses' files (photos, recordings, documents) deleted, in an object store too.
     With `questionnaire_slug`, only that questionnaire's responses and invitations are purged
     (interviews and the audit log belong to no questionnaire and are left alone).
     Counts only records that still hold something, so a repeated purge counts 0. With
@@ -160,6 +167,7 @@ def purge_personal_data(
         resume_tokens=_count(select(Response.id).where(*tokens_where)),
         invitations=_count(select(Invitation.id).where(*invitations_where)),
         mail_addresses=_count(select(Mail.id).where(*mails_where)),
+        media_files=_count(select(MediaFile.id).where(MediaFile.response_id.in_(responses))),
     )
     if questionnaire is None:
         counts.participants = _count(select(Participant.id).where(*participants_where))
@@ -167,6 +175,14 @@ def purge_personal_data(
     if not apply:
         return counts
 
+    # Files first, through the media service: objects outside the database go too, once
+    # the caller commits.
+    media.delete_for_responses(
+        db.session,
+        db.session.scalars(
+            select(MediaFile.response_id).where(MediaFile.response_id.in_(responses)).distinct()
+        ).all(),
+    )
     no_sync = {"synchronize_session": False}
     db.session.execute(
         update(Answer).where(*answers_where).values(value=""), execution_options=no_sync
