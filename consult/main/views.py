@@ -12,7 +12,9 @@ from consult.models import Questionnaire
 @bp.route("/")
 def index():
     questionnaires = db.session.scalars(
-        db.select(Questionnaire).where(Questionnaire.public.is_(True)).order_by(Questionnaire.title)
+        db.select(Questionnaire)
+        .where(Questionnaire.public.is_(True), Questionnaire.current_version_id.is_not(None))
+        .order_by(Questionnaire.title)
     ).all()
     return render_template("main/index.html", questionnaires=questionnaires)
 
@@ -48,6 +50,7 @@ OFFLINE_STATIC = (
     "css/app.css",
     "js/expressions.js",
     "js/respond.js",
+    "js/copy_link.js",
     "js/offline_store.js",
     "js/respond_offline.js",
     "js/interview_draft.js",
