@@ -117,7 +117,7 @@ VOCABULARIES: dict[str, dict[str, object]] = {
     "role": {
         "admin": _l("Secretariat (administrator)"),
         "facilitator": _l("Facilitator"),
-        "collector": _l("Data collector"),
+        "collector": _l("Data collector (ODK Collect, KoboCollect)"),
     },
     "source": {
         "web": _l("web form"),
@@ -143,6 +143,8 @@ VOCABULARIES: dict[str, dict[str, object]] = {
         "login": _l("signed in"),
         "login.failed": _l("wrong password"),
         "login.locked": _l("sign-in refused: paused after wrong passwords"),
+        "user.collector_password": _l("ODK Collect password set"),
+        "user.collector_password_removed": _l("ODK Collect password removed"),
         "logout": _l("signed out"),
         "response.start": _l("response started"),
         "response.submit": _l("response submitted"),
@@ -160,6 +162,13 @@ VOCABULARIES: dict[str, dict[str, object]] = {
         "questionnaire.import": _l("questionnaire imported"),
         "questionnaire.public": _l("public link changed"),
         "response.demo_seed": _l("demo responses added"),
+        "response.edit": _l("response corrected"),
+        "questionnaire.publish": _l("questionnaire version published"),
+        "openrosa.token_create": _l("ODK Collect link made"),
+        "openrosa.token_revoke": _l("ODK Collect link revoked"),
+        "mail.invitation": _l("invitations e-mailed"),
+        "mail.reminder": _l("reminders e-mailed"),
+        "mail.resume": _l("resume link e-mailed"),
     },
     #: Kinds of record the audit log names.
     "object": {

@@ -68,6 +68,15 @@ def login():
         db.session.commit()
         if outcome.user is None:
             flash(_("E-mail or password is not right, or the account is locked."), "error")
+        elif outcome.user.role == "collector":
+            # A collector's account is for ODK Collect and KoboCollect only (see /openrosa).
+            flash(
+                _(
+                    "This account sends questionnaires from ODK Collect or KoboCollect; "
+                    "it has no pages to sign in to."
+                ),
+                "error",
+            )
         else:
             _start_session(outcome.user)
             return redirect(_safe_next(request.args.get("next")) or home_for(outcome.user))

@@ -4,16 +4,20 @@ exports (CSV and XLSX, answers by question, with labels in a chosen language).""
 from __future__ import annotations
 
 import copy
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlalchemy.orm import selectinload
 
+from consult import media
+from consult.database import lowered
 from consult.extensions import db
-from consult.models import Questionnaire, QuestionnaireVersion, Response
+from consult.models import Answer, MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.questionnaires.service import QuestionnaireError, get_version, load_version_form
 from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
@@ -56,6 +60,32 @@ class ResponseFilter:
     date_from: date | None = None
     date_to: date | None = None
     since: datetime | None = None
+    #: a reference number, whole or its beginning, in any case, hyphens optional
+    reference: str | None = None
+    #: words inside any answer, in any case
+    text: str | None = None
+
+
+#: Longest reference or answer text searched for, in characters.
+MAX_SEARCH_CHARS = 200
+#: Letters a reference read aloud or retyped may come with, as Crockford's base 32 reads them.
+_CROCKFORD = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def reference_key(text: str) -> str:
+    """A reference as typed reduced to its letters and digits in upper case, the letters
+    Crockford's base 32 leaves out read as the digits they look like after the first
+    hyphen-free block (``cami 7k3q-9f2d`` → ``CAMI7K3Q9F2D``)."""
+    key = re.sub(r"[^0-9A-Za-z]", "", (text or "")[:MAX_SEARCH_CHARS]).upper()
+    head = re.match(r"[A-Z]*", key).group(0)
+    # The form's prefix is letters; the random part never has O, I or L.
+    if len(head) > 6:
+        head = head[:6]
+    return head + key[len(head) :].translate(_CROCKFORD)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def responses_query(flt: ResponseFilter):
@@ -84,7 +114,45 @@ def responses_query(flt: ResponseFilter):
         )
     if flt.since is not None:
         query = query.where(Response.updated_at >= flt.since)
+    key = reference_key(flt.reference or "")
+    if key:
+        bare = func.replace(Response.reference, "-", "")
+        condition = bare.like(_like(key) + "%", escape="\\")
+        if len(key) >= 8:
+            # The random part alone, without the form's prefix.
+            condition = condition | bare.like("%" + _like(key), escape="\\")
+        query = query.where(condition)
+    text = " ".join((flt.text or "")[:MAX_SEARCH_CHARS].split()).lower()
+    if text:
+        query = query.where(
+            exists().where(
+                Answer.response_id == Response.id,
+                lowered(Answer.value).like("%" + _like(text) + "%", escape="\\"),
+            )
+        )
     return query.order_by(moment.desc(), Response.id.desc())
+
+
+def matching_answers(responses: list[Response], text: str, per_response: int = 3):
+    """For each response id, up to ``per_response`` answers holding ``text`` (any case):
+    what the list shows under a response found by its answers."""
+    text = " ".join((text or "")[:MAX_SEARCH_CHARS].split()).lower()
+    found: dict[int, list[Answer]] = {}
+    if not text or not responses:
+        return found
+    rows = db.session.scalars(
+        db.select(Answer)
+        .where(
+            Answer.response_id.in_([r.id for r in responses]),
+            lowered(Answer.value).like("%" + _like(text) + "%", escape="\\"),
+        )
+        .order_by(Answer.response_id, Answer.id)
+    )
+    for answer in rows:
+        items = found.setdefault(answer.response_id, [])
+        if len(items) < per_response:
+            items.append(answer)
+    return found
 
 
 def response_values(response: Response, form: Form | None = None) -> dict[str, Any]:
@@ -211,3 +279,65 @@ def export_responses(
         raise QuestionnaireError(_("format: '%(format)s' is not csv or xlsx", format=fmt))
     frame = responses_table(flt, labels=labels, lang=lang)
     return to_csv(frame) if fmt == "csv" else to_xlsx(frame)
+
+
+#: files in formats that are compressed already go into a zip as they are
+_COMPRESSED = ("image/", "audio/", "video/", "application/pdf", "application/vnd.openxml")
+
+
+def media_path(response: Response, stored: MediaFile) -> str:
+    """Where an export zip puts a file: ``media/<reference>/<question>[-<instance>]-<name>``."""
+    place = stored.question + (f"-{stored.instance}" if stored.instance else "")
+    return f"media/{response.reference}/{place}-{stored.filename}"
+
+
+def export_responses_zip(
+    flt: ResponseFilter, out: IO[bytes], *, labels: bool = False, lang: str | None = None
+) -> int:
+    """Write to ``out`` a zip of the responses matching ``flt``: ``responses.csv`` (as the
+    CSV export), the answers' files under ``media/`` and ``media.csv`` listing each file's
+    response, question, repeat instance, name, type, size, SHA-256 and path in the zip.
+    Files are read one at a time. Returns the number of files."""
+    import pandas as pd
+
+    frame = responses_table(flt, labels=labels, lang=lang)
+    select_ids = responses_query(flt).with_only_columns(Response.id).order_by(None)
+    rows = []
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("responses.csv", to_csv(frame))
+        found = db.session.execute(
+            db.select(MediaFile, Response)
+            .join(Response, Response.id == MediaFile.response_id)
+            .where(MediaFile.response_id.in_(select_ids))
+            .order_by(Response.id, MediaFile.question, MediaFile.instance)
+        )
+        for stored, response in found:
+            path = media_path(response, stored)
+            try:
+                data = media.read(stored)
+            except FileNotFoundError:
+                path = ""
+            else:
+                kind = (
+                    zipfile.ZIP_STORED
+                    if stored.content_type.startswith(_COMPRESSED)
+                    else zipfile.ZIP_DEFLATED
+                )
+                archive.writestr(path, data, compress_type=kind)
+            rows.append(
+                {
+                    "reference": response.reference,
+                    "submission_id": submission_id(response),
+                    "question": stored.question,
+                    "instance": stored.instance,
+                    "filename": stored.filename,
+                    "content_type": stored.content_type,
+                    "size": stored.size,
+                    "sha256": stored.sha256,
+                    "path": path,
+                }
+            )
+        columns = ["reference", "submission_id", "question", "instance", "filename",
+                   "content_type", "size", "sha256", "path"]
+        archive.writestr("media.csv", to_csv(pd.DataFrame(rows, columns=columns)))
+    return len(rows)

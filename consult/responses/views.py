@@ -4,6 +4,7 @@ imports from KoboToolbox / ODK Central (views on the ``secretariat`` blueprint).
 from __future__ import annotations
 
 import io
+import tempfile
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
@@ -35,6 +36,8 @@ from consult.responses.kobo_import import ImportFileError, import_responses
 from consult.responses.review import (
     ResponseFilter,
     export_responses,
+    export_responses_zip,
+    matching_answers,
     response_values,
     responses_query,
 )
@@ -70,6 +73,8 @@ def _filter_from_args() -> tuple[ResponseFilterForm, ResponseFilter]:
         status=form.status.data if form.status.data in RESPONSE_STATUSES else None,
         date_from=form.date_from.data if not form.date_from.errors else None,
         date_to=form.date_to.data if not form.date_to.errors else None,
+        reference=(form.reference.data or "")[:200] or None,
+        text=(form.text.data or "")[:200] or None,
     )
     return form, flt
 
@@ -82,6 +87,7 @@ def list_responses():
         selectinload(Response.version).selectinload(QuestionnaireVersion.questionnaire)
     )
     pagination = db.paginate(query, page=page, per_page=RESPONSES_PER_PAGE, error_out=False)
+    matches = matching_answers(list(pagination.items), flt.text or "")
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     form_languages = []
     if flt.questionnaire is not None and flt.questionnaire.current_version is not None:
@@ -94,6 +100,7 @@ def list_responses():
         form=form,
         flt=flt,
         pagination=pagination,
+        matches=matches,
         args=args,
         form_languages=form_languages,
     )
@@ -101,8 +108,9 @@ def list_responses():
 
 @bp.route("/responses/export.<fmt>")
 def export_responses_view(fmt: str):
-    """The filtered responses as CSV or XLSX (``?labels=1``, ``?label_lang=ru``)."""
-    if fmt not in ("csv", "xlsx"):
+    """The filtered responses as CSV or XLSX (``?labels=1``, ``?label_lang=ru``), or as a
+    zip of the CSV with the answers' files."""
+    if fmt not in ("csv", "xlsx", "zip"):
         abort(404)
     _form, flt = _filter_from_args()
     if flt.questionnaire is None:
@@ -110,6 +118,19 @@ def export_responses_view(fmt: str):
         return redirect(url_for("secretariat.list_responses", **request.args))
     labels = request.args.get("labels") in ("1", "on", "true")
     lang = request.args.get("label_lang") or None
+    if fmt == "zip":
+        # Spooled: a small zip stays in memory, a large one goes to a temporary file.
+        out = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
+        export_responses_zip(flt, out, labels=labels, lang=lang)
+        out.seek(0)
+        reply = send_file(
+            out,
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"{flt.questionnaire.slug}-responses-with-files.zip",
+        )
+        reply.call_on_close(out.close)
+        return reply
     data = export_responses(flt, fmt, labels=labels, lang=lang)
     name = f"{flt.questionnaire.slug}-responses.{fmt}"
     mimetype = "text/csv" if fmt == "csv" else XLSX_MIMETYPE
