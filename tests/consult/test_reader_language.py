@@ -173,6 +173,7 @@ def _staff_pages(app) -> list[str]:
         evidence + "country=KZ&theme=governance", "/interviews/", "/interviews/new",
         "/secretariat/responses/", "/secretariat/responses/?questionnaire=cami-gap-needs",
         "/secretariat/coding/", "/secretariat/privacy", "/secretariat/users",
+        "/secretariat/users/new", "/interviews/import",
         f"/secretariat/users/{user_id}", "/secretariat/api-tokens/",
         "/secretariat/questionnaires/",
     ]
@@ -182,7 +183,9 @@ def _staff_pages(app) -> list[str]:
     for slug in slugs:
         pages += [f"/secretariat/questionnaires/{slug}/",
                   f"/secretariat/questionnaires/{slug}/translations",
-                  f"/secretariat/questionnaires/{slug}/invitations/"]
+                  f"/secretariat/questionnaires/{slug}/invitations/",
+                  f"/secretariat/questionnaires/{slug}/mail/",
+                  f"/secretariat/questionnaires/{slug}/import-responses"]
     return pages
 
 
