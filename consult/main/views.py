@@ -62,6 +62,7 @@ def static_version() -> str:
 #: Files every offline page needs; each page's own scripts are cached as they are fetched.
 OFFLINE_STATIC = (
     "css/app.css",
+    "css/staff.css",
     "js/expressions.js",
     "js/respond.js",
     "js/copy_link.js",

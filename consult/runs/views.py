@@ -272,7 +272,10 @@ def _report_html(run: AnalysisRun) -> str:
     from flask import current_app
     from markupsafe import Markup
 
-    css = (Path(current_app.static_folder) / "css" / "app.css").read_text(encoding="utf-8")
+    folder = Path(current_app.static_folder) / "css"
+    css = "\n".join(
+        (folder / name).read_text(encoding="utf-8") for name in ("app.css", "staff.css")
+    )
     return render_template(
         "runs/results.html",
         **{
