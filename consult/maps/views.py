@@ -3,6 +3,8 @@ secretariat's map of a questionnaire's location answers and their GeoJSON/KML ex
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import json
 
@@ -62,12 +64,20 @@ def map_settings_json() -> str:
 @main_bp.route("/map/boundaries.geojson")
 def map_boundaries():
     """The range states' and neighbours' outlines (Natural Earth, public domain)."""
+    data, etag = _boundaries_bytes()
     return send_file(
-        reference.boundaries_path(),
+        io.BytesIO(data),
         mimetype="application/geo+json",
         max_age=BOUNDARIES_MAX_AGE,
+        etag=etag,
         conditional=True,
     )
+
+
+@functools.cache
+def _boundaries_bytes() -> tuple[bytes, str]:
+    data = reference.boundaries_path().read_bytes()
+    return data, hashlib.sha256(data).hexdigest()[:32]
 
 
 def _filter(form: MapFilterForm) -> MapFilter:
