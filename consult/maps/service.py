@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -38,6 +39,8 @@ class MapFilter:
     threat: str | None = None
     #: any of these threats (the analysis report's maps); None for no condition
     threats: tuple[str, ...] | None = None
+    #: responses submitted up to this moment only (an analysis run's finish)
+    submitted_before: datetime | None = None
 
 
 @dataclass
@@ -97,7 +100,11 @@ def location_answers(questionnaire: Questionnaire, flt: MapFilter, lang: str) ->
         )
     ).all()
     for version in versions:
-        form = load_version_form(version)
+        try:
+            form = load_version_form(version)
+        except (ValueError, KeyError, TypeError):
+            # A stored form this code cannot read has no location questions it could draw.
+            continue
         names = {n for n, q in form.questions.items() if q.type in GEO_TYPES}
         if names:
             forms[version.id] = form
@@ -118,6 +125,8 @@ def location_answers(questionnaire: Questionnaire, flt: MapFilter, lang: str) ->
     )
     if flt.country:
         query = query.where(Response.country_code == flt.country)
+    if flt.submitted_before is not None:
+        query = query.where(Response.submitted_at <= flt.submitted_before)
     rows = db.session.execute(query.limit(MAX_LOCATIONS + 1)).all()
     truncated = len(rows) > MAX_LOCATIONS
     rows = rows[:MAX_LOCATIONS]

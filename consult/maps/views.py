@@ -15,6 +15,7 @@ import reference
 from consult.i18n import current_language
 from consult.main import bp as main_bp
 from consult.maps.forms import MapFilterForm
+from consult.maps.report import popup_text
 from consult.maps.service import MapFilter, location_answers, named
 from consult.models import Country, Species, Threat
 from consult.questionnaires.views import questionnaire_or_404
@@ -116,14 +117,7 @@ def questionnaire_map(slug: str):
             {"type": "Feature", "geometry": loc.geometry, "properties": props}
             for loc, props in zip(found.locations, rows, strict=True)
         ],
-        "text": {
-            "reference": _("Response"),
-            "country": _("Country"),
-            "group": _("Stakeholder group"),
-            "species": _("Species"),
-            "threats": _("Threats"),
-            "question": _("Question"),
-        },
+        "text": popup_text(),
     }
     args = {k: v for k, v in request.args.items() if k in ("country", "species", "threat") and v}
     return render_template(

@@ -193,3 +193,47 @@ def test_boundaries_are_public_and_cacheable(client):
     )
     data = json.loads(response.data)
     assert data["type"] == "FeatureCollection"
+
+
+def _finished_run(app, **parameters) -> int:
+    from consult.models import AnalysisRun
+    from consult.runs.service import RunRequest, execute_run
+
+    with app.app_context():
+        run = AnalysisRun(parameters=vars(RunRequest(seed=1, questionnaire=SLUG, **parameters)))
+        db.session.add(run)
+        db.session.commit()
+        run = execute_run(run.id)
+        assert run.status == "done", run.error
+        return run.id
+
+
+@SQLITE_ONLY
+def test_analysis_results_map_poaching_and_barriers_per_country(app, client, auth, world):
+    run_id = _finished_run(app)
+    with app.app_context():
+        # Submitted after the run finished: not on its maps.
+        from consult.models import Questionnaire as Q
+
+        version = db.session.scalar(db.select(Q).where(Q.slug == SLUG)).current_version
+        later = make_response(version, {"t1_threats": "poaching",
+                                        "t1_poaching_where": "48 80 0 0"}, country="KZ")
+        later.submitted_at = later.submitted_at.replace(year=later.submitted_at.year + 1)
+        db.session.commit()
+    auth.login("admin")
+    html = client.get(f"/secretariat/analysis/{run_id}").get_data(as_text=True)
+    assert 'id="maps"' in html
+    maps = {}
+    for code in ("KZ", "MN"):
+        found = re.search(rf'id="map-data-{code}">(.*?)</script>', html, re.S)
+        assert found, code
+        maps[code] = json.loads(found.group(1))
+    kz_kinds = sorted(f["geometry"]["type"] for f in maps["KZ"]["features"])
+    assert kz_kinds == ["LineString", "Point"]
+    assert [f["properties"]["reference"] for f in maps["MN"]["features"]] == [world["mn"]]
+    # For print: an SVG drawing of each country's map.
+    assert html.count('<div class="map-print"') == 2 and "<svg" in html
+    assert "vendor/leaflet/leaflet.js" in html
+    # One country chosen: its map only.
+    only = client.get(f"/secretariat/analysis/{run_id}?country=MN").get_data(as_text=True)
+    assert 'id="map-data-MN"' in only and 'id="map-data-KZ"' not in only
