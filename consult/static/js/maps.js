@@ -147,7 +147,7 @@
     function show() {
       if (!points.length) return;
       const bounds = L.latLngBounds(points.map((p) => [p[0], p[1]]));
-      map.fitBounds(bounds.pad(0.5), { maxZoom: 7 });
+      map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
     }
 
     map.on('click', (e) => {
