@@ -109,7 +109,8 @@ class ClusterResult:
     ``assignments``: one row per input text: ``id``, ``cluster`` (int, -1 when the text had
     no usable words), ``cluster_label``. ``clusters``: one row per cluster: ``cluster``,
     ``label``, ``size``, ``top_terms`` (", "-separated), ``quotes`` (list of dicts ``id``,
-    ``text``, ``lang``, ``link``), ``dominant_theme`` (theme code or ""), ``by_country``,
+    ``text``, ``lang``, ``link``, and ``translation`` where the text has one, e.g. an
+    interview note's English translation), ``dominant_theme`` (theme code or ""), ``by_country``,
     ``by_group``, ``by_source`` (dicts code → count), ``criterion``, ``coherence`` (mean
     cosine similarity of the cluster's texts to its centre), ``mixed`` (coherence below
     ``MIN_COHERENCE``: the label says so), ``concepts`` (the commonest lexicon concepts,
@@ -395,15 +396,15 @@ def cluster_texts(
     """Cluster texts by what they say, across languages.
 
     In: a ``texts`` frame (``id``, ``text``, ``lang``; optional ``country``, ``group``,
-    ``source``, ``link``; ``tags`` with ``reviewed`` for reviewed tags; ``abstain_reason``
-    from ``tag_texts``); ``k`` clusters, or ``None`` to choose it in ``k_range`` by
-    silhouette on a sample of ``sample_size`` texts; the ``seed`` for every random choice;
-    ``reader_lang`` for labels, terms and the order of quotes; ``concept_weight`` (0..1)
-    the share of the lexicon's theme scores in the features; ``min_coherence`` below which
-    a cluster is labelled mixed. Reviewed tags stand for a text's themes in the features
-    and the dominant theme. Non-answers ("thanks", "don't know" …) are not clustered
-    (cluster -1). Out: a ``ClusterResult`` (see its docstring). The same input and seed
-    give the same result.
+    ``source``, ``link``, ``translation``; ``tags`` with ``reviewed`` for reviewed tags;
+    ``abstain_reason`` from ``tag_texts``); ``k`` clusters, or ``None`` to choose it in
+    ``k_range`` by silhouette on a sample of ``sample_size`` texts; the ``seed`` for every
+    random choice; ``reader_lang`` for labels, terms and the order of quotes;
+    ``concept_weight`` (0..1) the share of the lexicon's theme scores in the features;
+    ``min_coherence`` below which a cluster is labelled mixed. Reviewed tags stand for a
+    text's themes in the features and the dominant theme. Non-answers ("thanks", "don't
+    know" …) are not clustered (cluster -1). Out: a ``ClusterResult`` (see its docstring).
+    The same input and seed give the same result.
     """
     if not 0.0 <= concept_weight < 1.0:
         raise ValueError("concept_weight must be in [0, 1)")
@@ -474,6 +475,7 @@ def cluster_texts(
         renumber[by_size] = np.arange(len(by_size))
         labels = renumber[labels]
         links = _column(texts, "link")
+        translations = _column(texts, "translation")
         breakdowns = {
             name: np.fromiter(_column(texts, column), dtype=object, count=len(raw))
             for name, column in _BREAKDOWNS.items()
@@ -504,6 +506,9 @@ def cluster_texts(
                         "link": links[original] if isinstance(links[original], str) else "",
                     }
                 )
+                translation = translations[original]
+                if isinstance(translation, str) and translation.strip():
+                    quotes[-1]["translation"] = translation.strip()
                 if len(quotes) == _QUOTES:
                     break
             theme_means = concepts[members].mean(axis=0)

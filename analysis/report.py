@@ -367,6 +367,12 @@ def _quotes_html(value: object) -> str:
         lang = html.escape(str(quote.get("lang") or ""), quote=True)
         lang_attr = f' lang="{lang}"' if lang else ""
         text = html.escape(str(quote.get("text") or ""))
+        translation = str(quote.get("translation") or "").strip()
+        if translation:
+            text += (
+                ' <span class="translation" lang="en" dir="ltr">(English: '
+                f"{html.escape(translation)})</span>"
+            )
         items.append(f'<li{lang_attr} dir="auto">{text}</li>')
     return '<ul class="quotes">' + "".join(items) + "</ul>"
 

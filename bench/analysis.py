@@ -43,11 +43,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-COUNTRIES = "AF BT CN IN IR KZ KG MN NP PK RU TJ TM UZ".split()
-GROUPS = (
-    "government protected_area ngo research community hunting private_sector international"
-).split()
-THEMES = "poaching livestock infrastructure governance community science transboundary climate"
+import reference  # noqa: E402  (after the path line, as the scripts are run from anywhere)
+
+COUNTRIES = [item["code"] for item in reference.countries()]
+GROUPS = [item["code"] for item in reference.stakeholder_groups()]
+THEMES = " ".join(reference.theme_codes())
 
 # Phrase banks per language and theme, plus shared filler; the generator strings them
 # together with species, places and invented names so the vocabulary grows with the corpus
@@ -449,8 +449,7 @@ def _run_end_to_end(size: int, k: int, seed: int, out) -> None:
     )
 
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "consult" / "data" / "reference"
-DIRECT_THREATS = ("poaching", "livestock", "infrastructure", "climate")
+DIRECT_THREATS = reference.theme_codes(reference.DIRECT_THREAT)
 #: Contributing factors and the gap questions of questionnaire 2027.1 (data contract).
 GAP_ITEMS = (
     ("governance", "gap_enforcement"),
@@ -464,23 +463,15 @@ MEASURES = ("protected_areas", "anti_poaching", "monitoring", "legislation")
 
 
 def reference_data():
-    """The app's reference records (read as files: the analysis never imports the app)."""
-    import json
-
+    """The app's reference records, from the pure ``reference`` package (never the app)."""
+    import reference
     from analysis.reference import Reference
 
-    def read(name: str) -> list:
-        return json.loads((REFERENCE_DIR / name).read_text(encoding="utf-8"))
-
-    threats = read("threats.json")
-    if not any("kind" in t for t in threats):
-        # threats.json gains "kind" with the method issue; until then the data contract's
-        kinds = {t: "direct_threat" for t in DIRECT_THREATS}
-        threats = [
-            {"code": t["code"], "kind": kinds.get(t["code"], "contributing_factor")}
-            for t in threats
-        ]
-    return Reference.from_records(threats, read("species_ranges.json"), read("populations.json"))
+    return Reference.from_records(
+        reference.read("threats.json"),
+        reference.read("species_ranges.json"),
+        reference.read("populations.json"),
+    )
 
 
 def synthetic_responses(size: int, seed: int = 0) -> dict:

@@ -53,7 +53,9 @@ if TYPE_CHECKING:
 SEVERITIES = ("low", "medium", "high", "very_high")
 GENDERS = ("female", "male", "other")
 #: Columns of the frame :func:`interview_texts_frame` returns (the analysis `texts` contract).
-TEXT_COLUMNS = ["id", "text", "lang", "country", "group", "source", "tags", "link"]
+TEXT_COLUMNS = [
+    "id", "text", "lang", "country", "group", "source", "tags", "link", "translation"
+]
 #: Persian and Arabic spell yeh and kaf with different code points; search treats them alike.
 _ARABIC_TO_PERSIAN = str.maketrans(
     {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u200c": None}
@@ -733,7 +735,8 @@ def interview_texts_frame(
     Columns: id ("interview:<id>:note:<note id>"), text (the original), lang (the
     interview's language), country, group (most common stakeholder group of the
     participants, or ""), source ("interview"), tags (";"-joined theme codes: the note's
-    theme, then the interview's threat tags), link ("/interviews/<id>"). Drafts count too:
+    theme, then the interview's threat tags), link ("/interviews/<id>"), translation (the
+    facilitator's English translation, "" when there is none). Drafts count too:
     a note is evidence once it is typed. `countries` limits the rows to those countries,
     `species` to interviews that discussed any of those species.
     """
@@ -766,9 +769,17 @@ def interview_texts_frame(
                     "source": "interview",
                     "tags": ";".join(tags),
                     "link": f"/interviews/{interview.id}",
+                    "translation": _translation(note),
                 }
             )
     return pd.DataFrame(rows, columns=TEXT_COLUMNS)
+
+
+def _translation(note: InterviewNote) -> str:
+    """The note's English translation when it says something the original does not (an
+    English note's copy of itself is no translation)."""
+    translation = note.translation_en.strip()
+    return translation if translation and translation != note.text.strip() else ""
 
 
 def rated_actions(interview: Interview) -> list[tuple[StrategyRating, int]]:

@@ -46,7 +46,9 @@ EFFECTIVENESS = {"not": 1, "less": 2, "effective": 3, "very_effective": 4}
 #: name ends in "_text" count too.
 FREE_TEXT_SUFFIX = "_text"
 
-TEXT_COLUMNS = ["id", "text", "lang", "country", "group", "source", "tags", "link", "question"]
+TEXT_COLUMNS = [
+    "id", "text", "lang", "country", "group", "source", "tags", "link", "question", "translation"
+]
 #: The texts frame as the analysis gets it: reviewed tags in ``tags``, and ``reviewed``.
 REVIEWED_TEXT_COLUMNS = [*TEXT_COLUMNS, "reviewed"]
 RATING_COLUMNS = [
@@ -134,6 +136,7 @@ def survey_texts_frame(answers: pd.DataFrame) -> pd.DataFrame:
             "tags": "",
             "link": "/secretariat/responses/" + texts["response_id"].astype(str),
             "question": texts["question"],
+            "translation": "",
         },
         columns=TEXT_COLUMNS,
     ).reset_index(drop=True)

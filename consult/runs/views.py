@@ -143,7 +143,7 @@ GLOSSARY = {
     "rating": _l("Label of the rating: None, Low, Medium, High or Very high."),
     "rating_value": _l("Group-balanced mean of the respondents' ratings (0 none … 4 very "
                        "high): the mean within each stakeholder group, then across groups."),
-    "interval": _l("90 % interval from a bootstrap that resamples the country's respondents."),
+    "interval": _l("Bootstrap interval (90 %) from resampling the country's respondents."),
     "share_high": _l("Share of the respondents who rated it High or Very high."),
     "agreement": _l("Tastle–Wierman consensus of the ratings: 1 all agree, 0 split in two."),
     "n_respondents": _l("Respondents behind the value."),

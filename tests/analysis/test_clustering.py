@@ -246,3 +246,25 @@ def test_reviewed_tags_decide_the_dominant_theme():
     )
     clusters = cluster_texts(texts, k=2, seed=0).clusters.set_index("size")
     assert set(clusters["dominant_theme"]) == {"governance", "climate"}
+
+
+def test_a_quote_with_a_translation_carries_it_and_one_without_has_none():
+    texts = pd.DataFrame(
+        {
+            "id": ["n1", "n2", "s1", "s2"],
+            "text": [
+                "Браконьеры стреляют сайгаков ради рогов",
+                "Браконьеры ставят петли на тропах архаров",
+                "Poachers shoot saiga for their horns",
+                "Poachers set snares on argali trails",
+            ],
+            "lang": ["ru", "ru", "en", "en"],
+            "translation": ["Poachers shoot saigas for the horns", "", "", ""],
+        }
+    )
+    # read in Russian, the Russian notes come first among the three quotes
+    result = cluster_texts(texts, k=1, seed=0, reader_lang="ru")
+    quotes = {quote["id"]: quote for quote in result.clusters.iloc[0]["quotes"]}
+    assert quotes["n1"]["translation"] == "Poachers shoot saigas for the horns"
+    assert "translation" not in quotes["n2"]
+    assert all("translation" not in q for i, q in quotes.items() if i.startswith("s"))

@@ -408,3 +408,41 @@ def test_the_heartbeat_is_written_while_the_analysis_is_busy(rated):
         db.session.expire_all()
         later = db.session.get(AnalysisRun, run_id).heartbeat_at
     assert later > first
+
+
+def test_an_interview_note_is_quoted_with_its_translation(rated, client, auth):
+    import re
+
+    from consult.interviews.service import (
+        InterviewData,
+        NoteData,
+        ParticipantData,
+        create_interview,
+    )
+    from consult.models import User
+
+    with rated.app_context():
+        admin = db.session.scalars(db.select(User).where(User.role == "admin")).first()
+        create_interview(
+            InterviewData(
+                country="KZ", date=pd.Timestamp("2026-01-10").date(), format="individual",
+                language="ru", consent="oral",
+                participants=[ParticipantData(group="community")],
+                notes=[NoteData(theme="poaching", text="Браконьеры спиливают рога у сайгаков",
+                                translation_en="Poachers saw the horns off saigas")],
+            ),
+            admin,
+        )
+        db.session.commit()
+    rated.config["ANALYSIS_SYNC"] = True
+    auth.login("admin")
+    run_url = _start(client, include_interviews="y").headers["Location"]
+    html = client.get(run_url + "/evidence?country=KZ&theme=poaching").get_data(as_text=True)
+    assert "Браконьеры спиливают рога у сайгаков" in html
+    # the label in the reader's language, the translation itself marked as English
+    assert re.search(
+        r'English translation:\)?\s*<bdi lang="en" dir="ltr">Poachers saw the horns off saigas<',
+        html,
+    )
+    # a survey answer has no translation to show
+    assert html.count("English translation:") == 1

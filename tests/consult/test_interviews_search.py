@@ -163,9 +163,19 @@ def test_interview_texts_frame_gives_notes_in_the_analysis_contract(app):
             "source": "interview",
             "tags": "poaching;infrastructure",
             "link": f"/interviews/{first}",
+            "translation": "",
         }
         general = rows[f"interview:{second}:note:{notes[second]}"]
         assert (general["group"], general["tags"], general["lang"]) == ("", "", "mn")
+        translated = add(admin, "KZ", "Рога вывозят в Китай", language="ru",
+                         translation="The horns are taken to China")
+        english = add(admin, "KZ", "Horns go abroad", translation="Horns go abroad")
+        rows = service.interview_texts_frame(db.session).set_index("id").to_dict("index")
+        assert rows[f"interview:{translated}:note:{notes[first] + 2}"]["translation"] == (
+            "The horns are taken to China"
+        )
+        # an English note's copy of itself is no translation
+        assert rows[f"interview:{english}:note:{notes[first] + 3}"]["translation"] == ""
         only_mn = service.interview_texts_frame(db.session, countries=["MN"])
         assert only_mn["country"].tolist() == ["MN"]
 
