@@ -27,10 +27,11 @@ from surveys.geo import geojson_bytes, kml_bytes
 BOUNDARIES_MAX_AGE = 86400
 
 
-def map_settings() -> dict:
+def map_settings(names: bool = True) -> dict:
     """What the map scripts need (read from a JSON script element): where the outlines and
     Leaflet's marker images are, the tile layer a deployment configured (none by default),
-    the range states' names in the reader's language and the widget's texts."""
+    the range states' names in the reader's language (unless ``names`` is false: the
+    respondents' maps are unlabelled) and the widget's texts."""
     lang = current_language()
     return {
         "boundaries": url_for("main.map_boundaries"),
@@ -39,8 +40,12 @@ def map_settings() -> dict:
         "attribution": current_app.config.get("MAP_TILE_ATTRIBUTION") or "",
         "names": {
             c["code"]: reference.name("country", c["code"], lang) for c in reference.countries()
-        },
+        } if names else {},
+        "leaflet_js": url_for("static", filename="vendor/leaflet/leaflet.js"),
+        "leaflet_css": url_for("static", filename="vendor/leaflet/leaflet.css"),
+        "maps_js": url_for("static", filename="js/maps.js"),
         "text": {
+            "open": _("Show on a map"),
             "locate": _("Use my location"),
             "undo": _("Undo last point"),
             "clear": _("Clear"),
@@ -57,9 +62,9 @@ def map_settings() -> dict:
 
 
 @main_bp.app_template_global("map_settings_json")
-def map_settings_json() -> str:
+def map_settings_json(names: bool = True) -> str:
     # json.dumps escapes nothing for HTML; "<" is escaped so no text can close the script.
-    return json.dumps(map_settings(), ensure_ascii=False).replace("<", "\\u003c")
+    return json.dumps(map_settings(names), ensure_ascii=False).replace("<", "\\u003c")
 
 
 @main_bp.route("/map/boundaries.geojson")

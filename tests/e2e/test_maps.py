@@ -67,7 +67,11 @@ def test_locations_answered_by_clicking_the_map_and_by_typing_are_stored(
     page.goto(f"{live_server}/s/{SLUG}")
     if page.locator("input[name=language]").count():
         page.click("button.primary")
+    # Leaflet is fetched only when a map is asked for.
+    assert page.evaluate("typeof window.L") == "undefined"
     clicked = page.locator('.geo-map[data-geo-field="f-site_clicked"]')
+    for box in page.locator(".geo-map").all():
+        box.locator("button[data-map-action=open]").click()
     clicked.locator(".leaflet-container").wait_for(state="visible")
     # The range states' outlines are drawn (fetched from the app, nothing from elsewhere).
     page.locator('.geo-map[data-geo-field="f-site_clicked"] path.leaflet-interactive, '

@@ -1,7 +1,8 @@
 /* Maps drawn with Leaflet (vendor/leaflet) over the range states' outlines the app ships
    (/map/boundaries.geojson); a tile layer only where the deployment configured one.
 
-   1. Location questions (.geo-map next to the text field): click to set a point, or to add
+   1. Location questions (.geo-map next to the text field; map_loader.js loads this file when
+      the respondent asks for a map): click to set a point, or to add
       the points of a line or an area; undo, clear, "use my location". The text field stays
       the answer: the map writes ODK's "lat lon alt acc" into it and redraws from what is
       typed. Without this script the field works alone.
@@ -89,7 +90,7 @@
 
   function widget(box) {
     const input = document.getElementById(box.dataset.geoField);
-    if (!input) return;
+    if (!input || box.querySelector('.map-canvas')) return;
     const kind = box.dataset.geoKind;
     const single = kind === 'geopoint';
     box.hidden = false;
@@ -258,6 +259,7 @@
     });
   }
 
-  document.querySelectorAll('.geo-map[data-geo-field]').forEach(widget);
+  /* Location questions open their maps through map_loader.js, which loads this file. */
+  window.ConsultMaps = { widget };
   document.querySelectorAll('.locations-map[data-locations]').forEach(locationsMap);
 }());
