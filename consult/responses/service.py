@@ -29,7 +29,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from consult import audit
+from consult import audit, media
 from consult.extensions import db
 from consult.invitations import (
     COUNTRY_QUESTION,
@@ -48,7 +48,7 @@ from consult.models import (
     utcnow,
 )
 from consult.security import hash_token, new_token
-from surveys.model import REPEAT_PARENT, Form
+from surveys.model import MEDIA_TYPES, REPEAT_PARENT, Form
 from surveys.pages import Page, visible_pages
 from surveys.validation import (
     AnswerError,
@@ -563,6 +563,20 @@ def _profile_codes(
     return country, group
 
 
+def file_answers(form: Form, values: Mapping[str, Any]) -> set[tuple[str, int]]:
+    """The (question, repeat instance) of every media answer given in ``values``."""
+    keys = set()
+    for name, value in values.items():
+        question = form.questions.get(name)
+        if question is None or question.type not in MEDIA_TYPES:
+            continue
+        if isinstance(value, list):
+            keys.update((name, i) for i, item in enumerate(value, start=1) if item)
+        elif value:
+            keys.add((name, 0))
+    return keys
+
+
 def submit_response(response: Response, form: Form, client_id: str) -> Response:
     """Submit a draft and return the submitted response.
 
@@ -618,6 +632,8 @@ def submit_response(response: Response, form: Form, client_id: str) -> Response:
         db.session.rollback()
         raise
     _replace_answers(response_id, form, None, kept)
+    # Files whose answer the pruning dropped (no longer relevant) go with it.
+    media.keep_only(db.session, response_id, file_answers(form, kept))
     db.session.expire(response)
     audit.record(
         "response.submit",

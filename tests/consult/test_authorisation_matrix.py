@@ -66,6 +66,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "api.list_questionnaires": {**_API_REFUSED, "admin": 200},
     "api.get_questionnaire_json": {**_API_REFUSED, "admin": 200},
     "api.list_responses": {**_API_REFUSED, "admin": 200},
+    "api.get_response_media": {**_API_REFUSED, "admin": 200},
     # Whole-questionnaire submissions need no account (as the respondent pages); a form post
     # instead of the JSON body is refused the same way for everyone.
     "api.submit_questionnaire": dict.fromkeys(ROLES, 400),
