@@ -69,7 +69,7 @@ def _context(form: Form, name: str, values: dict[str, str]) -> tuple[list[str], 
     words = set(re.split(r"[_/]", f"{name}/{group}"))
     themes = reference.theme_codes()
     slot = _slot(name, group)
-    threats = [code for code in themes if code in words or f"t{slot}_{code}" in group]
+    threats = [code for code in themes if code in words]
     if slot is not None and values.get(f"target_{slot}"):
         species = [values[f"target_{slot}"]]
     else:

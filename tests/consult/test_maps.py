@@ -237,3 +237,52 @@ def test_analysis_results_map_poaching_and_barriers_per_country(app, client, aut
     # One country chosen: its map only.
     only = client.get(f"/secretariat/analysis/{run_id}?country=MN").get_data(as_text=True)
     assert 'id="map-data-MN"' in only and 'id="map-data-KZ"' not in only
+
+
+def _area_form() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label::English (en)"])
+    for row in (
+        ["select_multiple species", "species", "Species"],
+        ["select_multiple threats", "threats_present", "Threats"],
+        ["geoshape", "area", "Which area do you know?"],
+    ):
+        survey.append(row)
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", "label::English (en)"])
+    for row in (["species", "saiga", "Saiga"], ["species", "kulan", "Kulan"],
+                ["threats", "poaching", "Poaching"], ["threats", "climate", "Climate"],
+                ["threats", "none", "None"]):  # fmt: skip
+        choices.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@SQLITE_ONLY
+def test_a_location_not_named_after_a_threat_is_about_all_the_response_names(app, client, auth):
+    from consult.questionnaires import import_form
+
+    with app.app_context():
+        version = import_form(_area_form(), "areas.xlsx", slug="areas")
+        make_response(version, {"species": "saiga kulan", "threats_present": "climate poaching",
+                                "area": "45 60 0 0;46 60 0 0;46 61 0 0;45 60 0 0"})  # fmt: skip
+        make_response(version, {"species": "kulan", "threats_present": "none",
+                                "area": "not a place"})  # fmt: skip
+        db.session.commit()
+    auth.login("admin")
+    response = client.get("/secretariat/questionnaires/areas/locations.geojson")
+    (feature,) = json.loads(response.data)["features"]
+    assert feature["geometry"]["type"] == "Polygon"
+    assert feature["geometry"]["coordinates"][0][0] == [60.0, 45.0]
+    assert feature["properties"]["species"] == ["saiga", "kulan"]
+    # In the programme's order of themes, whatever the order of the answer.
+    assert feature["properties"]["threats"] == [
+        code for code in reference.theme_codes() if code in ("climate", "poaching")
+    ]
