@@ -147,11 +147,7 @@ def test_map_page_lists_locations_linking_to_their_responses(app, client, auth, 
     assert {f["properties"]["url"] for f in data["features"]} == {
         f"/secretariat/responses/{world['kz_id']}", f"/secretariat/responses/{world['mn_id']}"
     }
-
-
-@SQLITE_ONLY
-def test_map_page_is_translated(app, client, auth, world):
-    auth.login("admin")
+    # In the reader's language: the interface and the range states' names.
     html = client.get(f"/secretariat/questionnaires/{SLUG}/map?lang=ru").get_data(as_text=True)
     settings = json.loads(re.search(r'id="map-settings">(.*?)</script>', html, re.S).group(1))
     assert settings["names"]["KZ"] == "Казахстан"
@@ -159,7 +155,7 @@ def test_map_page_is_translated(app, client, auth, world):
 
 
 @SQLITE_ONLY
-def test_map_and_exports_refuse_other_roles(app, client, auth, world):
+def test_map_and_exports_refuse_other_roles_and_unknown_formats(app, client, auth, world):
     for url in (f"/secretariat/questionnaires/{SLUG}/map",
                 f"/secretariat/questionnaires/{SLUG}/locations.kml"):  # fmt: skip
         assert client.get(url).status_code == 302
@@ -167,18 +163,11 @@ def test_map_and_exports_refuse_other_roles(app, client, auth, world):
     for url in (f"/secretariat/questionnaires/{SLUG}/map",
                 f"/secretariat/questionnaires/{SLUG}/locations.geojson"):  # fmt: skip
         assert client.get(url).status_code == 403
-
-
-@SQLITE_ONLY
-def test_unknown_export_format_and_questionnaire_are_not_found(app, client, auth, world):
+    auth.logout()
     auth.login("admin")
     assert client.get(f"/secretariat/questionnaires/{SLUG}/locations.shp").status_code == 404
     assert client.get("/secretariat/questionnaires/nothing/map").status_code == 404
-
-
-@SQLITE_ONLY
-def test_responses_page_offers_the_location_exports(app, client, auth, world):
-    auth.login("admin")
+    # The responses page offers the exports.
     html = client.get(f"/secretariat/responses/?questionnaire={SLUG}").get_data(as_text=True)
     assert f"/secretariat/questionnaires/{SLUG}/locations.geojson" in html
     assert f"/secretariat/questionnaires/{SLUG}/locations.kml" in html
