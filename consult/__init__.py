@@ -23,7 +23,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    from consult import cli, database, errors, i18n, inputs, logs, reference, security
+    from consult import (
+        cli,
+        database,
+        errors,
+        highlight,
+        i18n,
+        inputs,
+        logs,
+        reference,
+        security,
+    )
     from consult.extensions import csrf, login_manager
 
     logs.init_app(app)
@@ -35,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     reference.init_app(app)
     errors.init_app(app)
+    highlight.init_app(app)
     _register_blueprints(app)
     cli.init_app(app)
     return app
@@ -45,6 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from consult.auth import bp as auth_bp
     from consult.interviews import bp as interviews_bp
     from consult.main import bp as main_bp
+    from consult.openrosa import bp as openrosa_bp
     from consult.respond import bp as respond_bp
     from consult.secretariat import bp as secretariat_bp
 
@@ -54,3 +66,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(interviews_bp, url_prefix="/interviews")
     app.register_blueprint(secretariat_bp, url_prefix="/secretariat")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(openrosa_bp, url_prefix="/openrosa")

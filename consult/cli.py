@@ -17,12 +17,14 @@ from consult.extensions import db
 def init_command() -> None:
     """Create or upgrade the database and load the reference data (safe to repeat)."""
     from consult.database import upgrade
+    from consult.interviews.service import index_missing_interviews
     from consult.questionnaires import ensure_shipped_questionnaire
     from consult.reference import load_reference_data
 
     upgrade(current_app)
     added = load_reference_data()
     ensure_shipped_questionnaire()
+    index_missing_interviews()
     db.session.commit()
     click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
     click.echo(
@@ -68,6 +70,7 @@ def init_app(app: Flask) -> None:
     from consult.backup.cli import backup_command, restore_command
     from consult.demo.cli import seed_demo_command
     from consult.interviews.cli import interviews_cli
+    from consult.openrosa.cli import openrosa_cli
     from consult.privacy.cli import privacy_cli
     from consult.questionnaires.cli import forms_cli
     from consult.responses.cli import responses_cli
@@ -87,6 +90,7 @@ def init_app(app: Flask) -> None:
         backup_command,
         restore_command,
         privacy_cli,
+        openrosa_cli,
     ):
         app.cli.add_command(command)
 

@@ -84,6 +84,20 @@ class Config:
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
         #: whole-questionnaire JSON submissions need no account: limited per address
         self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: OpenRosa (/openrosa, ODK Collect and KoboCollect): requests per account or token
+        self.RATELIMIT_OPENROSA = env.get("RATELIMIT_OPENROSA", "300/minute")
+        #: largest submission request (the form and its photos), announced to devices
+        self.OPENROSA_MAX_SUBMISSION_BYTES = int(
+            env.get("OPENROSA_MAX_SUBMISSION_BYTES", 10 * 1024 * 1024)
+        )
+        #: accept Basic authentication over plain HTTP (testing only: it sends the password)
+        self.OPENROSA_ALLOW_BASIC_OVER_HTTP = _bool(
+            env.get("OPENROSA_ALLOW_BASIC_OVER_HTTP"), False
+        )
+        #: Digest realm; collector passwords are tied to it (changing it needs new ones)
+        self.OPENROSA_REALM = env.get("OPENROSA_REALM", "consult")
+        #: how long a Digest nonce is good for, in seconds
+        self.OPENROSA_NONCE_SECONDS = int(env.get("OPENROSA_NONCE_SECONDS", 300))
         #: longest answer to a questionnaire question, in characters
         self.ANSWER_MAX_LENGTH = int(env.get("ANSWER_MAX_LENGTH", 10_000))
         #: JSON request bodies: largest size in bytes (a whole questionnaire with long
@@ -106,6 +120,24 @@ class Config:
             for name in env.get("PERSONAL_QUESTIONS", "email,sh_name").split(",")
             if name.strip()
         ]
+        # Outgoing e-mail (invitations, reminders, resume links). Without MAIL_SERVER the app
+        # sends nothing and offers the links to copy instead.
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or None
+        self.MAIL_USE_SSL = _bool(env.get("MAIL_USE_SSL"), False)
+        self.MAIL_USE_TLS = _bool(env.get("MAIL_USE_TLS"), False)
+        self.MAIL_PORT = int(env.get("MAIL_PORT") or (465 if self.MAIL_USE_SSL else 25))
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or None
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or None
+        self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER") or None
+        #: seconds a connection to the mail server may take per step
+        self.MAIL_TIMEOUT = float(env.get("MAIL_TIMEOUT", 10))
+        #: mails sent per request of the sending page, and the time it may spend on them
+        self.MAIL_BATCH_SIZE = int(env.get("MAIL_BATCH_SIZE", 25))
+        self.MAIL_BATCH_SECONDS = float(env.get("MAIL_BATCH_SECONDS", 20))
+        #: resume links mailed to one respondent's draft per hour
+        self.MAIL_RESUME_PER_HOUR = int(env.get("MAIL_RESUME_PER_HOUR", 3))
+        #: the questionnaire question whose address gets the resume link
+        self.RESUME_MAIL_QUESTION = env.get("RESUME_MAIL_QUESTION", "email")
 
         #: where the bytes of answers' files go: database | s3
         self.MEDIA_STORAGE = env.get("MEDIA_STORAGE", "database").strip().lower()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import ipaddress
 import re
 import secrets
@@ -83,6 +85,23 @@ def api_client() -> str:
         db.session.rollback()
         token_id = None
     return f"token:{token_id}" if token_id is not None else "ip:" + client_address()
+
+
+def openrosa_client() -> str:
+    """Rate-limit key for /openrosa: the account a request authenticates as, or the URL's
+    token when it opens something; any other request counts against its address."""
+    from consult.extensions import db
+    from consult.openrosa.auth import authenticate_request
+
+    token = (request.view_args or {}).get("token")
+    if token:
+        return "openrosa-token:" + hash_token(str(token))[:32]
+    try:
+        user = authenticate_request().user
+    except SQLAlchemyError:
+        db.session.rollback()
+        user = None
+    return f"user:{user.id}" if user is not None else "ip:" + client_address()
 
 
 def carries_token() -> bool:
@@ -179,6 +198,7 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
         return None
     from consult.api import bp as api_bp
     from consult.auth import bp as auth_bp
+    from consult.openrosa import bp as openrosa_bp
     from consult.respond import bp as respond_bp
 
     # One limiter per app: its storage and its blueprint limits belong to this app only.
@@ -207,6 +227,9 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
     limiter.limit(
         lambda: config["RATELIMIT_SUBMIT"], methods=["POST"], exempt_when=_not_submission
     )(api_bp)
+    limiter.shared_limit(
+        lambda: config["RATELIMIT_OPENROSA"], scope="openrosa", key_func=openrosa_client
+    )(openrosa_bp)
     limiter.init_app(app)
     app.extensions["consult_limiter"] = limiter
     return limiter
@@ -220,6 +243,19 @@ def new_token() -> tuple[str, str]:
     """
     secret = secrets.token_urlsafe(32)
     return secret, hash_token(secret)
+
+
+def derived_token(key: str | bytes, purpose: str, salt: str) -> str:
+    """A link secret derived from the app's secret key and a stored random ``salt``
+    (HMAC-SHA256, URL-safe, 43 characters like :func:`new_token`'s).
+
+    The app can derive it again to write the link into an e-mail, while the database (which
+    holds the salt and the token's digest) gives no link without the key.
+    """
+    if isinstance(key, str):
+        key = key.encode("utf-8")
+    digest = hmac.new(key, f"{purpose}:{salt}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def hash_token(token: str) -> str:

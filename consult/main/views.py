@@ -9,7 +9,9 @@ from consult.models import Questionnaire
 @bp.route("/")
 def index():
     questionnaires = db.session.scalars(
-        db.select(Questionnaire).where(Questionnaire.public.is_(True)).order_by(Questionnaire.title)
+        db.select(Questionnaire)
+        .where(Questionnaire.public.is_(True), Questionnaire.current_version_id.is_not(None))
+        .order_by(Questionnaire.title)
     ).all()
     return render_template("main/index.html", questionnaires=questionnaires)
 

@@ -20,7 +20,14 @@ from consult.models.interviews import (
     interview_facilitators,
     interview_species,
 )
+from consult.models.mail import Mail, Mailing
 from consult.models.media import MediaBlob, MediaFile
+from consult.models.openrosa import (
+    CollectorCredential,
+    CollectorToken,
+    OpenRosaInstance,
+    XForm,
+)
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -32,14 +39,19 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Coding",
+    "CollectorCredential",
+    "CollectorToken",
     "Country",
     "Interview",
     "InterviewNote",
     "InterviewThreat",
     "Invitation",
     "LoginThrottle",
+    "Mail",
+    "Mailing",
     "MediaBlob",
     "MediaFile",
+    "OpenRosaInstance",
     "PasswordReset",
     "Participant",
     "Questionnaire",
@@ -50,6 +62,7 @@ __all__ = [
     "StrategyRating",
     "Threat",
     "User",
+    "XForm",
     "interview_facilitators",
     "interview_species",
     "user_countries",

@@ -69,6 +69,9 @@ class Interview(Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")
     agenda: Mapped[str] = mapped_column(Text, default="")
     recommendations: Mapped[str] = mapped_column(Text, default="")
+    #: the words of the place, participants' organisations and notes with their stems, for
+    #: search in any script (analysis.search.index_terms); None until indexed
+    search_terms: Mapped[str | None] = mapped_column(Text)
     #: optimistic lock: a save based on an older row_version is refused
     row_version: Mapped[int] = mapped_column(default=1)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

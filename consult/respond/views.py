@@ -13,6 +13,7 @@ import uuid
 from flask import (
     abort,
     current_app,
+    flash,
     make_response,
     redirect,
     render_template,
@@ -21,9 +22,10 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import defer
 
-from consult import invitations, media, responses
+from consult import invitations, mail, media, responses
 from consult.extensions import db
 from consult.i18n import direction
 from consult.media.serving import send_media, send_thumbnail
@@ -252,14 +254,7 @@ def _render_page(
         form, page, values, flags, errors, response.language, fixed=fixed, files=files,
         slug=questionnaire.slug,
     )
-    if _via_invitation(questionnaire):
-        resume_url = url_for(
-            "respond.start", slug=questionnaire.slug, t=resume_token, _external=True
-        )
-    else:
-        resume_url = url_for(
-            "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
-        )
+    resume_url = _resume_url(questionnaire, resume_token)
     return (
         render_template(
             "respond/page.html",
@@ -277,6 +272,40 @@ def _render_page(
         ),
         status,
     )
+
+
+def _resume_url(questionnaire: Questionnaire, resume_token: str) -> str:
+    """The link that continues this browser's draft: the invitation link for a draft held
+    through a single-use invitation, else the draft's own resume link."""
+    if _via_invitation(questionnaire):
+        return url_for("respond.start", slug=questionnaire.slug, t=resume_token, _external=True)
+    return url_for(
+        "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
+    )
+
+
+def _mail_resume_link(
+    questionnaire: Questionnaire, response: Response, token: str, page: Page, values: dict,
+    errors: dict,
+) -> None:
+    """Mail the resume link when this page took an e-mail address (the questionnaire's
+    e-mail question promises it); once per address and draft, within the hourly limit."""
+    question = current_app.config.get("RESUME_MAIL_QUESTION") or "email"
+    if question not in page.questions or question in errors:
+        return
+    address = str(values.get(question) or "").strip()
+    if not address or "@" not in address or any(c.isspace() for c in address):
+        return
+    try:
+        sent = mail.send_resume_link(
+            response, address, _resume_url(questionnaire, token), questionnaire.title
+        )
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return
+    if sent == "sent":
+        flash(_("We have sent the link to continue to %(address)s.", address=address))
 
 
 def _current(slug: str) -> tuple[Questionnaire, Response, str, Form]:
@@ -401,6 +430,8 @@ def save_page(slug: str, key: str):
         return redirect(url_for("respond.thanks", slug=slug))
     if set(errors) - set(result.errors) and outcome != "more":
         outcome = "errors"  # a file was refused: say so on the page
+    if outcome in ("go", "reload"):
+        _mail_resume_link(questionnaire, response, token, page, values, errors)
     if outcome == "reload":
         anchor = f"#r-{action.repeat}" if action.repeat else ""
         return redirect(url_for("respond.page", slug=slug, key=page.key) + anchor)
