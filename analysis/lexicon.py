@@ -7,7 +7,12 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   prefix when written with a trailing ``*`` (``poach*`` = ``poacher``, ``poaching``);
 - other languages written with spaces (Mongolian, Persian, Kazakh …) match the start of a
   word, so case and plural suffixes are tolerated, after folding letters that keyboards
-  often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``);
+  often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``); a word that holds such a
+  letter was typed on a full layout and is compared unfolded (Kazakh орталық, central, is
+  not өрт, fire);
+- Kazakh, Kyrgyz, Tajik and Uzbek texts are also matched against the Russian list, but
+  without its word starts of fewer than four letters (жар*, heat, would read the Kyrgyz
+  жаратылыш, nature);
 - Chinese terms are found anywhere in the text (leftmost, longest first), except inside
   title marks 《》;
 - Turkic words ending in a voiceless stop also match their voiced form (санақ, санағы);
@@ -92,6 +97,12 @@ COMPANIONS = {
     "ps": ("fa",),
     "ur": ("fa",),
 }
+#: The shortest word start (``*``) of a companion's list used on texts of another
+#: language: a short Russian start (жар*, heat) is also the start of common Kazakh and
+#: Kyrgyz words (жарық, light; жаратылыш, nature).
+_MIN_COMPANION_PREFIX = 4
+#: What the name of a companion's matcher adds to its language code.
+_AS_COMPANION = ":companion"
 #: A text word this long or longer may match a lexicon word one typing error away.
 _MIN_FUZZY_LENGTH = 7
 #: The shortest lexicon word matched with a typing error: a stem (en, ru) of six letters,
@@ -119,6 +130,10 @@ _CYRILLIC_FOLD = str.maketrans(
         "ҷ": "ч",
     }
 )
+# Of those, the letters even full-layout typists often leave out (Tajik ӣ, ӯ) or that stand
+# for one sound in two spellings: a word holding only these is not taken as typed on a
+# full layout (see ``_WordMatcher.word_specs``).
+_LOOSE_FOLD = str.maketrans({"һ": "х", "ӣ": "и", "ӯ": "у", "ҳ": "х", "ҷ": "ч"})
 _FOLDED_LANGUAGES = frozenset({"mn", "kk", "ky", "tg", "uz", "tk"})
 # Turkmen letters typed without their marks, and the apostrophe of Uzbek o' and g' left
 # out: the lexicon word and the text's word are compared in this folded form.
@@ -268,6 +283,10 @@ class _WordMatcher:
         self.terms: list[Term] = []
         self._spec_ids: dict[tuple[str, str], int] = {}
         self._specs: list[tuple[str, str]] = []  # (mode, key)
+        self._written: list[str] = []  # each spec's word as the lexicon writes it
+        # A word typed with the language's own letters (ө, қ, ү …) was typed on a full
+        # layout, so it is compared unfolded: Kazakh орталық (central) is not өрт (fire).
+        self._strict = self.fold and self._table is _CYRILLIC_FOLD
         self._exact: dict[str, list[int]] = {}
         self._stem: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
@@ -319,13 +338,15 @@ class _WordMatcher:
     def _stem_of(self, word: str) -> str:
         return self._analyzer.unit(word)
 
-    def _spec(self, mode: str, key: str) -> int:
-        found = self._spec_ids.get((mode, key))
+    def _spec(self, mode: str, written: str) -> int:
+        found = self._spec_ids.get((mode, written))
         if found is not None:
             return found
+        key = written if mode == "stem" else self._key(written)
         spec_id = len(self._specs)
-        self._spec_ids[(mode, key)] = spec_id
+        self._spec_ids[(mode, written)] = spec_id
         self._specs.append((mode, key))
+        self._written.append(written.translate(_LOOSE_FOLD))
         index = {"exact": self._exact, "stem": self._stem, "prefix": self._prefix}[mode]
         index.setdefault(key, []).append(spec_id)
         shortest = _MIN_FUZZY_STEM if mode == "stem" else _MIN_FUZZY_PREFIX
@@ -342,13 +363,13 @@ class _WordMatcher:
             for position, part in enumerate(parts):
                 last = position == len(parts) - 1
                 if last and marker == "*":
-                    specs.append(self._spec("prefix", self._key(part)))
+                    specs.append(self._spec("prefix", part))
                 elif last and marker == "=":
-                    specs.append(self._spec("exact", self._key(part)))
+                    specs.append(self._spec("exact", part))
                 elif self.stemmed:
                     specs.append(self._spec("stem", self._stem_of(part)))
                 else:
-                    specs.append(self._spec("prefix", self._key(part)))
+                    specs.append(self._spec("prefix", part))
         if not specs:
             return
         self._start_ids.setdefault(specs[0], []).append(len(self.terms))
@@ -366,9 +387,12 @@ class _WordMatcher:
         key = self._fold(word)
         stem = self._analyzer.unit(word) if self.stemmed else key
         found: set[int] = set()
+        loose = word.translate(_LOOSE_FOLD) if self._strict else word
+        own_letters = self._strict and key != loose
+        written = self._written
         hits = self._exact.get(key)
         if hits:
-            found.update(hits)
+            found.update(h for h in hits if not own_letters or written[h] == loose)
         hits = self._stem.get(stem)
         if hits:
             found.update(hits)
@@ -378,7 +402,7 @@ class _WordMatcher:
                 break
             hits = prefix.get(key[:length])
             if hits:
-                found.update(hits)
+                found.update(h for h in hits if not own_letters or loose.startswith(written[h]))
         if self._fuzzy_allowed(word, key):
             # A slip inside the word is tolerated, not a different ending: the candidate
             # must keep the lexicon word's first two and last letters ("ovregrazing" is
@@ -844,11 +868,14 @@ class Lexicon:
     def _matcher(self, lang: str) -> _WordMatcher | _SubstringMatcher:
         matcher = self._matchers.get(lang)
         if matcher is None:
-            terms = self._terms.get(lang, [])
-            if lang in SUBSTRING_LANGUAGES:
-                matcher = _SubstringMatcher(lang, terms)
+            code, companion = lang.removesuffix(_AS_COMPANION), lang.endswith(_AS_COMPANION)
+            terms = self._terms.get(code, [])
+            if companion:
+                terms = [term for term in terms if _fits_other_languages(term)]
+            if code in SUBSTRING_LANGUAGES:
+                matcher = _SubstringMatcher(code, terms)
             else:
-                matcher = _WordMatcher(lang, terms, self._distinct.get(lang, ()))
+                matcher = _WordMatcher(code, terms, self._distinct.get(code, ()))
             self._matchers[lang] = matcher
         return matcher
 
@@ -875,7 +902,7 @@ class Lexicon:
         if plan is None:
             code = base_language(lang)
             own = [code] if code in self.languages else []
-            own += [c for c in COMPANIONS.get(code, ()) if c in self.languages]
+            own += [c + _AS_COMPANION for c in COMPANIONS.get(code, ()) if c in self.languages]
             plan = self._plans[lang] = (own, language_script(code))
         return plan
 
@@ -1226,6 +1253,15 @@ def _negations(
         polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
         out[members] = negate(clean, lang, spans, polarities)
     return out
+
+
+def _fits_other_languages(term: Term) -> bool:
+    """Whether a term is used when its list is a companion of a text's own language: not
+    when one of its words is a short word start."""
+    return all(
+        not piece.endswith("*") or len(_bare(piece)) >= _MIN_COMPANION_PREFIX
+        for piece in term.text.split()
+    )
 
 
 def _bare(text: str) -> str:

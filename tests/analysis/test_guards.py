@@ -95,3 +95,31 @@ def test_typing_tolerance_needs_length_and_keeps_a_prefix_words_length():
 
 def test_look_alike_letters_from_the_other_keyboard_are_unified():
     assert normalise("Бpаконьеры и pоaching") == "браконьеры и poaching"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("kk", "Орталық Қазақстанда жаңа жол салынады.", "climate"),
+        # өрт typed without its ө is орт, but орталық has its қ: it was typed on a Kazakh
+        # layout, where ө has a key of its own
+        ("kk", "Орталық аймақта жаңа мектеп ашылды.", "climate"),
+    ],
+)
+def test_a_word_typed_with_its_own_letters_is_not_folded(lang, text, absent):
+    assert absent not in _themes(text, lang)
+
+
+def test_folding_still_reads_words_typed_on_a_russian_keyboard():
+    assert "climate" in _themes("Быйыл катуу кургакчылык болду.", "ky")
+    assert "climate" in _themes("Биылгы жут ауыр болды, малдың көбі өлді.", "kk")
+    assert "climate" in _themes("Биылгы жут ауыр болды, мал олди.", "kk")
+    assert "livestock" in _themes("Малчид олон мал тэжээдэг, бэлчээр муудсан.", "mn")
+
+
+def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
+    # жар* (heat) in the Russian list is not the Kyrgyz жаратылыш (nature) or жарып
+    assert "climate" not in _themes("Бул жаратылыш аймагы, карышкыр койду жарып кетти.", "ky")
+    # the longer Russian terms still serve as a companion list
+    assert "poaching" in _themes("Бізде браконьерлер көп.", "kk")
+    assert "climate" in _themes("Былтыр засуха болды.", "kk")
