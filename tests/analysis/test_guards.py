@@ -123,3 +123,48 @@ def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
     # the longer Russian terms still serve as a companion list
     assert "poaching" in _themes("Бізде браконьерлер көп.", "kk")
     assert "climate" in _themes("Былтыр засуха болды.", "kk")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # монгол (Mongolia) read with ө typed as о was мөнгө (money)
+        ("mn", "Монгол улсын хөдөө нутагт олон зээр бий.", "governance"),
+        # тоо (mountain) typed like төө (camel); тоо теке and тоо эчки are wild goats
+        ("ky", "Тоолордо тоо теке менен тоо эчки көп.", "livestock"),
+        # a settlement is a place, not the people of the community theme
+        ("ru", "Сайгаки подходят к населённым пунктам.", "community"),
+        ("uz", "Aholi punktlari yaqinida jayronlar ko'p.", "community"),
+        # a bare count is a number, not a study
+        ("zh", "藏羚羊数量回升了。", "science"),
+        # season words place a statement in time; two of them say nothing of the climate
+        ("en", "It summers in Kazakhstan and winters in Uzbekistan.", "climate"),
+    ],
+)
+def test_look_alikes_places_and_plain_words_are_not_themes(lang, text, absent):
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": [lang]})).loc[0, "themes"]
+    assert absent not in tagged.split(";"), tagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The women earn from small loans and a handicraft programme.", "community"),
+        ("ru", "Фермеры жалуются, что сайга вытаптывает посевы.", "community"),
+        ("kk", "Киік – халық үшін киелі жануар.", "community"),
+        ("ky", "Быйыл кыш абдан катуу болду.", "climate"),
+        ("kk", "Арал теңізі тартылғаннан кейін су табу қиындады.", "climate"),
+        ("uz", "Orol qurigach, suv topish qiyin.", "climate"),
+        ("tg", "Тоҷикистон Эъломияи Бишкекро имзо кардааст.", "transboundary"),
+        ("fa", "ایران در نشست CAMI شرکت کرد.", "transboundary"),
+        ("mn", "Хууль бус алт олборлогчид орж ирсэн.", "infrastructure"),
+        ("tg", "Дар панҷ блоки ҳисобгирӣ зичии архар кам буд.", "science"),
+        ("uz", "Prezident farmoni bilan rezervat qo'mitaga o'tkazildi.", "governance"),
+    ],
+)
+def test_common_domain_wording_is_recognised(lang, text, theme):
+    assert theme in _themes(text, lang)
+
+
+def test_illegal_gold_mining_is_infrastructure_not_poaching():
+    assert _themes("Хууль бус алт олборлогчид орж ирсэн.", "mn") == {"infrastructure"}
