@@ -101,6 +101,20 @@ class Config:
             if name.strip()
         ]
 
+        #: where the bytes of answers' files go: database | s3
+        self.MEDIA_STORAGE = env.get("MEDIA_STORAGE", "database").strip().lower()
+        #: largest file answering one question, in bytes
+        self.MEDIA_MAX_BYTES = int(env.get("MEDIA_MAX_BYTES", 10 * 1024 * 1024))
+        #: most files one response may hold
+        self.MEDIA_MAX_FILES_PER_RESPONSE = int(env.get("MEDIA_MAX_FILES_PER_RESPONSE", 20))
+        #: the S3-compatible store (MEDIA_STORAGE=s3); keys from the environment only
+        self.MEDIA_S3_BUCKET = env.get("MEDIA_S3_BUCKET") or None
+        self.MEDIA_S3_ENDPOINT = env.get("MEDIA_S3_ENDPOINT") or None
+        self.MEDIA_S3_REGION = env.get("MEDIA_S3_REGION") or None
+        self.MEDIA_S3_PREFIX = env.get("MEDIA_S3_PREFIX", "")
+        self.MEDIA_S3_ACCESS_KEY = env.get("MEDIA_S3_ACCESS_KEY") or None
+        self.MEDIA_S3_SECRET_KEY = env.get("MEDIA_S3_SECRET_KEY") or None
+
         # Spreadsheet uploads (interviews, Kobo/ODK exports, XLSForms): one setting per
         # field of surveys.spreadsheet.Limits, e.g. SPREADSHEET_MAX_ROWS, SPREADSHEET_MAX_CELLS.
         for item in fields(Limits):

@@ -84,14 +84,16 @@ def _participants(
     people = []
     for _ in range(size):
         group = _pick(rng, GROUPS[fmt])
-        name = texts.person_name(rng, country)
+        name, gender = texts.person(rng, country)
+        # a quarter of the participants did not state a gender (the draw as before)
+        stated = rng.choice(("female", "male", "male", "")) != ""
         people.append(
             service.ParticipantData(
                 name=name if consent != "none" else "",
                 organisation=rng.choice(ORGANISATIONS[group]),
                 group=group,
                 role=rng.choice(ROLES[group]),
-                gender=rng.choice(("female", "male", "male", "")),
+                gender=gender if stated else "",
             )
         )
     return people

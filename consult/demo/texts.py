@@ -572,16 +572,23 @@ def language_for(rng: random.Random, country: str) -> str:
 def person_name(rng: random.Random, country: str) -> str:
     """A plausible personal name for someone from ``country``, in Latin script, in the
     order the country uses (Mongolian names as patronymic initial and given name)."""
+    return person(rng, country)[0]
+
+
+def person(rng: random.Random, country: str) -> tuple[str, str]:
+    """A plausible personal name for someone from ``country`` (see :func:`person_name`) and
+    the gender the name goes with: ``(name, "female" | "male")``."""
     _check_country(country)
     group = rng.choice(_names()["people"][country])
     gender = rng.choice("mf")
     given = rng.choice(group[gender])
+    sex = "female" if gender == "f" else "male"
     if group["order"] == "initial_given":
-        return f"{rng.choice(group['initials'])}. {given}"
+        return f"{rng.choice(group['initials'])}. {given}", sex
     last = rng.choice(group[f"last_{gender}"])
     if group["order"] == "last_given":
-        return f"{last} {given}"
-    return f"{given} {last}"
+        return f"{last} {given}", sex
+    return f"{given} {last}", sex
 
 
 def place_for(rng: random.Random, country: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from consult.models.interviews import (
     interview_facilitators,
     interview_species,
 )
+from consult.models.media import MediaBlob, MediaFile
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -37,6 +38,8 @@ __all__ = [
     "InterviewThreat",
     "Invitation",
     "LoginThrottle",
+    "MediaBlob",
+    "MediaFile",
     "PasswordReset",
     "Participant",
     "Questionnaire",

@@ -55,8 +55,8 @@ def parse_action(text: str | None) -> Action:
 def _read(question: Question, data: MultiDict, name: str, files: MultiDict | None) -> Any:
     if question.type in MEDIA_TYPES:
         # The file's name is the answer, as ODK stores it; a page without a new file keeps
-        # the name it showed (a hidden field). The file itself is not kept: there is no media
-        # storage yet.
+        # the name it showed (a hidden field). consult.respond.uploads then puts the file
+        # itself (new or stored) behind the name.
         upload = files.get(name) if files is not None else None
         if upload is not None and upload.filename:
             return upload.filename

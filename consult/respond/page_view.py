@@ -22,6 +22,8 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from consult.i18n import direction
+from consult.media import accepted_formats, human_size
+from consult.media.types import INLINE_IMAGES
 from consult.respond.forms import count_field, field_name
 from surveys import expressions
 from surveys.model import MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
@@ -267,8 +269,13 @@ class PageView:
         errors: dict[str, str],
         lang: str,
         fixed: dict[str, str] | None = None,
+        files: dict | None = None,
+        slug: str = "",
     ):
         self.form = form
+        #: the response's stored files by (question, repeat instance)
+        self.files = files or {}
+        self.slug = slug
         #: answers set by the respondent's invitation, shown but not asked
         self.fixed = fixed or {}
         self.page = page
@@ -490,6 +497,21 @@ class PageView:
         return {"image": "image/*", "audio": "audio/*", "video": "video/*"}.get(
             question.type, ""
         )
+
+    def file(self, question: Question, instance: int = 0):
+        """The stored file answering ``question`` when its name is the answer shown."""
+        stored = self.files.get((question.name, instance))
+        if stored is not None and stored.filename == self.value(question, instance):
+            return stored
+        return None
+
+    def file_limits(self, question: Question) -> str:
+        """The accepted formats and the largest size, for the hint under a file input."""
+        return _("Accepted: %(formats)s; up to %(size)s.", formats=accepted_formats(
+            question.type), size=human_size(current_app.config["MEDIA_MAX_BYTES"]))
+
+    def thumbnail_shown(self, stored) -> bool:
+        return stored.content_type in INLINE_IMAGES
 
     def range_bounds(self, question: Question) -> dict[str, str]:
         params = question.parameters

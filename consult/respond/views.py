@@ -23,16 +23,17 @@ from flask import (
 from flask_babel import gettext as _
 from sqlalchemy.orm import defer
 
-from consult import invitations, responses
+from consult import invitations, media, responses
 from consult.extensions import db
 from consult.i18n import direction
-from consult.models import Invitation, Questionnaire, QuestionnaireVersion, Response
+from consult.media.serving import send_media, send_thumbnail
+from consult.models import Invitation, MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.questionnaires import get_questionnaire, load_version_form
-from consult.respond import bp
+from consult.respond import bp, uploads
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
 from consult.respond.page_view import PageView, odk_text
 from consult.security import hash_token
-from surveys.model import Form
+from surveys.model import MEDIA_TYPES, Form, Question
 from surveys.pages import Page, page_by_key, planned_pages, visible_pages
 from surveys.pages import pages as form_pages
 from surveys.validation import visibility
@@ -44,6 +45,24 @@ DONE = "respond.done"
 @bp.app_template_filter("odk")
 def _odk_filter(text: str):
     return odk_text(text or "")
+
+
+@bp.url_value_preprocessor
+def _allow_files(endpoint: str | None, _values) -> None:
+    """A page post may carry the files its questions take: up to the most a response may
+    hold (MEDIA_MAX_FILES_PER_RESPONSE × MEDIA_MAX_BYTES) above the usual request limit.
+    Runs before the CSRF check reads the body; Werkzeug keeps large files on disk."""
+    base = current_app.config["MAX_CONTENT_LENGTH"]
+    if endpoint == "respond.save_page" and request.method == "POST" and base is not None:
+        config = current_app.config
+        request.max_content_length = (
+            base + config["MEDIA_MAX_BYTES"] * config["MEDIA_MAX_FILES_PER_RESPONSE"]
+        )
+
+
+@bp.app_template_filter("filesize")
+def _filesize_filter(size: int) -> str:
+    return media.human_size(size)
 
 
 @bp.app_template_filter("odk_plain")
@@ -64,6 +83,20 @@ def _version(version_id: int) -> QuestionnaireVersion:
     if version is None:
         abort(404)
     return version
+
+
+def view_has_files(form: Form, page: Page) -> bool:
+    return any(form.questions[n].type in MEDIA_TYPES for n in page.questions)
+
+
+def _question_label(form: Form, language: str):
+    """A function naming a question in messages: its label in ``language`` as plain text."""
+
+    def label(question: Question) -> str:
+        text = question.labels.get(language) or question.labels.get(form.default_language)
+        return odk_text(text).striptags() if text else question.name
+
+    return label
 
 
 def _unavailable(code: int, message: str, questionnaire: Questionnaire | None = None):
@@ -214,7 +247,11 @@ def _render_page(
     planned = [p.key for p in planned_pages(form, values, flags)]
     position = planned.index(page.key) + 1 if page.key in planned else 1
     fixed = responses.invitation_answers(form, response.invitation)
-    view = PageView(form, page, values, flags, errors, response.language, fixed=fixed)
+    files = media.media_by_answer(db.session, response.id) if view_has_files(form, page) else {}
+    view = PageView(
+        form, page, values, flags, errors, response.language, fixed=fixed, files=files,
+        slug=questionnaire.slug,
+    )
     if _via_invitation(questionnaire):
         resume_url = url_for(
             "respond.start", slug=questionnaire.slug, t=resume_token, _external=True
@@ -304,6 +341,14 @@ def save_page(slug: str, key: str):
         abort(404)
     stored = responses.load_values(response, form)
     posted = read_page(form, page, request.form, request.files)
+    label = _question_label(form, response.language)
+    files = media.media_by_answer(db.session, response.id) if view_has_files(form, page) else {}
+    file_errors = uploads.attach_files(
+        form, page, posted, request.files, request.form, files, label
+    )
+    if file_errors and action.kind in ("add", "remove"):
+        # Say what was wrong with the file before anything moves on the page.
+        action = parse_action("save")
     # The invitation's country and group are not the respondent's to change.
     fixed = responses.invitation_answers(form, response.invitation)
     posted.update({name: code for name, code in fixed.items() if name in page.questions})
@@ -317,13 +362,16 @@ def save_page(slug: str, key: str):
     result = responses.check_page(form, page, stored, posted, response.language)
     values = result.values
     flags = result.flags
+    errors = {**result.errors, **file_errors}
     keys = [p.key for p in visible_pages(form, values, flags)]
     order = [p.key for p in form_pages(form)]
     shown_before = set(request.form.get("shown", "").split())
     newly = _newly_shown(form, page, flags, shown_before)
     target: str | None = page.key
     outcome = "page"
-    if action.kind in ("add", "remove", "save"):
+    if file_errors:
+        outcome = "errors"
+    elif action.kind in ("add", "remove", "save"):
         outcome = "reload"
     elif action.kind == "back":
         before = [k for k in keys if order.index(k) < order.index(page.key)]
@@ -331,20 +379,28 @@ def save_page(slug: str, key: str):
         outcome = "go"
     elif "shown" in request.form and newly:
         outcome = "more"
-    elif result.errors:
+    elif errors:
         outcome = "errors"
     else:
         target = _following(form, keys, page.key) if action.kind == "next" else None
         outcome = "go" if target is not None else "submit"
 
+    def save() -> None:
+        if files or view_has_files(form, page):
+            refused = uploads.store_files(
+                db.session, form, page, response.id, posted, values, files, label
+            )
+            errors.update(refused)
+        responses.save_page(response, form, page, values, target or page.key)
+
     try:
-        responses.in_transaction(
-            lambda: responses.save_page(response, form, page, values, target or page.key)
-        )
+        responses.in_transaction(save)
     except responses.ResponseClosed:
         db.session.rollback()
         _forget(slug, response.reference)
         return redirect(url_for("respond.thanks", slug=slug))
+    if set(errors) - set(result.errors) and outcome != "more":
+        outcome = "errors"  # a file was refused: say so on the page
     if outcome == "reload":
         anchor = f"#r-{action.repeat}" if action.repeat else ""
         return redirect(url_for("respond.page", slug=slug, key=page.key) + anchor)
@@ -353,15 +409,13 @@ def save_page(slug: str, key: str):
     if outcome == "more":
         # Without JavaScript, answers on this page made more of it apply: show those
         # questions before moving on rather than complaining they were not answered.
-        errors = {k: v for k, v in result.errors.items() if _page_key(k) not in newly}
+        errors = {k: v for k, v in errors.items() if _page_key(k) not in newly or k in file_errors}
         notice = _("Your answers brought up more questions on this page. Please look at them.")
         return _render_page(
             questionnaire, response, token, form, page, values, errors, notice=notice, flags=flags
         )
     if outcome == "errors":
-        return _render_page(
-            questionnaire, response, token, form, page, values, result.errors, flags=flags
-        )
+        return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
     # "Next" on the last page that applies finishes the questionnaire like "Submit".
     return _submit(questionnaire, response, form, client_id)
 
@@ -435,6 +489,25 @@ def _submit(questionnaire: Questionnaire, response: Response, form: Form, client
         return _unavailable(error.status, str(error), questionnaire)
     _forget(slug, submitted.reference)
     return redirect(url_for("respond.thanks", slug=slug))
+
+
+def _own_media(slug: str, media_id: int) -> MediaFile:
+    """A file of the draft this browser is answering (404 for any other)."""
+    draft = _draft(_questionnaire(slug))
+    stored = db.session.get(MediaFile, media_id)
+    if draft is None or stored is None or stored.response_id != draft[0].id:
+        abort(404)
+    return stored
+
+
+@bp.route("/<slug>/media/<int:media_id>")
+def media_file(slug: str, media_id: int):
+    return send_media(_own_media(slug, media_id))
+
+
+@bp.route("/<slug>/media/<int:media_id>/thumbnail")
+def media_thumbnail(slug: str, media_id: int):
+    return send_thumbnail(_own_media(slug, media_id))
 
 
 @bp.route("/<slug>/thanks")

@@ -10,9 +10,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from consult import media
 from consult.extensions import db
 from consult.i18n import current_language
 from consult.inputs import read_upload
+from consult.media.types import INLINE_IMAGES
 from consult.models import (
     Country,
     Questionnaire,
@@ -183,6 +185,8 @@ def show_response(response_id: int):
     sections, extra, other = _response_sections(form, values, lang)
     return render_template(
         "responses/response.html",
+        files=media.media_by_answer(db.session, response.id),
+        inline_images=INLINE_IMAGES,
         response=response,
         form=form,
         lang=lang,

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 
+from consult import media
 from consult.accounts import create_user
 from consult.accounts.tokens import create_token
 from consult.extensions import db
@@ -31,7 +32,9 @@ from consult.invitations import create_invitation
 from consult.models import AnalysisRun, User
 from consult.questionnaires import ensure_shipped_questionnaire, import_form
 from consult.runs.service import RunRequest, execute_run
+from surveys.model import Question
 from tests.conftest import CSRF_RE
+from tests.consult.media_files import png
 from tests.consult.test_questionnaires import small_form_xlsx
 from tests.factories import make_response
 
@@ -83,6 +86,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "respond.save_page": {**dict.fromkeys(ROLES, START), "respondent": PAGE},
     "respond.resume_draft": dict.fromkeys(ROLES, PAGE),
     "respond.thanks": dict.fromkeys(ROLES, START),
+    # A draft's files: only to the browser answering it; to anyone else they look missing.
+    "respond.media_file": {**dict.fromkeys(ROLES, 404), "respondent": 200},
+    "respond.media_thumbnail": {**dict.fromkeys(ROLES, 404), "respondent": 200},
     # Facilitators: their countries only; another country's record looks missing.
     "interviews.index": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
     | {"admin": 200},
@@ -116,6 +122,8 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.reissue_invitation": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.list_responses": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.show_response": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.response_media": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.response_media_thumbnail": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.export_responses_view": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.import_responses_view": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.api_tokens": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -161,6 +169,8 @@ class World:
     spare_token_id: int = 0
     interview_id: int = 0
     response_id: int = 0
+    #: a photo answering a question of that response
+    media_id: int = 0
     run_id: int = 0
     #: a text the run tagged, for the coding pages
     text_id: str = ""
@@ -222,6 +232,18 @@ def _rated_run(admin: User) -> AnalysisRun:
     return run
 
 
+def _photo(response_id: int) -> int:
+    """A photo stored as the answer to an image question of the response."""
+    stored = media.store(
+        db.session,
+        response_id=response_id,
+        question=Question(name="photo", path="/data/photo", type="image"),
+        filename="site.png",
+        data=png(),
+    )
+    return stored.id
+
+
 def build_world(app: Flask) -> World:
     """Accounts for every role, API tokens, a questionnaire with a response and invitations,
     an interview in KZ and a finished analysis run that tagged their texts."""
@@ -252,6 +274,7 @@ def build_world(app: Flask) -> World:
         world.revoke_invitation_id = create_invitation(questionnaire, name="B").invitation.id
         world.reissue_invitation_id = create_invitation(questionnaire, name="C").invitation.id
         world.response_id = make_response(version, {"country": "KZ", "comment": "Fences."}).id
+        world.media_id = _photo(world.response_id)
         interview = create_interview(
             _interview_data(accounts["facilitator_a"].id), accounts["facilitator_a"]
         )
@@ -280,6 +303,8 @@ class Visitor:
     csrf: str = ""
     page_key: str = ""
     resume_token: str = ""
+    #: a photo of the respondent's draft
+    media_id: int = 0
 
 
 def visitors(app: Flask, world: World) -> dict[str, Visitor]:
@@ -311,6 +336,10 @@ def visitors(app: Flask, world: World) -> dict[str, Visitor]:
             visitor.page_key = started.location.split("/p/", 1)[1]
             with visitor.client.session_transaction() as session:
                 visitor.resume_token = session["respond.drafts"][world.slug]["token"]
+                draft_id = session["respond.drafts"][world.slug]["id"]
+            with app.app_context():
+                visitor.media_id = _photo(draft_id)
+                db.session.commit()
         else:
             visitor.csrf = token_of(visitor.client, "/auth/login")
         result[role] = visitor
@@ -335,6 +364,7 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "invitation_id": invitation,
         "key": respondent.page_key,
         "token": respondent.resume_token,
+        "media_id": respondent.media_id if endpoint.startswith("respond.") else world.media_id,
         "fmt": fmt,
     }
 

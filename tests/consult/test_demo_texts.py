@@ -294,3 +294,15 @@ def test_every_phrase_fills_for_every_country_and_species(lang):
 def test_unknown_codes_are_rejected(call):
     with pytest.raises(ValueError):
         call(random.Random(0))
+
+
+@pytest.mark.parametrize("country", ["KZ", "MN", "IR"])
+def test_a_participant_gender_goes_with_the_given_name(country):
+    rng = random.Random(country)
+    names = texts._names()["people"][country]
+    female = {given for group in names for given in group["f"]}
+    male = {given for group in names for given in group["m"]}
+    for _ in range(40):
+        name, gender = texts.person(rng, country)
+        words = set(name.replace(".", " ").split())
+        assert words & (female if gender == "female" else male), (name, gender)
