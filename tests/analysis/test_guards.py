@@ -137,6 +137,12 @@ def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
         ("uz", "Aholi punktlari yaqinida jayronlar ko'p.", "community"),
         # a bare count is a number, not a study
         ("zh", "藏羚羊数量回升了。", "science"),
+        # камера тузак is a camera trap, not a snare; зах зээл is the market economy;
+        # Uzbek hisobga olish is "take into account"; گله‌های بزرگ are large herds, not goats
+        ("ky", "Биринчи фото тузактар коюлду.", "poaching"),
+        ("mn", "Зах зээлд шилжсэнээс хойш бүх зүйл өөрчлөгдсөн.", "community"),
+        ("uz", "Ularning ehtiyojlarini hisobga olgan holda belgilandi.", "science"),
+        ("fa", "گله های بزرگ تر قوچ آن سوی رود زندگی می کنند.", "livestock"),
         # season words place a statement in time; two of them say nothing of the climate
         ("en", "It summers in Kazakhstan and winters in Uzbekistan.", "climate"),
     ],
