@@ -159,6 +159,9 @@ class Term:
     #: ``problem`` when saying it is absent means there is no problem ("no poaching"),
     #: ``resource`` when its absence is the problem ("no funding", "no monitoring")
     polarity: str = PROBLEM
+    #: the form matched when it is not ``text`` (the voiced form of a Turkic word, which
+    #: counts as the word itself: санақ and санағы are one term)
+    written: str = ""
 
 
 class Match(NamedTuple):
@@ -357,7 +360,7 @@ class _WordMatcher:
 
     def _add(self, term: Term) -> None:
         specs: list[int] = []
-        for piece in term.text.split():
+        for piece in (term.written or term.text).split():
             marker = piece[-1] if piece[-1] in "*=" else ""
             parts = words(normalise(piece.rstrip("*=")))
             for position, part in enumerate(parts):
@@ -805,7 +808,7 @@ def _alternants(terms: Sequence[Term]) -> list[Term]:
         text = term.text
         if not term.theme or text.endswith(("=", "*")) or text[-1:] not in swaps:
             continue
-        out.append(term.__class__(**{**term.__dict__, "text": text[:-1] + swaps[text[-1]]}))
+        out.append(term.__class__(**{**term.__dict__, "written": text[:-1] + swaps[text[-1]]}))
     return out
 
 

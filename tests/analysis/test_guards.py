@@ -174,3 +174,14 @@ def test_common_domain_wording_is_recognised(lang, text, theme):
 
 def test_illegal_gold_mining_is_infrastructure_not_poaching():
     assert _themes("Хууль бус алт олборлогчид орж ирсэн.", "mn") == {"infrastructure"}
+
+
+def test_a_turkic_word_and_its_voiced_form_count_once():
+    # корук (reserve, weak) and коругу are one word in two forms: one weak term, no tag
+    lexicon = load_lexicon()
+    text = "Жол коругуна чейин жетет, коруктун четинде."
+    found = [m for m in lexicon.match(text, "ky") if m.theme == "governance"]
+    assert {m.surface for m in found} == {"коругуна", "коруктун"}
+    assert {m.term for m in found} == {"корук"}
+    scores = lexicon.score_texts([text], ["ky"])
+    assert scores.scores[0, scores.themes.index("governance")] == pytest.approx(0.25)
