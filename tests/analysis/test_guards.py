@@ -143,6 +143,8 @@ def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
         ("mn", "Зах зээлд шилжсэнээс хойш бүх зүйл өөрчлөгдсөн.", "community"),
         ("uz", "Ularning ehtiyojlarini hisobga olgan holda belgilandi.", "science"),
         ("fa", "گله های بزرگ تر قوچ آن سوی رود زندگی می کنند.", "livestock"),
+        # "in Kazakhstan" is not "to Kazakhstan" with a typing error
+        ("kk", "Орталық Қазақстандағы киік көп.", "transboundary"),
         # season words place a statement in time; two of them say nothing of the climate
         ("en", "It summers in Kazakhstan and winters in Uzbekistan.", "climate"),
     ],
