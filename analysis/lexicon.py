@@ -10,6 +10,8 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``); a word that holds such a
   letter was typed on a full layout and is compared unfolded (Kazakh орталық, central, is
   not өрт, fire);
+- words in Latin letters inside a text of another script are also matched against the
+  English list ("проблема с funding");
 - Kazakh, Kyrgyz, Tajik and Uzbek texts are also matched against the Russian list, but
   without its word starts of fewer than four letters (жар*, heat, would read the Kyrgyz
   жаратылыш, nature);
@@ -103,6 +105,11 @@ COMPANIONS = {
 _MIN_COMPANION_PREFIX = 4
 #: What the name of a companion's matcher adds to its language code.
 _AS_COMPANION = ":companion"
+#: The matcher of English words written inside texts of another script.
+_ENGLISH_WORDS = "en" + _AS_COMPANION
+#: A word in Latin letters, three or more (an English word in a Cyrillic, Arabic or
+#: Chinese text).
+_LATIN_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 #: A text word this long or longer may match a lexicon word one typing error away.
 _MIN_FUZZY_LENGTH = 7
 #: The shortest lexicon word matched with a typing error: a stem (en, ru) of six letters,
@@ -909,6 +916,11 @@ class Lexicon:
             plan = self._plans[lang] = (own, language_script(code))
         return plan
 
+    def _borrows_english(self, lang: str, own_script: str) -> bool:
+        """Whether texts in ``lang`` are also read for English words (those in Latin
+        letters inside a text of another script: "проблема с funding")."""
+        return own_script != "latin" and base_language(lang) != "en" and "en" in self.languages
+
     def _match_plan(
         self, prepared: PreparedTexts, langs: Sequence[str]
     ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -931,6 +943,9 @@ class Lexicon:
                 fits = prepared.start_in_script(rows, own_script)
                 for place, match_lang in enumerate(own):
                     add(match_lang, rows[fits], place)
+                if self._borrows_english(lang, own_script):
+                    mixed = rows[fits][_with_latin_words(prepared, rows[fits])]
+                    add(_ENGLISH_WORDS, mixed, len(own))
                 rows = rows[~fits]
             for row, text in zip(rows.tolist(), prepared.clean_of(rows.tolist()), strict=True):
                 for place, match_lang in enumerate(self.match_languages(lang, text)):
@@ -952,6 +967,8 @@ class Lexicon:
         """
         own, own_script = self._plan(lang)
         if own and own_script and (not text or starts_in_script(text, own_script)):
+            if self._borrows_english(lang, own_script) and _LATIN_WORD.search(text):
+                return [*own, _ENGLISH_WORDS]
             return own
         chosen = list(own)
         script = script_of(text) if text else ""
@@ -1255,6 +1272,22 @@ def _negations(
             spans.append((word_spans[start][0], word_spans[end - 1][1]))
         polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
         out[members] = negate(clean, lang, spans, polarities)
+    return out
+
+
+def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
+    """Which of ``rows`` hold a word in Latin letters (``_LATIN_WORD``)."""
+    out = np.zeros(len(rows), dtype=bool)
+    if not len(rows):
+        return out
+    offsets = prepared.offsets
+    owners, positions = expand_ranges(offsets[rows], offsets[rows + 1] - offsets[rows])
+    found = prepared.tokens[positions]
+    distinct = np.unique(found)
+    latin = np.zeros(len(prepared.vocabulary), dtype=bool)
+    vocabulary = prepared.vocabulary
+    latin[distinct] = [bool(_LATIN_WORD.fullmatch(vocabulary[t])) for t in distinct.tolist()]
+    out[owners[latin[found]]] = True
     return out
 
 

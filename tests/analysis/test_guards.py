@@ -187,3 +187,20 @@ def test_a_turkic_word_and_its_voiced_form_count_once():
     assert {m.term for m in found} == {"корук"}
     scores = lexicon.score_texts([text], ["ky"])
     assert scores.scores[0, scores.themes.index("governance")] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("ru", "У нас проблема с funding — рейнджерам платят копейки.", "governance"),
+        ("zh", "这里的 poachers 越来越多。", "poaching"),
+        ("kk", "Бізде camera traps жоқ, деректер аз.", "science"),
+    ],
+)
+def test_english_words_inside_a_text_of_another_script_are_read(lang, text, theme):
+    lexicon = load_lexicon()
+    assert theme in _themes(text, lang)
+    # the many-texts path finds the same
+    scores = lexicon.score_texts([text], [lang])
+    assert scores.scores[0, scores.themes.index(theme)] > 0
+    assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, lang)}
