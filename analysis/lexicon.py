@@ -997,10 +997,16 @@ class Lexicon:
         spans: list[tuple[int, int]] = []
         polarities: list[str] = []
         word_spans: list[tuple[int, int]] | None = None
+        covered: set[tuple[str, int, int]] = set()
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
                 resolved = _drop_contained(_resolve_overlaps(found))
+                if match_lang not in SUBSTRING_LANGUAGES:
+                    # the same words read by a second list (a companion) are not a second
+                    # term of the theme
+                    resolved = [m for m in resolved if (m.theme, m.start, m.end) not in covered]
+                    covered.update((m.theme, m.start, m.end) for m in resolved)
                 kept.extend(resolved)
                 polarity_of = self._matcher(match_lang).polarity_of
                 polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
@@ -1085,6 +1091,7 @@ class Lexicon:
             name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
             for name, values in parts.items()
         }
+        columns = _read_once(columns, matchers)
         columns["negated"] = (
             _negations(columns, matchers, prepared, langs)
             if negation
@@ -1273,6 +1280,34 @@ def _negations(
         polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
         out[members] = negate(clean, lang, spans, polarities)
     return out
+
+
+def _read_once(
+    columns: dict[str, np.ndarray], matchers: Sequence[_WordMatcher | _SubstringMatcher]
+) -> dict[str, np.ndarray]:
+    """Drop an occurrence whose words a list earlier in its text's ``match_languages``
+    already matched for the same theme (a Kazakh word that the Russian companion list
+    also has is one term, not two), as ``match`` does."""
+    size = len(columns["row"])
+    if not size or len(matchers) < 2:
+        return columns
+    words = ~np.array([m.lang in SUBSTRING_LANGUAGES for m in matchers])[columns["matcher"]]
+    order = np.lexsort(
+        (columns["place"], columns["end"], columns["start"], columns["theme"], columns["row"])
+    )
+    order = order[words[order]]
+    if len(order) < 2:
+        return columns
+    same = np.ones(len(order), dtype=bool)
+    for name in ("row", "theme", "start", "end"):
+        values = columns[name][order]
+        same[1:] &= values[1:] == values[:-1]
+    same[0] = False
+    keep = np.ones(size, dtype=bool)
+    keep[order[same]] = False
+    if keep.all():
+        return columns
+    return {name: values[keep] for name, values in columns.items()}
 
 
 def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:

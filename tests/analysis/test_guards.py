@@ -204,3 +204,14 @@ def test_english_words_inside_a_text_of_another_script_are_read(lang, text, them
     scores = lexicon.score_texts([text], [lang])
     assert scores.scores[0, scores.themes.index(theme)] > 0
     assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, lang)}
+
+
+def test_a_word_both_lists_know_is_one_term():
+    # институт is in the Kazakh list and, as институт*, in its Russian companion: one
+    # weak science term, not two that add up to a tag
+    lexicon = load_lexicon()
+    text = "Жобаны Норвегия институты үйлестіреді."
+    science = [m for m in lexicon.match(text, "kk") if m.theme == "science"]
+    assert len(science) == 1
+    scores = lexicon.score_texts([text], ["kk"])
+    assert scores.scores[0, scores.themes.index("science")] == pytest.approx(0.25)
