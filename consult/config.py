@@ -84,6 +84,20 @@ class Config:
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
         #: whole-questionnaire JSON submissions need no account: limited per address
         self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: OpenRosa (/openrosa, ODK Collect and KoboCollect): requests per account or token
+        self.RATELIMIT_OPENROSA = env.get("RATELIMIT_OPENROSA", "300/minute")
+        #: largest submission request (the form and its photos), announced to devices
+        self.OPENROSA_MAX_SUBMISSION_BYTES = int(
+            env.get("OPENROSA_MAX_SUBMISSION_BYTES", 10 * 1024 * 1024)
+        )
+        #: accept Basic authentication over plain HTTP (testing only: it sends the password)
+        self.OPENROSA_ALLOW_BASIC_OVER_HTTP = _bool(
+            env.get("OPENROSA_ALLOW_BASIC_OVER_HTTP"), False
+        )
+        #: Digest realm; collector passwords are tied to it (changing it needs new ones)
+        self.OPENROSA_REALM = env.get("OPENROSA_REALM", "consult")
+        #: how long a Digest nonce is good for, in seconds
+        self.OPENROSA_NONCE_SECONDS = int(env.get("OPENROSA_NONCE_SECONDS", 300))
         #: longest answer to a questionnaire question, in characters
         self.ANSWER_MAX_LENGTH = int(env.get("ANSWER_MAX_LENGTH", 10_000))
         #: JSON request bodies: largest size in bytes (a whole questionnaire with long

@@ -32,6 +32,13 @@ def render_error(code: int, detail: str | None = None):
     title, message = _messages().get(code, (_("Error"), ""))
     if request.path.startswith("/api/"):
         return {"error": {"code": code, "title": title, "message": detail or message}}, code
+    if request.path.startswith("/openrosa/"):
+        # ODK Collect shows the message of an OpenRosa response document.
+        from consult.openrosa.documents import response_message
+        from consult.openrosa.views import XML, openrosa_headers
+
+        return response_message(detail or message), code, {"Content-Type": XML,
+                                                           **openrosa_headers()}
     return (
         render_template("errors/error.html", code=code, title=title, message=detail or message),
         code,
@@ -51,9 +58,11 @@ def init_app(app: Flask) -> None:
             return error
         if isinstance(error, InputRejected | InputTooLarge):
             return render_error(error.code, error.description)
-        body, code = render_error(error.code)
+        body, code, *extra = render_error(error.code)
         # The exception's own headers belong on the friendly page too, as a 405's Allow.
         headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+        if extra:
+            headers.extend(extra[0].items())
         return body, code, headers
 
     @app.errorhandler(Exception)

@@ -69,6 +69,23 @@ def api_client() -> str:
     return f"token:{token_id}" if token_id is not None else "ip:" + client_address()
 
 
+def openrosa_client() -> str:
+    """Rate-limit key for /openrosa: the account a request authenticates as, or the URL's
+    token when it opens something; any other request counts against its address."""
+    from consult.extensions import db
+    from consult.openrosa.auth import authenticate_request
+
+    token = (request.view_args or {}).get("token")
+    if token:
+        return "openrosa-token:" + hash_token(str(token))[:32]
+    try:
+        user = authenticate_request().user
+    except SQLAlchemyError:
+        db.session.rollback()
+        user = None
+    return f"user:{user.id}" if user is not None else "ip:" + client_address()
+
+
 def carries_token() -> bool:
     """True when the current respondent URL holds an invitation or resume token."""
     if _TOKEN_PARAMETERS & request.args.keys():
@@ -163,6 +180,7 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
         return None
     from consult.api import bp as api_bp
     from consult.auth import bp as auth_bp
+    from consult.openrosa import bp as openrosa_bp
     from consult.respond import bp as respond_bp
 
     # One limiter per app: its storage and its blueprint limits belong to this app only.
@@ -191,6 +209,9 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
     limiter.limit(
         lambda: config["RATELIMIT_SUBMIT"], methods=["POST"], exempt_when=_not_submission
     )(api_bp)
+    limiter.shared_limit(
+        lambda: config["RATELIMIT_OPENROSA"], scope="openrosa", key_func=openrosa_client
+    )(openrosa_bp)
     limiter.init_app(app)
     app.extensions["consult_limiter"] = limiter
     return limiter

@@ -15,7 +15,8 @@ from consult import invitations, responses
 from consult.accounts.tokens import TokenError, authenticate
 from consult.api import bp
 from consult.extensions import csrf, db
-from consult.models import Questionnaire, QuestionnaireVersion, Response
+from consult.media.serving import send_media
+from consult.models import MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.models.responses import STATUSES
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.responses import ResponseFilter, response_counts, response_values, responses_query
@@ -171,8 +172,20 @@ def list_responses():
         links["prev"] = url_for(
             "api.list_responses", page=page - 1, per_page=per_page, _external=True, **args
         )
+    files: dict[int, list[MediaFile]] = {}
+    ids = [response.id for response in pagination.items]
+    if ids:
+        for stored in db.session.scalars(
+            db.select(MediaFile)
+            .where(MediaFile.response_id.in_(ids))
+            .order_by(MediaFile.question, MediaFile.instance)
+        ):
+            files.setdefault(stored.response_id, []).append(stored)
     return {
-        "data": [_response_json(response) for response in pagination.items],
+        "data": [
+            _response_json(response, files.get(response.id, []))
+            for response in pagination.items
+        ],
         "meta": {
             "page": page,
             "per_page": per_page,
@@ -183,7 +196,34 @@ def list_responses():
     }
 
 
-def _response_json(response: Response) -> dict:
+def _media_json(stored: MediaFile) -> dict:
+    return {
+        "question": stored.question,
+        "instance": stored.instance,
+        "filename": stored.filename,
+        "content_type": stored.content_type,
+        "size": stored.size,
+        "sha256": stored.sha256,
+        "url": url_for(
+            "api.get_response_media",
+            response_id=stored.response_id,
+            media_id=stored.id,
+            _external=True,
+        ),
+    }
+
+
+@bp.route("/responses/<int:response_id>/media/<int:media_id>")
+@token_required
+def get_response_media(response_id: int, media_id: int):
+    """The file answering a question of a response (with the same token as the listing)."""
+    stored = db.session.get(MediaFile, media_id)
+    if stored is None or stored.response_id != response_id:
+        return _error(404, "There is no such file of this response.")
+    return send_media(stored)
+
+
+def _response_json(response: Response, files: list[MediaFile] = ()) -> dict:
     return {
         "id": response.id,
         "reference": response.reference,
@@ -198,6 +238,7 @@ def _response_json(response: Response) -> dict:
         "updated_at": _iso(response.updated_at),
         "submitted_at": _iso(response.submitted_at),
         "answers": response_values(response),
+        "media": [_media_json(stored) for stored in files],
     }
 
 

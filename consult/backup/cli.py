@@ -11,7 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
-from consult import audit
+from consult import audit, media
 from consult.backup.service import (
     BackupError,
     backup_postgres,
@@ -50,6 +50,7 @@ def backup_command(out: Path | None, yes: bool) -> None:
             click.echo(
                 f"Backed up {sqlite_path(url)} to {written} ({written.stat().st_size} bytes)"
             )
+            _export_media(written)
             click.echo(f"Restore with: consult restore {shlex.quote(str(written))} --yes")
             return
         dump = pg_dump_plan(url, target)
@@ -66,7 +67,33 @@ def backup_command(out: Path | None, yes: bool) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backed up PostgreSQL to {out} ({out.stat().st_size} bytes) with:")
     click.echo(f"  {dump.display}")
+    _export_media(out)
     click.echo(f"Restore with: consult restore {shlex.quote(str(out))} --yes")
+
+
+def _export_media(backup: Path) -> None:
+    """Answers' files kept outside the database (S3) go to a folder beside the backup."""
+    folder = media.media_folder(backup)
+    try:
+        count = media.export_objects(db.session, folder)
+    except media.StorageUnavailable as error:
+        raise click.ClickException(f"answers' files not backed up: {error}") from error
+    if count:
+        click.echo(f"Copied {count} answers' files from the object store to {folder}")
+
+
+def _import_media(backup: Path) -> None:
+    folder = media.media_folder(backup)
+    if not folder.is_dir():
+        return
+    count, problems = media.import_objects(db.session, folder)
+    click.echo(f"Put {count} answers' files back into the object store from {folder}")
+    if problems:
+        click.echo(
+            f"{len(problems)} files missing from {folder} or changed since the backup, "
+            f"left as they are: {', '.join(problems[:10])}",
+            err=True,
+        )
 
 
 @click.command("restore")
@@ -106,6 +133,7 @@ def restore_command(backup_file: Path, yes: bool) -> None:
             click.echo(f"running: {restore_postgres(url, backup_file).display}")
     except BackupError as error:
         raise click.ClickException(str(error)) from error
+    _import_media(backup_file)
     audit.record("database.restore", "database", "", file=backup_file.name)
     db.session.commit()
     click.echo(

@@ -16,6 +16,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 
 from flask import current_app
 from flask_babel import format_decimal, gettext, ngettext
@@ -274,6 +275,40 @@ def keep_only(session: Session, response_id: int, answers: Iterable[tuple[str, i
     for media in dropped:
         delete(session, media)
     return len(dropped)
+
+
+def media_folder(backup: Path) -> Path:
+    """The folder beside a backup file holding the files kept outside the database."""
+    return backup.with_name(backup.name + ".media")
+
+
+def export_objects(session: Session, folder: Path) -> int:
+    """Copy every file kept outside the database (``MEDIA_STORAGE=s3``) into ``folder``,
+    one file per object under its key; returns how many. Files in the database travel
+    with the database's own backup."""
+    count = 0
+    for stored in session.scalars(select(MediaFile).where(MediaFile.backend != "database")):
+        target = folder / stored.key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(read(stored, session))
+        count += 1
+    return count
+
+
+def import_objects(session: Session, folder: Path) -> tuple[int, list[str]]:
+    """Put back the objects of ``folder`` (from :func:`export_objects`) that the restored
+    database names; returns how many, and the keys missing from the folder or whose bytes
+    do not match the recorded SHA-256 (left as they are)."""
+    count, problems = 0, []
+    for stored in session.scalars(select(MediaFile).where(MediaFile.backend != "database")):
+        source = folder / stored.key
+        data = source.read_bytes() if source.is_file() else None
+        if data is None or hashlib.sha256(data).hexdigest() != stored.sha256:
+            problems.append(stored.key)
+            continue
+        storage.backend(stored.backend).put(session, stored, data)
+        count += 1
+    return count, problems
 
 
 # Object-store bookkeeping: keys to delete once the transaction commits (their rows are

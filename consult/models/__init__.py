@@ -21,6 +21,12 @@ from consult.models.interviews import (
     interview_species,
 )
 from consult.models.media import MediaBlob, MediaFile
+from consult.models.openrosa import (
+    CollectorCredential,
+    CollectorToken,
+    OpenRosaInstance,
+    XForm,
+)
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -32,6 +38,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Coding",
+    "CollectorCredential",
+    "CollectorToken",
     "Country",
     "Interview",
     "InterviewNote",
@@ -40,6 +48,7 @@ __all__ = [
     "LoginThrottle",
     "MediaBlob",
     "MediaFile",
+    "OpenRosaInstance",
     "PasswordReset",
     "Participant",
     "Questionnaire",
@@ -50,6 +59,7 @@ __all__ = [
     "StrategyRating",
     "Threat",
     "User",
+    "XForm",
     "interview_facilitators",
     "interview_species",
     "user_countries",

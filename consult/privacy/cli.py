@@ -28,7 +28,8 @@ def purge_command(before: datetime, slug: str | None, yes: bool) -> None:
     """Blank personal data of closed consultations, keeping the answers.
 
     Blanks the PERSONAL_QUESTIONS answers and resume tokens of old responses, invitees'
-    names and e-mails, interview participants' names and audit-log IP addresses.
+    names and e-mails, interview participants' names and audit-log IP addresses; deletes
+    the files (photos, recordings, documents) of the old responses.
     A dry run unless --yes is given.
     """
     try:
@@ -40,6 +41,7 @@ def purge_command(before: datetime, slug: str | None, yes: bool) -> None:
     click.echo(f"  personal answers ({', '.join(personal_questions())}): {counts.answers}")
     click.echo(f"  resume tokens: {counts.resume_tokens}")
     click.echo(f"  invitations (name, e-mail): {counts.invitations}")
+    click.echo(f"  answers' files (deleted): {counts.media_files}")
     if slug:
         click.echo("  interviews and audit log: left alone with --questionnaire")
     else:

@@ -14,13 +14,14 @@ from datetime import UTC, date, datetime
 from flask import current_app
 from sqlalchemy import Select, and_, func, or_, select, update
 
-from consult import audit
+from consult import audit, media
 from consult.extensions import db
 from consult.models import (
     Answer,
     AuditEvent,
     Interview,
     Invitation,
+    MediaFile,
     Participant,
     Questionnaire,
     QuestionnaireVersion,
@@ -42,6 +43,8 @@ class PersonalDataCounts:
     responses: int
     participants: int
     audit_events: int
+    #: photos, recordings and documents answering questions (they may show or name people)
+    media_files: int = 0
 
 
 @dataclass
@@ -53,6 +56,8 @@ class PurgeCounts:
     invitations: int = 0
     participants: int = 0
     audit_ips: int = 0
+    #: files answering questions of the purged responses, deleted (bytes and all)
+    media_files: int = 0
 
     @property
     def total(self) -> int:
@@ -83,6 +88,7 @@ def personal_data_counts() -> PersonalDataCounts:
         ),
         participants=_count(select(Participant.id).where(Participant.name != "")),
         audit_events=_count(select(AuditEvent.id).where(AuditEvent.ip != "")),
+        media_files=_count(select(MediaFile.id)),
     )
 
 
@@ -106,7 +112,8 @@ def purge_personal_data(
       PERSONAL_QUESTIONS are set to "" (all other answers stay) and the resume token is cleared;
     - invitations created before it: name and e-mail set to "";
     - interviews dated before it: participants' names set to "";
-    - audit events before it: the IP address set to "".
+    - audit events before it: the IP address set to "";
+    - those responses' files (photos, recordings, documents) deleted, in an object store too.
     With `questionnaire_slug`, only that questionnaire's responses and invitations are purged
     (interviews and the audit log belong to no questionnaire and are left alone).
     Counts only records that still hold something, so a repeated purge counts 0. With
@@ -145,6 +152,7 @@ def purge_personal_data(
         answers=_count(select(Answer.id).where(*answers_where)),
         resume_tokens=_count(select(Response.id).where(*tokens_where)),
         invitations=_count(select(Invitation.id).where(*invitations_where)),
+        media_files=_count(select(MediaFile.id).where(MediaFile.response_id.in_(responses))),
     )
     if questionnaire is None:
         counts.participants = _count(select(Participant.id).where(*participants_where))
@@ -152,6 +160,14 @@ def purge_personal_data(
     if not apply:
         return counts
 
+    # Files first, through the media service: objects outside the database go too, once
+    # the caller commits.
+    media.delete_for_responses(
+        db.session,
+        db.session.scalars(
+            select(MediaFile.response_id).where(MediaFile.response_id.in_(responses)).distinct()
+        ).all(),
+    )
     no_sync = {"synchronize_session": False}
     db.session.execute(
         update(Answer).where(*answers_where).values(value=""), execution_options=no_sync

@@ -386,7 +386,7 @@ def save_page(slug: str, key: str):
         outcome = "go" if target is not None else "submit"
 
     def save() -> None:
-        if files or view_has_files(form, page):
+        if view_has_files(form, page):
             refused = uploads.store_files(
                 db.session, form, page, response.id, posted, values, files, label
             )

@@ -4,6 +4,7 @@ imports from KoboToolbox / ODK Central (views on the ``secretariat`` blueprint).
 from __future__ import annotations
 
 import io
+import tempfile
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
@@ -35,6 +36,7 @@ from consult.responses.kobo_import import ImportFileError, import_responses
 from consult.responses.review import (
     ResponseFilter,
     export_responses,
+    export_responses_zip,
     response_values,
     responses_query,
 )
@@ -101,8 +103,9 @@ def list_responses():
 
 @bp.route("/responses/export.<fmt>")
 def export_responses_view(fmt: str):
-    """The filtered responses as CSV or XLSX (``?labels=1``, ``?label_lang=ru``)."""
-    if fmt not in ("csv", "xlsx"):
+    """The filtered responses as CSV or XLSX (``?labels=1``, ``?label_lang=ru``), or as a
+    zip of the CSV with the answers' files."""
+    if fmt not in ("csv", "xlsx", "zip"):
         abort(404)
     _form, flt = _filter_from_args()
     if flt.questionnaire is None:
@@ -110,6 +113,19 @@ def export_responses_view(fmt: str):
         return redirect(url_for("secretariat.list_responses", **request.args))
     labels = request.args.get("labels") in ("1", "on", "true")
     lang = request.args.get("label_lang") or None
+    if fmt == "zip":
+        # Spooled: a small zip stays in memory, a large one goes to a temporary file.
+        out = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
+        export_responses_zip(flt, out, labels=labels, lang=lang)
+        out.seek(0)
+        reply = send_file(
+            out,
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"{flt.questionnaire.slug}-responses-with-files.zip",
+        )
+        reply.call_on_close(out.close)
+        return reply
     data = export_responses(flt, fmt, labels=labels, lang=lang)
     name = f"{flt.questionnaire.slug}-responses.{fmt}"
     mimetype = "text/csv" if fmt == "csv" else XLSX_MIMETYPE

@@ -18,6 +18,8 @@ from tests.factories import make_response, make_version
 PHOTO = Question(name="photo", path="/data/photo", type="image")
 RECORDING = Question(name="recording", path="/data/recording", type="audio")
 DOCUMENT = Question(name="document", path="/data/document", type="file")
+#: for checks of the file itself, which no database takes part in
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
@@ -112,6 +114,7 @@ def test_delete_for_response_leaves_the_answers(app, response_id):
     ids=["text-as-jpeg", "truncated-jpeg", "svg", "photo-as-audio", "html", "svg-file",
          "exe-as-pdf", "empty"],
 )
+@SQLITE_ONLY
 def test_files_of_the_wrong_type_are_refused_naming_the_question(
     app, response_id, question, data, claimed, expected
 ):
@@ -134,6 +137,7 @@ def test_files_of_the_wrong_type_are_refused_naming_the_question(
         assert media.read(files[0]) == pdf()
 
 
+@SQLITE_ONLY
 def test_text_and_csv_are_accepted_by_a_file_question(app, response_id):
     with app.app_context():
         text = media.store(db.session, response_id=response_id, question=DOCUMENT,

@@ -18,6 +18,9 @@ from tests.consult.media_files import HTML, jpeg, pdf, png
 from tests.consult.test_respond import Respondent, errors, hidden
 
 SLUG = "site-visit"
+#: for the page's handling of files, the same on both databases (the storing is tested on
+#: both in test_media.py and by the other tests here)
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def site_form() -> bytes:
@@ -25,19 +28,20 @@ def site_form() -> bytes:
     sheet = book.active
     sheet.title = "survey"
     for row in [
-        ["type", "name", "label::English (en)", "label::Русский (ru)"],
-        ["begin_group", "visit", "Visit", "Визит"],
-        ["text", "site_name", "Site name", "Название"],
-        ["image", "photo", "Photo of the site", "Фото места"],
-        ["file", "report", "Field report", "Отчёт"],
-        ["begin_repeat", "sightings", "Sightings", "Наблюдения"],
-        ["image", "s_photo", "Sighting photo", "Фото наблюдения"],
-        ["text", "s_note", "Note", "Заметка"],
-        ["end_repeat", "", "", ""],
-        ["end_group", "", "", ""],
-        ["begin_group", "more", "More", "Ещё"],
-        ["text", "comment", "Comment", "Комментарий"],
-        ["end_group", "", "", ""],
+        ["type", "name", "label::English (en)", "label::Русский (ru)", "relevant"],
+        ["begin_group", "visit", "Visit", "Визит", ""],
+        ["text", "site_name", "Site name", "Название", ""],
+        # A later answer can make the photo not apply: its file then goes at submission.
+        ["image", "photo", "Photo of the site", "Фото места", "${comment} != 'no photos'"],
+        ["file", "report", "Field report", "Отчёт", ""],
+        ["begin_repeat", "sightings", "Sightings", "Наблюдения", ""],
+        ["image", "s_photo", "Sighting photo", "Фото наблюдения", ""],
+        ["text", "s_note", "Note", "Заметка", ""],
+        ["end_repeat", "", "", "", ""],
+        ["end_group", "", "", "", ""],
+        ["begin_group", "more", "More", "Ещё", ""],
+        ["text", "comment", "Comment", "Комментарий", ""],
+        ["end_group", "", "", "", ""],
     ]:
         sheet.append(row)
     settings = book.create_sheet("settings")
@@ -144,6 +148,7 @@ def test_photo_upload_is_stored_shown_kept_and_replaced(app, client, site):
     assert stranger.get(f"/s/{SLUG}/media/{report_id}").status_code == 404
 
 
+@SQLITE_ONLY
 def test_refused_files_say_why_and_lose_nothing(app, client, site):
     app.config["MEDIA_MAX_BYTES"] = 50_000
     person = Uploader(client, SLUG)
@@ -172,6 +177,7 @@ def test_refused_files_say_why_and_lose_nothing(app, client, site):
     assert files(app)[("photo", 0)].id == kept.id
 
 
+@SQLITE_ONLY
 def test_too_many_files_are_refused_on_the_page(app, client, site):
     app.config["MEDIA_MAX_FILES_PER_RESPONSE"] = 1
     person = Uploader(client, SLUG)
@@ -185,6 +191,7 @@ def test_too_many_files_are_refused_on_the_page(app, client, site):
     assert answers(app).get(("report", 0), "") == ""
 
 
+@SQLITE_ONLY
 def test_removing_a_file_deletes_it(app, client, site):
     person = Uploader(client, SLUG)
     person.start()
@@ -231,6 +238,7 @@ def test_resume_link_keeps_the_files(app, client, site):
         assert db.session.scalar(db.select(Response.current_section)) != "visit"
 
 
+@SQLITE_ONLY
 def test_secretariat_sees_and_downloads_the_files_of_a_response(app, client, auth, site):
     person = Uploader(client, SLUG)
     person.start()
@@ -257,3 +265,16 @@ def test_secretariat_sees_and_downloads_the_files_of_a_response(app, client, aut
     # A file is reached only through its own response.
     assert staff.get(f"/secretariat/responses/{response_id + 1}/media/"
                      f"{stored[('photo', 0)].id}").status_code == 404
+
+
+@SQLITE_ONLY
+def test_submission_keeps_files_of_answers_that_apply_and_drops_the_others(app, client, site):
+    person = Uploader(client, SLUG)
+    person.start()
+    person.post({"photo": ("gate.jpg", jpeg()), "report": ("r.pdf", pdf())}, action="next")
+    assert "name=\"comment\"" in person.html
+    response = person.post({"comment": "no photos"}, action="submit")
+    assert response.status_code == 302 and "/thanks" in response.location
+    assert set(files(app)) == {("report", 0)}
+    with app.app_context():
+        assert db.session.scalar(db.select(Response.status)) == "submitted"

@@ -11,6 +11,7 @@ from consult.models import MediaFile, Response
 from surveys.model import Question
 from tests.conftest import unavailable
 from tests.consult.media_files import jpeg, png
+from tests.consult.test_backup import live_app, live_url  # noqa: F401
 from tests.factories import make_response, make_version
 
 PHOTO = Question(name="photo", path="/data/photo", type="image")
@@ -33,6 +34,10 @@ def s3_endpoint():
 
 @pytest.fixture
 def s3_app(app, s3_endpoint):
+    yield from _with_s3(app, s3_endpoint)
+
+
+def _with_s3(app, s3_endpoint):
     import boto3
 
     app.config.update(
@@ -101,3 +106,38 @@ def test_s3_object_of_a_rolled_back_store_is_removed(s3_app):
         db.session.rollback()
         assert _keys(s3_app) == []
         assert db.session.scalar(select(MediaFile)) is None
+
+
+@pytest.fixture
+def migrated_s3_app(live_app, s3_endpoint):  # noqa: F811
+    yield from _with_s3(live_app, s3_endpoint)
+
+
+@pytest.mark.parametrize("live_url", ["sqlite"], indirect=True)
+def test_s3_objects_follow_backup_restore_and_the_privacy_purge(migrated_s3_app, tmp_path):
+    from tests.consult.test_privacy import CUTOFF, _old_response
+
+    s3_app = migrated_s3_app
+
+    with s3_app.app_context():
+        old = _old_response(make_version(), {"photo": "a.jpg"})
+        stored = media.store(db.session, response_id=old.id, question=PHOTO,
+                             filename="a.jpg", data=jpeg())
+        db.session.commit()
+        key = "test/" + stored.key
+    runner = s3_app.test_cli_runner()
+    out = tmp_path / "backup.sqlite"
+    made = runner.invoke(args=["backup", "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    assert (tmp_path / "backup.sqlite.media" / stored.key).read_bytes() == jpeg()
+
+    purged = runner.invoke(args=["privacy", "purge", "--before", CUTOFF, "--yes"])
+    assert purged.exit_code == 0, purged.output
+    assert _keys(s3_app) == []
+
+    restored = runner.invoke(args=["restore", str(out), "--yes"])
+    assert restored.exit_code == 0, restored.output
+    assert "Put 1 answers' files back" in restored.output
+    assert _keys(s3_app) == [key]
+    with s3_app.app_context():
+        assert media.read(db.session.scalar(select(MediaFile))) == jpeg()
