@@ -23,7 +23,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    from consult import cli, database, errors, i18n, inputs, logs, reference, security
+    from consult import (
+        cli,
+        database,
+        errors,
+        highlight,
+        i18n,
+        inputs,
+        logs,
+        reference,
+        security,
+    )
     from consult.extensions import csrf, login_manager
 
     logs.init_app(app)
@@ -35,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     reference.init_app(app)
     errors.init_app(app)
+    highlight.init_app(app)
     _register_blueprints(app)
     cli.init_app(app)
     return app

@@ -17,12 +17,14 @@ from consult.extensions import db
 def init_command() -> None:
     """Create or upgrade the database and load the reference data (safe to repeat)."""
     from consult.database import upgrade
+    from consult.interviews.service import index_missing_interviews
     from consult.questionnaires import ensure_shipped_questionnaire
     from consult.reference import load_reference_data
 
     upgrade(current_app)
     added = load_reference_data()
     ensure_shipped_questionnaire()
+    index_missing_interviews()
     db.session.commit()
     click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
     click.echo(

@@ -114,6 +114,24 @@ class Config:
             for name in env.get("PERSONAL_QUESTIONS", "email,sh_name").split(",")
             if name.strip()
         ]
+        # Outgoing e-mail (invitations, reminders, resume links). Without MAIL_SERVER the app
+        # sends nothing and offers the links to copy instead.
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or None
+        self.MAIL_USE_SSL = _bool(env.get("MAIL_USE_SSL"), False)
+        self.MAIL_USE_TLS = _bool(env.get("MAIL_USE_TLS"), False)
+        self.MAIL_PORT = int(env.get("MAIL_PORT") or (465 if self.MAIL_USE_SSL else 25))
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or None
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or None
+        self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER") or None
+        #: seconds a connection to the mail server may take per step
+        self.MAIL_TIMEOUT = float(env.get("MAIL_TIMEOUT", 10))
+        #: mails sent per request of the sending page, and the time it may spend on them
+        self.MAIL_BATCH_SIZE = int(env.get("MAIL_BATCH_SIZE", 25))
+        self.MAIL_BATCH_SECONDS = float(env.get("MAIL_BATCH_SECONDS", 20))
+        #: resume links mailed to one respondent's draft per hour
+        self.MAIL_RESUME_PER_HOUR = int(env.get("MAIL_RESUME_PER_HOUR", 3))
+        #: the questionnaire question whose address gets the resume link
+        self.RESUME_MAIL_QUESTION = env.get("RESUME_MAIL_QUESTION", "email")
 
         #: where the bytes of answers' files go: database | s3
         self.MEDIA_STORAGE = env.get("MEDIA_STORAGE", "database").strip().lower()

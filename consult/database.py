@@ -8,8 +8,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from flask import Flask
-from sqlalchemy import event, text
+from sqlalchemy import String, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from consult import paths
 from consult.extensions import db
@@ -28,6 +30,31 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # SQLite's lower() knows only ASCII letters; searches in any script need all of them.
+        dbapi_connection.create_function("consult_lower", 1, _lower, deterministic=True)
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+class lowered(FunctionElement):
+    """``lower(x)`` for every script: PostgreSQL's own, SQLite's through a Python function
+    registered on each connection (its built-in lowers ASCII letters only)."""
+
+    type = String()
+    inherit_cache = True
+    name = "lowered"
+
+
+@compiles(lowered)
+def _lowered_default(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(lowered, "sqlite")
+def _lowered_sqlite(element, compiler, **kw):
+    return f"consult_lower({compiler.process(element.clauses, **kw)})"
 
 
 def init_app(app: Flask) -> None:

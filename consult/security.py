@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import ipaddress
 import secrets
 
@@ -225,6 +227,19 @@ def new_token() -> tuple[str, str]:
     """
     secret = secrets.token_urlsafe(32)
     return secret, hash_token(secret)
+
+
+def derived_token(key: str | bytes, purpose: str, salt: str) -> str:
+    """A link secret derived from the app's secret key and a stored random ``salt``
+    (HMAC-SHA256, URL-safe, 43 characters like :func:`new_token`'s).
+
+    The app can derive it again to write the link into an e-mail, while the database (which
+    holds the salt and the token's digest) gives no link without the key.
+    """
+    if isinstance(key, str):
+        key = key.encode("utf-8")
+    digest = hmac.new(key, f"{purpose}:{salt}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def hash_token(token: str) -> str:

@@ -77,7 +77,9 @@ def _questionnaire_json(questionnaire: Questionnaire) -> dict:
             {
                 "number": version.number,
                 "version_label": version.version_label,
+                "status": version.status,
                 "created_at": _iso(version.created_at),
+                "published_at": _iso(version.published_at),
                 "languages": load_version_form(version).languages,
                 "responses": counts.get(version.id, {}),
             }

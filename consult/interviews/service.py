@@ -16,10 +16,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, and_, exists, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from analysis.search import index_terms, query_terms
 from consult import audit
 from consult.extensions import db
 from consult.models import (
@@ -192,6 +193,43 @@ def fold(text: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.casefold().translate(_ARABIC_TO_PERSIAN)
     return " ".join(folded.split())
+
+
+def interview_terms(interview: Interview) -> str:
+    """What Interview.search_terms holds: the terms (words and stems) of the place, the
+    participants' organisations and the notes with their translations."""
+    return index_terms(
+        interview.settlement,
+        interview.province,
+        *(p.organisation for p in interview.participants),
+        *(f"{n.text}\n{n.translation_en}" for n in interview.notes),
+    )
+
+
+def index_missing_interviews(batch: int = 500) -> int:
+    """Fill the search terms of interviews saved before they existed; returns how many.
+    Flushes; the caller commits."""
+    done = 0
+    while True:
+        rows = db.session.scalars(
+            select(Interview)
+            .where(Interview.search_terms.is_(None))
+            .options(selectinload(Interview.participants), selectinload(Interview.notes))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return done
+        for interview in rows:
+            # A plain UPDATE: indexing is not an edit and must not bump the row version.
+            db.session.execute(
+                update(Interview)
+                .where(Interview.id == interview.id)
+                .values(search_terms=interview_terms(interview)),
+                execution_options={"synchronize_session": False},
+            )
+        db.session.flush()
+        db.session.expire_all()
+        done += len(rows)
 
 
 def note_search_text(text: str, translation_en: str) -> str:
@@ -526,6 +564,7 @@ def _apply(interview: Interview, data: InterviewData) -> None:
         row.search_text = note_search_text(row.text, row.translation_en)
     for row in notes[len(data.notes) :]:
         interview.notes.remove(row)
+    interview.search_terms = interview_terms(interview)
     existing = {t.theme_code: t for t in interview.threats}
     for theme, severity in data.threats.items():
         if theme in existing:
@@ -552,9 +591,15 @@ def _apply(interview: Interview, data: InterviewData) -> None:
 
 
 def create_interview(
-    data: InterviewData, user: User | None, *, record_uid: str | None = None, action: str = "create"
+    data: InterviewData,
+    user: User | None,
+    *,
+    record_uid: str | None = None,
+    action: str = "create",
+    client_id: str | None = None,
 ) -> Interview:
-    """Add a new interview from `data` on behalf of `user` (None: command-line operator).
+    """Add a new interview from `data` on behalf of `user` (None: command-line operator);
+    `client_id` is the id a browser gave an interview recorded offline.
 
     Raises InvalidInterview with the problems when a rule is broken. Flushes and writes an
     ``interview.<action>`` audit event; the caller commits.
@@ -563,7 +608,9 @@ def create_interview(
     problems = validate_interview(data, user)
     if problems:
         raise InvalidInterview(problems)
-    interview = Interview(record_uid=record_uid, created_by_id=user.id if user else None)
+    interview = Interview(
+        record_uid=record_uid, client_id=client_id, created_by_id=user.id if user else None
+    )
     _apply(interview, data)
     db.session.add(interview)
     db.session.flush()
@@ -575,6 +622,7 @@ def create_interview(
         country=interview.country_code,
         version=interview.row_version,
         fields=changed_fields(InterviewData("", None, "", "", ""), data),
+        **({"client_id": client_id} if client_id else {}),
     )
     return interview
 
@@ -586,8 +634,10 @@ def update_interview(
     *,
     expected_version: int | None,
     action: str = "update",
+    client_id: str | None = None,
 ) -> list[str]:
-    """Save `data` over `interview` when nobody else saved it since `expected_version`.
+    """Save `data` over `interview` when nobody else saved it since `expected_version`;
+    `client_id`, the id a browser gave an edit made offline, is kept in the audit event.
 
     Returns the names of the changed fields (empty: nothing to save, nothing audited).
     Raises EditConflict when the record moved on since the editor loaded it, and
@@ -620,8 +670,23 @@ def update_interview(
         user=user,
         version=interview.row_version,
         fields=changes,
+        **({"client_id": client_id} if client_id else {}),
     )
     return changes
+
+
+def interview_by_client_id(client_id: str) -> Interview | None:
+    """The interview a browser created offline under `client_id`, or None."""
+    return db.session.scalar(select(Interview).where(Interview.client_id == client_id))
+
+
+def edit_applied(interview: Interview, client_id: str) -> bool:
+    """True when the edit a browser sent under `client_id` was saved already (its audit
+    event carries the id), so sending it again changes nothing."""
+    return any(
+        (event.details or {}).get("client_id") == client_id
+        for event in audit.history("interview", interview.id)
+    )
 
 
 # --- search --------------------------------------------------------------------------------
@@ -693,15 +758,43 @@ def filtered_query(user: User, filters: Filters) -> Select:
                 interview_facilitators.c.user_id == filters.facilitator,
             )
         )
-    folded = fold(filters.q or "")
-    if folded:
-        query = query.where(
-            exists().where(
-                InterviewNote.interview_id == Interview.id,
-                InterviewNote.search_text.like(_like(folded), escape="\\"),
-            )
-        )
+    condition = text_condition(filters.q)
+    if condition is not None:
+        query = query.where(condition)
     return query.order_by(Interview.date.desc(), Interview.id.desc())
+
+
+#: Longest search text read, in characters; the rest is ignored.
+MAX_QUERY_CHARS = 200
+
+
+def text_condition(q: str | None):
+    """The condition for search text ``q``: every word of it, in any of its forms (see
+    :mod:`analysis.search`), among the terms of the place, organisations and notes; or the
+    whole text, case and accents folded, inside a note. None for an empty search."""
+    q = (q or "")[:MAX_QUERY_CHARS]
+    folded = fold(q)
+    if not folded:
+        return None
+    in_note = exists().where(
+        InterviewNote.interview_id == Interview.id,
+        InterviewNote.search_text.like(_like(folded), escape="\\"),
+    )
+    groups = query_terms(q)
+    if not groups:
+        return in_note
+    by_terms = and_(
+        *(
+            or_(
+                *(
+                    Interview.search_terms.like("% " + _like(v)[1:], escape="\\")
+                    for v in group
+                )
+            )
+            for group in groups
+        )
+    )
+    return or_(in_note, by_terms)
 
 
 def search_interviews(user: User, filters: Filters, page: int = 1, per_page: int = 25):
@@ -710,6 +803,9 @@ def search_interviews(user: User, filters: Filters, page: int = 1, per_page: int
     query = filtered_query(user, filters).options(
         selectinload(Interview.participants), selectinload(Interview.threats)
     )
+    if filters.q:
+        # The notes are shown with the words found in them.
+        query = query.options(selectinload(Interview.notes))
     result = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
     if result.pages and result.page > result.pages:
         result = db.paginate(query, page=result.pages, per_page=per_page, error_out=False)

@@ -1,8 +1,10 @@
 """Invitation links: one random token per invited stakeholder, kept only as its hash.
 
-The link is ``/s/<slug>?t=<token>``. The token (``secrets.token_urlsafe(32)``) is shown once,
-when the invitation is created or reissued; the database holds its SHA-256, so a copy of the
-database gives no working links. An invitation may expire and may be revoked.
+The link is ``/s/<slug>?t=<token>``. The token is an HMAC of a random per-invitation salt
+under the app's secret key (:func:`consult.security.derived_token`); the database holds the
+salt and the token's SHA-256, so a copy of the database gives no working links, while the app
+can write the link into an invitation or reminder e-mail (:func:`link_token`). An invitation
+may expire and may be revoked.
 
 Rules, applied by :func:`admit` for the respondent pages and the API alike:
 
@@ -22,10 +24,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, null
 
@@ -42,7 +46,7 @@ from consult.models import (
     utcnow,
 )
 from consult.models.base import LANGUAGE_TAG_LENGTH
-from consult.security import hash_token, new_token
+from consult.security import derived_token, hash_token
 from surveys.cleaning import clean_text
 from surveys.export import neutralise
 
@@ -185,17 +189,38 @@ def _limit(max_responses: int | None):
     return null() if max_responses is None else max_responses
 
 
+#: What the HMAC of an invitation link is for (see :func:`consult.security.derived_token`).
+_LINK_PURPOSE = "invitation-link"
+
+
+def _new_link(invitation: Invitation) -> str:
+    """Give ``invitation`` a fresh link token (derived from a new salt) and return it."""
+    invitation.link_salt = secrets.token_hex(16)
+    token = derived_token(current_app.secret_key, _LINK_PURPOSE, invitation.link_salt)
+    invitation.token_hash = hash_token(token)
+    return token
+
+
+def link_token(invitation: Invitation) -> str | None:
+    """The token of the invitation's working link, derived again from its salt and the
+    app's secret key; None for a link made before links were derived (or under another
+    secret key), which only :func:`reissue` can replace."""
+    if not invitation.link_salt:
+        return None
+    token = derived_token(current_app.secret_key, _LINK_PURPOSE, invitation.link_salt)
+    return token if hash_token(token) == invitation.token_hash else None
+
+
 def _add(
     questionnaire: Questionnaire, fields: dict, expires_at: datetime | None, user: User | None
 ) -> NewInvitation:
-    token, digest = new_token()
     invitation = Invitation(
         questionnaire=questionnaire,
-        token_hash=digest,
         expires_at=expires_at,
         created_by_id=user.id if user is not None else None,
         **{**fields, "max_responses": _limit(fields.get("max_responses", 1))},
     )
+    token = _new_link(invitation)
     db.session.add(invitation)
     db.session.flush()
     db.session.expire(invitation, ["max_responses"])
@@ -485,10 +510,10 @@ def revoke(invitation: Invitation, *, user: User | None = None) -> None:
     audit.record("invitation.revoke", "invitation", invitation.id, user=user)
 
 
-def reissue(invitation: Invitation, *, user: User | None = None) -> str:
+def reissue(invitation: Invitation, *, user: User | None = None, reason: str = "") -> str:
     """Give an invitation a new token (the old link stops working) and return it."""
-    token, invitation.token_hash = new_token()
-    audit.record("invitation.reissue", "invitation", invitation.id, user=user)
+    token = _new_link(invitation)
+    audit.record("invitation.reissue", "invitation", invitation.id, user=user, reason=reason)
     return token
 
 

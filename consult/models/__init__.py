@@ -20,6 +20,7 @@ from consult.models.interviews import (
     interview_facilitators,
     interview_species,
 )
+from consult.models.mail import Mail, Mailing
 from consult.models.media import MediaBlob, MediaFile
 from consult.models.openrosa import (
     CollectorCredential,
@@ -46,6 +47,8 @@ __all__ = [
     "InterviewThreat",
     "Invitation",
     "LoginThrottle",
+    "Mail",
+    "Mailing",
     "MediaBlob",
     "MediaFile",
     "OpenRosaInstance",

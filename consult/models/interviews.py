@@ -54,6 +54,8 @@ class Interview(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: stable id from an import spreadsheet; re-importing the same file updates nothing twice
     record_uid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: id the browser gave an interview created offline; sending it again creates nothing
+    client_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     country_code: Mapped[str] = mapped_column(ForeignKey("countries.code"))
     date: Mapped[date] = mapped_column(Date)
     settlement: Mapped[str] = mapped_column(String(200), default="")
@@ -69,6 +71,9 @@ class Interview(Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")
     agenda: Mapped[str] = mapped_column(Text, default="")
     recommendations: Mapped[str] = mapped_column(Text, default="")
+    #: the words of the place, participants' organisations and notes with their stems, for
+    #: search in any script (analysis.search.index_terms); None until indexed
+    search_terms: Mapped[str | None] = mapped_column(Text)
     #: optimistic lock: a save based on an older row_version is refused
     row_version: Mapped[int] = mapped_column(default=1)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

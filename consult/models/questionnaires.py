@@ -21,7 +21,7 @@ class Questionnaire(Base):
     title: Mapped[str] = mapped_column(String(300))
     #: anyone with /s/<slug> may answer; otherwise an invitation is needed
     public: Mapped[bool] = mapped_column(default=True)
-    #: version served to new respondents
+    #: the published version served to new respondents; None while only drafts exist
     current_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("questionnaire_versions.id", use_alter=True, ondelete="SET NULL")
     )
@@ -57,6 +57,17 @@ class QuestionnaireVersion(Base):
     source_xlsx: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: draft (uploaded, shown to staff as a preview only) | published (may be answered).
+    #: Rows made before drafts existed were all published.
+    status: Mapped[str] = mapped_column(
+        String(12), default="published", server_default="published"
+    )
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: SHA-256 of the uploaded workbook's bytes
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    #: SHA-256 of the parsed form (with its attached files): an upload whose form is the
+    #: same as the latest version's adds no version
+    form_hash: Mapped[str | None] = mapped_column(String(64))
 
     questionnaire: Mapped[Questionnaire] = relationship(
         back_populates="versions", foreign_keys=[questionnaire_id]
@@ -72,6 +83,10 @@ class Invitation(Base):
     )
     #: SHA-256 of the random token in the link; the token itself is not kept
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: random salt the link's token is derived from with the app's secret key (HMAC), so the
+    #: app can write the link into an e-mail again while the database alone gives no link.
+    #: None for links made before e-mail existed: mailing one gives it a new link.
+    link_salt: Mapped[str | None] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))

@@ -41,6 +41,7 @@ def purge_command(before: datetime, slug: str | None, yes: bool) -> None:
     click.echo(f"  personal answers ({', '.join(personal_questions())}): {counts.answers}")
     click.echo(f"  resume tokens: {counts.resume_tokens}")
     click.echo(f"  invitations (name, e-mail): {counts.invitations}")
+    click.echo(f"  e-mails sent (address): {counts.mail_addresses}")
     click.echo(f"  answers' files (deleted): {counts.media_files}")
     if slug:
         click.echo("  interviews and audit log: left alone with --questionnaire")

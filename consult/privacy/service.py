@@ -2,8 +2,9 @@
 
 The purge keeps every answer that matters to the analysis (ratings, free text, interview
 notes) and blanks only what identifies a person: the answers to the questions listed in
-PERSONAL_QUESTIONS, resume tokens, invitees' names and e-mail addresses, interview
-participants' names and the IP addresses in the audit log.
+PERSONAL_QUESTIONS, resume tokens, invitees' names and e-mail addresses, the addresses of
+e-mails sent (invitations, reminders, resume links; the server's reason may quote them, so it
+goes too), interview participants' names and the IP addresses in the audit log.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from consult.models import (
     AuditEvent,
     Interview,
     Invitation,
+    Mail,
+    Mailing,
     MediaFile,
     Participant,
     Questionnaire,
@@ -43,6 +46,7 @@ class PersonalDataCounts:
     responses: int
     participants: int
     audit_events: int
+    mails: int = 0
     #: photos, recordings and documents answering questions (they may show or name people)
     media_files: int = 0
 
@@ -56,6 +60,7 @@ class PurgeCounts:
     invitations: int = 0
     participants: int = 0
     audit_ips: int = 0
+    mail_addresses: int = 0
     #: files answering questions of the purged responses, deleted (bytes and all)
     media_files: int = 0
 
@@ -88,6 +93,7 @@ def personal_data_counts() -> PersonalDataCounts:
         ),
         participants=_count(select(Participant.id).where(Participant.name != "")),
         audit_events=_count(select(AuditEvent.id).where(AuditEvent.ip != "")),
+        mails=_count(select(Mail.id).where(Mail.recipient != "")),
         media_files=_count(select(MediaFile.id)),
     )
 
@@ -113,6 +119,8 @@ def purge_personal_data(
     - invitations created before it: name and e-mail set to "";
     - interviews dated before it: participants' names set to "";
     - audit events before it: the IP address set to "";
+    - e-mails sent before it: the address (and the server's reason, which may quote it)
+      set to "" (the address's hash stays, for the resume-link limits);
     - those responses' files (photos, recordings, documents) deleted, in an object store too.
     With `questionnaire_slug`, only that questionnaire's responses and invitations are purged
     (interviews and the audit log belong to no questionnaire and are left alone).
@@ -147,11 +155,18 @@ def purge_personal_data(
         Participant.name != "",
     ]
     audit_where = [AuditEvent.at < cutoff, AuditEvent.ip != ""]
+    mails_where = [Mail.created_at < cutoff, or_(Mail.recipient != "", Mail.error != "")]
+    if questionnaire is not None:
+        mailings = select(Mailing.id).where(Mailing.questionnaire_id == questionnaire.id)
+        mails_where.append(
+            or_(Mail.mailing_id.in_(mailings), Mail.response_id.in_(responses))
+        )
 
     counts = PurgeCounts(
         answers=_count(select(Answer.id).where(*answers_where)),
         resume_tokens=_count(select(Response.id).where(*tokens_where)),
         invitations=_count(select(Invitation.id).where(*invitations_where)),
+        mail_addresses=_count(select(Mail.id).where(*mails_where)),
         media_files=_count(select(MediaFile.id).where(MediaFile.response_id.in_(responses))),
     )
     if questionnaire is None:
@@ -178,6 +193,10 @@ def purge_personal_data(
     )
     db.session.execute(
         update(Invitation).where(*invitations_where).values(name="", email=""),
+        execution_options=no_sync,
+    )
+    db.session.execute(
+        update(Mail).where(*mails_where).values(recipient="", error=""),
         execution_options=no_sync,
     )
     if questionnaire is None:

@@ -6,6 +6,7 @@
 
 from consult.questionnaires.service import (
     QuestionnaireError,
+    drafts,
     ensure_shipped_questionnaire,
     form_issues,
     get_questionnaire,
@@ -14,6 +15,7 @@ from consult.questionnaires.service import (
     import_questionnaire,
     load_version_form,
     max_upload_bytes,
+    publish_version,
     set_public,
     storage_issues,
     version_xlsx,
@@ -29,7 +31,9 @@ __all__ = [
     "import_form",
     "import_questionnaire",
     "load_version_form",
+    "drafts",
     "max_upload_bytes",
+    "publish_version",
     "set_public",
     "storage_issues",
     "version_xlsx",

@@ -34,10 +34,20 @@ def questionnaire_or_fail(slug: str):
     help="A CSV, XML or GeoJSON file the form reads (select_one_from_file, csv-external, "
     "xml-external, pulldata); repeat for each file.",
 )
-def import_form_command(file: Path, slug: str | None, attach: tuple[Path, ...]) -> None:
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Keep the new version as a draft (previewed on the web, published later with "
+    "'consult forms publish').",
+)
+def import_form_command(
+    file: Path, slug: str | None, attach: tuple[Path, ...], draft: bool
+) -> None:
     """Import an XLSForm workbook (.xlsx): a new questionnaire, or a new version of the one
-    with the same form_id. Prints the slug and respondent link; exits with status 1 and
-    every problem (sheet, row, column) when the form cannot be used."""
+    with the same form_id, published at once unless --draft. A workbook whose form is the
+    same as the latest version's adds nothing and says so. Prints the slug and respondent
+    link; exits with status 1 and every problem (sheet, row, column) when the form cannot be
+    used."""
     from consult import spreadsheets
     from consult.questionnaires import (
         QuestionnaireError,
@@ -61,7 +71,9 @@ def import_form_command(file: Path, slug: str | None, attach: tuple[Path, ...]) 
         attachments[path.name] = path.read_bytes()
     try:
         data = spreadsheets.read_file(file, max_upload_bytes())
-        result = import_questionnaire(data, file.name, slug=slug, attachments=attachments)
+        result = import_questionnaire(
+            data, file.name, slug=slug, attachments=attachments, publish=not draft
+        )
     except SpreadsheetError as error:
         click.echo(f"{file}: the form was not imported:", err=True)
         click.echo(f"  {spreadsheets.describe(error)}", err=True)
@@ -78,11 +90,51 @@ def import_form_command(file: Path, slug: str | None, attach: tuple[Path, ...]) 
     db.session.commit()
     version = result.version
     questionnaire = version.questionnaire
+    if result.unchanged:
+        same = "workbook" if result.same_workbook else "form"
+        click.echo(
+            f"{questionnaire.slug}: unchanged, the same {same} as version {version.number} "
+            f"({version.status}); no version added"
+        )
+        return
     state = "new questionnaire" if result.created else "new version"
+    if draft:
+        state += ", draft"
     click.echo(f"{questionnaire.slug} version {version.number} ({state}): {questionnaire.title}")
-    click.echo(f"respondent link: /s/{questionnaire.slug}")
+    if draft:
+        click.echo(
+            f"publish it with: consult forms publish {questionnaire.slug} "
+            f"--version {version.number}"
+        )
+    else:
+        click.echo(f"respondent link: /s/{questionnaire.slug}")
     for warning in result.warnings:
         click.echo(f"  warning: {warning}", err=True)
+
+
+@forms_cli.command("publish")
+@click.argument("slug")
+@click.option(
+    "--version", "number", type=int, default=None, help="Version number (default: the newest)."
+)
+def publish_form_command(slug: str, number: int | None) -> None:
+    """Publish a draft version: respondents answer it from now on."""
+    from consult.questionnaires import QuestionnaireError, get_version, publish_version
+
+    questionnaire = questionnaire_or_fail(slug)
+    try:
+        if number is None:
+            if not questionnaire.versions:
+                raise QuestionnaireError(f"'{slug}' has no version")
+            version = questionnaire.versions[-1]
+        else:
+            version = get_version(questionnaire, number)
+        publish_version(version)
+    except QuestionnaireError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"{slug} version {version.number} published: /s/{slug}")
 
 
 @forms_cli.command("export")
@@ -117,7 +169,9 @@ def list_forms_command() -> None:
     for questionnaire in db.session.scalars(db.select(Questionnaire).order_by(Questionnaire.slug)):
         current = questionnaire.current_version
         access = "public" if questionnaire.public else "invitation only"
+        waiting = sum(v.status == "draft" for v in questionnaire.versions)
+        drafts = f" ({waiting} draft)" if waiting else ""
         click.echo(
             f"{questionnaire.slug}\tversion {current.number if current else '-'} "
-            f"of {len(questionnaire.versions)}\t{access}\t{questionnaire.title}"
+            f"of {len(questionnaire.versions)}{drafts}\t{access}\t{questionnaire.title}"
         )

@@ -4,11 +4,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from wtforms import BooleanField, StringField
-from wtforms.validators import Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from consult.security import ConfirmForm
 
-__all__ = ["ConfirmForm", "PublicForm", "UploadForm"]
+__all__ = ["ConfirmForm", "PublicForm", "PublishForm", "UploadForm"]
 
 
 class UploadForm(FlaskForm):
@@ -33,3 +33,12 @@ class PublicForm(FlaskForm):
     """Open or close the public link; the submit button says which."""
 
     public = BooleanField(_l("Anyone with the link may answer"))
+
+
+class PublishForm(FlaskForm):
+    """Publish a draft version: the box must be ticked, so one click cannot do it."""
+
+    confirm = BooleanField(
+        _l("I have looked at the preview; respondents may answer this version from now on"),
+        validators=[DataRequired(message=_l("Tick the box to confirm the publication."))],
+    )

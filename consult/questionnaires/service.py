@@ -8,6 +8,8 @@ so the form they were given stays exactly what it was.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 from collections import OrderedDict
@@ -17,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import event, func, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import joinedload
 
 from consult import audit, spreadsheets
 from consult.extensions import db
-from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User
+from consult.models import Answer, Questionnaire, QuestionnaireVersion, Response, User, utcnow
 from surveys.model import Form
 from surveys.pages import pages
 from surveys.xlsform import MAX_BYTES, FormError, FormIssue, form_to_xlsx, load_form
@@ -47,6 +49,10 @@ class ImportResult:
     version: QuestionnaireVersion
     warnings: list[FormIssue] = field(default_factory=list)
     created: bool = False
+    #: the form is the same as the latest version's: nothing was added, ``version`` is that one
+    unchanged: bool = False
+    #: with ``unchanged``: the very same workbook file (else the same form in another file)
+    same_workbook: bool = False
 
 
 def max_upload_bytes() -> int:
@@ -68,11 +74,17 @@ def import_questionnaire(
     slug: str | None = None,
     expected_form_id: str | None = None,
     attachments: Mapping[str, bytes] | None = None,
+    publish: bool = True,
 ) -> ImportResult:
     """Check an XLSForm workbook and store it as a new questionnaire version.
 
-    Same form_id as an existing questionnaire: a new version (number + 1) that becomes the
-    current one; ``slug`` is then ignored, the link stays what it was. A new form_id: a new
+    With ``publish`` the version is published at once and becomes the current one; without,
+    it is a draft that only staff see (a preview) until :func:`publish_version`. A workbook
+    whose form (attached files included) is the same as the latest version's adds nothing:
+    the result is ``unchanged`` and names that version.
+
+    Same form_id as an existing questionnaire: a new version (number + 1); ``slug`` is then
+    ignored, the link stays what it was. A new form_id: a new
     questionnaire at ``slug`` (default: the slugified form_id, with ``-2``, ``-3`` … added
     when taken). Flushes and audits; the caller commits. Raises
     :class:`surveys.xlsform.FormError` unchanged for a workbook that cannot be used, and
@@ -107,6 +119,11 @@ def import_questionnaire(
         db.select(Questionnaire).where(Questionnaire.form_id == form.form_id)
     )
     created = questionnaire is None
+    content_hash = hashlib.sha256(data).hexdigest()
+    definition = form.to_dict()
+    form_hash = hashlib.sha256(
+        json.dumps(definition, sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()
     if questionnaire is None:
         questionnaire = Questionnaire(
             form_id=form.form_id, slug=_free_slug(slug, form.form_id), title=form.title
@@ -115,15 +132,20 @@ def import_questionnaire(
         db.session.flush()
         number = 1
     else:
-        questionnaire.title = form.title
-        number = 1 + (
-            db.session.scalar(
-                db.select(func.max(QuestionnaireVersion.number)).where(
-                    QuestionnaireVersion.questionnaire_id == questionnaire.id
-                )
-            )
-            or 0
+        latest = db.session.scalar(
+            db.select(QuestionnaireVersion)
+            .where(QuestionnaireVersion.questionnaire_id == questionnaire.id)
+            .order_by(QuestionnaireVersion.number.desc())
+            .limit(1)
         )
+        if latest is not None and latest.form_hash == form_hash:
+            return ImportResult(
+                version=latest,
+                warnings=list(loaded.warnings),
+                unchanged=True,
+                same_workbook=latest.content_hash == content_hash,
+            )
+        number = 1 + (latest.number if latest is not None else 0)
     version = QuestionnaireVersion(
         questionnaire=questionnaire,
         number=number,
@@ -132,10 +154,11 @@ def import_questionnaire(
         source_filename=filename[-255:],
         source_xlsx=data,
         created_by_id=user.id if user is not None else None,
+        status="draft",
+        content_hash=content_hash,
+        form_hash=form_hash,
     )
     db.session.add(version)
-    db.session.flush()
-    questionnaire.current_version = version
     db.session.flush()
     audit.record(
         "questionnaire.import",
@@ -147,8 +170,52 @@ def import_questionnaire(
         version_id=version.id,
         filename=filename[-255:],
         warnings=len(loaded.warnings),
+        draft=not publish,
     )
+    if publish:
+        publish_version(version, user=user)
     return ImportResult(version=version, warnings=list(loaded.warnings), created=created)
+
+
+def publish_version(version: QuestionnaireVersion, *, user: User | None = None) -> None:
+    """Publish a draft version: it becomes the one new respondents answer (and the
+    questionnaire takes its title). Audited; flushes, the caller commits.
+
+    Raises :class:`QuestionnaireError` for a version published already, or a draft older
+    than the current version (publishing it would take the newer form away)."""
+    questionnaire = version.questionnaire
+    if version.status == "published":
+        raise QuestionnaireError(
+            _("Version %(number)d is published already.", number=version.number)
+        )
+    current = questionnaire.current_version
+    if current is not None and current.number > version.number:
+        raise QuestionnaireError(
+            _(
+                "Version %(number)d is older than the published version %(current)d; import "
+                "its workbook again to publish it as a new version.",
+                number=version.number,
+                current=current.number,
+            )
+        )
+    version.status = "published"
+    version.published_at = utcnow()
+    questionnaire.current_version = version
+    questionnaire.title = load_version_form(version).title
+    db.session.flush()
+    audit.record(
+        "questionnaire.publish",
+        "questionnaire",
+        questionnaire.id,
+        user=user,
+        version=version.number,
+        version_id=version.id,
+    )
+
+
+def drafts(questionnaire: Questionnaire) -> list[QuestionnaireVersion]:
+    """The questionnaire's draft versions, newest first."""
+    return [v for v in reversed(questionnaire.versions) if v.status == "draft"]
 
 
 def _column_length(column) -> int:
@@ -267,11 +334,16 @@ def _survey_issue(form: Form, row: int | None, message: str) -> FormIssue:
 
 
 def import_form(
-    data: bytes, filename: str, *, user: User | None = None, slug: str | None = None
+    data: bytes,
+    filename: str,
+    *,
+    user: User | None = None,
+    slug: str | None = None,
+    publish: bool = True,
 ) -> QuestionnaireVersion:
     """Import an XLSForm workbook and return the new version (see
     :func:`import_questionnaire`, which also returns the workbook's warnings)."""
-    return import_questionnaire(data, filename, user=user, slug=slug).version
+    return import_questionnaire(data, filename, user=user, slug=slug, publish=publish).version
 
 
 def _free_slug(requested: str | None, form_id: str) -> str:
@@ -314,14 +386,18 @@ def get_questionnaire(slug: str) -> Questionnaire | None:
 
 
 def get_version(questionnaire: Questionnaire, number: int | None = None) -> QuestionnaireVersion:
-    """Version ``number`` of a questionnaire, or its current version when ``number`` is None.
+    """Version ``number`` of a questionnaire, or when ``number`` is None its current
+    (published) version, else, while only drafts exist, the newest draft (for the
+    secretariat's pages and exports; respondents only ever get the current version).
 
     Raises :class:`QuestionnaireError` when there is no such version.
     """
     if number is None:
-        if questionnaire.current_version is None:
-            raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
-        return questionnaire.current_version
+        if questionnaire.current_version is not None:
+            return questionnaire.current_version
+        if questionnaire.versions:
+            return questionnaire.versions[-1]
+        raise QuestionnaireError(_("'%(slug)s' has no version", slug=questionnaire.slug))
     # Looked up among the loaded versions: a number from a URL may be larger than the
     # database's integer type, which a query would turn into a driver error.
     version = next((v for v in questionnaire.versions if v.number == number), None)

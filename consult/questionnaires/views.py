@@ -17,7 +17,7 @@ from consult.models import (
     Questionnaire,
     QuestionnaireVersion,
 )
-from consult.questionnaires.forms import PublicForm, UploadForm
+from consult.questionnaires.forms import PublicForm, PublishForm, UploadForm
 from consult.questionnaires.service import (
     QuestionnaireError,
     form_issues,
@@ -26,6 +26,7 @@ from consult.questionnaires.service import (
     import_questionnaire,
     load_version_form,
     max_upload_bytes,
+    publish_version,
     set_public,
     version_xlsx,
     xlsx_filename,
@@ -100,7 +101,8 @@ def list_questionnaires():
 
 @bp.route("/questionnaires/upload", methods=["POST"])
 def upload_questionnaire():
-    """Import an XLSForm: a new questionnaire, or a new version when the form_id is known."""
+    """Import an XLSForm as a draft: a new questionnaire, or a new version when the form_id
+    is known. The draft is previewed, then published from the questionnaire's page."""
     form = UploadForm()
     expected = request.form.get("expected_form_id") or None
     back = get_questionnaire(request.form.get("back", "")) if request.form.get("back") else None
@@ -142,6 +144,7 @@ def upload_questionnaire():
             slug=form.slug.data or None,
             expected_form_id=expected,
             attachments=attachments,
+            publish=False,
         )
     except FormError as error:
         return failed(issues=form_issues(error))
@@ -153,14 +156,22 @@ def upload_questionnaire():
         "questionnaires/questionnaire_imported.html",
         version=version,
         questionnaire=version.questionnaire,
+        form=load_version_form(version),
+        result=result,
         warnings=result.warnings,
         created=result.created,
         respond_url=respond_url(version.questionnaire),
+        publish_form=PublishForm(),
     )
 
 
 def _questionnaire_page(
-    questionnaire: Questionnaire, upload: UploadForm, issues=None, message=None, status=200
+    questionnaire: Questionnaire,
+    upload: UploadForm,
+    issues=None,
+    message=None,
+    status=200,
+    publish_form=None,
 ):
     return (
         render_template(
@@ -170,6 +181,7 @@ def _questionnaire_page(
             forms={v.id: load_version_form(v) for v in questionnaire.versions},
             upload=upload,
             public_form=PublicForm(public=questionnaire.public),
+            publish_form=publish_form or PublishForm(),
             issues=issues or [],
             message=message,
             max_kb=max_upload_bytes() // 1024,
@@ -196,6 +208,33 @@ def download_questionnaire(slug: str):
         as_attachment=True,
         download_name=xlsx_filename(version),
     )
+
+
+@bp.route("/questionnaires/<slug>/versions/<int:number>/publish", methods=["POST"])
+def publish_questionnaire_version(slug: str, number: int):
+    """Publish a draft version (the confirmation box ticked): respondents get it from now."""
+    questionnaire = questionnaire_or_404(slug)
+    version = version_or_404(questionnaire, number)
+    form = PublishForm()
+    if not form.validate_on_submit():
+        message = "; ".join(str(e) for e in form.confirm.errors) or _("The form has expired.")
+        return _questionnaire_page(
+            questionnaire, UploadForm(), message=message, status=400, publish_form=form
+        )
+    try:
+        publish_version(version, user=current_user._get_current_object())
+    except QuestionnaireError as error:
+        db.session.rollback()
+        return _questionnaire_page(questionnaire, UploadForm(), message=str(error), status=400)
+    db.session.commit()
+    flash(
+        _(
+            "Version %(n)d is published: respondents answer it from now on at %(url)s.",
+            n=version.number,
+            url=respond_url(questionnaire),
+        )
+    )
+    return redirect(url_for("secretariat.show_questionnaire", slug=slug))
 
 
 @bp.route("/questionnaires/<slug>/public", methods=["POST"])

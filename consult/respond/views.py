@@ -8,11 +8,13 @@ instead: the invitation link itself continues it, in any browser.
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from flask import (
     abort,
     current_app,
+    flash,
     make_response,
     redirect,
     render_template,
@@ -21,9 +23,10 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import defer
 
-from consult import invitations, media, responses
+from consult import invitations, mail, media, responses
 from consult.extensions import db
 from consult.i18n import direction
 from consult.media.serving import send_media, send_thumbnail
@@ -31,7 +34,7 @@ from consult.models import Invitation, MediaFile, Questionnaire, QuestionnaireVe
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.respond import bp, uploads
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
-from consult.respond.page_view import PageView, odk_text
+from consult.respond.page_view import PageView, odk_text, offline_json, offline_pages
 from consult.security import hash_token
 from surveys.model import MEDIA_TYPES, Form, Question
 from surveys.pages import Page, page_by_key, planned_pages, visible_pages
@@ -125,11 +128,22 @@ def _invitation(questionnaire: Questionnaire, token: str | None) -> Invitation |
         abort(_unavailable(error.status, str(error), questionnaire))
 
 
-def _remember(slug: str, response: Response, token: str, *, invitation: bool = False) -> None:
+def _remember(
+    slug: str,
+    response: Response,
+    token: str,
+    *,
+    invitation: bool = False,
+    invitation_token: str | None = None,
+) -> None:
     """Keep the draft this browser answers; ``token`` is its resume token, or with
-    ``invitation`` the token of the single-use invitation that owns it."""
+    ``invitation`` the token of the single-use invitation that owns it.
+    ``invitation_token`` (a shared link's) is kept so that answers collected offline can be
+    sent with it."""
     drafts = dict(session.get(DRAFTS) or {})
     drafts[slug] = {"id": response.id, "token": token, "via": "invitation" if invitation else ""}
+    if invitation_token:
+        drafts[slug]["invitation"] = invitation_token
     session[DRAFTS] = drafts
     session.permanent = True
 
@@ -163,6 +177,48 @@ def _draft(questionnaire: Questionnaire) -> tuple[Response, str] | None:
     elif response.resume_token_hash != digest:
         return None
     return response, entry["token"]
+
+
+def _invitation_token(questionnaire: Questionnaire) -> str | None:
+    """The invitation token this browser's draft was started with, if it knows one."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("via") == "invitation":
+        return str(entry.get("token") or "") or None
+    return str(entry.get("invitation") or "") or None
+
+
+def _offline_data(
+    questionnaire: Questionnaire, response: Response, form: Form, page: Page, values: dict
+) -> dict:
+    """What the page's script keeps in the browser to go on without a connection: every
+    page of the questionnaire (to cache them and to walk them), the answers so far, and
+    what the whole-questionnaire JSON submission needs."""
+    slug = questionnaire.slug
+    return {
+        "slug": slug,
+        "version": response.version_id,
+        #: when the server rendered the page (ms); a page shown from the browser's cache is
+        #: older than the last one it saw fresh, so its answers are not taken as current
+        "rendered": int(time.time() * 1000),
+        "for_cache": bool(request.args.get("offline")),
+        "sw": url_for("main.service_worker"),
+        "page": page.key,
+        "language": response.language,
+        # Files are sent with the pages, online only: the JSON submission carries none.
+        "answers": {
+            name: value
+            for name, value in values.items()
+            if name in form.questions and form.questions[name].type not in MEDIA_TYPES
+        },
+        "invitation": _invitation_token(questionnaire),
+        "submit": url_for("api.submit_questionnaire", slug=slug),
+        "start": url_for("respond.start", slug=slug),
+        #: a page's address is this followed by its key
+        "base": url_for("respond.page", slug=slug, key="-").removesuffix("-"),
+        "pages": url_for("respond.offline_walk", slug=slug),
+    }
 
 
 def _via_invitation(questionnaire: Questionnaire) -> bool:
@@ -206,7 +262,7 @@ def start(slug: str):
         if invitation is not None and invitation.max_responses == 1:
             _remember(slug, response, token, invitation=True)
         else:
-            _remember(slug, response, resume_token)
+            _remember(slug, response, resume_token, invitation_token=token)
         _follow_language(lang)
         return redirect(url_for("respond.page", slug=slug, key=response.current_section))
     db.session.commit()
@@ -252,14 +308,7 @@ def _render_page(
         form, page, values, flags, errors, response.language, fixed=fixed, files=files,
         slug=questionnaire.slug,
     )
-    if _via_invitation(questionnaire):
-        resume_url = url_for(
-            "respond.start", slug=questionnaire.slug, t=resume_token, _external=True
-        )
-    else:
-        resume_url = url_for(
-            "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
-        )
+    resume_url = _resume_url(questionnaire, resume_token)
     return (
         render_template(
             "respond/page.html",
@@ -272,11 +321,46 @@ def _render_page(
             is_last=position >= len(planned),
             client_id=uuid.uuid4().hex,
             resume_url=resume_url,
+            offline=offline_json(_offline_data(questionnaire, response, form, page, values)),
             notice=notice,
             form_dir=direction(response.language),
         ),
         status,
     )
+
+
+def _resume_url(questionnaire: Questionnaire, resume_token: str) -> str:
+    """The link that continues this browser's draft: the invitation link for a draft held
+    through a single-use invitation, else the draft's own resume link."""
+    if _via_invitation(questionnaire):
+        return url_for("respond.start", slug=questionnaire.slug, t=resume_token, _external=True)
+    return url_for(
+        "respond.resume_draft", slug=questionnaire.slug, token=resume_token, _external=True
+    )
+
+
+def _mail_resume_link(
+    questionnaire: Questionnaire, response: Response, token: str, page: Page, values: dict,
+    errors: dict,
+) -> None:
+    """Mail the resume link when this page took an e-mail address (the questionnaire's
+    e-mail question promises it); once per address and draft, within the hourly limit."""
+    question = current_app.config.get("RESUME_MAIL_QUESTION") or "email"
+    if question not in page.questions or question in errors:
+        return
+    address = str(values.get(question) or "").strip()
+    if not address or "@" not in address or any(c.isspace() for c in address):
+        return
+    try:
+        sent = mail.send_resume_link(
+            response, address, _resume_url(questionnaire, token), questionnaire.title
+        )
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return
+    if sent == "sent":
+        flash(_("We have sent the link to continue to %(address)s.", address=address))
 
 
 def _current(slug: str) -> tuple[Questionnaire, Response, str, Form]:
@@ -305,12 +389,23 @@ def page(slug: str, key: str):
     values = responses.load_values(response, form)
     flags = visibility(form, values)
     visible = visible_pages(form, values, flags)
-    if page.key not in [p.key for p in visible]:
+    # ?offline=1: the browser caches every page for answering without a connection, also
+    # those the answers so far do not bring up.
+    if page.key not in [p.key for p in visible] and not request.args.get("offline"):
         return redirect(url_for("respond.page", slug=slug, key=_nearest(form, visible, page.key)))
     errors: dict[str, str] = {}
     if request.args.get("check"):
         errors = responses.check_page(form, page, values, {}, response.language).errors
     return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
+
+
+@bp.route("/<slug>/pages.json")
+def offline_walk(slug: str):
+    """The pages of the draft's questionnaire version and the conditions that bring each
+    up, for the page script to walk them without a connection; fetched once per version
+    and kept in the browser's store."""
+    _questionnaire_, response, _token, form = _current(slug)
+    return {"version": response.version_id, "pages": offline_pages(form, form_pages(form))}
 
 
 def _nearest(form: Form, visible: list[Page], key: str) -> str:
@@ -401,6 +496,8 @@ def save_page(slug: str, key: str):
         return redirect(url_for("respond.thanks", slug=slug))
     if set(errors) - set(result.errors) and outcome != "more":
         outcome = "errors"  # a file was refused: say so on the page
+    if outcome in ("go", "reload"):
+        _mail_resume_link(questionnaire, response, token, page, values, errors)
     if outcome == "reload":
         anchor = f"#r-{action.repeat}" if action.repeat else ""
         return redirect(url_for("respond.page", slug=slug, key=page.key) + anchor)

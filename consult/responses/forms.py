@@ -23,6 +23,10 @@ class ResponseFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    reference = StringField(
+        _l("Reference number (or its beginning)"), validators=[Optional(), Length(max=200)]
+    )
+    text = StringField(_l("Words in the answers"), validators=[Optional(), Length(max=200)])
     questionnaire = SelectField(_l("Questionnaire"), choices=[], validate_choice=False)
     version = SelectField(_l("Version"), choices=[], validate_choice=False)
     country = SelectField(_l("Country"), choices=[], validate_choice=False)

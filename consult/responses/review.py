@@ -4,18 +4,20 @@ exports (CSV and XLSX, answers by question, with labels in a chosen language).""
 from __future__ import annotations
 
 import copy
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlalchemy.orm import selectinload
 
 from consult import media
+from consult.database import lowered
 from consult.extensions import db
-from consult.models import MediaFile, Questionnaire, QuestionnaireVersion, Response
+from consult.models import Answer, MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.questionnaires.service import QuestionnaireError, get_version, load_version_form
 from surveys.export import responses_frame, to_csv, to_xlsx
 from surveys.model import Form
@@ -58,6 +60,32 @@ class ResponseFilter:
     date_from: date | None = None
     date_to: date | None = None
     since: datetime | None = None
+    #: a reference number, whole or its beginning, in any case, hyphens optional
+    reference: str | None = None
+    #: words inside any answer, in any case
+    text: str | None = None
+
+
+#: Longest reference or answer text searched for, in characters.
+MAX_SEARCH_CHARS = 200
+#: Letters a reference read aloud or retyped may come with, as Crockford's base 32 reads them.
+_CROCKFORD = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def reference_key(text: str) -> str:
+    """A reference as typed reduced to its letters and digits in upper case, the letters
+    Crockford's base 32 leaves out read as the digits they look like after the first
+    hyphen-free block (``cami 7k3q-9f2d`` → ``CAMI7K3Q9F2D``)."""
+    key = re.sub(r"[^0-9A-Za-z]", "", (text or "")[:MAX_SEARCH_CHARS]).upper()
+    head = re.match(r"[A-Z]*", key).group(0)
+    # The form's prefix is letters; the random part never has O, I or L.
+    if len(head) > 6:
+        head = head[:6]
+    return head + key[len(head) :].translate(_CROCKFORD)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def responses_query(flt: ResponseFilter):
@@ -86,7 +114,45 @@ def responses_query(flt: ResponseFilter):
         )
     if flt.since is not None:
         query = query.where(Response.updated_at >= flt.since)
+    key = reference_key(flt.reference or "")
+    if key:
+        bare = func.replace(Response.reference, "-", "")
+        condition = bare.like(_like(key) + "%", escape="\\")
+        if len(key) >= 8:
+            # The random part alone, without the form's prefix.
+            condition = condition | bare.like("%" + _like(key), escape="\\")
+        query = query.where(condition)
+    text = " ".join((flt.text or "")[:MAX_SEARCH_CHARS].split()).lower()
+    if text:
+        query = query.where(
+            exists().where(
+                Answer.response_id == Response.id,
+                lowered(Answer.value).like("%" + _like(text) + "%", escape="\\"),
+            )
+        )
     return query.order_by(moment.desc(), Response.id.desc())
+
+
+def matching_answers(responses: list[Response], text: str, per_response: int = 3):
+    """For each response id, up to ``per_response`` answers holding ``text`` (any case):
+    what the list shows under a response found by its answers."""
+    text = " ".join((text or "")[:MAX_SEARCH_CHARS].split()).lower()
+    found: dict[int, list[Answer]] = {}
+    if not text or not responses:
+        return found
+    rows = db.session.scalars(
+        db.select(Answer)
+        .where(
+            Answer.response_id.in_([r.id for r in responses]),
+            lowered(Answer.value).like("%" + _like(text) + "%", escape="\\"),
+        )
+        .order_by(Answer.response_id, Answer.id)
+    )
+    for answer in rows:
+        items = found.setdefault(answer.response_id, [])
+        if len(items) < per_response:
+            items.append(answer)
+    return found
 
 
 def response_values(response: Response, form: Form | None = None) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from consult.responses.review import (
     ResponseFilter,
     export_responses,
     export_responses_zip,
+    matching_answers,
     response_values,
     responses_query,
 )
@@ -72,6 +73,8 @@ def _filter_from_args() -> tuple[ResponseFilterForm, ResponseFilter]:
         status=form.status.data if form.status.data in RESPONSE_STATUSES else None,
         date_from=form.date_from.data if not form.date_from.errors else None,
         date_to=form.date_to.data if not form.date_to.errors else None,
+        reference=(form.reference.data or "")[:200] or None,
+        text=(form.text.data or "")[:200] or None,
     )
     return form, flt
 
@@ -84,6 +87,7 @@ def list_responses():
         selectinload(Response.version).selectinload(QuestionnaireVersion.questionnaire)
     )
     pagination = db.paginate(query, page=page, per_page=RESPONSES_PER_PAGE, error_out=False)
+    matches = matching_answers(list(pagination.items), flt.text or "")
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     form_languages = []
     if flt.questionnaire is not None and flt.questionnaire.current_version is not None:
@@ -96,6 +100,7 @@ def list_responses():
         form=form,
         flt=flt,
         pagination=pagination,
+        matches=matches,
         args=args,
         form_languages=form_languages,
     )

@@ -30,7 +30,7 @@ from consult.accounts.tokens import create_token
 from consult.extensions import db
 from consult.interviews.service import InterviewData, NoteData, ParticipantData, create_interview
 from consult.invitations import create_invitation
-from consult.models import AnalysisRun, User
+from consult.models import AnalysisRun, Mail, Mailing, User
 from consult.openrosa.service import create_collector_token
 from consult.questionnaires import ensure_shipped_questionnaire, import_form
 from consult.runs.service import RunRequest, execute_run
@@ -88,11 +88,15 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    # The service worker that keeps pages for offline use holds nothing of anyone's.
+    "main.service_worker": _EVERYONE,
     # Respondents: the draft lives in the browser's session; the resume link is the key.
     "respond.start": _EVERYONE,
     "respond.page": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.save_page": {**dict.fromkeys(ROLES, START), "respondent": PAGE},
     "respond.resume_draft": dict.fromkeys(ROLES, PAGE),
+    # The pages and conditions for walking the draft's questionnaire offline.
+    "respond.offline_walk": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.thanks": dict.fromkeys(ROLES, START),
     # A draft's files: only to the browser answering it; to anyone else they look missing.
     "respond.media_file": {**dict.fromkeys(ROLES, 404), "respondent": 200},
@@ -111,6 +115,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "interviews.import_interviews": {**_STAFF_REFUSED, "facilitator_a": 200}
     | {"facilitator_b": 200, "admin": 200},
     "interviews.export_interviews": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # Interviews recorded offline: GET gives the CSRF token their JSON POSTs need.
+    "interviews.sync_interview": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
+    | {"admin": 200},
     # The secretariat.
     "secretariat.index": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.privacy": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -119,9 +126,18 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.show_questionnaire": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.download_questionnaire": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.toggle_public": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.preview_version": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.publish_questionnaire_version": {**_SECRETARIAT_REFUSED, "admin": 302},
     "secretariat.show_translations": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.download_translation_workbook": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.list_invitations": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # E-mail: the matrix's app has no mail server, so queueing is refused with the reason
+    # and sending says so (nothing sent, back to the mailing).
+    "secretariat.compose_mail": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.queue_mail": {**_SECRETARIAT_REFUSED, "admin": 400},
+    "secretariat.show_mailing": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.send_mailing": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.retry_mailing": {**_SECRETARIAT_REFUSED, "admin": 302},
     "secretariat.create_invitation_view": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.import_invitations": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.download_invitation_links": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -206,6 +222,7 @@ class World:
     version_id: int = 0
     revoke_invitation_id: int = 0
     reissue_invitation_id: int = 0
+    mailing_id: int = 0
     slug: str = SLUG
 
 
@@ -301,6 +318,8 @@ def build_world(app: Flask) -> World:
         world.version_id = version.id
         world.collector_token = create_collector_token(questionnaire, "matrix", by=None)[1]
         world.link_id = create_collector_token(questionnaire, "spare", by=None)[0].id
+        # A draft second version, for the preview and the publish button.
+        import_form(small_form_xlsx(version="2"), "small-2.xlsx", publish=False)
         # A shared link: the respondent's browser then holds the draft's own resume token.
         world.invitation_token = create_invitation(
             questionnaire, name="Aigerim", multi_use=True
@@ -308,6 +327,21 @@ def build_world(app: Flask) -> World:
         world.revoke_invitation_id = create_invitation(questionnaire, name="B").invitation.id
         world.reissue_invitation_id = create_invitation(questionnaire, name="C").invitation.id
         world.response_id = make_response(version, {"country": "KZ", "comment": "Fences."}).id
+        mailing = Mailing(questionnaire=questionnaire, kind="invitation", messages={})
+        db.session.add(mailing)
+        db.session.flush()
+        world.mailing_id = mailing.id
+        # One mail waiting and one failed: the mailing page then offers both its buttons.
+        for status in ("pending", "failed"):
+            db.session.add(
+                Mail(
+                    mailing_id=mailing.id,
+                    kind="invitation",
+                    recipient=f"{status}@example.org",
+                    recipient_hash=status * 8,
+                    status=status,
+                )
+            )
         world.media_id = _photo(world.response_id)
         interview = create_interview(
             _interview_data(accounts["facilitator_a"].id), accounts["facilitator_a"]
@@ -412,6 +446,8 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "filename": "villages.csv",
         "media_id": respondent.media_id if endpoint.startswith("respond.") else world.media_id,
         "fmt": fmt,
+        "number": 2,
+        "mailing_id": world.mailing_id,
     }
 
 
@@ -430,6 +466,8 @@ def post_data(endpoint: str, visitor: Visitor, world: World) -> dict[str, object
         data["csv-file"] = (io.BytesIO(rows.getvalue().encode()), "invitations.csv")
     elif endpoint == "secretariat.toggle_public":
         data["public"] = "y"
+    elif endpoint == "secretariat.publish_questionnaire_version":
+        data["confirm"] = "y"
     elif endpoint == "interviews.export_interviews":
         data["format"] = "xlsx"
     elif endpoint == "secretariat.set_user_active":

@@ -206,6 +206,15 @@ def _upload(client, data: bytes, filename: str = "form.xlsx", **fields):
     )
 
 
+def publish(client, slug: str, number: int):
+    """Publish draft version ``number`` from the questionnaire's page, the box ticked."""
+    url = f"/secretariat/questionnaires/{slug}/"
+    return client.post(
+        f"{url}versions/{number}/publish",
+        data={"csrf_token": csrf_token(client, url), "confirm": "y"},
+    )
+
+
 def test_upload_page_imports_and_shows_link_and_warnings(app, client, auth):
     auth.login("admin")
     response = _upload(client, small_form_xlsx())
@@ -229,6 +238,9 @@ def test_upload_of_same_form_id_from_questionnaire_page_adds_version(app, client
         back="small-survey",
     )
     assert response.status_code == 200
+    page = client.get("/secretariat/questionnaires/small-survey/").get_data(as_text=True)
+    assert "<td>2</td>" in page and "Drafts awaiting publication" in page
+    assert publish(client, "small-survey", 2).status_code == 302
     page = client.get("/secretariat/questionnaires/small-survey/").get_data(as_text=True)
     assert "<td>2 (current)</td>" in page
     with app.app_context():
@@ -290,6 +302,8 @@ def test_download_current_and_any_version_imports_back(app, client, auth):
     auth.login("admin")
     _upload(client, small_form_xlsx(version="1"))
     _upload(client, small_form_xlsx(version="2", title="Small survey, second"))
+    publish(client, "small-survey", 1)
+    publish(client, "small-survey", 2)
     current = client.get("/secretariat/questionnaires/small-survey/xlsx")
     assert current.status_code == 200
     assert "small-survey-v2.xlsx" in current.headers["Content-Disposition"]

@@ -12,7 +12,7 @@ import pytest
 from consult.extensions import db
 from consult.questionnaires import get_questionnaire, import_form, load_version_form
 from tests.conftest import csrf_token
-from tests.consult.test_questionnaires import small_form_xlsx
+from tests.consult.test_questionnaires import publish, small_form_xlsx
 
 URL = "/secretariat/questionnaires/small-survey/translations"
 
@@ -75,6 +75,7 @@ def test_translated_workbook_uploads_back_as_a_new_version(app, client, auth, sm
         content_type="multipart/form-data",
     )
     assert response.status_code == 200
+    assert publish(client, "small-survey", 2).status_code == 302
     with app.app_context():
         questionnaire = get_questionnaire("small-survey")
         assert questionnaire.current_version.number == 2
