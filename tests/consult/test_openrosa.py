@@ -461,6 +461,21 @@ def test_media_split_over_two_requests_and_form_files_in_the_manifest(app, clien
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 2
 
+    # A draft (a preview for the secretariat) is neither listed, nor served, nor answered.
+    with app.app_context():
+        draft = import_form((CORPUS / "nested_repeats.xlsx").read_bytes(), "nested_repeats.xlsx",
+                            publish=False)
+        db.session.commit()
+        draft_id, draft_label = draft.id, draft.version_label
+    listed = ElementTree.fromstring(device.get("/openrosa/formList").get_data())
+    assert "nested_repeats" not in {e.text for e in listed.findall("l:xform/l:formID", NS)}
+    assert device.get(f"/openrosa/forms/{draft_id}/form.xml").status_code == 404
+    draft_instance = (
+        f'<data id="nested_repeats" version="{draft_label}"><households/>'
+        f"<meta><instanceID>uuid:{uuid.uuid4()}</instanceID></meta></data>"
+    ).encode()
+    assert device.submit(draft_instance).status_code == 404
+
     # A form that reads files: the manifest lists them, each downloadable with its hash.
     attach = ["--attach", str(CORPUS / "villages.csv"), "--attach", str(CORPUS / "rangers.csv"),
               "--attach", str(CORPUS / "prices.csv"), "--attach", str(CORPUS / "regions.xml"),
