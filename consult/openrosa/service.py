@@ -79,14 +79,6 @@ class Caller:
     #: the raw token of the URL, for an invitation's rules at submission time
     raw_token: str = ""
 
-    @property
-    def label(self) -> str:
-        if self.user is not None:
-            return f"user:{self.user.id}"
-        if self.token is not None:
-            return f"collector-token:{self.token.id}"
-        return f"invitation:{self.invitation.id if self.invitation else ''}"
-
 
 # -- tokens ------------------------------------------------------------------------------
 
@@ -203,11 +195,6 @@ def xform_for(version: QuestionnaireVersion) -> XForm:
         # Another request made it at the same moment: theirs is the one kept.
         row = db.session.get(XForm, version.id, populate_existing=True)
     return row
-
-
-def xform_xml(version: QuestionnaireVersion) -> str:
-    row = xform_for(version)
-    return row.xml
 
 
 def form_files(form: Form) -> dict[str, bytes]:
