@@ -1,4 +1,5 @@
-"""Error pages in the user's language, JSON errors under /api/, never a stack trace."""
+"""Error pages in the user's language, JSON errors under /api/ and to JSON requests, never a
+stack trace."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def _messages() -> dict[int, tuple[str, str]]:
 
 def render_error(code: int, detail: str | None = None):
     title, message = _messages().get(code, (_("Error"), ""))
-    if request.path.startswith("/api/"):
+    # A script that sent JSON (the API, the offline interview queue) reads JSON back.
+    if request.path.startswith("/api/") or request.is_json:
         return {"error": {"code": code, "title": title, "message": detail or message}}, code
     if request.path.startswith("/openrosa/"):
         # ODK Collect shows the message of an OpenRosa response document.
