@@ -26,7 +26,7 @@ from consult.media import accepted_formats, human_size
 from consult.media.types import INLINE_IMAGES
 from consult.respond.forms import count_field, field_name
 from surveys import expressions
-from surveys.model import MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
+from surveys.model import GEO_TYPES, MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
 from surveys.pages import Page, holds
 from surveys.validation import (
     ChoiceLabels,
@@ -526,6 +526,10 @@ class PageView:
     def has_files(self) -> bool:
         """True when the page asks for a file (the form must be sent as multipart)."""
         return any(self.form.questions[n].type in MEDIA_TYPES for n in self.page.questions)
+
+    def has_locations(self) -> bool:
+        """True when the page asks for a location (its fields get a map)."""
+        return any(self.form.questions[n].type in GEO_TYPES for n in self.page.questions)
 
     def rank_slots(self, question: Question, instance: int = 0) -> list[tuple[str, str]]:
         chosen = self.codes(question, instance)

@@ -16,6 +16,7 @@ from flask_wtf import FlaskForm
 
 from consult.extensions import db
 from consult.i18n import current_language
+from consult.maps.report import popup_text, report_maps
 from consult.models import (
     AnalysisRun,
     Country,
@@ -246,6 +247,8 @@ def _results_context(run: AnalysisRun, country: str = "", group: str = "") -> di
         species=_names(Species),
         selected_country=country,
         selected_group=group,
+        location_maps=report_maps(run, current_language(), country or None),
+        map_text=popup_text(),
         report=False,
     )
 
