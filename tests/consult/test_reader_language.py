@@ -60,10 +60,10 @@ class _Text(HTMLParser):
             self.data.append(text)
 
 
-def _visible(html: str) -> tuple[str, str]:
+def _visible(html: str) -> tuple[str, list[str]]:
     parser = _Text()
     parser.feed(html)
-    return " ".join(parser.all), " | ".join(parser.data)
+    return " ".join(parser.all), [text.strip() for text in parser.data if text.strip()]
 
 
 def _codes() -> tuple[set[str], set[str]]:
@@ -84,17 +84,27 @@ def _codes() -> tuple[set[str], set[str]]:
 
 STRICT, WORDS = _codes()
 _STRICT_RE = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, sorted(STRICT))) + r")(?![\w-])")
-_WORD_RE = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, sorted(WORDS))) + r")(?![\w-])")
+
+
+def _word_codes(cell: str) -> set[str]:
+    """Plain-word codes standing for values in a data cell: the cell is a code or a list of
+    codes ("climate, poaching"), each maybe with its value after a colon ("poaching:
+    high"). In a sentence (a message not translated yet) such a word is just a word."""
+    parts = [part.split(":", 1)[0].strip() for part in re.split(r"[,;·]", cell)]
+    parts = [part for part in parts if part]
+    return set(parts) if parts and all(part in WORDS for part in parts) else set()
+
 
 
 def codes_shown(html: str, lang: str) -> set[str]:
     """The codes a page shows as text: any code that cannot be a word anywhere, and in a
-    language other than English also a plain-word code in a data cell."""
+    language other than English also a plain-word code standing alone in a data cell."""
     body = html.split("<body", 1)[-1]
     text, data = _visible(body)
     found = set(_STRICT_RE.findall(text))
     if lang != "en":
-        found |= set(_WORD_RE.findall(data))
+        for cell in data:
+            found |= _word_codes(cell)
     return found
 
 
@@ -209,6 +219,10 @@ def test_the_check_finds_a_code_shown_as_text():
         "KZ", "protected_area"}
     assert codes_shown("<body><td>poaching: very_high</td></body>", "ru") == {
         "poaching", "very_high"}
+    assert codes_shown("<body><td>climate, poaching</td><h3>complete</h3></body>", "fa") == {
+        "climate", "poaching", "complete"}
+    # A message not translated yet is a sentence, not a code.
+    assert codes_shown("<body><h2>Where poaching was seen</h2></body>", "ru") == set()
     # Attributes, links and what people wrote are not the page's text.
     assert codes_shown(
         '<body><a href="/x?country=KZ" data-format="group">Казахстан</a>'
