@@ -9,6 +9,9 @@ dropped afterwards). Each database is made by ``consult init`` and goes through 
   when 40 % of the phase's respondents are done;
 * ``restart``: the whole server is stopped (SIGTERM to the master) at the same point and
   started again on the same port;
+* ``openrosa``: ``--collectors`` data collectors send a form with a ``--photo-bytes`` photo
+  from "ODK Collect" (Digest, HEAD, multipart POST; half of them twice); every acknowledged
+  instance must be stored once, with its photo's bytes (see bench/openrosa_phase.py);
 * ``attack``: while the respondents answer, ``--attackers`` threads send the worst inputs
   known to have stalled or crashed the site (150 KB answers to a regex constraint through
   the JSON endpoint, 100,000 nested brackets, NUL bytes in URLs, forms and JSON, made-up
@@ -65,6 +68,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import openrosa_phase
 from common import (
     ADEQUACY,
     CLIENT_RE,
@@ -86,7 +90,7 @@ import reference  # noqa: E402
 
 FORM_FILE = ROOT / "surveys" / "forms" / f"{SLUG}.xlsx"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-PHASES = ("clean", "kill", "restart", "attack")
+PHASES = ("clean", "kill", "restart", "attack", "openrosa")
 #: the CSRF field of a WTForms page (the id comes first there)
 FORM_CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 #: a facilitator account made with ``consult users create`` for the attackers of the interview
@@ -754,6 +758,8 @@ def run_database(kind: str, work: Path, args, admin, questions) -> list[PhaseRes
         consult_init(env)
         if "attack" in args.phase_list:
             create_attacker(env)
+        if "openrosa" in args.phase_list:
+            openrosa_phase.prepare(env, args.collectors)
         server = Server(env, args.workers, free_port(), log)
         server.start()
         try:
@@ -761,6 +767,11 @@ def run_database(kind: str, work: Path, args, admin, questions) -> list[PhaseRes
             for _ in range(args.workers * 3):
                 warm.send("GET", f"/s/{SLUG}")
             for phase in args.phase_list:
+                if phase == "openrosa":
+                    tally = openrosa_phase.run_phase(server.port, database.url, args)
+                    openrosa_phase.report(kind, tally, args)
+                    args.openrosa_results.append((kind, tally))
+                    continue
                 result = _drive(kind, phase, server, database, args, questions, log)
                 clean = next((r for r in results if r.phase == "clean"), None)
                 if phase == "attack" and clean is not None and clean.page_p99_ms > 0:
@@ -1111,7 +1122,13 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(PHASES),
         help="comma-separated: clean (no fault), kill (SIGKILL a worker), "
         "restart (SIGTERM the server and start it again), attack (the worst inputs while "
-        "respondents answer)",
+        "respondents answer), openrosa (collectors sending forms with photos from ODK Collect)",
+    )
+    parser.add_argument(
+        "--collectors", type=int, default=100, help="data collectors in the openrosa phase"
+    )
+    parser.add_argument(
+        "--photo-bytes", type=int, default=1024 * 1024, help="size of each collector's photo"
     )
     parser.add_argument(
         "--quick", action="store_true", help="40 respondents, 20 at once: a fast run"
@@ -1158,6 +1175,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown database or phase: {', '.join(unknown)}")
     args.phase_list = phases
+    args.openrosa_results = []
 
     questions = page_questions()
     work = Path(tempfile.mkdtemp(prefix="consult-load-"))
@@ -1179,7 +1197,10 @@ def main(argv: list[str] | None = None) -> int:
                     admin.dispose()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print_table(results, args)
+    if results:
+        print_table(results, args)
+    for kind, tally in args.openrosa_results:
+        openrosa_phase.report(kind, tally, args)
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -1189,12 +1210,18 @@ def main(argv: list[str] | None = None) -> int:
                     "workers": args.workers,
                     "skipped": skipped,
                     "phases": [{**asdict(r), "passed": r.passed} for r in results],
+                    "openrosa": [
+                        {"database": kind, **asdict(t), "passed": t.passed}
+                        for kind, t in args.openrosa_results
+                    ],
                 },
                 indent=2,
                 default=str,
             )
         )
-    return 0 if results and all(r.passed for r in results) else 1
+    tallies = [tally for _kind, tally in args.openrosa_results]
+    ran = results or tallies
+    return 0 if ran and all(r.passed for r in [*results, *tallies]) else 1
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from consult.auth import bp as auth_bp
     from consult.interviews import bp as interviews_bp
     from consult.main import bp as main_bp
+    from consult.openrosa import bp as openrosa_bp
     from consult.respond import bp as respond_bp
     from consult.secretariat import bp as secretariat_bp
 
@@ -65,3 +66,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(interviews_bp, url_prefix="/interviews")
     app.register_blueprint(secretariat_bp, url_prefix="/secretariat")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(openrosa_bp, url_prefix="/openrosa")

@@ -70,6 +70,7 @@ def init_app(app: Flask) -> None:
     from consult.backup.cli import backup_command, restore_command
     from consult.demo.cli import seed_demo_command
     from consult.interviews.cli import interviews_cli
+    from consult.openrosa.cli import openrosa_cli
     from consult.privacy.cli import privacy_cli
     from consult.questionnaires.cli import forms_cli
     from consult.responses.cli import responses_cli
@@ -89,6 +90,7 @@ def init_app(app: Flask) -> None:
         backup_command,
         restore_command,
         privacy_cli,
+        openrosa_cli,
     ):
         app.cli.add_command(command)
 

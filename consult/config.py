@@ -84,6 +84,20 @@ class Config:
         self.RATELIMIT_API = env.get("RATELIMIT_API", "300/minute")
         #: whole-questionnaire JSON submissions need no account: limited per address
         self.RATELIMIT_SUBMIT = env.get("RATELIMIT_SUBMIT", "60/minute")
+        #: OpenRosa (/openrosa, ODK Collect and KoboCollect): requests per account or token
+        self.RATELIMIT_OPENROSA = env.get("RATELIMIT_OPENROSA", "300/minute")
+        #: largest submission request (the form and its photos), announced to devices
+        self.OPENROSA_MAX_SUBMISSION_BYTES = int(
+            env.get("OPENROSA_MAX_SUBMISSION_BYTES", 10 * 1024 * 1024)
+        )
+        #: accept Basic authentication over plain HTTP (testing only: it sends the password)
+        self.OPENROSA_ALLOW_BASIC_OVER_HTTP = _bool(
+            env.get("OPENROSA_ALLOW_BASIC_OVER_HTTP"), False
+        )
+        #: Digest realm; collector passwords are tied to it (changing it needs new ones)
+        self.OPENROSA_REALM = env.get("OPENROSA_REALM", "consult")
+        #: how long a Digest nonce is good for, in seconds
+        self.OPENROSA_NONCE_SECONDS = int(env.get("OPENROSA_NONCE_SECONDS", 300))
         #: longest answer to a questionnaire question, in characters
         self.ANSWER_MAX_LENGTH = int(env.get("ANSWER_MAX_LENGTH", 10_000))
         #: JSON request bodies: largest size in bytes (a whole questionnaire with long
@@ -94,6 +108,12 @@ class Config:
         #: share (0..1) of the coded texts offered to a second coder for the inter-coder
         #: agreement; which texts is decided from each text's id (analysis.agreement)
         self.CODING_SECOND_SHARE = float(env.get("CODING_SECOND_SHARE", 0.2))
+        #: a tile layer under the maps, e.g. a deployment's own tile server
+        #: (``https://tiles.example.org/{z}/{x}/{y}.png``); none by default: the maps draw the
+        #: range states' outlines shipped with the app and fetch nothing from elsewhere
+        self.MAP_TILE_URL = env.get("MAP_TILE_URL", "")
+        #: the credit the tile layer's licence asks for, shown in the map's corner
+        self.MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "")
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()

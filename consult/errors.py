@@ -1,4 +1,5 @@
-"""Error pages in the user's language, JSON errors under /api/, never a stack trace."""
+"""Error pages in the user's language, JSON errors under /api/ and to JSON requests, never a
+stack trace."""
 
 from __future__ import annotations
 
@@ -30,8 +31,16 @@ def _messages() -> dict[int, tuple[str, str]]:
 
 def render_error(code: int, detail: str | None = None):
     title, message = _messages().get(code, (_("Error"), ""))
-    if request.path.startswith("/api/"):
+    # A script that sent JSON (the API, the offline interview queue) reads JSON back.
+    if request.path.startswith("/api/") or request.is_json:
         return {"error": {"code": code, "title": title, "message": detail or message}}, code
+    if request.path.startswith("/openrosa/"):
+        # ODK Collect shows the message of an OpenRosa response document.
+        from consult.openrosa.documents import response_message
+        from consult.openrosa.views import XML, openrosa_headers
+
+        return response_message(detail or message), code, {"Content-Type": XML,
+                                                           **openrosa_headers()}
     return (
         render_template("errors/error.html", code=code, title=title, message=detail or message),
         code,
@@ -51,9 +60,11 @@ def init_app(app: Flask) -> None:
             return error
         if isinstance(error, InputRejected | InputTooLarge):
             return render_error(error.code, error.description)
-        body, code = render_error(error.code)
+        body, code, *extra = render_error(error.code)
         # The exception's own headers belong on the friendly page too, as a 405's Allow.
         headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+        if extra:
+            headers.extend(extra[0].items())
         return body, code, headers
 
     @app.errorhandler(Exception)

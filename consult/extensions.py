@@ -25,6 +25,9 @@ def _load_user(session_id: str):
     user = db.session.get(User, int(user_id))
     if user is None or not user.active or user.session_version != int(version):
         return None
+    if user.role == "collector":
+        # Collectors have no web session: their credentials open /openrosa only.
+        return None
     return user
 
 

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import ipaddress
+import re
 import secrets
 
 from flask import Flask, Response, request
@@ -22,8 +23,9 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+#: Geolocation is allowed to the app's own pages: the map widget's "use my location".
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()"
 )
 HSTS = "max-age=31536000; includeSubDomains"
 
@@ -37,10 +39,24 @@ _TOKEN_WORDS = ("token", "invitation", "invite", "resume")
 _TOKEN_PARAMETERS = frozenset({"t"})
 
 
-def security_headers(https: bool) -> dict[str, str]:
-    """The headers every response carries; `https` adds Strict-Transport-Security."""
+def _with_tile_images(tile_url: str) -> str:
+    """The policy allowing images from the configured map tile server's origin too; Leaflet's
+    ``{s}`` subdomain placeholder becomes a ``*.`` wildcard."""
+    scheme, _sep, rest = tile_url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    if scheme not in ("http", "https") or not re.fullmatch(r"(\*\.)?[A-Za-z0-9.-]+(:\d+)?", host):
+        return CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", f"img-src 'self' data: {scheme}://{host}"
+    )
+
+
+def security_headers(https: bool, tile_url: str = "") -> dict[str, str]:
+    """The headers every response carries; `https` adds Strict-Transport-Security; a map
+    `tile_url` (MAP_TILE_URL) lets pages load images from its server."""
+    policy = _with_tile_images(tile_url) if tile_url else CONTENT_SECURITY_POLICY
     headers = {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "Content-Security-Policy": policy,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
         "X-Frame-Options": "DENY",
@@ -69,6 +85,23 @@ def api_client() -> str:
         db.session.rollback()
         token_id = None
     return f"token:{token_id}" if token_id is not None else "ip:" + client_address()
+
+
+def openrosa_client() -> str:
+    """Rate-limit key for /openrosa: the account a request authenticates as, or the URL's
+    token when it opens something; any other request counts against its address."""
+    from consult.extensions import db
+    from consult.openrosa.auth import authenticate_request
+
+    token = (request.view_args or {}).get("token")
+    if token:
+        return "openrosa-token:" + hash_token(str(token))[:32]
+    try:
+        user = authenticate_request().user
+    except SQLAlchemyError:
+        db.session.rollback()
+        user = None
+    return f"user:{user.id}" if user is not None else "ip:" + client_address()
 
 
 def carries_token() -> bool:
@@ -149,7 +182,7 @@ def init_app(app: Flask) -> None:
             x_port=proxies,
         )
 
-    headers = security_headers(bool(app.config.get("HTTPS")))
+    headers = security_headers(bool(app.config.get("HTTPS")), app.config.get("MAP_TILE_URL") or "")
 
     @app.after_request
     def _add_security_headers(response: Response) -> Response:
@@ -165,6 +198,7 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
         return None
     from consult.api import bp as api_bp
     from consult.auth import bp as auth_bp
+    from consult.openrosa import bp as openrosa_bp
     from consult.respond import bp as respond_bp
 
     # One limiter per app: its storage and its blueprint limits belong to this app only.
@@ -193,6 +227,9 @@ def _init_rate_limits(app: Flask) -> Limiter | None:
     limiter.limit(
         lambda: config["RATELIMIT_SUBMIT"], methods=["POST"], exempt_when=_not_submission
     )(api_bp)
+    limiter.shared_limit(
+        lambda: config["RATELIMIT_OPENROSA"], scope="openrosa", key_func=openrosa_client
+    )(openrosa_bp)
     limiter.init_app(app)
     app.extensions["consult_limiter"] = limiter
     return limiter

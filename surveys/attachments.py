@@ -214,3 +214,54 @@ def from_dict(data: dict[str, Any]) -> Attachment:
         columns=list(data.get("columns", [])),
         rows=list(data.get("rows", [])),
     )
+
+
+def render_attachment(attachment: Attachment) -> bytes:
+    """The attachment as a file again (UTF-8 bytes), for devices that read the form's files
+    themselves (ODK Collect): a CSV with the header row, an ODK external instance
+    (``<root><item>…``) or a GeoJSON FeatureCollection whose geometries come back from
+    ODK's ``lat lon alt acc`` points (a closed line of four or more points is a polygon).
+    Reading the result with :func:`read_attachment` gives the same rows."""
+    if attachment.kind == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(attachment.columns)
+        for row in attachment.rows:
+            writer.writerow([row.get(column, "") for column in attachment.columns])
+        return out.getvalue().encode("utf-8")
+    if attachment.kind == "xml":
+        from xml.etree.ElementTree import Element, SubElement, tostring
+
+        root = Element("root")
+        for row in attachment.rows:
+            item = SubElement(root, "item")
+            for column in attachment.columns:
+                SubElement(item, column).text = row.get(column, "")
+        return tostring(root, encoding="utf-8", xml_declaration=True)
+    features = []
+    for row in attachment.rows:
+        feature: dict[str, Any] = {"type": "Feature", "geometry": _geojson_geometry(row)}
+        if "id" in row:
+            feature["id"] = row["id"]
+        feature["properties"] = {
+            key: value for key, value in row.items() if key not in ("id", "geometry")
+        }
+        features.append(feature)
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+    ).encode("utf-8")
+
+
+def _geojson_geometry(row: dict[str, str]) -> dict[str, Any] | None:
+    points = []
+    for part in (row.get("geometry") or "").split(";"):
+        numbers = part.split()
+        if len(numbers) >= 2:
+            points.append([float(numbers[1]), float(numbers[0])])
+    if not points:
+        return None
+    if len(points) == 1:
+        return {"type": "Point", "coordinates": points[0]}
+    if len(points) >= 4 and points[0] == points[-1]:
+        return {"type": "Polygon", "coordinates": [points]}
+    return {"type": "LineString", "coordinates": points}

@@ -37,7 +37,10 @@ def _commit_or_fail(action) -> object:
     "--role",
     required=True,
     type=click.Choice(ROLES),
-    help="admin = secretariat; facilitator = assigned countries only.",
+    help=(
+        "admin = secretariat; facilitator = assigned countries only; collector = ODK Collect "
+        "submissions for assigned countries, nothing else."
+    ),
 )
 @click.option("--country", "countries", multiple=True, help="ISO code of an assigned country.")
 @click.option("--name", default="", help="Display name.")

@@ -67,6 +67,10 @@ def _check_password_rules(password: str) -> None:
         raise AccountError("password", f"at most {MAX_PASSWORD_LENGTH} characters")
 
 
+#: The password rules, for other credentials of an account (the ODK Collect password).
+check_password_rules = _check_password_rules
+
+
 def _countries(codes: list[str] | tuple[str, ...] | None) -> list[Country]:
     wanted = sorted({code.strip().upper() for code in codes or [] if code.strip()})
     found = db.session.scalars(db.select(Country).where(Country.code.in_(wanted))).all()
@@ -269,8 +273,12 @@ def _throttle(user: User, address: str) -> LoginThrottle | None:
     )
 
 
-def authenticate(email: str, password: str, address: str = "") -> SignIn:
-    """Check a sign-in from client `address`; both outcomes are audited.
+def authenticate(
+    email: str, password: str, address: str = "", *, record_success: bool = True
+) -> SignIn:
+    """Check a sign-in from client `address`; both outcomes are audited (a success only
+    with `record_success`: a device sending the password with every request, as ODK
+    Collect over Basic, would fill the log).
 
     The password hash is checked on every path, so timing tells nothing about the account.
     """
@@ -304,8 +312,9 @@ def authenticate(email: str, password: str, address: str = "") -> SignIn:
         return SignIn(None, locked_until=throttle.locked_until)
     if throttle is not None:
         db.session.delete(throttle)
-    user.last_login_at = now
-    audit.record("login", "user", user.id, user=user)
+    if record_success:
+        user.last_login_at = now
+        audit.record("login", "user", user.id, user=user)
     return SignIn(user)
 
 

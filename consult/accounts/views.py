@@ -34,6 +34,7 @@ from consult.security import client_address
 ROLE_NAMES = {
     "admin": _l("Secretariat (administrator)"),
     "facilitator": _l("Facilitator"),
+    "collector": _l("Data collector (ODK Collect, KoboCollect)"),
 }
 
 #: How the account events of the audit log are called on the account page.
@@ -48,6 +49,8 @@ EVENT_NAMES = {
     "user.unlock": _l("sign-in unlocked"),
     "login": _l("signed in"),
     "login.failed": _l("wrong password"),
+    "user.collector_password": _l("ODK Collect password set"),
+    "user.collector_password_removed": _l("ODK Collect password removed"),
     "login.locked": _l("sign-in refused: paused after wrong passwords"),
     "logout": _l("signed out"),
 }
@@ -85,6 +88,15 @@ def login():
         db.session.commit()
         if outcome.user is None:
             flash(_("E-mail or password is not right, or the account is locked."), "error")
+        elif outcome.user.role == "collector":
+            # A collector's account is for ODK Collect and KoboCollect only (see /openrosa).
+            flash(
+                _(
+                    "This account sends questionnaires from ODK Collect or KoboCollect; "
+                    "it has no pages to sign in to."
+                ),
+                "error",
+            )
         else:
             _start_session(outcome.user)
             return redirect(_safe_next(request.args.get("next")) or home_for(outcome.user))

@@ -591,9 +591,15 @@ def _apply(interview: Interview, data: InterviewData) -> None:
 
 
 def create_interview(
-    data: InterviewData, user: User | None, *, record_uid: str | None = None, action: str = "create"
+    data: InterviewData,
+    user: User | None,
+    *,
+    record_uid: str | None = None,
+    action: str = "create",
+    client_id: str | None = None,
 ) -> Interview:
-    """Add a new interview from `data` on behalf of `user` (None: command-line operator).
+    """Add a new interview from `data` on behalf of `user` (None: command-line operator);
+    `client_id` is the id a browser gave an interview recorded offline.
 
     Raises InvalidInterview with the problems when a rule is broken. Flushes and writes an
     ``interview.<action>`` audit event; the caller commits.
@@ -602,7 +608,9 @@ def create_interview(
     problems = validate_interview(data, user)
     if problems:
         raise InvalidInterview(problems)
-    interview = Interview(record_uid=record_uid, created_by_id=user.id if user else None)
+    interview = Interview(
+        record_uid=record_uid, client_id=client_id, created_by_id=user.id if user else None
+    )
     _apply(interview, data)
     db.session.add(interview)
     db.session.flush()
@@ -614,6 +622,7 @@ def create_interview(
         country=interview.country_code,
         version=interview.row_version,
         fields=changed_fields(InterviewData("", None, "", "", ""), data),
+        **({"client_id": client_id} if client_id else {}),
     )
     return interview
 
@@ -625,8 +634,10 @@ def update_interview(
     *,
     expected_version: int | None,
     action: str = "update",
+    client_id: str | None = None,
 ) -> list[str]:
-    """Save `data` over `interview` when nobody else saved it since `expected_version`.
+    """Save `data` over `interview` when nobody else saved it since `expected_version`;
+    `client_id`, the id a browser gave an edit made offline, is kept in the audit event.
 
     Returns the names of the changed fields (empty: nothing to save, nothing audited).
     Raises EditConflict when the record moved on since the editor loaded it, and
@@ -659,8 +670,23 @@ def update_interview(
         user=user,
         version=interview.row_version,
         fields=changes,
+        **({"client_id": client_id} if client_id else {}),
     )
     return changes
+
+
+def interview_by_client_id(client_id: str) -> Interview | None:
+    """The interview a browser created offline under `client_id`, or None."""
+    return db.session.scalar(select(Interview).where(Interview.client_id == client_id))
+
+
+def edit_applied(interview: Interview, client_id: str) -> bool:
+    """True when the edit a browser sent under `client_id` was saved already (its audit
+    event carries the id), so sending it again changes nothing."""
+    return any(
+        (event.details or {}).get("client_id") == client_id
+        for event in audit.history("interview", interview.id)
+    )
 
 
 # --- search --------------------------------------------------------------------------------

@@ -7,10 +7,15 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy.exc import IntegrityError
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
+from wtforms import FieldList, FormField
 
 from consult import audit
 from consult.auth.roles import role_required
+from consult.errors import render_error
 from consult.extensions import db
 from consult.interviews import bp, exporter, importer, service
 from consult.interviews.forms import (
@@ -27,6 +32,8 @@ from consult.interviews.forms import (
 from consult.models import Interview
 from consult.models.interviews import NATIONAL_CONSULTATION
 from consult.reference import ACTION_CODES
+from consult.responses import valid_client_id
+from consult.security import DATABASE_INT_MAX
 from consult.spreadsheets import XLSX_MIMETYPE
 
 
@@ -179,6 +186,8 @@ def import_interviews():
 
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(error):
+    if request.is_json:
+        return render_error(413)  # an interview sent from the offline queue
     form = ImportForm(formdata=None)
     form.file.errors = [
         _(
@@ -222,3 +231,168 @@ def export_interviews():
     return send_file(
         exporter.as_stream(content), mimetype=mimetype, as_attachment=True, download_name=name
     )
+
+
+#: Most fields an offline interview may send: the form has some 150 (participant and note
+#: rows, a threat select per theme, a rating row per action); far more is not a form.
+SYNC_MAX_FIELDS = 2000
+
+
+def _sync_error(status: int, message: str):
+    return {"error": {"code": status, "message": message}}, status
+
+
+def _flat_errors(fields) -> dict[str, list[str]]:
+    """A form's messages by the name of the field in the page (``participants-0-name``)."""
+    found: dict[str, list[str]] = {}
+    for item in fields:
+        if isinstance(item, FormField | FieldList):
+            found.update(_flat_errors(item))
+        elif item.errors:
+            found[item.name] = [str(message) for message in item.errors]
+    return found
+
+
+def _problems(error: service.InvalidInterview) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for problem in error.problems:
+        key = problem.field if problem.item is None else f"{problem.field}[{problem.item}]"
+        found.setdefault(key, []).append(str(problem.message))
+    return found
+
+
+def _saved(interview: Interview, status: int):
+    return {
+        "id": interview.id,
+        "row_version": interview.row_version,
+        "url": url_for(".view_interview", interview_id=interview.id),
+    }, status
+
+
+def _posted_fields(fields: dict) -> MultiDict | None:
+    """The page's field values (a list for a field with several) as form data, or None
+    when they are not such values."""
+    if len(fields) > SYNC_MAX_FIELDS:
+        return None
+    data = MultiDict()
+    for name, value in fields.items():
+        values = value if isinstance(value, list) else [value]
+        if len(name) > 100 or len(values) > SYNC_MAX_FIELDS:
+            return None
+        for item in values:
+            if not isinstance(item, str | int | float) or isinstance(item, bool):
+                return None
+            data.add(name, str(item))
+    return data
+
+
+@bp.route("/sync", methods=["GET", "POST"])
+def sync_interview():
+    """Interviews recorded without a connection, sent by the page script when it returns.
+
+    GET: a fresh CSRF token for the POSTs (the page the script runs in may be a copy kept
+    while offline). POST (JSON, with the token in ``X-CSRFToken``): ``{"client_id",
+    "interview_id" (null for a new one), "row_version" (of the record the edit started
+    from), "fields" (the form's fields by name, as the page holds them)}``. Answers 201 with
+    the new record, 200 when saved (also when the same client id was sent before), 409 with
+    ``conflict`` when someone saved the record since the edit started (nothing is saved),
+    422 with ``errors`` by field, 400 for a body that is not such an object.
+    """
+    if request.method == "GET":
+        return {"csrf_token": generate_csrf()}
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
+        return _sync_error(400, _('Send a JSON object with "client_id" and "fields".'))
+    client_id = str(payload.get("client_id") or "")
+    if not valid_client_id(client_id):
+        return _sync_error(400, _("A client id of 8 to 64 letters, digits, - or _ is needed."))
+    formdata = _posted_fields(payload["fields"])
+    if formdata is None:
+        return _sync_error(400, _("The fields must map names to text or lists of text."))
+    interview_id = payload.get("interview_id")
+    if interview_id is None:
+        return _sync_new(client_id, formdata)
+    if not isinstance(interview_id, int) or isinstance(interview_id, bool):
+        return _sync_error(400, _("interview_id: a record number is needed."))
+    interview = (
+        service.interview_for(current_user, interview_id)
+        if 0 < interview_id <= DATABASE_INT_MAX
+        else None
+    )
+    if interview is None:
+        return _sync_error(404, _("There is no such interview among those of your countries."))
+    expected = payload.get("row_version")
+    if not isinstance(expected, int) or isinstance(expected, bool):
+        return _sync_error(400, _("row_version: the version the edit started from is needed."))
+    return _sync_edit(interview, client_id, formdata, expected)
+
+
+def _sync_new(client_id: str, formdata: MultiDict):
+    existing = service.interview_by_client_id(client_id)
+    if existing is not None:
+        if service.interview_for(current_user, existing.id) is None:
+            return _sync_error(409, _("This client id belongs to another record."))
+        return _saved(existing, 200)
+    form = InterviewForm(formdata=formdata, user=current_user, meta={"csrf": False})
+    if not form.validate():
+        return {"errors": _flat_errors(form)}, 422
+    data, _participants, _notes = form.to_data()
+    try:
+        interview = service.create_interview(data, current_user, client_id=client_id)
+        db.session.commit()
+    except service.InvalidInterview as error:
+        db.session.rollback()
+        return {"errors": _problems(error)}, 422
+    except IntegrityError:
+        # the same interview sent twice at the same moment: the other request saved it
+        db.session.rollback()
+        existing = service.interview_by_client_id(client_id)
+        if existing is None:
+            raise
+        return _saved(existing, 200)
+    return _saved(interview, 201)
+
+
+def _sync_edit(interview: Interview, client_id: str, formdata: MultiDict, expected: int):
+    if service.edit_applied(interview, client_id):
+        return _saved(interview, 200)
+    stored = service.data_from_interview(interview)
+    form = InterviewForm(formdata=formdata, user=current_user, current=stored, meta={"csrf": False})
+    if not form.validate():
+        return {"errors": _flat_errors(form)}, 422
+    data, _participants, _notes = form.to_data()
+    interview_id = interview.id
+    try:
+        service.update_interview(
+            interview, data, current_user, expected_version=expected, client_id=client_id
+        )
+        db.session.commit()
+    except service.EditConflict:
+        db.session.rollback()
+        interview = _interview_or_404(interview_id)
+        changes = [
+            {
+                "by": event.user.email if event.user else "",
+                "at": event.at.strftime("%Y-%m-%d %H:%M"),
+                "fields": list((event.details or {}).get("fields", [])),
+            }
+            for event in audit.history("interview", interview.id)
+            if (event.details or {}).get("version", 0) > expected
+        ]
+        return {
+            "conflict": {
+                "message": _(
+                    "Not saved: someone else saved this record while you were editing it."
+                ),
+                "row_version": interview.row_version,
+                "url": url_for(".view_interview", interview_id=interview.id),
+                "changes": changes,
+            }
+        }, 409
+    except service.InvalidInterview as error:
+        db.session.rollback()
+        return {"errors": _problems(error)}, 422
+    except PermissionError:
+        db.session.rollback()
+        return _sync_error(404, _("There is no such interview among those of your countries."))
+    return _saved(interview, 200)

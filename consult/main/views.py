@@ -1,4 +1,7 @@
-from flask import render_template
+import hashlib
+from pathlib import Path
+
+from flask import current_app, make_response, render_template, url_for
 
 from consult.database import accepts_writes, is_reachable
 from consult.extensions import db
@@ -24,3 +27,49 @@ def healthz():
     if not accepts_writes():
         return {"status": "error", "database": "reachable", "writes": "refused"}, 503
     return {"status": "ok", "database": "reachable", "writes": "accepted"}, 200
+
+
+def static_version() -> str:
+    """A short digest of the shipped scripts and styles: the service worker's cache name
+    carries it, so a release with changed files replaces the offline copies at once."""
+    app = current_app._get_current_object()
+    cached = app.extensions.get("consult_static_version")
+    if cached is None:
+        digest = hashlib.sha256()
+        root = Path(app.static_folder or "")
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+        cached = app.extensions["consult_static_version"] = digest.hexdigest()[:12]
+    return cached
+
+
+#: Files every offline page needs; each page's own scripts are cached as they are fetched.
+OFFLINE_STATIC = (
+    "css/app.css",
+    "js/expressions.js",
+    "js/respond.js",
+    "js/copy_link.js",
+    "js/offline_store.js",
+    "js/respond_offline.js",
+    "js/interview_draft.js",
+    "js/interview_offline.js",
+)
+
+
+@bp.route("/sw.js")
+def service_worker():
+    """The service worker that keeps questionnaires and the interview form working without
+    a connection. Served from the root so its scope covers /s/ and /interviews/; never
+    cached by the browser's HTTP cache, so a new release is picked up on the next visit."""
+    body = render_template(
+        "main/sw.js",
+        version=static_version(),
+        static=[url_for("static", filename=name) for name in OFFLINE_STATIC],
+    )
+    response = make_response(body)
+    response.headers["Content-Type"] = "text/javascript; charset=utf-8"
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Service-Worker-Allowed"] = "/"
+    return response

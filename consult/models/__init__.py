@@ -22,6 +22,12 @@ from consult.models.interviews import (
 )
 from consult.models.mail import Mail, Mailing
 from consult.models.media import MediaBlob, MediaFile
+from consult.models.openrosa import (
+    CollectorCredential,
+    CollectorToken,
+    OpenRosaInstance,
+    XForm,
+)
 from consult.models.questionnaires import Invitation, Questionnaire, QuestionnaireVersion
 from consult.models.reference import Country, Species, StakeholderGroup, Threat
 from consult.models.responses import Answer, Response
@@ -33,6 +39,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Coding",
+    "CollectorCredential",
+    "CollectorToken",
     "Country",
     "Interview",
     "InterviewNote",
@@ -43,6 +51,7 @@ __all__ = [
     "Mailing",
     "MediaBlob",
     "MediaFile",
+    "OpenRosaInstance",
     "PasswordReset",
     "Participant",
     "Questionnaire",
@@ -53,6 +62,7 @@ __all__ = [
     "StrategyRating",
     "Threat",
     "User",
+    "XForm",
     "interview_facilitators",
     "interview_species",
     "user_countries",

@@ -12,7 +12,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from consult.models.base import LANGUAGE_TAG_LENGTH, Base, UTCDateTime, utcnow
 from consult.models.reference import Country
 
-ROLES = ("admin", "facilitator")
+#: admin = secretariat; facilitator = interviews in assigned countries; collector = ODK
+#: Collect / KoboCollect submissions over OpenRosa for assigned countries, nothing else
+ROLES = ("admin", "facilitator", "collector")
 
 user_countries = Table(
     "user_countries",

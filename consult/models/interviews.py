@@ -54,6 +54,8 @@ class Interview(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: stable id from an import spreadsheet; re-importing the same file updates nothing twice
     record_uid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: id the browser gave an interview created offline; sending it again creates nothing
+    client_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     country_code: Mapped[str] = mapped_column(ForeignKey("countries.code"))
     date: Mapped[date] = mapped_column(Date)
     settlement: Mapped[str] = mapped_column(String(200), default="")

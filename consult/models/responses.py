@@ -36,9 +36,10 @@ class Response(Base):
     resume_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: id the browser sends with a submission, so a retried submit stores one response
     client_submission_id: Mapped[str | None] = mapped_column(String(64), unique=True)
-    #: uuid of a KoboToolbox / ODK Central submission this response was imported from
+    #: uuid of a KoboToolbox / ODK Central submission this response was imported from, or
+    #: the first meta/instanceID of a response sent over OpenRosa
     external_uuid: Mapped[str | None] = mapped_column(String(64), unique=True)
-    #: web | import | demo
+    #: web | import | demo | openrosa (ODK Collect, KoboCollect)
     source: Mapped[str] = mapped_column(String(12), default="web")
     #: key of the page the respondent goes on from (see surveys.pages); the resume link
     #: opens it

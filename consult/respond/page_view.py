@@ -26,7 +26,7 @@ from consult.media import accepted_formats, human_size
 from consult.media.types import INLINE_IMAGES
 from consult.respond.forms import count_field, field_name
 from surveys import expressions
-from surveys.model import MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
+from surveys.model import GEO_TYPES, MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
 from surveys.pages import Page, holds
 from surveys.validation import (
     ChoiceLabels,
@@ -527,6 +527,10 @@ class PageView:
         """True when the page asks for a file (the form must be sent as multipart)."""
         return any(self.form.questions[n].type in MEDIA_TYPES for n in self.page.questions)
 
+    def has_locations(self) -> bool:
+        """True when the page asks for a location (its fields get a map)."""
+        return any(self.form.questions[n].type in GEO_TYPES for n in self.page.questions)
+
     def rank_slots(self, question: Question, instance: int = 0) -> list[tuple[str, str]]:
         chosen = self.codes(question, instance)
         count = len(self.form.options(question))
@@ -646,3 +650,70 @@ def ordinal(n: int) -> str:
     if n == 3:
         return _("3rd")
     return _("%(n)dth", n=n)
+
+
+def _conditions(form: Form, question: Question) -> list[Any]:
+    """The relevance of ``question`` and of every group around it, as ASTs (an expression
+    that does not parse is left out: it counts as true, as on the server)."""
+    expressions_ = [question.relevant]
+    path = question.group or ""
+    while path:
+        group = form.groups.get(path)
+        if group is not None:
+            expressions_.append(group.relevant)
+        path = path.rpartition("/")[0]
+    result = []
+    for expr in expressions_:
+        if not expr:
+            continue
+        try:
+            result.append(expressions.to_ast(expressions.parse(expr)))
+        except expressions.ExpressionError:
+            continue
+    return result
+
+
+_offline_cache: dict[int, tuple[Form, list[dict[str, Any]]]] = {}
+
+
+def offline_pages(form: Form, pages: list[Page]) -> list[dict[str, Any]]:
+    """What the browser needs to walk the pages without the server: each page's key and,
+    in ``any``, one list of conditions per question or repeat that would show the page
+    (the page applies when every condition of one of the lists holds, as
+    :func:`surveys.pages.visible_pages` decides). The answers it reads come from the
+    browser's store. Kept per form object, like the pages themselves; callers get copies."""
+    cached = _offline_cache.get(id(form))
+    if cached is not None and cached[0] is form:
+        return [dict(entry) for entry in cached[1]]
+    result = []
+    for page in pages:
+        candidates: list[list[Any]] = []
+        for path in page.repeats:
+            group = form.groups.get(path)
+            condition = group.relevant if group is not None else None
+            try:
+                parsed = expressions.to_ast(expressions.parse(condition)) if condition else None
+            except expressions.ExpressionError:
+                parsed = None
+            candidates.append([parsed] if parsed is not None else [])
+        for name in page.questions:
+            question = form.questions[name]
+            if question.displayed and question.repeat is None:
+                candidates.append(_conditions(form, question))
+        # Many questions of a page share their conditions (every rating of a theme asks
+        # whether the theme was chosen): each set is sent once.
+        unique = {json.dumps(c, sort_keys=True, default=str): c for c in candidates}
+        any_of = list(unique.values())
+        if [] in any_of:
+            any_of = [[]]  # one question always applies: so does the page
+        result.append({"key": page.key, "any": any_of})
+    if len(_offline_cache) > 64:
+        _offline_cache.clear()
+    _offline_cache[id(form)] = (form, result)
+    return [dict(entry) for entry in result]
+
+
+def offline_json(data: dict[str, Any]) -> Markup:
+    """``data`` as JSON safe inside ``<script type="application/json">``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return Markup(text.replace("</", "<\\/"))

@@ -8,6 +8,7 @@ instead: the invitation link itself continues it, in any browser.
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from flask import (
@@ -33,7 +34,7 @@ from consult.models import Invitation, MediaFile, Questionnaire, QuestionnaireVe
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.respond import bp, uploads
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
-from consult.respond.page_view import PageView, odk_text
+from consult.respond.page_view import PageView, odk_text, offline_json, offline_pages
 from consult.security import hash_token
 from surveys.model import MEDIA_TYPES, Form, Question
 from surveys.pages import Page, page_by_key, planned_pages, visible_pages
@@ -127,11 +128,22 @@ def _invitation(questionnaire: Questionnaire, token: str | None) -> Invitation |
         abort(_unavailable(error.status, str(error), questionnaire))
 
 
-def _remember(slug: str, response: Response, token: str, *, invitation: bool = False) -> None:
+def _remember(
+    slug: str,
+    response: Response,
+    token: str,
+    *,
+    invitation: bool = False,
+    invitation_token: str | None = None,
+) -> None:
     """Keep the draft this browser answers; ``token`` is its resume token, or with
-    ``invitation`` the token of the single-use invitation that owns it."""
+    ``invitation`` the token of the single-use invitation that owns it.
+    ``invitation_token`` (a shared link's) is kept so that answers collected offline can be
+    sent with it."""
     drafts = dict(session.get(DRAFTS) or {})
     drafts[slug] = {"id": response.id, "token": token, "via": "invitation" if invitation else ""}
+    if invitation_token:
+        drafts[slug]["invitation"] = invitation_token
     session[DRAFTS] = drafts
     session.permanent = True
 
@@ -165,6 +177,48 @@ def _draft(questionnaire: Questionnaire) -> tuple[Response, str] | None:
     elif response.resume_token_hash != digest:
         return None
     return response, entry["token"]
+
+
+def _invitation_token(questionnaire: Questionnaire) -> str | None:
+    """The invitation token this browser's draft was started with, if it knows one."""
+    entry = (session.get(DRAFTS) or {}).get(questionnaire.slug)
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("via") == "invitation":
+        return str(entry.get("token") or "") or None
+    return str(entry.get("invitation") or "") or None
+
+
+def _offline_data(
+    questionnaire: Questionnaire, response: Response, form: Form, page: Page, values: dict
+) -> dict:
+    """What the page's script keeps in the browser to go on without a connection: every
+    page of the questionnaire (to cache them and to walk them), the answers so far, and
+    what the whole-questionnaire JSON submission needs."""
+    slug = questionnaire.slug
+    return {
+        "slug": slug,
+        "version": response.version_id,
+        #: when the server rendered the page (ms); a page shown from the browser's cache is
+        #: older than the last one it saw fresh, so its answers are not taken as current
+        "rendered": int(time.time() * 1000),
+        "for_cache": bool(request.args.get("offline")),
+        "sw": url_for("main.service_worker"),
+        "page": page.key,
+        "language": response.language,
+        # Files are sent with the pages, online only: the JSON submission carries none.
+        "answers": {
+            name: value
+            for name, value in values.items()
+            if name in form.questions and form.questions[name].type not in MEDIA_TYPES
+        },
+        "invitation": _invitation_token(questionnaire),
+        "submit": url_for("api.submit_questionnaire", slug=slug),
+        "start": url_for("respond.start", slug=slug),
+        #: a page's address is this followed by its key
+        "base": url_for("respond.page", slug=slug, key="-").removesuffix("-"),
+        "pages": url_for("respond.offline_walk", slug=slug),
+    }
 
 
 def _via_invitation(questionnaire: Questionnaire) -> bool:
@@ -208,7 +262,7 @@ def start(slug: str):
         if invitation is not None and invitation.max_responses == 1:
             _remember(slug, response, token, invitation=True)
         else:
-            _remember(slug, response, resume_token)
+            _remember(slug, response, resume_token, invitation_token=token)
         _follow_language(lang)
         return redirect(url_for("respond.page", slug=slug, key=response.current_section))
     db.session.commit()
@@ -267,6 +321,7 @@ def _render_page(
             is_last=position >= len(planned),
             client_id=uuid.uuid4().hex,
             resume_url=resume_url,
+            offline=offline_json(_offline_data(questionnaire, response, form, page, values)),
             notice=notice,
             form_dir=direction(response.language),
         ),
@@ -334,12 +389,23 @@ def page(slug: str, key: str):
     values = responses.load_values(response, form)
     flags = visibility(form, values)
     visible = visible_pages(form, values, flags)
-    if page.key not in [p.key for p in visible]:
+    # ?offline=1: the browser caches every page for answering without a connection, also
+    # those the answers so far do not bring up.
+    if page.key not in [p.key for p in visible] and not request.args.get("offline"):
         return redirect(url_for("respond.page", slug=slug, key=_nearest(form, visible, page.key)))
     errors: dict[str, str] = {}
     if request.args.get("check"):
         errors = responses.check_page(form, page, values, {}, response.language).errors
     return _render_page(questionnaire, response, token, form, page, values, errors, flags=flags)
+
+
+@bp.route("/<slug>/pages.json")
+def offline_walk(slug: str):
+    """The pages of the draft's questionnaire version and the conditions that bring each
+    up, for the page script to walk them without a connection; fetched once per version
+    and kept in the browser's store."""
+    _questionnaire_, response, _token, form = _current(slug)
+    return {"version": response.version_id, "pages": offline_pages(form, form_pages(form))}
 
 
 def _nearest(form: Form, visible: list[Page], key: str) -> str:

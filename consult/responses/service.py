@@ -686,6 +686,7 @@ def _store_submitted(
     reference_digits: Callable[[int], str] | None = None,
     client_id: str | None = None,
     invitation: Invitation | None = None,
+    external_uuid: str | None = None,
 ) -> Response:
     """Store values already pruned by :func:`final_values` as a submitted response; country
     and group come from the profile answers, else from the ``invitation``."""
@@ -700,6 +701,7 @@ def _store_submitted(
         reference=new_reference(form.form_id, reference_digits),
         source=source,
         client_submission_id=client_id,
+        external_uuid=external_uuid,
         created_at=created_at or submitted_at,
         updated_at=submitted_at,
         submitted_at=submitted_at,
@@ -740,30 +742,16 @@ class SubmissionRejected(ValueError):
         super().__init__(f"{len(errors)} error(s)")
 
 
-def submit_complete(
-    version: QuestionnaireVersion,
+def check_complete(
     form: Form,
     answers: Mapping[str, Any],
     *,
     language: str,
-    client_id: str,
     invitation: Invitation | None = None,
-) -> tuple[Response, bool]:
-    """Store a questionnaire answered elsewhere (an offline form, a partner's client) and
-    sent whole: ``answers`` maps question names to ODK raw values (text, a list of codes
-    or a space-separated string for select_multiple, a list per repeated question).
-
-    The same rules as page by page: answers are coerced and checked on every visible
-    question (:class:`SubmissionRejected` lists every problem; nothing is stored), hidden
-    ones are dropped, country and group come from the profile answers or the invitation.
-    A client id that was used already returns the stored response and ``False``; a new
-    one returns the new response and ``True``. Flushes and audits; the caller commits.
-    """
-    if not valid_client_id(client_id):
-        raise SubmissionRejected({"client_id": gettext("A client submission id is needed.")})
-    existing = find_submission(client_id)
-    if existing is not None:
-        return existing, False
+) -> dict[str, Any]:
+    """The values a whole questionnaire sent at once keeps, checked by the rules of the
+    pages: answers coerced and checked on every visible question, hidden ones dropped,
+    calculations redone. Raises :class:`SubmissionRejected` listing every problem."""
     if language not in form.languages:
         raise SubmissionRejected(
             {"language": gettext("This questionnaire is not available in that language.")}
@@ -782,17 +770,91 @@ def submit_complete(
         errors.setdefault(key, message)
     if errors:
         raise SubmissionRejected(errors)
+    return kept
+
+
+def submit_complete(
+    version: QuestionnaireVersion,
+    form: Form,
+    answers: Mapping[str, Any],
+    *,
+    language: str,
+    client_id: str,
+    invitation: Invitation | None = None,
+    source: str = "web",
+    external_uuid: str | None = None,
+) -> tuple[Response, bool]:
+    """Store a questionnaire answered elsewhere (an offline form, a partner's client, ODK
+    Collect) and sent whole: ``answers`` maps question names to ODK raw values (text, a
+    list of codes or a space-separated string for select_multiple, a list per repeated
+    question).
+
+    The same rules as page by page (:func:`check_complete`; :class:`SubmissionRejected`
+    lists every problem and nothing is stored), country and group come from the profile
+    answers or the invitation. A client id that was used already returns the stored
+    response and ``False``; a new one returns the new response and ``True``. ``source``
+    and ``external_uuid`` say where the response came from. Flushes and audits; the caller
+    commits.
+    """
+    if not valid_client_id(client_id):
+        raise SubmissionRejected({"client_id": gettext("A client submission id is needed.")})
+    existing = find_submission(client_id)
+    if existing is not None:
+        return existing, False
+    kept = check_complete(form, answers, language=language, invitation=invitation)
     claim_submission(invitation)
     response = _store_submitted(
         version,
         form,
         kept,
         language=language,
-        source="web",
+        source=source,
         submitted_at=utcnow(),
         client_id=client_id,
         invitation=invitation,
+        external_uuid=external_uuid,
     )
     audit.record("response.submit", "response", response.id, reference=response.reference,
-                 whole=True)
+                 whole=True, source=source)
     return response, True
+
+
+def replace_submission(
+    response: Response,
+    version: QuestionnaireVersion,
+    form: Form,
+    kept: Mapping[str, Any],
+    *,
+    source: str,
+    **details: Any,
+) -> None:
+    """Replace every answer of a submitted ``response`` with ``kept`` (values checked by
+    :func:`check_complete`), answered on ``version``: an edit sent from a device. Country
+    and group are read again from the answers (an invitation's stay). Flushes and audits
+    the edit with ``details``; the caller commits."""
+    country, group = _profile_codes(
+        kept, response.invitation if response.invitation is not None else response
+    )
+    now = utcnow()
+    before = {"version_id": response.version_id, "country": response.country_code,
+              "group": response.group_code}
+    response.version_id = version.id
+    response.country_code = country
+    response.group_code = group
+    response.updated_at = now
+    db.session.flush()
+    _replace_answers(response.id, form, None, kept)
+    db.session.expire(response, ["answers"])
+    audit.record(
+        "response.edit",
+        "response",
+        response.id,
+        reference=response.reference,
+        source=source,
+        before=before,
+        version_id=version.id,
+        country=country,
+        group=group,
+        **details,
+    )
+    db.session.flush()

@@ -16,6 +16,7 @@ from flask_wtf import FlaskForm
 
 from consult.extensions import db
 from consult.i18n import current_language
+from consult.maps.report import popup_text, report_maps
 from consult.models import (
     AnalysisRun,
     Country,
@@ -236,6 +237,8 @@ def analysis_run(run_id: int):
         species=_names(Species),
         selected_country=country,
         selected_group=group,
+        location_maps=report_maps(run, current_language(), country or None),
+        map_text=popup_text(),
     )
 
 

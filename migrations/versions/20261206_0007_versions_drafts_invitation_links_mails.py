@@ -6,7 +6,7 @@ day they were imported. Interviews' search terms are filled by ``consult init`` 
 come from the analysis package, which a migration should not depend on).
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-06 22:37:24.512290
 """
 
@@ -16,7 +16,7 @@ import consult.models.base
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

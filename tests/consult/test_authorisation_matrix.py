@@ -12,6 +12,7 @@ test per database, because the world takes a moment to build and every role need
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -30,6 +31,7 @@ from consult.extensions import db
 from consult.interviews.service import InterviewData, NoteData, ParticipantData, create_interview
 from consult.invitations import create_invitation
 from consult.models import AnalysisRun, Mail, Mailing, User
+from consult.openrosa.service import create_collector_token
 from consult.questionnaires import ensure_shipped_questionnaire, import_form
 from consult.runs.service import RunRequest, execute_run
 from surveys.model import Question
@@ -40,7 +42,7 @@ from tests.factories import make_response
 
 PASSWORD = "correct horse battery staple"
 SLUG = "small-survey"
-ROLES = ("anonymous", "respondent", "facilitator_a", "facilitator_b", "admin")
+ROLES = ("anonymous", "respondent", "collector", "facilitator_a", "facilitator_b", "admin")
 #: A 302 to the login page: the visitor is not signed in.
 LOGIN = "redirect:login"
 #: A 302 back to the questionnaire's start page: this browser holds no draft of it.
@@ -51,11 +53,16 @@ PAGE = "redirect:page"
 _SECRETARIAT_REFUSED = {
     "anonymous": LOGIN,
     "respondent": LOGIN,
+    "collector": LOGIN,
     "facilitator_a": 403,
     "facilitator_b": 403,
 }
-_STAFF_REFUSED = {"anonymous": LOGIN, "respondent": LOGIN}
-_API_REFUSED = {"anonymous": 401, "respondent": 401, "facilitator_a": 403, "facilitator_b": 403}
+_STAFF_REFUSED = {"anonymous": LOGIN, "respondent": LOGIN, "collector": LOGIN}
+_API_REFUSED = {"anonymous": 401, "respondent": 401, "collector": 401, "facilitator_a": 403}
+_API_REFUSED |= {"facilitator_b": 403}
+#: /openrosa with an account: only the collector's credentials (Basic, which the matrix's
+#: app accepts over HTTP) open it; the others send no OpenRosa credentials.
+_OPENROSA = {**dict.fromkeys(ROLES, 401), "collector": 200}
 _EVERYONE = dict.fromkeys(ROLES, 200)
 
 #: endpoint -> role -> expected status (or redirect target). Facilitator A works in KZ,
@@ -71,7 +78,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # instead of the JSON body is refused the same way for everyone.
     "api.submit_questionnaire": dict.fromkeys(ROLES, 400),
     # Sign in and out.
-    "auth.login": {**_STAFF_REFUSED, "anonymous": 200, "respondent": 200}
+    "auth.login": {**_STAFF_REFUSED, "anonymous": 200, "respondent": 200, "collector": 200}
     | {"facilitator_a": 302, "facilitator_b": 302, "admin": 302},
     "auth.logout": {**_STAFF_REFUSED, "facilitator_a": 302, "facilitator_b": 302, "admin": 302},
     "auth.change_password": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
@@ -81,11 +88,17 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    # The service worker that keeps pages for offline use holds nothing of anyone's.
+    "main.service_worker": _EVERYONE,
+    # The range states' outlines the maps draw, respondents' pages included.
+    "main.map_boundaries": _EVERYONE,
     # Respondents: the draft lives in the browser's session; the resume link is the key.
     "respond.start": _EVERYONE,
     "respond.page": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.save_page": {**dict.fromkeys(ROLES, START), "respondent": PAGE},
     "respond.resume_draft": dict.fromkeys(ROLES, PAGE),
+    # The pages and conditions for walking the draft's questionnaire offline.
+    "respond.offline_walk": {**dict.fromkeys(ROLES, START), "respondent": 200},
     "respond.thanks": dict.fromkeys(ROLES, START),
     # A draft's files: only to the browser answering it; to anyone else they look missing.
     "respond.media_file": {**dict.fromkeys(ROLES, 404), "respondent": 200},
@@ -104,6 +117,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "interviews.import_interviews": {**_STAFF_REFUSED, "facilitator_a": 200}
     | {"facilitator_b": 200, "admin": 200},
     "interviews.export_interviews": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # Interviews recorded offline: GET gives the CSRF token their JSON POSTs need.
+    "interviews.sync_interview": {**_STAFF_REFUSED, "facilitator_a": 200, "facilitator_b": 200}
+    | {"admin": 200},
     # The secretariat.
     "secretariat.index": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.privacy": {**_SECRETARIAT_REFUSED, "admin": 200},
@@ -153,6 +169,26 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.analysis_download": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.show_coding_queue": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.code_text": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # Location answers: the map page and its GeoJSON/KML exports.
+    "secretariat.questionnaire_map": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.export_locations": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # ODK Collect: the collector's account, or a collection link for anyone holding it.
+    "openrosa.form_list": _OPENROSA,
+    "openrosa.download_form": _OPENROSA,
+    "openrosa.manifest": _OPENROSA,
+    # the small form reads no files
+    "openrosa.media_file": {**_OPENROSA, "collector": 404},
+    # a POST without the form's XML part
+    "openrosa.submission": {**_OPENROSA, "collector": 400},
+    "openrosa.token_form_list": _EVERYONE,
+    "openrosa.token_download_form": _EVERYONE,
+    "openrosa.token_manifest": _EVERYONE,
+    "openrosa.token_media_file": dict.fromkeys(ROLES, 404),
+    "openrosa.token_submission": dict.fromkeys(ROLES, 400),
+    "secretariat.set_collect_password": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.remove_collect_password": {**_SECRETARIAT_REFUSED, "admin": 302},
+    "secretariat.create_collection_link": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.revoke_collection_link": {**_SECRETARIAT_REFUSED, "admin": 302},
 }
 
 #: Query strings some endpoints need to do their real work for the admin.
@@ -185,6 +221,10 @@ class World:
     #: a text the run tagged, for the coding pages
     text_id: str = ""
     invitation_token: str = ""
+    collector_token: str = ""
+    #: a second collection link, which the admin withdraws
+    link_id: int = 0
+    version_id: int = 0
     revoke_invitation_id: int = 0
     reissue_invitation_id: int = 0
     mailing_id: int = 0
@@ -269,15 +309,20 @@ def build_world(app: Flask) -> World:
             "facilitator_b": create_user("matrix-mn@example.org", PASSWORD, "facilitator", ["MN"]),
         }
         spare = create_user("matrix-spare@example.org", PASSWORD, "facilitator", ["TJ"])
+        collector = create_user("matrix-collector@example.org", PASSWORD, "collector", ["KZ"])
         db.session.flush()
         world.spare_user_id = spare.id
         for role, user in accounts.items():
             world.users[role] = (user.id, user.email)
             world.api_tokens[role] = create_token(user, "matrix")[1]
         world.spare_token_id = create_token(accounts["admin"], "spare")[0].id
+        world.users["collector"] = (collector.id, collector.email)
         version = import_form(small_form_xlsx(), "small.xlsx")
         questionnaire = version.questionnaire
         world.slug = questionnaire.slug
+        world.version_id = version.id
+        world.collector_token = create_collector_token(questionnaire, "matrix", by=None)[1]
+        world.link_id = create_collector_token(questionnaire, "spare", by=None)[0].id
         # A draft second version, for the preview and the publish button.
         import_form(small_form_xlsx(version="2"), "small-2.xlsx", publish=False)
         # A shared link: the respondent's browser then holds the draft's own resume token.
@@ -339,9 +384,16 @@ def visitors(app: Flask, world: World) -> dict[str, Visitor]:
     """A signed-in browser per account role, an anonymous one, and a respondent who opened
     the invitation link and started answering (so holds a draft and its resume token)."""
     result = {}
+    # Collect's Basic authentication over the test client's plain HTTP.
+    app.config["OPENROSA_ALLOW_BASIC_OVER_HTTP"] = True
     for role in ROLES:
         visitor = Visitor(role, app.test_client())
-        if role in world.users:
+        if role == "collector":
+            # A collector has no session (signing in is refused): only its credentials.
+            secret = base64.b64encode(f"{world.users[role][1]}:{PASSWORD}".encode()).decode()
+            visitor.headers["Authorization"] = f"Basic {secret}"
+            visitor.csrf = token_of(visitor.client, "/auth/login")
+        elif role in world.users:
             visitor.headers["Authorization"] = f"Bearer {world.api_tokens[role]}"
             login = visitor.client.post(
                 "/auth/login",
@@ -380,7 +432,9 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "secretariat.revoke_invitation": world.revoke_invitation_id,
         "secretariat.reissue_invitation": world.reissue_invitation_id,
     }.get(endpoint, world.reissue_invitation_id)
-    fmt = {"secretariat.analysis_download": "xlsx"}.get(endpoint, "csv")
+    fmt = {"secretariat.analysis_download": "xlsx", "secretariat.export_locations": "kml"}.get(
+        endpoint, "csv"
+    )
     return {
         "slug": world.slug,
         "interview_id": world.interview_id,
@@ -391,7 +445,12 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "user_id": world.spare_user_id,
         "invitation_id": invitation,
         "key": respondent.page_key,
-        "token": respondent.resume_token,
+        "token": (
+            world.collector_token if endpoint.startswith("openrosa.") else respondent.resume_token
+        ),
+        "version_id": world.version_id,
+        "link_id": world.link_id,
+        "filename": "villages.csv",
         "media_id": respondent.media_id if endpoint.startswith("respond.") else world.media_id,
         "fmt": fmt,
         "number": 2,

@@ -462,16 +462,23 @@ def fuzz_world(fuzz_app):
 
 
 JSON_ENDPOINTS = {"api.submit_questionnaire"}
+#: JSON endpoints of signed-in pages: without the session's CSRF token a body is refused
+#: before it is read.
+SESSION_JSON_ENDPOINTS = {"interviews.sync_interview"}
+#: Multipart endpoints of ODK Collect: no HTML form; tests/consult/test_openrosa.py sends
+#: them broken documents.
+DEVICE_ENDPOINTS = {"openrosa.submission", "openrosa.token_submission"}
 
 
 def _pages_with_rare_forms(world: World) -> list[str]:
     """Pages whose forms appear only in some states, put in those states: a failed run
-    (its restart button), a sign-in pause on the spare account (its unlock button) and a
-    password link (its form); their URLs."""
+    (its restart button), a sign-in pause on the spare account (its unlock button), an ODK
+    Collect password on it (its remove button) and a password link (its form); their URLs."""
     from datetime import timedelta
 
     from consult.accounts.service import start_password_reset
     from consult.models import AnalysisRun, LoginThrottle, User, utcnow
+    from consult.openrosa.auth import set_collector_password
 
     failed = AnalysisRun(parameters={"seed": 1}, status="failed", error="stopped")
     db.session.add(failed)
@@ -484,6 +491,9 @@ def _pages_with_rare_forms(world: World) -> list[str]:
         )
     )
     token = start_password_reset(db.session.get(User, world.spare_user_id), by=None)
+    set_collector_password(
+        db.session.get(User, world.spare_user_id), "spare collect password", by=None
+    )
     db.session.flush()
     return [f"/secretariat/analysis/{failed.id}", f"/auth/reset/{token}"]
 
@@ -492,7 +502,9 @@ def test_every_form_endpoint_is_found_on_a_page(fuzz_app, fuzz_world):
     _world, _browsers, found = fuzz_world
     posting = {rule.endpoint for rule in fuzz_app.url_map.iter_rules() if "POST" in rule.methods}
     # JSON endpoints have no HTML form; tests/consult/test_submit_api.py fuzzes them.
-    assert posting - JSON_ENDPOINTS <= {endpoint for endpoint, _method in found}
+    assert posting - JSON_ENDPOINTS - SESSION_JSON_ENDPOINTS - DEVICE_ENDPOINTS <= {
+        endpoint for endpoint, _method in found
+    }
 
 
 def _fuzz_order(found: dict[tuple[str, str], FormSpec]) -> list[FormSpec]:
@@ -645,6 +657,17 @@ def test_deep_large_and_dirty_json_bodies_never_break_a_post_endpoint(fuzz_app, 
             )
             assert response.status_code < 500, f"{kind} JSON to {endpoint}"
             if endpoint in JSON_ENDPOINTS:
+                assert response.status_code == (413 if kind == "large" else 400), kind
+                assert response.get_json()["error"]["message"], kind
+            if endpoint in SESSION_JSON_ENDPOINTS:
+                assert response.status_code == 400, kind
+                assert response.get_json()["error"]["message"], kind
+                response = admin.client.post(
+                    url,
+                    data=body,
+                    content_type="application/json",
+                    headers={**admin.headers, "X-CSRFToken": admin.csrf},
+                )
                 assert response.status_code == (413 if kind == "large" else 400), kind
                 assert response.get_json()["error"]["message"], kind
     assert counts(fuzz_app) == before

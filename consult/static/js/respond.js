@@ -171,6 +171,20 @@
     update(target.name);
   }
 
+  // For the offline mode (respond_offline.js): read the page's answers, and take the
+  // answers of other pages from the browser's store instead of the server's copy.
+  window.ConsultRespond = {
+    logic: logic,
+    read: read,
+    instances: instances,
+    refresh: function (values) {
+      Object.keys(values || {}).forEach((name) => {
+        if (!logic.q[name]) logic.values[name] = values[name];
+      });
+      update(null);
+    },
+  };
+
   form.addEventListener('change', onChange);
   form.addEventListener('input', (event) => {
     const t = event.target;
