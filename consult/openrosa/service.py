@@ -169,7 +169,10 @@ def listed_questionnaires(caller: Caller) -> list[Questionnaire]:
 
 
 def may_open(caller: Caller, version: QuestionnaireVersion) -> bool:
-    """Whether the caller may download ``version``'s form and files."""
+    """Whether the caller may download ``version``'s form and files (drafts are the
+    secretariat's preview only)."""
+    if version.status != "published":
+        return False
     if caller.questionnaire is not None:
         return version.questionnaire_id == caller.questionnaire.id
     return caller.user is not None
@@ -240,8 +243,13 @@ class Received:
 
 def _version_for(questionnaire: Questionnaire, label: str) -> QuestionnaireVersion | None:
     """The version an instance names by its ``version`` attribute: the newest with that
-    version label (older versions stay accepted); without a label, the current one."""
-    matching = [v for v in questionnaire.versions if v.version_label == label]
+    version label (older versions stay accepted, drafts never); without a label, the
+    current one."""
+    matching = [
+        v
+        for v in questionnaire.versions
+        if v.version_label == label and v.status == "published"
+    ]
     if matching:
         return max(matching, key=lambda v: v.number)
     if not label:
