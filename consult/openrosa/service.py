@@ -79,14 +79,6 @@ class Caller:
     #: the raw token of the URL, for an invitation's rules at submission time
     raw_token: str = ""
 
-    @property
-    def label(self) -> str:
-        if self.user is not None:
-            return f"user:{self.user.id}"
-        if self.token is not None:
-            return f"collector-token:{self.token.id}"
-        return f"invitation:{self.invitation.id if self.invitation else ''}"
-
 
 # -- tokens ------------------------------------------------------------------------------
 
@@ -169,8 +161,8 @@ def listed_questionnaires(caller: Caller) -> list[Questionnaire]:
 
 
 def may_open(caller: Caller, version: QuestionnaireVersion) -> bool:
-    """Whether the caller may download ``version``'s form and files (drafts are the
-    secretariat's preview only)."""
+    """Whether the caller may download ``version``'s form and files: published versions
+    only (a draft is a preview for the secretariat)."""
     if version.status != "published":
         return False
     if caller.questionnaire is not None:
@@ -205,11 +197,6 @@ def xform_for(version: QuestionnaireVersion) -> XForm:
     return row
 
 
-def xform_xml(version: QuestionnaireVersion) -> str:
-    row = xform_for(version)
-    return row.xml
-
-
 def form_files(form: Form) -> dict[str, bytes]:
     """The files the form reads (choices from a file, external instances, pulldata), by
     name, as the device gets them."""
@@ -242,13 +229,11 @@ class Received:
 
 
 def _version_for(questionnaire: Questionnaire, label: str) -> QuestionnaireVersion | None:
-    """The version an instance names by its ``version`` attribute: the newest with that
-    version label (older versions stay accepted, drafts never); without a label, the
-    current one."""
+    """The version an instance names by its ``version`` attribute: the newest published
+    one with that version label (older versions stay accepted, drafts never); without a
+    label, the current one."""
     matching = [
-        v
-        for v in questionnaire.versions
-        if v.version_label == label and v.status == "published"
+        v for v in questionnaire.versions if v.version_label == label and v.status == "published"
     ]
     if matching:
         return max(matching, key=lambda v: v.number)

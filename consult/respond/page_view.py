@@ -21,7 +21,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from consult.i18n import direction
+from consult.i18n import direction, localise_digits
 from consult.media import accepted_formats, human_size
 from consult.media.types import INLINE_IMAGES
 from consult.respond.forms import count_field, field_name
@@ -644,12 +644,15 @@ class PageView:
 def ordinal(n: int) -> str:
     """The ordinal of a rank (1st, 2nd, 3rd, 4th …) in the interface language."""
     if n == 1:
-        return _("1st")
-    if n == 2:
-        return _("2nd")
-    if n == 3:
-        return _("3rd")
-    return _("%(n)dth", n=n)
+        text = _("1st")
+    elif n == 2:
+        text = _("2nd")
+    elif n == 3:
+        text = _("3rd")
+    else:
+        text = _("%(n)dth", n=n)
+    # The messages hold ASCII digits; a Persian page writes its own (۴ام, not 4ام).
+    return localise_digits(text)
 
 
 def _conditions(form: Form, question: Question) -> list[Any]:

@@ -88,6 +88,7 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    "main.favicon": _EVERYONE,
     # The service worker that keeps pages for offline use holds nothing of anyone's.
     "main.service_worker": _EVERYONE,
     # The range states' outlines the maps draw, respondents' pages included.
