@@ -14,6 +14,13 @@ from analysis.scoring import PERTURBED_SETTINGS, ScoringConfig
 
 METHOD_COLUMNS: tuple[str, ...] = ("setting", "value", "meaning", "source")
 
+
+def N_(text: str) -> str:  # noqa: N802 - the name message extraction looks for
+    """Mark a sentence of the method table for translation: the table keeps the English
+    text (the CSV files and the workbook do not depend on the reader), and the app shows
+    its translation by looking the text up in its message catalogue."""
+    return text
+
 CMP = "CMP, Open Standards for the Practice of Conservation 4.0 (2020)"
 MIRADI_THREAT = "Miradi SimpleThreatFormula (threat-target ratings)"
 MIRADI_SUMMARY = "Miradi ThreatFormula.getSummaryOfBundlesWithTwoPrimeRule"
@@ -33,155 +40,190 @@ def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
     perturbed = ", ".join(PERTURBED_SETTINGS)
     return [
         (
-            "rule: magnitude",
+            N_("rule: magnitude"),
             "min(scope, severity)",
-            "scope and severity on four levels (Low 1 .. Very high 4) give the magnitude",
+            N_("scope and severity on four levels (Low 1 .. Very high 4) give the magnitude"),
             f"{MIRADI_THREAT}; {CMP}",
         ),
         (
-            "rule: respondent rating",
+            N_("rule: respondent rating"),
             "magnitude x irreversibility table",
-            "irreversibility Medium or High keeps the magnitude, Very high raises it one level "
-            "(at most Very high), Low lowers it one level (at least Low); a target the "
-            "respondent rated and said the threat does not affect = 0 (None); a rating with "
-            "scope, severity or irreversibility missing is incomplete: excluded, counted",
+            N_(
+                "irreversibility Medium or High keeps the magnitude, Very high raises it one level "
+                "(at most Very high), Low lowers it one level (at least Low); a target the "
+                "respondent rated and said the threat does not affect = 0 (None); a rating with "
+                "scope, severity or irreversibility missing is incomplete: excluded, counted"
+            ),
             f"{MIRADI_THREAT}; {CMP}",
         ),
         (
-            "rule: rating_value",
+            N_("rule: rating_value"),
             "group-balanced mean",
-            "per country, target and threat: mean of the respondents' ratings 0..4 within each "
-            "stakeholder group, then the unweighted mean of the group means",
+            N_(
+                "per country, target and threat: mean of the respondents' ratings 0..4 within each "
+                "stakeholder group, then the unweighted mean of the group means"
+            ),
             CHOSEN,
         ),
         (
-            "rule: rating label",
+            N_("rule: rating label"),
             f"None < {cuts[0]:g} <= Low < {cuts[1]:g} <= Medium < {cuts[2]:g} <= High < "
             f"{cuts[3]:g} <= Very high",
-            "the rating_value's label by the cut-points cut_low .. cut_very_high; never the "
-            "2-prime rule across respondents (a label must not rise because more people "
-            "answered)",
+            N_(
+                "the rating_value's label by the cut-points cut_low .. cut_very_high; never the "
+                "2-prime rule across respondents (a label must not rise because more people "
+                "answered)"
+            ),
             CHOSEN,
         ),
         (
-            "rule: share_high",
+            N_("rule: share_high"),
             "share of respondents",
-            "share of the cell's respondents whose rating is High or Very high (not balanced)",
+            N_("share of the cell's respondents whose rating is High or Very high (not balanced)"),
             CHOSEN,
         ),
         (
-            "rule: agreement",
+            N_("rule: agreement"),
             "Tastle-Wierman consensus",
-            "1 + sum_i p_i log2(1 - |X_i - mean| / width): 1 = all gave the same rating (or "
-            "one respondent), 0 = split between the ends; ratings 0..4 (width 4), factor "
-            "gaps 1..4 (width 3)",
+            N_(
+                "1 + sum_i p_i log2(1 - |X_i - mean| / width): 1 = all gave the same rating (or "
+                "one respondent), 0 = split between the ends; ratings 0..4 (width 4), factor "
+                "gaps 1..4 (width 3)"
+            ),
             TASTLE,
         ),
         (
-            "rule: low evidence",
+            N_("rule: low evidence"),
             f"n < {cfg.min_n} or groups < {cfg.min_groups}",
-            "a target rating or factor gap from fewer respondents or stakeholder groups is "
-            "marked low evidence: shown, not counted in summaries, priorities or the regional "
-            "rule",
+            N_(
+                "a target rating or factor gap from fewer respondents or stakeholder groups is "
+                "marked low evidence: shown, not counted in summaries, priorities or the regional "
+                "rule"
+            ),
             CHOSEN,
         ),
         (
-            "rule: bootstrap",
+            N_("rule: bootstrap"),
             f"{cfg.resamples} replicates, {cfg.interval:.0%} percentile interval",
-            "respondents resampled with replacement within their country (each brings all their "
-            "rows: every target, threat and factor); the group-balanced mean recomputed in each "
-            "replicate (a group nobody was drawn from drops out); ci_low/ci_high the percentile "
-            "interval; seeded by the run's seed and the country code",
+            N_(
+                "respondents resampled with replacement within their country (each brings all "
+                "their "
+                "rows: every target, threat and factor); the group-balanced mean recomputed in "
+                "each "
+                "replicate (a group nobody was drawn from drops out); ci_low/ci_high the "
+                "percentile "
+                "interval; seeded by the run's seed and the country code"
+            ),
             EFRON,
         ),
         (
-            "rule: summary threat rating",
+            N_("rule: summary threat rating"),
             "3-5-7 rule, then 2-prime rule",
-            "per country and threat, over the labels of its target ratings that are not low "
-            "evidence: 7 Low = 1 Medium, 5 Medium = 1 High, 3 High = 1 Very high (carried "
-            "upward in that order); then Very high if >= 2 Very high; High if 1 Very high or "
-            ">= 2 High; Medium if 1 High or >= 2 Medium; Low if any Medium or Low; else None. "
-            "A threat without such a target rating is low evidence and not ranked",
+            N_(
+                "per country and threat, over the labels of its target ratings that are not low "
+                "evidence: 7 Low = 1 Medium, 5 Medium = 1 High, 3 High = 1 Very high (carried "
+                "upward in that order); then Very high if >= 2 Very high; High if 1 Very high or "
+                ">= 2 High; Medium if 1 High or >= 2 Medium; Low if any Medium or Low; else None. "
+                "A threat without such a target rating is low evidence and not ranked"
+            ),
             f"{MIRADI_SUMMARY}; {CMP}",
         ),
         (
-            "rule: threat rank",
+            N_("rule: threat rank"),
             "country_value, then tie rule",
-            "threats ranked within each country by country_value (the summary level 0..4; see "
-            "text_weight); ties broken by the higher highest target rating_value, then the "
-            "higher mean target rating_value, then the threat code (alphabetical)",
+            N_(
+                "threats ranked within each country by country_value (the summary level 0..4; see "
+                "text_weight); ties broken by the higher highest target rating_value, then the "
+                "higher mean target rating_value, then the threat code (alphabetical)"
+            ),
             CHOSEN,
         ),
         (
-            "rule: rank interval",
+            N_("rule: rank interval"),
             f"{cfg.interval:.0%} percentile interval of ranks",
-            "every bootstrap replicate runs the whole chain (rating_values -> labels -> summary "
-            "-> ranks; which target ratings count is fixed by the real data); rank_low/"
-            "rank_high: percentile interval of the replicate ranks; p_rank1 / p_top3: share of "
-            "replicates ranking the threat first / in the top three",
+            N_(
+                "every bootstrap replicate runs the whole chain (rating_values -> labels -> "
+                "summary "
+                "-> ranks; which target ratings count is fixed by the real data); rank_low/"
+                "rank_high: percentile interval of the replicate ranks; p_rank1 / p_top3: share of "
+                "replicates ranking the threat first / in the top three"
+            ),
             EFRON,
         ),
         (
-            "rule: factor gap",
+            N_("rule: factor gap"),
             "very_inadequate 4, inadequate 3, partly_adequate 2, adequate 1, don't know excluded",
-            "a respondent's gap for a factor = mean of their answered items for it; per country "
-            "the group-balanced mean, with the same bootstrap replicates, agreement and low "
-            "evidence rule; a table of its own, never ranked beside threats",
+            N_(
+                "a respondent's gap for a factor = mean of their answered items for it; per "
+                "country "
+                "the group-balanced mean, with the same bootstrap replicates, agreement and low "
+                "evidence rule; a table of its own, never ranked beside threats"
+            ),
             "questionnaire 2027.1 data contract; " + CHOSEN,
         ),
         (
-            "rule: mentions",
+            N_("rule: mentions"),
             "share of texts",
-            "mention_share = the country's texts (survey answers and interview notes) that "
-            "mention the theme / the country's texts; reviewed tags take precedence over "
-            "machine tags; counted in a threat's country_value only when text_weight > 0",
+            N_(
+                "mention_share = the country's texts (survey answers and interview notes) that "
+                "mention the theme / the country's texts; reviewed tags take precedence over "
+                "machine tags; counted in a threat's country_value only when text_weight > 0"
+            ),
             OWN_RULE,
         ),
         (
-            "rule: country_value of a threat",
+            N_("rule: country_value of a threat"),
             f"(1 - w) x level + w x 4 x mention_share, w = text_weight = {cfg.text_weight:g}",
-            "with w = 0 the summary level alone; a country without texts uses its level alone",
+            N_("with w = 0 the summary level alone; a country without texts uses its level alone"),
             CHOSEN,
         ),
         (
-            "rule: strategy rating",
+            N_("rule: strategy rating"),
             "min(impact, feasibility)",
-            "4 Very effective, 3 Effective, 2 Less effective, 1 Not effective; cost is shown "
-            "beside it, not folded in; per country from its national consultation "
-            "(rating_source), else the catalogue default",
+            N_(
+                "4 Very effective, 3 Effective, 2 Less effective, 1 Not effective; cost is shown "
+                "beside it, not folded in; per country from its national consultation "
+                "(rating_source), else the catalogue default"
+            ),
             f"{MIRADI_STRATEGY}; {CMP}",
         ),
         (
-            "rule: priority",
+            N_("rule: priority"),
             f"(strategy value / 4) ^ {cfg.strategy_exponent:g} x (need / 4) ^ "
             f"{cfg.need_exponent:g}",
-            "need = largest country value among the threats and factors the action addresses "
-            "(a threat's: its country_value 0..4; a factor's: factor_weight x gap 1..4); items "
-            "low evidence or not rated do not count; an action none of whose items counts is "
-            "not ranked",
+            N_(
+                "need = largest country value among the threats and factors the action addresses "
+                "(a threat's: its country_value 0..4; a factor's: factor_weight x gap 1..4); items "
+                "low evidence or not rated do not count; an action none of whose items counts is "
+                "not ranked"
+            ),
             CHOSEN,
         ),
         (
-            "rule: action tie rule",
+            N_("rule: action tie rule"),
             "impact, cost, need, feasibility, code",
-            "actions tied on priority are ordered by the higher impact, then the lower cost, "
-            "then the larger threat/factor value addressed, then the higher feasibility, then "
-            "the action code; tie_rule names the rule that decided",
+            N_(
+                "actions tied on priority are ordered by the higher impact, then the lower cost, "
+                "then the larger threat/factor value addressed, then the higher feasibility, then "
+                "the action code; tie_rule names the rule that decided"
+            ),
             CHOSEN,
         ),
         (
-            "rule: regional",
+            N_("rule: regional"),
             f">= {cfg.min_states} range states, label >= {cfg.min_level} (High)",
-            "an action is raised for the region when a threat it addresses is rated High or "
-            "Very high (not low evidence) on the same species target in at least min_states "
-            "range states that share a transboundary population of that species; pooled "
-            "targets (questionnaire 2026.1) name no species and do not count; regional "
-            "priority = mean of the action's priorities in those states; ties by the higher "
-            "catalogue impact, lower catalogue cost, more states, then the code",
+            N_(
+                "an action is raised for the region when a threat it addresses is rated High or "
+                "Very high (not low evidence) on the same species target in at least min_states "
+                "range states that share a transboundary population of that species; pooled "
+                "targets (questionnaire 2026.1) name no species and do not count; regional "
+                "priority = mean of the action's priorities in those states; ties by the higher "
+                "catalogue impact, lower catalogue cost, more states, then the code"
+            ),
             f"{OWN_RULE}; populations from the reference data",
         ),
         (
-            "rule: sensitivity",
+            N_("rule: sensitivity"),
             f"+-{cfg.perturbation:.0%} one at a time, {cfg.random_scenarios} random scenarios",
             f"re-rank threats and actions with each of {perturbed} moved down and up one at a "
             "time (settings at 0 are not moved), then with all moved at once by factors drawn "
@@ -191,10 +233,12 @@ def _rules(cfg: ScoringConfig) -> list[tuple[str, str, str, str]]:
             f"{KENDALL}; {OWN_RULE}",
         ),
         (
-            "rule: not rated",
+            N_("rule: not rated"),
             "text, never NaN",
-            "a value that does not exist is shown as 'not rated' (or 'not ranked'), with the "
-            "reason in the row's note",
+            N_(
+                "a value that does not exist is shown as 'not rated' (or 'not ranked'), with the "
+                "reason in the row's note"
+            ),
             OWN_RULE,
         ),
     ]
@@ -218,7 +262,7 @@ def method_table(config: ScoringConfig, seed: int = 0, notes: dict | None = None
         for row in settings.itertuples(index=False)
     ]
     rows.extend(_rules(config))
-    rows.append(("seed", str(seed), "seed of every random step (bootstrap, scenarios)", "run"))
+    rows.append(("seed", str(seed), N_("seed of every random step (bootstrap, scenarios)"), "run"))
     for key, value in (notes or {}).items():
         rows.append((key, str(value), "", "run"))
     return pd.DataFrame(rows, columns=list(METHOD_COLUMNS))

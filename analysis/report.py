@@ -14,7 +14,8 @@ import json
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +70,11 @@ def neutralise(value: object) -> object:
 
 
 def write_outputs(
-    results: AnalysisResults, out_dir: str | Path, formats: Iterable[str] = FORMATS
+    results: AnalysisResults,
+    out_dir: str | Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    relabel: Callable[[str, pd.DataFrame], pd.DataFrame] | None = None,
 ) -> list[Path]:
     """Write ``results`` into ``out_dir`` and return the paths written.
 
@@ -78,7 +83,8 @@ def write_outputs(
     (the run record: date, software version, parameters, data counts; then the ``method``
     table: every setting and rule with its meaning and source). ``html``: report.html,
     standalone (inline CSS and SVG charts, no external requests), each table with a
-    glossary of its columns.
+    glossary of its columns. ``relabel(name, table)``, when given, rewrites each table before
+    it is written (the app names the codes in the reader's language with it).
     """
     formats = tuple(formats)
     unknown = set(formats) - set(FORMATS)
@@ -87,6 +93,8 @@ def write_outputs(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tables = {name: results.tables()[name] for name in CSV_TABLES}
+    if relabel is not None:
+        tables = {name: relabel(name, frame) for name, frame in tables.items()}
     written: list[Path] = []
     if "csv" in formats:
         for name, frame in tables.items():
@@ -199,7 +207,7 @@ def _workbook_bytes(results: AnalysisResults, tables: dict[str, pd.DataFrame]) -
         method.append([_sheet_value(v) for v in row])
     method.append([])
     method.append(["Settings and rules"])
-    table = results.method
+    table = tables.get("method", results.method)
     if not table.empty:
         method.append(list(table.columns))
         for row in table.itertuples(index=False, name=None):
@@ -261,17 +269,59 @@ def _svg(figure: Figure, name: str, label: str) -> str:
     return text.replace("<svg ", f'<svg role="img" aria-label="{aria}" ', 1)
 
 
-def heatmap_svg(threat_summary: pd.DataFrame) -> str:
+@dataclass(frozen=True)
+class ChartText:
+    """The words a chart shows, in the reader's language (English codes when not given).
+
+    ``names`` maps codes (countries, threats, actions) to their names; ``words`` maps the
+    chart's fixed English words (the level labels, "low evidence", "not rated", the axis
+    label, the chart titles) to their translation; ``fonts`` is the font families to draw
+    with, first choice first (a font that covers the reader's script); ``digits`` rewrites
+    a number in the reader's digits; ``rtl`` draws the labels for a right-to-left reader.
+    The SVG keeps its text as text (``svg.fonttype: none``), so the browser shapes it and
+    orders right-to-left runs itself.
+    """
+
+    names: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+    fonts: tuple[str, ...] = ()
+    digits: Callable[[str], str] | None = None
+    rtl: bool = False
+
+    def name(self, code: object) -> str:
+        return self.names.get(str(code), str(code))
+
+    def word(self, text: str) -> str:
+        return self.words.get(text, text)
+
+    def number(self, text: str) -> str:
+        return self.digits(text) if self.digits else text
+
+    def rc(self) -> dict:
+        # A list of families (not the generic "sans-serif"): matplotlib then takes each
+        # glyph from the first family that has it.
+        return {"font.family": [*self.fonts, "DejaVu Sans"]}
+
+
+ENGLISH = ChartText()
+
+
+def heatmap_svg(threat_summary: pd.DataFrame, text: ChartText = ENGLISH) -> str:
     """Country x threat heatmap of the summary threat ratings as an inline ``<svg>`` element.
 
-    Input: the ``threat_summary`` table. Each cell is coloured by the summary level (None
-    .. Very high) and shows the label and n (respondents who rated the threat in that
-    country); threats not ranked are grey and say "low evidence" (or "not rated" when
-    nobody rated them). Returns ""
-    when there is no summary.
+    Input: the ``threat_summary`` table and the words to draw (:class:`ChartText`). Each
+    cell is coloured by the summary level (None .. Very high) and shows the label and n
+    (respondents who rated the threat in that country); threats not ranked are grey and say
+    "low evidence" (or "not rated" when nobody rated them). Returns "" when there is no
+    summary.
     """
     if threat_summary.empty:
         return ""
+    with matplotlib.rc_context(text.rc()):
+        return _heatmap_svg(threat_summary, text)
+
+
+def _heatmap_svg(threat_summary: pd.DataFrame, text: ChartText) -> str:
     frame = threat_summary.copy()
     frame["shown"] = [
         float(v) if not low and not isinstance(v, str) else np.nan
@@ -284,33 +334,38 @@ def heatmap_svg(threat_summary: pd.DataFrame) -> str:
     n = n.reindex(index=grid.index, columns=threats)
     values = grid.to_numpy(dtype=float)
     colours = matplotlib.colormaps["YlOrRd"].resampled(5).with_extremes(bad="#d9d9d9")
+    levels = [text.word(label) for label in LEVEL_LABELS]
 
-    figure = Figure(figsize=(1.4 + 1.25 * len(threats), 0.9 + 0.5 * len(grid)))
+    figure = Figure(figsize=(1.8 + 1.35 * len(threats), 0.9 + 0.5 * len(grid)))
     axes = figure.add_subplot()
     image = axes.imshow(
         np.ma.masked_invalid(values), cmap=colours, vmin=-0.5, vmax=4.5, aspect="auto"
     )
-    axes.set_xticks(range(len(threats)), labels=threats, rotation=30, ha="right")
-    axes.set_yticks(range(len(grid)), labels=list(grid.index))
+    axes.set_xticks(
+        range(len(threats)), labels=[text.name(t) for t in threats], rotation=30, ha="right"
+    )
+    axes.set_yticks(range(len(grid)), labels=[text.name(c) for c in grid.index])
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             count = n.iat[i, j]
             count = 0 if count is None or count != count else int(count)
+            counted = text.number(f"n={count}")
             if np.isnan(values[i, j]):
-                reason = "low evidence" if count else "not rated"
-                text, colour = f"{reason}\nn={count}", "#555555"
+                reason = text.word("low evidence" if count else "not rated")
+                cell, colour = f"{reason}\n{counted}", "#555555"
             else:
                 level = int(values[i, j])
-                text = f"{LEVEL_LABELS[level]}\nn={count}"
+                cell = f"{levels[level]}\n{counted}"
                 colour = "white" if level >= 3 else "black"
-            axes.text(j, i, text, ha="center", va="center", fontsize=7, color=colour)
+            axes.text(j, i, cell, ha="center", va="center", fontsize=7, color=colour)
     bar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, ticks=range(5))
-    bar.ax.set_yticklabels(LEVEL_LABELS)
-    return _svg(figure, "heatmap", "Summary threat rating per country and threat")
+    bar.ax.set_yticklabels(levels)
+    return _svg(figure, "heatmap", text.word("Summary threat rating per country and threat"))
 
 
-def regional_bar_svg(regional: pd.DataFrame, top: int = 15) -> str:
-    """Horizontal bars of the ``top`` ranked regional priorities as an inline ``<svg>``.
+def regional_bar_svg(regional: pd.DataFrame, top: int = 15, text: ChartText = ENGLISH) -> str:
+    """Horizontal bars of the ``top`` ranked regional priorities as an inline ``<svg>``,
+    each bar labelled with the action's name (:class:`ChartText`) and its value at its end.
 
     Returns "" when no action is raised for the region.
     """
@@ -320,13 +375,36 @@ def regional_bar_svg(regional: pd.DataFrame, top: int = 15) -> str:
     if ranked.empty:
         return ""
     frame = ranked.sort_values("rank").head(top).iloc[::-1]
-    figure = Figure(figsize=(7.5, 0.8 + 0.32 * len(frame)))
-    axes = figure.add_subplot()
-    axes.barh(range(len(frame)), frame["priority"].to_numpy(dtype=float), color="#4d7ea8")
-    axes.set_yticks(range(len(frame)), labels=list(frame["action"]))
-    axes.set_xlabel("regional priority (mean of the states' priorities)")
-    axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, "regional", "Regional priority of the top actions")
+    with matplotlib.rc_context(text.rc()):
+        figure = Figure(figsize=(8.5, 0.8 + 0.36 * len(frame)))
+        axes = figure.add_subplot()
+        values = frame["priority"].to_numpy(dtype=float)
+        bars = axes.barh(range(len(frame)), values, color="#4d7ea8")
+        # Values at the bars' ends, inside the axes: no legend box to cover a bar.
+        axes.bar_label(
+            bars, labels=[text.number(f"{v:.2f}") for v in values], padding=3, fontsize=8
+        )
+        axes.set_xlim(0, max(1.0, float(values.max()) * 1.15))
+        axes.set_yticks(
+            range(len(frame)), labels=[_wrap(text.name(code)) for code in frame["action"]]
+        )
+        axes.set_xlabel(text.word("regional priority (mean of the states' priorities)"))
+        axes.spines[["top", "right"]].set_visible(False)
+        if text.rtl:
+            axes.yaxis.tick_right()
+            axes.invert_xaxis()
+            axes.spines[["right"]].set_visible(True)
+            axes.spines[["left"]].set_visible(False)
+        return _svg(figure, "regional", text.word("Regional priority of the top actions"))
+
+
+def _wrap(label: str, width: int = 38) -> str:
+    """A long tick label on two lines."""
+    if len(label) <= width:
+        return label
+    cut = label.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    return label[:cut] + "\n" + label[cut:].strip()
 
 
 # --------------------------------------------------------------------------- html

@@ -108,6 +108,12 @@ class Config:
         #: share (0..1) of the coded texts offered to a second coder for the inter-coder
         #: agreement; which texts is decided from each text's id (analysis.agreement)
         self.CODING_SECOND_SHARE = float(env.get("CODING_SECOND_SHARE", 0.2))
+        #: a tile layer under the maps, e.g. a deployment's own tile server
+        #: (``https://tiles.example.org/{z}/{x}/{y}.png``); none by default: the maps draw the
+        #: range states' outlines shipped with the app and fetch nothing from elsewhere
+        self.MAP_TILE_URL = env.get("MAP_TILE_URL", "")
+        #: the credit the tile layer's licence asks for, shown in the map's corner
+        self.MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "")
         #: questions whose answers identify a respondent; `consult privacy purge` blanks them
         self.PERSONAL_QUESTIONS = [
             name.strip()

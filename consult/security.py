@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import ipaddress
+import re
 import secrets
 
 from flask import Flask, Response, request
@@ -22,8 +23,9 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+#: Geolocation is allowed to the app's own pages: the map widget's "use my location".
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()"
 )
 HSTS = "max-age=31536000; includeSubDomains"
 
@@ -37,10 +39,24 @@ _TOKEN_WORDS = ("token", "invitation", "invite", "resume")
 _TOKEN_PARAMETERS = frozenset({"t"})
 
 
-def security_headers(https: bool) -> dict[str, str]:
-    """The headers every response carries; `https` adds Strict-Transport-Security."""
+def _with_tile_images(tile_url: str) -> str:
+    """The policy allowing images from the configured map tile server's origin too; Leaflet's
+    ``{s}`` subdomain placeholder becomes a ``*.`` wildcard."""
+    scheme, _sep, rest = tile_url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    if scheme not in ("http", "https") or not re.fullmatch(r"(\*\.)?[A-Za-z0-9.-]+(:\d+)?", host):
+        return CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", f"img-src 'self' data: {scheme}://{host}"
+    )
+
+
+def security_headers(https: bool, tile_url: str = "") -> dict[str, str]:
+    """The headers every response carries; `https` adds Strict-Transport-Security; a map
+    `tile_url` (MAP_TILE_URL) lets pages load images from its server."""
+    policy = _with_tile_images(tile_url) if tile_url else CONTENT_SECURITY_POLICY
     headers = {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "Content-Security-Policy": policy,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
         "X-Frame-Options": "DENY",
@@ -166,7 +182,7 @@ def init_app(app: Flask) -> None:
             x_port=proxies,
         )
 
-    headers = security_headers(bool(app.config.get("HTTPS")))
+    headers = security_headers(bool(app.config.get("HTTPS")), app.config.get("MAP_TILE_URL") or "")
 
     @app.after_request
     def _add_security_headers(response: Response) -> Response:

@@ -39,6 +39,24 @@ def read(filename: str) -> list[dict]:
     return json.loads((DATA / filename).read_text(encoding="utf-8"))
 
 
+#: The boundaries file: a deployment's data folder may leave it out and keep the shipped one.
+BOUNDARIES = "boundaries.geojson"
+
+
+def boundaries_path() -> Path:
+    """Where the range states' outlines are (GeoJSON, see SOURCES.md): ``DATA``'s copy, else
+    the one shipped with the package."""
+    path = DATA / BOUNDARIES
+    return path if path.exists() else Path(__file__).resolve().parent / "data" / BOUNDARIES
+
+
+@cache
+def boundaries() -> dict:
+    """The range states' and their neighbours' outlines as a GeoJSON FeatureCollection; each
+    feature's ``code`` is a range state's alpha-2 code where ``range_state`` is true."""
+    return json.loads(boundaries_path().read_text(encoding="utf-8"))
+
+
 def countries() -> list[dict]:
     """The range states: code (ISO 3166-1 alpha-2) and names by language."""
     return read("countries.json")

@@ -234,6 +234,52 @@ class Form:
     #: attached files (CSV, XML, GeoJSON) by file name, as surveys.attachments.to_dict()
     attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def title_in(self, lang: str) -> str:
+        """The form's title in ``lang``: the settings' ``form_title::Name (code)`` column of
+        that language, else the default ``form_title``."""
+        return self._setting_in("form_title", lang) or self.title
+
+    def description_in(self, lang: str) -> str:
+        """The form's description in ``lang`` (settings ``form_description::Name (code)``
+        or ``description::…``), else the default language's, else ""."""
+        return self._setting_in("form_description", lang) or self._setting_in("description", lang)
+
+    def setting_languages(self, column: str) -> dict[str, str]:
+        """A translated settings column (``form_title``) by language code: the untranslated
+        column is the default language's."""
+        out: dict[str, str] = {}
+        for key, value in self.settings.items():
+            name, _sep, suffix = str(key).partition("::")
+            if name.strip().lower() != column or not str(value).strip():
+                continue
+            code = self._language_of(suffix) if suffix else self.default_language
+            if code:
+                out.setdefault(code, str(value).strip())
+        return out
+
+    def _setting_in(self, column: str, lang: str) -> str:
+        texts = self.setting_languages(column)
+        if not texts:
+            return ""
+        base = lang.split("-")[0].lower()
+        for code, text in texts.items():
+            if code == lang or code.split("-")[0].lower() == base:
+                return text
+        return texts.get(self.default_language) or ""
+
+    def _language_of(self, suffix: str) -> str:
+        """The language code of a column suffix: ``Русский (ru)`` → ``ru``; a suffix the
+        form's translation columns name (``Russian``) → their code."""
+        from surveys.xlsform import language_of  # xlsform builds on this module
+
+        code, _name = language_of(suffix)
+        if code:
+            return code
+        for known, name in self.language_names.items():
+            if name.strip().lower() == suffix.strip().lower():
+                return known
+        return ""
+
     def repeat_group(self, repeat: str) -> Group | None:
         """The repeat group called ``repeat``."""
         for group in self.groups.values():

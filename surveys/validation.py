@@ -920,13 +920,16 @@ def coerce_answers(
     *,
     translate: Translate | None = None,
     max_length: int | None = None,
+    lang: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Coerce the answers to the questions ``names`` (see :func:`coerce`, which refuses
     answers longer than ``max_length``).
 
     Returns ``(values, errors)``: all of ``values`` with those answers coerced (an answer
     that does not parse becomes ``""``), and ``{name: message}`` (``name[i]`` inside a
-    repeat) for the answers that do not parse. Calculations are not redone.
+    repeat) for the answers that do not parse; a message about one choice names it by its
+    label in ``lang`` (the form's default language when not given), not by its code.
+    Calculations are not redone.
     """
     translate = translate or _identity
     errors: dict[str, str] = {}
@@ -942,16 +945,33 @@ def coerce_answers(
                 try:
                     items.append(coerce(question, item, max_length=max_length))
                 except AnswerError as exc:
-                    errors[f"{name}[{i}]"] = exc.message(translate)
+                    errors[f"{name}[{i}]"] = _labelled(form, question, exc, lang).message(
+                        translate
+                    )
                     items.append("")
             cleaned[name] = items
             continue
         try:
             cleaned[name] = coerce(question, raw, max_length=max_length)
         except AnswerError as exc:
-            errors[name] = exc.message(translate)
+            errors[name] = _labelled(form, question, exc, lang).message(translate)
             cleaned[name] = ""
     return cleaned, errors
+
+
+def _labelled(form: Form, question: Question, error: AnswerError, lang: str | None) -> AnswerError:
+    """``error`` with the choice it quotes named by its label (plain text) in ``lang``."""
+    code = error.params.get("code")
+    if code is None:
+        return error
+    choice = next((c for c in form.options(question) if c.name == code), None)
+    if choice is None:
+        return error
+    text, _fallback = form.translate(choice.labels, lang or form.default_language)
+    text = re.sub(r"<[^>]*>|[*_`#]", "", text or "").strip()
+    if not text:
+        return error
+    return AnswerError(error.key, **{**error.params, "code": _shown(text)})
 
 
 def check_answers(
@@ -1009,7 +1029,7 @@ def clean_answers(
     :func:`visibility` of the cleaned values it computed: ``(values, errors, flags)``."""
     names = list(names)
     cleaned, errors = coerce_answers(
-        form, names, values, translate=translate, max_length=max_length
+        form, names, values, translate=translate, max_length=max_length, lang=lang
     )
     cleaned = calculate(form, cleaned)
     flags = visibility(form, cleaned)

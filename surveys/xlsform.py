@@ -16,6 +16,7 @@ the web questionnaire.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -372,6 +373,8 @@ def xlsx_with_language(form: Form, lang_code: str, lang_name: str) -> bytes:
         if key in ("survey", "choices"):
             columns = SURVEY_TEXT_COLUMNS if key == "survey" else {"label": ("label",)}
             sheet = _add_language_columns(sheet, key, columns, lang_code, lang_name)
+        elif key == "settings":
+            sheet = _add_title_column(form, sheet, lang_code, lang_name)
         sheets.append(sheet)
     return _write_workbook(sheets)
 
@@ -482,10 +485,37 @@ def _check_sheets(definition: DefinitionData) -> None:
         raise FormError([FormIssue(sheet, None, None, "The survey sheet has no questions.")])
 
 
+#: Settings columns this app reads per language (``form_title::Русский (ru)``) that
+#: XForms cannot hold (an XForm has one ``<h:title>``): pyxform is not shown them.
+TRANSLATED_SETTINGS = ("form_title", "form_description", "description")
+
+
+def _is_translated_setting(header: object) -> bool:
+    name, sep, _suffix = str(header).partition("::")
+    return bool(sep) and name.strip().lower() in TRANSLATED_SETTINGS or (
+        not sep and str(header).strip().lower() in TRANSLATED_SETTINGS[1:]
+    )
+
+
+def _for_pyxform(definition: DefinitionData) -> DefinitionData:
+    """``definition`` without the translated settings columns pyxform cannot convert."""
+
+    def keep(rows):
+        if not rows:
+            return rows
+        return [{k: v for k, v in row.items() if not _is_translated_setting(k)} for row in rows]
+
+    return dataclasses.replace(
+        definition,
+        settings=keep(definition.settings),
+        settings_header=keep(definition.settings_header),
+    )
+
+
 def _convert_with_pyxform(definition: DefinitionData, stem: str, warnings: list[str]) -> None:
     """Run pyxform's XLSForm to XForm conversion for its checks; the XForm is not kept."""
     json_form = workbook_to_json(
-        workbook_dict=copy.deepcopy(definition),
+        workbook_dict=copy.deepcopy(_for_pyxform(definition)),
         form_name="data",
         fallback_form_name=stem,
         warnings=warnings,
@@ -757,10 +787,11 @@ class _FormBuilder:
         rows = self.definition.settings or []
         if not rows:
             return {}, {}
+        plain = _for_pyxform(self.definition)
         dealiased = dealias_and_group_headers(
             sheet_name=constants.SETTINGS,
-            sheet_data=rows,
-            sheet_header=self.definition.settings_header,
+            sheet_data=plain.settings,
+            sheet_header=plain.settings_header,
             header_aliases=aliases.settings_header,
             header_columns=set(Survey.get_slot_names()),
         )
@@ -1299,6 +1330,19 @@ def _write_cell(worksheet, row: int, col: int, value: str) -> None:
     cell = worksheet.cell(row=row, column=col, value=value)
     # openpyxl stores any string starting with "=" as a formula; XLSForm cells are text.
     cell.data_type = "s"
+
+
+def _add_title_column(form: Form, sheet: SheetData, lang_code: str, lang_name: str) -> SheetData:
+    """The settings sheet with a ``form_title::<name> (<code>)`` column for the translator,
+    filled with the default title, unless the form has a title in that language."""
+    if lang_code in form.setting_languages("form_title") and lang_code != form.default_language:
+        return sheet
+    headers = [*sheet.headers, f"form_title::{lang_name} ({lang_code})"]
+    rows = [[*row, *([""] * (len(headers) - 1 - len(row)))] for row in sheet.rows] or [
+        [""] * (len(headers) - 1)
+    ]
+    rows[0] = [*rows[0], form.title]
+    return SheetData(title=sheet.title, headers=headers, rows=[rows[0], *rows[1:]])
 
 
 def _add_language_columns(

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 
@@ -27,33 +26,14 @@ from consult.extensions import db
 from consult.i18n import current_language
 from consult.models import ApiToken, Country, User
 from consult.models.accounts import ROLES
+from consult.reference import VOCABULARIES
 from consult.secretariat import bp as secretariat_bp
 from consult.security import client_address
 
-#: How each role is called on the pages.
-ROLE_NAMES = {
-    "admin": _l("Secretariat (administrator)"),
-    "facilitator": _l("Facilitator"),
-    "collector": _l("Data collector (ODK Collect, KoboCollect)"),
-}
-
-#: How the account events of the audit log are called on the account page.
-EVENT_NAMES = {
-    "user.create": _l("account created"),
-    "user.update": _l("name, role or countries changed"),
-    "user.deactivate": _l("deactivated"),
-    "user.reactivate": _l("reactivated"),
-    "user.reset_link": _l("password link made"),
-    "user.password_reset": _l("password set through a link"),
-    "user.password_change": _l("password changed"),
-    "user.unlock": _l("sign-in unlocked"),
-    "login": _l("signed in"),
-    "login.failed": _l("wrong password"),
-    "user.collector_password": _l("ODK Collect password set"),
-    "user.collector_password_removed": _l("ODK Collect password removed"),
-    "login.locked": _l("sign-in refused: paused after wrong passwords"),
-    "logout": _l("signed out"),
-}
+#: How each role and each account event is called on the pages (named once, in
+#: consult.reference).
+ROLE_NAMES = VOCABULARIES["role"]
+EVENT_NAMES = VOCABULARIES["event"]
 
 
 def _safe_next(target: str | None) -> str | None:

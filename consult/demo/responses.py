@@ -19,6 +19,7 @@ from typing import Any
 
 from consult import audit
 from consult.demo import texts
+from consult.demo.locations import add_places
 from consult.extensions import db
 from consult.models import Response, utcnow
 from consult.questionnaires import (
@@ -236,6 +237,7 @@ def demo_answers(
     }
     threats, ranked = _threat_answers(rng, country, group, species)
     values.update(threats)
+    add_places(values)
     gaps, worst = _gaps(rng, country, group)
     values.update(gaps)
     if rng.random() < 0.6:

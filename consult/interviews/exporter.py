@@ -170,6 +170,56 @@ def export_tables(
     }
 
 
+#: Columns of the export holding codes, by the kind of code (consult.reference.label).
+_LABELLED = {
+    "country": "country",
+    "format": "format",
+    "language": "language",
+    "consent": "consent",
+    "status": "interview_status",
+    "main_group": "group",
+    "group": "group",
+    "gender": "gender",
+    "theme": "theme",
+    "action": "action",
+    "impact": "level",
+    "feasibility": "level",
+    "cost": "cost",
+    "agreement": "agreement",
+}
+
+
+def label_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The export with its codes named in the reader's language (the "labels" option):
+    for people to read; a file to import again keeps the codes."""
+    from flask_babel import gettext
+
+    from consult.reference import label, label_list
+
+    def severity(item: str) -> str:
+        theme, _sep, level = item.partition(":")
+        return f"{label('theme', theme)}: {label('severity', level)}"
+
+    out = {}
+    for name, frame in tables.items():
+        frame = frame.copy()
+        for column, kind in _LABELLED.items():
+            if column in frame.columns:
+                frame[column] = frame[column].map(
+                    lambda code, kind=kind: label(kind, code) if code not in (None, "") else code
+                )
+        if "species" in frame.columns:
+            frame["species"] = frame["species"].map(lambda codes: label_list("species", codes))
+        if "threats" in frame.columns:
+            frame["threats"] = frame["threats"].map(
+                lambda text: "; ".join(severity(item) for item in str(text or "").split())
+            )
+        if name == "notes" and "theme" in frame.columns:
+            frame["theme"] = frame["theme"].replace({"general": gettext("General")})
+        out[name] = frame
+    return out
+
+
 def _safe_rows(frame: pd.DataFrame) -> list[list]:
     return [
         [neutralise(value) for value in row]

@@ -518,3 +518,6 @@ class ExportForm(FlaskForm):
         ),
     )
     include_names = BooleanField(_l("Include participants' names (recorded in the audit log)"))
+    labels = BooleanField(
+        _l("Names in my language instead of codes (to read; a file to import again needs codes)")
+    )

@@ -210,6 +210,8 @@ def export_interviews():
     filters = FilterForm(formdata=request.args, user=current_user).to_filters()
     interviews = db.session.scalars(service.filtered_query(current_user, filters)).all()
     tables = exporter.export_tables(interviews, include_names=form.include_names.data)
+    if form.labels.data:
+        tables = exporter.label_tables(tables)
     audit.record(
         "interview.export",
         "interview",

@@ -5,3 +5,4 @@ from flask import Blueprint
 bp = Blueprint("main", __name__)
 
 from consult.main import views  # noqa: E402,F401
+from consult.maps import views as _maps  # noqa: E402,F401

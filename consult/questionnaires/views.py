@@ -40,6 +40,31 @@ from surveys.model import Form
 from surveys.translations import coverage
 from surveys.xlsform import FormError, xlsx_with_language
 
+
+@bp.app_template_filter("questionnaire_title")
+def questionnaire_title(questionnaire: Questionnaire) -> str:
+    """The questionnaire's title in the reader's language: its current version's
+    ``form_title::…`` of that language, else its title."""
+    from consult.i18n import current_language
+
+    if questionnaire.current_version_id is None:
+        return questionnaire.title
+    version = db.session.get(QuestionnaireVersion, questionnaire.current_version_id)
+    if version is None:
+        return questionnaire.title
+    try:
+        form = load_version_form(version)
+    except ValueError:
+        return questionnaire.title
+    # The questionnaire's own title unless the form has one of its own in this language.
+    lang = current_language()
+    titled = {
+        code for code in form.setting_languages("form_title") if code != form.default_language
+    }
+    if not any(code == lang or code.split("-")[0] == lang for code in titled):
+        return questionnaire.title
+    return form.title_in(lang) or questionnaire.title
+
 #: Kinds of text on the translation page: the coverage kinds each one counts.
 TEXT_KINDS = {
     "labels": ("label",),

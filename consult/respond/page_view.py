@@ -21,12 +21,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from consult.i18n import direction
+from consult.i18n import direction, localise_digits
 from consult.media import accepted_formats, human_size
 from consult.media.types import INLINE_IMAGES
 from consult.respond.forms import count_field, field_name
 from surveys import expressions
-from surveys.model import MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
+from surveys.model import GEO_TYPES, MEDIA_TYPES, OTHER_CODE, Choice, Form, Group, Question
 from surveys.pages import Page, holds
 from surveys.validation import (
     ChoiceLabels,
@@ -527,6 +527,10 @@ class PageView:
         """True when the page asks for a file (the form must be sent as multipart)."""
         return any(self.form.questions[n].type in MEDIA_TYPES for n in self.page.questions)
 
+    def has_locations(self) -> bool:
+        """True when the page asks for a location (its fields get a map)."""
+        return any(self.form.questions[n].type in GEO_TYPES for n in self.page.questions)
+
     def rank_slots(self, question: Question, instance: int = 0) -> list[tuple[str, str]]:
         chosen = self.codes(question, instance)
         count = len(self.form.options(question))
@@ -640,12 +644,15 @@ class PageView:
 def ordinal(n: int) -> str:
     """The ordinal of a rank (1st, 2nd, 3rd, 4th …) in the interface language."""
     if n == 1:
-        return _("1st")
-    if n == 2:
-        return _("2nd")
-    if n == 3:
-        return _("3rd")
-    return _("%(n)dth", n=n)
+        text = _("1st")
+    elif n == 2:
+        text = _("2nd")
+    elif n == 3:
+        text = _("3rd")
+    else:
+        text = _("%(n)dth", n=n)
+    # The messages hold ASCII digits; a Persian page writes its own (۴ام, not 4ام).
+    return localise_digits(text)
 
 
 def _conditions(form: Form, question: Question) -> list[Any]:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import defer
 
 from consult import invitations, mail, media, responses
 from consult.extensions import db
-from consult.i18n import direction
+from consult.i18n import current_language, direction
 from consult.media.serving import send_media, send_thumbnail
 from consult.models import Invitation, MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.questionnaires import get_questionnaire, load_version_form
@@ -233,6 +233,14 @@ def _form_languages(form: Form) -> list[tuple[str, str]]:
     ]
 
 
+def _offered(lang: str, languages: list[str]) -> str | None:
+    """The form language matching ``lang`` (``zh`` matches ``zh-Hans``), or None."""
+    if lang in languages:
+        return lang
+    base = lang.split("-")[0].lower()
+    return next((code for code in languages if code.split("-")[0].lower() == base), None)
+
+
 @bp.route("/<slug>", methods=["GET", "POST"])
 def start(slug: str):
     questionnaire = _questionnaire(slug)
@@ -269,10 +277,14 @@ def start(slug: str):
     draft = _draft(questionnaire)
     if shared is not None and draft is None:
         draft = (shared, token)
-    preferred = (invitation.language if invitation else None) or str(
-        request.args.get("lang") or session.get("lang") or ""
+    # The invitation's language, else the interface language the respondent already has
+    # (chosen, or from the browser's Accept-Language), where the form offers it.
+    preferred = _offered(
+        (invitation.language if invitation else None)
+        or str(request.args.get("lang") or session.get("lang") or current_language()),
+        languages,
     )
-    if preferred not in languages:
+    if preferred is None:
         preferred = form.default_language if form.default_language in languages else languages[0]
     return render_template(
         "respond/start.html",
@@ -503,6 +515,8 @@ def save_page(slug: str, key: str):
         return redirect(url_for("respond.page", slug=slug, key=page.key) + anchor)
     if outcome == "go":
         return redirect(url_for("respond.page", slug=slug, key=target))
+    if outcome in ("more", "errors"):
+        values = _as_posted(form, values, posted, result.errors)
     if outcome == "more":
         # Without JavaScript, answers on this page made more of it apply: show those
         # questions before moving on rather than complaining they were not answered.
@@ -549,6 +563,19 @@ def _newly_shown(form: Form, page: Page, flags: dict, shown_before: set[str]) ->
         if not index or (form.questions[name].repeat, index) in on_page:
             newly.add(key)
     return newly
+
+
+def _as_posted(form: Form, values: dict, posted: dict, errors: dict[str, str]) -> dict:
+    """The page's values to show again with its messages: an answer that was refused (a
+    choice ranked twice) is shown as the respondent gave it, all its other choices kept,
+    rather than emptied; it is not stored."""
+    shown = dict(values)
+    for name in errors:
+        if name not in posted or name not in form.questions:
+            continue
+        raw = posted[name]
+        shown[name] = " ".join(raw) if isinstance(raw, list) else raw
+    return shown
 
 
 def _page_key(error_key: str) -> str:

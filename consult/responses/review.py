@@ -253,7 +253,21 @@ def responses_table(
     responses = list(db.session.scalars(query))
     responses.reverse()
     records = [response_record(response, form) for response in responses]
-    return responses_frame(form, records, labels=labels, lang=lang)
+    frame = responses_frame(form, records, labels=labels, lang=lang)
+    if labels:
+        # The describing columns too: countries, groups, languages and statuses by name.
+        from consult.reference import label
+
+        questions = set(form.questions)
+        for name, kind in (("country", "country"), ("group", "group"),
+                           ("language", "language"), ("status", "response_status")):
+            # The describing column is "_country" where a question is called "country".
+            column = f"_{name}" if name in questions and f"_{name}" in frame.columns else name
+            if column in frame.columns and (column.startswith("_") or name not in questions):
+                frame[column] = frame[column].map(
+                    lambda code, kind=kind: label(kind, code, lang) if code else code
+                )
+    return frame
 
 
 def export_responses(

@@ -152,6 +152,24 @@ def _display_value(form: Form, question, value, lang: str) -> list[tuple[str, bo
     return texts
 
 
+def _group_context(form: Form, question, section, lang: str, values: dict) -> str:
+    """The labels of the groups between ``section`` and ``question`` ("Threats to Saiga ›
+    Poaching"): questions asked once per species and threat share their own label ("Scope"),
+    and the groups tell them apart."""
+    labels = []
+    path = getattr(question, "group", "") or ""
+    top = getattr(section, "path", None) or section.name
+    while path and path != top and path in form.groups:
+        group = form.groups[path]
+        text, _fallback = form.label(group, lang)
+        text = fill_in(form, text, values)
+        if text:
+            labels.append(text)
+        parent = group.parent or ""
+        path = parent if parent != path else ""
+    return " › ".join(reversed(labels))
+
+
 def _response_sections(
     form: Form, values: dict, lang: str
 ) -> tuple[list[dict], dict[str, object], dict[str, object]]:
@@ -179,6 +197,7 @@ def _response_sections(
             rows.append(
                 {
                     "name": name,
+                    "context": _group_context(form, question, section, lang, in_lang),
                     "label": label or name,
                     "fallback": fallback,
                     "repeat": isinstance(value, list),

@@ -16,6 +16,7 @@ from flask_wtf import FlaskForm
 
 from consult.extensions import db
 from consult.i18n import current_language
+from consult.maps.report import popup_text, report_maps
 from consult.models import (
     AnalysisRun,
     Country,
@@ -24,19 +25,18 @@ from consult.models import (
     StakeholderGroup,
     Threat,
 )
+from consult.reference import VOCABULARIES
+from consult.runs import labels as analysis_labels
 from consult.runs.forms import AnalysisRunForm
 from consult.secretariat import bp
+
+analysis_labels.register(bp)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: How a run's status is called on the pages.
-RUN_STATUSES = {
-    "queued": _l("waiting"),
-    "running": _l("running"),
-    "done": _l("done"),
-    "failed": _l("failed"),
-}
+RUN_STATUSES = VOCABULARIES["run_status"]
 
 # pandas, scikit-learn, nltk and matplotlib are imported inside the views: a web worker that
 # never serves an analysis page stays small.
@@ -121,6 +121,7 @@ def analysis_run_status(run_id: int):
         "status": run.status,
         "progress": run.progress,
         "message": run.message,
+        "message_text": analysis_labels.step(run.message),
         "url": url_for("secretariat.analysis_run", run_id=run.id),
     }
 
@@ -197,8 +198,15 @@ def analysis_run(run_id: int):
     run = _run_or_404(run_id)
     if run.status != "done":
         return render_template("runs/progress.html", run=run)
-    country = request.args.get("country", "")
-    group = request.args.get("group", "")
+    return render_template(
+        "runs/results.html",
+        **_results_context(run, request.args.get("country", ""), request.args.get("group", "")),
+        regional_chart=_regional_chart(run),
+    )
+
+
+def _results_context(run: AnalysisRun, country: str = "", group: str = "") -> dict:
+    """What the results page and the print-ready report show of a finished run."""
     summary = _table(run, "threat_summary")
     ratings = _table(run, "threat_ratings")
     priorities = _table(run, "priorities_by_country")
@@ -211,8 +219,11 @@ def analysis_run(run_id: int):
     if group and not clusters.empty and "by_group" in clusters:
         clusters = clusters[clusters["by_group"].map(lambda d: bool(d) and group in d)]
     method = _table(run, "method")
-    return render_template(
-        "runs/results.html",
+    summary_levels, factor_gaps = _theme_values(run)
+    return dict(
+        addresses=lambda action, code: analysis_labels.addresses(
+            action, code, summary_levels, factor_gaps
+        ),
         run=run,
         summary=summary,
         heatmap=_heatmap(_table(run, "threat_summary")),
@@ -225,7 +236,7 @@ def analysis_run(run_id: int):
         clusters=clusters,
         method=method,
         formula=_method_value(method, "rule: priority"),
-        tie_rule=_method_value(method, "rule: action tie rule"),
+        tie_rule=analysis_labels.tie_rule_names(_method_value(method, "rule: action tie rule")),
         counts=(run.results.get("run") or {}).get("data_counts", {}),
         review=(run.results.get("run") or {}).get("review"),
         glossary=GLOSSARY,
@@ -236,7 +247,61 @@ def analysis_run(run_id: int):
         species=_names(Species),
         selected_country=country,
         selected_group=group,
+        location_maps=report_maps(run, current_language(), country or None),
+        map_text=popup_text(),
+        report=False,
     )
+
+
+def _regional_chart(run: AnalysisRun):
+    from markupsafe import Markup
+
+    from analysis.report import regional_bar_svg
+
+    return Markup(
+        regional_bar_svg(_table(run, "regional_priorities"), text=analysis_labels.chart_text())
+    )
+
+
+def _heatmap_chart(run: AnalysisRun):
+    from markupsafe import Markup
+
+    from analysis.report import heatmap_svg
+
+    return Markup(heatmap_svg(_table(run, "threat_summary"), text=analysis_labels.chart_text()))
+
+
+def _report_html(run: AnalysisRun) -> str:
+    from flask import current_app
+    from markupsafe import Markup
+
+    css = (Path(current_app.static_folder) / "css" / "app.css").read_text(encoding="utf-8")
+    return render_template(
+        "runs/results.html",
+        **{
+            **_results_context(run),
+            "report": True,
+            "inline_css": Markup(css),
+            "heatmap_chart": _heatmap_chart(run),
+            "regional_chart": _regional_chart(run),
+        },
+    )
+
+
+def _theme_values(run: AnalysisRun) -> tuple[dict, dict]:
+    """Per country, each threat's summary label and each factor's gap, for the themes an
+    action addresses."""
+    levels: dict[str, dict] = {}
+    for row in run.results.get("tables", {}).get("threat_summary", []):
+        levels.setdefault(row["country"], {})[row["threat"]] = (
+            row.get("rating") if not row.get("low_evidence") else "not rated"
+        )
+    gaps: dict[str, dict] = {}
+    for row in run.results.get("tables", {}).get("factor_gaps", []):
+        gaps.setdefault(row["country"], {})[row["factor"]] = (
+            row.get("gap") if not row.get("low_evidence") else "not rated"
+        )
+    return levels, gaps
 
 
 def _method_value(method: pd.DataFrame, setting: str) -> str:
@@ -364,18 +429,19 @@ def _quotes(run: AnalysisRun, country: str, theme: str, limit: int = 30) -> list
 
 @bp.route("/analysis/<int:run_id>/report")
 def analysis_report(run_id: int):
-    """A print-ready page: the browser's print dialog turns it into a PDF."""
+    """A print-ready page in the reader's language: the browser's print dialog turns it
+    into a PDF."""
     run = _run_or_404(run_id)
     if run.status != "done":
         abort(404)
-    from analysis.report import render_html
-    from consult.runs.service import results_from_json
-
-    return render_html(results_from_json(run.results))
+    return _report_html(run)
 
 
 @bp.route("/analysis/<int:run_id>/download.<fmt>")
 def analysis_download(run_id: int, fmt: str):
+    """The run's tables as one workbook or CSV files with the report; codes by default (for
+    machines), names in the reader's language with ``?labels=1``. The zip's report is the
+    print-ready report in the reader's language."""
     run = _run_or_404(run_id)
     if run.status != "done" or fmt not in {"xlsx", "zip"}:
         abort(404)
@@ -383,22 +449,25 @@ def analysis_download(run_id: int, fmt: str):
     from consult.runs.service import results_from_json
 
     results = results_from_json(run.results)
+    relabel = analysis_labels.label_table if request.args.get("labels") == "1" else None
     with tempfile.TemporaryDirectory() as folder:
         if fmt == "xlsx":
-            path = write_outputs(results, folder, ("xlsx",))[0]
+            path = write_outputs(results, folder, ("xlsx",), relabel=relabel)[0]
             data = Path(path).read_bytes()
             mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
-            paths = write_outputs(results, folder, ("csv", "html"))
+            paths = write_outputs(results, folder, ("csv",), relabel=relabel)
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 for path in paths:
                     archive.write(path, Path(path).name)
+                archive.writestr("report.html", _report_html(run))
             data = buffer.getvalue()
             mimetype = "application/zip"
+    suffix = "-labels" if relabel else ""
     return send_file(
         io.BytesIO(data),
         mimetype=mimetype,
         as_attachment=True,
-        download_name=f"analysis-{run.id}.{fmt}",
+        download_name=f"analysis-{run.id}{suffix}.{fmt}",
     )

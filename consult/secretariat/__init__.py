@@ -13,6 +13,7 @@ from consult.accounts import views as _accounts  # noqa: E402,F401
 from consult.coding import views as _coding  # noqa: E402,F401
 from consult.invitations import views as _invitations  # noqa: E402,F401
 from consult.mail import views as _mail  # noqa: E402,F401
+from consult.maps import views as _maps  # noqa: E402,F401
 from consult.media import views as _media  # noqa: E402,F401
 from consult.openrosa import secretariat_views as _openrosa  # noqa: E402,F401
 from consult.privacy import views as _privacy  # noqa: E402,F401

@@ -28,7 +28,9 @@ direct threat against each conservation target, here the species. Page by page:
    name through ``jr:choice-name``): which of the four direct threats (``DIRECT_THREATS``)
    affect it (``t{i}_threats``, or "none of these"), then for each one present its scope,
    severity and irreversibility on the standard's four levels, each band defined in the
-   hint, and its trend (``t{i}_{threat}_scope`` ... ``_trend``).
+   hint, and its trend (``t{i}_{threat}_scope`` ... ``_trend``); for poaching, optionally
+   where it happens (``t{i}_poaching_where``, a point), for infrastructure where the barrier
+   runs (``t{i}_infrastructure_where``, a line), answered on a map or typed.
 5. *Gaps in conservation*: the contributing factors (``CONTRIBUTING_FACTORS``) are not rated
    as threats but as gaps, on a four-level adequacy scale defined on the page (+ "don't
    know"): ``gap_enforcement``, ``gap_funding``, ``gap_community``, ``gap_monitoring``,
@@ -48,11 +50,12 @@ Time to answer
 2 x 2 x 4 ratings; five gap questions; two measures; the ranking; one stakeholder; four of
 the five free texts), counts what they are shown and applies the seconds of ``SECONDS``:
 8 per select_one or number, 15 per select_multiple, 20 per ranking, 60 per free text
-written, 15 per short text typed, 5 per text left empty, 10 per note, 3 per page. The median
-respondent sees 33 single choices, 4 checklists, 1 ranking, 4 free texts, 2 short texts,
-2 empty texts, 8 notes and 12 pages: 748 s, about 12.5 minutes (a test keeps it under 20).
+written, 15 per short text typed, 5 per text left empty, 10 per note, 3 per page, 10 per
+optional location and 15 per optional line. The median respondent sees 33 single choices,
+4 checklists, 1 ranking, 4 free texts, 2 short texts, 2 empty texts, 8 notes, 2 locations,
+1 line and 12 pages: 783 s, about 13.1 minutes (a test keeps it under 20).
 Naming three species with all four threats each and writing every text takes
-1167 s, about 19.4 minutes. The welcome page says "about 15 minutes".
+1242 s, about 20.7 minutes. The welcome page says "about 15 minutes".
 """
 
 from __future__ import annotations
@@ -802,6 +805,39 @@ RATE_FOR = tr(
     mn="Энэ аюул заналыг өөрийн мэдэх нутагт энэ амьтны (${%(name)s}) хувьд үнэлнэ үү.",
     fa="لطفاً این تهدید را برای ${%(name)s} در منطقه‌ای که می‌شناسید ارزیابی کنید.",
 )
+#: Where the threat is, for the threats that happen at places one can point to: the type of
+#: location answer and its label. Optional; the secretariat's map and the analysis report's
+#: maps of barriers and poaching sites read them (consult/maps).
+WHERE: dict[str, tuple[str, Text]] = {
+    "poaching": (
+        "geopoint",
+        tr(
+            en="Where does this poaching happen? If you can, mark the place on the map "
+            "(optional).",
+            ru="Где происходит это браконьерство? Если можете, отметьте место на карте "
+            "(необязательно).",
+            zh="这种偷猎发生在哪里？如果可以，请在地图上标出地点（可选）。",
+            mn="Энэ хулгайн ан хаана болдог вэ? Боломжтой бол газрын зураг дээр тэмдэглэнэ "
+            "үү (заавал биш).",
+            fa="این شکار غیرقانونی کجا رخ می‌دهد؟ اگر می‌توانید، محل را روی نقشه مشخص کنید "
+            "(اختیاری).",
+        ),
+    ),
+    "infrastructure": (
+        "geotrace",
+        tr(
+            en="Where is the barrier (a fence, road, railway or canal)? If you can, draw "
+            "its line on the map (optional).",
+            ru="Где проходит это препятствие (забор, дорога, железная дорога или канал)? "
+            "Если можете, проведите его линию на карте (необязательно).",
+            zh="该障碍（围栏、公路、铁路或水渠）位于哪里？如果可以，请在地图上画出其走向（可选）。",
+            mn="Энэ саад (хашаа, зам, төмөр зам эсвэл суваг) хаана байдаг вэ? Боломжтой бол "
+            "газрын зураг дээр шугамыг нь зурна уу (заавал биш).",
+            fa="این مانع (حصار، جاده، راه‌آهن یا کانال) کجاست؟ اگر می‌توانید، مسیر آن را "
+            "روی نقشه بکشید (اختیاری).",
+        ),
+    ),
+}
 SPECIES_PAGE_TITLE = tr(
     en="Threats to ${%(name)s}",
     ru="Угрозы виду: ${%(name)s}",
@@ -956,6 +992,11 @@ def _threat_ratings(slot: int, theme: Theme) -> Group:
                 TREND_QUESTION,
                 required=True,
                 appearance="likert",
+            ),
+            *(
+                (Question(WHERE[code][0], f"{prefix}_where", WHERE[code][1]),)
+                if code in WHERE
+                else ()
             ),
         ),
         relevant=f"selected(${{t{slot}_threats}}, '{code}')",
@@ -1656,6 +1697,9 @@ SECONDS: dict[str, int] = {
     "text_skipped": 5,
     "note": 10,
     "page": 3,
+    # Optional locations: most respondents glance at the map and go on.
+    "geopoint": 10,
+    "geotrace": 15,
 }
 
 #: The median respondent the length is estimated for: two species named, two direct threats

@@ -207,3 +207,27 @@ def test_heatmap_shows_levels_with_n_and_greys_low_evidence(results):
 def test_unknown_format_is_rejected(results, tmp_path):
     with pytest.raises(ValueError, match="pdf"):
         write_outputs(results, tmp_path, formats=("pdf",))
+
+
+def test_regional_chart_names_actions_and_labels_values_without_a_legend():
+    from analysis.report import ChartText, regional_bar_svg
+
+    regional = pd.DataFrame(
+        {
+            "action": ["horn_trade_controls", "ranger_capacity", "fence_modification"],
+            "rank": [1, 2, "not ranked"],
+            "priority": [0.91, 0.52, "not rated"],
+        }
+    )
+    text = ChartText(
+        names={"horn_trade_controls": "Контроль торговли рогами", "ranger_capacity": "Егеря"},
+        words={"regional priority (mean of the states' priorities)": "региональный приоритет"},
+        digits=lambda s: s.replace(".", ","),
+    )
+    svg = regional_bar_svg(regional, text=text)
+    assert "Контроль торговли рогами" in svg and "Егеря" in svg
+    assert "horn_trade_controls" not in svg and "fence_modification" not in svg
+    assert "региональный приоритет" in svg
+    assert "0,91" in svg and "0,52" in svg  # values at the bars' ends, no legend box
+    assert "legend" not in svg
+    assert regional_bar_svg(regional) != svg  # English codes without ChartText

@@ -88,8 +88,11 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     # Public pages.
     "main.index": _EVERYONE,
     "main.healthz": _EVERYONE,
+    "main.favicon": _EVERYONE,
     # The service worker that keeps pages for offline use holds nothing of anyone's.
     "main.service_worker": _EVERYONE,
+    # The range states' outlines the maps draw, respondents' pages included.
+    "main.map_boundaries": _EVERYONE,
     # Respondents: the draft lives in the browser's session; the resume link is the key.
     "respond.start": _EVERYONE,
     "respond.page": {**dict.fromkeys(ROLES, START), "respondent": 200},
@@ -167,6 +170,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "secretariat.analysis_download": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.show_coding_queue": {**_SECRETARIAT_REFUSED, "admin": 200},
     "secretariat.code_text": {**_SECRETARIAT_REFUSED, "admin": 200},
+    # Location answers: the map page and its GeoJSON/KML exports.
+    "secretariat.questionnaire_map": {**_SECRETARIAT_REFUSED, "admin": 200},
+    "secretariat.export_locations": {**_SECRETARIAT_REFUSED, "admin": 200},
     # ODK Collect: the collector's account, or a collection link for anyone holding it.
     "openrosa.form_list": _OPENROSA,
     "openrosa.download_form": _OPENROSA,
@@ -427,7 +433,9 @@ def url_arguments(endpoint: str, world: World, respondent: Visitor) -> dict[str,
         "secretariat.revoke_invitation": world.revoke_invitation_id,
         "secretariat.reissue_invitation": world.reissue_invitation_id,
     }.get(endpoint, world.reissue_invitation_id)
-    fmt = {"secretariat.analysis_download": "xlsx"}.get(endpoint, "csv")
+    fmt = {"secretariat.analysis_download": "xlsx", "secretariat.export_locations": "kml"}.get(
+        endpoint, "csv"
+    )
     return {
         "slug": world.slug,
         "interview_id": world.interview_id,

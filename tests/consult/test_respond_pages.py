@@ -178,8 +178,20 @@ def test_wrong_values_get_messages_next_to_the_field(client, widgets):
     assert "This question requires an answer." in messages
     assert "This answer is not allowed." in messages
     assert "Enter a number." in messages
-    assert "'water' is ranked more than once." in messages
+    # The choice is named by its label, not its code.
+    assert "'Water' is ranked more than once." in messages
     assert re.search(r'data-q="area">\s*<label', person.html.replace(' has-error"', '"'))
+
+
+def test_a_rank_error_keeps_the_choices_given(client, widgets):
+    person = Respondent(client, widgets)
+    person.start("en")
+    person.post({"village": "Akkol", "priorities": ["roads", "water", "roads"]})
+    assert "'Roads' is ranked more than once." in errors(person.html)
+    ranks = re.search(r'<ol class="rank">(.*?)</ol>', person.html, re.S).group(1)
+    chosen = re.findall(r'<option value="(\w+)" selected>', ranks)
+    assert chosen == ["roads", "water", "roads"]
+    assert 'value="Akkol"' in person.html
 
 
 def test_choice_filter_offers_only_matching_options(client, widgets):

@@ -419,6 +419,15 @@ def test_each_named_species_has_one_page_of_direct_threats_and_their_ratings(shi
             f"t{slot}_{threat}_trend": "select_one trend",
         }
         assert all(r["required"] == "yes" and r["appearance"] == "likert" for r in ratings.values())
+        where = {"poaching": "geopoint", "infrastructure": "geotrace"}.get(threat)
+        if where:
+            # Where it happens: optional, a point for poaching, a line for a barrier.
+            assert (body[at + 6]["type"], body[at + 6]["name"]) == (
+                where, f"t{slot}_{threat}_where"
+            )
+            assert body[at + 6]["required"] == ""
+            assert all(body[at + 6][column("label", lang)] for lang in LANGS)
+            at += 1
         assert body[at + 6]["type"] == "end_group"
 
 

@@ -1,0 +1,338 @@
+"""The analysis's tables in the reader's language.
+
+``analysis/`` writes its tables with codes (KZ, poaching, saiga, ranger_capacity) and fixed
+English words (Very high, catalogue default, tied with …; broken by …), so that the CSV files
+stay the same whatever the reader speaks. The pages, the report, the charts and the exports
+with labels name them here: codes by the reference data and the catalogues
+(:func:`consult.reference.label`), fixed words and rules through gettext.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+import reference as facts
+from consult.i18n import current_language, format_number, localise_digits
+from consult.reference import VOCABULARIES, label
+
+#: The rules that break ties in the ranks (analysis.assessment.THREAT_TIE_NAMES,
+#: analysis.prioritise.ACTION_TIE_NAMES and REGIONAL_TIE_NAMES, analysis.ranking).
+TIE_RULES = {
+    "higher highest target rating_value": _l("higher highest species rating"),
+    "higher highest target rating": _l("higher highest species rating"),
+    "higher mean target rating_value": _l("higher mean species rating"),
+    "higher mean target rating": _l("higher mean species rating"),
+    "higher impact": _l("higher impact"),
+    "lower cost": _l("lower cost"),
+    "larger threat/factor value addressed": _l("larger threat or factor value addressed"),
+    "higher feasibility": _l("higher feasibility"),
+    "more range states": _l("more range states"),
+    "code (alphabetical)": _l("code (alphabetical)"),
+}
+
+_TIE = re.compile(r"^tied with (?P<other>\S+); broken by (?P<rule>.+)$")
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Every code the analysis may write in its text, with its kind (species and theme
+    codes never clash; country codes are upper case)."""
+    kinds: dict[str, str] = {}
+    for kind, records in (
+        ("population", facts.populations()),
+        ("group", facts.stakeholder_groups()),
+        ("species", facts.species()),
+        ("theme", facts.themes()),
+        ("action", facts.actions()),
+        ("country", facts.countries()),
+    ):
+        for item in records:
+            kinds[item["code"]] = kind
+    return kinds
+
+
+@cache
+def _code_pattern() -> re.Pattern:
+    codes = sorted(_kinds(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, codes)) + r")(?![\w-])")
+
+
+def name_codes(text: object, lang: str | None = None) -> str:
+    """``text`` with every reference code and action id in it replaced by its name."""
+    if text is None:
+        return ""
+    lang = lang or current_language()
+    kinds = _kinds()
+    return _code_pattern().sub(lambda m: label(kinds[m.group(1)], m.group(1), lang), str(text))
+
+
+def value(text: object) -> str:
+    """One cell of an analysis table: a fixed word (a level, a strategy rating, "not
+    rated" …) translated, a number in the reader's digits, codes named."""
+    if text is None:
+        return "—"
+    if isinstance(text, bool):
+        return _("yes") if text else _("no")
+    if isinstance(text, int | float):
+        return format_number(text)
+    named = VOCABULARIES["analysis"].get(str(text))
+    if named is not None:
+        return str(named)
+    return sentence(text)
+
+
+def tie_rule(text: object) -> str:
+    """"tied with X; broken by RULE" in the reader's language."""
+    match = _TIE.match(str(text or ""))
+    if not match:
+        return sentence(text)
+    rule = TIE_RULES.get(match["rule"])
+    return _(
+        "tied with %(other)s; broken by %(rule)s",
+        other=name_codes(match["other"]),
+        rule=str(rule) if rule is not None else match["rule"],
+    )
+
+
+def sentence(text: object) -> str:
+    """A sentence the analysis wrote (a note, a source): codes named, digits localised.
+    Its words stay as the analysis wrote them."""
+    if text is None:
+        return ""
+    return localise_digits(name_codes(text))
+
+
+@cache
+def _actions() -> dict[str, dict]:
+    return {row["code"]: row for row in facts.actions()}
+
+
+def addresses(action: str, country: str, summary_levels: dict, factor_gaps: dict) -> list[str]:
+    """What an action addresses in ``country``, in words: each theme of the catalogue's
+    action with its summary rating (threats) or gap (factors) there."""
+    item = _actions().get(action)
+    if item is None:
+        return []
+    parts = []
+    for theme in [code for code in item["themes"].split(";") if code]:
+        name = label("theme", theme)
+        if theme in summary_levels.get(country, {}):
+            shown = value(summary_levels[country][theme])
+        elif theme in factor_gaps.get(country, {}):
+            gap = factor_gaps[country][theme]
+            shown = (
+                _("gap %(value)s", value=format_number(gap, 2))
+                if isinstance(gap, int | float)
+                else value(gap)
+            )
+        else:
+            shown = str(VOCABULARIES["analysis"]["not rated"])
+        parts.append(f"{name}: {shown}")
+    return parts
+
+
+#: The run's data counts (``run.data_counts``) by name.
+COUNTS = {
+    "actions": _l("actions in the catalogue"),
+    "factor_gap_respondents": _l("respondents who answered the gap questions"),
+    "factor_gap_rows": _l("gap answers"),
+    "measure_respondents": _l("respondents who named measures in place"),
+    "measure_rows": _l("measures named"),
+    "need_respondents": _l("respondents who ranked needs"),
+    "need_rows": _l("needs ranked"),
+    "rating_respondents": _l("respondents who rated threats"),
+    "rating_rows": _l("threat ratings"),
+    "strategy_rating_rows": _l("strategy ratings from national consultations"),
+    "texts": _l("texts"),
+    "texts_interview": _l("interview notes"),
+    "texts_survey": _l("free-text answers"),
+}
+
+
+def count_name(key: str) -> str:
+    named = COUNTS.get(key)
+    return str(named) if named is not None else key
+
+
+def register(app_or_blueprint) -> None:
+    """Template filters: ``analysis_value``, ``analysis_tie``, ``analysis_sentence``,
+    ``count_name``."""
+    for name, function in (
+        ("analysis_value", value),
+        ("analysis_tie", tie_rule),
+        ("analysis_sentence", sentence),
+        ("count_name", count_name),
+        ("level_value", level_value),
+        ("run_step", step),
+        ("method_text", method_text),
+    ):
+        app_or_blueprint.add_app_template_filter(function, name)
+
+
+def level_value(level: object) -> str:
+    """A rating on the standard's four levels (1..4) by its name, with the number beside."""
+    if level is None or level != level:
+        return "—"
+    if isinstance(level, float) and level.is_integer():
+        level = int(level)
+    named = VOCABULARIES["level"].get(str(level))
+    return f"{named} ({format_number(level)})" if named is not None else value(level)
+
+
+def method_text(text: object) -> str:
+    """A sentence or rule name of the method table (analysis.method marks them with
+    ``N_``) in the reader's language; codes in it named."""
+    if text is None or text == "":
+        return ""
+    return sentence(_(str(text)))
+
+
+def tie_rule_names(text: str) -> str:
+    """The method's tie rule ("priority, then higher impact, lower cost …") with the rule
+    names translated."""
+    out = str(text or "")
+    for english, translated in sorted(TIE_RULES.items(), key=lambda item: -len(item[0])):
+        out = out.replace(english, str(translated))
+    return sentence(out)
+
+
+#: Columns holding one code, by the kind of code.
+_CODE_COLUMNS = {
+    "country": "country",
+    "threat": "theme",
+    "factor": "theme",
+    "dominant_theme": "theme",
+    "driver": "theme",
+    "species": "species",
+    "population": "population",
+    "action": "action",
+    "need": "need",
+}
+#: Columns of the analysis's fixed words (levels, ratings, "not rated" …).
+_VALUE_COLUMNS = ("rating", "strategy_rating", "cost", "rating_source", "stability", "ranking")
+#: Columns of sentences or lists with codes in them.
+_SENTENCE_COLUMNS = (
+    "countries", "populations", "threats", "basis", "addresses", "note",
+    "related_measures", "scenario", "meaning", "value", "setting",
+)
+
+
+def _texts(column, function):
+    return column.map(lambda cell: function(cell) if isinstance(cell, str) and cell else cell)
+
+
+def label_table(name: str, frame):
+    """An analysis table with its codes named in the reader's language (``?labels=1``
+    downloads). Numbers stay numbers; column names stay as documented."""
+    out = frame.copy()
+    for column in out.columns:
+        if column in _CODE_COLUMNS:
+            kind = _CODE_COLUMNS[column]
+            out[column] = _texts(out[column], lambda code, kind=kind: label(kind, code))
+        elif column == "target":
+            out[column] = _texts(
+                out[column],
+                lambda code: value("pooled") if code == "pooled" else label("species", code),
+            )
+        elif column in _VALUE_COLUMNS or column == "rank":
+            out[column] = _texts(out[column], value)
+        elif column == "tie_rule":
+            out[column] = _texts(out[column], tie_rule)
+        elif column in _SENTENCE_COLUMNS:
+            out[column] = _texts(out[column], name_codes)
+    return out
+
+
+#: Font families that cover each script, first choice first (Debian: fonts-noto-core,
+#: fonts-noto-cjk).
+_FONTS = {
+    "Latn": ("Noto Sans", "DejaVu Sans"),
+    "Cyrl": ("Noto Sans", "DejaVu Sans"),
+    "Hans": ("Noto Sans CJK SC", "Noto Sans CJK JP"),
+    "Arab": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+}
+_SCRIPTS = {"zh": "Hans", "fa": "Arab", "ps": "Arab", "ur": "Arab", "ru": "Cyrl", "mn": "Cyrl",
+            "kk": "Cyrl", "ky": "Cyrl", "tg": "Cyrl"}
+
+
+@cache
+def chart_fonts(lang: str) -> tuple[str, ...]:
+    """The installed font families to draw a chart for a reader of ``lang``; a warning is
+    logged when none of those that cover its script is installed (the chart then falls back
+    to matplotlib's DejaVu Sans, and the browser to its own fonts for the SVG's text)."""
+    import logging
+
+    from matplotlib import font_manager
+
+    wanted = _FONTS[_SCRIPTS.get(lang, "Latn")]
+    found = []
+    # Noto Sans after the script's own font: digits and Latin words in the same label.
+    for family in dict.fromkeys((*wanted, "Noto Sans")):
+        try:
+            font_manager.findfont(
+                font_manager.FontProperties(family=family), fallback_to_default=False
+            )
+        except ValueError:
+            continue
+        found.append(family)
+    if not set(found) & set(wanted):
+        logging.getLogger(__name__).warning(
+            "no font covering %s is installed (%s): charts fall back to DejaVu Sans; "
+            "install fonts-noto-core and fonts-noto-cjk", lang, ", ".join(wanted)
+        )
+    return tuple(found)
+
+
+def chart_text():
+    """The words of the run's charts in the reader's language."""
+    from analysis.report import ChartText
+
+    lang = current_language()
+    names = {code: label(kind, code, lang) for code, kind in _kinds().items()}
+    words = {
+        english: str(translated)
+        for english, translated in {
+            **{key: VOCABULARIES["analysis"][key] for key in ("None", "Low", "Medium", "High",
+                                                                 "Very high", "not rated")},
+            "low evidence": _l("low evidence"),
+            "regional priority (mean of the states' priorities)": _l(
+                "regional priority (mean of the states' priorities)"
+            ),
+            "Regional priority of the top actions": _l("Regional priority of the top actions"),
+            "Summary threat rating per country and threat": _l(
+                "Summary threat rating per country and threat"
+            ),
+        }.items()
+    }
+    return ChartText(
+        names=names,
+        words=words,
+        fonts=chart_fonts(lang),
+        digits=lambda text: localise_digits(text, lang),
+        rtl=facts.is_rtl(lang),
+    )
+
+
+#: The steps a run announces (analysis.pipeline.run_analysis) and the app's own messages.
+STEPS = {
+    "Tagging texts": _l("Tagging texts"),
+    "Clustering texts": _l("Clustering texts"),
+    "Rating threats and factors (bootstrap)": _l("Rating threats and factors (bootstrap)"),
+    "Ranking actions per country": _l("Ranking actions per country"),
+    "Ranking actions for the region": _l("Ranking actions for the region"),
+    "Re-ranking under perturbed settings": _l("Re-ranking under perturbed settings"),
+    "Comparing needs with measures": _l("Comparing needs with measures"),
+    "Done": _l("Done"),
+}
+
+
+def step(message: str | None) -> str:
+    """A run's progress message in the reader's language."""
+    if not message:
+        return _("Waiting to start…")
+    named = STEPS.get(message)
+    return str(named) if named is not None else sentence(message)
