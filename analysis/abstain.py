@@ -7,7 +7,8 @@ no theme and an ``abstain_reason`` instead of being forced to the nearest one:
 - ``empty``: nothing but spaces, or no letters at all ("-", "...", "?", "0");
 - ``placeholder``: a filler word standing for no answer ("n/a", "none", "нет", "无", "үгүй");
 - ``thanks``: thanks, wishes and praise of the questionnaire;
-- ``no comment``: "no comment", "nothing to add", "без комментариев", "санал алга";
+- ``no comment``: "no comment", "nothing to add", "no questions", "без комментариев",
+  "вопросов нет", "санал алга";
 - ``don't know``: the respondent's own ignorance, including "I don't know anything about
   poaching" (the topic named is not something said about it; ``analysis.negation`` marks
   such terms with the family "don't know").
@@ -39,13 +40,13 @@ EMPTY, PLACEHOLDER, THANKS, NO_COMMENT, DONT_KNOW = (
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         THANKS: r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:very|so)\s+much)?(?:\s+(?:for|to)\b[^.!?;]*)?|cheers|good luck|best (?:wishes|regards)|(?:kind\s+)?regards|(?:good|nice|great|interesting|useful|important) (?:survey|questionnaire|initiative|work|questions)|well done|keep (?:it )?up|appreciated?",  # noqa: E501
-        NO_COMMENT: r"no (?:further |other |additional |more )?comments?|nothing (?:else |more )?to (?:add|say|comment)|nothing (?:else|more|further)|no (?:answer|response|opinion)|pass|skip|not applicable",  # noqa: E501
+        NO_COMMENT: r"no (?:further |other |additional |more )?comments?|nothing (?:else |more )?to (?:add|say|comment)|nothing (?:else|more|further)|no (?:answer|response|opinion)|no (?:more |further |other )?questions|pass|skip|not applicable",  # noqa: E501
         DONT_KNOW: r"(?:i\s+)?(?:do not|don't|dont)\s+know|not sure|no idea|idk|dunno|(?:i\s+)?(?:can't|cannot) say|hard to say",  # noqa: E501
         PLACEHOLDER: r"n\s*/?\s*a|none|nil|nothing|no|nope|yes|ok|okay|test|asdf|same as above|see above",  # noqa: E501
     },
     "ru": {
         THANKS: r"(?:большое\s+)?спасибо(?:\s+большое)?(?:\s+за\b[^.!?;]*)?|благодар\w*(?:\s+за\b[^.!?;]*)?|удачи|всего (?:доброго|хорошего)|(?:хороший|нужный|интересный|полезный) (?:опрос|анкета|вопросник)|(?:хорошая|нужная|интересная|полезная) анкета",  # noqa: E501
-        NO_COMMENT: r"без комментариев|(?:нет|никаких) (?:комментариев|замечаний|предложений)|комментариев нет|(?:нечего|не могу ничего) (?:добавить|сказать)|добавить нечего|ничего не могу добавить|нет ответа",  # noqa: E501
+        NO_COMMENT: r"без комментариев|(?:нет|никаких) (?:комментариев|замечаний|предложений)|комментариев нет|(?:нечего|не могу ничего) (?:добавить|сказать)|добавить нечего|ничего не могу добавить|нет ответа|(?:нет|никаких) вопросов|вопросов (?:нет|не имею)|(?:всё|все) (?:нормально|хорошо)",  # noqa: E501
         DONT_KNOW: r"(?:я\s+)?не знаю|затрудняюсь(?:\s+ответить)?|не могу (?:сказать|ответить)|нет мнения|не в курсе|трудно сказать",  # noqa: E501
         PLACEHOLDER: r"нет|ничего|да|ок|нету|-",
     },
@@ -57,7 +58,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "mn": {
         THANKS: r"(?:их\s+)?баярлалаа(?:\s+\w+){0,3}|амжилт хүсье|талархлаа|талархал",
-        NO_COMMENT: r"санал (?:алга|байхгүй|үгүй)|нэмэх (?:зүйл|санал) (?:алга|байхгүй|үгүй)|хариулт алга",  # noqa: E501
+        NO_COMMENT: r"(?:санал|асуулт) (?:алга|байхгүй|үгүй)|нэмэх (?:зүйл|санал) (?:алга|байхгүй|үгүй)|хариулт алга",  # noqa: E501
         DONT_KNOW: r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|хэлж (?:мэдэхгүй|чадахгүй)",
         PLACEHOLDER: r"байхгүй|үгүй|алга|тийм|за",
     },
@@ -69,25 +70,25 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "kk": {
         THANKS: r"(?:көп\s+)?(?:рахмет|рақмет)(?:\s+\w+){0,3}|сәттілік",
-        NO_COMMENT: r"пікір(?:ім)? жоқ|қосарым жоқ|ұсыныс жоқ",
+        NO_COMMENT: r"(?:пікір|сұрақ|сұрағ)(?:ым|ім)? жоқ|қосарым жоқ|ұсыныс жоқ",
         DONT_KNOW: r"білмеймін|айта алмаймын",
         PLACEHOLDER: r"жоқ|иә",
     },
     "ky": {
         THANKS: r"(?:чоң\s+)?рахмат(?:\s+\w+){0,3}|ийгилик",
-        NO_COMMENT: r"пикир(?:им)? жок|кошумчам жок|сунуш жок",
+        NO_COMMENT: r"(?:пикир|суроо)(?:им|м)? жок|кошумчам жок|сунуш жок",
         DONT_KNOW: r"билбейм|айта албайм",
         PLACEHOLDER: r"жок|ооба",
     },
     "uz": {
         THANKS: r"(?:katta\s+)?(?:rahmat|tashakkur)(?:\s+\w+){0,3}|omad",
-        NO_COMMENT: r"fikr(?:im)? yo'q|qo'shimcha(?:m)? yo'q|taklif yo'q",
+        NO_COMMENT: r"(?:fikr|savol)(?:im)? yo'q|qo'shimcha(?:m)? yo'q|taklif yo'q",
         DONT_KNOW: r"bilmayman|ayta olmayman",
         PLACEHOLDER: r"yo'q|ha",
     },
     "tg": {
         THANKS: r"(?:ташаккур|раҳмат|сипос)(?:\s+\w+){0,3}|муваффақ бошед",
-        NO_COMMENT: r"фикр(?:е)? нест|иловае нест|пешниҳод нест",
+        NO_COMMENT: r"(?:фикр|савол)(?:е)? нест|иловае нест|пешниҳод нест",
         DONT_KNOW: r"намедонам|гуфта наметавонам",
         PLACEHOLDER: r"нест|не|ҳа",
     },

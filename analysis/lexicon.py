@@ -7,7 +7,14 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   prefix when written with a trailing ``*`` (``poach*`` = ``poacher``, ``poaching``);
 - other languages written with spaces (Mongolian, Persian, Kazakh …) match the start of a
   word, so case and plural suffixes are tolerated, after folding letters that keyboards
-  often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``);
+  often replace (Mongolian ``ө``/``ү`` typed as ``о``/``у``); a word that holds such a
+  letter was typed on a full layout and is compared unfolded (Kazakh орталық, central, is
+  not өрт, fire);
+- words in Latin letters inside a text of another script are also matched against the
+  English list ("проблема с funding");
+- Kazakh, Kyrgyz, Tajik and Uzbek texts are also matched against the Russian list, but
+  without its word starts of fewer than four letters (жар*, heat, would read the Kyrgyz
+  жаратылыш, nature);
 - Chinese terms are found anywhere in the text (leftmost, longest first), except inside
   title marks 《》;
 - Turkic words ending in a voiceless stop also match their voiced form (санақ, санағы);
@@ -92,6 +99,17 @@ COMPANIONS = {
     "ps": ("fa",),
     "ur": ("fa",),
 }
+#: The shortest word start (``*``) of a companion's list used on texts of another
+#: language: a short Russian start (жар*, heat) is also the start of common Kazakh and
+#: Kyrgyz words (жарық, light; жаратылыш, nature).
+_MIN_COMPANION_PREFIX = 4
+#: What the name of a companion's matcher adds to its language code.
+_AS_COMPANION = ":companion"
+#: The matcher of English words written inside texts of another script.
+_ENGLISH_WORDS = "en" + _AS_COMPANION
+#: A word in Latin letters, three or more (an English word in a Cyrillic, Arabic or
+#: Chinese text).
+_LATIN_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 #: A text word this long or longer may match a lexicon word one typing error away.
 _MIN_FUZZY_LENGTH = 7
 #: The shortest lexicon word matched with a typing error: a stem (en, ru) of six letters,
@@ -119,6 +137,10 @@ _CYRILLIC_FOLD = str.maketrans(
         "ҷ": "ч",
     }
 )
+# Of those, the letters even full-layout typists often leave out (Tajik ӣ, ӯ) or that stand
+# for one sound in two spellings: a word holding only these is not taken as typed on a
+# full layout (see ``_WordMatcher.word_specs``).
+_LOOSE_FOLD = str.maketrans({"һ": "х", "ӣ": "и", "ӯ": "у", "ҳ": "х", "ҷ": "ч"})
 _FOLDED_LANGUAGES = frozenset({"mn", "kk", "ky", "tg", "uz", "tk"})
 # Turkmen letters typed without their marks, and the apostrophe of Uzbek o' and g' left
 # out: the lexicon word and the text's word are compared in this folded form.
@@ -144,6 +166,9 @@ class Term:
     #: ``problem`` when saying it is absent means there is no problem ("no poaching"),
     #: ``resource`` when its absence is the problem ("no funding", "no monitoring")
     polarity: str = PROBLEM
+    #: the form matched when it is not ``text`` (the voiced form of a Turkic word, which
+    #: counts as the word itself: санақ and санағы are one term)
+    written: str = ""
 
 
 class Match(NamedTuple):
@@ -268,6 +293,10 @@ class _WordMatcher:
         self.terms: list[Term] = []
         self._spec_ids: dict[tuple[str, str], int] = {}
         self._specs: list[tuple[str, str]] = []  # (mode, key)
+        self._written: list[str] = []  # each spec's word as the lexicon writes it
+        # A word typed with the language's own letters (ө, қ, ү …) was typed on a full
+        # layout, so it is compared unfolded: Kazakh орталық (central) is not өрт (fire).
+        self._strict = self.fold and self._table is _CYRILLIC_FOLD
         self._exact: dict[str, list[int]] = {}
         self._stem: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
@@ -319,13 +348,15 @@ class _WordMatcher:
     def _stem_of(self, word: str) -> str:
         return self._analyzer.unit(word)
 
-    def _spec(self, mode: str, key: str) -> int:
-        found = self._spec_ids.get((mode, key))
+    def _spec(self, mode: str, written: str) -> int:
+        found = self._spec_ids.get((mode, written))
         if found is not None:
             return found
+        key = written if mode == "stem" else self._key(written)
         spec_id = len(self._specs)
-        self._spec_ids[(mode, key)] = spec_id
+        self._spec_ids[(mode, written)] = spec_id
         self._specs.append((mode, key))
+        self._written.append(written.translate(_LOOSE_FOLD))
         index = {"exact": self._exact, "stem": self._stem, "prefix": self._prefix}[mode]
         index.setdefault(key, []).append(spec_id)
         shortest = _MIN_FUZZY_STEM if mode == "stem" else _MIN_FUZZY_PREFIX
@@ -336,19 +367,19 @@ class _WordMatcher:
 
     def _add(self, term: Term) -> None:
         specs: list[int] = []
-        for piece in term.text.split():
+        for piece in (term.written or term.text).split():
             marker = piece[-1] if piece[-1] in "*=" else ""
             parts = words(normalise(piece.rstrip("*=")))
             for position, part in enumerate(parts):
                 last = position == len(parts) - 1
                 if last and marker == "*":
-                    specs.append(self._spec("prefix", self._key(part)))
+                    specs.append(self._spec("prefix", part))
                 elif last and marker == "=":
-                    specs.append(self._spec("exact", self._key(part)))
+                    specs.append(self._spec("exact", part))
                 elif self.stemmed:
                     specs.append(self._spec("stem", self._stem_of(part)))
                 else:
-                    specs.append(self._spec("prefix", self._key(part)))
+                    specs.append(self._spec("prefix", part))
         if not specs:
             return
         self._start_ids.setdefault(specs[0], []).append(len(self.terms))
@@ -366,9 +397,12 @@ class _WordMatcher:
         key = self._fold(word)
         stem = self._analyzer.unit(word) if self.stemmed else key
         found: set[int] = set()
+        loose = word.translate(_LOOSE_FOLD) if self._strict else word
+        own_letters = self._strict and key != loose
+        written = self._written
         hits = self._exact.get(key)
         if hits:
-            found.update(hits)
+            found.update(h for h in hits if not own_letters or written[h] == loose)
         hits = self._stem.get(stem)
         if hits:
             found.update(hits)
@@ -378,7 +412,7 @@ class _WordMatcher:
                 break
             hits = prefix.get(key[:length])
             if hits:
-                found.update(hits)
+                found.update(h for h in hits if not own_letters or loose.startswith(written[h]))
         if self._fuzzy_allowed(word, key):
             # A slip inside the word is tolerated, not a different ending: the candidate
             # must keep the lexicon word's first two and last letters ("ovregrazing" is
@@ -781,7 +815,7 @@ def _alternants(terms: Sequence[Term]) -> list[Term]:
         text = term.text
         if not term.theme or text.endswith(("=", "*")) or text[-1:] not in swaps:
             continue
-        out.append(term.__class__(**{**term.__dict__, "text": text[:-1] + swaps[text[-1]]}))
+        out.append(term.__class__(**{**term.__dict__, "written": text[:-1] + swaps[text[-1]]}))
     return out
 
 
@@ -844,11 +878,14 @@ class Lexicon:
     def _matcher(self, lang: str) -> _WordMatcher | _SubstringMatcher:
         matcher = self._matchers.get(lang)
         if matcher is None:
-            terms = self._terms.get(lang, [])
-            if lang in SUBSTRING_LANGUAGES:
-                matcher = _SubstringMatcher(lang, terms)
+            code, companion = lang.removesuffix(_AS_COMPANION), lang.endswith(_AS_COMPANION)
+            terms = self._terms.get(code, [])
+            if companion:
+                terms = [term for term in terms if _fits_other_languages(term)]
+            if code in SUBSTRING_LANGUAGES:
+                matcher = _SubstringMatcher(code, terms)
             else:
-                matcher = _WordMatcher(lang, terms, self._distinct.get(lang, ()))
+                matcher = _WordMatcher(code, terms, self._distinct.get(code, ()))
             self._matchers[lang] = matcher
         return matcher
 
@@ -875,9 +912,14 @@ class Lexicon:
         if plan is None:
             code = base_language(lang)
             own = [code] if code in self.languages else []
-            own += [c for c in COMPANIONS.get(code, ()) if c in self.languages]
+            own += [c + _AS_COMPANION for c in COMPANIONS.get(code, ()) if c in self.languages]
             plan = self._plans[lang] = (own, language_script(code))
         return plan
+
+    def _borrows_english(self, lang: str, own_script: str) -> bool:
+        """Whether texts in ``lang`` are also read for English words (those in Latin
+        letters inside a text of another script: "проблема с funding")."""
+        return own_script != "latin" and base_language(lang) != "en" and "en" in self.languages
 
     def _match_plan(
         self, prepared: PreparedTexts, langs: Sequence[str]
@@ -901,6 +943,9 @@ class Lexicon:
                 fits = prepared.start_in_script(rows, own_script)
                 for place, match_lang in enumerate(own):
                     add(match_lang, rows[fits], place)
+                if self._borrows_english(lang, own_script):
+                    mixed = rows[fits][_with_latin_words(prepared, rows[fits])]
+                    add(_ENGLISH_WORDS, mixed, len(own))
                 rows = rows[~fits]
             for row, text in zip(rows.tolist(), prepared.clean_of(rows.tolist()), strict=True):
                 for place, match_lang in enumerate(self.match_languages(lang, text)):
@@ -922,6 +967,8 @@ class Lexicon:
         """
         own, own_script = self._plan(lang)
         if own and own_script and (not text or starts_in_script(text, own_script)):
+            if self._borrows_english(lang, own_script) and _LATIN_WORD.search(text):
+                return [*own, _ENGLISH_WORDS]
             return own
         chosen = list(own)
         script = script_of(text) if text else ""
@@ -950,10 +997,16 @@ class Lexicon:
         spans: list[tuple[int, int]] = []
         polarities: list[str] = []
         word_spans: list[tuple[int, int]] | None = None
+        covered: set[tuple[str, int, int]] = set()
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
                 resolved = _drop_contained(_resolve_overlaps(found))
+                if match_lang not in SUBSTRING_LANGUAGES:
+                    # the same words read by a second list (a companion) are not a second
+                    # term of the theme
+                    resolved = [m for m in resolved if (m.theme, m.start, m.end) not in covered]
+                    covered.update((m.theme, m.start, m.end) for m in resolved)
                 kept.extend(resolved)
                 polarity_of = self._matcher(match_lang).polarity_of
                 polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
@@ -1038,6 +1091,7 @@ class Lexicon:
             name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
             for name, values in parts.items()
         }
+        columns = _read_once(columns, matchers)
         columns["negated"] = (
             _negations(columns, matchers, prepared, langs)
             if negation
@@ -1226,6 +1280,59 @@ def _negations(
         polarities = [_POLARITY_NAMES[p] for p in columns["polarity"][members].tolist()]
         out[members] = negate(clean, lang, spans, polarities)
     return out
+
+
+def _read_once(
+    columns: dict[str, np.ndarray], matchers: Sequence[_WordMatcher | _SubstringMatcher]
+) -> dict[str, np.ndarray]:
+    """Drop an occurrence whose words a list earlier in its text's ``match_languages``
+    already matched for the same theme (a Kazakh word that the Russian companion list
+    also has is one term, not two), as ``match`` does."""
+    size = len(columns["row"])
+    if not size or len(matchers) < 2:
+        return columns
+    words = ~np.array([m.lang in SUBSTRING_LANGUAGES for m in matchers])[columns["matcher"]]
+    order = np.lexsort(
+        (columns["place"], columns["end"], columns["start"], columns["theme"], columns["row"])
+    )
+    order = order[words[order]]
+    if len(order) < 2:
+        return columns
+    same = np.ones(len(order), dtype=bool)
+    for name in ("row", "theme", "start", "end"):
+        values = columns[name][order]
+        same[1:] &= values[1:] == values[:-1]
+    same[0] = False
+    keep = np.ones(size, dtype=bool)
+    keep[order[same]] = False
+    if keep.all():
+        return columns
+    return {name: values[keep] for name, values in columns.items()}
+
+
+def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
+    """Which of ``rows`` hold a word in Latin letters (``_LATIN_WORD``)."""
+    out = np.zeros(len(rows), dtype=bool)
+    if not len(rows):
+        return out
+    offsets = prepared.offsets
+    owners, positions = expand_ranges(offsets[rows], offsets[rows + 1] - offsets[rows])
+    found = prepared.tokens[positions]
+    distinct = np.unique(found)
+    latin = np.zeros(len(prepared.vocabulary), dtype=bool)
+    vocabulary = prepared.vocabulary
+    latin[distinct] = [bool(_LATIN_WORD.fullmatch(vocabulary[t])) for t in distinct.tolist()]
+    out[owners[latin[found]]] = True
+    return out
+
+
+def _fits_other_languages(term: Term) -> bool:
+    """Whether a term is used when its list is a companion of a text's own language: not
+    when one of its words is a short word start."""
+    return all(
+        not piece.endswith("*") or len(_bare(piece)) >= _MIN_COMPANION_PREFIX
+        for piece in term.text.split()
+    )
 
 
 def _bare(text: str) -> str:

@@ -9,7 +9,9 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
    a *direction* and an *effect*:
 
    - families: ``no`` (determiner or existential: "no", "нет", "没有", "байхгүй", "жоқ",
-     "yo'q", "нест", "ýok"), ``not`` (a negated verb or copula), ``no longer``,
+     "yo'q", "нест", "ýok"), ``not`` (a negated verb or copula; the cleft "it's not X",
+     Russian "дело не в X", "не из-за X"), ``no longer`` (also the Turkic "has stopped",
+     тоқтады, токтоду, to'xtadi),
      ``neither-nor``, ``without``, ``never``, ``not a problem`` (the problem itself is
      denied: "poaching is not a problem", "нет проблем с …", "不是问题", "асуудал биш"),
      ``don't know`` (the respondent's own ignorance: "I don't know anything about …");
@@ -79,11 +81,11 @@ PROBLEM, RESOURCE = "problem", "resource"
 # position: longer and more specific patterns first. Patterns are regular expressions over
 # normalised text; for languages written with spaces each must match whole words.
 _E = r"(?:is|are|was|were|has been|have been|isn't|aren't|wasn't|weren't)"
-_ADJ = r"(?:(?:a|an|any|the|such a)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
+_ADJ = r"(?:(?:a|an|any|the|such a|our|my|their|your|its)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "en": [
         (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
-        (rf"(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)\s+{_ADJ}(?:problem|issue|threat|concern|danger)s?", "not a problem", BEFORE, DENY),  # noqa: E501
+        (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+{_ADJ}(?:problem|issue|threat|concern|danger)s?", "not a problem", BEFORE, DENY),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -94,6 +96,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
+        (r"(?:it's|it is|it was|its|that's|that is)\s+not(?:\s+(?:the|about|because of|due to|just))?", "not", AFTER, NEGATE, 4),  # noqa: E501
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
         (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
         (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 1),  # noqa: E501
@@ -110,6 +113,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:никогда|ни\s+разу)\s+не\s+(?:видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|слышал\w*)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
         (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
+        (r"(?:дело|причина|беда)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
         (r"не", "not", AFTER, NEGATE, 1),
@@ -153,6 +157,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"білмеймін|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"тоқта(?:ды|ған|тылды)\w*", "no longer", BEFORE, NEGATE),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
         (r"ешқандай|ешбір|еш", "no", AFTER, NEGATE),
         (r"жоқ", "no", BEFORE, NEGATE),
@@ -163,6 +168,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"билбейм|маалыматым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
         (r"эч\s+качан", "never", AFTER, NEGATE),
         (r"эч\s+кандай|эч\s+бир|эч", "no", AFTER, NEGATE),
         (r"жок", "no", BEFORE, NEGATE),
@@ -173,6 +179,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"to'xta(?:di|gan|tildi)\w*", "no longer", BEFORE, NEGATE),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
@@ -209,9 +216,9 @@ TRIGGERS = {
     "ru": r"не|нет|нету|ни|без|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|огт|хэзээ|больсон|зогссон|\w*гүй\w*|хяналтад|мэдэх",
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*",  # noqa: E501
-    "kk": r"жоқ|емес|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
-    "ky": r"жок|эмес|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
-    "uz": r"yo'q|emas|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
+    "kk": r"тоқта\w*|жоқ|емес|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
+    "ky": r"токто\w*|жок|эмес|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
+    "uz": r"to'xta\w*|yo'q|emas|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
     "tg": r"нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }

@@ -689,7 +689,8 @@ def fit_language(text: object, lang: object = "") -> str:
     if not script:
         return code
     if script == "cyrillic":
-        return _fit_cyrillic(clean, code if own_script == "cyrillic" else "")
+        # Uzbek is written in Cyrillic too: its label stands when the letters fit it
+        return _fit_cyrillic(clean, code if own_script == "cyrillic" or code == "uz" else "")
     if script == "latin":
         if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(clean):
             return "ru"

@@ -2,8 +2,10 @@
 
 Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0]
 
-Development data: the in-sample statements (tests/data/threat_statements.csv) and the
-development set of tricky cases (tests/data/text_dev/statements.csv). Nothing else is read.
+Development data: the in-sample statements (tests/data/threat_statements.csv), the
+development set of tricky cases (tests/data/text_dev/statements.csv) and the second
+development set (tests/data/text_dev2/statements.csv, its ``theme`` and ``theme2`` the
+themes, "none" none). Nothing else is read.
 For every text and theme with a raw lexicon score above zero, the pair (score, whether a
 person coded the theme) is one observation. Isotonic regression maps scores to observed
 shares. The calibration error is measured honestly: texts are split into ``--folds``
@@ -41,6 +43,7 @@ from analysis.tagging import tag_texts, train_classifier  # noqa: E402
 SOURCES = (
     ROOT / "tests" / "data" / "threat_statements.csv",
     ROOT / "tests" / "data" / "text_dev" / "statements.csv",
+    ROOT / "tests" / "data" / "text_dev2" / "statements.csv",
 )
 
 
@@ -48,6 +51,11 @@ def development_data() -> pd.DataFrame:
     frames = []
     for path in SOURCES:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "themes" not in frame.columns:  # the second set: a theme and a second one
+            frame["themes"] = [
+                ";".join(t for t in (first, second) if t and t != "none")
+                for first, second in zip(frame["theme"], frame["theme2"], strict=True)
+            ]
         frames.append(frame[["id", "lang", "text", "themes"]].assign(source=path.name))
     return pd.concat(frames, ignore_index=True)
 

@@ -201,7 +201,6 @@ class OpenRosaTally:
     photos_wrong: int = 0
     server_errors: int = 0
     seconds: float = 0.0
-    post_ms: list[float] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
 
     @property

@@ -337,6 +337,33 @@ def read_load(path: Path, report: Report) -> str:
             f"{c['resumed_wrong_page']} of {c['resumed']}",
             c["lost_drafts"] == 0 and c["resumed_wrong_page"] == 0,
         )
+    collected = figures.get("openrosa", [])
+    if collected:
+        lines += [
+            "",
+            "ODK Collect (the openrosa phase: collectors sending a form with a photo, half of "
+            "them twice):",
+            "",
+            "| database | collectors | sent | s | acknowledged | stored | lost | duplicated "
+            "| photos stored as sent | 5xx |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+    for tally in collected:
+        lines.append(
+            f"| {tally['database']} | {tally['collectors']} | {tally['sent']} "
+            f"| {tally['seconds']:.0f} | {tally['acknowledged']} | {tally['stored']} "
+            f"| {tally['lost']} | {tally['duplicated']} | {tally['photos_stored']} "
+            f"| {tally['server_errors']} |"
+        )
+        report.judge(
+            "load",
+            f"{tally['database']} openrosa: every acknowledged instance stored once with its "
+            "photo",
+            f"{tally['stored']} stored of {tally['collectors']} collectors, {tally['lost']} "
+            f"lost, {tally['duplicated']} duplicated, {tally['photos_stored']} photos as sent, "
+            f"{tally['server_errors']} 5xx",
+            tally["passed"],
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -79,14 +79,6 @@ class Caller:
     #: the raw token of the URL, for an invitation's rules at submission time
     raw_token: str = ""
 
-    @property
-    def label(self) -> str:
-        if self.user is not None:
-            return f"user:{self.user.id}"
-        if self.token is not None:
-            return f"collector-token:{self.token.id}"
-        return f"invitation:{self.invitation.id if self.invitation else ''}"
-
 
 # -- tokens ------------------------------------------------------------------------------
 
@@ -169,7 +161,10 @@ def listed_questionnaires(caller: Caller) -> list[Questionnaire]:
 
 
 def may_open(caller: Caller, version: QuestionnaireVersion) -> bool:
-    """Whether the caller may download ``version``'s form and files."""
+    """Whether the caller may download ``version``'s form and files: published versions
+    only (a draft is a preview for the secretariat)."""
+    if version.status != "published":
+        return False
     if caller.questionnaire is not None:
         return version.questionnaire_id == caller.questionnaire.id
     return caller.user is not None
@@ -200,11 +195,6 @@ def xform_for(version: QuestionnaireVersion) -> XForm:
         # Another request made it at the same moment: theirs is the one kept.
         row = db.session.get(XForm, version.id, populate_existing=True)
     return row
-
-
-def xform_xml(version: QuestionnaireVersion) -> str:
-    row = xform_for(version)
-    return row.xml
 
 
 def form_files(form: Form) -> dict[str, bytes]:
@@ -239,9 +229,12 @@ class Received:
 
 
 def _version_for(questionnaire: Questionnaire, label: str) -> QuestionnaireVersion | None:
-    """The version an instance names by its ``version`` attribute: the newest with that
-    version label (older versions stay accepted); without a label, the current one."""
-    matching = [v for v in questionnaire.versions if v.version_label == label]
+    """The version an instance names by its ``version`` attribute: the newest published
+    one with that version label (older versions stay accepted, drafts never); without a
+    label, the current one."""
+    matching = [
+        v for v in questionnaire.versions if v.version_label == label and v.status == "published"
+    ]
     if matching:
         return max(matching, key=lambda v: v.number)
     if not label:

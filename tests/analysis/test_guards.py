@@ -95,3 +95,123 @@ def test_typing_tolerance_needs_length_and_keeps_a_prefix_words_length():
 
 def test_look_alike_letters_from_the_other_keyboard_are_unified():
     assert normalise("Бpаконьеры и pоaching") == "браконьеры и poaching"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("kk", "Орталық Қазақстанда жаңа жол салынады.", "climate"),
+        # өрт typed without its ө is орт, but орталық has its қ: it was typed on a Kazakh
+        # layout, where ө has a key of its own
+        ("kk", "Орталық аймақта жаңа мектеп ашылды.", "climate"),
+    ],
+)
+def test_a_word_typed_with_its_own_letters_is_not_folded(lang, text, absent):
+    assert absent not in _themes(text, lang)
+
+
+def test_folding_still_reads_words_typed_on_a_russian_keyboard():
+    assert "climate" in _themes("Быйыл катуу кургакчылык болду.", "ky")
+    assert "climate" in _themes("Биылгы жут ауыр болды, малдың көбі өлді.", "kk")
+    assert "climate" in _themes("Биылгы жут ауыр болды, мал олди.", "kk")
+    assert "livestock" in _themes("Малчид олон мал тэжээдэг, бэлчээр муудсан.", "mn")
+
+
+def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
+    # жар* (heat) in the Russian list is not the Kyrgyz жаратылыш (nature) or жарып
+    assert "climate" not in _themes("Бул жаратылыш аймагы, карышкыр койду жарып кетти.", "ky")
+    # the longer Russian terms still serve as a companion list
+    assert "poaching" in _themes("Бізде браконьерлер көп.", "kk")
+    assert "climate" in _themes("Былтыр засуха болды.", "kk")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # монгол (Mongolia) read with ө typed as о was мөнгө (money)
+        ("mn", "Монгол улсын хөдөө нутагт олон зээр бий.", "governance"),
+        # тоо (mountain) typed like төө (camel); тоо теке and тоо эчки are wild goats
+        ("ky", "Тоолордо тоо теке менен тоо эчки көп.", "livestock"),
+        # a settlement is a place, not the people of the community theme
+        ("ru", "Сайгаки подходят к населённым пунктам.", "community"),
+        ("uz", "Aholi punktlari yaqinida jayronlar ko'p.", "community"),
+        # a bare count is a number, not a study
+        ("zh", "藏羚羊数量回升了。", "science"),
+        # камера тузак is a camera trap, not a snare; зах зээл is the market economy;
+        # Uzbek hisobga olish is "take into account"; گله‌های بزرگ are large herds, not goats
+        ("ky", "Биринчи фото тузактар коюлду.", "poaching"),
+        ("mn", "Зах зээлд шилжсэнээс хойш бүх зүйл өөрчлөгдсөн.", "community"),
+        ("uz", "Ularning ehtiyojlarini hisobga olgan holda belgilandi.", "science"),
+        ("fa", "گله های بزرگ تر قوچ آن سوی رود زندگی می کنند.", "livestock"),
+        # "in Kazakhstan" is not "to Kazakhstan" with a typing error
+        ("kk", "Орталық Қазақстандағы киік көп.", "transboundary"),
+        # season words place a statement in time; two of them say nothing of the climate
+        ("en", "It summers in Kazakhstan and winters in Uzbekistan.", "climate"),
+    ],
+)
+def test_look_alikes_places_and_plain_words_are_not_themes(lang, text, absent):
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": [lang]})).loc[0, "themes"]
+    assert absent not in tagged.split(";"), tagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The women earn from small loans and a handicraft programme.", "community"),
+        ("ru", "Фермеры жалуются, что сайга вытаптывает посевы.", "community"),
+        ("kk", "Киік – халық үшін киелі жануар.", "community"),
+        ("ky", "Быйыл кыш абдан катуу болду.", "climate"),
+        ("kk", "Арал теңізі тартылғаннан кейін су табу қиындады.", "climate"),
+        ("uz", "Orol qurigach, suv topish qiyin.", "climate"),
+        ("tg", "Тоҷикистон Эъломияи Бишкекро имзо кардааст.", "transboundary"),
+        ("fa", "ایران در نشست CAMI شرکت کرد.", "transboundary"),
+        ("mn", "Хууль бус алт олборлогчид орж ирсэн.", "infrastructure"),
+        ("tg", "Дар панҷ блоки ҳисобгирӣ зичии архар кам буд.", "science"),
+        ("uz", "Prezident farmoni bilan rezervat qo'mitaga o'tkazildi.", "governance"),
+    ],
+)
+def test_common_domain_wording_is_recognised(lang, text, theme):
+    assert theme in _themes(text, lang)
+
+
+def test_illegal_gold_mining_is_infrastructure_not_poaching():
+    assert _themes("Хууль бус алт олборлогчид орж ирсэн.", "mn") == {"infrastructure"}
+
+
+def test_a_turkic_word_and_its_voiced_form_count_once():
+    # корук (reserve, weak) and коругу are one word in two forms: one weak term, no tag
+    lexicon = load_lexicon()
+    text = "Жол коругуна чейин жетет, коруктун четинде."
+    found = [m for m in lexicon.match(text, "ky") if m.theme == "governance"]
+    assert {m.surface for m in found} == {"коругуна", "коруктун"}
+    assert {m.term for m in found} == {"корук"}
+    scores = lexicon.score_texts([text], ["ky"])
+    assert scores.scores[0, scores.themes.index("governance")] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("ru", "У нас проблема с funding — рейнджерам платят копейки.", "governance"),
+        ("zh", "这里的 poachers 越来越多。", "poaching"),
+        ("kk", "Бізде camera traps жоқ, деректер аз.", "science"),
+    ],
+)
+def test_english_words_inside_a_text_of_another_script_are_read(lang, text, theme):
+    lexicon = load_lexicon()
+    assert theme in _themes(text, lang)
+    # the many-texts path finds the same
+    scores = lexicon.score_texts([text], [lang])
+    assert scores.scores[0, scores.themes.index(theme)] > 0
+    assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, lang)}
+
+
+def test_a_word_both_lists_know_is_one_term():
+    # институт is in the Kazakh list and, as институт*, in its Russian companion: one
+    # weak science term, not two that add up to a tag
+    lexicon = load_lexicon()
+    text = "Жобаны Норвегия институты үйлестіреді."
+    science = [m for m in lexicon.match(text, "kk") if m.theme == "science"]
+    assert len(science) == 1
+    scores = lexicon.score_texts([text], ["kk"])
+    assert scores.scores[0, scores.themes.index("science")] == pytest.approx(0.25)

@@ -34,6 +34,9 @@ from analysis.text import (
         ("Poachers set snares near the river", "ru", "en"),
         ("Браконьеры ставят петли", "ru", "ru"),
         ("Бұл аймақта браконьерлер көп", "kk", "kk"),
+        # Uzbek is written in Cyrillic too: letters it has (қ ғ) keep its label
+        ("Хитой бозорларида сайғоқ шохига талаб катта, назорат эса жуда заиф", "uz", "uz"),
+        ("Дар ин минтақа шикори ғайриқонунӣ зиёд аст", "uz", "tg"),
     ],
 )
 def test_fit_language_corrects_labels_the_text_does_not_fit(text, label, expected):

@@ -78,6 +78,15 @@ NEGATED = [
     ("not a problem", "kk", "Браконьерлік мәселе емес.", "poaching"),
     ("not a problem", "en", "There is no problem with livestock.", "livestock"),
     ("not a problem", "ru", "Нет проблем со скотом.", "livestock"),
+    ("not a problem", "en", "Drought isn't our main concern.", "climate"),
+    # "it's not X": the cleft denies what follows it; Russian "дело не в X", not because of X
+    ("not", "en", "It's not the wolves, it's the new mine.", "community"),
+    ("not", "ru", "Дело не в засухе, а в деньгах.", "climate"),
+    ("not", "ru", "Сайгаков стало меньше не из-за браконьеров, а из-за зимы.", "poaching"),
+    # "has stopped": the Turkic intransitive verb after what it denies
+    ("no longer", "kk", "Бізде браконьерлік тоқтады.", "poaching"),
+    ("no longer", "ky", "Бизде браконьерлер токтоду.", "poaching"),
+    ("no longer", "uz", "Brakonerlik to'xtadi.", "poaching"),
 ]
 
 
@@ -141,6 +150,12 @@ def test_a_negated_resource_binds_the_negation_and_its_argument_stays():
          "poaching", "climate"),
         ("en", "There is no poaching in our district and no problem with livestock, "
          "but the road is new.", "livestock", "infrastructure"),
+        ("en", "It's not overgrazing, it's that there is no money to pay rangers.",
+         "livestock", "governance"),
+        ("ru", "Дело не в климате, а в том, что у инспекции нет бензина.",
+         "climate", "governance"),
+        ("kk", "Бізде браконьерлік тоқтады, бірақ мал көп, жайылым жетпейді.",
+         "poaching", "livestock"),
     ],
 )  # fmt: skip
 def test_contrast_ends_the_negation_scope(lang, text, denied, kept):

@@ -7,7 +7,8 @@ cases (negation in seven kinds, contrast, non-answers, one-word answers, typos, 
 Russian, code-switching, false friends, wrong language labels). Nothing in analysis/ was tuned
 on it: the figures are what unseen text gets. The floors asserted here are the figures
 measured, less a small margin for the bootstrap's spread; they are not the targets, which the
-tests print beside them.
+tests print beside them. They were raised once, to the figures measured after the tagger was
+tuned on the second development set (tests/data/text_dev2), which this set never informed.
 
 Macro-F1 is multi-label over the eight themes: a statement's gold themes are its dominant and
 second theme ("none" = no theme), its predicted themes those the tagger gives.
@@ -36,8 +37,8 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
-FLOORS = {"all": 0.72, "en": 0.77, "ru": 0.73, "zh": 0.73, "mn": 0.70, "fa": 0.70,
-          "kk": 0.62, "ky": 0.65, "uz": 0.78, "tg": 0.70}  # fmt: skip
+FLOORS = {"all": 0.75, "en": 0.78, "ru": 0.75, "zh": 0.78, "mn": 0.72, "fa": 0.73,
+          "kk": 0.67, "ky": 0.71, "uz": 0.77, "tg": 0.73}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 
 
@@ -167,5 +168,5 @@ def test_clusters_follow_the_themes_across_languages(evaluated, capsys):
         mixed = int((mixing >= 3).sum())
         print(f"\nclusters (k=8) against the dominant theme: ARI {ari:.3f} (target 0.6); "
               f"clusters holding 3+ languages: {mixed} of {len(mixing)}")  # fmt: skip
-    assert ari >= 0.5
+    assert ari >= 0.58
     assert (mixing >= 3).sum() >= 6, "clusters on a shared theme mix languages"
