@@ -32,6 +32,7 @@ from sqlalchemy import func
 
 from consult import audit, invitations
 from consult.extensions import db
+from consult.invitations.service import is_used_up
 from consult.models import (
     Invitation,
     Mail,
@@ -238,7 +239,7 @@ def recipients(questionnaire: Questionnaire, kind: str) -> list[Invitation]:
             .where(Invitation.questionnaire_id == questionnaire.id, Invitation.email != "")
             .order_by(Invitation.id)
         )
-        if invitations.is_usable(inv) and not invitations.service.is_used_up(inv)
+        if invitations.is_usable(inv) and not is_used_up(inv)
     ]
     if kind == "invitation":
         mailed = set(
@@ -391,11 +392,17 @@ def send_pending(
     except (smtplib.SMTPException, OSError) as error:
         db.session.flush()
         return _reason(error)
+    finally:
+        audit.record(
+            "mail.send", "questionnaire", mailing.questionnaire_id, user=user,
+            mailing=mailing.id, **mailing_counts(mailing),
+        )
     return None
 
 
-def retry_failed(mailing: Mailing) -> int:
-    """Put the mailing's failed mails back in the queue; returns how many. Flushes."""
+def retry_failed(mailing: Mailing, *, user: User | None = None) -> int:
+    """Put the mailing's failed mails back in the queue; returns how many. Flushes and
+    audits; the caller commits."""
     failed = list(
         db.session.scalars(
             db.select(Mail).where(Mail.mailing_id == mailing.id, Mail.status == "failed")
@@ -408,6 +415,11 @@ def retry_failed(mailing: Mailing) -> int:
             mail.recipient = mail.invitation.email
             mail.recipient_hash = address_hash(mail.invitation.email)
     db.session.flush()
+    if failed:
+        audit.record(
+            "mail.retry", "questionnaire", mailing.questionnaire_id, user=user,
+            mailing=mailing.id, mails=len(failed),
+        )
     return len(failed)
 
 

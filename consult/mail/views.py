@@ -280,7 +280,7 @@ def retry_mailing(slug: str, mailing_id: int):
     mailing = _mailing_or_404(questionnaire, mailing_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    n = retry_failed(mailing)
+    n = retry_failed(mailing, user=current_user._get_current_object())
     db.session.commit()
     flash(_("%(n)d mails wait to be sent again.", n=n))
     return redirect(url_for("secretariat.show_mailing", slug=slug, mailing_id=mailing_id))

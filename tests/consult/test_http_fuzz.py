@@ -643,7 +643,8 @@ def _post_urls(app: Flask, world: World, respondent: Visitor) -> list[tuple[str,
 
 def test_deep_large_and_dirty_json_bodies_never_break_a_post_endpoint(fuzz_app, fuzz_world):
     world, browsers, _found = fuzz_world
-    admin = browsers["admin"]
+    # A fresh sign-in: the admin's browser of the module signed out in the forms' fuzz.
+    admin = visitors(fuzz_app, world)["admin"]
     before = counts(fuzz_app)
     bodies = {
         "deep": DEEP_JSON,

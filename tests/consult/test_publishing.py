@@ -204,3 +204,19 @@ def test_staff_pages_of_a_questionnaire_with_only_a_draft_work(app, client, auth
         assert client.get(url).status_code == 200, url
     page = client.get(ADMIN_PAGE + "mail/").get_data(as_text=True)
     assert "Nobody to write to" in page or "No mail server" in page
+
+
+def test_openrosa_lists_and_serves_only_published_versions(app, client):
+    from consult.openrosa.service import create_collector_token
+
+    with app.app_context():
+        first = import_form(small_form_xlsx(), "small.xlsx")
+        draft = import_form(small_form_xlsx(version="2"), "small-2.xlsx", publish=False)
+        _row, token = create_collector_token(first.questionnaire, "rangers", by=None)
+        db.session.commit()
+        first_id, draft_id = first.id, draft.id
+    listing = client.get(f"/openrosa/t/{token}/formList").get_data(as_text=True)
+    assert f"/forms/{first_id}/form.xml" in listing
+    assert f"/forms/{draft_id}/" not in listing
+    assert client.get(f"/openrosa/t/{token}/forms/{first_id}/form.xml").status_code == 200
+    assert client.get(f"/openrosa/t/{token}/forms/{draft_id}/form.xml").status_code == 404

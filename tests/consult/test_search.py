@@ -21,7 +21,7 @@ RESPONSES = "/secretariat/responses/"
 
 
 def _references(page: str) -> list[str]:
-    return re.findall(r'/secretariat/responses/\d+">([^<]+)</a>', page)
+    return re.findall(r'/secretariat/responses/\d+">(?:<span[^>]*>)?([^<]+)<', page)
 
 
 @pytest.fixture

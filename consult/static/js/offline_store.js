@@ -1,8 +1,5 @@
-/* The browser's store for work done without a connection (IndexedDB, database "consult"):
- * "responses" holds a questionnaire being answered offline, one record per questionnaire;
- * "interviews" holds the facilitators' interviews waiting to be sent, by client id.
- * Every call returns a promise; where IndexedDB is missing (some private modes) they reject
- * and the pages keep working online as without JavaScript. */
+/* Work kept while offline, in IndexedDB "consult": "responses" (a questionnaire answered
+ * offline, by slug) and "interviews" (interviews waiting to be sent, by client id). */
 (function () {
   'use strict';
   let opening = null;
@@ -54,8 +51,7 @@
     put: (store, value) => run(store, 'readwrite', (s) => s.put(value)),
     remove: (store, key) => run(store, 'readwrite', (s) => s.delete(key)),
     newId: newId,
-    /* Register the service worker (its URL is given by the page) and ask it to keep
-     * copies of `urls`: pairs [address to fetch, address to keep it under]. */
+    // Register the service worker and have it keep [address to fetch, address kept] pairs.
     cache: function (sw, urls) {
       if (!sw || !('serviceWorker' in navigator)) return Promise.resolve(false);
       return navigator.serviceWorker.register(sw, { scope: '/' })

@@ -1,14 +1,7 @@
-/* Questionnaire pages without a connection.
- *
- * Every page asks the service worker to keep a copy of every page of the questionnaire,
- * and keeps the answers in IndexedDB as they are typed. When the connection is lost, the
- * questionnaire switches to its offline mode: Next and Back walk the kept pages here, with
- * the same relevance rules as the server (id="offline-data"), and Submit marks the answers
- * complete. When the connection returns the whole questionnaire is sent once through the
- * JSON submission endpoint with a client id, so a retry never stores a second response,
- * and the reference number is shown. Online and without this file the pages work as
- * before: one form post per page.
- */
+/* Questionnaire pages without a connection (see the README, "Working without a connection"):
+ * answers kept in IndexedDB as typed; offline, Next and Back walk the pages the service worker
+ * kept, by the server's relevance rules; the whole questionnaire is sent once, with a client
+ * id, to the JSON submission endpoint when the connection returns. */
 (function () {
   'use strict';
   const source = document.getElementById('offline-data');
@@ -49,7 +42,6 @@
     };
   }
 
-  // -- the page's answers ------------------------------------------------------------------
   function pageAnswers() {
     const values = {};
     names.forEach((name) => {
@@ -101,7 +93,6 @@
     return S.put('responses', record).catch(() => undefined).then(status);
   }
 
-  // -- walking the pages -------------------------------------------------------------------
   function holds(conditions) {
     return conditions.every((ast) => {
       try {
@@ -172,7 +163,6 @@
     });
   }
 
-  // -- sending -----------------------------------------------------------------------------
   function problems(errors) {
     const holder = part('problems');
     const list = holder.querySelector('ul');
@@ -242,7 +232,6 @@
     });
   }
 
-  // -- what the page says ------------------------------------------------------------------
   function status() {
     const offline = !navigator.onLine;
     const waiting = record && (record.offline || offline);
@@ -261,7 +250,6 @@
     document.documentElement.classList.toggle('is-offline', offline);
   }
 
-  // -- start -------------------------------------------------------------------------------
   S.get('responses', KEY).catch(() => null).then((kept) => {
     record = kept && kept.version === data.version ? kept : fresh();
     const current = !data.for_cache && data.rendered >= (record.seen || 0);
