@@ -195,6 +195,7 @@ def _staff_pages(app) -> list[str]:
                   f"/secretariat/questionnaires/{slug}/translations",
                   f"/secretariat/questionnaires/{slug}/invitations/",
                   f"/secretariat/questionnaires/{slug}/mail/",
+                  f"/secretariat/questionnaires/{slug}/map",
                   f"/secretariat/questionnaires/{slug}/import-responses"]
     return pages
 
