@@ -29,6 +29,7 @@ from pyxform.xls2json import workbook_to_json
 from pyxform.xls2json_backends import get_xlsform
 
 from surveys.model import METADATA_TYPES, REPEAT_PARENT, Form, Question
+from surveys.xlsform import for_pyxform
 
 #: Instance documents deeper than this are refused (a form nests groups a few levels).
 MAX_DEPTH = 64
@@ -66,7 +67,8 @@ def xform_from_xlsform(data: bytes, filename: str) -> str:
     ``filename`` supplies the form id when the settings sheet has none, as on import. ODK
     Validate is not run here (it is a Java process; see :func:`pyxform.validators`)."""
     kind = ".xls" if data[:4] == b"\xd0\xcf\x11\xe0" else ".xlsx"
-    definition = get_xlsform(data, file_type=kind)
+    # translated titles (form_title::…) are this app's; an XForm has one title
+    definition = for_pyxform(get_xlsform(data, file_type=kind))
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "form"
     json_form = workbook_to_json(
         workbook_dict=copy.deepcopy(definition),

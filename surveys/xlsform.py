@@ -497,7 +497,27 @@ def _is_translated_setting(header: object) -> bool:
     )
 
 
-def _for_pyxform(definition: DefinitionData) -> DefinitionData:
+def single_title_workbook(data: bytes) -> bytes:
+    """The .xlsx workbook ``data`` without its translated settings columns
+    (``form_title::…``, ``form_description::…``): the workbook pyxform, and so KoboToolbox and
+    ODK Central, accept. Every other sheet and cell is kept as it is."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in workbook.worksheets:
+        if sheet.title.strip().lower() != "settings":
+            continue
+        headers = [cell.value for cell in sheet[1]] if sheet.max_row else []
+        for index in sorted(
+            (i for i, header in enumerate(headers, start=1)
+             if header is not None and _is_translated_setting(header)),
+            reverse=True,
+        ):
+            sheet.delete_cols(index)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def for_pyxform(definition: DefinitionData) -> DefinitionData:
     """``definition`` without the translated settings columns pyxform cannot convert."""
 
     def keep(rows):
@@ -515,7 +535,7 @@ def _for_pyxform(definition: DefinitionData) -> DefinitionData:
 def _convert_with_pyxform(definition: DefinitionData, stem: str, warnings: list[str]) -> None:
     """Run pyxform's XLSForm to XForm conversion for its checks; the XForm is not kept."""
     json_form = workbook_to_json(
-        workbook_dict=copy.deepcopy(_for_pyxform(definition)),
+        workbook_dict=copy.deepcopy(for_pyxform(definition)),
         form_name="data",
         fallback_form_name=stem,
         warnings=warnings,
@@ -787,7 +807,7 @@ class _FormBuilder:
         rows = self.definition.settings or []
         if not rows:
             return {}, {}
-        plain = _for_pyxform(self.definition)
+        plain = for_pyxform(self.definition)
         dealiased = dealias_and_group_headers(
             sheet_name=constants.SETTINGS,
             sheet_data=plain.settings,

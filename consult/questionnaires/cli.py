@@ -148,7 +148,13 @@ def publish_form_command(slug: str, number: int | None) -> None:
 @click.option(
     "--version", "number", type=int, default=None, help="Version number (default: current)."
 )
-def export_form_command(slug: str, out: Path, number: int | None) -> None:
+@click.option(
+    "--single-title",
+    is_flag=True,
+    help="Leave out the translated titles (form_title::…): the workbook KoboToolbox and "
+    "ODK Central accept.",
+)
+def export_form_command(slug: str, out: Path, number: int | None, single_title: bool) -> None:
     """Write a questionnaire's XLSForm workbook; importing it again gives the same form."""
     from consult.questionnaires import QuestionnaireError, get_version, version_xlsx
 
@@ -157,7 +163,12 @@ def export_form_command(slug: str, out: Path, number: int | None) -> None:
         version = get_version(questionnaire, number)
     except QuestionnaireError as error:
         raise click.ClickException(str(error)) from error
-    out.write_bytes(version_xlsx(version))
+    data = version_xlsx(version)
+    if single_title:
+        from surveys.xlsform import single_title_workbook
+
+        data = single_title_workbook(data)
+    out.write_bytes(data)
     click.echo(f"{out}: {slug} version {version.number}")
 
 

@@ -71,7 +71,9 @@ from typing import Any, BinaryIO
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
-from pyxform.xls2xform import convert
+from pyxform.builder import create_survey_element_from_dict
+from pyxform.xls2json import workbook_to_json
+from pyxform.xls2json_backends import get_xlsform
 
 import reference
 from surveys import model, validation, xlsform
@@ -1509,7 +1511,14 @@ CHOICES_COLUMNS: tuple[str, ...] = (
     # Species: the range states where it occurs, space-separated (the targets' choice filter).
     "countries",
 )
-SETTINGS_COLUMNS: tuple[str, ...] = ("form_title", "form_id", "version", "default_language")
+#: the title in the default language, then translated titles (read by surveys.xlsform)
+SETTINGS_COLUMNS: tuple[str, ...] = (
+    "form_title",
+    *(header("form_title", lang) for lang in LANGUAGES if lang != DEFAULT_LANGUAGE),
+    "form_id",
+    "version",
+    "default_language",
+)
 
 Rows = list[list[str]]
 
@@ -1600,7 +1609,13 @@ def sheets() -> dict[str, Rows]:
         )
     settings = [
         list(SETTINGS_COLUMNS),
-        [TITLE[DEFAULT_LANGUAGE], FORM_ID, VERSION, language_name(DEFAULT_LANGUAGE)],
+        [
+            TITLE[DEFAULT_LANGUAGE],
+            *(TITLE[lang] for lang in LANGUAGES if lang != DEFAULT_LANGUAGE),
+            FORM_ID,
+            VERSION,
+            language_name(DEFAULT_LANGUAGE),
+        ],
     ]
     return {"survey": survey, "choices": choices, "settings": settings}
 
@@ -1664,7 +1679,14 @@ def validate(path: str | Path, *, odk_validate: bool = False) -> list[str]:
     Validate refuses it.
     """
     warnings: list[str] = []
-    convert(xlsform=str(path), warnings=warnings, validate=odk_validate)
+    # pyxform is shown the workbook without the translated titles (an XForm has one title;
+    # surveys.xlsform reads them), as on import
+    definition = xlsform.for_pyxform(get_xlsform(Path(path).read_bytes(), file_type=".xlsx"))
+    json_form = workbook_to_json(
+        workbook_dict=definition, form_name="data", fallback_form_name=FORM_ID,
+        warnings=warnings,
+    )
+    create_survey_element_from_dict(json_form).to_xml(validate=odk_validate, warnings=warnings)
     return warnings
 
 

@@ -51,6 +51,24 @@ def test_shipped_form_imports_and_exports_to_the_same_form(app, runner, tmp_path
         assert load_form(out.read_bytes(), out.name).form == load_version_form(version)
 
 
+def test_single_title_export_is_the_workbook_pyxform_accepts(app, runner, tmp_path):
+    from pyxform.xls2xform import convert
+
+    runner.invoke(args=["forms", "import", str(SHIPPED), "--slug", "cami-gap-needs"])
+    full, plain = tmp_path / "full.xlsx", tmp_path / "plain.xlsx"
+    runner.invoke(args=["forms", "export", "cami-gap-needs", "--out", str(full)])
+    result = runner.invoke(
+        args=["forms", "export", "cami-gap-needs", "--out", str(plain), "--single-title"]
+    )
+    assert result.exit_code == 0, result.output
+    warnings: list[str] = []
+    assert 'id="cami_gap_needs"' in convert(xlsform=str(plain), warnings=warnings).xform
+    titled, single = (load_form(p.read_bytes(), p.name).form for p in (full, plain))
+    assert titled.title_in("ru") != titled.title_in("en")
+    assert single.title_in("ru") == single.title_in("en") == titled.title_in("en")
+    assert single.questions.keys() == titled.questions.keys()
+
+
 def test_forms_import_of_an_invalid_form_exits_non_zero_with_the_place(app, runner, tmp_path):
     source = tmp_path / "bad.xlsx"
     source.write_bytes(small_form_xlsx(bad_type="no_such_type"))

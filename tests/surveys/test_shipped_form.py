@@ -18,7 +18,7 @@ from pyxform.xls2xform import convert
 import reference as facts
 from surveys.forms import cami_gap_needs as source
 from surveys.validation import settle, validate_section, visible_sections
-from surveys.xlsform import load_form
+from surveys.xlsform import load_form, single_title_workbook
 from tests.conftest import require_commands
 
 LANGS = ("en", "ru", "zh", "mn", "fa")
@@ -122,14 +122,24 @@ def all_texts(shipped) -> list[tuple[str, dict[str, str]]]:
 # --- the workbook ---------------------------------------------------------------------------
 
 
-def test_shipped_workbook_converts_with_pyxform_without_warnings():
+def test_shipped_workbook_converts_with_pyxform_without_warnings(tmp_path):
+    # pyxform takes one title: the workbook for KoboToolbox and ODK Central leaves out the
+    # translated ones (consult forms export --single-title)
+    plain = tmp_path / "cami-gap-needs.xlsx"
+    plain.write_bytes(single_title_workbook(source.SHIPPED.read_bytes()))
     warnings: list[str] = []
-    xform = convert(xlsform=str(source.SHIPPED), warnings=warnings).xform
+    xform = convert(xlsform=str(plain), warnings=warnings).xform
     assert warnings == []
     assert 'id="cami_gap_needs"' in xform
     assert 'version="2027.1"' in xform
     for lang in LANGS:
         assert f'lang="{source.LANGUAGES[lang]} ({lang})"' in xform
+
+
+def test_shipped_workbook_gives_the_title_in_every_language():
+    form = load_form(source.SHIPPED.read_bytes(), "cami-gap-needs.xlsx")
+    for lang in LANGS:
+        assert form.form.title_in(lang) == source.TITLE[lang], lang
 
 
 def test_shipped_workbook_passes_odk_validate():
