@@ -7,9 +7,10 @@ Usage (from the repository root, after ``make run`` has installed the virtualenv
 A fresh SQLite database in a temporary folder gets the reference data and the demo data set
 (``consult seed-demo``); an analysis run of the demo questionnaire is computed in the
 process; then each page below is opened in each language, at a phone's width (390 px) and a
-desktop's (1366 px), and saved as ``<page>-<language>-<phone|desktop>.png``. Needs Debian's
-``chromium`` and Playwright for Python (the test extra), and the Noto fonts for Chinese,
-Mongolian and Persian text (``fonts-noto-core``, ``fonts-noto-cjk``).
+desktop's (1366 px), and the first screenful of each is saved as
+``<page>-<language>-<phone|desktop>.png``. Needs Debian's ``chromium`` and Playwright for
+Python (the test extra), and the Noto fonts for Chinese, Mongolian and Persian text
+(``fonts-noto-core``, ``fonts-noto-cjk``).
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def main() -> int:
                         page.goto(f"{base}{path}?lang={language}")
                         page.wait_for_load_state("networkidle")
                         target = out / f"{name}-{language}-{size}.png"
-                        page.screenshot(path=str(target), full_page=size == "phone")
+                        page.screenshot(path=str(target))
                         print("wrote", target.relative_to(ROOT) if target.is_relative_to(ROOT)
                               else target)
             browser.close()
