@@ -57,6 +57,8 @@ written and tested against ODK tools:
   XForm path pyxform makes of it). The labels come from ``choice_names`` given to
   :func:`evaluate` (question name -> code -> label, in one language); without them, or for
   a code that is not a choice, it is ``""``.
+* ``${last-saved#name}`` (ODK: the answer in the form last saved on the device) is ``""``: a
+  web questionnaire starts from no earlier instance, as Collect does before its first save.
 
 Syntax errors, unknown functions and wrong argument counts raise :class:`ExpressionError`
 when parsing, with the position, so a form is rejected when it is uploaded rather than when a
@@ -1355,6 +1357,8 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+#: prefix of ODK's reference to the last saved instance of the form: ``${last-saved#name}``
+LAST_SAVED = "last-saved#"
 _PATHS = (
     "paths are not supported, refer to questions as ${name} (only instance('id')/root/item... "
     "paths into secondary instances are)"
@@ -1473,6 +1477,14 @@ class _Parser:
             return Literal(token.text[1:-1])
         if token.kind == "ref":
             name = token.text[2:-1].strip()
+            if name.startswith(LAST_SAVED):
+                # ODK's ${last-saved#name}: the answer in the form last saved on the device.
+                # A web questionnaire keeps no earlier instance, so it is always empty, as in
+                # Collect before the first save.
+                saved = name[len(LAST_SAVED):]
+                if not _QUESTION_NAME_RE.fullmatch(saved):
+                    raise self.error(f"invalid question name {saved!r} in {token.text}", token)
+                return Literal("")
             if not _QUESTION_NAME_RE.fullmatch(name):
                 raise self.error(f"invalid question name {name!r} in {token.text}", token)
             return Reference(name)

@@ -759,3 +759,33 @@ def test_to_ast_fills_in_the_current_answer_for_argumentless_string_length():
         "n": "string-length",
         "args": [{"t": "cur"}],
     }
+
+
+def test_last_saved_references_are_empty_in_a_web_questionnaire():
+    from surveys.expressions import ExpressionError, parse, references
+
+    node = parse("if(${last-saved#village} = '', 'first', ${last-saved#village})")
+    assert evaluate(node, {"village": "Beineu"}) == "first"
+    assert evaluate(parse("${last-saved#count} + 1"), {"count": 3}) != 4
+    assert references("${last-saved#village} = ${village}") == {"village"}
+    with pytest.raises(ExpressionError, match="invalid question name"):
+        parse("${last-saved#not a name}")
+
+
+def test_a_form_using_last_saved_imports_and_its_expressions_run():
+    from surveys.xlsform import load_form
+    from tests.surveys.xlsform_fixtures import simple_form_bytes
+
+    data = simple_form_bytes(
+        [
+            ["text", "village", "Village", "", "", ""],
+            ["calculate", "visits", "", "", "", "coalesce(${last-saved#visits}, 0) + 1"],
+            ["integer", "herd", "Herd size", "${last-saved#herd} = ''", ". > 0", ""],
+        ]
+    )
+    from surveys.validation import settle
+
+    form = load_form(data, "last_saved.xlsx").form
+    assert {"village", "visits", "herd"} <= set(form.questions)
+    values, flags = settle(form, {"village": "Beineu", "herd": 40})
+    assert values["visits"] in (1, 1.0, "1") and flags["herd"] is True

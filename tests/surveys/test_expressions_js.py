@@ -82,6 +82,8 @@ VALUES = {
 CASES: list[tuple[str, dict[str, Any], Any]] = [
     # operators and precedence
     ("1 + 2 * 3", {}, None),
+    # ODK's last saved instance: none in a web questionnaire
+    ("if(${last-saved#village} = '', 'first', ${last-saved#village})", {"village": "x"}, None),
     ("(1 + 2) * 3", {}, None),
     ("10 - 4 - 3", {}, None),
     ("8 div 4 div 2", {}, None),
