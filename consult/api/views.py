@@ -200,12 +200,7 @@ def list_responses():
 
 def _media_json(stored: MediaFile) -> dict:
     return {
-        "question": stored.question,
-        "instance": stored.instance,
-        "filename": stored.filename,
-        "content_type": stored.content_type,
-        "size": stored.size,
-        "sha256": stored.sha256,
+        **stored.describe(),
         "url": url_for(
             "api.get_response_media",
             response_id=stored.response_id,

@@ -45,6 +45,17 @@ class MediaFile(Base):
 
     response: Mapped[Response] = relationship()
 
+    def describe(self) -> dict:
+        """What the file is, as exports and the API list it."""
+        return {
+            "question": self.question,
+            "instance": self.instance,
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
+
 
 class MediaBlob(Base):
     """The bytes of a file kept by the database backend, apart from the metadata so that

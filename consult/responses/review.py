@@ -328,12 +328,7 @@ def export_responses_zip(
                 {
                     "reference": response.reference,
                     "submission_id": submission_id(response),
-                    "question": stored.question,
-                    "instance": stored.instance,
-                    "filename": stored.filename,
-                    "content_type": stored.content_type,
-                    "size": stored.size,
-                    "sha256": stored.sha256,
+                    **stored.describe(),
                     "path": path,
                 }
             )
