@@ -263,8 +263,9 @@ def start(slug: str):
         response, resume_token = responses.in_transaction(
             lambda: responses.start_response(version, form, lang, invitation=invitation)
         )
-        if not form_pages(form):
-            # Nothing to answer (a form of metadata and calculations only): starting it is
+        if not form_pages(form) or not response.current_section:
+            # Nothing to answer (a form of metadata and calculations only, or one whose
+            # every question is hidden by the answers it starts with): starting it is
             # sending it.
             return _submit(questionnaire, response, form, uuid.uuid4().hex)
         if invitation is not None and invitation.max_responses == 1:

@@ -341,3 +341,20 @@ def test_a_form_with_nothing_to_answer_has_a_page_that_sends_it(app, client, imp
     assert response.status_code == 302 and "/thanks" in response.location
     answers = stored(app)
     assert answers[("started", 0)] and answers[("stamp", 0)]
+
+
+def test_a_form_whose_every_question_starts_hidden_is_sent_when_started(app, client, runner,
+                                                                          tmp_path):
+    from tests.surveys.xlsform_fixtures import simple_form_bytes
+
+    # ODK's last saved instance is empty in a web questionnaire, so "foo" is never relevant
+    source = tmp_path / "hidden.xlsx"
+    source.write_bytes(simple_form_bytes([["integer", "foo", "Foo", "${last-saved#foo} < 12",
+                                           "", ""]]))
+    result = runner.invoke(args=["forms", "import", str(source)])
+    assert result.exit_code == 0, result.output
+    slug = re.search(r"/s/([\w-]+)", result.output).group(1)
+    html = client.get(f"/s/{slug}").get_data(as_text=True)
+    response = client.post(f"/s/{slug}", data={"csrf_token": hidden(html, "csrf_token")})
+    assert response.status_code == 302 and "/thanks" in response.location
+    assert ("foo", 0) not in stored(app)
