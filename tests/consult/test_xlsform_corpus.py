@@ -13,6 +13,7 @@ import pytest
 
 from consult.extensions import db
 from consult.models import Answer, Response
+from tests.consult.media_files import jpeg, wav
 from tests.consult.test_respond import Respondent, errors, hidden
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "xlsforms"
@@ -145,8 +146,8 @@ def test_location_and_media_answers(app, client, imported):
 
     def media():
         return {
-            "photo": (io.BytesIO(b"\xff\xd8jpeg"), "camp.jpg"),
-            "voice": (io.BytesIO(b"ogg"), "/home/ana/note.ogg"),
+            "photo": (io.BytesIO(jpeg()), "camp.jpg"),
+            "voice": (io.BytesIO(wav()), "/home/ana/note.wav"),
         }
 
     pages = {
@@ -162,7 +163,7 @@ def test_location_and_media_answers(app, client, imported):
     assert answers[("camp", 0)] == "43.2567 76.9286 0 0"
     assert answers[("route", 0)] == "43.25 76.95 0 0;43.3 77 0 0"
     assert answers[("pasture", 0)].count(";") == 4
-    assert answers[("photo", 0)] == "camp.jpg" and answers[("voice", 0)] == "note.ogg"
+    assert answers[("photo", 0)] == "camp.jpg" and answers[("voice", 0)] == "note.wav"
     assert int(answers[("route_m", 0)]) > 6000
     assert 1_200_000 < int(answers[("pasture_m2", 0)]) < 1_300_000
 

@@ -387,6 +387,14 @@ def answer(form: Form, question, rng: random.Random):
         return "OK"
     if kind in ("text", "calculate"):
         return rng.choice(TEXTS[:4])
+    if kind in ("geopoint", "geotrace", "geoshape"):
+        # ODK's "latitude longitude altitude accuracy", points joined by ";", a shape closed
+        # (written as the readers normalise numbers: no trailing zeros)
+        points = [f"{round(rng.uniform(36, 50), 5)} {round(rng.uniform(50, 90), 5)} 0 0"
+                  for _ in range(3)]
+        if kind == "geopoint":
+            return points[0]
+        return ";".join(points[:2] if kind == "geotrace" else [*points, points[0]])
     return ""
 
 
