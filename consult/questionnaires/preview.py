@@ -62,7 +62,8 @@ def _dump(values: dict[str, Any]) -> str:
 
 
 def _language(form: Form) -> str:
-    lang = request.values.get("lang") or ""
+    # form_lang, not lang: ?lang= switches the reader's interface language
+    lang = request.values.get("form_lang") or ""
     return lang if lang in form.languages else form.default_language
 
 
@@ -93,7 +94,7 @@ def _render(questionnaire, version, form, lang, page: Page, values, errors, flag
                 "secretariat.preview_version",
                 slug=questionnaire.slug,
                 number=version.number,
-                lang=lang,
+                form_lang=lang,
                 key=page.key,
             ),
         },
@@ -102,7 +103,7 @@ def _render(questionnaire, version, form, lang, page: Page, values, errors, flag
 
 @bp.route("/questionnaires/<slug>/versions/<int:number>/preview", methods=["GET", "POST"])
 def preview_version(slug: str, number: int):
-    """Walk a version's pages in ``?lang=``; ``?key=`` is the page shown or posted."""
+    """Walk a version's pages in ``?form_lang=``; ``?key=`` is the page shown or posted."""
     questionnaire = questionnaire_or_404(slug)
     version = version_or_404(questionnaire, number)
     form = load_version_form(version)

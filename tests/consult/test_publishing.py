@@ -95,20 +95,22 @@ def test_draft_of_a_new_version_leaves_respondents_on_the_published_one(app, cli
 def test_preview_walks_the_pages_in_each_language_and_stores_nothing(app, client, auth):
     auth.login("admin")
     _upload(client, small_form_xlsx())
-    english = client.get(ADMIN_PAGE + "versions/1/preview?lang=en")
+    english = client.get(ADMIN_PAGE + "versions/1/preview?form_lang=en")
     assert english.status_code == 200
     html = english.get_data(as_text=True)
     assert "nothing you enter is stored" in html and "Country" in html
-    russian = client.get(ADMIN_PAGE + "versions/1/preview?lang=ru").get_data(as_text=True)
+    russian = client.get(ADMIN_PAGE + "versions/1/preview?form_lang=ru").get_data(as_text=True)
     assert "Страна" in russian and 'lang="ru"' in russian
+    # previewing the Russian questionnaire leaves the reader's interface in English
+    assert "nothing you enter is stored" in russian
     # The preview links of the draft name both languages.
     page = client.get(ADMIN_PAGE).get_data(as_text=True)
-    assert "versions/1/preview?lang=en" in page and "versions/1/preview?lang=ru" in page
+    assert "versions/1/preview?form_lang=en" in page and "versions/1/preview?form_lang=ru" in page
 
     # Walk it: a required answer missing is an error, as for a respondent.
     key = "country"
-    action = ADMIN_PAGE + f"versions/1/preview?lang=en&key={key}"
-    token = csrf_token(client, ADMIN_PAGE + "versions/1/preview?lang=en")
+    action = ADMIN_PAGE + f"versions/1/preview?form_lang=en&key={key}"
+    token = csrf_token(client, ADMIN_PAGE + "versions/1/preview?form_lang=en")
     missing = client.post(action, data={"csrf_token": token, "action": "next", "state": "{}"})
     assert missing.status_code == 200
     assert "Please check the answers marked below." in missing.get_data(as_text=True)
