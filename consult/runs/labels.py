@@ -98,12 +98,84 @@ def tie_rule(text: object) -> str:
     )
 
 
+#: The sentences the analysis writes into notes and the evidence's arithmetic
+#: (analysis.assessment, analysis.evidence, analysis.scoring.summary_steps), each with the
+#: same sentence in the reader's language. Their parts are named by :func:`_part`.
+_SENTENCES: tuple[tuple[re.Pattern, object], ...] = tuple(
+    (re.compile(pattern), message)
+    for pattern, message in (
+        (r"^(?P<who>\S+) \((?P<group>[^)]+)\): not present -> 0$",
+         _l("%(who)s (%(group)s): not present -> 0")),
+        (r"^(?P<who>\S+) \((?P<group>[^)]+)\): scope (?P<scope>\S+), severity (?P<severity>\S+)"
+         r" -> magnitude (?P<magnitude>\S+); irreversibility (?P<irr>\S+) -> (?P<value>\S+)$",
+         _l("%(who)s (%(group)s): scope %(scope)s, severity %(severity)s -> magnitude "
+            "%(magnitude)s; irreversibility %(irr)s -> %(value)s")),
+        (r"^(?P<n>\d+) incomplete rating\(s\) excluded \(a criterion left unrated\)$",
+         _l("%(n)s incomplete rating(s) excluded (a criterion left unrated)")),
+        (r"^(?P<n>\d+) incomplete rating\(s\) excluded$",
+         _l("%(n)s incomplete rating(s) excluded")),
+        (r"^share_high = (?P<rest>.+)$", _l("share rated High or Very high = %(rest)s")),
+        (r"^(?P<group>[^:]+): sum of (?P<n>\d+) values (?P<total>\S+) / \d+ = (?P<value>\S+)$",
+         _l("%(group)s: sum of %(n)s values %(total)s / %(n)s = %(value)s")),
+        (r"^group-balanced mean = \((?P<terms>[^)]*)\) / (?P<n>\d+) group\(s\) = "
+         r"(?P<value>\S+)$",
+         _l("group-balanced mean = (%(terms)s) / %(n)s group(s) = %(value)s")),
+        (r"^label: (?P<rest>.+) -> (?P<level>[^>]+)$", _l("label: %(rest)s -> %(level)s")),
+        (r"^nobody gave a value: not rated$", _l("nobody gave a value: not rated")),
+        (r"^target ratings counted: (?P<list>.+)$", _l("species ratings counted: %(list)s")),
+        (r"^no target rating with enough evidence: not rated, not ranked$",
+         _l("no species rating with enough evidence: not rated, not ranked")),
+        (r"^counts: (?P<list>.+)$", _l("counts: %(list)s")),
+        (r"^3-5-7 rule: (?P<size>\d+) x (?P<lower>.+?) = 1 (?P<upper>.+?): (?P<n>\d+) .+? "
+         r"carry (?P<add>\d+) to .+? \((?P<before>\d+) -> (?P<after>\d+)\)$",
+         _l("3-5-7 rule: %(size)s x %(lower)s = 1 %(upper)s: %(n)s %(lower)s carry %(add)s to "
+            "%(upper)s (%(before)s -> %(after)s)")),
+        (r"^3-5-7 rule: (?P<n>\d+) (?P<lower>.+?) < (?P<size>\d+), nothing carried$",
+         _l("3-5-7 rule: %(n)s %(lower)s < %(size)s, nothing carried")),
+        (r"^2-prime rule: (?P<why>.+) -> (?P<level>.+)$", _l("2-prime rule: %(why)s -> %(level)s")),
+        (r"^not rated: nobody gave a complete rating \((?P<n>\d+) incomplete\)$",
+         _l("not rated: nobody gave a complete rating (%(n)s incomplete)")),
+        (r"^(?P<species>\S+) is not listed for (?P<country>\S+) in the species ranges$",
+         _l("%(species)s is not listed for %(country)s in the species ranges")),
+        (r"^low evidence: (?P<n>\d+) respondent\(s\) < (?P<min>\d+) and (?P<g>\d+) stakeholder "
+         r"group\(s\) < (?P<min_groups>\d+)$",
+         _l("low evidence: %(n)s respondent(s) < %(min)s and %(g)s stakeholder group(s) < "
+            "%(min_groups)s")),
+        (r"^low evidence: (?P<n>\d+) respondent\(s\) < (?P<min>\d+)$",
+         _l("low evidence: %(n)s respondent(s) < %(min)s")),
+        (r"^low evidence: (?P<g>\d+) stakeholder group\(s\) < (?P<min_groups>\d+)$",
+         _l("low evidence: %(g)s stakeholder group(s) < %(min_groups)s")),
+    )
+)
+#: Level words inside those sentences ("saiga High 2.53", "Very high 2 >= 2").
+_LEVEL_WORDS = re.compile(r"(?<![\w-])(Very high|High|Medium|Low|None|not rated)(?![\w-])")
+
+
+def _part(text: str) -> str:
+    """A part of an analysis sentence: codes named, level words translated."""
+    levels = VOCABULARIES["analysis"]
+    return _LEVEL_WORDS.sub(lambda m: str(levels[m.group(1)]), name_codes(text))
+
+
+def _translated(text: str) -> str | None:
+    for pattern, message in _SENTENCES:
+        match = pattern.match(text)
+        if match:
+            return str(message) % {k: _part(v) for k, v in match.groupdict().items()}
+    return None
+
+
 def sentence(text: object) -> str:
-    """A sentence the analysis wrote (a note, a source): codes named, digits localised.
-    Its words stay as the analysis wrote them."""
+    """A sentence the analysis wrote (a note, a source, a step of the arithmetic) in the
+    reader's language where its shape is known (:data:`_SENTENCES`; notes joined by "; "
+    are read one by one), else with its codes named; digits localised."""
     if text is None:
         return ""
-    return localise_digits(name_codes(text))
+    text = str(text)
+    whole = _translated(text)
+    if whole is None:
+        whole = "; ".join(_translated(part) or name_codes(part) for part in text.split("; "))
+    return localise_digits(whole)
 
 
 @cache

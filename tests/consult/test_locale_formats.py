@@ -122,3 +122,26 @@ def test_respondents_and_staff_see_the_title_in_their_language(app, client, auth
     assert "Village survey" in client.get("/secretariat/questionnaires/?lang=zh").get_data(
         as_text=True
     )
+
+
+def test_the_analysis_sentences_read_in_the_readers_language(bare_app):
+    from analysis.scoring import summary_steps
+    from consult.runs.labels import sentence
+
+    steps = summary_steps([3, 3, 2])
+    note = ("not rated: nobody gave a complete rating (2 incomplete); "
+            "3 incomplete rating(s) excluded")
+    cell = "R-17 (community): scope 4, severity 3 -> magnitude 3; irreversibility 2 -> 3"
+
+    def read(lang):
+        return _in(bare_app, lang, lambda: [sentence(s) for s in [*steps, note, cell]])
+
+    english, russian = read("en"), read("ru")
+    # English pages read as the analysis wrote it, with codes named
+    assert english[:len(steps)] == steps
+    assert english[-1].startswith("R-17 (Local communities") or "community" not in english[-1]
+    for text in russian:
+        assert not any(word in text for word in ("rule:", "nobody", "scope", "excluded")), text
+    assert "Высок" in " ".join(russian)  # the level words too
+    persian = read("fa")
+    assert all("Very high" not in text and "High" not in text for text in persian)
