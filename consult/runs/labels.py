@@ -145,6 +145,24 @@ _SENTENCES: tuple[tuple[re.Pattern, object], ...] = tuple(
          _l("low evidence: %(n)s respondent(s) < %(min)s")),
         (r"^low evidence: (?P<g>\d+) stakeholder group\(s\) < (?P<min_groups>\d+)$",
          _l("low evidence: %(g)s stakeholder group(s) < %(min_groups)s")),
+        (r"^National consultation (?P<date>\S+) \(#(?P<id>\d+)\)$",
+         _l("National consultation %(date)s (#%(id)s)")),
+        (r"^not raised: no threat it addresses is rated High or Very high on one species in "
+         r"(?P<n>\d+) or more range states sharing a population of it$",
+         _l("not raised: no threat it addresses is rated High or Very high on one species in "
+            "%(n)s or more range states sharing a population of it")),
+        (r"^not ranked: no respondent rated this threat in this country$",
+         _l("not ranked: no respondent rated this threat in this country")),
+        (r"^not ranked: no target rating with enough evidence \((?P<list>.+)\)$",
+         _l("not ranked: no species rating with enough evidence (%(list)s)")),
+        (r"^(?P<species>[^:;]+): n=(?P<n>\d+), (?P<g>\d+) group\(s\)$",
+         _l("%(species)s: n=%(n)s, %(g)s group(s)")),
+        (r"^(?P<species>[^:;]+): nobody gave a complete rating$",
+         _l("%(species)s: nobody gave a complete rating")),
+        (r"^(?P<threat>\S+) on (?P<species>\S+) \((?P<population>[^)]+)\): (?P<list>.+)$",
+         _l("%(threat)s on %(species)s (%(population)s): %(list)s")),
+        (r"^(?P<need>\S+): no measure answering it in place$",
+         _l("%(need)s: no measure answering it in place")),
     )
 )
 #: Level words inside those sentences ("saiga High 2.53", "Very high 2 >= 2").
@@ -152,7 +170,10 @@ _LEVEL_WORDS = re.compile(r"(?<![\w-])(Very high|High|Medium|Low|None|not rated)
 
 
 def _part(text: str) -> str:
-    """A part of an analysis sentence: codes named, level words translated."""
+    """A part of an analysis sentence: a list of sentences read one by one, codes named,
+    level words translated."""
+    if "; " in text:
+        return "; ".join(_translated(part) or _part(part) for part in text.split("; "))
     levels = VOCABULARIES["analysis"]
     return _LEVEL_WORDS.sub(lambda m: str(levels[m.group(1)]), name_codes(text))
 
@@ -171,11 +192,14 @@ def sentence(text: object) -> str:
     are read one by one), else with its codes named; digits localised."""
     if text is None:
         return ""
-    text = str(text)
+    return localise_digits(" | ".join(_sentence(part) for part in str(text).split(" | ")))
+
+
+def _sentence(text: str) -> str:
     whole = _translated(text)
     if whole is None:
         whole = "; ".join(_translated(part) or name_codes(part) for part in text.split("; "))
-    return localise_digits(whole)
+    return whole
 
 
 @cache

@@ -132,16 +132,21 @@ def test_the_analysis_sentences_read_in_the_readers_language(bare_app):
     note = ("not rated: nobody gave a complete rating (2 incomplete); "
             "3 incomplete rating(s) excluded")
     cell = "R-17 (community): scope 4, severity 3 -> magnitude 3; irreversibility 2 -> 3"
+    basis = ("poaching on saiga (saiga_ural): KZ High 3.10; RU High 2.58 | poaching on argali "
+             "(argali_pamir): AF Very high 3.60; CN High 2.78")
+    source = "National consultation 2026-10-06 (#42)"
 
     def read(lang):
-        return _in(bare_app, lang, lambda: [sentence(s) for s in [*steps, note, cell]])
+        return _in(bare_app, lang,
+                   lambda: [sentence(s) for s in [*steps, note, cell, basis, source]])
 
     english, russian = read("en"), read("ru")
     # English pages read as the analysis wrote it, with codes named
     assert english[:len(steps)] == steps
     assert english[-1].startswith("R-17 (Local communities") or "community" not in english[-1]
     for text in russian:
-        assert not any(word in text for word in ("rule:", "nobody", "scope", "excluded")), text
+        assert not any(word in text for word in ("rule:", "nobody", "scope", "excluded", " on ",
+                                                 "consultation", "High")), text
     assert "Высок" in " ".join(russian)  # the level words too
     persian = read("fa")
     assert all("Very high" not in text and "High" not in text for text in persian)
