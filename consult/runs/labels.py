@@ -265,6 +265,7 @@ def register(app_or_blueprint) -> None:
         ("level_value", level_value),
         ("run_step", step),
         ("method_text", method_text),
+        ("method_source", method_source),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
 
@@ -277,6 +278,48 @@ def level_value(level: object) -> str:
         level = int(level)
     named = VOCABULARIES["level"].get(str(level))
     return f"{named} ({format_number(level)})" if named is not None else value(level)
+
+
+#: The meanings of the settings in analysis/data/scoring.toml and the phrases of the
+#: sources, as the Method table shows them (marked here for translation; the table reads
+#: them through :func:`method_text` and :func:`method_source`).
+METHOD_PHRASES = (
+    _l("a country's ranking is 'stable' when at least this share keeps its top 3"),
+    _l("a factor's country value = factor_weight x gap (a threat's: its level)"),
+    _l("a need is pressing for a respondent who ranks it within this top n"),
+    _l("a target rating (or factor gap) from fewer respondents is low evidence"),
+    _l("a target rating (or factor gap) from fewer stakeholder groups is low evidence"),
+    _l("a target's rating_value at or above this is labelled High"),
+    _l("a target's rating_value at or above this is labelled Low (below: None)"),
+    _l("a target's rating_value at or above this is labelled Medium"),
+    _l("a target's rating_value at or above this is labelled Very high"),
+    _l("bootstrap replicates (respondents resampled within their country)"),
+    _l("coverage credited to a measure of unrated effectiveness"),
+    _l("exponent a of (strategy value / 4) in an action's priority"),
+    _l("exponent b of (need / 4) in an action's priority"),
+    _l("label level (3 = High) a target rating must reach for the regional rule"),
+    _l("range states sharing a population that must rate the threat High or above"),
+    _l("relative change of each weight and cut-point in the sensitivity runs"),
+    _l("seed of every random step (bootstrap, scenarios)"),
+    _l("sensitivity scenarios with every weight and cut-point drawn at random"),
+    _l("two-sided coverage of the bootstrap percentile intervals"),
+    _l("weight w of text mentions in a threat's country value: (1 - w) x summary level + w x "
+       "4 x mention_share; 0 = texts are shown, never counted"),
+    _l("analysis/data/scoring.toml (configurable)"),
+    _l("rule chosen for this programme (the standard has no rule for many raters)"),
+    _l("rule chosen here, where the standard has none (docs/method.md)"),
+    _l("populations from the reference data"),
+    _l("questionnaire 2027.1 data contract"),
+    _l("run"),
+)
+
+
+def method_source(text: object) -> str:
+    """The sources of a Method row: the phrases this app writes in the reader's language,
+    the citations (authors, titles) as published."""
+    if text is None or text == "":
+        return ""
+    return "; ".join(_(part) for part in str(text).split("; "))
 
 
 def method_text(text: object) -> str:
