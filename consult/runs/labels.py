@@ -311,6 +311,19 @@ METHOD_PHRASES = (
     _l("populations from the reference data"),
     _l("questionnaire 2027.1 data contract"),
     _l("run"),
+    # values of the rules that do not depend on the settings
+    _l("min(scope, severity)"),
+    _l("magnitude x irreversibility table"),
+    _l("group-balanced mean"),
+    _l("share of respondents"),
+    _l("Tastle-Wierman consensus"),
+    _l("3-5-7 rule, then 2-prime rule"),
+    _l("country_value, then tie rule"),
+    _l("share of texts"),
+    _l("min(impact, feasibility)"),
+    _l("impact, cost, need, feasibility, code"),
+    _l("text, never NaN"),
+    _l("very_inadequate 4, inadequate 3, partly_adequate 2, adequate 1, don't know excluded"),
 )
 
 
