@@ -15,7 +15,6 @@ question, a list per question inside a repeat, nested repeats flat with their
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,12 +23,10 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
-from pyxform.builder import create_survey_element_from_dict
-from pyxform.xls2json import workbook_to_json
 from pyxform.xls2json_backends import get_xlsform
 
 from surveys.model import METADATA_TYPES, REPEAT_PARENT, Form, Question
-from surveys.xlsform import for_pyxform
+from surveys.xlsform import convert_with_pyxform
 
 #: Instance documents deeper than this are refused (a form nests groups a few levels).
 MAX_DEPTH = 64
@@ -67,17 +64,9 @@ def xform_from_xlsform(data: bytes, filename: str) -> str:
     ``filename`` supplies the form id when the settings sheet has none, as on import. ODK
     Validate is not run here (it is a Java process; see :func:`pyxform.validators`)."""
     kind = ".xls" if data[:4] == b"\xd0\xcf\x11\xe0" else ".xlsx"
-    # translated titles (form_title::…) are this app's; an XForm has one title
-    definition = for_pyxform(get_xlsform(data, file_type=kind))
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "form"
-    json_form = workbook_to_json(
-        workbook_dict=copy.deepcopy(definition),
-        form_name="data",
-        fallback_form_name=stem,
-        warnings=[],
-    )
-    survey = create_survey_element_from_dict(json_form)
-    return survey.to_xml(validate=False, warnings=[])
+    # translated titles (form_title::…) are this app's; an XForm has one title
+    return convert_with_pyxform(get_xlsform(data, file_type=kind), stem, [])
 
 
 def md5_hex(data: bytes | str) -> str:

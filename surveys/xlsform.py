@@ -309,7 +309,7 @@ def load_form(
     issues: list[FormIssue] = []
     sheets = _Sheets(definition)
     try:
-        _convert_with_pyxform(definition, PurePath(filename).stem, warnings)
+        convert_with_pyxform(definition, PurePath(filename).stem, warnings)
     except PyXFormError as exc:
         issues.extend(_issues_from_message(str(exc), exc.context, sheets))
     except Exception as exc:  # pyxform has no other error contract for broken input
@@ -532,8 +532,14 @@ def for_pyxform(definition: DefinitionData) -> DefinitionData:
     )
 
 
-def _convert_with_pyxform(definition: DefinitionData, stem: str, warnings: list[str]) -> None:
-    """Run pyxform's XLSForm to XForm conversion for its checks; the XForm is not kept."""
+def convert_with_pyxform(
+    definition: DefinitionData, stem: str, warnings: list[str], *, validate: bool = False
+) -> str:
+    """pyxform's XLSForm to XForm conversion of ``definition`` (without the translated
+    settings pyxform cannot hold): the XForm XML; pyxform's warnings go to ``warnings``.
+    ``validate`` also runs ODK Validate (a Java process: far too slow for a web upload, where
+    pyxform's own checks plus the engine's expression parser cover what the engine relies
+    on)."""
     json_form = workbook_to_json(
         workbook_dict=copy.deepcopy(for_pyxform(definition)),
         form_name="data",
@@ -541,9 +547,7 @@ def _convert_with_pyxform(definition: DefinitionData, stem: str, warnings: list[
         warnings=warnings,
     )
     survey = create_survey_element_from_dict(json_form)
-    # ODK Validate is a Java process: far too slow for a web upload, and pyxform's own
-    # checks plus the engine's expression parser cover what the engine relies on.
-    survey.to_xml(validate=False, warnings=warnings)
+    return survey.to_xml(validate=validate, warnings=warnings)
 
 
 def _sheet_title(definition: DefinitionData, key: str) -> str:

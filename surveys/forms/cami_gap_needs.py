@@ -71,8 +71,6 @@ from typing import Any, BinaryIO
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
-from pyxform.builder import create_survey_element_from_dict
-from pyxform.xls2json import workbook_to_json
 from pyxform.xls2json_backends import get_xlsform
 
 import reference
@@ -1681,12 +1679,8 @@ def validate(path: str | Path, *, odk_validate: bool = False) -> list[str]:
     warnings: list[str] = []
     # pyxform is shown the workbook without the translated titles (an XForm has one title;
     # surveys.xlsform reads them), as on import
-    definition = xlsform.for_pyxform(get_xlsform(Path(path).read_bytes(), file_type=".xlsx"))
-    json_form = workbook_to_json(
-        workbook_dict=definition, form_name="data", fallback_form_name=FORM_ID,
-        warnings=warnings,
-    )
-    create_survey_element_from_dict(json_form).to_xml(validate=odk_validate, warnings=warnings)
+    definition = get_xlsform(Path(path).read_bytes(), file_type=".xlsx")
+    xlsform.convert_with_pyxform(definition, FORM_ID, warnings, validate=odk_validate)
     return warnings
 
 
