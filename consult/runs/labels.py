@@ -163,6 +163,35 @@ _SENTENCES: tuple[tuple[re.Pattern, object], ...] = tuple(
          _l("%(threat)s on %(species)s (%(population)s): %(list)s")),
         (r"^(?P<need>\S+): no measure answering it in place$",
          _l("%(need)s: no measure answering it in place")),
+        # the Method table's rules whose values carry the run's settings (analysis.method)
+        (r"^None < (?P<low>\S+) <= Low < (?P<medium>\S+) <= Medium < (?P<high>\S+) <= High < "
+         r"(?P<very_high>\S+) <= Very high$",
+         _l("None < %(low)s <= Low < %(medium)s <= Medium < %(high)s <= High < %(very_high)s "
+            "<= Very high")),
+        (r"^n < (?P<min>\d+) or groups < (?P<min_groups>\d+)$",
+         _l("respondents < %(min)s or stakeholder groups < %(min_groups)s")),
+        (r"^(?P<n>\d+) replicates, (?P<percent>\d+)% percentile interval$",
+         _l("%(n)s replicates, %(percent)s%% percentile interval")),
+        (r"^(?P<percent>\d+)% percentile interval of ranks$",
+         _l("%(percent)s%% percentile interval of ranks")),
+        (r"^\(1 - w\) x level \+ w x 4 x mention_share, w = text_weight = (?P<w>\S+)$",
+         _l("(1 - w) x level + w x 4 x mention_share, w = text_weight = %(w)s")),
+        (r"^\(strategy value / 4\) \^ (?P<a>\S+) x \(need / 4\) \^ (?P<b>\S+)$",
+         _l("(strategy value / 4) ^ %(a)s x (need / 4) ^ %(b)s")),
+        (r"^>= (?P<n>\d+) range states, label >= (?P<level>\d+) \(High\)$",
+         _l(">= %(n)s range states, label >= %(level)s (High)")),
+        (r"^\+-(?P<percent>\d+)% one at a time, (?P<n>\d+) random scenarios$",
+         _l("+-%(percent)s%% one at a time, %(n)s random scenarios")),
+        (r"^re-rank threats and actions with each of (?P<settings>.+) moved down and up one at a "
+         r"time \(settings at 0 are not moved\), then with all moved at once by factors drawn "
+         r"uniformly; cut-points kept in order; top3_same = same items at ranks 1-3 in the "
+         r"same order; kendall_tau on the ranked items; 'stable' when the share of "
+         r"scenarios with the same top three is >= (?P<share>\S+), else 'sensitive'$",
+         _l("re-rank threats and actions with each of %(settings)s moved down and up one at a "
+            "time (settings at 0 are not moved), then with all moved at once by factors drawn "
+            "uniformly; cut-points kept in order; top3_same = same items at ranks 1-3 in the "
+            "same order; kendall_tau on the ranked items; 'stable' when the share of "
+            "scenarios with the same top three is >= %(share)s, else 'sensitive'")),
     )
 )
 #: Level words inside those sentences ("saiga High 2.53", "Very high 2 >= 2").

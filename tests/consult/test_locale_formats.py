@@ -164,3 +164,32 @@ def test_the_method_tables_meanings_and_sources_read_in_the_readers_language(bar
     assert russian[1].startswith("Kendall (1938), A new measure of rank correlation")
     assert "rule chosen" not in russian[1]
     assert _in(bare_app, "en", lambda: method_source(source)) == source
+
+
+#: Formula notation and names the Method table keeps in every language (functions, symbols,
+#: the authors of a measure and the setting names it defines in its first column).
+_FORMULA_WORDS = {"min", "log", "mean", "width", "NaN", "prime", "seed", "Tastle-Wierman"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "mn", "fa"])
+def test_every_cell_of_the_method_table_reads_in_the_readers_language(bare_app, lang):
+    import re
+
+    from analysis.method import method_table
+    from analysis.scoring import ScoringConfig
+    from consult.runs.labels import method_text
+
+    config = ScoringConfig()
+    table = method_table(config)
+    cells = [(row.setting, column, getattr(row, column)) for row in table.itertuples()
+             for column in ("value", "meaning")]
+    shown = _in(bare_app, lang, lambda: [method_text(text) for _, _, text in cells])
+    for (setting, column, english), text in zip(cells, shown, strict=True):
+        without_identifiers = re.sub(r"\b\w+_\w+\b|\b[a-z]+\.[a-z_]+\b", "", text)
+        words = set(re.findall(r"[A-Za-z]{3,}(?:-[A-Za-z]+)*", without_identifiers))
+        words -= _FORMULA_WORDS
+        assert not words, (setting, column, english, text)
+    # the settings carried in the rules' values are the run's own, in the reader's digits
+    value = shown[[s for s, c, _ in cells].index("rule: sensitivity")]
+    digits = _in(bare_app, lang, lambda: i18n.localise_digits(str(config.random_scenarios)))
+    assert digits in value, value
