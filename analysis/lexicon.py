@@ -58,6 +58,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.negation import (
+    GAP,
     PROBLEM,
     RESOURCE,
     cue_language,
@@ -164,7 +165,8 @@ class Term:
     level: str  #: strong | medium | weak | context | ignore
     weight: float
     #: ``problem`` when saying it is absent means there is no problem ("no poaching"),
-    #: ``resource`` when its absence is the problem ("no funding", "no monitoring")
+    #: ``resource`` when its absence is the problem ("no funding", "no monitoring"),
+    #: ``gap`` for a problem term of a resource theme that states the gap itself ("no data")
     polarity: str = PROBLEM
     #: the form matched when it is not ``text`` (the voiced form of a Turkic word, which
     #: counts as the word itself: санақ and санағы are one term)
@@ -833,7 +835,7 @@ class Lexicon:
         by_lang: dict[str, list[Term]] = {}
         for theme, spec in themes.items():
             default = self.polarity[theme]
-            other = RESOURCE if default == PROBLEM else PROBLEM
+            other = RESOURCE if default == PROBLEM else GAP
             for lang, levels in spec["terms"].items():
                 flipped = set(spec.get("other_polarity", {}).get(lang, ()))
                 for level, entries in levels.items():
@@ -890,8 +892,8 @@ class Lexicon:
         return matcher
 
     def _table(self, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Theme number (-1 for an ignore phrase), score key, weight and polarity (1 for a
-        resource) of each term of the matcher of ``lang``."""
+        """Theme number (-1 for an ignore phrase), score key, weight and polarity (its index
+        in ``_POLARITY_NAMES``) of each term of the matcher of ``lang``."""
         table = self._tables.get(lang)
         if table is None:
             terms = self._matcher(lang).terms
@@ -902,7 +904,7 @@ class Lexicon:
                     [keys.setdefault((t.theme, t.text), len(keys)) for t in terms], dtype=np.int64
                 ),
                 np.array([t.weight for t in terms], dtype=np.float64),
-                np.array([t.polarity == RESOURCE for t in terms], dtype=np.int64),
+                np.array([_POLARITY_NAMES.index(t.polarity) for t in terms], dtype=np.int64),
             )
         return table
 
@@ -1215,7 +1217,7 @@ def _listed(
     return matches
 
 
-_POLARITY_NAMES = (PROBLEM, RESOURCE)
+_POLARITY_NAMES = (PROBLEM, RESOURCE, GAP)
 
 
 def _with_cue_words(

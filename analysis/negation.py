@@ -76,6 +76,10 @@ NONE = "none"
 AFTER, BEFORE, EITHER, CLAUSE = "after", "before", "either", "clause"
 #: Polarity of a lexicon term: its absence is no problem, or is the problem.
 PROBLEM, RESOURCE = "problem", "resource"
+#: A problem term of a theme whose terms are resources: a gap stated with its own negation
+#: ("no data", "тоолоогүй", not counted). A cue around it negates it as a problem term, but
+#: a negation inside its own word is the gap itself, not a denial.
+GAP = "gap"
 
 # (pattern, family, direction, effect[, reach in words]), tried in this order at each
 # position: longer and more specific patterns first. Patterns are regular expressions over
@@ -85,17 +89,17 @@ _ADJ = r"(?:(?:a|an|any|the|such a|our|my|their|your|its)\s+)?(?:(?:big|serious|
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "en": [
         (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
-        (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+{_ADJ}(?:problem|issue|threat|concern|danger)s?", "not a problem", BEFORE, DENY),  # noqa: E501
+        (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+{_ADJ}(?:problem|issue|threat|concern|danger|obstacle|barrier)s?", "not a problem", BEFORE, DENY),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"neither|nor", "neither-nor", AFTER, NEGATE),
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
-        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
-        (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
+        (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:it's|it is|it was|its|that's|that is)\s+not(?:\s+(?:the|about|because of|due to|just))?", "not", AFTER, NEGATE, 4),  # noqa: E501
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
         (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
@@ -109,10 +113,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:я\s+)?(?:ничего\s+)?не\s+знаю(?:\s+ничего)?(?:\s+(?:о|об|про))?|у\s+меня\s+нет\s+(?:\w+\s+)?(?:информации|сведений|данных|мнения)|затрудняюсь\s+(?:ответить|сказать)|не\s+могу\s+(?:сказать|ответить|судить)|не\s+в\s+курсе|не\s+владею\s+(?:информацией|вопросом)|не\s+компетентен|не\s+компетентна", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"ни", "neither-nor", AFTER, NEGATE),
-        (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает", "without", AFTER, NEGATE, 3),
-        (r"(?:никогда|ни\s+разу)\s+не\s+(?:видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|слышал\w*)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
+        (r"(?:никогда|ни\s+разу)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
-        (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
+        (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:дело|причина|беда)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
@@ -122,7 +126,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
         (r"(?:已经|已|并|也|都|现在)?(?:不是|不再是|不算|不成|算不上|没有|没什么|不构成)(?:什么|大|很大的|严重的|主要|主要的)?(?:问题|威胁)|不(?:太|很|算)?严重|(?:已经)?得到(?:了)?(?:有效)?控制|基本杜绝|已经杜绝|已杜绝|绝迹了|消失了|已经没有了|没有了", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"我?(?:不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"不再|已经不|已不|再也没有|再也不", "no longer", AFTER, NEGATE),
+        (r"不再|已经不|已不|再也没有|再也不|没人再|没有人再|再也没人", "no longer", AFTER, NEGATE),
+        (r"(?:已经|已)?(?:停止|中止|终止)了?", "no longer", BEFORE, NEGATE),
         (r"既不|既没有|也不|也没有|也无", "neither-nor", AFTER, NEGATE),
         (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
         (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
@@ -145,6 +150,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"دیگر\s+(?:\S+\s+){0,3}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"متوقف\s+(?:شده|شد|گردیده)\w*", "no longer", BEFORE, NEGATE),
+        (r"پاک\s+(?:است|شده)|عاری\s+است", "without", BEFORE, NEGATE, 4),
+        (r"عاری\s+از|خالی\s+از", "without", AFTER, NEGATE, 3),
         (r"نه", "neither-nor", AFTER, NEGATE),
         (r"بی", "without", AFTER, NEGATE, 1),
         (r"بدون|فاقد|عدم|نبود|کمبود", "without", AFTER, NEGATE, 3),
@@ -158,10 +166,11 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"білмеймін|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"тоқта(?:ды|ған|тылды)\w*", "no longer", BEFORE, NEGATE),
+        (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
         (r"ешқандай|ешбір|еш", "no", AFTER, NEGATE),
         (r"жоқ", "no", BEFORE, NEGATE),
-        (r"емес|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"емес\w*|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "ky": [
         (r"[гк]ана\s+эмес|эле\s+эмес|көбөй\w*|азай\w*", "", AFTER, NONE),
@@ -169,10 +178,11 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"билбейм|маалыматым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
+        (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         (r"эч\s+качан", "never", AFTER, NEGATE),
         (r"эч\s+кандай|эч\s+бир|эч", "no", AFTER, NEGATE),
         (r"жок", "no", BEFORE, NEGATE),
-        (r"эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"эмес\w*|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "uz": [
         (r"nafaqat|gina\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),
@@ -180,16 +190,19 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"to'xta(?:di|gan|tildi)\w*", "no longer", BEFORE, NEGATE),
+        (r"xoli|toza", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
-        (r"emas|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"emas\w*|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tg": [
         (r"на\s+танҳо|на\s+фақат", "", AFTER, NONE),
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
+        (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
+        (r"озод|холӣ", "without", BEFORE, NEGATE, 3),
         (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
         (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),
         (r"ҳеҷ", "no", AFTER, NEGATE),
@@ -212,18 +225,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"no|not|non|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever",  # noqa: E501
-    "ru": r"не|нет|нету|ни|без|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
+    "en": r"no|not|non|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken",  # noqa: E501
+    "ru": r"не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|огт|хэзээ|больсон|зогссон|\w*гүй\w*|хяналтад|мэдэх",
-    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*",  # noqa: E501
-    "kk": r"тоқта\w*|жоқ|емес|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
-    "ky": r"токто\w*|жок|эмес|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
-    "uz": r"to'xta\w*|yo'q|emas|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
-    "tg": r"нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی",  # noqa: E501
+    "kk": r"\w+(?:сыз|сіз)|тоқта\w*|таза|арыл\w*|жоқ|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
+    "ky": r"\w+(?:сыз|сиз|суз|сүз)|токто\w*|таза|арыл\w*|жок|эмес\w*|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
+    "uz": r"\w+(?:siz|сиз)|to'xta\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
+    "tg": r"қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再")
 
 
 @functools.cache
@@ -432,12 +445,26 @@ def negate(
         return result
     found = scopes(clean, lang)
     if not found:
+        _privatives(clean, lang, spans, polarities, result)
         return result
     adjunct = _adjuncts(clean, lang, spans)
     for scope in found:
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is
-        if any(a <= scope.cue_start and scope.cue_end <= b for a, b in spans):
+        holders = [
+            i for i, (a, b) in enumerate(spans) if a <= scope.cue_start and scope.cue_end <= b
+        ]
+        if holders:
+            # ... unless the cue is the word's own negated form: a problem term matched by a
+            # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
+            for index in holders:
+                if (
+                    spans[index] == (scope.cue_start, scope.cue_end)
+                    and polarities[index] == PROBLEM
+                    and scope.effect == NEGATE
+                    and not result[index]
+                ):
+                    result[index] = scope.family
             continue
         if scope.effect == NEGATE:
             _bind(scope, spans, polarities, result, adjunct)
@@ -452,7 +479,45 @@ def negate(
             for index, (start, _) in enumerate(spans):
                 if not result[index] and lo <= start < hi:
                     result[index] = scope.family
+    _privatives(clean, lang, spans, polarities, result)
     return result
+
+
+#: The "without" suffix of nouns in the languages that have one: a problem term written
+#: with it is denied by its own word ("хулгайн ангүй", free of poaching; "хашаагүй",
+#: without a fence). Words of law and permits are left alone: "заңсыз", "зөвшөөрөлгүй"
+#: (unlawful, unpermitted) name the problem itself.
+PRIVATIVE = {
+    "mn": re.compile(r"\w+(?:гүй|гуй)(?:гээр)?"),
+    "kk": re.compile(r"\w+(?:сыз|сіз)"),
+    "ky": re.compile(r"\w+(?:сыз|сиз|суз|сүз)"),
+    "uz": re.compile(r"\w+(?:siz|сиз)"),
+}
+_LAW_STEMS = re.compile(
+    r"(?:зөвшөөр|хуул|заң|рұқсат|рукса|мыйзам|уруксат|ruxsat|qonun|қонун|лиценз|litsenz|"
+    r"хяналт|бақыла|көзөмөл|nazorat|назорат|контрол|тоо|сан|san|маалымат|ақпарат|мэдээл|"
+    r"ma'lumot|малымат|қаржы|каражат|mablag|санхүү|төсөв)"
+)
+
+
+#: Words that deny existence on their own ("мэдээлэл байхгүй", no data): a term ending in
+#: one holds its own negation (see ``negate``), it is not a privative noun.
+_EXISTENTIAL = frozenset({"байхгүй", "байгаагүй", "үгүй"})
+
+
+def _privatives(
+    clean: str, lang: str, spans: Sequence[tuple[int, int]], polarities: Sequence[str],
+    result: list[str],
+) -> None:
+    pattern = PRIVATIVE.get(lang)
+    if pattern is None:
+        return
+    for index, (start, end) in enumerate(spans):
+        if polarities[index] != PROBLEM or result[index]:
+            continue
+        word = clean[start:end].split()[-1] if clean[start:end].split() else ""
+        if pattern.fullmatch(word) and not _LAW_STEMS.match(word) and word not in _EXISTENTIAL:
+            result[index] = "without"
 
 
 def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
@@ -486,8 +551,12 @@ def _bind(
     if scope.direction == AFTER or (scope.direction == EITHER and after):
         chosen = sorted(after, key=lambda i: spans[i][0])
     elif scope.direction in (BEFORE, EITHER):
-        # a verb-final negation denies its subject or object, not an adjunct
-        chosen = sorted((i for i in before if not adjunct[i]), key=lambda i: -spans[i][0])
+        # a verb-final negation denies its subject or object, not an adjunct (but "free
+        # of X" takes X as its adjunct: "аз шикор озод", "از شکار پاک")
+        chosen = sorted(
+            (i for i in before if scope.family == "without" or not adjunct[i]),
+            key=lambda i: -spans[i][0],
+        )
     else:
         return
     position = 0
@@ -497,7 +566,7 @@ def _bind(
         group = [i for i in chosen[position:] if spans[i][0] == at]
         position += len(group)
         for index in group:
-            if polarities[index] == PROBLEM and not result[index]:
+            if polarities[index] != RESOURCE and not result[index]:
                 result[index] = scope.family
         if any(polarities[index] == RESOURCE for index in group):
             break

@@ -87,6 +87,30 @@ NEGATED = [
     ("no longer", "kk", "Бізде браконьерлік тоқтады.", "poaching"),
     ("no longer", "ky", "Бизде браконьерлер токтоду.", "poaching"),
     ("no longer", "uz", "Brakonerlik to'xtadi.", "poaching"),
+    ("no longer", "zh", "盗猎已经停止了。", "poaching"),
+    ("no longer", "fa", "شکار غیرمجاز متوقف شده است.", "poaching"),
+    ("no longer", "tg", "Шикори ғайриқонунӣ қатъ шуд.", "poaching"),
+    ("no longer", "en", "The fence has been removed and is no longer an obstacle.",
+     "infrastructure"),
+    # "free of X": a denial, not a lack
+    ("without", "en", "Our reserve is free of poaching these days.", "poaching"),
+    ("without", "ru", "Наш заповедник свободен от браконьерства.", "poaching"),
+    ("without", "fa", "منطقه ما از شکار غیرمجاز پاک است.", "poaching"),
+    ("without", "tg", "Мамнӯъгоҳи мо аз шикори ғайриқонунӣ озод аст.", "poaching"),
+    ("without", "kk", "Біздің қорық браконьерліктен таза.", "poaching"),
+    ("without", "ky", "Биздин коруктун аймагы браконьерликтен таза.", "poaching"),
+    ("without", "uz", "Qo'riqxonamiz brakonerlikdan xoli.", "poaching"),
+    # the "without" suffix of a noun denies its own word
+    ("without", "mn", "Манай нутаг хулгайн ангүй.", "poaching"),
+    # "never heard of X": the preposition belongs to the cue
+    ("never", "en", "I have never heard of a snow leopard killing livestock here.",
+     "livestock"),
+    ("never", "ru", "Я никогда не слышал о браконьерстве в нашем районе.", "poaching"),
+    # the copula takes person endings (емеспін, эмесмин: I am not)
+    ("not", "kk", "Мен браконьерді ешқашан көрген емеспін.", "poaching"),
+    ("not", "ky", "Мен браконьерди эч качан көргөн эмесмин.", "poaching"),
+    # a verb whose own suffix negates it (агнадаггүй: does not hunt)
+    ("not", "mn", "Одоо хэн ч бөхөн агнадаггүй.", "poaching"),
 ]
 
 
@@ -127,6 +151,20 @@ def test_every_family_is_tested_in_at_least_four_languages():
 def test_an_absent_resource_is_the_gap_and_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+def test_a_gap_stated_with_its_own_negation_still_tags():
+    # "not counted", "unknown": the negation inside the word is the gap, not a denial
+    for lang, text in (("mn", "Аргалийн тоо толгойг сүүлийн арван жил тоолоогүй."),
+                       ("ky", "Аркарлардын саны белгисиз.")):
+        asserted, _ = _split(text, lang)
+        assert "science" in asserted, text
+
+
+def test_nobody_is_not_a_goat():
+    # Kazakh ешкім (nobody) starts like ешкі (goat)
+    asserted, negated = _split("Енді ешкім киік атпайды.", "kk")
+    assert "livestock" not in asserted and "livestock" not in negated
 
 
 def test_a_negated_resource_binds_the_negation_and_its_argument_stays():
