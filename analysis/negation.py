@@ -95,6 +95,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
+        (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE),
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
@@ -116,7 +117,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:никогда|ни\s+разу)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
-        (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?)|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
+        (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?|ход(?:ят|ит|или|ил)|пас(?:ут|ет|ёт|ли)|выгоня\w+|гоня\w+|вод(?:ят|ит|или))|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:дело|причина|беда)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
@@ -125,12 +126,13 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "zh": [
         (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
         (r"(?:已经|已|并|也|都|现在)?(?:不是|不再是|不算|不成|算不上|没有|没什么|不构成)(?:什么|大|很大的|严重的|主要|主要的)?(?:问题|威胁)|不(?:太|很|算)?严重|(?:已经)?得到(?:了)?(?:有效)?控制|基本杜绝|已经杜绝|已杜绝|绝迹了|消失了|已经没有了|没有了", "not a problem", BEFORE, DENY),  # noqa: E501
-        (r"我?(?:不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"我?(?:对\S{1,6}?)?(?:一无所知|毫不知情|不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"不再|已经不|已不|再也没有|再也不|没人再|没有人再|再也没人", "no longer", AFTER, NEGATE),
-        (r"(?:已经|已)?(?:停止|中止|终止)了?", "no longer", BEFORE, NEGATE),
-        (r"既不|既没有|也不|也没有|也无", "neither-nor", AFTER, NEGATE),
+        (r"(?:已经|已|早就|早已)?(?:停止|中止|终止)了?|(?:已经|已|早就|早已)停了|看不到了|见不到了", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"既不|既没有|也不|也没有|也没人|也无", "neither-nor", AFTER, NEGATE),
         (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
         (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
+        (r"没有人|没人", "no", AFTER, NEGATE, 5),
         (r"没有发现|没发现|未发现|不存在|没有", "no", EITHER, NEGATE),
         (r"没", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
@@ -149,7 +151,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
         (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"دیگر\s+(?:\S+\s+){0,3}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"دیگر\s+(?:\S+\s+){0,5}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"متوقف\s+(?:شده|شد|گردیده)\w*", "no longer", BEFORE, NEGATE),
         (r"پاک\s+(?:است|شده)|عاری\s+است", "without", BEFORE, NEGATE, 4),
         (r"عاری\s+از|خالی\s+از", "without", AFTER, NEGATE, 3),
@@ -192,6 +194,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"to'xta(?:di|gan|tildi)\w*", "no longer", BEFORE, NEGATE),
         (r"xoli|toza", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
+        (r"na", "neither-nor", AFTER, NEGATE),
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
         (r"emas\w*|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
@@ -204,6 +207,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
         (r"озод|холӣ", "without", BEFORE, NEGATE, 3),
         (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
+        (r"на", "neither-nor", AFTER, NEGATE),
         (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),
         (r"ҳеҷ", "no", AFTER, NEGATE),
         (r"нест|нестанд|вуҷуд\s+надорад", "no", BEFORE, NEGATE),
@@ -231,12 +235,12 @@ TRIGGERS = {
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|таза|арыл\w*|жоқ|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|токто\w*|таза|арыл\w*|жок|эмес\w*|эч|билбейм|маалыматым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
-    "uz": r"\w+(?:siz|сиз)|to'xta\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
-    "tg": r"қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "uz": r"na|\w+(?:siz|сиз)|to'xta\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
+    "tg": r"на|қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见")
 
 
 @functools.cache
@@ -307,7 +311,7 @@ CONJUNCTIONS = {
 }
 # Punctuation that ends a clause. A comma does too, except where a neither-nor pattern
 # goes on after it ("ни X, ни Y"; "X ч, Y ч"; "X да, Y да").
-_PUNCTUATION = r"[.!?;:\n()\[\]«»\"“”。；！？，：]|,(?!\s*(?:ни|nor|не)(?!\w))(?<!\sч,)(?<!\sда,)(?<!\sде,)(?<!\sта,)(?<!\sте,)"  # noqa: E501
+_PUNCTUATION = r"[.!?;:\n()\[\]«»\"“”。；！？，：]|,(?!\s*(?:ни|nor|не|на|na)(?!\w))(?<!\sч,)(?<!\sда,)(?<!\sде,)(?<!\sта,)(?<!\sте,)"  # noqa: E501
 _WORD = re.compile(WORD_PATTERN)
 
 

@@ -38,7 +38,10 @@ NEGATED = [
     ("no", "tk", "Biziň sebitimizde gaçak awçylyk ýok.", "poaching"),
     ("no", "ky", "Биздин аймакта браконьерлер жок.", "poaching"),
     # family "not": a negated verb or copula
-    ("not", "en", "We do not see poachers any more.", "poaching"),
+    ("not", "en", "We do not see poachers in this valley.", "poaching"),
+    ("no longer", "en", "We do not see poachers any more.", "poaching"),
+    ("no longer", "en", "Herders don't take their flocks up to the leopard valleys anymore.",
+     "livestock"),
     ("not", "ru", "Браконьеры здесь не встречаются.", "poaching"),
     ("not", "mn", "Манай сумд хулгайн ан гардаггүй.", "poaching"),
     ("not", "fa", "در منطقه ما شکار انجام نمی شود.", "poaching"),
