@@ -134,6 +134,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
         (r"没有人|没人", "no", AFTER, NEGATE, 5),
         (r"没有发现|没发现|未发现|不存在|没有", "no", EITHER, NEGATE),
+        (r"不(?:在|去|到|往|再去)", "not", AFTER, NEGATE, 8),
         (r"没", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
