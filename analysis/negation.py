@@ -191,14 +191,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"nafaqat|gina\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|\w+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"to'xta(?:di|gan|tildi)\w*", "no longer", BEFORE, NEGATE),
+        (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"xoli|toza", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         (r"na", "neither-nor", AFTER, NEGATE),
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
-        (r"emas\w*|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"emas\w*|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tg": [
         (r"на\s+танҳо|на\s+фақат", "", AFTER, NONE),
@@ -236,7 +236,7 @@ TRIGGERS = {
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|тыйыл\w*|таза|арыл\w*|жоқ|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|токто\w*|таза|арыл\w*|жок|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм)",  # noqa: E501
-    "uz": r"na|\w+(?:siz|сиз)|to'xta\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|\w+(?:maydi|maydilar|mayapti|madi|madik|madim|magan|mayman|maymiz)",  # noqa: E501
+    "uz": r"na|\w+(?:siz|сиз)|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
     "tg": r"на|қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
