@@ -293,3 +293,23 @@ def test_never_before_a_verb_of_action_does_not_deny_its_subject():
     assert "poaching" in asserted
     _, negated = _split("Snares have never been seen here.", "en")
     assert "poaching" in negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I am not sure what to write here about poaching."),
+        ("ru", "Не могу ответить на этот вопрос о браконьерстве."),
+        ("zh", "关于偷猎我没什么可说的。"),
+        ("zh", "我对盗猎一无所知。"),
+        ("mn", "Хулгайн антай холбоотой мэдээлэл надад алга."),
+        ("fa", "درباره شکار غیرمجاز چیزی نمی‌دانم."),
+        ("kk", "Браконьерлік туралы ештеңе білмеймін."),
+        ("ky", "Браконьерлик жөнүндө эч нерсе билбейм."),
+        ("uz", "Brakonerlik haqida hech narsa bilmayman."),
+        ("tg", "Дар бораи шикори ғайриқонунӣ чизе намедонам."),
+    ],
+)
+def test_saying_one_knows_nothing_about_a_theme_does_not_tag_it(lang, text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
