@@ -124,18 +124,19 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"не", "not", AFTER, NEGATE, 1),
     ],
     "zh": [
-        (r"不仅|不只|不但|不断|不少|不错|不同|不停|不久|不管|不论|毫不|不得不|并不少", "", AFTER, NONE),  # noqa: E501
-        (r"(?:已经|已|并|也|都|现在)?(?:不是|不再是|不算|不成|算不上|没有|没什么|不构成)(?:什么|大|很大的|严重的|主要|主要的)?(?:问题|威胁)|不(?:太|很|算)?严重|(?:已经)?得到(?:了)?(?:有效)?控制|基本杜绝|已经杜绝|已杜绝|绝迹了|消失了|已经没有了|没有了", "not a problem", BEFORE, DENY),  # noqa: E501
-        (r"我?(?:对\S{1,6}?)?(?:没什么可说|没有什么可说|无话可说|一无所知|毫不知情|不知道|不清楚|不了解|不太了解|不太清楚|说不清|无法回答|不好说|没有意见)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"不再|已经不|已不|再也没有|再也不|没人再|没有人再|再也没人", "no longer", AFTER, NEGATE),
-        (r"(?:已经|已|早就|早已)?(?:停止|中止|终止)了?|(?:已经|已|早就|早已)停了|看不到了|见不到了", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"既不|既没有|也不|也没有|也没人|也无", "neither-nor", AFTER, NEGATE),
-        (r"缺乏|缺少|没有任何", "without", AFTER, NEGATE, 4),
-        (r"从未|从来没有|从来没|从没|从来不|未曾|没见过|没有见过|未见", "never", AFTER, NEGATE),
-        (r"没有人|没人", "no", AFTER, NEGATE, 5),
-        (r"没有发现|没发现|未发现|不存在|没有", "no", EITHER, NEGATE),
+        # traditional characters stand beside the simplified ones: [没沒]
+        (r"不[仅僅]|不只|不但|不[断斷]|不少|不[错錯]|不同|不停|不久|不管|不[论論]|毫不|不得不|[并並]不少", "", AFTER, NONE),  # noqa: E501
+        (r"(?:已[经經]|已|[并並]|也|都|[现現]在)?(?:不是|不再是|不算|不成|算不上|[没沒]有|[没沒]什[么麼]|不[构構]成)(?:什[么麼]|大|很大的|[严嚴]重的|主要|主要的)?(?:[问問][题題]|威[胁脅])|不(?:太|很|算)?[严嚴]重|(?:已[经經])?得到(?:了)?(?:有效)?控制|基本杜[绝絕]|已[经經]杜[绝絕]|已杜[绝絕]|[绝絕][迹跡]了|消失了|已[经經][没沒]有了|[没沒]有了", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"我?(?:[对對]\S{1,6}?)?(?:[没沒]什[么麼]可[说說]|[没沒]有什[么麼]可[说說]|[无無][话話]可[说說]|一[无無]所知|毫不知情|不知道|不清楚|不了解|不太了解|不太清楚|[说說]不清|[无無]法回答|不好[说說]|[没沒]有意[见見])", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"不再|已[经經]不|已不|再也[没沒]有|再也不|[没沒]人再|[没沒]有人再|再也[没沒]人", "no longer", AFTER, NEGATE),
+        (r"(?:已[经經]|已|早就|早已)?(?:停止|中止|[终終]止)了?|(?:已[经經]|已|早就|早已)停了|看不到了|[见見]不到了", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"既不|既[没沒]有|也不|也[没沒]有|也[没沒]人|也[无無]", "neither-nor", AFTER, NEGATE),
+        (r"缺乏|缺少|[没沒]有任何", "without", AFTER, NEGATE, 4),
+        (r"[从從]未|[从從][来來][没沒]有|[从從][来來][没沒]|[从從][没沒]|[从從][来來]不|未曾|[没沒][见見][过過]|[没沒]有[见見][过過]|未[见見]", "never", AFTER, NEGATE),  # noqa: E501
+        (r"[没沒]有人|[没沒]人", "no", AFTER, NEGATE, 5),
+        (r"[没沒]有[发發][现現]|[没沒][发發][现現]|未[发發][现現]|不存在|[没沒]有", "no", EITHER, NEGATE),
         (r"不(?:在|去|到|往|再去)", "not", AFTER, NEGATE, 8),
-        (r"没", "not", AFTER, NEGATE, 2),
+        (r"[没沒]", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
     "mn": [
@@ -241,7 +242,7 @@ TRIGGERS = {
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見")
 
 
 @functools.cache
