@@ -638,15 +638,30 @@ def _model_pick(clean: str, allowed: Sequence[str]) -> str:
     return allowed[0]
 
 
-def looks_russian_in_latin(clean: str) -> bool:
+#: Endings and letter groups of transliterated Russian words that English words rarely have
+#: (zheleznaya, blokiruyut, migratsiyu, dzheyranov).
+_RUSSIAN_LATIN_SHAPE = re.compile(
+    r"(?:zh|kh|shch|ts[iy]|y[aeuo]|ykh|ikh)\w|\w(?:aya|oye|iye|yye|ykh|ikh|ogo|ego|yut|yat|"
+    r"ayut|iyu|iya|ov|ami|yami|nost|stvo|stva|tsiya|tsiyu|tsii)$"
+)
+
+
+def looks_russian_in_latin(clean: str, labelled_russian: bool = False) -> bool:
     """True when normalised Latin-script text reads as Russian transliterated (``zdes net
-    kontrolya``): more of its words are Russian small words than English stop words."""
+    kontrolya``): more of its words are Russian small words than English stop words. A
+    text labelled Russian also counts when no English stop word is in it and half its
+    words have the shape of transliterated Russian ("zheleznaya doroga blokiruyut")."""
     found = words(clean)
     if not found:
         return False
     russian = sum(word in _RUSSIAN_LATIN_WORDS for word in found)
     english = sum(word in _ENGLISH_MARKERS for word in found)
-    return russian >= max(1, len(found) // 8) and russian > english
+    if russian >= max(1, len(found) // 8) and russian > english:
+        return True
+    if labelled_russian and not english and len(found) >= 2:
+        shaped = sum(1 for word in found if _RUSSIAN_LATIN_SHAPE.search(word))
+        return 2 * shaped >= len(found)
+    return False
 
 
 _ENGLISH_MARKERS = frozenset(
@@ -692,7 +707,9 @@ def fit_language(text: object, lang: object = "") -> str:
         # Uzbek is written in Cyrillic too: its label stands when the letters fit it
         return _fit_cyrillic(clean, code if own_script == "cyrillic" or code == "uz" else "")
     if script == "latin":
-        if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(clean):
+        if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(
+            clean, labelled_russian=code == "ru"
+        ):
             return "ru"
         if _TURKMEN_LETTER.search(clean):
             return "tk"

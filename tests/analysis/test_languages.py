@@ -141,3 +141,18 @@ def test_every_theme_has_terms_in_the_central_asian_languages(lang):
         assert any(t.theme == theme for t in lexicon.terms(lang)), (lang, theme)
         found = {m.theme for m in lexicon.match(text, lang) if not m.negated}
         assert theme in found, (lang, theme, text)
+
+
+def test_russian_in_latin_letters_without_small_words_is_read_when_labelled_russian():
+    from analysis.tagging import tag_texts
+
+    texts = pd.DataFrame({
+        "id": ["1", "2", "3"],
+        "lang": ["ru", "ru", "ru"],
+        "text": ["Zheleznaya doroga i zabor blokiruyut migratsiyu",
+                 "Zasukha i dzhut ubivayut dzheyranov",
+                 "Snow leopard poaching"],  # English under a Russian label stays English
+    })
+    tagged = tag_texts(texts)
+    assert tagged["themes"].tolist()[:2] == ["infrastructure", "climate"]
+    assert tagged.loc[2, "detected_lang"] == "en" and tagged.loc[2, "themes"] == "poaching"
