@@ -3,9 +3,10 @@
 Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0]
 
 Development data: the in-sample statements (tests/data/threat_statements.csv), the
-development set of tricky cases (tests/data/text_dev/statements.csv) and the second
-development set (tests/data/text_dev2/statements.csv, its ``theme`` and ``theme2`` the
-themes, "none" none). Nothing else is read.
+development set of tricky cases (tests/data/text_dev/statements.csv) and the second and
+third development sets (tests/data/text_dev2/statements.csv and
+tests/data/text_dev3/statements_*.csv, their ``theme`` and ``theme2`` the themes, "none"
+none). Nothing else is read.
 For every text and theme with a raw lexicon score above zero, the pair (score, whether a
 person coded the theme) is one observation. Isotonic regression maps scores to observed
 shares. The calibration error is measured honestly: texts are split into ``--folds``
@@ -44,6 +45,8 @@ SOURCES = (
     ROOT / "tests" / "data" / "threat_statements.csv",
     ROOT / "tests" / "data" / "text_dev" / "statements.csv",
     ROOT / "tests" / "data" / "text_dev2" / "statements.csv",
+    ROOT / "tests" / "data" / "text_dev3" / "statements_main.csv",
+    ROOT / "tests" / "data" / "text_dev3" / "statements_central.csv",
 )
 
 
@@ -51,7 +54,7 @@ def development_data() -> pd.DataFrame:
     frames = []
     for path in SOURCES:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        if "themes" not in frame.columns:  # the second set: a theme and a second one
+        if "themes" not in frame.columns:  # the second and third sets: a theme and a second one
             frame["themes"] = [
                 ";".join(t for t in (first, second) if t and t != "none")
                 for first, second in zip(frame["theme"], frame["theme2"], strict=True)
