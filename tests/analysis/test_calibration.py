@@ -58,7 +58,8 @@ def test_confidence_is_the_calibrated_score_and_the_threshold_reads_the_score():
     assert (raw["confidence"] == raw["score"]).all()
     mapping = load_mapping("lexicon")
     expected = apply_mapping(mapping, tagged["score"].to_numpy())
-    np.testing.assert_allclose(tagged["confidence"], expected.round(4))
+    # the reported score is rounded to four places, the confidence mapped from the exact one
+    np.testing.assert_allclose(tagged["confidence"], expected.round(4), atol=5e-4)
 
 
 def _reviewed_frame() -> pd.DataFrame:
