@@ -473,7 +473,9 @@ def negate(
                     result[index] = scope.family
             continue
         if scope.effect == NEGATE:
-            _bind(scope, spans, polarities, result, adjunct)
+            about = _HEARING.get(lang)
+            hears = bool(about and about.search(clean, scope.start, scope.cue_end))
+            _bind(scope, spans, polarities, result, adjunct, hears)
         else:
             lo, hi = (
                 (scope.start, scope.end)
@@ -526,6 +528,20 @@ def _privatives(
             result[index] = "without"
 
 
+#: Verbs of hearing and seeing in the verb-final languages: "X туралы естіген жоқпын" (I have
+#: not heard about X) denies X although X stands before a postposition.
+_HEARING = {
+    lang: re.compile(rf"(?<![\w'])(?:{stems})\w*")
+    for lang, stems in {
+        "kk": "есті|көрге|көрме|көріп|көрді",
+        "ky": "уккан|укпа|уктук|угуп|угулб|көргө|көрбө|көрдү",
+        "uz": "eshit|ko'rma|ko'rgan|ko'rdi",
+        "mn": "сонс|хараа|харсан|харж|харагд",
+        "tk": "eşit|eşid|görme|gördü",
+    }.items()
+}
+
+
 def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """Which occurrences stand right after a preposition or right before a postposition:
     adjuncts, which a verb-final negation on their right does not deny."""
@@ -550,6 +566,7 @@ def _bind(
     polarities: Sequence[str],
     result: list[str],
     adjunct: Sequence[bool],
+    hears: bool = False,
 ) -> None:
     after = [i for i, (start, _) in enumerate(spans) if scope.cue_end <= start < scope.end]
     # a verb-final cue's own word may carry the term it negates (Mongolian "агнадаггүй")
@@ -560,7 +577,7 @@ def _bind(
         # a verb-final negation denies its subject or object, not an adjunct (but "free
         # of X" takes X as its adjunct: "аз шикор озод", "از شکار پاک")
         chosen = sorted(
-            (i for i in before if scope.family == "without" or not adjunct[i]),
+            (i for i in before if scope.family == "without" or hears or not adjunct[i]),
             key=lambda i: -spans[i][0],
         )
     else:

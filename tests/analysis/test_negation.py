@@ -313,3 +313,29 @@ def test_never_before_a_verb_of_action_does_not_deny_its_subject():
 def test_saying_one_knows_nothing_about_a_theme_does_not_tag_it(lang, text):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
     assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Мен браконьерлік туралы естіген жоқпын."),
+        ("ky", "Браконьерлик жөнүндө уккан жокмун."),
+        ("uz", "Brakonerlik haqida eshitmadim."),
+        ("mn", "Хулгайн ангийн тухай сонсоогүй."),
+    ],
+)
+def test_not_having_heard_about_a_problem_denies_it_across_the_postposition(lang, text):
+    asserted, negated = _split(text, lang)
+    assert "poaching" not in asserted and "poaching" in negated, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Браконьерлікке қарсы ешқандай шара қабылданбайды."),
+        ("mn", "Хулгайн анчдын эсрэг арга хэмжээ авдаггүй."),
+    ],
+)
+def test_no_measure_against_a_problem_leaves_it_asserted(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "poaching" in asserted, text
