@@ -102,6 +102,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"never|not once|not ever", "never", AFTER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:it's|it is|it was|its|that's|that is)\s+not(?:\s+(?:the|about|because of|due to|just))?", "not", AFTER, NEGATE, 4),  # noqa: E501
+        (r"not\s+(?:the|a|an|our|their|your)|rather than", "not", AFTER, NEGATE, 3),
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
         (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
         (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 1),  # noqa: E501
@@ -118,7 +119,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:никогда|ни\s+разу)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
         (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?|ход(?:ят|ит|или|ил)|пас(?:ут|ет|ёт|ли)|выгоня\w+|гоня\w+|вод(?:ят|ит|или))|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
-        (r"(?:дело|причина|беда)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),
+        (r"(?:дело|причина|беда|проблема|угроза|вопрос)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),  # noqa: E501
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
         (r"не", "not", AFTER, NEGATE, 1),
@@ -231,7 +232,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"no|not|non|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken",  # noqa: E501
+    "en": r"no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken",  # noqa: E501
     "ru": r"не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|огт|хэзээ|больсон|зогссон|\w*гүй\w*|хяналтад|мэдэх",
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی",  # noqa: E501

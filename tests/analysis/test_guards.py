@@ -147,6 +147,25 @@ def test_short_russian_word_starts_do_not_read_kazakh_or_kyrgyz_words():
         ("kk", "Орталық Қазақстандағы киік көп.", "transboundary"),
         # season words place a statement in time; two of them say nothing of the climate
         ("en", "It summers in Kazakhstan and winters in Uzbekistan.", "climate"),
+        # "well" is not a water well, "poorly" not poverty, "hot spots" not heat, a
+        # floodplain no flood, local customs no border post, judging no court
+        ("en", "The project worked well in our district.", "livestock"),
+        ("en", "The track is poorly maintained.", "community"),
+        ("en", "Poaching hot spots are near the border.", "climate"),
+        ("en", "Bukhara deer live in the floodplain forest.", "climate"),
+        ("en", "Local customs of hospitality are strong here.", "transboundary"),
+        ("en", "Judging by the tracks, the leopards are back.", "governance"),
+        # стадия (stage) is no стадо (herd), nor are wild herds; детеныши (young
+        # animals) are not children; данный (this) is not data; судя (judging) no court;
+        # дорого (expensive) is no road; a glacier where a photo was taken is a place
+        ("ru", "Проект находится на стадии согласования.", "livestock"),
+        ("ru", "Стада сайги ушли на юг.", "livestock"),
+        ("ru", "Детеныши сайги родились в мае.", "community"),
+        ("ru", "В данном районе сайгаков стало больше.", "science"),
+        ("ru", "Судя по следам, барс вернулся.", "governance"),
+        ("ru", "Мясо сейчас дорого стоит.", "infrastructure"),
+        ("ru", "Барс попал на фотоловушку у самого ледника.", "climate"),
+        ("ru", "Корм для сайги под снегом не достать.", "livestock"),
     ],
 )
 def test_look_alikes_places_and_plain_words_are_not_themes(lang, text, absent):

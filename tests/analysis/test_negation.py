@@ -86,6 +86,11 @@ NEGATED = [
     ("not", "en", "It's not the wolves, it's the new mine.", "community"),
     ("not", "ru", "Дело не в засухе, а в деньгах.", "climate"),
     ("not", "ru", "Сайгаков стало меньше не из-за браконьеров, а из-за зимы.", "poaching"),
+    # "not the X but Y", "X rather than Y", "проблема не в X": the contrast denies X
+    ("not", "en", "The real issue is not the fences but the drought.", "infrastructure"),
+    ("not", "en", "Fences rather than poaching are the main threat now.", "poaching"),
+    ("not", "ru", "Проблема не в браконьерстве, а в заборах.", "poaching"),
+    ("not", "ru", "Угроза не в выпасе, а в засухе.", "livestock"),
     # "has stopped": the Turkic intransitive verb after what it denies
     ("no longer", "kk", "Бізде браконьерлік тоқтады.", "poaching"),
     ("no longer", "ky", "Бизде браконьерлер токтоду.", "poaching"),
@@ -195,6 +200,9 @@ def test_a_negated_resource_binds_the_negation_and_its_argument_stays():
          "livestock", "governance"),
         ("ru", "Дело не в климате, а в том, что у инспекции нет бензина.",
          "climate", "governance"),
+        # a possessive before the denied noun does not stop the denial
+        ("en", "It's not the herders' dogs, it's that there is no money to pay rangers.",
+         "livestock", "governance"),
         ("kk", "Бізде браконьерлік тоқтады, бірақ мал көп, жайылым жетпейді.",
          "poaching", "livestock"),
     ],
