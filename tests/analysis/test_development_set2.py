@@ -26,10 +26,10 @@ from .conftest import THEMES
 DEVELOPMENT = Path(__file__).resolve().parent.parent / "data" / "text_dev2" / "statements.csv"
 
 #: The figures reached when the revisions were made, less a small margin.
-REAL_FLOOR = 0.81
+REAL_FLOOR = 0.83
 LANGUAGE_FLOORS = {
-    "en": 0.83, "ru": 0.76, "zh": 0.77, "mn": 0.76, "fa": 0.80,
-    "kk": 0.77, "ky": 0.89, "uz": 0.83, "tg": 0.77,
+    "en": 0.84, "ru": 0.77, "zh": 0.82, "mn": 0.80, "fa": 0.84,
+    "kk": 0.85, "ky": 0.90, "uz": 0.85, "tg": 0.84,
 }  # fmt: skip
 #: Statements of each hard-case kind whose themes must come out exactly right.
 HARD_CASE_FLOORS = {

@@ -30,10 +30,10 @@ CHECKSUMS = {
 LANGUAGES = ("en", "ru", "zh", "mn", "fa", "kk", "ky", "uz", "tg")
 
 #: Floors a little below the figures reached (macro-F1 over the eight themes, all rows).
-HELD_OUT_FLOOR = 0.78
-TUNED_FLOOR = 0.84
+HELD_OUT_FLOOR = 0.80
+TUNED_FLOOR = 0.88
 #: Negation hard cases whose themes come out exactly right, per kind (of all rows).
-NEGATION_FLOORS = {1: 9, 2: 11, 3: 8, 4: 6, 5: 8, 6: 7, 7: 13}
+NEGATION_FLOORS = {1: 9, 2: 12, 3: 9, 4: 7, 5: 9, 6: 8, 7: 15}
 
 
 def _read() -> pd.DataFrame:
