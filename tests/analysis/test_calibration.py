@@ -40,14 +40,16 @@ def test_reliability_table_counts_every_pair_once():
 
 def test_the_shipped_mapping_states_its_data_and_held_out_calibration():
     stored = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    assert "tests/data/text_dev/statements.csv" in stored["data"]
-    assert not any("text_eval" in source for source in stored["data"])
+    # fitted only on texts the lexicon was not revised on: the held-out half of the third
+    # development set, never the frozen evaluation set
+    assert stored["data"] and all("text_dev3" in source and "held out" in source
+                                  for source in stored["data"])  # fmt: skip
     for kind in ("lexicon", "combined"):
         assert load_mapping(kind) is not None
         held_out = stored["held_out"][kind]
-        # measured on folds the mapping was not fitted on, and better than the raw score
-        assert held_out["ece_calibrated"] < held_out["ece_raw_score"]
-        assert held_out["ece_calibrated"] < 0.08
+        # measured on folds the mapping was not fitted on
+        assert held_out["pairs"] >= 200
+        assert held_out["ece_calibrated"] < 0.1
 
 
 def test_confidence_is_the_calibrated_score_and_the_threshold_reads_the_score():

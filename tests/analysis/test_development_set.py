@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import f1_score
 
-from analysis.calibration import expected_calibration_error
+from analysis.calibration import expected_calibration_error, reliability_table
 from analysis.tagging import tag_texts
 
 from .conftest import THEMES
@@ -87,4 +87,7 @@ def test_development_confidence_is_reported_with_its_calibration(development):
     ]
     error = expected_calibration_error(tagged["confidence"][chosen], correct)
     print(f"\nDEVELOPMENT: first theme right in {np.mean(correct):.2f} of texts; ECE {error:.3f}")
-    assert error < 0.15
+    # the confidence is fitted on texts the lexicon was not revised on; on this set, which
+    # it was revised on, a first theme is right at least as often as its confidence says
+    for row in reliability_table(tagged["confidence"][chosen], correct):
+        assert row["observed"] >= row["confidence"] - 0.05, row
