@@ -98,6 +98,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE),
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
+        (r"(?:unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened)\s+by|spared\s+(?:from|by)|safe\s+from|immune\s+to|(?:is|are|was|were|has been|have been)\s+(?:not|never)\s+(?:\w+\s+)?(?:threatened|affected|harmed|disturbed|troubled|touched|hit)\s+by", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
@@ -116,10 +117,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
         (r"ни", "neither-nor", AFTER, NEGATE),
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
+        (r"не\s+(?:страда\w+|пострада\w+)\s+от|не\s+(?:затрон\w+|затрагива\w+|подверж\w+|угрожа\w+|беспоко\w+|трево\w+)|обход\w+\s+без", "without", AFTER, NEGATE, 4),  # noqa: E501
         (r"(?:никогда|ни\s+разу)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
         (r"не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?|ход(?:ят|ит|или|ил)|пас(?:ут|ет|ёт|ли)|выгоня\w+|гоня\w+|вод(?:ят|ит|или))|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:дело|причина|беда|проблема|угроза|вопрос)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),  # noqa: E501
+        # "никто не ставит петли" denies the snares; "никто не останавливает браконьеров"
+        # (nobody stops the poachers) does not deny the poachers
+        (r"никто\s+(?:\w+\s+)?не(?!\s+(?:останавлива|остановил|лов|поймал|наказ|задержива|задержал|пресека|контролиру|бор[еоя]т|следит|следил|проверя|штрафу|охраня|защища|преследу)\w*)", "no", EITHER, NEGATE, 3),  # noqa: E501
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
         (r"не", "not", AFTER, NEGATE, 1),
@@ -130,19 +135,21 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:已[经經]|已|[并並]|也|都|[现現]在)?(?:不是|不再是|不算|不成|算不上|[没沒]有|[没沒]什[么麼]|不[构構]成)(?:什[么麼]|大|很大的|[严嚴]重的|主要|主要的)?(?:[问問][题題]|威[胁脅])|不(?:太|很|算)?[严嚴]重|(?:已[经經])?得到(?:了)?(?:有效)?控制|基本杜[绝絕]|已[经經]杜[绝絕]|已杜[绝絕]|[绝絕][迹跡]了|消失了|已[经經][没沒]有了|[没沒]有了", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"我?(?:[对對]\S{1,6}?)?(?:[没沒]什[么麼]可[说說]|[没沒]有什[么麼]可[说說]|[无無][话話]可[说說]|一[无無]所知|毫不知情|不知道|不清楚|不了解|不太了解|不太清楚|[说說]不清|[无無]法回答|不好[说說]|[没沒]有意[见見])", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"不再|已[经經]不|已不|再也[没沒]有|再也不|[没沒]人再|[没沒]有人再|再也[没沒]人", "no longer", AFTER, NEGATE),  # noqa: E501
-        (r"(?:已[经經]|已|早就|早已)?(?:停止|中止|[终終]止)了?|(?:已[经經]|已|早就|早已)停了|看不到了|[见見]不到了", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:已[经經]|已|早就|早已)?(?:停止|中止|[终終]止)了?|(?:已[经經]|已|早就|早已)停了|[关關]闭了|已[经經]?[关關]闭|停[产產]了|停工了|看不到了|[见見]不到了", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"既不|既[没沒]有|也不|也[没沒]有|也[没沒]人|也[无無]", "neither-nor", AFTER, NEGATE),
         (r"缺乏|缺少|[没沒]有任何", "without", AFTER, NEGATE, 4),
         (r"[从從]未|[从從][来來][没沒]有|[从從][来來][没沒]|[从從][没沒]|[从從][来來]不|未曾|[没沒][见見][过過]|[没沒]有[见見][过過]|未[见見]", "never", AFTER, NEGATE),  # noqa: E501
         (r"[没沒]有人|[没沒]人", "no", AFTER, NEGATE, 5),
         (r"[没沒]有[发發][现現]|[没沒][发發][现現]|未[发發][现現]|不存在|[没沒]有", "no", EITHER, NEGATE),  # noqa: E501
         (r"不(?:在|去|到|往|再去)", "not", AFTER, NEGATE, 8),
+        (r"免受|不受|[没沒]有受到|[没沒]受到|未受到|未受", "without", AFTER, NEGATE, 6),
         (r"[没沒]", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
     "mn": [
         (r"төдийгүй|зөвхөн\s+\S+\s+биш", "", AFTER, NONE),
         (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй)|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:аюул\s+)?заналхийлэлгүй", "not a problem", BEFORE, DENY),
         (r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|мэдэх\s+зүйл\s+(?:алга|байхгүй)|хэлж\s+чадахгүй|мэдээлэл\s+надад\s+алга", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"\w+(?:хаа|хоо|хээ|хөө)\s+больсон|больсон|зогссон|алга\s+болсон", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"хэзээ\s+ч|огт", "never", AFTER, NEGATE),
@@ -156,7 +163,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"دیگر\s+(?:\S+\s+){0,5}?(?:نمی|نیست|نیستند|ن(?:دید|شد|کرد|دار|بود)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"متوقف\s+(?:شده|شد|گردیده)\w*", "no longer", BEFORE, NEGATE),
-        (r"پاک\s+(?:است|شده)|عاری\s+است", "without", BEFORE, NEGATE, 4),
+        (r"پاک\s+(?:است|شده)|عاری\s+است|در\s+امان|مصون", "without", BEFORE, NEGATE, 4),
         (r"عاری\s+از|خالی\s+از", "without", AFTER, NEGATE, 3),
         (r"نه", "neither-nor", AFTER, NEGATE),
         (r"بی", "without", AFTER, NEGATE, 1),
@@ -232,10 +239,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken",  # noqa: E501
-    "ru": r"не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
+    "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken",  # noqa: E501
+    "ru": r"обход\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|огт|хэзээ|больсон|зогссон|\w*гүй\w*|хяналтад|мэдэх",
-    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی",  # noqa: E501
+    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
     "uz": r"na|\w+(?:siz|сиз)|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
@@ -243,7 +250,7 @@ TRIGGERS = {
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見免关關")
 
 
 @functools.cache

@@ -347,3 +347,28 @@ def test_not_having_heard_about_a_problem_denies_it_across_the_postposition(lang
 def test_no_measure_against_a_problem_leaves_it_asserted(lang, text):
     asserted, _ = _split(text, lang)
     assert "poaching" in asserted, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # untouched by X, spared from X: a denial of X
+        ("en", "Our gazelles are unaffected by poaching.", "poaching"),
+        ("en", "The valley has been spared from overgrazing.", "livestock"),
+        ("en", "The herd is not threatened by roads here.", "infrastructure"),
+        ("en", "The area remains untouched by mining.", "infrastructure"),
+        ("ru", "Сайгаки у нас не страдают от браконьерства.", "poaching"),
+        ("ru", "Заповедник не затронут добычей полезных ископаемых.", "infrastructure"),
+        ("zh", "这里的黄羊免受盗猎威胁。", "poaching"),
+        ("zh", "保护区没有受到放牧的影响。", "livestock"),
+        ("fa", "آهوها اینجا از شکار در امان هستند.", "poaching"),
+        ("fa", "منطقه از چرای دام مصون مانده است.", "livestock"),
+        ("mn", "Манай нутагт хулгайн ангийн аюул заналхийлэлгүй.", "poaching"),
+        # a negated verb phrase with its subject: nobody sets snares, the mine has closed
+        ("ru", "Никто не ставит петли.", "poaching"),
+        ("zh", "矿山已经关闭了。", "infrastructure"),
+    ],
+)
+def test_a_target_spared_from_a_threat_or_a_threat_that_ended_is_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
