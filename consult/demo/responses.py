@@ -164,7 +164,8 @@ def _threat_answers(
         values[f"target_{slot}"] = code
         named.update(_ratings(rng, slot, country, group, values))
     levels = THEME_LEVELS.get(country, {})
-    ranked = sorted(named, key=lambda t: -(levels.get(t, 2) + rng.random()))
+    # sorted first: the random tie-breaks must not depend on the order of a set
+    ranked = sorted(sorted(named), key=lambda t: -(levels.get(t, 2) + rng.random()))
     return values, ranked
 
 

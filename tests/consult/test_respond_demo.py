@@ -79,3 +79,28 @@ def test_demo_answers_are_the_same_for_the_same_seed():
     again = [demo_answers(random.Random(7)) for _ in range(3)]
     assert first == again
     assert demo_answers(random.Random(8)) != first[0]
+
+
+def test_demo_answers_do_not_depend_on_the_interpreters_hash_seed():
+    # The same seed gives the same respondents in every process: the demo's figures (and
+    # the tests that read them) must not change with Python's randomised set order.
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import json, random\n"
+        "from consult.demo.responses import demo_answers\n"
+        "rng = random.Random(11)\n"
+        "print(json.dumps([demo_answers(rng) for _ in range(40)], sort_keys=True, default=str))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, check=True, timeout=120)  # fmt: skip
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]
