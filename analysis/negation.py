@@ -459,10 +459,8 @@ def negate(
     if not spans:
         return result
     found = scopes(clean, lang)
-    if not found:
-        _privatives(clean, lang, spans, polarities, result)
-        return result
-    adjunct = _adjuncts(clean, lang, spans)
+    adjunct = _adjuncts(clean, lang, spans) if found else []
+    hearing = _HEARING.get(lang)
     for scope in found:
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is
@@ -482,8 +480,7 @@ def negate(
                     result[index] = scope.family
             continue
         if scope.effect == NEGATE:
-            about = _HEARING.get(lang)
-            hears = bool(about and about.search(clean, scope.start, scope.cue_end))
+            hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))
             _bind(scope, spans, polarities, result, adjunct, hears)
         else:
             lo, hi = (
@@ -532,7 +529,8 @@ def _privatives(
     for index, (start, end) in enumerate(spans):
         if polarities[index] != PROBLEM or result[index]:
             continue
-        word = clean[start:end].split()[-1] if clean[start:end].split() else ""
+        words = clean[start:end].split()
+        word = words[-1] if words else ""
         if pattern.fullmatch(word) and not _LAW_STEMS.match(word) and word not in _EXISTENTIAL:
             result[index] = "without"
 
