@@ -21,7 +21,7 @@ from sklearn.metrics import f1_score
 
 from analysis.tagging import tag_texts
 
-from .conftest import THEMES
+from .conftest import THEMES, gold_themes
 
 DEVELOPMENT = Path(__file__).resolve().parent.parent / "data" / "text_dev2" / "statements.csv"
 
@@ -38,13 +38,6 @@ HARD_CASE_FLOORS = {
 }  # fmt: skip
 
 
-def _gold(frame: pd.DataFrame) -> list[set[str]]:
-    return [
-        {theme for theme in (first, second) if theme and theme != "none"}
-        for first, second in zip(frame["theme"], frame["theme2"], strict=True)
-    ]
-
-
 def _indicator(sets: list[set[str]]) -> np.ndarray:
     return np.array([[theme in found for theme in THEMES] for found in sets])
 
@@ -53,7 +46,7 @@ def _indicator(sets: list[set[str]]) -> np.ndarray:
 def development() -> tuple[pd.DataFrame, list[set[str]], list[set[str]]]:
     frame = pd.read_csv(DEVELOPMENT, dtype=str, keep_default_na=False)
     tagged = tag_texts(frame[["id", "lang", "text"]])
-    gold = _gold(frame)
+    gold = gold_themes(frame)
     found = [set(filter(None, value.split(";"))) for value in tagged["themes"]]
     truth, predicted = _indicator(gold), _indicator(found)
     real = (frame["kind"] == "real").to_numpy()

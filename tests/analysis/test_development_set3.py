@@ -10,17 +10,16 @@ are development (tuned-on) figures. Run with ``-s`` to see them.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.metrics import f1_score
 
 from analysis.tagging import tag_texts
 
-from .conftest import THEMES
+from .conftest import THEMES, gold_themes, read_frozen
+from .test_development_set2 import _indicator, _macro
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "text_dev3"
 CHECKSUMS = {
@@ -37,30 +36,14 @@ NEGATION_FLOORS = {1: 9, 2: 12, 3: 9, 4: 7, 5: 9, 6: 8, 7: 15}
 
 
 def _read() -> pd.DataFrame:
-    frames = []
-    for name, checksum in CHECKSUMS.items():
-        path = FOLDER / name
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == checksum, f"{name} changed"
-        frames.append(pd.read_csv(path, dtype=str, keep_default_na=False))
-    return pd.concat(frames, ignore_index=True)
-
-
-def _indicator(sets: list[set[str]]) -> np.ndarray:
-    return np.array([[theme in found for theme in THEMES] for found in sets])
-
-
-def _macro(truth: np.ndarray, predicted: np.ndarray) -> float:
-    return float(f1_score(truth, predicted, average="macro", zero_division=0))
+    return read_frozen(FOLDER, CHECKSUMS)
 
 
 @pytest.fixture(scope="module")
 def development() -> dict:
     frame = _read()
     tagged = tag_texts(frame[["id", "lang", "text"]])
-    gold = [
-        {theme for theme in (first, second) if theme and theme != "none"}
-        for first, second in zip(frame["theme"], frame["theme2"], strict=True)
-    ]
+    gold = gold_themes(frame)
     found = [set(filter(None, value.split(";"))) for value in tagged["themes"]]
     number = frame["id"].str.extract(r"(\d+)$")[0].astype(int).to_numpy()
     held_out = number % 2 == 0

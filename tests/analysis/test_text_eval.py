@@ -17,7 +17,6 @@ second theme ("none" = no theme), its predicted themes those the tagger gives.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -29,6 +28,8 @@ from sklearn.metrics import adjusted_rand_score
 import reference
 from analysis.clustering import cluster_texts
 from analysis.tagging import tag_texts
+
+from .conftest import gold_themes, read_frozen
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text_eval"
 #: sha256 of the frozen files, as recorded when they were written (README_a.md, README_b.md).
@@ -47,18 +48,11 @@ CALIBRATION_CEILING = 0.08
 
 @pytest.fixture(scope="module")
 def evaluated() -> pd.DataFrame:
-    frames = []
-    for name, digest in FROZEN.items():
-        data = (DATA / name).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == digest, f"{name} changed since it was frozen"
-        frames.append(pd.read_csv(DATA / name, keep_default_na=False))
-    frame = pd.concat(frames, ignore_index=True)
+    frame = read_frozen(DATA, FROZEN)
     tagged = tag_texts(pd.DataFrame({"id": frame["id"], "text": frame["text"],
                                      "lang": frame["lang"]}))  # fmt: skip
     frame["predicted"] = tagged["themes"].fillna("").map(lambda v: {t for t in v.split(";") if t})
-    frame["gold"] = frame.apply(
-        lambda row: {t for t in (row["theme"], row["theme2"]) if t and t != "none"}, axis=1
-    )
+    frame["gold"] = gold_themes(frame)
     return frame
 
 

@@ -10,7 +10,6 @@ for the bootstrap's spread; the issue's targets are printed beside them. Run wit
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +19,7 @@ import pytest
 import reference
 from analysis.tagging import tag_texts
 
+from .conftest import gold_themes, read_frozen
 from .test_text_eval import interval, macro_f1
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text_eval2"
@@ -39,18 +39,10 @@ CALIBRATION_CEILING = 0.08
 
 @pytest.fixture(scope="module")
 def evaluated() -> pd.DataFrame:
-    frames = []
-    for name, digest in FROZEN.items():
-        data = (DATA / name).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == digest, f"{name} changed since it was frozen"
-        frames.append(pd.read_csv(DATA / name, dtype=str, keep_default_na=False))
-    frame = pd.concat(frames, ignore_index=True)
+    frame = read_frozen(DATA, FROZEN)
     tagged = tag_texts(frame[["id", "lang", "text"]])
     frame["predicted"] = tagged["themes"].map(lambda v: {t for t in v.split(";") if t})
-    frame["gold"] = [
-        {theme for theme in (first, second) if theme and theme != "none"}
-        for first, second in zip(frame["theme"], frame["theme2"], strict=True)
-    ]
+    frame["gold"] = gold_themes(frame)
     return frame
 
 
