@@ -125,11 +125,12 @@ def compose(
     name: str,
     link: str,
     deadline: date | None,
-    questionnaire: str,
+    questionnaire: Callable[[str], str],
 ) -> Composed:
     """The subject and body of ``messages`` in ``language`` (else ``fallback``, else the
-    first written), placeholders filled. A body without ``{link}`` gets the link at its
-    end: the link is the point of the message."""
+    first written), placeholders filled (``questionnaire`` gives the questionnaire's title
+    in the language written, as the deadline is). A body without ``{link}`` gets the link
+    at its end: the link is the point of the message."""
     chosen = next(
         (
             code
@@ -148,7 +149,7 @@ def compose(
         "name": name or "",
         "link": link,
         "deadline": _deadline_text(deadline, chosen),
-        "questionnaire": questionnaire,
+        "questionnaire": questionnaire(chosen),
     }
     return Composed(
         subject=_one_line(_fill(message.get("subject", ""), values))[:MAX_SUBJECT * 2],
@@ -359,7 +360,6 @@ def send_pending(
     if mailing.questionnaire.current_version is None:
         return _("The questionnaire has no published version.")
     form = load_version_form(mailing.questionnaire.current_version)
-    title = form.title
     try:
         with Outbox() as outbox:
             for mail in batch:
@@ -377,7 +377,7 @@ def send_pending(
                             name=invitation.name,
                             link=invitation_link(invitation, user=user),
                             deadline=mailing.deadline,
-                            questionnaire=title,
+                            questionnaire=form.title_in,
                         )
                         outbox.send(_message(composed, mail.recipient, invitation.name))
                         mail.status, mail.sent_at = "sent", utcnow()
@@ -449,8 +449,9 @@ def link_rows(questionnaire: Questionnaire, kind: str) -> list[LinkRow]:
 # -- a respondent's resume link ------------------------------------------------------------
 
 
-def send_resume_link(response: Response, address: str, link: str, title: str) -> str:
-    """Mail a respondent the link that continues their draft, in the response's language.
+def send_resume_link(response: Response, address: str, link: str) -> str:
+    """Mail a respondent the link that continues their draft, in the response's language
+    (the questionnaire's title too, where the form has it in that language).
 
     Sent once per address and draft, and at most MAIL_RESUME_PER_HOUR times an hour to one
     address or for one draft, so a form cannot be used to flood a mailbox. Returns
@@ -493,6 +494,7 @@ def send_resume_link(response: Response, address: str, link: str, title: str) ->
     db.session.add(mail)
     lang = response.language
     locale = lang if lang in current_app.config["LANGUAGES"] else "en"
+    title = load_version_form(response.version).title_in(lang)
     with force_locale(locale):
         body = _(
             "Hello,\n\nthank you for answering “%(title)s”. Your answers are saved. To "
@@ -509,7 +511,7 @@ def send_resume_link(response: Response, address: str, link: str, title: str) ->
         name="",
         link=link,
         deadline=None,
-        questionnaire=title,
+        questionnaire=lambda _language: title,
     )
     try:
         with Outbox() as outbox:

@@ -365,9 +365,7 @@ def _mail_resume_link(
     if not address or "@" not in address or any(c.isspace() for c in address):
         return
     try:
-        sent = mail.send_resume_link(
-            response, address, _resume_url(questionnaire, token), questionnaire.title
-        )
+        sent = mail.send_resume_link(response, address, _resume_url(questionnaire, token))
         db.session.commit()
     except SQLAlchemyError:
         db.session.rollback()

@@ -318,3 +318,53 @@ def test_resume_link_mailed_once_per_address_within_the_limit(mail_app, smtp):
         assert counts.mail_addresses == 3
         assert set(db.session.scalars(db.select(Mail.recipient))) == {""}
         assert all(len(h) == 64 for h in db.session.scalars(db.select(Mail.recipient_hash)))
+
+
+def _titled(data: bytes) -> bytes:
+    """The workbook ``data`` with a Russian title beside the English one."""
+    import io
+
+    import openpyxl
+
+    from tests.consult.test_questionnaires import RU
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    settings = book["settings"]
+    column = settings.max_column + 1
+    settings.cell(row=1, column=column, value=f"form_title::{RU}")
+    settings.cell(row=2, column=column, value="Малый опрос")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_mails_and_pages_name_the_questionnaire_in_the_readers_language(mail_app, client, auth,
+                                                                         smtp):
+    inbox, _port = smtp
+    with mail_app.app_context():
+        version = import_form(_titled(_email_form()), "small.xlsx")
+        for name, address, language in (("Айгерим", "aigerim@example.org", "ru"),
+                                        ("Ana", "ana@example.org", "en")):
+            create_invitation(version.questionnaire, name=name, email=address,
+                              language=language)
+        db.session.commit()
+    auth.login("admin")
+    _send_all(client, _queue(client, "invitation", **MESSAGES).location)
+    assert inbox.to("aigerim@example.org")[0]["Subject"] == "Приглашение: Малый опрос"
+    assert inbox.to("ana@example.org")[0]["Subject"] == "Invitation to Small survey"
+    # the resume link mailed to a respondent answering in Russian
+    respondent = mail_app.test_client()
+    token = csrf_token(respondent, f"/s/{SLUG}")
+    respondent.post(f"/s/{SLUG}", data={"csrf_token": token, "language": "ru"})
+    respondent.post(f"/s/{SLUG}/p/contact", data={"csrf_token": token, "action": "next",
+                                                  "email": "reader@example.org",
+                                                  "client_id": "x"})  # fmt: skip
+    assert "«Малый опрос»" in _text(inbox.to("reader@example.org")[0])
+    # the public list and the staff pages that name it
+    assert "Малый опрос" in client.get(f"{MAIL_PAGE}?lang=ru").get_data(as_text=True)
+    with mail_app.app_context():
+        get_questionnaire(SLUG).public = True
+        db.session.commit()
+    visitor = mail_app.test_client()
+    assert "Малый опрос" in visitor.get("/?lang=ru").get_data(as_text=True)
+    assert "Small survey" in visitor.get("/?lang=en").get_data(as_text=True)
