@@ -668,6 +668,46 @@ _ENGLISH_MARKERS = frozenset(
     "the and is are was were of to in for with that this there not have has our we they".split()
 )
 
+#: Mongolian small words as they are typed in Latin letters (phones, keyboards without a
+#: Mongolian layout: "baina", "bna", "baihgui", "shuu", "manai"); none is an English word.
+_MONGOLIAN_LATIN_WORDS = frozenset(
+    """
+    baina bna bn baigaa bgaa baisan bsan baij bj baih baihgui bhgui baihgvi bhgvi bol ni
+    ene ter eniig teriig manai maani bid bidnii bidend tend end yu ve ch shuu shd yum ym
+    gej gesen geed gene ih ikh ihee ikhee olon tsoon tsuun bas mun ba bolon deer dotor tul
+    uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin ni
+    hurtel hvrtel aimag aimgiin sum sumiin sumand nutag nutagt nutgiin bolno bolj bolood
+    bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim
+    """.split()
+)
+#: Endings and letter groups of Mongolian words typed in Latin letters that English words
+#: rarely have (zeeriig, malchid, nuudliig, bolokhgui, agnaj).
+_MONGOLIAN_LATIN_SHAPE = re.compile(
+    r"\w(?:iin|iig|aas|ees|oos|uud|uudiin|nuud|gui|gvi|laa|lee|loo|aj|ej|oj|dag|deg|dog|"
+    r"uulakh|uulah|san|sen|son|tai|tei|toi|chid|chin)$|(?:ts|kh)[aeiou]|[bcdfghjklmnpqrstvwxz]"
+    r"(?:aa|ee|oo|uu|ii)[bcdfghjklmnpqrstvwxz]"
+)
+
+
+def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:
+    """True when normalised Latin-script text reads as Mongolian typed in Latin letters
+    ("hulgain anchid zeeriig agnaj baina"). A text labelled Mongolian needs more Mongolian
+    small words or Mongolian-shaped words than English stop words; an unlabelled one needs
+    Mongolian small words, more than its English and Russian ones."""
+    found = words(clean)
+    if not found:
+        return False
+    small = sum(word in _MONGOLIAN_LATIN_WORDS for word in found)
+    english = sum(word in _ENGLISH_MARKERS for word in found)
+    if labelled_mongolian:
+        shaped = sum(
+            1 for word in found
+            if word not in _MONGOLIAN_LATIN_WORDS and _MONGOLIAN_LATIN_SHAPE.search(word)
+        )  # fmt: skip
+        return small + shaped > 2 * english and (small > 0 or 2 * shaped >= len(found))
+    russian = sum(word in _RUSSIAN_LATIN_WORDS for word in found)
+    return small >= max(1, len(found) // 8) and small > english and small > russian
+
 
 def fit_language(text: object, lang: object = "") -> str:
     """Return the language ``text`` is written in, given the language it is labelled with.
@@ -707,6 +747,8 @@ def fit_language(text: object, lang: object = "") -> str:
         # Uzbek is written in Cyrillic too: its label stands when the letters fit it
         return _fit_cyrillic(clean, code if own_script == "cyrillic" or code == "uz" else "")
     if script == "latin":
+        if code in ("", "mn") and looks_mongolian_in_latin(clean, labelled_mongolian=code == "mn"):
+            return "mn"
         if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(
             clean, labelled_russian=code == "ru"
         ):
@@ -799,6 +841,43 @@ _UZBEK_WORD_START_E = re.compile(r"(?<![\w'])е")
 _UZBEK_CYRILLIC = re.compile("[" + "".join(_UZBEK_TO_LATIN) + "]")
 
 
+# Mongolian typed in Latin letters: the informal schemes read back (kh or h or x for х, ts
+# or c for ц, j for ж, q for ө, v for ү only in the endings -gvi, -vd, e for э). Where the
+# Latin spelling cannot tell о from ө or у from ү it gives о and у, which the lexicon reads
+# as a typing without ө and ү; the suffixes that are always written with ү are restored.
+_LATIN_TO_MONGOLIAN = {
+    "kh": "х", "ts": "ц", "ch": "ч", "sh": "ш", "ya": "я", "yo": "ё", "yu": "ю", "ye": "е",
+    "ai": "ай", "ei": "эй", "oi": "ой", "ui": "уй", "ii": "ий", "gvi": "гүй", "gui": "гүй",
+    "ö": "ө", "ü": "ү", "q": "ө", "a": "а", "b": "б", "v": "в", "w": "в", "g": "г",
+    "d": "д", "e": "э", "z": "з", "i": "и", "j": "ж", "k": "к", "l": "л", "m": "м",
+    "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
+    "h": "х", "x": "х", "c": "ц", "y": "ы", "'": "ь",
+}  # fmt: skip
+_LATIN_TO_MONGOLIAN_PATTERN = re.compile(
+    r"(?P<suffix>gvi|gui)\b|(?P<ugui>\bu(?:gui|gvi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
+    + "|".join(
+        re.escape(key) for key in sorted(_LATIN_TO_MONGOLIAN, key=len, reverse=True) if len(key) > 1
+    )
+    + "|[a-zöü']"
+)
+
+
+def mongolian_from_latin(clean: str) -> str:
+    """Normalised Mongolian typed in Latin letters, written in Cyrillic (``zeeriig agnaj
+    baihgui`` -> ``зээрийг агнаж байхгүй``)."""
+    return _LATIN_TO_MONGOLIAN_PATTERN.sub(_mongolian_letter, clean)
+
+
+def _mongolian_letter(match: re.Match) -> str:
+    if match.group("ugui"):
+        return "үгүй"
+    if match.group("suffix"):
+        return "гүй"
+    if match.group("past"):
+        return "тс"  # the past ending -сан after a stem in т (доройтсон), not ц
+    return _LATIN_TO_MONGOLIAN[match.group()]
+
+
 def russian_from_latin(clean: str) -> str:
     """Normalised Russian typed in Latin letters, written in Cyrillic (``zdes net
     kontrolya`` -> ``здес нет контроля``: the soft signs Latin spelling drops stay out)."""
@@ -828,6 +907,10 @@ def matching_text(text: object, lang: str) -> object:
         clean = normalise(text)
         if script_of(clean) == "latin":
             return russian_from_latin(clean)
+    elif lang == "mn" and not starts_in_script(text, "cyrillic"):
+        clean = normalise(text)
+        if script_of(clean) == "latin":
+            return mongolian_from_latin(clean)
     elif lang == "uz" and not starts_in_script(text, "latin"):
         if script_of(normalise(text)) == "cyrillic":
             return uzbek_latin(text)

@@ -10,8 +10,10 @@ from analysis.lexicon import load_lexicon
 from analysis.tagging import tag_texts
 from analysis.text import (
     fit_language,
+    looks_mongolian_in_latin,
     looks_russian_in_latin,
     matching_text,
+    mongolian_from_latin,
     normalise,
     russian_from_latin,
     uzbek_latin,
@@ -156,3 +158,39 @@ def test_russian_in_latin_letters_without_small_words_is_read_when_labelled_russ
     tagged = tag_texts(texts)
     assert tagged["themes"].tolist()[:2] == ["infrastructure", "climate"]
     assert tagged.loc[2, "detected_lang"] == "en" and tagged.loc[2, "themes"] == "poaching"
+
+
+def test_mongolian_in_latin_letters_is_recognised_and_transliterated():
+    assert looks_mongolian_in_latin(normalise("manai sumand hulgain an ih baina"))
+    assert looks_mongolian_in_latin(normalise("tsagaan zeeriig agnaj"), labelled_mongolian=True)
+    assert not looks_mongolian_in_latin(normalise("There is no poaching in our district"), True)
+    assert not looks_mongolian_in_latin(normalise("Zdes net kontrolya i mnogo brakonierov"))
+    assert fit_language("Hulgain anchid zeeriig agnaj baina", "mn") == "mn"
+    assert fit_language("manai nutagt gan gachig ih bolson shuu", "") == "mn"
+    assert fit_language("Poachers hunt gazelles at night", "mn") == "en"
+    # kh, h or x for х; ts for ц but тс in the past ending; -gui/-gvi always гүй
+    assert mongolian_from_latin("tsagaan zeeriin nuudel") == "цагаан зээрийн нуудэл"
+    assert mongolian_from_latin("belcheer doroitson") == "бэлчээр доройтсон"
+    assert mongolian_from_latin("xulgain an baihgvi, ugui") == "хулгайн ан байхгүй, үгүй"
+    assert matching_text("Khyatadtai hamtarch ajillah heregtei", "mn") == (
+        "хятадтай хамтарч ажиллах хэрэгтэй"
+    )
+
+
+def test_mongolian_in_latin_letters_is_tagged_and_its_negation_read():
+    texts = pd.DataFrame({
+        "id": ["1", "2", "3", "4", "5"],
+        "lang": ["mn", "mn", "mn", "mn", "mn"],
+        "text": [
+            "Hulgain anchid tsagaan zeeriig ih agnaj baina",
+            "Maliin too het olon bolj belcheer doroitson",
+            "manai sumand hulgain an baihgui, gol asuudal n gan",
+            "Zam, tomor zam zeeriin nuudliig haaj baina",
+            "bayarlalaa",
+        ],
+    })
+    tagged = tag_texts(texts)
+    assert tagged["themes"].tolist() == ["poaching", "livestock", "climate", "infrastructure", ""]
+    assert tagged["detected_lang"].tolist() == ["mn"] * 5
+    assert tagged.loc[2, "negated"] == "poaching"
+    assert tagged.loc[4, "abstain_reason"] == "thanks"
