@@ -13,8 +13,11 @@ Two sources of evidence, usable together or alone:
 
 When both are used, a theme's score is the mean of the two (``model_share`` sets the
 classifier's part), except for themes the classifier never saw enough examples of, where
-the lexicon score stands alone. A text gets every theme whose score reaches the
-threshold; its ``theme`` is the one with the highest score.
+the lexicon score stands alone. A text gets the themes whose score reaches the
+threshold, at most two for an answer of up to four sentences and one more for each further
+two sentences of a longer note (``theme_limit``: a short answer mostly says one or two
+things, and a third theme found in it is far more often a passing word than a point made);
+its ``theme`` is the one with the highest score.
 
 Before that:
 
@@ -34,6 +37,7 @@ code on the development data (``analysis.calibration``); the threshold reads the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -198,6 +202,18 @@ def reviewed_rows(texts: pd.DataFrame, reviewed_column: str = "reviewed") -> np.
     return np.fromiter(map(_truthy, texts[reviewed_column]), dtype=bool, count=len(texts))
 
 
+# The end of a sentence: ., !, ?, an ellipsis or their Chinese, Persian and Arabic forms
+# before a space or the end, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟]+(?=\s|$)|[。！？]+|\n+")
+
+
+def theme_limit(text: str) -> int:
+    """The most themes a text is tagged with: two for up to four sentences, one more for
+    each further two (a long interview note may make many points, an answer one or two)."""
+    sentences = sum(1 for part in _SENTENCE_END.split(text) if part.strip())
+    return max(2, -(-sentences // 2))
+
+
 #: Columns ``tag_texts`` adds, in order.
 TAG_COLUMNS = (
     "theme",
@@ -321,11 +337,12 @@ def tag_texts(
             out["detected_lang"].append(langs[row])
             out["tag_source"].append("reviewed" if chosen else "")
             continue
-        ranked = [
+        reaching = [
             j
             for j in np.argsort(-confidence[row], kind="stable")
             if confidence[row, j] >= threshold
         ]
+        ranked = reaching[: theme_limit(raw[row])]
         chosen = [themes[j] for j in ranked]
         out["theme"].append(chosen[0] if chosen else "")
         out["themes"].append(";".join(chosen))
@@ -339,7 +356,9 @@ def tag_texts(
             elif classifier is not None:
                 terms = classifier.explain(matrix, row, theme, prepared.words_of(row), langs[row])
                 parts.append(f"{theme}: model: {', '.join(terms)}" if terms else f"{theme}: model")
-        denied = {theme: shown for theme, shown in denied.items() if theme not in chosen}
+        # a theme left out only by the limit was found, not denied
+        found_themes = {themes[j] for j in reaching}
+        denied = {theme: shown for theme, shown in denied.items() if theme not in found_themes}
         parts.extend(f"{theme} (negated): {', '.join(shown)}" for theme, shown in denied.items())
         out["evidence"].append("; ".join(parts))
         out["negated"].append(";".join(denied))

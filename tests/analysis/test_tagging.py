@@ -17,7 +17,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from analysis.lexicon import load_lexicon
-from analysis.tagging import tag_texts, train_classifier
+from analysis.tagging import tag_texts, theme_limit, train_classifier
 
 from .conftest import THEMES
 
@@ -287,3 +287,22 @@ def test_classifier_models_only_themes_with_enough_examples(statements):
 def test_tag_texts_needs_the_lexicon_or_a_classifier():
     with pytest.raises(ValueError):
         tag_texts(pd.DataFrame({"text": ["x"], "lang": ["en"]}), use_lexicon=False)
+
+
+def test_a_short_answer_gets_at_most_two_themes_and_a_long_note_more():
+    assert theme_limit("Poachers and fences.") == 2
+    assert theme_limit("One. Two. Three. Four.") == 2
+    assert theme_limit("一。二。三。四。五。六。") == 3
+    answer = "Poachers set snares, the fence blocks the gazelles and the drought dried the springs."
+    note = (
+        "Poachers set snares along the river. The new railway fence blocks the gazelles. "
+        "The drought dried the springs. Rangers have no fuel for patrols. "
+        "Nobody has counted the herds for ten years. Herders graze too many goats."
+    )
+    texts = pd.DataFrame({"id": ["1", "2"], "lang": ["en", "en"], "text": [answer, note]})
+    tagged = tag_texts(texts)
+    short, long = (row.split(";") for row in tagged["themes"])
+    assert len(short) == 2 and set(short) < {"poaching", "infrastructure", "climate"}
+    assert len(long) == 3
+    # a theme left out by the limit is not reported as denied
+    assert tagged.loc[0, "negated"] == ""
