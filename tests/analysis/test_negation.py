@@ -267,6 +267,9 @@ def test_the_quick_cue_filter_lets_every_example_through(family, lang, text, the
         ("fa", "نه تنها شکار غیرمجاز بلکه چرای دام هم مشکل است.", "poaching"),
         ("kk", "Браконьерлік қана емес, жайылым да мәселе.", "poaching"),
         ("tg", "На танҳо шикори ғайриқонунӣ, балки чорвои зиёд ҳам мушкил аст.", "poaching"),
+        # жабады (closes) ends like the negative -бады, but after a vowel the negative is
+        # -мады: only a consonant before б or п makes the negative suffix
+        ("kk", "Темір жол мен қоршаулар киіктің жолын жабады.", "infrastructure"),
     ],
 )
 def test_phrases_that_look_like_negation_but_are_not_leave_terms_asserted(lang, text, theme):
