@@ -689,6 +689,28 @@ _MONGOLIAN_LATIN_SHAPE = re.compile(
 )
 
 
+#: Kazakh and Kyrgyz small words as they are typed in Latin letters (informal spellings
+#: and Kazakh's Latin alphabet): none is an English word.
+_TURKIC_LATIN_WORDS = frozenset(
+    """
+    jok joq zhok zhoq emes bul bu osy osyl men jane zhane jana zhana kop köp ote öte abdan
+    bar dep degen biz bizde bizdin bizdiñ bizdin sol ol qazir kazir azyr ushin üshin uchun
+    üchün dagy daghy tym tüz jer jerde zherde jerinde ayimaq aimaq aymak aimak eshkim
+    eshkim eç ech kim bolyp bolup boldy bolgon bolghan kerek kerak jatyr zhatyr jatat
+    """.split()
+)
+
+
+def looks_turkic_in_latin(clean: str) -> bool:
+    """True when normalised Latin-script text labelled Kazakh or Kyrgyz reads as such
+    ("bul jerde brakonerler kop"): more of its words are Kazakh or Kyrgyz small words than
+    English stop words, and at least one is."""
+    found = words(clean)
+    small = sum(word in _TURKIC_LATIN_WORDS for word in found)
+    english = sum(word in _ENGLISH_MARKERS for word in found)
+    return small > 0 and small > english
+
+
 def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:
     """True when normalised Latin-script text reads as Mongolian typed in Latin letters
     ("hulgain anchid zeeriig agnaj baina"). A text labelled Mongolian needs more Mongolian
@@ -749,6 +771,8 @@ def fit_language(text: object, lang: object = "") -> str:
     if script == "latin":
         if code in ("", "mn") and looks_mongolian_in_latin(clean, labelled_mongolian=code == "mn"):
             return "mn"
+        if code in ("kk", "ky") and not _UZBEK_MARK.search(clean) and looks_turkic_in_latin(clean):
+            return code
         if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(
             clean, labelled_russian=code == "ru"
         ):
@@ -878,6 +902,36 @@ def _mongolian_letter(match: re.Match) -> str:
     return _LATIN_TO_MONGOLIAN[match.group()]
 
 
+# Kazakh and Kyrgyz typed in Latin letters: informal spellings (zh or j for ж, sh, ch, q
+# for қ, y for ы) and the letters of Kazakh's Latin alphabet (ä ğ ñ ö ū ü ı ş ç) read
+# back. Letters a Latin spelling cannot tell apart (a/ә, i/і) give the Russian-keyboard
+# letter, which the lexicon reads as a typing without the language's own letters.
+_LATIN_TO_TURKIC = {
+    "zh": "ж", "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю", "yo": "ё",
+    "ng": "ң", "gh": "ғ", "ä": "ә", "á": "ә", "ğ": "ғ", "ǵ": "ғ", "ñ": "ң", "ń": "ң",
+    "ö": "ө", "ó": "ө", "ū": "ұ", "ú": "ұ", "ü": "ү", "ı": "ы", "ş": "ш", "ç": "ч",
+    "a": "а", "b": "б", "v": "в", "w": "у", "g": "г", "d": "д", "e": "е", "z": "з",
+    "i": "и", "j": "ж", "k": "к", "q": "қ", "l": "л", "m": "м", "n": "н", "o": "о",
+    "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф", "h": "х", "x": "х",
+    "c": "ц", "y": "ы", "'": "",
+}  # fmt: skip
+_LATIN_TO_TURKIC_PATTERN = re.compile(
+    r"(?P<jot>(?<=[aeiouyäöüı])y(?![aeiouyäöüı]))|"
+    + "|".join(
+        re.escape(key) for key in sorted(_LATIN_TO_TURKIC, key=len, reverse=True) if len(key) > 1
+    )
+    + "|[a-zäáğǵñńöóūúüışç']"
+)
+
+
+def turkic_from_latin(clean: str) -> str:
+    """Normalised Kazakh or Kyrgyz typed in Latin letters, written in Cyrillic (``bul jerde
+    brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й)."""
+    return _LATIN_TO_TURKIC_PATTERN.sub(
+        lambda m: "й" if m.group("jot") else _LATIN_TO_TURKIC[m.group()], clean
+    )
+
+
 def russian_from_latin(clean: str) -> str:
     """Normalised Russian typed in Latin letters, written in Cyrillic (``zdes net
     kontrolya`` -> ``здес нет контроля``: the soft signs Latin spelling drops stay out)."""
@@ -907,6 +961,10 @@ def matching_text(text: object, lang: str) -> object:
         clean = normalise(text)
         if script_of(clean) == "latin":
             return russian_from_latin(clean)
+    elif lang in ("kk", "ky") and not starts_in_script(text, "cyrillic"):
+        clean = normalise(text)
+        if script_of(clean) == "latin":
+            return turkic_from_latin(clean)
     elif lang == "mn" and not starts_in_script(text, "cyrillic"):
         clean = normalise(text)
         if script_of(clean) == "latin":

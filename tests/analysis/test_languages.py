@@ -12,10 +12,12 @@ from analysis.text import (
     fit_language,
     looks_mongolian_in_latin,
     looks_russian_in_latin,
+    looks_turkic_in_latin,
     matching_text,
     mongolian_from_latin,
     normalise,
     russian_from_latin,
+    turkic_from_latin,
     uzbek_latin,
 )
 
@@ -194,3 +196,26 @@ def test_mongolian_in_latin_letters_is_tagged_and_its_negation_read():
     assert tagged["detected_lang"].tolist() == ["mn"] * 5
     assert tagged.loc[2, "negated"] == "poaching"
     assert tagged.loc[4, "abstain_reason"] == "thanks"
+
+
+def test_kazakh_and_kyrgyz_in_latin_letters_keep_their_label_and_are_tagged():
+    assert looks_turkic_in_latin(normalise("Bul jerde brakonerler kop"))
+    assert not looks_turkic_in_latin(normalise("There are many poachers in this area"))
+    assert fit_language("Bul jerde brakonerler kop, kiik atyp jatyr", "kk") == "kk"
+    assert fit_language("Bul jerde brakonerler kop, arkarlardy atyshat", "ky") == "ky"
+    assert fit_language("Poachers kill saiga here", "kk") == "en"
+    # informal spellings and the letters of Kazakh's Latin alphabet
+    assert turkic_from_latin("temir jol men qorshaular") == "темир жол мен қоршаулар"
+    assert turkic_from_latin("qūrğaqşylyq pen jūt") == "құрғақшылық пен жұт"
+    texts = pd.DataFrame({
+        "id": ["1", "2", "3"],
+        "lang": ["kk", "kk", "ky"],
+        "text": [
+            "Bul jerde brakonerler kop, kiik atyp jatyr",
+            "Temir jol men qorshaular kiiktin jolyn jabady",
+            "Malchylar jaiyttardy buzup jatat, mal abdan kop",
+        ],
+    })  # fmt: skip
+    tagged = tag_texts(texts)
+    assert tagged["themes"].tolist() == ["poaching", "infrastructure", "livestock"]
+    assert tagged["detected_lang"].tolist() == ["kk", "kk", "ky"]
