@@ -1,6 +1,6 @@
 """The sixth development set (tests/data/text_dev6, README there).
 
-Statements in Russian, Chinese (and, as its files arrive, more languages) written without
+256 statements in Russian, Chinese, Uzbek and Kyrgyz, written without
 sight of the code, the lexicon or the other sets and measured once on arrival. Afterwards
 the lexicon and the rules were revised by reading the errors of the statements with an odd
 id number only; the even-numbered half is held out. Run with ``-s`` to see both halves.
@@ -21,10 +21,11 @@ from .test_development_set2 import _indicator, _macro
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "text_dev6"
 CHECKSUMS = {
     "statements_ruzh.csv": "5035b25ed03ade53cb1dd18ea10d97ebe937d889fb96bec79a5a69b09420834d",
+    "statements_uzky.csv": "33a2e3825fa54b05c5e966d383e4645cb7479384eb2e46ee4072fcb8abcf11ff",
 }
 
 #: Floors a little below the figures reached (macro-F1 over the eight themes, all rows).
-HELD_OUT_FLOOR = 0.72
+HELD_OUT_FLOOR = 0.71
 TUNED_FLOOR = 0.80
 
 
