@@ -50,6 +50,11 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
    goes on, so that "no poaching or overgrazing" negates both. ``deny`` and ``unknown``
    take every term in reach, whatever its polarity: "funding is not a problem".
 
+4. **Past contrast** (``PAST_CONTRAST``): "X used to be the problem, but now it is Y"
+   ("раньше … а теперь", "以前 … 现在", "урьд нь … одоо", "бұрын … қазір") marks the
+   problem terms of the past clause "used to", when the now-clause names a theme of its
+   own and nothing in it says the past goes on ("still", "тоже", "也").
+
 The rules are deliberately local and lexical; they are tested per family in several
 languages (tests/analysis/test_negation.py).
 """
@@ -271,7 +276,12 @@ def is_cue_word(lang: str, word: str) -> bool:
         trigger = _trigger(lang)
         if len(seen) > 200_000:
             seen.clear()
-        found = seen[word] = trigger is None or trigger.fullmatch(word) is not None
+        past = _past_word(lang)
+        found = seen[word] = (
+            trigger is None
+            or trigger.fullmatch(word) is not None
+            or (past is not None and past.fullmatch(word) is not None)
+        )
     return found
 
 
@@ -279,7 +289,7 @@ def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
     """False when a text of ``lang`` with these words (or, for Chinese, this normalised
     text) cannot hold a negation cue; True when it may (then ``scopes`` reads it)."""
     if lang == "zh":
-        return not HAN_TRIGGERS.isdisjoint(clean)
+        return not HAN_TRIGGERS.isdisjoint(clean) or not HAN_PAST.isdisjoint(clean)
     if _trigger(lang) is None:
         return bool(CUES.get(lang))
     return any(is_cue_word(lang, word) for word in words)
@@ -494,6 +504,7 @@ def negate(
                 if not result[index] and lo <= start < hi:
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)
+    _past_contrast(clean, lang, spans, polarities, result)
     return result
 
 
@@ -533,6 +544,123 @@ def _privatives(
         word = words[-1] if words else ""
         if pattern.fullmatch(word) and not _LAW_STEMS.match(word) and word not in _EXISTENTIAL:
             result[index] = "without"
+
+
+#: "X used to be the problem, but now it is Y": a sentence that opens on a word for the
+#: past, followed in it or in the next sentence by a word for now whose clause names a
+#: theme of its own, says X is over. A now-clause that names nothing ("before there were
+#: few poachers, now there are many"; "dzud used to come once in ten years, now six
+#: times") leaves X standing. Per language: the past words, the now words and the words
+#: that say the past goes on ("still", "also": "poaching was bad before and is now too").
+#: The past words are also what lets a text through the quick cue filter (``is_cue_word``).
+PAST_CONTRAST: dict[str, tuple[str, str, str]] = {
+    "en": (
+        r"used to|in the past|previously|formerly|years ago|back then|in earlier years|"
+        r"before(?=\s*,)",
+        r"now|nowadays|today|these days|at present|currently",
+        r"still|too|also|as well|again|continues?|remains?",
+    ),
+    "ru": (
+        r"раньше|прежде|когда-то|в прошлом|ранее|в былые времена|в советское время",
+        r"теперь|сейчас|ныне|нынче|в наши дни|на сегодня|сегодня",
+        r"тоже|также|по-прежнему|вс[её] ещ[её]|до сих пор|опять|снова|остал\w*|продолжа\w*",
+    ),
+    "zh": (
+        r"以前|过去|過去|从前|從前|早年|曾经|曾經|以往",
+        r"现在|現在|如今|目前|眼下|现今|現今",
+        r"也|仍|还|還|依然|依旧|依舊|照样|照樣|继续|繼續",
+    ),
+    "mn": (
+        r"урьд нь|өмнө нь|эрт дээр үед|урьдын|хуучин цагт|тэр үед",
+        r"одоо|өнөөдөр|өнөө үед|одоогоор",
+        r"ч гэсэн|мөн|бас|хэвээр|дахиад|үргэлжил\w*",
+    ),
+    "fa": (
+        r"قبلاً|قبلا|پیش‌تر|پیشتر|در گذشته|سابقاً|سابقا|قدیم‌ها|قدیمها|آن زمان",
+        r"الان|اکنون|حالا|امروزه|امروز|این روزها|در حال حاضر",
+        r"هم|هنوز|همچنان|باز هم|ادامه",
+    ),
+    "kk": (
+        r"бұрын|бұрынырақ|ертеде|бір кездері|ол кезде",
+        r"қазір|қазіргі кезде|бүгінде|бүгін",
+        r"да|де|та|те|әлі|әлі де|тағы|жалғас\w*",
+    ),
+    "ky": (
+        r"мурда|мурун|илгери|бир кезде|ал кезде",
+        r"азыр|бүгүн|азыркы учурда",
+        r"да|де|та|те|дагы|дале|дагы эле|кайра|уланып",
+    ),
+    "uz": (
+        r"ilgari|avval|oldin|bir paytlar|ilgarilari|avvallari|o'sha paytda",
+        r"hozir|hozirda|bugun|hozirgi kunda|endilikda",
+        r"ham|hamon|hali|hali ham|yana|davom",
+    ),
+    "tg": (
+        r"пештар|қаблан|дар гузашта|як вақтҳо|он вақт",
+        r"ҳоло|ҳозир|акнун|имрӯз|алҳол|имрӯзҳо",
+        r"ҳам|ҳанӯз|боз|то ҳол|идома",
+    ),
+}
+_SENTENCE = re.compile(r"[.!?;\n。！？；]+")
+
+
+@functools.cache
+def _past_patterns(lang: str) -> tuple[re.Pattern, ...] | None:
+    words = PAST_CONTRAST.get(lang)
+    if words is None:
+        return None
+    if lang == "zh":
+        return tuple(re.compile(f"(?:{w})") for w in words)
+    return tuple(re.compile(rf"(?<![\w'])(?:{w})(?![\w'])") for w in words)
+
+
+@functools.cache
+def _past_word(lang: str) -> re.Pattern | None:
+    """A word of each past phrase of ``lang`` (for the quick cue filter)."""
+    words = PAST_CONTRAST.get(lang)
+    if words is None or lang == "zh":
+        return None
+    phrases = re.sub(r"\(\?=[^)]*\)", "", words[0]).split("|")  # lookaheads dropped
+    # the longest word of each phrase: a text without it cannot hold the phrase
+    longest = {max(phrase.split(), key=len) for phrase in phrases}
+    return re.compile("|".join(sorted(longest)))
+
+
+#: The characters the Chinese past words start with (for the quick cue filter).
+HAN_PAST = frozenset(phrase[0] for phrase in PAST_CONTRAST["zh"][0].split("|"))
+
+
+def _past_contrast(
+    clean: str, lang: str, spans: Sequence[tuple[int, int]], polarities: Sequence[str],
+    result: list[str],
+) -> None:
+    """Mark the problem terms of a past that a later "now" contrasts with ("used to")."""
+    patterns = _past_patterns(lang)
+    if patterns is None:
+        return
+    past, now, still = patterns
+    ends = [m.end() for m in _SENTENCE.finditer(clean)]
+    for opening in past.finditer(clean):
+        at = bisect.bisect_right(ends, opening.start())
+        sentence_start = ends[at - 1] if at else 0
+        # the now-word: in the same sentence or the next one
+        limit = ends[at + 1] if at + 1 < len(ends) else len(clean)
+        later = now.search(clean, opening.end(), limit)
+        if later is None:
+            continue
+        after = bisect.bisect_right(ends, later.start())
+        clause_end = ends[after] if after < len(ends) else len(clean)
+        if still.search(clean, later.start(), clause_end):
+            continue
+        if not any(later.start() <= a < clause_end for a, _ in spans):
+            continue
+        for index, (start, _) in enumerate(spans):
+            if (
+                not result[index]
+                and polarities[index] == PROBLEM
+                and sentence_start <= start < later.start()
+            ):
+                result[index] = "used to"
 
 
 #: Verbs of hearing and seeing in the verb-final languages: "X туралы естіген жоқпын" (I have

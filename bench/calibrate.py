@@ -2,9 +2,10 @@
 
 Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0] [--all-development]
 
-Data: by default the held-out half of the third development set (the statements of
-tests/data/text_dev3/statements_*.csv with an even id number, whose errors were never read
-while the lexicon was revised; their ``theme`` and ``theme2`` the themes, "none" none).
+Data: by default the held-out halves of the third, fourth and fifth development sets (the
+statements of tests/data/text_dev3, text_dev4 and text_dev5 with an even id number, whose
+errors were never read while the lexicon was revised; their ``theme`` and ``theme2`` the
+themes, "none" none).
 A mapping fitted on texts the lexicon was revised on is optimistic: on that half, such a
 mapping gave a confidence of 0.85 to themes that were right three times in four.
 ``--all-development`` fits on every development set instead (tests/data/threat_statements.csv,
@@ -46,6 +47,10 @@ from analysis.tagging import tag_texts, train_classifier  # noqa: E402
 HELD_OUT = (
     ROOT / "tests" / "data" / "text_dev3" / "statements_main.csv",
     ROOT / "tests" / "data" / "text_dev3" / "statements_central.csv",
+    ROOT / "tests" / "data" / "text_dev4" / "statements_mn.csv",
+    ROOT / "tests" / "data" / "text_dev5" / "statements_mn.csv",
+    ROOT / "tests" / "data" / "text_dev5" / "statements_enfa.csv",
+    ROOT / "tests" / "data" / "text_dev5" / "statements_tgkk.csv",
 )
 SOURCES = (
     ROOT / "tests" / "data" / "threat_statements.csv",

@@ -375,3 +375,51 @@ def test_no_measure_against_a_problem_leaves_it_asserted(lang, text):
 def test_a_target_spared_from_a_threat_or_a_threat_that_ended_is_denied(lang, text, theme):
     asserted, negated = _split(text, lang)
     assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "past", "now"),
+    [
+        ("en", "Poaching used to be the main problem, but now it is the drought.",
+         "poaching", "climate"),
+        ("en", "Before, poachers came every winter; now the real issue is the railway fence.",
+         "poaching", "infrastructure"),
+        ("ru", "Раньше главной бедой было браконьерство, а теперь — засуха.",
+         "poaching", "climate"),
+        ("zh", "过去偷猎很严重，如今主要是围栏挡路。", "poaching", "infrastructure"),
+        ("mn", "Урьд нь хулгайн ан их байсан, харин одоо ган гачиг гол асуудал болсон.",
+         "poaching", "climate"),
+        ("fa", "قبلاً شکار غیرمجاز مشکل اصلی بود، اما الان خشکسالی مشکل اصلی است.",
+         "poaching", "climate"),
+        ("kk", "Бұрын браконьерлік басты мәселе еді, қазір құрғақшылық басты қауіп.",
+         "poaching", "climate"),
+        ("ky", "Мурда браконьерлик негизги көйгөй болчу, азыр кургакчылык.", "poaching", "climate"),
+        ("uz", "Ilgari brakonerlik asosiy muammo edi, hozir esa qurg'oqchilik.",
+         "poaching", "climate"),
+        ("tg", "Пештар шикори ғайриқонунӣ мушкили асосӣ буд, ҳоло хушксолӣ.",
+         "poaching", "climate"),
+    ],
+)  # fmt: skip
+def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
+    asserted, negated = _split(text, lang)
+    assert negated.get(past) == {"used to"} and past not in asserted, (asserted, negated)
+    assert now in asserted
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged.loc[0, "themes"] == now
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the past goes on ("still", "тоже", "也")
+        ("en", "Poaching used to be bad, and now it is still a problem along with the drought."),
+        ("ru", "Раньше браконьеры были, и сейчас они тоже есть, и засуха."),
+        ("zh", "以前偷猎很严重，现在也还有偷猎和干旱。"),
+        # a now-clause that names nothing else: the past thing has grown or come back
+        ("ru", "Раньше браконьеров было мало, а сейчас их много."),
+        ("en", "Dzud used to come about once in ten years; we've now had six in a decade."),
+    ],
+)
+def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
+    _, negated = _split(text, lang)
+    assert not any("used to" in families for families in negated.values()), negated
