@@ -17,7 +17,9 @@ the lexicon score stands alone. A text gets the themes whose score reaches the
 threshold, at most two for an answer of up to four sentences and one more for each further
 two sentences of a longer note (``theme_limit``: a short answer mostly says one or two
 things, and a third theme found in it is far more often a passing word than a point made);
-its ``theme`` is the one with the highest score.
+its ``theme`` is the one with the highest score. Livestock found beside a main theme of
+community or climate is dropped: there the herds are the victims (of a snow leopard, of a
+dzud), not the overgrazing, competition or disease the theme stands for.
 
 Before that:
 
@@ -214,6 +216,12 @@ def theme_limit(text: str) -> int:
     return max(2, -(-sentences // 2))
 
 
+#: Main themes beside which herds are named as the victims, not as a threat of their own:
+#: sheep killed by a snow leopard (community: conflict with predators), livestock dying in
+#: a dzud (climate). Livestock found beside one of them as a lesser theme is dropped.
+_HERDS_AS_VICTIMS = frozenset({"community", "climate"})
+
+
 #: Columns ``tag_texts`` adds, in order.
 TAG_COLUMNS = (
     "theme",
@@ -323,6 +331,7 @@ def tag_texts(
     mapped = calibrate(confidence, kind) if calibrated else confidence
 
     out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
+    livestock = themes.index("livestock") if "livestock" in themes else -1
     for row in range(len(raw)):
         denied = lexical.negated(row) if lexical is not None else {}
         if reviewed[row]:
@@ -342,6 +351,12 @@ def tag_texts(
             for j in np.argsort(-confidence[row], kind="stable")
             if confidence[row, j] >= threshold
         ]
+        if (
+            len(reaching) > 1
+            and themes[reaching[0]] in _HERDS_AS_VICTIMS
+            and livestock in reaching[1:]
+        ):
+            reaching = [j for j in reaching if j != livestock]
         ranked = reaching[: theme_limit(raw[row])]
         chosen = [themes[j] for j in ranked]
         out["theme"].append(chosen[0] if chosen else "")

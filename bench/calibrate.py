@@ -2,8 +2,8 @@
 
 Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0] [--all-development]
 
-Data: by default the held-out halves of the third, fourth and fifth development sets (the
-statements of tests/data/text_dev3, text_dev4 and text_dev5 with an even id number, whose
+Data: by default the held-out halves of the third to sixth development sets (the
+statements of tests/data/text_dev3 to text_dev6 with an even id number, whose
 errors were never read while the lexicon was revised; their ``theme`` and ``theme2`` the
 themes, "none" none).
 A mapping fitted on texts the lexicon was revised on is optimistic: on that half, such a
@@ -51,6 +51,8 @@ HELD_OUT = (
     ROOT / "tests" / "data" / "text_dev5" / "statements_mn.csv",
     ROOT / "tests" / "data" / "text_dev5" / "statements_enfa.csv",
     ROOT / "tests" / "data" / "text_dev5" / "statements_tgkk.csv",
+    ROOT / "tests" / "data" / "text_dev6" / "statements_ruzh.csv",
+    ROOT / "tests" / "data" / "text_dev6" / "statements_uzky.csv",
 )
 SOURCES = (
     ROOT / "tests" / "data" / "threat_statements.csv",

@@ -306,3 +306,21 @@ def test_a_short_answer_gets_at_most_two_themes_and_a_long_note_more():
     assert len(long) == 3
     # a theme left out by the limit is not reported as denied
     assert tagged.loc[0, "negated"] == ""
+
+
+def test_herds_named_as_victims_beside_conflict_or_winter_are_not_the_livestock_threat():
+    texts = pd.DataFrame({
+        "id": ["1", "2", "3", "4"],
+        "lang": ["en", "ru", "ru", "en"],
+        "text": [
+            "Wolves and a snow leopard killed thirty of our sheep and two yaks this winter; "
+            "the families got no compensation and are angry.",
+            "Ирбис за зиму задрал у нас двадцать овец, чабаны злы и ждут компенсацию.",
+            "Зимой был сильный джут, пало много скота, и сайгаки тоже гибли от бескормицы.",
+            "Overgrazing by too many goats is the main problem for the saiga here.",
+        ],
+    })  # fmt: skip
+    tagged = tag_texts(texts)
+    # livestock was found in each of the first three, beside the main theme
+    assert tagged["themes"].tolist()[:3] == ["community", "community", "climate"]
+    assert tagged.loc[3, "theme"] == "livestock"
