@@ -7,9 +7,9 @@ cases (negation in seven kinds, contrast, non-answers, one-word answers, typos, 
 Russian, code-switching, false friends, wrong language labels). Nothing in analysis/ was tuned
 on it: the figures are what unseen text gets. The floors asserted here are the figures
 measured, less a small margin for the bootstrap's spread; they are not the targets, which the
-tests print beside them. They were raised twice, to the figures measured after the tagger was
-revised on the second and then the third development set (tests/data/text_dev2, text_dev3),
-which this set never informed.
+tests print beside them. They were raised three times, to the figures measured after the
+tagger was revised on the second, the third, and then the fourth to sixth development sets
+(tests/data/text_dev2 to text_dev6), which this set never informed.
 
 Macro-F1 is multi-label over the eight themes: a statement's gold themes are its dominant and
 second theme ("none" = no theme), its predicted themes those the tagger gives.
@@ -39,8 +39,8 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
-FLOORS = {"all": 0.77, "en": 0.77, "ru": 0.76, "zh": 0.79, "mn": 0.73, "fa": 0.77,
-          "kk": 0.72, "ky": 0.75, "uz": 0.82, "tg": 0.71}  # fmt: skip
+FLOORS = {"all": 0.80, "en": 0.78, "ru": 0.79, "zh": 0.79, "mn": 0.78, "fa": 0.79,
+          "kk": 0.75, "ky": 0.75, "uz": 0.86, "tg": 0.74}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 #: Expected calibration error of the confidence on this set: the measured figure plus a margin.
 CALIBRATION_CEILING = 0.08
