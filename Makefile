@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 CONSULT := $(VENV)/bin/consult
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# two test processes, each test file whole in one of them (module fixtures built once);
+# `make test PYTEST_ARGS=` runs them in one process
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test lint translations extract-messages bench clean
 

@@ -19,7 +19,7 @@ from consult.models import Base
 from tests.conftest import csrf_token
 from tests.spreadsheet_corpus import Hostile, csv_corpus, xlsx_corpus
 
-SECONDS = 2.0
+SECONDS = 5.0  # a hostile upload is refused in bounded time, with room for slow machines
 MEGABYTES = 200
 SLUG = "cami-gap-needs"
 #: Each upload: how to send a file there, and the role that may.
