@@ -675,7 +675,7 @@ _MONGOLIAN_LATIN_WORDS = frozenset(
     baina bna bn baigaa bgaa baisan bsan baij bj baih baihgui bhgui baihgvi bhgvi bol ni
     ene ter eniig teriig manai maani bid bidnii bidend tend end yu ve ch shuu shd yum ym
     gej gesen geed gene ih ikh ihee ikhee olon tsoon tsuun bas mun ba bolon deer dotor tul
-    uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin ni
+    uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin
     hurtel hvrtel aimag aimgiin sum sumiin sumand nutag nutagt nutgiin bolno bolj bolood
     bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim
     """.split()
@@ -694,9 +694,9 @@ _MONGOLIAN_LATIN_SHAPE = re.compile(
 _TURKIC_LATIN_WORDS = frozenset(
     """
     jok joq zhok zhoq emes bul bu osy osyl men jane zhane jana zhana kop köp ote öte abdan
-    bar dep degen biz bizde bizdin bizdiñ bizdin sol ol qazir kazir azyr ushin üshin uchun
+    bar dep degen biz bizde bizdin bizdiñ sol ol qazir kazir azyr ushin üshin uchun
     üchün dagy daghy tym tüz jer jerde zherde jerinde ayimaq aimaq aymak aimak eshkim
-    eshkim eç ech kim bolyp bolup boldy bolgon bolghan kerek kerak jatyr zhatyr jatat
+    eç ech kim bolyp bolup boldy bolgon bolghan kerek kerak jatyr zhatyr jatat
     """.split()
 )
 
@@ -847,10 +847,14 @@ _LATIN_TO_RUSSIAN = {
     "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф", "h": "х", "c": "ц",
     "x": "кс", "q": "к", "y": "ы",
 }  # fmt: skip
+def _letter_groups(table: dict[str, str]) -> str:
+    """The alternation of a transliteration table's letter groups (its keys of two or more
+    letters), longest first so that "shch" is read before "sh"."""
+    return "|".join(re.escape(key) for key in sorted(table, key=len, reverse=True) if len(key) > 1)
+
+
 _LATIN_TO_RUSSIAN_PATTERN = re.compile(
-    "|".join(
-        re.escape(key) for key in sorted(_LATIN_TO_RUSSIAN, key=len, reverse=True) if len(key) > 1
-    )
+    _letter_groups(_LATIN_TO_RUSSIAN)
     + "|(?P<jot>(?<=[aeiouy])y)|[a-z']"
 )
 
@@ -879,9 +883,7 @@ _LATIN_TO_MONGOLIAN = {
 }  # fmt: skip
 _LATIN_TO_MONGOLIAN_PATTERN = re.compile(
     r"(?P<suffix>gvi|gui)\b|(?P<ugui>\bu(?:gui|gvi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
-    + "|".join(
-        re.escape(key) for key in sorted(_LATIN_TO_MONGOLIAN, key=len, reverse=True) if len(key) > 1
-    )
+    + _letter_groups(_LATIN_TO_MONGOLIAN)
     + "|[a-zöü']"
 )
 
@@ -917,9 +919,7 @@ _LATIN_TO_TURKIC = {
 }  # fmt: skip
 _LATIN_TO_TURKIC_PATTERN = re.compile(
     r"(?P<jot>(?<=[aeiouyäöüı])y(?![aeiouyäöüı]))|"
-    + "|".join(
-        re.escape(key) for key in sorted(_LATIN_TO_TURKIC, key=len, reverse=True) if len(key) > 1
-    )
+    + _letter_groups(_LATIN_TO_TURKIC)
     + "|[a-zäáğǵñńöóūúüışç']"
 )
 
