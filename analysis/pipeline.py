@@ -31,14 +31,13 @@ from analysis.prioritise import (
 )
 from analysis.reference import Reference
 from analysis.scoring import ScoringConfig, mention_shares, split_codes
+from analysis.seed import seed_classifier, seed_statements
 from analysis.sensitivity import sensitivity
 from analysis.tagging import TAG_COLUMNS, reviewed_rows, tag_texts, train_classifier
 
-#: A classifier is trained on the facilitators' tags only when at least this many tagged
-#: texts exist, covering at least MIN_TRAINING_THEMES themes; below that the lexicon alone
-#: tags the texts, because a model fitted to a handful of examples is noise.
-MIN_TRAINING_TEXTS = 30
-MIN_TRAINING_THEMES = 2
+#: How much more a run's own tagged text counts than a seed statement in training the
+#: classifier (a reviewed text counts twice that again; ``train_classifier``).
+OWN_TEXT_WEIGHT = 2.0
 
 TEXT_COLUMNS = ("id", "text", "lang", "country", "group", "source", "tags", "link")
 TAGGED_COLUMNS = (*TEXT_COLUMNS, *TAG_COLUMNS)
@@ -150,8 +149,9 @@ def run_analysis(
     theme kinds, species ranges, populations).
 
     Steps, each announced through ``progress(fraction, message)``: tag the texts
-    (:func:`analysis.tagging.tag_texts`, with a classifier trained on the already-tagged
-    texts when there are enough), cluster them (:func:`analysis.clustering.cluster_texts`),
+    (:func:`analysis.tagging.tag_texts`, with a classifier trained on the labelled seed
+    statements and the run's already-tagged texts, :mod:`analysis.seed`), cluster them
+    (:func:`analysis.clustering.cluster_texts`),
     rate and rank threats and assess factor gaps with the bootstrap
     (:func:`analysis.assessment.assess`), rank actions per country and for the region
     (:mod:`analysis.prioritise`), re-rank under perturbed settings
@@ -262,15 +262,21 @@ def _tag(texts: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, str]:
         return empty, "no texts"
     tags = texts["tags"].fillna("") if "tags" in texts else pd.Series("", index=texts.index)
     tagged_mask = tags.map(lambda v: bool(split_codes(v)))
-    themes = {code for value in tags[tagged_mask] for code in split_codes(value)}
-    classifier = None
-    note = "lexicon only"
-    if tagged_mask.sum() >= MIN_TRAINING_TEXTS and len(themes) >= MIN_TRAINING_THEMES:
-        classifier = train_classifier(texts[tagged_mask], seed=seed)
+    seed_rows = int((seed_statements()["tags"] != "").sum())
+    if tagged_mask.any():
+        own = texts[tagged_mask].assign(weight=OWN_TEXT_WEIGHT)
+        training = pd.concat([seed_statements().assign(weight=1.0), own], ignore_index=True)
+        classifier = train_classifier(training, seed=seed)
         reviewed = int(reviewed_rows(texts[tagged_mask]).sum())
-        note = f"lexicon and a classifier trained on {int(tagged_mask.sum())} tagged texts"
+        note = (
+            f"lexicon and a classifier trained on {seed_rows} labelled development statements "
+            f"and {int(tagged_mask.sum())} tagged texts of the run"
+        )
         if reviewed:
             note += f" ({reviewed} of them reviewed, counted twice)"
+    else:
+        classifier = seed_classifier(seed)
+        note = f"lexicon and a classifier trained on {seed_rows} labelled development statements"
     if "reviewed" in texts and reviewed_rows(texts).any():
         note += "; reviewed tags stand for the machine's on the texts they code"
     return tag_texts(texts, classifier=classifier), note

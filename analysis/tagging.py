@@ -148,13 +148,16 @@ def train_classifier(
     seed: int = 0,
     reviewed_column: str = "reviewed",
     reviewed_weight: float = 2.0,
+    weight_column: str = "weight",
 ) -> ThemeClassifier:
     """Train a theme classifier on texts that already carry tags.
 
     In: a ``texts`` frame with the text, its language (may be blank: detected) and a
     ";"-separated tags column; rows without tags are left out. Rows whose ``reviewed``
     column is true carry reviewed (human-coded) tags and count ``reviewed_weight`` times
-    as much as other tagged rows (a facilitator's quick tags). ``themes`` defaults to the
+    as much as other tagged rows (a facilitator's quick tags); a ``weight`` column, when
+    there is one, multiplies a row's weight (the run's own texts count more than the seed
+    statements, ``analysis.seed``). ``themes`` defaults to the
     lexicon's themes; a theme gets a model only when it has at least ``min_examples``
     tagged and ``min_examples`` untagged texts. Out: a ``ThemeClassifier``. Deterministic
     for a given input and ``seed``.
@@ -169,6 +172,9 @@ def train_classifier(
     vectorizer = TextVectorizer(max_features=300_000)
     matrix = vectorizer.fit_transform(prepare_texts(matching_texts(train_texts, langs)), langs)
     weights = np.where(reviewed_rows(texts, reviewed_column)[keep], reviewed_weight, 1.0)
+    if weight_column in texts.columns:
+        given = pd.to_numeric(texts[weight_column], errors="coerce").fillna(1.0).to_numpy()
+        weights = weights * given[keep]
     models: dict[str, LogisticRegression] = {}
     counts: dict[str, int] = {}
     for theme in themes:
@@ -236,48 +242,46 @@ TAG_COLUMNS = (
 )
 
 
-def tag_texts(
+#: The score a theme must reach, by what scores it: the lexicon alone, the lexicon with a
+#: classifier ("combined": the mean of two scores lifts more themes above a low bar, and on
+#: the held-out halves of the development sets 0.40 suited it best), or a classifier alone.
+DEFAULT_THRESHOLDS = {"lexicon": 0.35, "combined": 0.40, "model": 0.35}
+
+
+@dataclass
+class ThemeScores:
+    """Each text's raw score per theme, as ``tag_texts`` thresholds it (see
+    ``score_themes``), with what was computed on the way."""
+
+    themes: tuple[str, ...]
+    kind: str
+    scores: np.ndarray
+    reasons: list[str]
+    raw: list[str]
+    langs: list[str]
+    prepared: object
+    lexical: object
+    matrix: object
+
+
+def score_themes(
     texts: pd.DataFrame,
     *,
     classifier: ThemeClassifier | None = None,
-    threshold: float = 0.35,
     use_lexicon: bool = True,
     model_share: float = 0.5,
     lexicon: Lexicon | None = None,
     lang_column: str = "lang",
     text_column: str = "text",
-    tags_column: str = "tags",
-    reviewed_column: str = "reviewed",
-    calibrated: bool = True,
-) -> pd.DataFrame:
-    """Tag each text with threat themes, a confidence and the evidence behind it.
+) -> ThemeScores:
+    """Score every text on every theme (the raw scores ``tag_texts`` thresholds).
 
-    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected, and
-    a label the text does not fit is corrected, see ``text.fit_language``), an optional
-    trained ``classifier``, and the ``threshold`` a theme's evidence score must reach.
-    ``classifier=None`` tags with the lexicon alone; ``use_lexicon=False`` with the
-    classifier alone; with both, ``model_share`` is the classifier's weight in the mean.
-    Rows whose ``reviewed`` column is true carry reviewed (human-coded) tags in ``tags``:
-    those tags are their themes, whatever the machine finds. Out: a copy of ``texts`` plus
-
-    - ``theme``: the most confident theme (the first reviewed tag), or "";
-    - ``themes``: every theme reaching the threshold, ";"-separated, most confident first;
-    - ``confidence``: how often a theme with this evidence score was a person's code in
-      the development data (``analysis.calibration``; the score itself when
-      ``calibrated=False``), 0.0 without a theme, 1.0 for reviewed tags;
-    - ``score``: the raw evidence score (0..1) of ``theme``, which ``threshold`` applies to;
-    - ``evidence``: for each theme in ``themes``, "theme: words, …", "; "-separated; the
-      words are the text's own wording of the lexicon terms found, or, for a theme only
-      the classifier found, "model: " and the text's terms it weighs most; themes the text
-      names only to deny them follow as "theme (negated): words [kind of negation]";
-    - ``negated``: those denied themes, ";"-separated ("There is no poaching here");
-    - ``abstain_reason``: why a text got no theme because it says nothing to tag
-      ("thanks", "don't know", "no comment", "placeholder", "empty"; see
-      ``analysis.abstain``), else "";
-    - ``detected_lang``: the language the text was read as;
-    - ``tag_source``: "reviewed", "machine", or "" when there is no theme.
-
-    Empty or missing text gives no theme.
+    A theme's score is its lexicon score, the classifier's probability, or with both their
+    mean weighted by ``model_share`` (the lexicon score alone for a theme the classifier
+    has no model of). A theme the text names only to deny it ("no poaching here") keeps
+    its lexicon score, zero: the classifier, which reads the denied words too, does not
+    bring it back. Empty texts and non-answers (``analysis.abstain``; only a text the
+    lexicon finds nothing in can be one) score zero, their reason in ``reasons``.
     """
     if not use_lexicon and classifier is None:
         raise ValueError("tag_texts needs the lexicon, a classifier, or both")
@@ -308,6 +312,11 @@ def tag_texts(
                 lexical_scores,
                 model_share * np.nan_to_num(modelled) + (1 - model_share) * lexical_scores,
             )
+            for row in range(len(raw)):
+                for theme in lexical.negated(row):
+                    if theme in themes:
+                        column = themes.index(theme)
+                        confidence[row, column] = lexical_scores[row, column]
         else:
             kind = "model"
             confidence = np.nan_to_num(modelled)
@@ -319,16 +328,83 @@ def tag_texts(
     # Non-answers: only a text the lexicon finds nothing asserted in can be one (a text
     # that abstains says nothing a theme could come from).
     reasons = [""] * len(raw)
-    candidates = np.flatnonzero(~empty & (lexical_scores.max(axis=1, initial=0.0) < threshold))
+    low = lexical_scores.max(axis=1, initial=0.0) < DEFAULT_THRESHOLDS["lexicon"]
+    candidates = np.flatnonzero(~empty & low)
     for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
         reasons[row] = abstain_reason(clean, langs[row])
     for row in np.flatnonzero(empty).tolist():
         reasons[row] = "empty"
     abstained = np.array([bool(r) for r in reasons], dtype=bool)
     confidence[abstained] = 0.0
+    return ThemeScores(themes, kind, confidence, reasons, raw, langs, prepared, lexical, matrix)
+
+
+def tag_texts(
+    texts: pd.DataFrame,
+    *,
+    classifier: ThemeClassifier | None = None,
+    threshold: float | None = None,
+    use_lexicon: bool = True,
+    model_share: float = 0.5,
+    lexicon: Lexicon | None = None,
+    lang_column: str = "lang",
+    text_column: str = "text",
+    tags_column: str = "tags",
+    reviewed_column: str = "reviewed",
+    calibrated: bool = True,
+) -> pd.DataFrame:
+    """Tag each text with threat themes, a confidence and the evidence behind it.
+
+    In: a ``texts`` frame (``text`` and ``lang`` columns; a blank language is detected, and
+    a label the text does not fit is corrected, see ``text.fit_language``), an optional
+    trained ``classifier``, and the ``threshold`` a theme's evidence score must reach
+    (by default ``DEFAULT_THRESHOLDS`` of what scores it). ``classifier=None`` tags with
+    the lexicon alone; ``use_lexicon=False`` with the classifier alone; with both,
+    ``model_share`` is the classifier's weight in the mean (``seed.seed_classifier`` is the
+    classifier runs start from).
+    Rows whose ``reviewed`` column is true carry reviewed (human-coded) tags in ``tags``:
+    those tags are their themes, whatever the machine finds. Out: a copy of ``texts`` plus
+
+    - ``theme``: the most confident theme (the first reviewed tag), or "";
+    - ``themes``: every theme reaching the threshold, ";"-separated, most confident first;
+    - ``confidence``: how often a theme with this evidence score was a person's code in
+      the development data (``analysis.calibration``; the score itself when
+      ``calibrated=False``), 0.0 without a theme, 1.0 for reviewed tags;
+    - ``score``: the raw evidence score (0..1) of ``theme``, which ``threshold`` applies to;
+    - ``evidence``: for each theme in ``themes``, "theme: words, …", "; "-separated; the
+      words are the text's own wording of the lexicon terms found, or, for a theme only
+      the classifier found, "model: " and the text's terms it weighs most; themes the text
+      names only to deny them follow as "theme (negated): words [kind of negation]";
+    - ``negated``: those denied themes, ";"-separated ("There is no poaching here");
+    - ``abstain_reason``: why a text got no theme because it says nothing to tag
+      ("thanks", "don't know", "no comment", "placeholder", "empty"; see
+      ``analysis.abstain``), else "";
+    - ``detected_lang``: the language the text was read as;
+    - ``tag_source``: "reviewed", "machine", or "" when there is no theme.
+
+    Empty or missing text gives no theme.
+    """
+    scored = score_themes(
+        texts,
+        classifier=classifier,
+        use_lexicon=use_lexicon,
+        model_share=model_share,
+        lexicon=lexicon,
+        lang_column=lang_column,
+        text_column=text_column,
+    )
+    themes, raw, langs, prepared = scored.themes, scored.raw, scored.langs, scored.prepared
+    lexical, matrix, confidence, reasons = (
+        scored.lexical,
+        scored.matrix,
+        scored.scores,
+        scored.reasons,
+    )
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLDS[scored.kind]
     reviewed = reviewed_rows(texts, reviewed_column)
     reviewed_tags = _column(texts, tags_column)
-    mapped = calibrate(confidence, kind) if calibrated else confidence
+    mapped = calibrate(confidence, scored.kind) if calibrated else confidence
 
     out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
     livestock = themes.index("livestock") if "livestock" in themes else -1

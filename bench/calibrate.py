@@ -19,7 +19,9 @@ on those held-out confidences. ``--write`` stores the mapping fitted on all the 
 with the figures, in analysis/data/calibration.json.
 
 The "combined" mapping (lexicon score averaged with a classifier's probability) is
-fitted the same way, the classifier trained on the other folds each time.
+fitted the same way, with the classifier every run starts from (``analysis.seed``: trained
+on the seed statements, which leave the held-out halves out); with ``--all-development``
+the classifier is trained on the other folds each time.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from analysis.calibration import (  # noqa: E402
     fit_mapping,
     reliability_table,
 )
-from analysis.tagging import tag_texts, train_classifier  # noqa: E402
+from analysis.seed import seed_classifier  # noqa: E402
+from analysis.tagging import score_themes, train_classifier  # noqa: E402
 
 HELD_OUT = (
     ROOT / "tests" / "data" / "text_dev3" / "statements_main.csv",
@@ -82,20 +85,8 @@ def development_data(held_out_only: bool = True) -> pd.DataFrame:
 
 
 def _raw_scores(texts: pd.DataFrame, classifier=None) -> np.ndarray:
-    """(texts x themes) raw scores as ``tag_texts`` computes them, non-answers at zero."""
-    from analysis.lexicon import load_lexicon
-    from analysis.text import matching_texts, prepare_texts, resolve_languages
-
-    raw = texts["text"].tolist()
-    langs = resolve_languages(raw, texts["lang"].tolist())
-    prepared = prepare_texts(matching_texts(raw, langs))
-    scores = load_lexicon().score_texts(raw, langs, prepared=prepared, evidence=False).scores
-    if classifier is not None:
-        modelled = classifier.predict_proba(classifier.transform(raw, langs, prepared))
-        scores = np.where(np.isnan(modelled), scores, 0.5 * np.nan_to_num(modelled) + 0.5 * scores)
-    tagged = tag_texts(texts.drop(columns=["themes"]), calibrated=False)
-    scores[(tagged["abstain_reason"] != "").to_numpy()] = 0.0
-    return scores
+    """(texts x themes) raw scores as ``tag_texts`` thresholds them, non-answers at zero."""
+    return score_themes(texts.drop(columns=["themes"]), classifier=classifier).scores
 
 
 def _truth(texts: pd.DataFrame, themes) -> np.ndarray:
@@ -145,9 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         for fold in range(args.folds):
             test = fold_of == fold
             classifier = None
-            if kind == "combined":
+            if kind == "combined" and args.all_development:
                 training = data[~test].assign(tags=data["themes"][~test])
                 classifier = train_classifier(training, seed=args.seed)
+            elif kind == "combined":
+                classifier = seed_classifier(args.seed)
             scores = _raw_scores(data, classifier)
             train_mask = (~test)[:, None] & (scores > 0)
             mapping = fit_mapping(scores[train_mask], truth[train_mask])

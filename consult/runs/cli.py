@@ -52,15 +52,21 @@ def _write_csv(frame: pd.DataFrame, out: str) -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--lang-column", default=None, help="Column holding each row's language code.")
 @click.option("--lang", default=None, help="One language code for every row.")
-@click.option("--threshold", default=0.35, show_default=True, type=float)
+@click.option(
+    "--threshold",
+    default=None,
+    type=float,
+    help="Score a theme must reach (default 0.40: the lexicon with the classifier).",
+)
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 def classify_command(infile, text_column, lang_column, lang, threshold, out) -> None:
     """Tag each text with threat themes: adds theme, themes, confidence, evidence."""
+    from analysis.seed import seed_classifier
     from analysis.tagging import tag_texts
 
     frame = _read_csv(infile, text_column)
     work = _with_language(frame, lang_column, lang).rename(columns={text_column: "text"})
-    tagged = tag_texts(work, threshold=threshold)
+    tagged = tag_texts(work, classifier=seed_classifier(), threshold=threshold)
     result = frame.copy()
     for column in ("theme", "themes", "confidence", "evidence"):
         result[column] = tagged[column].to_numpy()

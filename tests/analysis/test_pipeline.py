@@ -14,6 +14,7 @@ from analysis.pipeline import (
 from analysis.prioritise import GAP_COLUMNS, PRIORITY_COLUMNS, REGIONAL_COLUMNS, load_actions
 from analysis.report import write_outputs
 from analysis.scoring import ScoringConfig
+from analysis.seed import seed_statements
 from analysis.sensitivity import SENSITIVITY_COLUMNS
 from analysis.sensitivity import SUMMARY_COLUMNS as STABILITY_COLUMNS
 from analysis.tables import NOT_COMPUTED, NOT_RANKED, NOT_RATED, has_missing
@@ -327,7 +328,11 @@ def test_run_records_parameters_settings_and_counts(results):
     assert counts["factor_gap_respondents"] == 20
     assert counts["strategy_rating_rows"] == 1
     assert counts["countries"] == list(COUNTRIES)
-    assert record["tagging"] == "lexicon only"
+    seeds = int((seed_statements()["tags"] != "").sum())
+    assert record["tagging"] == (
+        f"lexicon and a classifier trained on {seeds} labelled development statements "
+        "and 12 tagged texts of the run"
+    )
 
 
 def test_same_inputs_and_seed_give_identical_files(results, tmp_path):
@@ -358,9 +363,11 @@ def test_country_filter_and_min_n_override():
     assert result.run["data_counts"]["texts"] == 12
 
 
-def test_classifier_is_trained_when_enough_texts_are_tagged():
+def test_the_classifier_learns_from_the_runs_own_tagged_texts_beside_the_seed():
     result = run(make_texts(all_tagged=True))
-    assert "classifier trained on 30" in result.run["tagging"]
+    assert "development statements and 30 tagged texts of the run" in result.run["tagging"]
+    untagged = make_texts().assign(tags="")
+    assert run(untagged).run["tagging"].endswith("labelled development statements")
 
 
 def test_empty_inputs_give_empty_tables_with_columns(tmp_path):

@@ -9,7 +9,11 @@ on it: the figures are what unseen text gets. The floors asserted here are the f
 measured, less a small margin for the bootstrap's spread; they are not the targets, which the
 tests print beside them. They were raised three times, to the figures measured after the
 tagger was revised on the second, the third, and then the fourth to sixth development sets
-(tests/data/text_dev2 to text_dev6), which this set never informed.
+(tests/data/text_dev2 to text_dev6), which this set never informed, and a fourth time when
+the lexicon was joined by the classifier trained on the seed statements (``analysis.seed``:
+development statements, never this set), which took the whole set from 0.822 to 0.850.
+The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
+printed beside it.
 
 Macro-F1 is multi-label over the eight themes: a statement's gold themes are its dominant and
 second theme ("none" = no theme), its predicted themes those the tagger gives.
@@ -27,6 +31,7 @@ from sklearn.metrics import adjusted_rand_score
 
 import reference
 from analysis.clustering import cluster_texts
+from analysis.seed import seed_classifier
 from analysis.tagging import tag_texts
 
 from .conftest import gold_themes, read_frozen
@@ -39,19 +44,21 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
-FLOORS = {"all": 0.80, "en": 0.78, "ru": 0.79, "zh": 0.79, "mn": 0.78, "fa": 0.79,
-          "kk": 0.75, "ky": 0.75, "uz": 0.86, "tg": 0.74}  # fmt: skip
+FLOORS = {"all": 0.83, "en": 0.81, "ru": 0.83, "zh": 0.82, "mn": 0.81, "fa": 0.81,
+          "kk": 0.76, "ky": 0.78, "uz": 0.90, "tg": 0.73}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 #: Expected calibration error of the confidence on this set: the measured figure plus a margin.
-CALIBRATION_CEILING = 0.08
+CALIBRATION_CEILING = 0.04
 
 
 @pytest.fixture(scope="module")
 def evaluated() -> pd.DataFrame:
     frame = read_frozen(DATA, FROZEN)
-    tagged = tag_texts(pd.DataFrame({"id": frame["id"], "text": frame["text"],
-                                     "lang": frame["lang"]}))  # fmt: skip
+    texts = pd.DataFrame({"id": frame["id"], "text": frame["text"], "lang": frame["lang"]})
+    tagged = tag_texts(texts, classifier=seed_classifier())
     frame["predicted"] = tagged["themes"].fillna("").map(lambda v: {t for t in v.split(";") if t})
+    lexicon_only = tag_texts(texts)["themes"]
+    frame["lexicon_only"] = lexicon_only.map(lambda v: {t for t in v.split(";") if t})
     frame["gold"] = gold_themes(frame)
     return frame
 
@@ -71,8 +78,7 @@ def interval(frame: pd.DataFrame, replicates: int = 300) -> tuple[float, float]:
     """90 % bootstrap interval of macro-F1 over the statements (seeded)."""
     rng = np.random.default_rng(7)
     values = [
-        macro_f1(frame.iloc[rng.integers(0, len(frame), len(frame))])
-        for _ in range(replicates)
+        macro_f1(frame.iloc[rng.integers(0, len(frame), len(frame))]) for _ in range(replicates)
     ]
     return float(np.percentile(values, 5)), float(np.percentile(values, 95))
 
@@ -83,6 +89,8 @@ def test_macro_f1_per_language_on_unseen_statements(evaluated, capsys):
     low, high = interval(evaluated)
     lines.append(f"all {len(evaluated)}: {overall:.3f} [{low:.3f}, {high:.3f}] "
                  f"(target {TARGETS['all']})")  # fmt: skip
+    lexicon = macro_f1(evaluated.assign(predicted=evaluated["lexicon_only"]))
+    lines.append(f"(the lexicon alone, without the classifier: {lexicon:.3f})")
     failures = []
     if overall < FLOORS["all"]:
         failures.append(f"all {overall:.3f} < {FLOORS['all']}")
@@ -158,9 +166,11 @@ def test_clusters_follow_the_themes_across_languages(evaluated, capsys):
     )
     clusters = result.assignments.set_index("id")["cluster"].reindex(real["id"]).to_numpy()
     ari = adjusted_rand_score(real["theme"], clusters)
-    mixing = pd.DataFrame({"cluster": clusters, "lang": real["lang"]}).groupby("cluster")[
-        "lang"
-    ].nunique()
+    mixing = (
+        pd.DataFrame({"cluster": clusters, "lang": real["lang"]})
+        .groupby("cluster")["lang"]
+        .nunique()
+    )
     with capsys.disabled():
         mixed = int((mixing >= 3).sum())
         print(f"\nclusters (k=8) against the dominant theme: ARI {ari:.3f} (target 0.6); "
@@ -176,34 +186,34 @@ def test_confidence_is_calibrated_on_unseen_statements(evaluated, capsys):
     every development set, texts the lexicon was revised on included: ECE 0.124, worse than
     the raw score's 0.073 (it promised 0.86 where 0.64 came true). The third development
     set's held-out half showed the same, so the mapping is now fitted on that half alone
-    (bench/calibrate.py): ECE 0.053 here."""
+    (bench/calibrate.py): ECE 0.053 here. With the classifier beside the lexicon the
+    mapping is the "combined" one, fitted on the held-out halves of the third to seventh
+    development sets, which the classifier was not trained on: ECE 0.009 here (most pairs
+    are themes the statement lacks, with a score near zero)."""
     from analysis.calibration import (
         apply_mapping,
         expected_calibration_error,
         load_mapping,
         reliability_table,
     )
-    from analysis.lexicon import load_lexicon
-    from analysis.text import matching_texts, prepare_texts, resolve_languages
+    from analysis.tagging import score_themes
 
-    raw = evaluated["text"].astype(str).tolist()
-    langs = resolve_languages(raw, evaluated["lang"].tolist())
-    lexical = load_lexicon().score_texts(
-        raw, langs, prepared=prepare_texts(matching_texts(raw, langs)), evidence=False
-    )
-    scores = lexical.scores[:, [lexical.themes.index(theme) for theme in THEMES]]
-    # a non-answer's scores are set aside as the tagger sets them aside
-    scores[evaluated["predicted"].map(len).eq(0).to_numpy() & (scores.max(axis=1) < 0.35)] = 0
+    scored = score_themes(evaluated[["id", "text", "lang"]], classifier=seed_classifier())
+    scores = scored.scores[:, [scored.themes.index(theme) for theme in THEMES]]
     truth = np.array([[theme in gold for theme in THEMES] for gold in evaluated["gold"]])
     present = scores > 0
-    confidence = apply_mapping(load_mapping("lexicon"), scores)[present]
+    confidence = apply_mapping(load_mapping("combined"), scores)[present]
     raw_ece = expected_calibration_error(scores[present], truth[present])
     ece = expected_calibration_error(confidence, truth[present])
     with capsys.disabled():
-        print(f"\ncalibration on unseen statements: {int(present.sum())} statement-theme "
-              f"pairs with evidence; ECE raw score {raw_ece:.3f}, confidence {ece:.3f}")
+        print(
+            f"\ncalibration on unseen statements: {int(present.sum())} statement-theme "
+            f"pairs with evidence; ECE raw score {raw_ece:.3f}, confidence {ece:.3f}"
+        )
         print("   bin        n  confidence  observed")
         for row in reliability_table(confidence, truth[present]):
-            print(f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:6d} {row['confidence']:11.3f}"
-                  f" {row['observed']:9.3f}")
+            print(
+                f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:6d} {row['confidence']:11.3f}"
+                f" {row['observed']:9.3f}"
+            )
     assert ece <= CALIBRATION_CEILING

@@ -6,6 +6,11 @@ the lexicon or the other sets, after the revisions on the third development set 
 anything was measured on it. Nothing in analysis/ was revised by looking at it: these are
 figures for unseen text. The floors are the figures of the first measurement less a margin
 for the bootstrap's spread; the issue's targets are printed beside them. Run with ``-s``.
+The tagger is measured as runs tag: the lexicon with the classifier trained on the seed
+statements (``analysis.seed``: development statements, never this set); the lexicon alone is
+printed beside it. The classifier took the whole set from 0.771 to 0.797, Mongolian from
+0.546 to 0.606, and English down from 0.748 to 0.704; negation hard cases exactly right from
+57 to 53 of 68 (it reads words around a denial that the lexicon does not list).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 import pytest
 
 import reference
+from analysis.seed import seed_classifier
 from analysis.tagging import tag_texts
 
 from .conftest import gold_themes, read_frozen
@@ -29,13 +35,13 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: The first measurement less a margin (see the module docstring); targets beside them.
-#: Mongolian's was lowered from 0.54 when answers were limited to two themes (a rule chosen
-#: on the development sets, where it raised every half): here it took Mongolian from 0.576
-#: to 0.539 while the whole set rose from 0.757 to 0.759 (the first set 0.791 to 0.804).
-FLOORS = {"all": 0.73, "en": 0.69, "ru": 0.78, "zh": 0.77, "mn": 0.50, "fa": 0.71,
-          "kk": 0.82, "ky": 0.72, "uz": 0.73, "tg": 0.72}  # fmt: skip
+#: Limiting answers to two themes (a rule chosen on the development sets, where it raised
+#: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
+#: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
+FLOORS = {"all": 0.77, "en": 0.68, "ru": 0.80, "zh": 0.80, "mn": 0.57, "fa": 0.79,
+          "kk": 0.84, "ky": 0.76, "uz": 0.83, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
-NEGATION_FLOOR = 0.78
+NEGATION_FLOOR = 0.77
 NON_ANSWER_FLOOR = 0.9
 CALIBRATION_CEILING = 0.08
 
@@ -43,8 +49,10 @@ CALIBRATION_CEILING = 0.08
 @pytest.fixture(scope="module")
 def evaluated() -> pd.DataFrame:
     frame = read_frozen(DATA, FROZEN)
-    tagged = tag_texts(frame[["id", "lang", "text"]])
+    tagged = tag_texts(frame[["id", "lang", "text"]], classifier=seed_classifier())
     frame["predicted"] = tagged["themes"].map(lambda v: {t for t in v.split(";") if t})
+    lexicon_only = tag_texts(frame[["id", "lang", "text"]])["themes"]
+    frame["lexicon_only"] = lexicon_only.map(lambda v: {t for t in v.split(";") if t})
     frame["gold"] = gold_themes(frame)
     return frame
 
@@ -63,6 +71,8 @@ def test_macro_f1_per_language_on_unseen_statements(evaluated, capsys):
                  f"(floor {FLOORS['all']}, target {TARGETS['all']})")  # fmt: skip
     if overall < FLOORS["all"]:
         failures.append(f"all {overall:.3f} < {FLOORS['all']}")
+    lexicon = macro_f1(evaluated.assign(predicted=evaluated["lexicon_only"]))
+    lines.append(f"(the lexicon alone, without the classifier: {lexicon:.3f})")
     real = evaluated[evaluated["kind"] == "real"]
     lines.append(f"real statements {len(real)}: {macro_f1(real):.3f}")
     for lang, part in evaluated.groupby("lang"):
@@ -102,7 +112,7 @@ def test_non_answers_abstain(evaluated, capsys):
 
 
 def test_confidence_is_calibrated_on_unseen_statements(evaluated, capsys):
-    tagged = tag_texts(evaluated[["id", "lang", "text"]])
+    tagged = tag_texts(evaluated[["id", "lang", "text"]], classifier=seed_classifier())
     chosen = (tagged["theme"] != "").to_numpy()
     right = np.array([theme in gold for theme, gold in
                       zip(tagged["theme"], evaluated["gold"], strict=True)])  # fmt: skip
@@ -111,9 +121,13 @@ def test_confidence_is_calibrated_on_unseen_statements(evaluated, capsys):
     confidence = tagged["confidence"].to_numpy()[chosen]
     error = expected_calibration_error(confidence, right[chosen])
     with capsys.disabled():
-        print(f"\nfirst theme right in {right[chosen].mean():.2f} of {int(chosen.sum())} tagged "
-              f"statements; ECE of its confidence {error:.3f}")
+        print(
+            f"\nfirst theme right in {right[chosen].mean():.2f} of {int(chosen.sum())} tagged "
+            f"statements; ECE of its confidence {error:.3f}"
+        )
         for row in reliability_table(confidence, right[chosen]):
-            print(f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:5d} "
-                  f"{row['confidence']:.3f} {row['observed']:.3f}")
+            print(
+                f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:5d} "
+                f"{row['confidence']:.3f} {row['observed']:.3f}"
+            )
     assert error <= CALIBRATION_CEILING
