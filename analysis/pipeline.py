@@ -36,7 +36,8 @@ from analysis.sensitivity import sensitivity
 from analysis.tagging import TAG_COLUMNS, reviewed_rows, tag_texts, train_classifier
 
 #: How much more a run's own tagged text counts than a seed statement in training the
-#: classifier (a reviewed text counts twice that again; ``train_classifier``).
+#: classifier (a reviewed text counts twice that again, ``train_classifier``; a text
+#: reviewed as naming no theme is a negative example of every theme).
 OWN_TEXT_WEIGHT = 2.0
 
 TEXT_COLUMNS = ("id", "text", "lang", "country", "group", "source", "tags", "link")
@@ -262,18 +263,19 @@ def _tag(texts: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, str]:
         return empty, "no texts"
     tags = texts["tags"].fillna("") if "tags" in texts else pd.Series("", index=texts.index)
     tagged_mask = tags.map(lambda v: bool(split_codes(v)))
-    seed_rows = int((seed_statements()["tags"] != "").sum())
-    if tagged_mask.any():
-        own = texts[tagged_mask].assign(weight=OWN_TEXT_WEIGHT)
-        training = pd.concat([seed_statements().assign(weight=1.0), own], ignore_index=True)
+    reviewed_mask = reviewed_rows(texts)
+    own_mask = tagged_mask.to_numpy(dtype=bool) | reviewed_mask
+    seed_rows = len(seed_statements())
+    if own_mask.any():
+        own = texts[own_mask].assign(weight=OWN_TEXT_WEIGHT)
+        training = pd.concat([seed_statements(), own], ignore_index=True)
         classifier = train_classifier(training, seed=seed)
-        reviewed = int(reviewed_rows(texts[tagged_mask]).sum())
         note = (
             f"lexicon and a classifier trained on {seed_rows} labelled development statements "
-            f"and {int(tagged_mask.sum())} tagged texts of the run"
+            f"and {int(own_mask.sum())} tagged or reviewed texts of the run"
         )
-        if reviewed:
-            note += f" ({reviewed} of them reviewed, counted twice)"
+        if reviewed_mask.any():
+            note += f" ({int(reviewed_mask.sum())} of them reviewed, counted twice)"
     else:
         classifier = seed_classifier(seed)
         note = f"lexicon and a classifier trained on {seed_rows} labelled development statements"

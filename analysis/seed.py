@@ -29,13 +29,22 @@ SEED_PATH = Path(__file__).with_name("data") / "seed_statements.csv"
 SEED_COLUMNS = ("source", "id", "lang", "text", "tags")
 
 
+#: A seed statement's weight in training: a person labelled it, so it is ``reviewed`` (a
+#: statement naming no theme is a negative example of every theme), and this weight times
+#: the reviewed weight (2) makes it count once, as a facilitator's tag does in a run
+#: (``analysis.tagging.train_classifier``).
+SEED_WEIGHT = 0.5
+
+
 @functools.cache
 def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)[list(SEED_COLUMNS)]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)[list(SEED_COLUMNS)]
+    return frame.assign(reviewed=True, weight=SEED_WEIGHT)
 
 
 def seed_statements(path: Path = SEED_PATH) -> pd.DataFrame:
-    """The seed statements (a copy: callers may change it)."""
+    """The seed statements (a copy: callers may change it), marked ``reviewed`` and with
+    their training ``weight``."""
     return _read(path).copy()
 
 

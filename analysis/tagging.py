@@ -153,25 +153,28 @@ def train_classifier(
     """Train a theme classifier on texts that already carry tags.
 
     In: a ``texts`` frame with the text, its language (may be blank: detected) and a
-    ";"-separated tags column; rows without tags are left out. Rows whose ``reviewed``
-    column is true carry reviewed (human-coded) tags and count ``reviewed_weight`` times
-    as much as other tagged rows (a facilitator's quick tags); a ``weight`` column, when
-    there is one, multiplies a row's weight (the run's own texts count more than the seed
-    statements, ``analysis.seed``). ``themes`` defaults to the
+    ";"-separated tags column. Rows whose ``reviewed`` column is true carry reviewed
+    (human-coded) tags and count ``reviewed_weight`` times as much as other tagged rows (a
+    facilitator's quick tags); a reviewed row without tags (a person decided the text names
+    no theme: "there is no poaching here", "thank you") is a negative example of every
+    theme. Other rows without tags are left out: nobody has said what they are about. A
+    ``weight`` column, when there is one, multiplies a row's weight (the run's own texts
+    count more than the seed statements, ``analysis.seed``). ``themes`` defaults to the
     lexicon's themes; a theme gets a model only when it has at least ``min_examples``
     tagged and ``min_examples`` untagged texts. Out: a ``ThemeClassifier``. Deterministic
     for a given input and ``seed``.
     """
     themes = tuple(themes) if themes is not None else load_lexicon().themes
     tags = [split_tags(value) for value in _column(texts, tags_column)]
-    keep = [i for i, row_tags in enumerate(tags) if row_tags]
+    reviewed = reviewed_rows(texts, reviewed_column)
+    keep = [i for i, row_tags in enumerate(tags) if row_tags or reviewed[i]]
     raw_texts = _column(texts, text_column)
     raw_langs = _column(texts, lang_column)
     train_texts = [raw_texts[i] for i in keep]
     langs = resolve_languages(train_texts, [raw_langs[i] for i in keep])
     vectorizer = TextVectorizer(max_features=300_000)
     matrix = vectorizer.fit_transform(prepare_texts(matching_texts(train_texts, langs)), langs)
-    weights = np.where(reviewed_rows(texts, reviewed_column)[keep], reviewed_weight, 1.0)
+    weights = np.where(reviewed[keep], reviewed_weight, 1.0)
     if weight_column in texts.columns:
         given = pd.to_numeric(texts[weight_column], errors="coerce").fillna(1.0).to_numpy()
         weights = weights * given[keep]

@@ -443,7 +443,7 @@ def _run_end_to_end(size: int, k: int, seed: int, out) -> None:
     after_clustering = time.perf_counter()
     peak = _peak_mb()
     own = texts[texts["tags"].fillna("") != ""].assign(weight=2.0)
-    training = pd.concat([seed_statements().assign(weight=1.0), own], ignore_index=True)
+    training = pd.concat([seed_statements(), own], ignore_index=True)
     classifier = train_classifier(training, seed=seed)
     tag_texts(texts, classifier=classifier)
     out.put(

@@ -328,10 +328,9 @@ def test_run_records_parameters_settings_and_counts(results):
     assert counts["factor_gap_respondents"] == 20
     assert counts["strategy_rating_rows"] == 1
     assert counts["countries"] == list(COUNTRIES)
-    seeds = int((seed_statements()["tags"] != "").sum())
     assert record["tagging"] == (
-        f"lexicon and a classifier trained on {seeds} labelled development statements "
-        "and 12 tagged texts of the run"
+        f"lexicon and a classifier trained on {len(seed_statements())} labelled development "
+        "statements and 12 tagged or reviewed texts of the run"
     )
 
 
@@ -365,7 +364,7 @@ def test_country_filter_and_min_n_override():
 
 def test_the_classifier_learns_from_the_runs_own_tagged_texts_beside_the_seed():
     result = run(make_texts(all_tagged=True))
-    assert "development statements and 30 tagged texts of the run" in result.run["tagging"]
+    assert "statements and 30 tagged or reviewed texts of the run" in result.run["tagging"]
     untagged = make_texts().assign(tags="")
     assert run(untagged).run["tagging"].endswith("labelled development statements")
 

@@ -26,6 +26,7 @@ def test_the_shipped_file_is_what_the_build_from_the_development_sets_gives():
     built = _builder().build()
     shipped = pd.read_csv(SEED_PATH, dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(shipped, built)
+    assert list(seed_statements().columns) == [*built.columns, "reviewed", "weight"]
 
 
 def test_no_held_out_or_evaluation_statement_is_in_the_seed():
@@ -82,7 +83,7 @@ def test_the_runs_own_tagged_texts_weigh_more_than_a_seed_statement():
 
     def climate_probability(weight: float) -> float:
         training = pd.concat(
-            [seed_statements().assign(weight=1.0), local.assign(weight=weight)],
+            [seed_statements(), local.assign(weight=weight)],
             ignore_index=True,
         )
         classifier = train_classifier(training)
@@ -90,3 +91,23 @@ def test_the_runs_own_tagged_texts_weigh_more_than_a_seed_statement():
         return classifier.predict_proba(matrix)[0, classifier.themes.index("climate")]
 
     assert climate_probability(4.0) > climate_probability(1.0) > 0.5
+
+
+def test_texts_reviewed_as_naming_no_theme_teach_the_classifier_what_is_not_a_theme():
+    """A person who decides that a text names no theme gives a negative example of every
+    theme; a text nobody reviewed, without tags, teaches nothing."""
+    said = [f"The camel caravan number {i} crossed the pass at dawn" for i in range(8)]
+    probe = ["The camel caravan crossed the pass"]
+
+    def probabilities(reviewed: bool) -> list[float]:
+        training = pd.concat(
+            [seed_statements(), pd.DataFrame({"text": said, "lang": "en", "tags": "",
+                                              "reviewed": reviewed, "weight": 2.0})],
+            ignore_index=True,
+        )  # fmt: skip
+        classifier = train_classifier(training)
+        return classifier.predict_proba(classifier.transform(probe, ["en"]))[0].tolist()
+
+    unreviewed, reviewed = probabilities(False), probabilities(True)
+    assert unreviewed == probabilities(False)
+    assert all(after < before for before, after in zip(unreviewed, reviewed, strict=True))

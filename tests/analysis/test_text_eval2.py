@@ -8,9 +8,9 @@ figures for unseen text. The floors are the figures of the first measurement les
 for the bootstrap's spread; the issue's targets are printed beside them. Run with ``-s``.
 The tagger is measured as runs tag: the lexicon with the classifier trained on the seed
 statements (``analysis.seed``: development statements, never this set); the lexicon alone is
-printed beside it. The classifier took the whole set from 0.771 to 0.797, Mongolian from
-0.546 to 0.606, and English down from 0.748 to 0.704; negation hard cases exactly right from
-57 to 53 of 68 (it reads words around a denial that the lexicon does not list).
+printed beside it. The classifier took the whole set from 0.771 to 0.804, Mongolian from
+0.546 to 0.606, and English down from 0.748 to 0.738; negation hard cases exactly right from
+57 to 54 of 68 (it reads words around a denial that the lexicon does not list).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.77, "en": 0.68, "ru": 0.80, "zh": 0.80, "mn": 0.57, "fa": 0.79,
-          "kk": 0.84, "ky": 0.76, "uz": 0.83, "tg": 0.77}  # fmt: skip
+FLOORS = {"all": 0.78, "en": 0.71, "ru": 0.81, "zh": 0.82, "mn": 0.57, "fa": 0.77,
+          "kk": 0.84, "ky": 0.76, "uz": 0.85, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 NEGATION_FLOOR = 0.77
 NON_ANSWER_FLOOR = 0.9
