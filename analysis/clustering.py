@@ -321,10 +321,16 @@ class _Endings:
         return high - low - (low < len(self._backwards) and self._backwards[low] == key)
 
 
-def _broken_words(prepared: PreparedTexts, rows: np.ndarray) -> set[str]:
-    """The words found right before a word ending (``FRAGMENT_ENDINGS``) in texts ``rows``."""
+def _ending_ids(prepared: PreparedTexts) -> set[int]:
+    """The vocabulary numbers of the word endings (``FRAGMENT_ENDINGS``) in ``prepared``."""
+    index = {word: i for i, word in enumerate(prepared.vocabulary)} if FRAGMENT_ENDINGS else {}
+    return {index[word] for word in FRAGMENT_ENDINGS if word in index}
+
+
+def _broken_words(prepared: PreparedTexts, rows: np.ndarray, endings: set[int]) -> set[str]:
+    """The words found right before a word ending (``endings``, from ``_ending_ids``) in
+    texts ``rows``."""
     vocabulary = prepared.vocabulary
-    endings = {i for i, word in enumerate(vocabulary) if word in FRAGMENT_ENDINGS}
     if not endings:
         return set()
     broken = set()
@@ -356,7 +362,7 @@ def _non_answers(
     """Which texts are non-answers (``analysis.abstain``): read from ``abstain_reason``
     when the frame was tagged, else found among the short texts and those with no theme."""
     if "abstain_reason" in texts.columns:
-        return np.array([isinstance(v, str) and v != "" for v in texts["abstain_reason"]])
+        return np.array([isinstance(v, str) and v != "" for v in texts["abstain_reason"].tolist()])
     out = np.zeros(len(langs), dtype=bool)
     # non-answers name no theme, or are short and hold a word of a "don't know" cue
     # ("I don't know anything about poaching")
@@ -374,6 +380,16 @@ def _non_answers(
     for row, clean in zip(candidates.tolist(), prepared.clean_of(candidates.tolist()), strict=True):
         out[row] = bool(clean) and bool(abstain_reason(clean, langs[row]))
     return out
+
+
+def _languages(texts: pd.DataFrame, raw: list[str], lang_column: str) -> list[str]:
+    """Each text's language: ``detected_lang`` when the frame was tagged by ``tag_texts``
+    (which read every text in its language already), else resolved from the labels."""
+    if "detected_lang" in texts.columns:
+        detected = [v if isinstance(v, str) else "" for v in texts["detected_lang"].tolist()]
+        if all(detected[row] or not raw[row].strip() for row in range(len(raw))):
+            return [base_language(v) for v in detected]
+    return resolve_languages(raw, _column(texts, lang_column))
 
 
 def cluster_texts(
@@ -397,7 +413,8 @@ def cluster_texts(
 
     In: a ``texts`` frame (``id``, ``text``, ``lang``; optional ``country``, ``group``,
     ``source``, ``link``, ``translation``; ``tags`` with ``reviewed`` for reviewed tags;
-    ``abstain_reason`` from ``tag_texts``); ``k`` clusters, or ``None`` to choose it in
+    ``abstain_reason``, ``negated`` and ``detected_lang`` from ``tag_texts``, whose
+    decisions are then reused); ``k`` clusters, or ``None`` to choose it in
     ``k_range`` by silhouette on a sample of ``sample_size`` texts; the ``seed`` for every
     random choice; ``reader_lang`` for labels, terms and the order of quotes;
     ``concept_weight`` (0..1) the share of the lexicon's theme scores in the features;
@@ -415,7 +432,7 @@ def cluster_texts(
         if "id" in texts.columns
         else [str(v) for v in texts.index]
     )
-    langs = resolve_languages(raw, _column(texts, lang_column))
+    langs = _languages(texts, raw, lang_column)
     prepared = prepare_texts(matching_texts(raw, langs))
     vectorizer = TextVectorizer(min_df=2 if len(raw) >= 1000 else 1, max_features=max_features)
     all_tfidf = vectorizer.fit_transform(prepared, langs)
@@ -430,6 +447,8 @@ def cluster_texts(
     concepts_all = found.scores
     if "negated" in texts.columns:
         for row, value in enumerate(texts["negated"].tolist()):
+            if not value or not isinstance(value, str):
+                continue
             for theme in split_tags(value):
                 if theme in lexicon.themes:
                     concepts_all[row, lexicon.themes.index(theme)] = 0.0
@@ -482,6 +501,7 @@ def cluster_texts(
         }
         in_reader_lang = np.array([lang == reader for lang in langs], dtype=bool)
         endings = _Endings(prepared.vocabulary)
+        ending_ids = _ending_ids(prepared)
         for cluster in range(len(by_size)):
             members = np.flatnonzero(labels == cluster)
             originals = rows[members]
@@ -534,7 +554,7 @@ def cluster_texts(
                 top = _top_terms(tfidf, in_reader, names, _TOP_TERMS * 2)
                 sample = originals[in_reader_lang[originals]][:_SURFACE_SAMPLE]
                 forms = _surface_forms(top, prepared, sample, langs)
-                broken = _broken_words(prepared, sample)
+                broken = _broken_words(prepared, sample, ending_ids)
                 for term in top:
                     word = forms[term]
                     if _shown(word, reader) and not _is_fragment(word, endings, broken):

@@ -86,6 +86,19 @@ def test_clustering_is_deterministic_for_a_seed(statements, clustered):
     pd.testing.assert_frame_equal(again.clusters, clustered.clusters)
 
 
+def test_a_tagged_frame_clusters_as_the_bare_texts_with_its_decisions(statements):
+    """On the frame tag_texts returned, clustering reuses the languages it read the texts
+    in (and its denied themes and non-answers): the result is the one clustering reaches
+    reading the languages itself."""
+    from analysis.tagging import tag_texts
+
+    tagged = tag_texts(statements.drop(columns=["themes", "primary"]))
+    reused = cluster_texts(tagged, k=8, seed=0)
+    resolved = cluster_texts(tagged.drop(columns=["detected_lang"]), k=8, seed=0)
+    pd.testing.assert_frame_equal(reused.assignments, resolved.assignments)
+    pd.testing.assert_frame_equal(reused.clusters, resolved.clusters)
+
+
 def test_choosing_k_uses_silhouette_within_the_range_and_says_so(statements):
     texts = statements.drop(columns=["themes", "primary"])
     result = cluster_texts(texts, k=None, k_range=(4, 10), seed=0)

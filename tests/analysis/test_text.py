@@ -244,6 +244,17 @@ def test_prepare_texts_gives_what_prepare_gives_text_by_text(statements):
     assert list(prepare_texts([])) == []
 
 
+def test_a_large_set_prepared_again_is_the_same_result_and_a_changed_one_is_not(statements):
+    texts = (statements["text"].tolist() * 5)[:1200]
+    first = prepare_texts(texts)
+    assert prepare_texts(list(texts)) is first  # the same texts: the last result again
+    changed = [*texts[:-1], "Snares on the argali trails"]
+    other = prepare_texts(changed)
+    assert other is not first
+    assert list(other)[-1] == prepare("Snares on the argali trails")
+    assert list(other)[:-1] == list(first)[:-1]
+
+
 def test_text_vectorizer_gives_the_same_matrix_for_prepare_and_prepare_texts(statements):
     texts, langs = statements["text"].tolist(), statements["lang"].tolist()
     one_by_one = TextVectorizer(min_df=2).fit_transform([prepare(t) for t in texts], langs)
