@@ -1,4 +1,4 @@
-"""The third to seventh development sets (tests/data/text_dev3 to text_dev7, README in each).
+"""The third to eighth development sets (tests/data/text_dev3 to text_dev8, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -52,6 +52,12 @@ CHECKSUMS = {
         "statements_zh.csv": "d1d286a157e3cecdabbb487bd6a18f7ec994efec90901280c0acb60158a68d23",
         "statements_ru.csv": "593376dbf1caa1a1589d23c1a1d87738507846dd2df1de54cb3b33fd37a1a3de",
         "statements_mn.csv": "b69a0d240a84f85cafc901e6ba54d3815fe23c56c000aedd39d33dacd4ee62bb",
+    },
+    8: {
+        "statements_en.csv": "53a054bbac9864784535fe3f3314864e40a52576128f89fecfeec735b0b4acdb",
+        "statements_mn.csv": "eebc758be53e8deb2cecec1d95f5af872fac1b439b463bdcfc845b72d72f1d9e",
+        "statements_tg.csv": "e7f04a816ba168a5d2f80a156a92ca741953f4c49054ff1ae631d0bae03984b2",
+        "statements_kk.csv": "5545117204cd5f787437c824e70c3f4092043c1abf339cf7791b6d150c306d72",
     },
 }
 
@@ -137,6 +143,17 @@ SETS = (
         lexicon_tuned=0.79,
         held_out=0.81,
         non_answers=4,
+    ),
+    DevelopmentSet(
+        8,
+        CHECKSUMS[8],
+        ("en", "mn", "tg", "kk"),
+        size=384,
+        per_language=96,
+        lexicon_held_out=0.70,
+        lexicon_tuned=0.70,
+        held_out=0.70,
+        non_answers=16,
     ),
 )
 

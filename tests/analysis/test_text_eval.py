@@ -11,7 +11,8 @@ tests print beside them. They were raised three times, to the figures measured a
 tagger was revised on the second, the third, and then the fourth to sixth development sets
 (tests/data/text_dev2 to text_dev6), which this set never informed, and a fourth time when
 the lexicon was joined by the classifier trained on the seed statements (``analysis.seed``:
-development statements, never this set), which took the whole set from 0.822 to 0.851.
+development statements, never this set), which took the whole set from 0.822 to 0.850,
+and to 0.854 once the eighth development set's odd half had joined the seed statements.
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
@@ -45,7 +46,7 @@ FROZEN = {
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
 FLOORS = {"all": 0.83, "en": 0.82, "ru": 0.84, "zh": 0.82, "mn": 0.81, "fa": 0.82,
-          "kk": 0.76, "ky": 0.78, "uz": 0.90, "tg": 0.72}  # fmt: skip
+          "kk": 0.76, "ky": 0.78, "uz": 0.90, "tg": 0.74}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 #: Expected calibration error of the confidence on this set: the measured figure plus a margin.
 CALIBRATION_CEILING = 0.04
