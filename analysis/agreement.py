@@ -31,8 +31,10 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported when an agreement is computed, not with the app
+    import pandas as pd
 
 #: Columns of :attr:`Agreement.themes`.
 AGREEMENT_COLUMNS = (
@@ -166,6 +168,8 @@ def coder_agreement(
                 "note": NO_TEXTS if n == 0 else ONE_CATEGORY if math.isnan(kappa) else "",
             }
         )
+    import pandas as pd
+
     same = sum(x == y for x, y in zip(first_sets, second_sets, strict=True))
     exact = same / n if n else math.nan
     table = pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))

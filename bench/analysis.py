@@ -10,7 +10,7 @@ the same fixed k, and the pipeline's order of work. ``cluster_texts`` is timed a
 pipeline calls it, on the frame ``tag_texts`` returned (untimed there), whose languages,
 denied themes, non-answers and prepared texts it reuses (``cluster s``, ``x base``: the
 target), and before that on the bare texts, where it resolves languages, prepares the
-texts and finds non-answers itself (``bare s`` and its ratio, shown beside). The
+texts and finds non-answers itself (``bare s`` and its ratio ``bare x``, shown beside). The
 pipeline's order of work:
 ``tag_texts`` (the lexicon with the classifier trained on the seed statements, trained
 once beforehand) then ``cluster_texts`` on the tagged frame (end to end), followed by
@@ -717,7 +717,7 @@ def main(argv: list[str] | None = None) -> int:
         ("base1 s", 7),
         ("x base1", 7),
         ("bare s", 6),
-        ("x base", 6),
+        ("bare x", 6),
         ("first s", 7),
         ("tag s", 6),
         ("tag+cluster s", 13),

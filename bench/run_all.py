@@ -218,7 +218,7 @@ def read_analysis(output: str, report: Report) -> str:
         ratio = _number(row.get("x base", ""))
         report.judge(
             "analysis",
-            f"{size} texts: clustering <= 1.5 x baseline",
+            f"{size} texts: clustering after tagging, as a run does, <= 1.5 x baseline",
             f"{ratio:.2f} x" if ratio is not None else "not printed",
             ratio <= 1.5 if ratio is not None else None,
         )

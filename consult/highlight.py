@@ -10,8 +10,6 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup, escape
 
-from analysis.search import match_spans
-
 #: Characters of context shown on each side of the first match in a snippet.
 SNIPPET_CONTEXT = 80
 #: Longest text searched for matches to highlight; beyond it the text is shown as it is.
@@ -30,6 +28,15 @@ def _marked(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | 
         position = b
     parts.append(escape(text[position:end]))
     return Markup("").join(parts)
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """:func:`analysis.search.match_spans`, imported on the first search shown: the text
+    analysis (stemmers, language tables) would otherwise load into every worker at start,
+    more than doubling its memory, for pages that never search."""
+    from analysis.search import match_spans as spans
+
+    return spans(text, query)
 
 
 def highlight(text: object, query: object) -> Markup:

@@ -20,7 +20,6 @@ from sqlalchemy import Select, and_, exists, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from analysis.search import index_terms, query_terms
 from consult import audit
 from consult.extensions import db
 from consult.models import (
@@ -198,6 +197,8 @@ def fold(text: str) -> str:
 def interview_terms(interview: Interview) -> str:
     """What Interview.search_terms holds: the terms (words and stems) of the place, the
     participants' organisations and the notes with their translations."""
+    from analysis.search import index_terms  # the text analysis loads on first use
+
     return index_terms(
         interview.settlement,
         interview.province,
@@ -780,6 +781,8 @@ def text_condition(q: str | None):
         InterviewNote.interview_id == Interview.id,
         InterviewNote.search_text.like(_like(folded), escape="\\"),
     )
+    from analysis.search import query_terms  # the text analysis loads on first use
+
     groups = query_terms(q)
     if not groups:
         return in_note

@@ -9,11 +9,8 @@ import json
 from collections import defaultdict
 from functools import lru_cache
 
-import matplotlib
 from flask import url_for
 from flask_babel import gettext as _
-from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
 from sqlalchemy import select
 
 import reference
@@ -102,6 +99,11 @@ def country_svg(country: str, shapes_json: str) -> str:
     """An SVG map of ``country`` (its outline, its neighbours grey) with the shapes
     (``[geometry, colour]`` pairs as JSON) drawn over it. Cached: the same places give the
     same picture."""
+    # matplotlib loads with the first map drawn, not with every web worker
+    import matplotlib
+    from matplotlib.collections import PolyCollection
+    from matplotlib.figure import Figure
+
     shapes = json.loads(shapes_json)
     outlines = reference.boundaries()["features"]
     own = next((f for f in outlines if f["properties"]["code"] == country), None)
