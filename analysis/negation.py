@@ -226,7 +226,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"emas\w*|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tg": [
-        (r"на\s+танҳо|на\s+фақат", "", AFTER, NONE),
+        (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
@@ -237,6 +237,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),
         (r"ҳеҷ", "no", AFTER, NEGATE),
         (r"нест|нестанд|вуҷуд\s+надорад", "no", BEFORE, NEGATE),
+        (r"не", "not", BEFORE, NEGATE, 2),
         (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "tk": [
@@ -262,7 +263,7 @@ TRIGGERS = {
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|болбой\w*|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
     "uz": r"na|\w+(?:siz|сиз)|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
-    "tg": r"на|қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "tg": r"на|не|қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
@@ -337,7 +338,7 @@ CONJUNCTIONS = {
     "kk": "бірақ алайда ал себебі өйткені сондықтан",
     "ky": "бирок ал анткени себеби ошондуктан",
     "uz": "lekin ammo biroq chunki shuning",
-    "tg": "вале аммо лекин зеро чунки",
+    "tg": "вале аммо лекин зеро чунки балки танҳо",
     "tk": "emma ýöne sebäbi çünki",
 }
 # Punctuation that ends a clause. A comma does too, except where a neither-nor pattern
