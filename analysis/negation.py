@@ -104,13 +104,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"neither|nor", "neither-nor", AFTER, NEGATE),
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened)\s+by|spared\s+(?:from|by)|safe\s+from|immune\s+to|(?:is|are|was|were|has been|have been)\s+(?:not|never)\s+(?:\w+\s+)?(?:threatened|affected|harmed|disturbed|troubled|touched|hit)\s+by", "without", AFTER, NEGATE, 3),  # noqa: E501
-        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)", "never", EITHER, NEGATE),  # noqa: E501
+        (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)(?:\s+(?:or|nor)\s+(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had))?", "never", EITHER, NEGATE),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:it's|it is|it was|its|that's|that is)\s+not(?:\s+(?:the|about|because of|due to|just))?", "not", AFTER, NEGATE, 4),  # noqa: E501
         (r"not\s+(?:the|a|an|our|their|your)|rather than", "not", AFTER, NEGATE, 3),
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
         (r"no|none|zero|hardly any|few if any", "no", AFTER, NEGATE),
+        (r"(?:not|never)\s+to", "not", AFTER, NEGATE, 2),
         (r"not|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent", "not", AFTER, NEGATE, 1),  # noqa: E501
     ],
     "ru": [
