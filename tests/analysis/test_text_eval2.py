@@ -10,7 +10,9 @@ The tagger is measured as runs tag: the lexicon with the classifier trained on t
 statements (``analysis.seed``: development statements, never this set); the lexicon alone is
 printed beside it. The classifier took the whole set from 0.771 to 0.804, Mongolian from
 0.546 to 0.606, and English down from 0.748 to 0.735; negation hard cases exactly right from
-57 to 54 of 68 (it reads words around a denial that the lexicon does not list).
+57 to 54 of 68 (it reads words around a denial that the lexicon does not list). After the
+revisions on the eighth development set: 0.806 (the lexicon alone 0.778), English 0.743,
+Mongolian 0.610.
 """
 
 from __future__ import annotations
