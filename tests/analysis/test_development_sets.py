@@ -1,4 +1,4 @@
-"""The third to eighth development sets (tests/data/text_dev3 to text_dev8, README in each).
+"""The third to ninth development sets (tests/data/text_dev3 to text_dev9, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -58,6 +58,14 @@ CHECKSUMS = {
         "statements_mn.csv": "eebc758be53e8deb2cecec1d95f5af872fac1b439b463bdcfc845b72d72f1d9e",
         "statements_tg.csv": "e7f04a816ba168a5d2f80a156a92ca741953f4c49054ff1ae631d0bae03984b2",
         "statements_kk.csv": "5545117204cd5f787437c824e70c3f4092043c1abf339cf7791b6d150c306d72",
+    },
+    9: {
+        "statements_en.csv": "5e9c2a36ab8bdf5008084a1501dce32e57bd93cdb074332fc98de5515ac27f66",
+        "statements_mn.csv": "f409aecbf7e4719b58e31d478e9e55b3c0ad2d31b1409b6f2212d4748545bb1c",
+        "statements_ru.csv": "f48397bad386b91b6cdadc82bc9644851cd6a14a848c16dba2e9346ffc0c4359",
+        "statements_zh.csv": "c6181fb9d82a0abd2d61a458feb6e5a1103888b20eb1354b2225213440042143",
+        "statements_fa.csv": "7baaab085fb44b19aa83ee32d503b45398061b4235c708a2bba097bccf7da939",
+        "statements_ky.csv": "68672c197dec07a20d2b19bb7602705a734d5fdfccc6ee1231b2f9edcab98881",
     },
 }
 
@@ -154,6 +162,18 @@ SETS = (
         lexicon_tuned=0.70,
         held_out=0.70,
         non_answers=16,
+    ),
+    DevelopmentSet(
+        9,
+        CHECKSUMS[9],
+        ("en", "mn", "ru", "zh", "fa", "ky"),
+        size=576,
+        per_language=96,
+        lexicon_held_out=0.70,
+        lexicon_tuned=0.70,
+        held_out=0.70,
+        non_answers=24,
+        non_answers_missed=2,
     ),
 )
 

@@ -31,7 +31,7 @@ def test_the_shipped_file_is_what_the_build_from_the_development_sets_gives():
 
 def test_no_held_out_or_evaluation_statement_is_in_the_seed():
     seed = seed_statements()
-    halved = seed[seed["source"].str.match(r"text_dev[3-8]/")]
+    halved = seed[seed["source"].str.match(r"text_dev[3-9]/")]
     assert len(halved) > 600
     assert (halved["id"].str.extract(r"(\d+)$")[0].astype(int) % 2 == 1).all()
     texts = set(seed["text"])
@@ -40,7 +40,7 @@ def test_no_held_out_or_evaluation_statement_is_in_the_seed():
             frame = pd.read_csv(path, dtype=str, keep_default_na=False)
             shared = len(texts & set(frame["text"]))  # a count: the texts are not shown
             assert shared == 0, f"{path.name} shares {shared} statements with the seed"
-    for number in range(3, 9):
+    for number in range(3, 10):
         for path in (DATA / f"text_dev{number}").glob("*.csv"):
             frame = pd.read_csv(path, dtype=str, keep_default_na=False)
             even = frame[frame["id"].str.extract(r"(\d+)$")[0].astype(int) % 2 == 0]
@@ -83,14 +83,15 @@ def test_the_runs_own_tagged_texts_weigh_more_than_a_seed_statement():
 
     def climate_probability(weight: float) -> float:
         training = pd.concat(
-            [seed_statements(), local.assign(weight=weight)],
+            [seed_statements(), local.assign(weight=weight).head(6 if weight else 0)],
             ignore_index=True,
         )
         classifier = train_classifier(training)
         matrix = classifier.transform(probe["text"].tolist(), ["en"])
         return classifier.predict_proba(matrix)[0, classifier.themes.index("climate")]
 
-    assert climate_probability(4.0) > climate_probability(1.0) > 0.5
+    without = climate_probability(0.0)  # the seed alone
+    assert climate_probability(4.0) > climate_probability(1.0) > without + 0.2
 
 
 def test_texts_reviewed_as_naming_no_theme_teach_the_classifier_what_is_not_a_theme():

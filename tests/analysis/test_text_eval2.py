@@ -12,7 +12,8 @@ printed beside it. The classifier took the whole set from 0.771 to 0.804, Mongol
 0.546 to 0.606, and English down from 0.748 to 0.735; negation hard cases exactly right from
 57 to 54 of 68 (it reads words around a denial that the lexicon does not list). After the
 revisions on the eighth development set: 0.806 (the lexicon alone 0.778), English 0.743,
-Mongolian 0.610.
+Mongolian 0.610; with the ninth set's odd half in the seed statements: 0.816, English 0.768,
+Mongolian 0.610, and the first theme's confidence less well calibrated (ECE 0.064 -> 0.076).
 """
 
 from __future__ import annotations
@@ -40,12 +41,12 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.78, "en": 0.71, "ru": 0.81, "zh": 0.82, "mn": 0.57, "fa": 0.77,
-          "kk": 0.84, "ky": 0.76, "uz": 0.85, "tg": 0.77}  # fmt: skip
+FLOORS = {"all": 0.79, "en": 0.73, "ru": 0.81, "zh": 0.80, "mn": 0.57, "fa": 0.80,
+          "kk": 0.86, "ky": 0.77, "uz": 0.85, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 NEGATION_FLOOR = 0.77
 NON_ANSWER_FLOOR = 0.9
-CALIBRATION_CEILING = 0.08
+CALIBRATION_CEILING = 0.09
 
 
 @pytest.fixture(scope="module")
