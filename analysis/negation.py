@@ -153,6 +153,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"[没沒]有[发發][现現]|[没沒][发發][现現]|未[发發][现現]|不存在|[没沒]有", "no", EITHER, NEGATE),  # noqa: E501
         (r"不(?:在|去|到|往|再去)", "not", AFTER, NEGATE, 8),
         (r"免受|不受|[没沒]有受到|[没沒]受到|未受到|未受", "without", AFTER, NEGATE, 6),
+        # "无围栏草场" (pasture without fences); not 无雪/无雨 (themselves the problem),
+        # 无人 (drone, nobody), 无法, 无论, 无数, 无限, 无穷, 无奈, 无关
+        (r"[无無](?![雪雨人法论論数數限穷窮奈关關])", "no", AFTER, NEGATE, 3),
         (r"[没沒]", "not", AFTER, NEGATE, 2),
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
@@ -268,7 +271,7 @@ TRIGGERS = {
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見免关關")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見免关關无無")
 
 
 @functools.cache
