@@ -97,7 +97,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+{_ADJ}(?:problem|issue|threat|concern|danger|obstacle|barrier)s?", "not a problem", BEFORE, DENY),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
-        (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:really\s+)?know\s+nothing(?:\s+(?:at all\s+)?(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:cannot|can't|can not)\s+(?:say|comment|answer|judge)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
@@ -314,7 +314,7 @@ def may_hold_cue(lang: str, words: Sequence[str], clean: str = "") -> bool:
 #: the action, not the poachers; "no data on poaching" is about data. ("of" is not among
 #: them: "no cases of poaching" denies the poaching.)
 PREPOSITIONS = {
-    "en": "in on at for about against with over under to from into by near along across "
+    "en": "in on at for about against over under to from into by near along across "
     "between through during since",
     "ru": "в во на за для против о об по с со у к от до из при через между над под около "
     "вокруг после",
