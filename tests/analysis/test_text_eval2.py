@@ -13,7 +13,10 @@ printed beside it. The classifier took the whole set from 0.771 to 0.804, Mongol
 57 to 54 of 68 (it reads words around a denial that the lexicon does not list). After the
 revisions on the eighth development set: 0.806 (the lexicon alone 0.778), English 0.743,
 Mongolian 0.610; with the ninth set's odd half in the seed statements: 0.816, English 0.768,
-Mongolian 0.610, and the first theme's confidence less well calibrated (ECE 0.064 -> 0.076).
+Mongolian 0.610, and the first theme's confidence less well calibrated (ECE 0.064 -> 0.076);
+after the lexicon revisions on the ninth set: 0.818 (the lexicon alone 0.783), English
+0.755, ECE 0.087, all of it under-confidence (the mapping is fitted on every text-theme
+pair, and the most confident theme of a text is right more often than a pair at its score).
 """
 
 from __future__ import annotations
@@ -41,12 +44,12 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.79, "en": 0.73, "ru": 0.81, "zh": 0.80, "mn": 0.57, "fa": 0.80,
-          "kk": 0.86, "ky": 0.77, "uz": 0.85, "tg": 0.77}  # fmt: skip
+FLOORS = {"all": 0.79, "en": 0.72, "ru": 0.81, "zh": 0.80, "mn": 0.57, "fa": 0.81,
+          "kk": 0.86, "ky": 0.79, "uz": 0.85, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 NEGATION_FLOOR = 0.77
 NON_ANSWER_FLOOR = 0.9
-CALIBRATION_CEILING = 0.09
+CALIBRATION_CEILING = 0.10
 
 
 @pytest.fixture(scope="module")
