@@ -260,6 +260,9 @@ class ThemeScores:
     kind: str
     scores: np.ndarray
     reasons: list[str]
+    #: per text, the themes the lexicon found only denied, with their wordings
+    #: (``LexiconScores.negated``; empty without the lexicon)
+    denied: list[dict[str, list[str]]]
     raw: list[str]
     langs: list[str]
     prepared: object
@@ -296,12 +299,14 @@ def score_themes(
 
     lexical = None
     lexical_scores = np.zeros((len(raw), len(themes)))
+    denied: list[dict[str, list[str]]] = [{} for _ in raw]
     if use_lexicon:
         lexical = lexicon.score_texts(raw, langs, prepared=prepared)
         order = [lexical.themes.index(t) if t in lexical.themes else None for t in themes]
         for column, source in enumerate(order):
             if source is not None:
                 lexical_scores[:, column] = lexical.scores[:, source]
+        denied = [lexical.negated(row) for row in range(len(raw))]
 
     matrix = None
     kind = "lexicon"
@@ -315,8 +320,8 @@ def score_themes(
                 lexical_scores,
                 model_share * np.nan_to_num(modelled) + (1 - model_share) * lexical_scores,
             )
-            for row in range(len(raw)):
-                for theme in lexical.negated(row):
+            for row, only_denied in enumerate(denied):
+                for theme in only_denied:
                     if theme in themes:
                         column = themes.index(theme)
                         confidence[row, column] = lexical_scores[row, column]
@@ -339,7 +344,9 @@ def score_themes(
         reasons[row] = "empty"
     abstained = np.array([bool(r) for r in reasons], dtype=bool)
     confidence[abstained] = 0.0
-    return ThemeScores(themes, kind, confidence, reasons, raw, langs, prepared, lexical, matrix)
+    return ThemeScores(
+        themes, kind, confidence, reasons, denied, raw, langs, prepared, lexical, matrix
+    )
 
 
 def tag_texts(
@@ -412,7 +419,7 @@ def tag_texts(
     out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
     livestock = themes.index("livestock") if "livestock" in themes else -1
     for row in range(len(raw)):
-        denied = lexical.negated(row) if lexical is not None else {}
+        denied = scored.denied[row]
         if reviewed[row]:
             chosen = split_tags(reviewed_tags[row])
             out["theme"].append(chosen[0] if chosen else "")
