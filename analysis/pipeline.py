@@ -30,15 +30,10 @@ from analysis.prioritise import (
     shared_population_threats,
 )
 from analysis.reference import Reference
-from analysis.scoring import ScoringConfig, mention_shares, split_codes
-from analysis.seed import seed_classifier, seed_statements
+from analysis.scoring import ScoringConfig, mention_shares
+from analysis.seed import run_classifier, seed_statements
 from analysis.sensitivity import sensitivity
-from analysis.tagging import TAG_COLUMNS, reviewed_rows, tag_texts, train_classifier
-
-#: How much more a run's own tagged text counts than a seed statement in training the
-#: classifier (a reviewed text counts twice that again, ``train_classifier``; a text
-#: reviewed as naming no theme is a negative example of every theme).
-OWN_TEXT_WEIGHT = 2.0
+from analysis.tagging import TAG_COLUMNS, reviewed_rows, tag_texts
 
 TEXT_COLUMNS = ("id", "text", "lang", "country", "group", "source", "tags", "link")
 TAGGED_COLUMNS = (*TEXT_COLUMNS, *TAG_COLUMNS)
@@ -261,25 +256,16 @@ def _tag(texts: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, str]:
         empty["confidence"] = empty["confidence"].astype(float)
         empty["score"] = empty["score"].astype(float)
         return empty, "no texts"
-    tags = texts["tags"].fillna("") if "tags" in texts else pd.Series("", index=texts.index)
-    tagged_mask = tags.map(lambda v: bool(split_codes(v)))
-    reviewed_mask = reviewed_rows(texts)
-    own_mask = tagged_mask.to_numpy(dtype=bool) | reviewed_mask
-    seed_rows = len(seed_statements())
-    if own_mask.any():
-        own = texts[own_mask].assign(weight=OWN_TEXT_WEIGHT)
-        training = pd.concat([seed_statements(), own], ignore_index=True)
-        classifier = train_classifier(training, seed=seed)
-        note = (
-            f"lexicon and a classifier trained on {seed_rows} labelled development statements "
-            f"and {int(own_mask.sum())} tagged or reviewed texts of the run"
-        )
-        if reviewed_mask.any():
-            note += f" ({int(reviewed_mask.sum())} of them reviewed, counted twice)"
-    else:
-        classifier = seed_classifier(seed)
-        note = f"lexicon and a classifier trained on {seed_rows} labelled development statements"
-    if "reviewed" in texts and reviewed_rows(texts).any():
+    classifier, own = run_classifier(texts, seed)
+    reviewed = int(reviewed_rows(texts).sum())
+    note = (
+        f"lexicon and a classifier trained on {len(seed_statements())} labelled development "
+        "statements"
+    )
+    if own:
+        note += f" and {own} tagged or reviewed texts of the run"
+    if reviewed:
+        note += f" ({reviewed} of them reviewed, counted twice)"
         note += "; reviewed tags stand for the machine's on the texts they code"
     return tag_texts(texts, classifier=classifier), note
 

@@ -450,11 +450,10 @@ def _run_clustering(size: int, k: int, seed: int, out) -> None:
 
 
 def _run_end_to_end(size: int, k: int, seed: int, out) -> None:
-    import pandas as pd
 
     from analysis.clustering import cluster_texts
-    from analysis.seed import seed_classifier, seed_statements
-    from analysis.tagging import tag_texts, train_classifier
+    from analysis.seed import run_classifier, seed_classifier
+    from analysis.tagging import tag_texts
 
     texts = synthetic_texts(size, seed)
     classifier = seed_classifier(seed)  # trained once per process, as in a worker
@@ -464,9 +463,7 @@ def _run_end_to_end(size: int, k: int, seed: int, out) -> None:
     cluster_texts(tagged, k=k, seed=seed)
     after_clustering = time.perf_counter()
     peak = _peak_mb()
-    own = texts[texts["tags"].fillna("") != ""].assign(weight=2.0)
-    training = pd.concat([seed_statements(), own], ignore_index=True)
-    classifier = train_classifier(training, seed=seed)
+    classifier, _ = run_classifier(texts, seed)
     tag_texts(texts, classifier=classifier)
     out.put(
         {
