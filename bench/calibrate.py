@@ -46,21 +46,10 @@ from analysis.calibration import (  # noqa: E402
 )
 from analysis.seed import seed_classifier  # noqa: E402
 from analysis.tagging import score_themes, train_classifier  # noqa: E402
+from bench.seed_corpus import HALVED as HELD_OUT  # noqa: E402  (their even halves)
+from bench.seed_corpus import WHOLE  # noqa: E402
 
-#: The development sets whose even-numbered half is held out (as in bench/seed_corpus.py).
-HELD_OUT = tuple(
-    sorted(
-        path
-        for n in range(3, 10)
-        for path in (ROOT / "tests" / "data" / f"text_dev{n}").glob("statements*.csv")
-    )
-)
-SOURCES = (
-    ROOT / "tests" / "data" / "threat_statements.csv",
-    ROOT / "tests" / "data" / "text_dev" / "statements.csv",
-    ROOT / "tests" / "data" / "text_dev2" / "statements.csv",
-    *HELD_OUT,
-)
+SOURCES = (*WHOLE, *HELD_OUT)
 
 
 def development_data(held_out_only: bool = True) -> pd.DataFrame:
