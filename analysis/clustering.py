@@ -323,8 +323,7 @@ class _Endings:
 
 def _ending_ids(prepared: PreparedTexts) -> set[int]:
     """The vocabulary numbers of the word endings (``FRAGMENT_ENDINGS``) in ``prepared``."""
-    index = {word: i for i, word in enumerate(prepared.vocabulary)} if FRAGMENT_ENDINGS else {}
-    return {index[word] for word in FRAGMENT_ENDINGS if word in index}
+    return {i for i, word in enumerate(prepared.vocabulary) if word in FRAGMENT_ENDINGS}
 
 
 def _broken_words(prepared: PreparedTexts, rows: np.ndarray, endings: set[int]) -> set[str]:

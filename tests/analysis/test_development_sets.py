@@ -201,11 +201,8 @@ def development(request) -> dict:
         print(f"  {lang:5s} {_macro(truth[held], lexical[held]):18.3f}"
               f" {_macro(truth[tuned], lexical[tuned]):9.3f}"
               f" {_macro(truth[held], predicted[held]):17.3f}")  # fmt: skip
-    def exactly_right(tags) -> np.ndarray:
-        found = tags["themes"].map(lambda v: set(filter(None, v.split(";"))))
-        return np.array([g == f for g, f in zip(gold, found, strict=True)])
-
-    exact, exact_tagger = exactly_right(lexicon_only), exactly_right(tagged)
+    # exactly right: the same themes as the person's, none more, none fewer
+    exact, exact_tagger = (truth == lexical).all(axis=1), (truth == predicted).all(axis=1)
     print("  negation hard cases exactly right: lexicon alone (all rows), "
           "tagger (held-out half)")  # fmt: skip
     for kind in sorted(set(frame["neg_kind"]) - {""}):
