@@ -30,8 +30,11 @@ REAL_FLOOR = 0.83
 #: Kazakh's and Kyrgyz's were lowered (0.85 to 0.82, 0.90 to 0.86) by revisions chosen on the
 #: held-out halves of the later sets (herd words as weak evidence, herds as the victims of
 #: predators or a dzud), which those halves gained from and this in-sample set lost a little.
+#: English's was lowered (0.84 to 0.82) with the rule that a further theme must reach a share
+#: of the first theme's score (``tagging.SECOND_THEME_RATIO``): the held-out halves of the
+#: later sets gained from it, this set's English real statements lost 0.028.
 LANGUAGE_FLOORS = {
-    "en": 0.84, "ru": 0.77, "zh": 0.82, "mn": 0.80, "fa": 0.84,
+    "en": 0.82, "ru": 0.77, "zh": 0.82, "mn": 0.80, "fa": 0.84,
     "kk": 0.82, "ky": 0.86, "uz": 0.85, "tg": 0.84,
 }  # fmt: skip
 #: Statements of each hard-case kind whose themes must come out exactly right.
