@@ -35,7 +35,7 @@ WHOLE = (
 )
 #: Sets whose odd-numbered half only is used (the even half is held out).
 HALVED = tuple(
-    sorted(path for n in range(3, 10) for path in (DATA / f"text_dev{n}").glob("statements*.csv"))
+    sorted(path for n in range(3, 11) for path in (DATA / f"text_dev{n}").glob("statements*.csv"))
 )
 
 

@@ -1,4 +1,4 @@
-"""The third to ninth development sets (tests/data/text_dev3 to text_dev9, README in each).
+"""The third to tenth development sets (tests/data/text_dev3 to text_dev10, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -66,6 +66,16 @@ CHECKSUMS = {
         "statements_zh.csv": "c6181fb9d82a0abd2d61a458feb6e5a1103888b20eb1354b2225213440042143",
         "statements_fa.csv": "7baaab085fb44b19aa83ee32d503b45398061b4235c708a2bba097bccf7da939",
         "statements_ky.csv": "68672c197dec07a20d2b19bb7602705a734d5fdfccc6ee1231b2f9edcab98881",
+    },
+    10: {
+        "statements_en.csv": "43eb6e938343162f8171f0425bd3d75eaeabe3434b720b3b18cca860244c7f6a",
+        "statements_zh.csv": "d463de4d3cdafadae3adf9333648195ad51f67b0343be0924a79491e466616cb",
+        "statements_hard_a.csv": (
+            "e85f92b686ae2cae953ce115f19f5f99954398f4d062d4f2f981f0d291e7df8f"
+        ),
+        "statements_hard_b.csv": (
+            "709da6b9e451b24f9958b7b7ba24a2390c9ee4ba2f9df234ad4bc9bfb11ae6b5"
+        ),
     },
 }
 
@@ -174,6 +184,18 @@ SETS = (
         held_out=0.80,
         non_answers=24,
         non_answers_missed=2,
+    ),
+    DevelopmentSet(
+        10,
+        CHECKSUMS[10],
+        ("en", "zh", "ru", "mn", "fa", "kk", "ky", "uz", "tg"),
+        size=327,
+        per_language=15,
+        lexicon_held_out=0.70,
+        lexicon_tuned=0.65,
+        held_out=0.72,
+        non_answers=44,
+        non_answers_missed=10,
     ),
 )
 
