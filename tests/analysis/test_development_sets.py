@@ -76,6 +76,8 @@ CHECKSUMS = {
         "statements_hard_b.csv": (
             "709da6b9e451b24f9958b7b7ba24a2390c9ee4ba2f9df234ad4bc9bfb11ae6b5"
         ),
+        "statements_mn_a.csv": "0f210fad98ddb67accc81260cad92af1c41b5567228f1091084cf19c2ff4a009",
+        "statements_mn_b.csv": "428a6ae4b294eea165dbcdadf2c694a28ba88b04cd1a99ed985fe45b0c7d46f8",
     },
 }
 
@@ -127,7 +129,6 @@ SETS = (
         lexicon_tuned=0.83,
         held_out=0.84,
         non_answers=6,
-        non_answers_missed=0,
     ),
     DevelopmentSet(
         5,
@@ -189,12 +190,12 @@ SETS = (
         10,
         CHECKSUMS[10],
         ("en", "zh", "ru", "mn", "fa", "kk", "ky", "uz", "tg"),
-        size=327,
+        size=519,
         per_language=15,
         lexicon_held_out=0.70,
         lexicon_tuned=0.65,
         held_out=0.72,
-        non_answers=44,
+        non_answers=52,
         non_answers_missed=10,
     ),
 )
