@@ -102,7 +102,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "no conflict between the villagers and the leopards": both sides go with it
         (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # an echoed question answered no: "Poaching? No, not here.", "Fences? Not really."
-        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?)(?=\s*(?:[.,;:!?]|$))", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none)(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
         # "X used to be a problem, but not any more", "X is a thing of the past"
         (r"(?:[\w'-]+\s*,\s*(?:but\s+)?|but\s+)(?:not\s+any ?more|no\s+longer|not\s+(?:now|nowadays|these days))(?=\s*(?:[.;!]|$))", "no longer", BEFORE, NEGATE, 10),  # noqa: E501
         (r"(?:is|are|was|were|has become|have become)\s+(?:now\s+)?(?:all\s+)?(?:a\s+)?things?\s+of\s+the\s+past", "no longer", BEFORE, NEGATE),  # noqa: E501
