@@ -201,6 +201,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "کسی کاری به شکارچی ها ندارد" (nobody bothers the poachers), "فایده ای ندارد" (it is
         # no use): idioms with "has not" that deny nothing before them
         (r"(?:کاری|فایده\s*ای|فایده|فرقی|ربطی)\s+(?:هم\s+)?ندار\w*", "", BEFORE, NONE),
+        # "مشکلی با دام نداریم" (we have no problem with livestock)
+        (r"(?:هیچ\s+)?(?:مشکلی|مشکل|گرفتاری)\s+(?:هم\s+)?(?:با|از\s+بابت|از\s+نظر|از\s+لحاظ)\s+(?:\S+\s+){1,3}?(?:نداریم|ندارند|ندارد|نداشت\w*|نیست)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
         # "از این بابت هیچ مشکلی نداریم" (on that score we have no problem): what the sentence named
         (r"از\s+(?:این|آن)\s+(?:بابت|نظر|لحاظ|جهت)\s+(?:هم\s+)?(?:هیچ\s+)?(?:مشکلی|مشکل|نگرانی|نگرانی ای|گرفتاری)\s+(?:\S+\s+)?(?:نداریم|ندارند|ندارد|نیست|نداشته\w*)", "not a problem", SENTENCE, DENY, 25),  # noqa: E501
@@ -209,6 +211,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "تا حالا نشنیده ام که … رشوه گرفته باشد" (I have never heard that … took bribes)
         (r"(?:(?:تا\s+(?:حالا|به\s+حال|الان)|هرگز|هیچ\s*وقت|هیچگاه)\s+)?(?:نشنیده|ندیده)\w*(?:\s+(?:ام|ایم|اند|ای|است))?\s+که", "never", CLAUSE, DENY, 10),  # noqa: E501
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # "دیگر از شکار خبری نیست" (there is no sign of hunting any more)
+        (r"(?:دیگر|دیگه)\s+(?:خبری\s+از(?=\s+(?:\S+\s+){1,3}?نیست)|از(?=\s+(?:\S+\s+){1,3}?خبری\s+نیست))", "no longer", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:دیگر|دیگه)\s+(?:\S+\s+){0,5}?(?:نمی\w*|نیست|نیستند|نیس|نیستن|ن(?:دید|شد|کرد|دار|بود|کن)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"متوقف\s+(?:شده|شد|گردیده)\w*", "no longer", BEFORE, NEGATE),
         (r"پاک\s+(?:است|شده)|عاری\s+است|در\s+امان|مصون", "without", BEFORE, NEGATE, 4),
