@@ -20,7 +20,8 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
      negation of Mongolian, Persian, Tajik and the Turkic languages, and "X is not a
      problem"), ``either`` (what follows when a term follows, else what precedes: Russian
      "нет", Chinese "没有", English "not" before verbs of occurring or seeing),
-     or ``clause`` (the whole clause). The "without" suffixes of nouns (Mongolian
+     ``clause`` (the whole clause), or ``sentence`` (what precedes, back to the sentence's
+     start: the anaphoric "этого уже нет", "از این بابت مشکلی نداریم"). The "without" suffixes of nouns (Mongolian
      ``-гүй``, Turkic ``-сыз``/``-siz``) negate only their own word and are not cues;
    - effect: ``negate``, ``deny`` or ``unknown`` (below), or ``none`` for phrases that
      look like a cue and negate nothing ("not only … but also", "не только", "不少", a
@@ -79,6 +80,10 @@ NEGATE, DENY, UNKNOWN = "negate", "deny", "unknown"
 #: "不少", a lot of; "ғана емес"): listed first so that they win where they start.
 NONE = "none"
 AFTER, BEFORE, EITHER, CLAUSE = "after", "before", "either", "clause"
+#: What precedes the cue back to the start of its sentence, over commas and conjunctions:
+#: the anaphoric "этого уже нет" (there is none of that any more) denies what the sentence
+#: named before it ("X was the trouble in the nineties, now there is none of that").
+SENTENCE = "sentence"
 #: Polarity of a lexicon term: its absence is no problem, or is the problem.
 PROBLEM, RESOURCE = "problem", "resource"
 #: A problem term of a theme whose terms are resources: a gap stated with its own negation
@@ -134,10 +139,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "ru": [
         (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
         (r"(?:(?:больше|уже|сейчас|теперь|давно)\s+)?не\s+(?:является|являются|являлось|являлся|являлась|была|было|был|были|представляет|представляют|составляет|составляют|считается|стоит)?\s*(?:\w+\s+){0,2}?(?:проблем\w*|угроз\w*|опасност\w*|беда|бедой)|не\s+(?:так\s+|особо\s+|очень\s+|слишком\s+)?(?:страш\w+|актуальн\w*|критичн\w*|опасн\w*)|не\s+представля\w+\s+(?:\w+\s+)?(?:угроз\w*|опасност\w*|проблем\w*)|(?:проблем\w*|угроз\w*)\s+(?:нет|не\s+было|отсутству\w+)|(?:находится\s+|находятся\s+)?под\s+контролем", "not a problem", BEFORE, DENY),  # noqa: E501
-        (r"нет\s+(?:\w+\s+)?(?:проблем\w*|угроз\w*)\s+(?:с|со|от|из-за|по)", "not a problem", AFTER, DENY),  # noqa: E501
+        (r"(?:нет\s+(?:\w+\s+)?|никаких\s+)(?:проблем\w*|угроз\w*|трудност\w*|сложност\w*)\s+(?:с|со|от|из-за|по)", "not a problem", AFTER, DENY),  # noqa: E501
+        # "с данными у нас проблем нет", "с соседями никаких вопросов нет"
+        (r"(?:с|со)\s+(?:\S+\s+){1,3}?(?:у\s+(?:нас|них|меня)\s+)?(?:(?:никаких|особых|больших|тоже|также)\s+)?(?:проблем\w*|трудност\w*|сложност\w*|вопрос\w*)\s+(?:(?:тоже|также|никаких|особых|давно|уже|больше|сейчас|теперь)\s+)?(?:нет|нету|не\s+было|не\s+возника\w+)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:проблем\w*|трудност\w*|сложност\w*)\s+(?:с|со|по)\s+(?:\S+\s+){1,3}?(?:тоже\s+|также\s+|особых\s+)?(?:нет|не было|не возникает)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:я\s+)?(?:ничего\s+)?не\s+знаю(?:\s+ничего)?(?:\s+(?:о|об|про))?|у\s+меня\s+нет\s+(?:\w+\s+)?(?:информации|сведений|данных|мнения)|затрудняюсь\s+(?:ответить|сказать)|не\s+могу\s+(?:сказать|ответить|судить)|не\s+в\s+курсе|не\s+владею\s+(?:информацией|вопросом)|не\s+компетентен|не\s+компетентна", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # the question echoed before its answer: "Браконьерство? Нет, …", "Заборы? У нас их нет."
+        (r"[\w-]+\?(?=\s*(?:(?:ну|да|а|нет)\W+)?(?:нет|нету|никогда|откуда|какое\s+там)(?!\w)|\s*(?:[^\s.,;:!?]+\s+){0,4}?(?:нет|нету|не\s+было|не\s+встречал\w*|не\s+слышал\w*|не\s+видел\w*)(?=\s*[.,;:!?]|\s*$))", "no", BEFORE, NEGATE),  # noqa: E501
+        # "X было бедой в девяностые, сейчас этого уже нет": what the sentence named before
+        (r"(?:(?:эт(?:ого|ой|их)|так(?:ого|ой|их)|подобного)(?:\s+(?:беды|проблемы|напасти|явления|бедствия|угрозы))?|с\s+этим)\s+(?:(?:уже|давно|больше|сейчас|теперь|тоже|вообще|у\s+нас|здесь|тут)\s+){0,3}(?:нет|нету|не\s+стало|не\s+бывает|не\s+было|покончено)", "no longer", SENTENCE, NEGATE, 25),  # noqa: E501
         (r"(?:больше|уже|более|давно)\s+не(?:т)?|прекратил\w*|перестал\w*", "no longer", EITHER, NEGATE),  # noqa: E501
+        # "заборы давно убрали", "рудник давно закрылся", "канал забросили"
+        (r"(?:(?:давно|уже|давно\s+уже)\s+)?(?:убрали|демонтирова\w+|разобрали|снесли|забросили|заброшен\w*|закрыл(?:ся|ась|ось|ись))", "no longer", BEFORE, NEGATE),  # noqa: E501
         # "и" does not end a clause ("без заборов и дорог"), but "браконьеров нет и скот
         # пасут", "засуха и нет воды", "засуха и никто не помогает" are two: "нет" there
         # reaches one side only
@@ -148,13 +161,15 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"ни", "neither-nor", AFTER, NEGATE),
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"не\s+(?:страда\w+|пострада\w+)\s+от|не\s+(?:затрон\w+|затрагива\w+|подверж\w+|угрожа\w+|беспоко\w+|трево\w+)|обход\w+\s+без", "without", AFTER, NEGATE, 4),  # noqa: E501
+        # "пастбища от перевыпаса не страдают": what suffers is named before the verb
+        (r"не\s+(?:страда\w+|пострада\w+)", "without", BEFORE, NEGATE, 4),
         (r"(?:никогда|ни\s+разу)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|слыхал\w*|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|наход\w*|нашли|нашел|нашёл)", "never", EITHER, NEGATE),  # noqa: E501
         (r"никогда(?:\s+не)?|ни\s+разу(?:\s+не)?", "never", AFTER, NEGATE),
-        (r"(?:и\s+)?не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?|слыхал\w*|наход\w+|нашли|нашел|нашёл|ход(?:ят|ит|или|ил)|пас(?:ут|ет|ёт|ли)|выгоня\w+|гоня\w+|вод(?:ят|ит|или))|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
+        (r"(?:и\s+)?не\s+(?:\w+\s+)?(?:наблюда\w+|отмеча\w+|встреча\w+|замеч\w+|замет\w+|выявл\w+|зафиксир\w+|было|был|была|были|бывает|происход\w+|существу\w+|видел\w*|видим|вижу|видно|приход\w+|появля\w+|обнаруж\w+|слышал\w*(?:\s+(?:о|об|про))?|слыхал\w*|наход\w+|нашли|нашел|нашёл|ход(?:ят|ит|или|ил)|заход\w+|зайд\w+|забреда\w+|забред\w+|возника\w+|возник\w*|пас(?:ут|ет|ёт|ли)|выгоня\w+|гоня\w+|вод(?:ят|ит|или))|отсутству\w+", "not", EITHER, NEGATE),  # noqa: E501
         (r"(?:дело|причина|беда|проблема|угроза|вопрос)\s+не\s+(?:в|во)|не\s+из-за", "not", AFTER, NEGATE, 3),  # noqa: E501
         # "никто не ставит петли" denies the snares; "никто не останавливает браконьеров"
         # (nobody stops the poachers) does not deny the poachers
-        (r"никто\s+(?:\w+\s+)?не(?!\s+(?:останавлива|остановил|лов|поймал|наказ|задержива|задержал|пресека|контролиру|бор[еоя]т|следит|следил|проверя|штрафу|охраня|защища|преследу)\w*)", "no", EITHER, NEGATE, 3),  # noqa: E501
+        (r"никто\s+(?:\w+\s+){0,3}?не(?!\s+(?:останавлива|остановил|лов|поймал|наказ|задержива|задержал|пресека|контролиру|бор[еоя]т|следит|следил|проверя|штрафу|охраня|защища|преследу)\w*)", "no", EITHER, NEGATE, 3),  # noqa: E501
         (r"ничего|никто", "no", EITHER, NEGATE, 2),
         (r"нет|нету|никак\w+", "no", EITHER, NEGATE),
         (r"не", "not", AFTER, NEGATE, 1),
@@ -203,8 +218,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "کسی کاری به شکارچی ها ندارد" (nobody bothers the poachers), "فایده ای ندارد" (it is
         # no use): idioms with "has not" that deny nothing before them
         (r"(?:کاری|فایده\s*ای|فایده|فرقی|ربطی)\s+(?:هم\s+)?ندار\w*", "", BEFORE, NONE),
+        # "مشکلی با دام نداریم" (we have no problem with livestock)
+        (r"(?:هیچ\s+)?(?:مشکلی|مشکل|گرفتاری)\s+(?:هم\s+)?(?:با|از\s+بابت|از\s+نظر|از\s+لحاظ)\s+(?:\S+\s+){1,3}?(?:نداریم|ندارند|ندارد|نداشت\w*|نیست)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:دیگر\s+)?(?:مشکل|مشکلی|تهدید|تهدیدی|معضل|معضلی|خطر|خطری)\s+(?:\S+\s+)?(?:نیست|نیستند|نمی باشد|ندارد|ندارند|نداریم|محسوب نمی شود|به حساب نمی آید)|(?:تحت\s+)?کنترل\s+(?:است|شده|درآمده)", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "از این بابت هیچ مشکلی نداریم" (on that score we have no problem): what the sentence named
+        (r"از\s+(?:این|آن)\s+(?:بابت|نظر|لحاظ|جهت)\s+(?:هم\s+)?(?:هیچ\s+)?(?:مشکلی|مشکل|نگرانی|نگرانی ای|گرفتاری)\s+(?:\S+\s+)?(?:نداریم|ندارند|ندارد|نیست|نداشته\w*)", "not a problem", SENTENCE, DENY, 25),  # noqa: E501
+        # the question echoed before its answer: "شکار غیرمجاز؟ این جا نداریم", "خشکسالی؟ نه، …"
+        (r"[\w-]+؟(?=\s*(?:نه|خیر|نخیر|ابدا|اصلا|هرگز)(?!\w)|\s*(?:[^\s.,;:!?؟،؛]+\s+){0,4}?(?:نداریم|نیست|نیستند|ندارد|ندارند|نبوده|نبود|ندیده\w*|نشنیده\w*)(?!\w))", "no", BEFORE, NEGATE),  # noqa: E501
+        # "تا حالا نشنیده ام که … رشوه گرفته باشد" (I have never heard that … took bribes)
+        (r"(?:(?:تا\s+(?:حالا|به\s+حال|الان)|هرگز|هیچ\s*وقت|هیچگاه)\s+)?(?:نشنیده|ندیده)\w*(?:\s+(?:ام|ایم|اند|ای|است))?\s+که", "never", CLAUSE, DENY, 10),  # noqa: E501
         (r"(?:من\s+)?(?:نمی\s*دانم|اطلاعی\s+ندارم|اطلاع\s+ندارم|اطلاعات\s+ندارم|اطلاعاتی\s+ندارم|نظری\s+ندارم|آگاهی\s+ندارم)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # "دیگر از شکار خبری نیست" (there is no sign of hunting any more)
+        (r"(?:دیگر|دیگه)\s+(?:خبری\s+از(?=\s+(?:\S+\s+){1,3}?نیست)|از(?=\s+(?:\S+\s+){1,3}?خبری\s+نیست))", "no longer", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:دیگر|دیگه)\s+(?:\S+\s+){0,5}?(?:نمی\w*|نیست|نیستند|نیس|نیستن|ن(?:دید|شد|کرد|دار|بود|کن)\w*)", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"متوقف\s+(?:شده|شد|گردیده)\w*", "no longer", BEFORE, NEGATE),
         (r"پاک\s+(?:است|شده)|عاری\s+است|در\s+امان|مصون", "without", BEFORE, NEGATE, 4),
@@ -289,7 +314,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|nope|past|wont",  # noqa: E501
-    "ru": r"обход\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
+    "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
@@ -375,7 +400,7 @@ CONJUNCTIONS = {
 }
 # Punctuation that ends a clause. A comma does too, except where a neither-nor pattern
 # goes on after it ("ни X, ни Y"; "X ч, Y ч"; "X да, Y да").
-_PUNCTUATION = r"[.!?;:\n()\[\]«»\"“”。；！？，：]|,(?!\s*(?:ни|nor|не|на|na)(?!\w))(?<!\sч,)(?<!\sда,)(?<!\sде,)(?<!\sта,)(?<!\sте,)"  # noqa: E501
+_PUNCTUATION = r"[.!?;:\n()\[\]«»\"“”。；！？，：،؛؟]|,(?!\s*(?:ни|nor|не|на|na)(?!\w))(?<!\sч,)(?<!\sда,)(?<!\sде,)(?<!\sта,)(?<!\sте,)"  # noqa: E501
 _WORD = re.compile(WORD_PATTERN)
 
 
@@ -469,10 +494,15 @@ def scopes(clean: str, lang: str) -> list[Scope]:
             continue
         reach = cues[index][4] if len(cues[index]) > 4 else None
         start, end = match.span()
-        before = bisect.bisect_right(boundary_ends, start)
-        clause_start = boundary_ends[before - 1] if before else 0
-        after = bisect.bisect_left(boundary_starts, end)
-        clause_end = boundary_starts[after] if after < len(boundaries) else len(clean)
+        if direction == SENTENCE:
+            stops = [m.end() for m in _SENTENCE.finditer(clean, 0, start)]
+            clause_start = stops[-1] if stops else 0
+            clause_end = end
+        else:
+            before = bisect.bisect_right(boundary_ends, start)
+            clause_start = boundary_ends[before - 1] if before else 0
+            after = bisect.bisect_left(boundary_starts, end)
+            clause_end = boundary_starts[after] if after < len(boundaries) else len(clean)
         if lang == "zh":
             clause_start = max(clause_start, start - (reach or HAN_REACH))
             clause_end = min(clause_end, end + (reach or HAN_REACH))
@@ -488,7 +518,7 @@ def scopes(clean: str, lang: str) -> list[Scope]:
             last_after = bisect.bisect_right(word_ends, clause_end)
             if last_after - first_after > reach:
                 clause_end = word_ends[first_after + reach - 1]
-            if direction != CLAUSE and prepositions:
+            if direction not in (CLAUSE, SENTENCE) and prepositions:
                 at = bisect.bisect_left(prepositions, end)
                 if at < len(prepositions):
                     clause_end = min(clause_end, prepositions[at])
@@ -644,7 +674,7 @@ PAST_CONTRAST: dict[str, tuple[str, str, str]] = {
         r"ҳам|ҳанӯз|боз|то ҳол|идома",
     ),
 }
-_SENTENCE = re.compile(r"[.!?;\n。！？；]+")
+_SENTENCE = re.compile(r"[.!?;\n。！？；؟]+")
 
 
 @functools.cache
@@ -752,7 +782,7 @@ def _bind(
     before = [i for i, (start, _) in enumerate(spans) if scope.start <= start < scope.cue_end]
     if scope.direction == AFTER or (scope.direction == EITHER and after):
         chosen = sorted(after, key=lambda i: spans[i][0])
-    elif scope.direction in (BEFORE, EITHER):
+    elif scope.direction in (BEFORE, EITHER, SENTENCE):
         # a verb-final negation denies its subject or object, not an adjunct (but "free
         # of X" takes X as its adjunct: "аз шикор озод", "از شکار پاک")
         chosen = sorted(
