@@ -238,9 +238,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "uz": [
         (r"nafaqat|gina\s+emas|faqat\s+(?:\S+\s+){0,2}?emas|kam\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),  # noqa: E501
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:hech\s+qachon\s+)?eshitma(?:gan|di|y)\w*", "never", BEFORE, NEGATE, 10),
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"tuga(?:di|gan)\w*|yakunla(?:ndi|ngan)\w*", "no longer", BEFORE, NEGATE),
         (r"xoli|toza", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         (r"na", "neither-nor", AFTER, NEGATE),
@@ -285,7 +288,7 @@ TRIGGERS = {
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
-    "uz": r"na|\w+(?:siz|сиз)|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
+    "uz": r"na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
     "tg": r"на|не|қатъ|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
