@@ -255,8 +255,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
-        # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки"
-        (r"(?:ҳеҷ\s+(?:гоҳ\s+)?)?на(?:шунид|дид)\w*\s*,?\s+ки", "never", AFTER, NEGATE, 8),
+        # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки", its
+        # prepositions included ("ки касе дар водии мо симхор кашад")
+        (r"(?:ҳеҷ\s+(?:гоҳ\s+)?)?на(?:шунид|дид)\w*\s*,?\s+ки", "never", CLAUSE, DENY, 10),
         (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
         (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
