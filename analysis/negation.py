@@ -169,6 +169,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "mn": [
         (r"төдийгүй|зөвхөн\s+\S+\s+биш|(?:урьд\s+нь\s+|өмнө\s+нь\s+)?хэзээ\s+ч\s+(?:байгаагүй|болж\s+байгаагүй|тохиолдож\s+байгаагүй)(?=\s+(?:их|хүнд|хүчтэй|ноцтой|өндөр|хэмжээний|том|аймшигтай|хатуу|ширүүн))", "", AFTER, NONE),  # noqa: E501
         (r"(?:зогс|багас|буур|таср|арил|дуус|намд|боли|цөөр)\w*(?:хгүй|оогүй|аагүй)", "", AFTER, NONE),  # noqa: E501
+        # "хулгайн анчдыг шийтгэдэггүй" (poachers are not punished) does not deny the poachers
+        (r"(?:шийтгэ|торго|баривчил|саатуул|тэмц|хянад|хянах|хянаа|шалгад|шалгах|шалгаа|мөрдө|илрүүл)\w*(?:хгүй|гүй)", "", AFTER, NONE),  # noqa: E501
         (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болдоггүй|болоогүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй|үүсгэдэггүй|үүсгэхгүй|учруулдаггүй|учруулахгүй|тулгардаггүй|тулгараагүй)|(?:асуудл|аюул|заналхийлл)\w*\s+ангид|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:аюул\s+)?заналхийлэлгүй", "not a problem", BEFORE, DENY),
         (r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|мэдэх\s+зүйл\s+(?:алга|байхгүй)|хэлж\s+чадахгүй|мэдээлэл\s+надад\s+алга", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -336,7 +338,7 @@ PREPOSITIONS = {
 #: Postpositions of the verb-final languages: a term right before one is an adjunct
 #: ("хулгайн анчдын эсрэг", against poachers), not what a verb-final negation denies.
 POSTPOSITIONS = {
-    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө",
+    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө улмаас",
     "kk": "қарсы туралы үшін жөнінде",
     "ky": "каршы жөнүндө үчүн тууралуу",
     "uz": "qarshi haqida uchun to'g'risida",
@@ -605,7 +607,7 @@ PAST_CONTRAST: dict[str, tuple[str, ...]] = {
         r"ч гэсэн|мөн|бас|хэвээр|дахиад|үргэлжил\w*",
         # "одоо тийм юм байхгүй болсон", "одоо бол бараг үгүй болсон", "тэр асуудал байхаа
         # больсон": the now-clause says the past is over without naming anything itself
-        r"(?:(?:тийм|ийм|тэр|энэ)\s+(?:юм|зүйл|асуудал|явдал|байдал)\w*\s+(?:ч\s+)?(?:бараг\s+)?(?:байхгүй|алга|үгүй|байхаа\s+больсон|больсон|гарахаа\s+больсон|гарахгүй)|(?:бараг\s+)?(?:үгүй|байхгүй)\s+болсон|алга\s+болсон|байхаа\s+больсон|гарахаа\s+больсон)",  # noqa: E501
+        r"(?:(?:тийм|ийм|тэр|энэ)\s+(?:юм|зүйл|асуудал|явдал|байдал)\w*\s+(?:ч\s+)?(?:бараг\s+)?(?:байхгүй|алга|үгүй|байхаа\s+больсон|больсон|гарахаа\s+больсон|гарахгүй)|(?:бараг\s+)?(?:үгүй|байхгүй)\s+болсон|алга\s+болсон|байхаа\s+больсон|гарахаа\s+больсон|(?:одоо|өнөөдөр)\s+(?:бол\s+|нь\s+)?(?:бараг\s+|огт\s+)?(?:байхгүй|алга|үгүй))",  # noqa: E501
     ),
     "fa": (
         r"قبلاً|قبلا|پیش‌تر|پیشتر|در گذشته|سابقاً|سابقا|قدیم‌ها|قدیمها|آن زمان",
@@ -685,8 +687,12 @@ def _past_contrast(
         clause_end = ends[after] if after < len(ends) else len(clean)
         if still.search(clean, later.start(), clause_end):
             continue
+        # a now-clause naming nothing must open a clause and say the past is over
         if not any(later.start() <= a < clause_end for a, _ in spans) and (
-            over is None or not over.search(clean, later.start(), clause_end)
+            over is None
+            or not clean[: later.start()].rstrip().endswith((",", ".", ";", ":", "!", "?"))
+            and later.start() > 0
+            or not over.search(clean, later.start(), clause_end)
         ):
             continue
         for index, (start, _) in enumerate(spans):
