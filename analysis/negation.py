@@ -199,13 +199,15 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"未|不", "not", AFTER, NEGATE, 2),
     ],
     "mn": [
-        (r"төдийгүй|зөвхөн\s+\S+\s+биш", "", AFTER, NONE),
+        (r"төдийгүй|зөвхөн\s+\S+\s+биш|(?:урьд\s+нь\s+|өмнө\s+нь\s+)?хэзээ\s+ч\s+(?:байгаагүй|болж\s+байгаагүй|тохиолдож\s+байгаагүй)(?=\s+(?:их|хүнд|хүчтэй|ноцтой|өндөр|хэмжээний|том|аймшигтай|хатуу|ширүүн))", "", AFTER, NONE),  # noqa: E501
         (r"(?:зогс|багас|буур|таср|арил|дуус|намд|боли|цөөр)\w*(?:хгүй|оогүй|аагүй)", "", AFTER, NONE),  # noqa: E501
-        (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй)|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "хулгайн анчдыг шийтгэдэггүй" (poachers are not punished) does not deny the poachers
+        (r"(?:шийтгэ|торго|баривчил|саатуул|тэмц|хянад|хянах|хянаа|шалгад|шалгах|шалгаа|мөрдө|илрүүл)\w*(?:хгүй|гүй)", "", AFTER, NONE),  # noqa: E501
+        (r"(?:томоохон\s+|том\s+|ноцтой\s+|гол\s+)?(?:асуудал|аюул|заналхийлэл)\s+(?:биш|байхгүй|үгүй|болохгүй|болдоггүй|болоогүй|болохоо\s+больсон|байхаа\s+больсон|байгаагүй|үүсгэдэггүй|үүсгэхгүй|учруулдаггүй|учруулахгүй|тулгардаггүй|тулгараагүй)|(?:асуудл|аюул|заналхийлл)\w*\s+ангид|асуудалгүй|хяналтад\s+(?:орсон|байгаа|байна)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"(?:аюул\s+)?заналхийлэлгүй", "not a problem", BEFORE, DENY),
         (r"(?:сайн\s+)?мэдэхгүй(?:\s+байна)?|мэдэх\s+зүйл\s+(?:алга|байхгүй)|хэлж\s+чадахгүй|мэдээлэл\s+надад\s+алга", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"\w+(?:хаа|хоо|хээ|хөө)\s+(?:больсон|больчихсон|больжээ|болилоо|байсан|байчихсан)|(?<!болж\s)(?<!улмаас\s)(?:больсон|больчихсон|больжээ|зогссон|зогсчихсон|зогсжээ)|алга\s+болсон", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"хэзээ\s+ч|огт", "never", AFTER, NEGATE),
+        (r"хэзээ\s+ч|огт|нэг\s+ч\s+удаа|ерөөсөө", "never", EITHER, NEGATE),
         (r"\w+(?:гүйгээр)", "without", BEFORE, NEGATE),
         (r"байхгүй|алга|үгүй|\w+(?:аас|ээс|оос|өөс)\s+ангид", "no", BEFORE, NEGATE),  # noqa: E501
         (r"биш|\w+(?:хгүй|аагүй|ээгүй|оогүй|өөгүй|гаагүй|гээгүй|даггүй|дэггүй|доггүй|дөггүй|сангүй|сэнгүй|сонгүй|сөнгүй|иагүй|иогүй|яагүй|ёогүй|еэгүй)", "not", BEFORE, NEGATE),  # noqa: E501
@@ -333,7 +335,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|nope|past|wont",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
-    "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
+    "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
@@ -396,7 +398,7 @@ PREPOSITIONS = {
 #: Postpositions of the verb-final languages: a term right before one is an adjunct
 #: ("хулгайн анчдын эсрэг", against poachers), not what a verb-final negation denies.
 POSTPOSITIONS = {
-    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө",
+    "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө улмаас",
     "kk": "қарсы туралы үшін жөнінде",
     "ky": "каршы жөнүндө үчүн тууралуу",
     "uz": "qarshi haqida uchun to'g'risida",
@@ -642,9 +644,12 @@ def _privatives(
 #: theme of its own, says X is over. A now-clause that names nothing ("before there were
 #: few poachers, now there are many"; "dzud used to come once in ten years, now six
 #: times") leaves X standing. Per language: the past words, the now words and the words
-#: that say the past goes on ("still", "also": "poaching was bad before and is now too").
+#: that say the past goes on ("still", "also": "poaching was bad before and is now too"),
+#: and optionally the phrases of a now-clause that say the past is over without naming
+#: anything ("одоо тийм юм байхгүй болсон", now there is no such thing): such a clause
+#: needs no theme of its own.
 #: The past words are also what lets a text through the quick cue filter (``is_cue_word``).
-PAST_CONTRAST: dict[str, tuple[str, str, str]] = {
+PAST_CONTRAST: dict[str, tuple[str, ...]] = {
     "en": (
         r"used to|in the past|previously|formerly|years ago|back then|in earlier years|"
         r"before(?=\s*,)",
@@ -662,9 +667,12 @@ PAST_CONTRAST: dict[str, tuple[str, str, str]] = {
         r"也|仍|还|還|依然|依旧|依舊|照样|照樣|继续|繼續",
     ),
     "mn": (
-        r"урьд нь|өмнө нь|эрт дээр үед|урьдын|хуучин цагт|тэр үед",
+        r"урьд нь|өмнө нь|эрт дээр үед|урьдын|хуучин цагт|тэр үед|ерээд онд|наяад онд|далаад онд|жараад онд|ээд онд|аад онд|социализмын үед|нэгдлийн үед",  # noqa: E501
         r"одоо|өнөөдөр|өнөө үед|одоогоор",
         r"ч гэсэн|мөн|бас|хэвээр|дахиад|үргэлжил\w*",
+        # "одоо тийм юм байхгүй болсон", "одоо бол бараг үгүй болсон", "тэр асуудал байхаа
+        # больсон": the now-clause says the past is over without naming anything itself
+        r"(?:(?:тийм|ийм|тэр|энэ)\s+(?:юм|зүйл|асуудал|явдал|байдал)\w*\s+(?:ч\s+)?(?:бараг\s+)?(?:байхгүй|алга|үгүй|байхаа\s+больсон|больсон|гарахаа\s+больсон|гарахгүй)|(?:бараг\s+)?(?:үгүй|байхгүй)\s+болсон|алга\s+болсон|байхаа\s+больсон|гарахаа\s+больсон|(?:одоо|өнөөдөр)\s+(?:бол\s+|нь\s+)?(?:бараг\s+|огт\s+)?(?:байхгүй|алга|үгүй))",  # noqa: E501
     ),
     "fa": (
         r"قبلاً|قبلا|پیش‌تر|پیشتر|در گذشته|سابقاً|سابقا|قدیم‌ها|قدیمها|آن زمان",
@@ -729,7 +737,8 @@ def _past_contrast(
     patterns = _past_patterns(lang)
     if patterns is None:
         return
-    past, now, still = patterns
+    past, now, still = patterns[:3]
+    over = patterns[3] if len(patterns) > 3 else None
     ends = [m.end() for m in _SENTENCE.finditer(clean)]
     for opening in past.finditer(clean):
         at = bisect.bisect_right(ends, opening.start())
@@ -743,7 +752,13 @@ def _past_contrast(
         clause_end = ends[after] if after < len(ends) else len(clean)
         if still.search(clean, later.start(), clause_end):
             continue
-        if not any(later.start() <= a < clause_end for a, _ in spans):
+        # a now-clause naming nothing must open a clause and say the past is over
+        if not any(later.start() <= a < clause_end for a, _ in spans) and (
+            over is None
+            or not clean[: later.start()].rstrip().endswith((",", ".", ";", ":", "!", "?"))
+            and later.start() > 0
+            or not over.search(clean, later.start(), clause_end)
+        ):
             continue
         for index, (start, _) in enumerate(spans):
             if (
