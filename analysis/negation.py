@@ -162,7 +162,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"[没沒](?:有)?(?:[听聽][说說]|碰到|遇到|遇[见見]|看[见見]|看到|[见見]到)(?:[过過])?", "never", EITHER, NEGATE),  # noqa: E501
         (r"[没沒]有人|[没沒]人", "no", AFTER, NEGATE, 5),
         (r"[没沒]有[发發][现現]|[没沒][发發][现現]|未[发發][现現]|不存在|[没沒]有", "no", EITHER, NEGATE),  # noqa: E501
-        (r"不(?:在|去|到|往|再去)", "not", AFTER, NEGATE, 8),
+        (r"不(?:在|去|到|往|再去|[会會]去|[会會])", "not", AFTER, NEGATE, 8),
         (r"免受|不受|[没沒]有受到|[没沒]受到|未受到|未受", "without", AFTER, NEGATE, 6),
         # "无围栏草场" (pasture without fences); not 无雪/无雨 (themselves the problem),
         # 无人 (drone, nobody), 无法, 无论, 无数, 无限, 无穷, 无奈, 无关
