@@ -21,8 +21,9 @@ about poaching": a term inside such a stretch is *negated* and does not tag its 
      problem"), ``either`` (what follows when a term follows, else what precedes: Russian
      "нет", Chinese "没有", English "not" before verbs of occurring or seeing),
      ``clause`` (the whole clause), or ``sentence`` (what precedes, back to the sentence's
-     start: the anaphoric "этого уже нет", "از این بابت مشکلی نداریم"). The "without" suffixes of nouns (Mongolian
-     ``-гүй``, Turkic ``-сыз``/``-siz``) negate only their own word and are not cues;
+     start: the anaphoric "этого уже нет", "از این بابت مشکلی نداریم"). The "without"
+     suffixes of nouns (Mongolian ``-гүй``, Turkic ``-сыз``/``-siz``) negate only their
+     own word and are not cues;
    - effect: ``negate``, ``deny`` or ``unknown`` (below), or ``none`` for phrases that
      look like a cue and negate nothing ("not only … but also", "не только", "不少", a
      lot of, "不断", constantly, "ғана емес"), listed first so that they win.
@@ -178,7 +179,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # traditional characters stand beside the simplified ones: [没沒]
         (r"不[仅僅]|不只|不但|不[断斷]|不少|不[错錯]|不同|不停|不久|不管|不[论論]|毫不|不得不|[并並]不少", "", AFTER, NONE),  # noqa: E501
         # a topic named first and then denied by a sentence-final clause that names nothing
-        # of its own: "偷猎？我们这儿没有。", "套子、夹子这些东西，我在山里转了这么多年，一次也没见过。"
+        # of its own: "偷猎？我们这儿没有。",
+        # "套子、夹子这些东西，我在山里转了这么多年，一次也没见过。"
         # (the cue runs from the sentence's start, so that it reaches over the commas)
         (r"(?<![^。!?！？;；\n])(?:(?!但|可是|不[过過]|却|卻)[^。!?！？;；\n]){1,24}?[?？,，](?:(?:(?!但|可是|不[过過]|却|卻)[^。!?！？;；\n,，]){1,16}?[,，?？])?(?:[对對]|在)?(?:我们|我們|咱们|咱們|我|俺们|俺們|俺)?(?:这儿|這兒|这里|這裡|这边|這邊|这块|這塊|那儿|那兒|那边|那邊|那里|那裡|村里|村裡|山里|山裡|当地|當地|本地)?(?:根本|从来|從來|压根儿?|壓根兒?|一次也|一回也|也|都|就|还|還|真|倒|[现現]在|如今|[这這]几年|[这這]幾年|早就?|早已|已[经經]?|基本上?|那)*(?:(?:不算|不是|算不上|[谈談]不上|不成)(?:什[么麼]|啥|大|多大的?)?(?:[问問][题題]|威[胁脅])|影[响響]不大|[没沒]有?(?:什[么麼]|啥|多大|太大)影[响響]|杜[绝絕]|[绝絕][迹跡]|停(?:止|掉)?|不存在|[没沒]有?(?:[见見]|[见見]到|[见見]着|[见見]著|看[见見]|看到|[听聽][说說]|遇到|遇上|遇[见見]|碰到|碰上|碰[见見]|[发發][现現])(?:[过過])?|[没沒]有?[过過]|[没沒]有|[没沒]有[这這][种種个個]?事|[没沒]有?(?:那|[这這])回事|[没沒]有?人(?:再)?(?:干|幹|搞|做|弄)|(?:那|[这這])?(?:都|早)?是(?:以前|从前|從前|[过過]去|老早|早年)的事)(?:了|啊|呀|的|吧|儿|兒)*(?=[。!！.]|$)", "no", BEFORE, NEGATE),  # noqa: E501
         # "X对黄羊来说不算啥问题": the one it is no problem for stands between the term and the cue
@@ -187,7 +189,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<![^。!?！？;；\n])(?:(?:至于|至於|关于|關於|对于|對於)[^。!?！？;；\n,，]{1,12}?|[^。!?！？;；\n,，]{1,12}?(?:的事情?|的情[况況]|的[问問][题題]|方面|[这這]块|[这這]塊|[这這]事|[这這]些事?))[,，])?我?(?:[对對]\S{1,6}?)?(?:(?:一点|一點|一丁点|一丁點|根本|完全|压根儿?|壓根兒?|真的?|实在|實在|确实|確實)?(?:都|也|就|并|並)?)(?:[没沒]什[么麼]可[说說]|[没沒]有什[么麼]可[说說]|[无無][话話]可[说說]|一[无無]所知|毫不知情|不知道|不清楚|不了解|不太了解|不太清楚|[说說]不清|[无無]法回答|不好[说說]|[没沒]有意[见見]|[说說]不上[来來]|[说說]不好|答不上[来來]|回答不了|不太?懂|不掌握|不太?熟悉|不在行)", "don't know", CLAUSE, UNKNOWN, 10),  # noqa: E501
         (r"[谈談]不上|[称稱]不上|算不上", "not a problem", EITHER, NEGATE),
         (r"哪(?:里|裡|儿|兒)?(?:有|[来來]的?)(?:什[么麼]|啥)?", "no", AFTER, NEGATE),
-        (r"[没沒]有?(?:什[么麼]|啥|多大|太大)?[关關][系係]|扯不上(?:[关關][系係])?|[无無][关關]", "not", BEFORE, NEGATE, 8),
+        (r"[没沒]有?(?:什[么麼]|啥|多大|太大)?[关關][系係]|扯不上(?:[关關][系係])?|[无無][关關]", "not", BEFORE, NEGATE, 8),  # noqa: E501
         (r"[没沒]有?(?:什[么麼]|啥)(?!可[说說]|好[说說]|[办辦]法)", "no", AFTER, NEGATE),
         (r"不用[担擔]心|不必[担擔]心|用不着[担擔]心|用不著[担擔]心", "not a problem", EITHER, NEGATE),  # noqa: E501
         (r"不再|已[经經]不|已不|再也[没沒]有|再也不|[没沒]人再|[没沒]有人再|再也[没沒]人", "no longer", AFTER, NEGATE),  # noqa: E501
@@ -195,7 +197,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"既不|既[没沒]有|也不|也[没沒]有|也[没沒]人|也[无無]", "neither-nor", AFTER, NEGATE),
         (r"缺乏|缺少|[没沒]有任何", "without", AFTER, NEGATE, 4),
         (r"[从從]未|[从從][来來][没沒]有|[从從][来來][没沒]|[从從][没沒]|[从從][来來]不|未曾|不曾|[没沒][见見][过過]|[没沒]有[见見][过過]|未[见見]", "never", AFTER, NEGATE),  # noqa: E501
-        (r"(?:基本|几乎|幾乎|根本|很少)?(?:看不到|看不[见見]|[见見]不到|[见見]不着|[见見]不著|碰不到|碰不上|遇不到|遇不上)", "never", EITHER, NEGATE),
+        (r"(?:基本|几乎|幾乎|根本|很少)?(?:看不到|看不[见見]|[见見]不到|[见見]不着|[见見]不著|碰不到|碰不上|遇不到|遇不上)", "never", EITHER, NEGATE),  # noqa: E501
         (r"[没沒](?:有)?(?:怎[么麼])?(?:[发發]生|出[现現])(?:[过過])?", "never", EITHER, NEGATE),
         (r"[没沒](?:有)?(?:[听聽][说說]|碰到|遇到|遇[见見]|看[见見]|看到|[见見]到)(?:[过過])?", "never", EITHER, NEGATE),  # noqa: E501
         (r"[没沒]有人|[没沒]人", "no", AFTER, NEGATE, 5),
@@ -354,7 +356,7 @@ TRIGGERS = {
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
-HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見免关關无無哪碰遇管刹遏压壓")
+HAN_TRIGGERS = frozenset("不没未从既也缺控杜绝消清知停中终再看见沒從絕終見免关關无無哪碰遇管刹遏压壓")  # noqa: E501
 
 
 @functools.cache
