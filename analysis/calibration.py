@@ -100,15 +100,22 @@ def _stored(path: str) -> dict:
 
 def load_mapping(kind: str, path: str | Path | None = None) -> dict[str, list[float]] | None:
     """The stored mapping for scores of ``kind`` ("lexicon", or "combined" for the mean of
-    lexicon and classifier), or None when none is stored (confidence is then the score)."""
+    lexicon and classifier; with ":first", the mapping of a text's most confident theme),
+    or None when none is stored (confidence is then the score)."""
     stored = _stored(str(path or DEFAULT_PATH))
     mapping = stored.get("mappings", {}).get(kind)
     return mapping if mapping and mapping.get("x") else None
 
 
-def calibrate(scores: np.ndarray, kind: str = "lexicon") -> np.ndarray:
-    """``apply_mapping`` with the stored mapping of ``kind`` (identity when none)."""
-    mapping = load_mapping(kind)
+def calibrate(scores: np.ndarray, kind: str = "lexicon", first: bool = False) -> np.ndarray:
+    """``apply_mapping`` with the stored mapping of ``kind`` (identity when none).
+
+    ``first=True`` maps the scores of texts' most confident themes: among themes with the
+    same score, a text's first theme is a person's code more often than a theme ranked
+    below another (the first is what the text is most about), so it has a mapping of its
+    own (``kind:first``); the pair mapping is used where none is stored.
+    """
+    mapping = (load_mapping(f"{kind}:first") if first else None) or load_mapping(kind)
     if mapping is None:
         return np.asarray(scores, dtype=float)
     return apply_mapping(mapping, scores)

@@ -422,7 +422,7 @@ def tag_texts(
         threshold = DEFAULT_THRESHOLDS[scored.kind]
     reviewed = reviewed_rows(texts, reviewed_column)
     reviewed_tags = _column(texts, tags_column)
-    mapped = calibrate(confidence, scored.kind) if calibrated else confidence
+    mapped = calibrate(confidence, scored.kind, first=True) if calibrated else confidence
 
     out: dict[str, list] = {name: [] for name in TAG_COLUMNS}
     livestock = themes.index("livestock") if "livestock" in themes else -1

@@ -45,7 +45,7 @@ from analysis.calibration import (  # noqa: E402
     reliability_table,
 )
 from analysis.seed import seed_classifier  # noqa: E402
-from analysis.tagging import score_themes, train_classifier  # noqa: E402
+from analysis.tagging import DEFAULT_THRESHOLDS, score_themes, train_classifier  # noqa: E402
 from bench.seed_corpus import HALVED as HELD_OUT  # noqa: E402  (their even halves)
 from bench.seed_corpus import WHOLE  # noqa: E402
 
@@ -73,6 +73,16 @@ def _raw_scores(texts: pd.DataFrame, classifier=None) -> np.ndarray:
     return score_themes(texts.drop(columns=["themes"]), classifier=classifier).scores
 
 
+def _first(scores: np.ndarray, kind: str) -> np.ndarray:
+    """(texts x themes) True at each text's most confident theme where its score reaches
+    the threshold ``tag_texts`` applies to scores of ``kind``."""
+    chosen = np.zeros(scores.shape, dtype=bool)
+    best = scores.argmax(axis=1)
+    rows = np.flatnonzero(scores[np.arange(len(scores)), best] >= DEFAULT_THRESHOLDS[kind])
+    chosen[rows, best[rows]] = True
+    return chosen
+
+
 def _truth(texts: pd.DataFrame, themes) -> np.ndarray:
     return np.array([[t in str(v).split(";") for t in themes] for v in texts["themes"]])
 
@@ -93,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     fold_of = rng.permutation(len(data)) % args.folds
     stored = {
         "method": "isotonic regression of (raw score, theme coded by a person) over every "
-        "text and theme with a raw score above zero; confidence = linear interpolation "
+        "text and theme with a raw score above zero (and, for ':first', over each text's "
+        "most confident theme reaching the threshold); confidence = linear interpolation "
         "between the breakpoints",
         "data": (
             [str(path.relative_to(ROOT)) for path in SOURCES]
@@ -115,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         "held_out": {},
     }
     for kind in ("lexicon", "combined"):
-        held_conf, held_truth, held_raw = [], [], []
+        # every (text, theme) pair with a score, and each text's most confident theme
+        # where it reaches the threshold (the theme whose confidence a tagged text reports)
+        pairs = {"conf": [], "truth": [], "raw": []}
+        firsts = {"conf": [], "truth": [], "raw": []}
         all_scores = np.zeros((len(data), len(themes)))
         for fold in range(args.folds):
             test = fold_of == fold
@@ -126,36 +140,40 @@ def main(argv: list[str] | None = None) -> int:
             elif kind == "combined":
                 classifier = seed_classifier(args.seed)
             scores = _raw_scores(data, classifier)
-            train_mask = (~test)[:, None] & (scores > 0)
-            mapping = fit_mapping(scores[train_mask], truth[train_mask])
-            test_mask = test[:, None] & (scores > 0)
-            held_conf.append(apply_mapping(mapping, scores[test_mask]))
-            held_raw.append(scores[test_mask])
-            held_truth.append(truth[test_mask])
+            first = _first(scores, kind)
+            for found, train_mask, test_mask in (
+                (pairs, (~test)[:, None] & (scores > 0), test[:, None] & (scores > 0)),
+                (firsts, first & ~test[:, None], first & test[:, None]),
+            ):
+                mapping = fit_mapping(scores[train_mask], truth[train_mask])
+                found["conf"].append(apply_mapping(mapping, scores[test_mask]))
+                found["raw"].append(scores[test_mask])
+                found["truth"].append(truth[test_mask])
             all_scores[test] = scores[test]
-        conf = np.concatenate(held_conf)
-        raw = np.concatenate(held_raw)
-        observed = np.concatenate(held_truth)
-        positive = all_scores > 0
-        mapping = fit_mapping(all_scores[positive], truth[positive])
-        stored["mappings"][kind] = mapping
-        stored["held_out"][kind] = {
-            "pairs": int(len(conf)),
-            "ece_raw_score": round(expected_calibration_error(raw, observed), 4),
-            "ece_calibrated": round(expected_calibration_error(conf, observed), 4),
-            "reliability": reliability_table(conf, observed),
-        }
-        print(
-            f"{kind}: {len(conf)} held-out (text, theme) pairs; ECE raw score "
-            f"{stored['held_out'][kind]['ece_raw_score']:.3f}, calibrated "
-            f"{stored['held_out'][kind]['ece_calibrated']:.3f}"
-        )
-        print("   bin        n  confidence  observed")
-        for row in stored["held_out"][kind]["reliability"]:
+        for name, found, chosen in (
+            (kind, pairs, all_scores > 0),
+            (f"{kind}:first", firsts, _first(all_scores, kind)),
+        ):
+            conf, raw, observed = (np.concatenate(found[key]) for key in ("conf", "raw", "truth"))
+            stored["mappings"][name] = fit_mapping(all_scores[chosen], truth[chosen])
+            stored["held_out"][name] = {
+                "pairs": int(len(conf)),
+                "ece_raw_score": round(expected_calibration_error(raw, observed), 4),
+                "ece_calibrated": round(expected_calibration_error(conf, observed), 4),
+                "reliability": reliability_table(conf, observed),
+            }
+            what = "texts' first themes" if name.endswith(":first") else "(text, theme) pairs"
             print(
-                f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:5d}  {row['confidence']:10.3f}"
-                f"  {row['observed']:8.3f}"
+                f"{name}: {len(conf)} held-out {what}; ECE raw score "
+                f"{stored['held_out'][name]['ece_raw_score']:.3f}, calibrated "
+                f"{stored['held_out'][name]['ece_calibrated']:.3f}"
             )
+            print("   bin        n  confidence  observed")
+            for row in stored["held_out"][name]["reliability"]:
+                print(
+                    f"  {row['low']:.1f}-{row['high']:.1f} {row['n']:5d}  "
+                    f"{row['confidence']:10.3f}  {row['observed']:8.3f}"
+                )
     if args.write:
         DEFAULT_PATH.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
         print(f"written: {DEFAULT_PATH.relative_to(ROOT)}")
