@@ -15,7 +15,11 @@ development statements, never this set), which took the whole set from 0.822 to 
 and to 0.854 once the eighth development set's odd half had joined the seed statements
 (0.854 again after the lexicon was revised on that half; the lexicon alone 0.823), and
 0.852 with the ninth set's odd half in the seed too, 0.853 after the lexicon was revised on
-that half (the lexicon alone 0.825).
+that half (the lexicon alone 0.825). Raised a fifth time after three changes measured here
+together: a further theme must reach 60 % of the first theme's score (the combined threshold
+0.35 instead of 0.40), the tenth development set's odd half in the seed statements, and the
+lexicon and negation rules revised on that half in every language: 0.868 [0.850, 0.884]
+(the lexicon alone 0.830).
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
@@ -48,8 +52,8 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
-FLOORS = {"all": 0.83, "en": 0.82, "ru": 0.83, "zh": 0.82, "mn": 0.81, "fa": 0.82,
-          "kk": 0.76, "ky": 0.78, "uz": 0.90, "tg": 0.74}  # fmt: skip
+FLOORS = {"all": 0.85, "en": 0.85, "ru": 0.83, "zh": 0.85, "mn": 0.82, "fa": 0.84,
+          "kk": 0.78, "ky": 0.79, "uz": 0.90, "tg": 0.74}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 #: Expected calibration error of the confidence on this set: the measured figure plus a margin.
 CALIBRATION_CEILING = 0.04

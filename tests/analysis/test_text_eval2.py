@@ -4,7 +4,7 @@
 numbered negation kinds), written for measurement only by writers who never saw the code,
 the lexicon or the other sets, after the revisions on the third development set and before
 anything was measured on it. Nothing in analysis/ was revised by looking at it: these are
-figures for unseen text. The floors are the figures of the first measurement less a margin
+figures for unseen text. The floors are the figures of the latest measurement less a margin
 for the bootstrap's spread; the issue's targets are printed beside them. Run with ``-s``.
 The tagger is measured as runs tag: the lexicon with the classifier trained on the seed
 statements (``analysis.seed``: development statements, never this set); the lexicon alone is
@@ -17,6 +17,13 @@ Mongolian 0.610, and the first theme's confidence less well calibrated (ECE 0.06
 after the lexicon revisions on the ninth set: 0.818 (the lexicon alone 0.783), English
 0.755, ECE 0.087, all of it under-confidence (the mapping is fitted on every text-theme
 pair, and the most confident theme of a text is right more often than a pair at its score).
+After three changes measured together (a further theme must reach 60 % of the first theme's
+score, with the combined threshold at 0.35; the tenth development set's odd half in the seed
+statements; the lexicon and negation rules revised on that half in every language): 0.832
+(the lexicon alone 0.783), English 0.763, Mongolian 0.666, negation 56 of 68, and the first
+theme's ECE 0.101, just over the ceiling; with a mapping of its own for a text's first
+theme, fitted on the development sets' held-out halves (where the same under-confidence
+showed: ECE 0.056, 0.030 cross-validated with that mapping), 0.028.
 """
 
 from __future__ import annotations
@@ -40,16 +47,16 @@ FROZEN = {
     "statements_central.csv": "b35228f7a0226bafd6c77462f2d637fec3a2ebeece6e1888905796927cdead99",
 }
 THEMES = reference.theme_codes()
-#: The first measurement less a margin (see the module docstring); targets beside them.
+#: The measured figures less a margin (see the module docstring); targets beside them.
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.79, "en": 0.72, "ru": 0.81, "zh": 0.80, "mn": 0.57, "fa": 0.81,
+FLOORS = {"all": 0.81, "en": 0.72, "ru": 0.81, "zh": 0.84, "mn": 0.62, "fa": 0.84,
           "kk": 0.86, "ky": 0.79, "uz": 0.85, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
-NEGATION_FLOOR = 0.77
+NEGATION_FLOOR = 0.80
 NON_ANSWER_FLOOR = 0.9
-CALIBRATION_CEILING = 0.10
+CALIBRATION_CEILING = 0.06
 
 
 @pytest.fixture(scope="module")
