@@ -721,23 +721,32 @@ def _drop_contained(found: list[Match]) -> list[Match]:
     ]
 
 
+def _covering_pairs(found: _Found, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (one, other) of occurrences among ``index``, in the same text, in which
+    ``other`` may cover ``one``: it starts at or before ``one`` and no earlier than the
+    longest occurrence's length before ``one``'s end (an occurrence starting earlier cannot
+    reach that far). Every occurrence is compared with its few neighbours only, not with
+    every other occurrence of its text, so a long text full of terms costs linear time.
+    """
+    if len(index) < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts, ends = found.flat_starts[index], found.flat_ends[index]
+    order = np.argsort(starts, kind="stable")
+    index, starts, ends = index[order], starts[order], ends[order]
+    longest = int((ends - starts).max())
+    low = np.searchsorted(starts, ends - longest, side="left")
+    high = np.searchsorted(starts, starts, side="right")
+    position, partner = expand_ranges(low, high - low)
+    one, other = index[position], index[partner]
+    same = (one != other) & (found.owners[one] == found.owners[other])
+    return one[same], other[same]
+
+
 def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray) -> None:
     """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated)."""
-    index = np.flatnonzero(kept)
-    if len(index) < 2:
+    one, other = _covering_pairs(found, np.flatnonzero(kept))
+    if not len(one):
         return
-    owners = found.owners[index]
-    order = np.argsort(owners, kind="stable")
-    index, owners = index[order], owners[order]
-    firsts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
-    sizes = np.diff(np.append(firsts, len(owners)))
-    several = sizes > 1
-    if not several.any():
-        return
-    member_group, members = expand_ranges(firsts[several], sizes[several])
-    groups, group_sizes = firsts[several], sizes[several]
-    pair_member, partners = expand_ranges(groups[member_group], group_sizes[member_group])
-    one, other = index[members[pair_member]], index[partners]
     terms_one, terms_other = found.terms[one], found.terms[other]
     covered = (
         (themes[terms_one] != themes[terms_other])
@@ -782,12 +791,12 @@ def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndar
     if multiple.any():
         firsts, sizes = firsts[multiple], sizes[multiple]
         member_group, members = expand_ranges(firsts, sizes)
-        pair_member, partners = expand_ranges(firsts[member_group], sizes[member_group])
-        one, other = order[members[pair_member]], order[partners]
+        one, other = _covering_pairs(found, order[members])
         one_length = found.ends[one] - found.starts[one]
         other_length = found.ends[other] - found.starts[other]
         covers = (
-            (found.starts[other] <= found.starts[one])
+            (theme[one] == theme[other])
+            & (found.starts[other] <= found.starts[one])
             & (found.ends[one] <= found.ends[other])
             & ((other_length > one_length) | ((other_length == one_length) & (other < one)))
         )

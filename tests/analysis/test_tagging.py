@@ -324,3 +324,49 @@ def test_herds_named_as_victims_beside_conflict_or_winter_are_not_the_livestock_
     # livestock was found in each of the first three, beside the main theme
     assert tagged["themes"].tolist()[:3] == ["community", "community", "climate"]
     assert tagged.loc[3, "theme"] == "livestock"
+
+
+def _occurrences(rng, texts: int, per_text: int, width: int):
+    from analysis.lexicon import _Found
+
+    owners = np.repeat(np.arange(texts), per_text)
+    starts = rng.integers(0, width, size=len(owners))
+    ends = starts + rng.integers(1, 6, size=len(owners))
+    flat = owners * (width + 10)
+    terms = rng.integers(0, 20, size=len(owners))
+    extent = int(flat.max()) + width + 10
+    return _Found(owners, starts, ends, terms, flat + starts, flat + ends, extent)
+
+
+def test_overlaps_are_resolved_among_neighbours_in_linear_time():
+    from analysis.lexicon import _covering_pairs
+
+    rng = np.random.default_rng(7)
+    found = _occurrences(rng, texts=3, per_text=300, width=600)
+    index = np.arange(len(found.owners))
+    one, other = _covering_pairs(found, index)
+    candidates = set(zip(one.tolist(), other.tolist(), strict=True))
+    # every pair in which one occurrence covers another in the same text is among them
+    covering = {
+        (a, b)
+        for a in index.tolist()
+        for b in index.tolist()
+        if a != b
+        and found.owners[a] == found.owners[b]
+        and found.starts[b] <= found.starts[a]
+        and found.ends[a] <= found.ends[b]
+    }
+    assert covering and covering <= candidates
+    # and their number grows with the occurrences, not with their square: four times as
+    # many occurrences as densely packed give about four times as many pairs
+    small = _covering_pairs(_occurrences(rng, 1, 1000, 2000), np.arange(1000))[0]
+    large = _covering_pairs(_occurrences(rng, 1, 4000, 8000), np.arange(4000))[0]
+    assert len(large) < 6 * len(small)
+
+
+def test_a_long_answer_full_of_terms_is_tagged_as_its_parts_are():
+    # a 10,000-character answer without punctuation (the longest an answer may be) used to
+    # compare every term found with every other one
+    text = "偷猎围栏" * 2500
+    tagged = tag_texts(pd.DataFrame({"text": [text, "偷猎围栏"], "lang": ["zh", "zh"]}))
+    assert tagged["themes"].iloc[0] == tagged["themes"].iloc[1] != ""
