@@ -576,12 +576,15 @@ def negate(
     found = scopes(clean, lang)
     adjunct = _adjuncts(clean, lang, spans) if found else []
     hearing = _HEARING.get(lang)
+    starting = _Starts(spans)
     for scope in found:
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is
-        holders = [
-            i for i, (a, b) in enumerate(spans) if a <= scope.cue_start and scope.cue_end <= b
-        ]
+        holders = sorted(
+            i
+            for i in starting.between(scope.cue_end - starting.longest, scope.cue_start + 1)
+            if spans[i][0] <= scope.cue_start and scope.cue_end <= spans[i][1]
+        )
         if holders:
             # ... unless the cue is the word's own negated form: a problem term matched by a
             # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
@@ -596,7 +599,7 @@ def negate(
             continue
         if scope.effect == NEGATE:
             hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))
-            _bind(scope, spans, polarities, result, adjunct, hears)
+            _bind(scope, spans, polarities, result, adjunct, starting, hears)
         else:
             lo, hi = (
                 (scope.start, scope.end)
@@ -605,8 +608,8 @@ def negate(
                 if scope.direction == AFTER
                 else (scope.start, scope.cue_start)
             )
-            for index, (start, _) in enumerate(spans):
-                if not result[index] and lo <= start < hi:
+            for index in starting.between(lo, hi):
+                if not result[index]:
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)
     _past_contrast(clean, lang, spans, polarities, result)
@@ -796,6 +799,9 @@ _HEARING = {
 }
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """Which occurrences stand right after a preposition or right before a postposition:
     adjuncts, which a verb-final negation on their right does not deny."""
@@ -803,15 +809,40 @@ def _adjuncts(clean: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[b
     after_words = set(POSTPOSITIONS.get(lang, "").split())
     if not before_words and not after_words:
         return [False] * len(spans)
+    # the text's words (runs without white space), to find the one before and after each
+    # occurrence without splitting the text again for each of them
+    words = [match.span() for match in _NON_SPACE.finditer(clean)]
+    word_starts = [start for start, _ in words]
+    word_ends = [end for _, end in words]
     out = []
     for start, end in spans:
-        previous = clean[:start].split()[-1:] if before_words else []
-        following = clean[end:].split()[:1] if after_words else []
+        # the last word (or part of one) before ``start``, the first (or its rest) after ``end``
+        at = bisect.bisect_left(word_starts, start) - 1
+        previous = [clean[words[at][0] : min(words[at][1], start)]] if at >= 0 else []
+        at = bisect.bisect_right(word_ends, end)
+        following = [clean[max(words[at][0], end) : words[at][1]]] if at < len(words) else []
         out.append(
             bool(previous and previous[0].strip(".,;:!?") in before_words)
             or bool(following and following[0].strip(".,;:!?") in after_words)
         )
     return out
+
+
+class _Starts:
+    """Term occurrences ordered by where they start, to find those starting in a stretch
+    of the text without going through all of them (a long text has many scopes)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self.starts = [spans[i][0] for i in self.order]
+        #: the longest occurrence, in characters
+        self.longest = max((end - start for start, end in spans), default=0)
+
+    def between(self, low: int, high: int) -> list[int]:
+        """The occurrences starting at ``low`` or later and before ``high``, by where they
+        start (those starting together in the order they were found)."""
+        first, last = bisect.bisect_left(self.starts, low), bisect.bisect_left(self.starts, high)
+        return self.order[first:last]
 
 
 def _bind(
@@ -820,13 +851,14 @@ def _bind(
     polarities: Sequence[str],
     result: list[str],
     adjunct: Sequence[bool],
+    starting: _Starts,
     hears: bool = False,
 ) -> None:
-    after = [i for i, (start, _) in enumerate(spans) if scope.cue_end <= start < scope.end]
+    after = starting.between(scope.cue_end, scope.end)
     # a verb-final cue's own word may carry the term it negates (Mongolian "агнадаггүй")
-    before = [i for i, (start, _) in enumerate(spans) if scope.start <= start < scope.cue_end]
+    before = starting.between(scope.start, scope.cue_end)
     if scope.direction == AFTER or (scope.direction == EITHER and after):
-        chosen = sorted(after, key=lambda i: spans[i][0])
+        chosen = after
     elif scope.direction in (BEFORE, EITHER, SENTENCE):
         # a verb-final negation denies its subject or object, not an adjunct (but "free
         # of X" takes X as its adjunct: "аз шикор озод", "از شکار پاک")
