@@ -23,6 +23,10 @@ what that first call of ``cluster_texts`` took. The end-to-end run is timed cold
 Each child reports its wall time and peak resident memory (``ru_maxrss``), so one size's
 memory is not inflated by another's; every size runs ``--repeat`` times and the fastest
 time of each measurement is reported.
+Then one 50,000-character note per language (the longest a note may be), dense with terms
+and denials, is tagged whole and, for comparison in the same process, cut into 500-character
+pieces: the whole note may take at most three times as long as its pieces (tagging time
+grows with a text's length, not with its square).
 
 The method run (``--responses``, 0 to skip) generates that many questionnaire responses
 (deterministic for ``--seed``): about 30 % of questionnaire 2026.1, rating every direct
@@ -671,6 +675,48 @@ def _run_method(size: int, replicates: int, seed: int, out) -> None:
     )
 
 
+#: One long interview note per language (the longest a note may be: 50,000 characters), made
+#: of a statement with denials repeated, and Chinese without any punctuation: texts with a
+#: term or a negation every few words, where comparing every term or scope with every
+#: other one would grow with the square of the length.
+LONG_TEXT = 50_000
+LONG_UNITS = {
+    "en": "Poaching? No, nobody hunts here, and the fence is not a problem for the herds. ",
+    "ru": "Браконьеров у нас нет, никто не охотится, а забор для сайги не проблема. ",
+    "zh": "偷猎？我们这儿没有，围栏也不是问题。",
+    "zh, no punctuation": "偷猎围栏铁路干旱",
+    "mn": "Хулгайн ан огт байхгүй, хашаа ч асуудал биш, зуд ч болоогүй. ",
+    "fa": "شکار؟ نه، اینجا کسی شکار نمی‌کند و حصار هم مشکلی نیست. ",
+    "kk": "Браконьерлік жоқ, қоршау да мәселе емес, құрғақшылық болған жоқ. ",
+}
+#: A long note may take this many times as long as the same text cut into 500-character
+#: pieces (the same words, tagged as 100 short answers).
+LONG_RATIO = 3.0
+
+
+def _run_long_texts(out) -> None:
+    import pandas as pd
+
+    from analysis.tagging import tag_texts
+
+    figures = {}
+    tag_texts(pd.DataFrame({"text": ["warm up"], "lang": ["en"]}))
+    for name, unit in LONG_UNITS.items():
+        lang = name[:2]
+        text = (unit * (LONG_TEXT // len(unit) + 1))[:LONG_TEXT]
+        pieces = [text[i : i + 500] for i in range(0, len(text), 500)]
+        timed = []
+        for frame in (
+            pd.DataFrame({"text": pieces, "lang": lang}),
+            pd.DataFrame({"text": [text], "lang": [lang]}),
+        ):
+            start = time.perf_counter()
+            tag_texts(frame)
+            timed.append(time.perf_counter() - start)
+        figures[name] = timed
+    out.put({"long": figures})
+
+
 def _in_child(target, *args) -> dict:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
@@ -780,6 +826,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         if best["end_to_end_mb"] >= 2048:
             failures.append(f"{size} texts: {best['end_to_end_mb']:.0f} MB (target < 2048)")
+    long_texts = _in_child(_run_long_texts)["long"]
+    for name, (pieces, whole) in long_texts.items():
+        ratio = whole / pieces
+        print(
+            f"long text {name}: {LONG_TEXT} characters {whole:.2f} s, in 500-character pieces "
+            f"{pieces:.2f} s: {ratio:.2f}x (target <= {LONG_RATIO})"
+        )
+        if ratio > LONG_RATIO:
+            failures.append(f"long text {name}: {ratio:.2f}x its pieces (target <= {LONG_RATIO})")
     if args.responses:
         measured = _in_child(_run_method, args.responses, args.replicates, args.seed)
         counts = measured["counts"]

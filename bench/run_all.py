@@ -10,8 +10,9 @@ fail against each target of the issues:
   or duplicated, < 150 MB resident memory per worker (peak);
 * analysis: clustering <= 1.5 x the plain scikit-learn baseline, 100k texts tagged and
   clustered in < 60 s and < 2 GB, the whole analysis run on 50,000 responses with 1,000
-  bootstrap replicates in < 60 s and < 2 GB, and time growing no faster than linearly with
-  the number of texts;
+  bootstrap replicates in < 60 s and < 2 GB, time growing no faster than linearly with
+  the number of texts, and a 50,000-character note tagged within 3 x the time of its
+  500-character pieces;
 * load: no 5xx, every acknowledged submission stored exactly once, no draft lost, also when a
   worker is killed and when the server is restarted.
 
@@ -260,6 +261,20 @@ def read_analysis(output: str, report: Report) -> str:
             f"<= {GROWTH_SLACK}, {first // 1000}k to {last // 1000}k)",
             f"{overall:.2f} (steps: {', '.join(steps)})",
             overall <= GROWTH_SLACK,
+        )
+    for found in re.finditer(
+        r"long text (.+?): (\d+) characters ([\d.]+) s, in 500-character pieces ([\d.]+) s: "
+        r"([\d.]+)x \(target <= ([\d.]+)\)",
+        output,
+    ):
+        name, size, ratio, limit = found.group(1), int(found.group(2)), *map(
+            float, found.group(5, 6)
+        )
+        report.judge(
+            "analysis",
+            f"a {size:,}-character note ({name}) tags within {limit:g} x its 500-character pieces",
+            f"{ratio:.2f} x ({found.group(3)} s against {found.group(4)} s)",
+            ratio <= limit,
         )
     method = re.search(
         r"method (\d+) responses, (\d+) replicates: ([\d.]+) s, peak ([\d.]+) MB", output
