@@ -514,6 +514,8 @@ def scopes(clean: str, lang: str) -> list[Scope]:
     prepositions = _preposition_starts(clean, lang)
     boundary_starts = [a for a, _ in boundaries]
     boundary_ends = [b for _, b in boundaries]
+    sentence_starts: list[int] = []
+    sentence_ends: list[int] | None = None
     if lang != "zh":
         spans = [m.span() for m in _WORD.finditer(clean)]
         word_starts = [a for a, _ in spans]
@@ -527,8 +529,13 @@ def scopes(clean: str, lang: str) -> list[Scope]:
         reach = cues[index][4] if len(cues[index]) > 4 else None
         start, end = match.span()
         if direction == SENTENCE:
-            stops = [m.end() for m in _SENTENCE.finditer(clean, 0, start)]
-            clause_start = stops[-1] if stops else 0
+            if sentence_ends is None:
+                runs = [m.span() for m in _SENTENCE.finditer(clean)]
+                sentence_starts, sentence_ends = [a for a, _ in runs], [b for _, b in runs]
+            # after the last sentence end before the cue (a run of marks reaching into the
+            # cue ends where it starts)
+            last = bisect.bisect_left(sentence_starts, start) - 1
+            clause_start = min(sentence_ends[last], start) if last >= 0 else 0
             clause_end = end
         else:
             before = bisect.bisect_right(boundary_ends, start)
@@ -744,6 +751,13 @@ def _past_word(lang: str) -> re.Pattern | None:
 HAN_PAST = frozenset(phrase[0] for phrase in PAST_CONTRAST["zh"][0].split("|"))
 
 
+def _after_mark(clean: str, position: int) -> bool:
+    """Whether the text before ``position``, white space aside, ends with , . ; : ! or ?"""
+    while position > 0 and clean[position - 1].isspace():
+        position -= 1
+    return position > 0 and clean[position - 1] in ",.;:!?"
+
+
 def _past_contrast(
     clean: str, lang: str, spans: Sequence[tuple[int, int]], polarities: Sequence[str],
     result: list[str],
@@ -770,7 +784,7 @@ def _past_contrast(
         # a now-clause naming nothing must open a clause and say the past is over
         if not any(later.start() <= a < clause_end for a, _ in spans) and (
             over is None
-            or not clean[: later.start()].rstrip().endswith((",", ".", ";", ":", "!", "?"))
+            or not _after_mark(clean, later.start())
             and later.start() > 0
             or not over.search(clean, later.start(), clause_end)
         ):
