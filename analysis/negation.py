@@ -619,7 +619,7 @@ def negate(
                 if not result[index]:
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)
-    _past_contrast(clean, lang, spans, polarities, result)
+    _past_contrast(clean, lang, starting, polarities, result)
     return result
 
 
@@ -759,8 +759,7 @@ def _after_mark(clean: str, position: int) -> bool:
 
 
 def _past_contrast(
-    clean: str, lang: str, spans: Sequence[tuple[int, int]], polarities: Sequence[str],
-    result: list[str],
+    clean: str, lang: str, starting: _Starts, polarities: Sequence[str], result: list[str]
 ) -> None:
     """Mark the problem terms of a past that a later "now" contrasts with ("used to")."""
     patterns = _past_patterns(lang)
@@ -782,19 +781,12 @@ def _past_contrast(
         if still.search(clean, later.start(), clause_end):
             continue
         # a now-clause naming nothing must open a clause and say the past is over
-        if not any(later.start() <= a < clause_end for a, _ in spans) and (
-            over is None
-            or not _after_mark(clean, later.start())
-            and later.start() > 0
-            or not over.search(clean, later.start(), clause_end)
-        ):
-            continue
-        for index, (start, _) in enumerate(spans):
-            if (
-                not result[index]
-                and polarities[index] == PROBLEM
-                and sentence_start <= start < later.start()
-            ):
+        if not starting.between(later.start(), clause_end):
+            opens = later.start() == 0 or _after_mark(clean, later.start())
+            if over is None or not opens or not over.search(clean, later.start(), clause_end):
+                continue
+        for index in starting.between(sentence_start, later.start()):
+            if not result[index] and polarities[index] == PROBLEM:
                 result[index] = "used to"
 
 
