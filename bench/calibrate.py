@@ -131,16 +131,17 @@ def main(argv: list[str] | None = None) -> int:
         pairs = {"conf": [], "truth": [], "raw": []}
         firsts = {"conf": [], "truth": [], "raw": []}
         all_scores = np.zeros((len(data), len(themes)))
+        # the scores depend on the fold only when the classifier is trained on the others
+        per_fold = kind == "combined" and args.all_development
+        if not per_fold:
+            scores = _raw_scores(data, seed_classifier(args.seed) if kind == "combined" else None)
+            first = _first(scores, kind)
         for fold in range(args.folds):
             test = fold_of == fold
-            classifier = None
-            if kind == "combined" and args.all_development:
+            if per_fold:
                 training = data[~test].assign(tags=data["themes"][~test])
-                classifier = train_classifier(training, seed=args.seed)
-            elif kind == "combined":
-                classifier = seed_classifier(args.seed)
-            scores = _raw_scores(data, classifier)
-            first = _first(scores, kind)
+                scores = _raw_scores(data, train_classifier(training, seed=args.seed))
+                first = _first(scores, kind)
             for found, train_mask, test_mask in (
                 (pairs, (~test)[:, None] & (scores > 0), test[:, None] & (scores > 0)),
                 (firsts, first & ~test[:, None], first & test[:, None]),
