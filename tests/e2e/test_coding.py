@@ -136,3 +136,28 @@ def test_keys_move_through_the_queue_and_n_decides_no_theme(live_app, live_serve
         page.keyboard.press("n")
     page.goto(second)
     assert "no theme" in page.locator("#current-decision").inner_text()
+
+
+def test_the_queue_fits_a_phone_in_persian(live_app, live_server, browser):
+    """At 390 px each text is a block with its columns' names, right to left; nothing
+    is reached by scrolling sideways."""
+    _seed(live_app)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        login(page, live_server, "coder@example.org", PASSWORD)
+        page.goto(f"{live_server}/secretariat/coding/?lang=fa")
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        frame = page.locator("#coding-queue").locator("xpath=..")
+        assert frame.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        row = page.locator("#coding-queue tbody tr").first
+        decision = row.locator("td[data-label]").last
+        label = decision.evaluate("e => getComputedStyle(e, '::before').content")
+        assert label.strip('"').startswith(decision.get_attribute("data-label"))
+        assert decision.get_attribute("data-label") != "Decision", "the label is translated"
+        box = decision.bounding_box()
+        text_box = row.locator("td.text").bounding_box()
+        assert box["y"] > text_box["y"], "the decision stands below the text, not beside it"
+    finally:
+        context.close()
