@@ -30,6 +30,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+import reference as facts
 from analysis.scoring import LEVEL_LABELS
 
 if TYPE_CHECKING:
@@ -455,17 +456,93 @@ def _quotes_html(value: object) -> str:
     return '<ul class="quotes">' + "".join(items) + "</ul>"
 
 
-def _mapping_text(value: object) -> str:
+#: Mappings whose keys are reference codes (texts per country).
+NAMED_KEYS: dict[str, str] = {"by_country": "country"}
+
+
+def _mapping_text(value: object, column: str = "") -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
+        kind = NAMED_KEYS.get(column)
+        return ", ".join(
+            f"{facts.name(kind, str(k), 'en') if kind else k} {v}" for k, v in value.items()
+        )
     return _format(value)
+
+
+#: Headings of the columns whose name is not their code read aloud (``mention_share`` is
+#: headed "Mention share"; these are not).
+HEADINGS: dict[str, str] = {
+    "n_respondents": "Respondents",
+    "n_groups": "Stakeholder groups",
+    "n_targets": "Targets",
+    "n_incomplete": "Incomplete ratings",
+    "n_ranking": "Respondents ranking needs",
+    "n_ranked": "Ranked it",
+    "n_in_place": "Measure in place",
+    "n_states": "Range states",
+    "n_scenarios": "Scenarios",
+    "ci_low": "Interval, low",
+    "ci_high": "Interval, high",
+    "rank_low": "Rank interval, low",
+    "rank_high": "Rank interval, high",
+    "p_rank1": "Chance of rank 1",
+    "p_top3": "Chance of top 3",
+    "title_en": "Title",
+    "top3_same": "Same top 3",
+    "share_top3_same": "Share with the same top 3",
+    "kendall_tau": "Kendall's tau",
+    "median_tau": "Median Kendall's tau",
+    "dominant_theme": "Dominant theme",
+    "by_country": "Texts per country",
+    "by_group": "Texts per stakeholder group",
+    "by_source": "Texts per source",
+}
+
+#: Columns holding reference codes, shown by their English names (the code in brackets
+#: where a reader may need it to find the row in the CSV files).
+NAMED_COLUMNS: dict[str, str] = {
+    "country": "country",
+    "countries": "country",
+    "threat": "theme",
+    "threats": "theme",
+    "factor": "theme",
+    "driver": "theme",
+    "dominant_theme": "theme",
+    "target": "species",
+    "species": "species",
+    "population": "population",
+    "populations": "population",
+}
+
+
+def heading(column: str) -> str:
+    """The English heading of an output column: ``mention_share`` -> "Mention share"."""
+    words = HEADINGS.get(column) or column.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def _named(column: str, value: object) -> str | None:
+    """A reference code (or codes separated by ";" or ",") of ``column`` by its name, or
+    None when the column holds no reference codes."""
+    kind = NAMED_COLUMNS.get(column)
+    if kind is None or not isinstance(value, str) or not value:
+        return None
+    codes = [part for part in re.split(r"[;,]\s*", value) if part]
+    named = []
+    for code in codes:
+        name = facts.name(kind, code, "en")
+        named.append(f"{name} ({code})" if kind == "country" and name != code else name)
+    return ", ".join(named)
 
 
 def _table_html(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     if frame.empty:
         return '<p class="note">No data.</p>'
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(
+        f'<th title="{html.escape(c, quote=True)}">{html.escape(heading(c))}</th>'
+        for c in columns
+    )
     body = []
     for record in frame[columns].to_dict("records"):
         cells = []
@@ -475,7 +552,11 @@ def _table_html(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
                 cells.append(f"<td>{_quotes_html(value)}</td>")
                 continue
             if isinstance(value, dict):
-                cells.append(f"<td>{html.escape(_mapping_text(value))}</td>")
+                cells.append(f"<td>{html.escape(_mapping_text(value, column))}</td>")
+                continue
+            named = _named(column, value)
+            if named is not None:
+                cells.append(f'<td dir="auto">{html.escape(named)}</td>')
                 continue
             plain = _plain(value)
             numeric = isinstance(plain, int | float) and not isinstance(plain, bool)
@@ -495,8 +576,8 @@ def _figure_html(svg: str, caption: str) -> str:
 #: What every column of every output table means, shown under the table in the report.
 GLOSSARY: dict[str, dict[str, str]] = {
     "threat_summary": {
-        "country": "range state (ISO code)",
-        "threat": "direct threat (theme code)",
+        "country": "range state (its ISO code in brackets)",
+        "threat": "direct threat",
         "rating": "summary threat rating over the country's targets: 3-5-7 rule, then 2-prime "
         "rule (Miradi), over the target ratings that are not low evidence",
         "rank": "place among the country's threats by country_value, ties by tie_rule",
@@ -517,10 +598,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "note": "why a value is not rated or not ranked, and other remarks",
     },
     "threat_ratings": {
-        "country": "range state (ISO code)",
+        "country": "range state (its ISO code in brackets)",
         "target": "conservation target: a species, or 'pooled' (questionnaire 2026.1: the "
         "species in the respondent's area)",
-        "threat": "direct threat (theme code)",
+        "threat": "direct threat",
         "n_respondents": "respondents with a rating (0 = said it does not affect the target)",
         "n_groups": "stakeholder groups among them",
         "rating": "label of rating_value by the cut-points (see Method)",
@@ -537,8 +618,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "note": "why a value is not rated, low evidence, exclusions, range remarks",
     },
     "factor_gaps": {
-        "country": "range state (ISO code)",
-        "factor": "contributing factor (theme code)",
+        "country": "range state (its ISO code in brackets)",
+        "factor": "contributing factor",
         "gap": "group-balanced mean of the respondents' gaps: 1 adequate .. 4 very "
         "inadequate (a respondent's gap is the mean of their answered items)",
         "ci_low": "lower end of the bootstrap percentile interval of gap",
@@ -551,7 +632,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "note": "why a value is not rated, low evidence",
     },
     "priorities_by_country": {
-        "country": "range state (ISO code)",
+        "country": "range state (its ISO code in brackets)",
         "action": "action code (catalogue)",
         "rank": "place among the country's actions by priority, ties by tie_rule",
         "priority": "(strategy value / 4)^a x (need / 4)^b (see Method)",
@@ -592,7 +673,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "ratings": "each state's label and rating_value",
     },
     "sensitivity_summary": {
-        "country": "range state (ISO code)",
+        "country": "range state (its ISO code in brackets)",
         "ranking": "threats or actions",
         "n_scenarios": "perturbed scenarios run",
         "share_top3_same": "share of scenarios with the same top three, in order",
@@ -601,7 +682,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "note": "remarks",
     },
     "sensitivity": {
-        "country": "range state (ISO code)",
+        "country": "range state (its ISO code in brackets)",
         "ranking": "threats or actions",
         "scenario": "which settings were moved (see Method)",
         "top3_same": "the same items at ranks 1, 2 and 3, in order",
@@ -628,7 +709,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "cluster_label": "the cluster's label",
     },
     "gaps": {
-        "country": "range state (ISO code)",
+        "country": "range state (its ISO code in brackets)",
         "need": "need (questionnaire code)",
         "n_respondents": "respondents who answered needs or measures",
         "n_ranking": "respondents who ranked needs",
@@ -657,7 +738,9 @@ def _glossary_html(name: str, frame: pd.DataFrame) -> str:
     entries = GLOSSARY.get(name, {})
     columns = list(frame.columns) if len(frame.columns) else list(entries)
     items = "".join(
-        f"<dt>{html.escape(c)}</dt><dd>{html.escape(entries.get(c, ''))}</dd>" for c in columns
+        f"<dt>{html.escape(heading(c))} <span class=\"note\">({html.escape(c)} in the CSV "
+        f"files)</span></dt><dd>{html.escape(entries.get(c, ''))}</dd>"
+        for c in columns
     )
     return f'<details class="glossary"><summary>Columns</summary><dl>{items}</dl></details>'
 

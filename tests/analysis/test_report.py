@@ -183,6 +183,20 @@ def test_html_report_has_a_glossary_of_every_column_of_every_table(results):
     assert '<tr class="low">' in page
 
 
+def test_html_report_heads_columns_and_names_codes_in_words(results):
+    """Tables are headed by words (the column's CSV name only in its title and the
+    glossary), and countries, threats and species are named, not coded."""
+    page = render_html(results)
+    headings = re.findall(r"<th[^>]*>([^<]*)</th>", page)
+    assert "Mention share" in headings and "Respondents" in headings
+    assert not [h for h in headings if "_" in h], "no heading is a column code"
+    assert '<th title="mention_share">Mention share</th>' in page
+    assert "Mention share <span class=\"note\">(mention_share in the CSV files)</span>" in page
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
+    assert "Kazakhstan (KZ)" in cells and "KZ" not in cells
+    assert "Poaching and illegal trade" in cells and "poaching" not in cells
+
+
 def test_outputs_are_byte_identical_for_the_same_results(results, tmp_path):
     first = write_outputs(results, tmp_path / "one")
     second = write_outputs(make_results(), tmp_path / "two")
