@@ -447,6 +447,19 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("Years ago herders overgrazed this valley. Those days are gone.", "livestock"),
         # not a single X
         ("In five years we haven't found a single snare.", "poaching"),
+        # there haven't been any X; X has never been a problem; X isn't a big deal
+        ("There weren't any traps in the canyon last winter.", "poaching"),
+        ("Overgrazing has never been a problem in this valley.", "livestock"),
+        ("The railway isn't a big deal for the gazelles.", "infrastructure"),
+        # X isn't what's hurting them
+        ("Wolves aren't what's hurting the saiga here.", "community"),
+        # free of X and Y; not affected by X (contracted)
+        ("The valley is free of roads and mines.", "infrastructure"),
+        ("Our herd hasn't been affected by the drought.", "climate"),
+        # a negated verb of grazing or hunting with its subject and object
+        ("Villagers don't graze their goats near the springs.", "livestock"),
+        # no competition with X
+        ("There is no competition with livestock for water here.", "livestock"),
     ],
 )
 def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
