@@ -150,6 +150,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|competition|clash(?:es)?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # an echoed question answered no: "Poaching? No, not here.", "Fences? Not really."
         (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?)(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
+        # an echoed topic answered "not a problem": "Overgrazing? That's not really an issue."
+        (rf"(?:[\w'-]+\s+){{0,4}}?[\w'-]+\?\s*(?:no\s*,\s*)?(?:(?:that's|it's|that is|it is|they're|they are|those are)\s+)?(?:not|no longer|never|hardly|isn't|aren't)\s+(?:really\s+)?(?:been\s+)?{_ADJ}(?:problem|issue|threat|concern|worry|big deal|headache)s?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # a bare list of topics and "I can't say": "Poaching, fences, drought... I can't say."
+        (_EN_START + r"(?:[\w'-]+\s*(?:,|\.\.\.|…|\s(?:or|and))\s*){1,5}[\w'-]+\s*(?:\.\.\.|…|,|-|—)?\s*(?:i\s+(?:really\s+|honestly\s+|just\s+)?(?:can't|cannot|couldn't|could not)\s+(?:really\s+)?(?:say|tell|judge)|i\s+(?:really\s+|honestly\s+)?(?:don't|do not)\s+know|hard to say|who knows|no idea)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # a topic named and answered no: "Barriers, no, not our issue now."
         (r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*(?:no|nope)\s*,\s*(?:not|never|none|nothing|no)(?![\w'])", "no", CLAUSE, DENY),  # noqa: E501
         # "X used to be a problem, but not any more", "X is a thing of the past"
@@ -160,6 +164,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:is|are|was|were)\s+(?:not|never)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+(?:really\s+)?something\s+(?:that\s+)?(?:we|i|you|people|anyone|anybody)\s+(?:\w+\s+)?(?:see|have|get|face|notice|worry|deal|know|hear)", "not a problem", BEFORE, DENY),  # noqa: E501
         # "nobody chases them on motorbikes": the verb's adjuncts are denied with it
         (r"(?:nobody|no one|no-one)(?:'s|\s+(?:has|have|had|will|would|even|else))?\s+(?:(?:in|from|around|at)\s+(?:(?:the|our|this|that|my|his|their|these|those)\s+)?[\w'-]+\s+)?(?:here\s+|now\s+|really\s+|ever\s+)?(?:go(?:es)?\s+after|went\s+after|gone\s+after|going\s+after|go(?:es)?\s+hunting|went\s+hunting|complain(?:s|ed)?|poisons?|poisoned|hunts?|hunted|chases?|chased|shoots?|shot|kills?|killed|traps?|trapped|poaches?|poached|snares?|sets?|catches?|caught|harms?|harmed|disturbs?|disturbed|touches?|touched|sells?|sold|buys?|bought|grazes?|grazed)", "no", CLAUSE, DENY),  # noqa: E501
+        # "disease from the goats hasn't reached the saiga"
+        (r"(?:(?:has|have|had)\s*(?:not|n't)|hasn't|haven't|hadn't|hasnt|havent)\s+(?:yet\s+|really\s+|ever\s+)?(?:reached|affected|crossed|touched|harmed|bothered|disturbed|threatened|troubled|spread\s+to|come\s+near|got\s+to|gotten\s+to)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "locals don't graze their sheep inside the reserve", "people here don't hunt argali"
         (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt)\s+(?:really\s+|ever\s+|even\s+)?(?:graze|overgraze|hunt|poach|snare|trap|poison)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "the new road does not cross their pastures": neither side is a problem
@@ -178,6 +184,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"free\s+(?:of|from)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)*\s*,?\s+(?:and|or)\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?", "without", CLAUSE, DENY),  # noqa: E501
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened)\s+by|spared\s+(?:from|by)|safe\s+from|immune\s+to|(?:(?:is|are|was|were|has been|have been)\s+(?:not|never)|isn't|aren't|wasn't|weren't|isnt|arent|(?:has|have|had)\s+(?:not|never)\s+been|(?:hasn't|haven't|hadn't)\s+been)\s+(?:\w+\s+)?(?:threatened|affected|harmed|disturbed|troubled|touched|hit|hurt|bothered)\s+by", "without", AFTER, NEGATE, 3),  # noqa: E501
+        # "(we've) never heard of X passing from Y to Z": what was never heard of is denied
+        (r"(?:(?:i|we|he|she|they)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+)?(?:never|not\s+once)\s+(?:ever\s+)?heard\s+(?:of|about|tell\s+of)", "never", CLAUSE, DENY, 12),  # noqa: E501
         (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)(?:\s+(?:or|nor)\s+(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had))?", "never", EITHER, NEGATE, 10),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
         # "there haven't been any snares", "there weren't many poachers"

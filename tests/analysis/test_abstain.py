@@ -100,6 +100,7 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         ("You should ask the rangers, they are the ones who patrol the border.", "don't know"),
         # a theme echoed and not answered
         ("Fences? No idea.", "don't know"),
+        ("Roads, mines, wolves... I honestly can't say.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -460,6 +460,12 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("Villagers don't graze their goats near the springs.", "livestock"),
         # no competition with X
         ("There is no competition with livestock for water here.", "livestock"),
+        # an echoed topic answered "not a problem"
+        ("Roads? That's not really a concern for us.", "infrastructure"),
+        # never heard of X passing from Y: past the preposition
+        ("We've never heard of mange passing from the goats to the ibex.", "livestock"),
+        # X hasn't reached them
+        ("The drought hasn't reached the northern pastures yet.", "climate"),
     ],
 )
 def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
