@@ -102,16 +102,18 @@ EN_ASKED_BACK = (
     _EN_START
     + r"(?:(?:and|but|so|well|ok|okay|first|wait|sorry|before\s+i\s+(?:answer|say|tell\s+you)(?:\s+(?:anything|that|this|your\s+questions?))?)\s*,?\s*)*"  # noqa: E501
     r"(?:who|whom|whose|why|what|what's|which|how|is|are|was|were|will|would|does|do|did|can|could|should|who's|who're)\s"  # noqa: E501
-    r"[^.!?;\n]{0,120}?(?<![\w'])(?:survey|questionnaire|interview|poll|these\s+questions|your\s+questions|the\s+answers|my\s+answers|our\s+answers|this\s+form|you\s+(?:working|work|come|from|with|paying|asking|collecting|people)|(?:sent|pays?|paying|funds?|funding|hired)\s+you|want\s+to\s+know|this\s+(?:for|about)|(?:who\s+are|who're)\s+you)(?![\w'])"  # noqa: E501
+    r"[^.!?;\n]{0,120}?(?<![\w'])(?:survey|questionnaire|interview|poll|these\s+questions|your\s+questions|the\s+answers|my\s+answers|our\s+answers|this\s+form|you\s+(?:working|work|come|from|with|paying|asking|collecting|people)|(?:sent|pays?|paying|funds?|funding|hired|gave|give|gives|told|allowed|tell|answer|help)\s+you|(?:ask|asking)\s+(?:me\s+|us\s+)?(?:about|this|that|these|such)|want\s+(?:me\s+|us\s+)?to\s+(?:know|say|tell|hear)|this\s+(?:for|about)|(?:who\s+are|who're)\s+you)(?![\w'])"  # noqa: E501
     r"[^.!?;\n]{0,120}?"
-    r"(?:\?\s*(?:or|and|the|a|an|one|some|from|maybe|perhaps|is\s+it|are\s+you)\s[^.!?;\n]{0,80}?){0,2}"  # noqa: E501
+    r"(?:\?\s*(?:(?:or|and|the|a|an|one|some|from|maybe|perhaps|is\s+it|are\s+you)\s[^.!?;\n]{0,80}?"  # noqa: E501
+    # a yes/no question that points back at the survey: "Will the government see them?"
+    r"|(?:and\s+)?(?:will|would|can|could|does|do|did|is|are|was|were)\s(?=[^.!?;\n]{0,60}?(?<![\w'])(?:you|your|them|it|this|these|answers)(?![\w']))[^.!?;\n]{0,60}?)){0,2}"  # noqa: E501
     # (the last question mark is left out: the scope ends where it stands)
     r"(?=\?)"
 )
 #: a refusal: "I'd rather not talk about that", "the village head declined to answer"
 EN_REFUSAL = (
-    r"(?:i(?:'d|\s+would)\s+rather\s+not|i\s+(?:prefer|preferred)\s+not\s+to|i\s+(?:won't|will\s+not|can't|cannot|am\s+not\s+going\s+to|'m\s+not\s+going\s+to|do\s+not\s+want\s+to|don't\s+want\s+to|refuse\s+to|decline\s+to|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to)"  # noqa: E501
-    r"|(?:(?:the|a|an|this|that|our|my)\s+)?(?:[\w'-]+\s+){0,2}?(?:declined|refused|declines|refuses|did\s+not\s+want|didn't\s+want|does\s+not\s+want|doesn't\s+want|(?:was|is)\s+not\s+willing|(?:wasn't|isn't)\s+willing|preferred\s+not|prefers\s+not)\s+to)"  # noqa: E501
+    r"(?:i(?:'d|\s+would)\s+rather\s+not|(?:i'm|i\s+am)\s+not\s+(?:going|allowed|willing|prepared)\s+to|i\s+(?:prefer|preferred)\s+not\s+to|i\s+(?:won't|will\s+not|can't|cannot|am\s+not\s+going\s+to|'m\s+not\s+going\s+to|do\s+not\s+want\s+to|don't\s+want\s+to|refuse\s+to|decline\s+to|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to)"  # noqa: E501
+    r"|(?:(?:the|a|an|this|that|our|my)\s+)?(?:[\w'-]+\s+){0,2}?(?:declined|refused|declines|refuses|did\s+not\s+want|didn't\s+want|does\s+not\s+want|doesn't\s+want|(?:was|is)\s+not\s+willing|(?:wasn't|isn't)\s+willing|preferred\s+not|prefers\s+not|(?:did|does|do)\s+not\s+wish|(?:didn't|doesn't|don't)\s+wish|wished\s+not)\s+to)"  # noqa: E501
     r"\s+(?:answer|comment|respond|reply|talk|speak|discuss|say\s+anything|go\s+into|give\s+(?:an?\s+)?(?:answer|opinion|comment|interview)|be\s+interviewed|take\s+part)"  # noqa: E501
     r"(?:\s+(?:(?:this|that|the|these|any|your)\s+)?questions?)?"
     r"(?:\s+(?:about|on|of)\s+[^.!?;,\n]{0,60})?"
@@ -122,6 +124,8 @@ EN_REFERRAL = (
     + _EN_START
     + r"(?:just\s+|please\s+)?)(?:ask|talk\s+to|speak\s+to|check\s+with)\s+(?:(?:my|the|our|your|his|her|their|a|an|some|someone|somebody|people|other|others|local|older|old)\s+){0,2}[\w'-]+(?:\s+else)?"  # noqa: E501
     r"(?:\s*,?\s*(?:he|she|they|who|that)(?:'s|'re|'ll|'d|\s+is|\s+are|\s+was|\s+were|\s+knows?|\s+will|\s+would)?(?![\w'])[^.!?;\n]{0,100})?"  # noqa: E501
+    # "that's a question for the scientists, not for me"
+    r"|(?:that's|that\s+is|it's|it\s+is)\s+(?:a\s+)?(?:question|one)\s+for\s+(?:(?:the|our|my|your|a|an|some)\s+)?(?:[\w'-]+\s+)?[\w'-]+(?:\s*,?\s*not\s+(?:for\s+)?(?:me|us))?"  # noqa: E501
 )
 # (pattern, family, direction, effect[, reach in words]), tried in this order at each
 # position: longer and more specific patterns first. Patterns are regular expressions over
@@ -136,6 +140,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (EN_REFERRAL, "referral", CLAUSE, DENY, 20),
         # a topic echoed and not answered: "Poaching? I don't know." "Fences? What about them?"
         (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:i\s+(?:do not|don't|dont|really don't)\s+know|no idea|hard to say|who knows|dunno|not sure|what about (?:it|them|that)|what do you mean|how do you mean|what (?:exactly|of it)|why do you ask|i don't (?:understand|follow)(?: the question)?)(?=\s*(?:[.,;:!?]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic only echoed: "The border, hmm, the border.", "Fences, you're asking about fences."
+        (_EN_START + r"(?:the\s+)?(?P<echo>[\w'-]+(?:\s+[\w'-]+)?)\s*(?:\?|\.|,|\.\.\.|…)\s*(?:(?:yes|yeah|hmm+|well|right|ah|oh|so|ok|okay)\s*(?:\.|,|\.\.\.|…)?\s*)*(?:the\s+)?(?:(?P=echo)(?:\s*,?\s*(?:you\s+say|you\s+mean|you're\s+asking(?:\s+about)?))?|(?:you\s+say|you\s+mean|you're\s+asking|you\s+are\s+asking|you\s+ask)(?:\s+(?:me\s+)?about)?\s+(?:the\s+)?(?P=echo))(?![\w'])", "echo", CLAUSE, UNKNOWN),  # noqa: E501
         # thanks for something: "Thank you for asking about our snow leopards"
         (r"(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:very|so)\s+much)?(?:\s+(?:all|everyone|again))?\s+for(?:\s+(?!but(?![\w']))[\w'-]+){0,15}", "thanks", CLAUSE, DENY),  # noqa: E501
         (r"not only|not just|not merely|no doubt|no matter|not least|nothing but|no (?:shortage|lack|scarcity) of", "", AFTER, NONE),  # noqa: E501
@@ -408,7 +414,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|form|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want",  # noqa: E501
+    "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|form|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|hmm|yes|yeah|wish|wished|nothing|question|one",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501

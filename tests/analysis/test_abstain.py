@@ -101,6 +101,16 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         # a theme echoed and not answered
         ("Fences? No idea.", "don't know"),
         ("Roads, mines, wolves... I honestly can't say.", "don't know"),
+        # more questions back, refusals and referrals
+        ("What will you do with my answers? Will the ministry read them?", "no comment"),
+        ("Who gave you permission to ask about the border?", "no comment"),
+        ("I'm not going to answer that. Next question.", "no comment"),
+        ("The ranger did not wish to comment on the poachers.", "no comment"),
+        ("She said she had nothing to say to outsiders and walked off.", "no comment"),
+        ("That's a question for the scientists, not for me.", "don't know"),
+        # a topic only echoed
+        ("Fences, you're asking about fences.", "don't know"),
+        ("Poaching. Poaching, you say.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],
@@ -117,6 +127,8 @@ def test_english_non_answers_that_name_a_theme_get_no_theme(text, reason):
         "Who is paying for this survey? Why does nobody stop the poachers?",
         "Thanks for the survey, but poaching is terrible here.",
         "We ask the government to stop the new mine.",
+        "Who is paying for this survey? Will anyone stop the poachers?",
+        "Poaching, poaching and more poaching, that is our life.",
     ],
 )
 def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
