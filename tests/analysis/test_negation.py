@@ -466,6 +466,9 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("We've never heard of mange passing from the goats to the ibex.", "livestock"),
         # X hasn't reached them
         ("The drought hasn't reached the northern pastures yet.", "climate"),
+        # we don't get X; X isn't affecting them
+        ("We don't get poachers this far up the valley.", "poaching"),
+        ("The drought isn't affecting the argali much.", "climate"),
     ],
 )
 def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
