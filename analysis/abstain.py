@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.negation import UNKNOWN, scopes
+from analysis.negation import EN_ASKED_BACK, EN_REFERRAL, EN_REFUSAL, UNKNOWN, scopes
 from analysis.text import normalise, stopwords, words
 
 EMPTY, PLACEHOLDER, THANKS, NO_COMMENT, DONT_KNOW = (
@@ -40,8 +40,8 @@ EMPTY, PLACEHOLDER, THANKS, NO_COMMENT, DONT_KNOW = (
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         THANKS: r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:very|so)\s+much)?(?:\s+(?:for|to)\b[^.!?;]*)?|cheers|good luck|best (?:wishes|regards)|(?:kind\s+)?regards|(?:good|nice|great|interesting|useful|important) (?:survey|questionnaire|initiative|work|questions)|well done|keep (?:it )?up|appreciated?",  # noqa: E501
-        NO_COMMENT: r"no (?:further |other |additional |more )?comments?|nothing (?:else |more )?to (?:add|say|comment)|nothing (?:else|more|further)|no (?:answer|response|opinion)|no (?:more |further |other )?questions|pass|skip|not applicable",  # noqa: E501
-        DONT_KNOW: r"(?:i\s+)?(?:do not|don't|dont)\s+know|not sure|no idea|idk|dunno|(?:i\s+)?(?:can't|cannot|couldn't|could not|wouldn't|would not)\s+(?:really\s+)?(?:say|know|tell)|hard to say|(?:i'm|i am)\s+not\s+the\s+(?:right\s+)?person\s+to\s+ask|(?:you(?:'d| would| will| should)?\s+(?:have|need)\s+to\s+|better\s+)?ask\s+(?:someone|somebody|anyone|others|other people)(?:\s+else)?",  # noqa: E501
+        NO_COMMENT: rf"{EN_ASKED_BACK}|{EN_REFUSAL}|(?:you\s+(?:can|may|could)\s+|just\s+|please\s+)(?:write|put|note|mark)(?:\s+(?:it|that|this))?(?:\s+down)?(?:\s+that)?|that's (?:all|it)|next question|(?:skip|pass)(?:\s+(?:this|the|that))?\s+question|(?:(?:he|she|they|the\s+[\w'-]+)\s+(?:said\s+(?:he|she|they)\s+)?)?(?:had|has|have)\s+nothing\s+(?:else\s+|more\s+)?to\s+(?:say|add)(?:\s+to\s+[\w'-]+)?|(?:and\s+)?(?:walked|went)\s+(?:off|away)|no (?:further |other |additional |more )?comments?|nothing (?:else |more )?to (?:add|say|comment)|nothing (?:else|more|further)|no (?:answer|response|opinion)|no (?:more |further |other )?questions|pass|skip|not applicable",  # noqa: E501
+        DONT_KNOW: rf"(?:i\s+)?(?:do not|don't|dont)\s+know|not sure|no idea|idk|dunno|(?:i\s+)?(?:can't|cannot|couldn't|could not|wouldn't|would not)\s+(?:really\s+)?(?:say|know|tell)|hard to say|{EN_REFERRAL}|(?:i'm|i am)\s+not\s+the\s+(?:right\s+)?person\s+to\s+ask|(?:you(?:'d| would| will| should)?\s+(?:have|need)\s+to\s+|better\s+)?ask\s+(?:someone|somebody|anyone|others|other people)(?:\s+else)?",  # noqa: E501
         PLACEHOLDER: r"n\s*/?\s*a|none|nil|nothing|no|nope|yes|ok|okay|test|asdf|same as above|see above",  # noqa: E501
     },
     "ru": {

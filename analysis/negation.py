@@ -92,6 +92,41 @@ PROBLEM, RESOURCE = "problem", "resource"
 #: a negation inside its own word is the gap itself, not a denial.
 GAP = "gap"
 
+#: English non-answers that may name a theme without saying anything about it (each a
+#: stretch of text): ``CUES`` deny the terms in it, ``analysis.abstain`` takes it out.
+#: At a sentence's start (the text's, or after . ! ? ; :)
+_EN_START = r"(?<![^.!?;:\s])(?<![^.!?;:] )"
+#: a question back about the survey or the one asking ("Who's paying for this survey? The
+#: ministry?"), with up to two short questions that follow it
+EN_ASKED_BACK = (
+    _EN_START
+    + r"(?:(?:and|but|so|well|ok|okay|first|wait|sorry|before\s+i\s+(?:answer|say|tell\s+you)(?:\s+(?:anything|that|this|your\s+questions?))?)\s*,?\s*)*"  # noqa: E501
+    r"(?:who|whom|whose|why|what|what's|which|how|is|are|was|were|will|would|does|do|did|can|could|should|who's|who're)\s"  # noqa: E501
+    r"[^.!?;\n]{0,120}?(?<![\w'])(?:survey|questionnaire|interview|poll|these\s+questions|your\s+questions|the\s+answers|my\s+answers|our\s+answers|this\s+form|you\s+(?:working|work|come|from|with|paying|asking|collecting|people)|(?:sent|pays?|paying|funds?|funding|hired|gave|give|gives|told|allowed|tell|answer|help)\s+you|(?:ask|asking)\s+(?:me\s+|us\s+)?(?:about|this|that|these|such)|want\s+(?:me\s+|us\s+)?to\s+(?:know|say|tell|hear)|this\s+(?:for|about)|(?:who\s+are|who're)\s+you)(?![\w'])"  # noqa: E501
+    r"[^.!?;\n]{0,120}?"
+    r"(?:\?\s*(?:(?:or|and|the|a|an|one|some|from|maybe|perhaps|is\s+it|are\s+you)\s[^.!?;\n]{0,80}?"  # noqa: E501
+    # a yes/no question that points back at the survey: "Will the government see them?"
+    r"|(?:and\s+)?(?:will|would|can|could|does|do|did|is|are|was|were)\s(?=[^.!?;\n]{0,60}?(?<![\w'])(?:you|your|them|it|this|these|answers)(?![\w']))[^.!?;\n]{0,60}?)){0,2}"  # noqa: E501
+    # (the last question mark is left out: the scope ends where it stands)
+    r"(?=\?)"
+)
+#: a refusal: "I'd rather not talk about that", "the village head declined to answer"
+EN_REFUSAL = (
+    r"(?:i(?:'d|\s+would)\s+rather\s+not|(?:i'm|i\s+am)\s+not\s+(?:going|allowed|willing|prepared)\s+to|i\s+(?:prefer|preferred)\s+not\s+to|i\s+(?:won't|will\s+not|can't|cannot|am\s+not\s+going\s+to|'m\s+not\s+going\s+to|do\s+not\s+want\s+to|don't\s+want\s+to|refuse\s+to|decline\s+to|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to)"  # noqa: E501
+    r"|(?:(?:the|a|an|this|that|our|my)\s+)?(?:[\w'-]+\s+){0,2}?(?:declined|refused|declines|refuses|did\s+not\s+want|didn't\s+want|does\s+not\s+want|doesn't\s+want|(?:was|is)\s+not\s+willing|(?:wasn't|isn't)\s+willing|preferred\s+not|prefers\s+not|(?:did|does|do)\s+not\s+wish|(?:didn't|doesn't|don't)\s+wish|wished\s+not)\s+to)"  # noqa: E501
+    r"\s+(?:answer|comment|respond|reply|talk|speak|discuss|say\s+anything|go\s+into|give\s+(?:an?\s+)?(?:answer|opinion|comment|interview)|be\s+interviewed|take\s+part)"  # noqa: E501
+    r"(?:\s+(?:(?:this|that|the|these|any|your)\s+)?questions?)?"
+    r"(?:\s+(?:about|on|of)\s+[^.!?;,\n]{0,60})?"
+)
+#: sending the asker to someone else: "You'd have to ask my brother, he's the one who ..."
+EN_REFERRAL = (
+    r"(?:you(?:'d|'ll|\s+would|\s+will|\s+should|\s+must|\s+could|\s+can|\s+might)?\s+(?:have\s+to\s+|need\s+to\s+|better\s+)?|better\s+|go\s+(?:and\s+)?|try\s+|"  # noqa: E501
+    + _EN_START
+    + r"(?:just\s+|please\s+)?)(?:ask|talk\s+to|speak\s+to|check\s+with)\s+(?:(?:my|the|our|your|his|her|their|a|an|some|someone|somebody|people|other|others|local|older|old)\s+){0,2}[\w'-]+(?:\s+else)?"  # noqa: E501
+    r"(?:\s*,?\s*(?:he|she|they|who|that)(?:'s|'re|'ll|'d|\s+is|\s+are|\s+was|\s+were|\s+knows?|\s+will|\s+would)?(?![\w'])[^.!?;\n]{0,100})?"  # noqa: E501
+    # "that's a question for the scientists, not for me"
+    r"|(?:that's|that\s+is|it's|it\s+is)\s+(?:a\s+)?(?:question|one)\s+for\s+(?:(?:the|our|my|your|a|an|some)\s+)?(?:[\w'-]+\s+)?[\w'-]+(?:\s*,?\s*not\s+(?:for\s+)?(?:me|us))?"  # noqa: E501
+)
 # (pattern, family, direction, effect[, reach in words]), tried in this order at each
 # position: longer and more specific patterns first. Patterns are regular expressions over
 # normalised text; for languages written with spaces each must match whole words.
@@ -99,37 +134,71 @@ _E = r"(?:is|are|was|were|has been|have been|isn't|aren't|wasn't|weren't)"
 _ADJ = r"(?:(?:a|an|any|the|such a|our|my|their|your|its)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "en": [
-        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
+        # non-answers that name a theme: nothing in them is said about it
+        (EN_ASKED_BACK, "asked back", CLAUSE, DENY, 40),
+        (EN_REFUSAL, "refusal", CLAUSE, DENY, 12),
+        (EN_REFERRAL, "referral", CLAUSE, DENY, 20),
+        # a topic echoed and not answered: "Poaching? I don't know." "Fences? What about them?"
+        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:i\s+(?:do not|don't|dont|really don't)\s+know|no idea|hard to say|who knows|dunno|not sure|what about (?:it|them|that)|what do you mean|how do you mean|what (?:exactly|of it)|why do you ask|i don't (?:understand|follow)(?: the question)?)(?=\s*(?:[.,;:!?]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic only echoed: "The border, hmm, the border.", "Fences, you're asking about fences."
+        (_EN_START + r"(?:the\s+)?(?P<echo>[\w'-]+(?:\s+[\w'-]+)?)\s*(?:\?|\.|,|\.\.\.|…)\s*(?:(?:yes|yeah|hmm+|well|right|ah|oh|so|ok|okay)\s*(?:\.|,|\.\.\.|…)?\s*)*(?:the\s+)?(?:(?P=echo)(?:\s*,?\s*(?:you\s+say|you\s+mean|you're\s+asking(?:\s+about)?))?|(?:you\s+say|you\s+mean|you're\s+asking|you\s+are\s+asking|you\s+ask)(?:\s+(?:me\s+)?about)?\s+(?:the\s+)?(?P=echo))(?![\w'])", "echo", CLAUSE, UNKNOWN),  # noqa: E501
+        # thanks for something: "Thank you for asking about our snow leopards"
+        (r"(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:very|so)\s+much)?(?:\s+(?:all|everyone|again))?\s+for(?:\s+(?!but(?![\w']))[\w'-]+){0,15}", "thanks", CLAUSE, DENY),  # noqa: E501
+        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but|no (?:shortage|lack|scarcity) of", "", AFTER, NONE),  # noqa: E501
         # "poaching never really stopped" goes on
         (r"(?:never|not|hardly|(?:has|have|had|did)\s*(?:not|n't)|hasn't|haven't|hadn't|didn't|hasnt|havent|didnt)\s+(?:really\s+|completely\s+|fully\s+|yet\s+)?(?:stopped|ceased|ended|disappeared|gone away)", "", AFTER, NONE),  # noqa: E501
-        (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+{_ADJ}(?:problem|issue|threat|concern|danger|obstacle|barrier)s?", "not a problem", BEFORE, DENY),  # noqa: E501
+        (rf"(?:(?:{_E}\s+)?(?:not|no longer|never|hardly|not really|no more)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent|(?:has|have|had)\s+(?:never|not|hardly\s+ever)\s+been|(?:hasn't|haven't|hadn't)\s+(?:ever\s+|really\s+)?been)\s+(?:really\s+)?{_ADJ}(?:problem|issue|threat|concern|danger|obstacle|barrier|worry|headache|big deal|trouble)s?", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "fences aren't what's hurting the saiga", "the mine is not what worries us"
+        (r"(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't|isnt|arent)\s+(?:really\s+)?what(?:'s|\s+is|\s+was)?\s+(?:really\s+)?(?:hurting|killing|harming|threatening|worrying|bothering|worries|bothers|threatens|hurts|kills|harms|(?:the|our)\s+(?:main\s+|real\s+|biggest\s+)?(?:problem|issue|threat|concern))", "not a problem", BEFORE, DENY),  # noqa: E501
         (rf"(?:{_E}\s+)?(?:now\s+)?under control|pose[sd]?\s+no\s+(?:threat|problem|risk|danger)|(?:does|do|did)\s+not\s+pose\s+{_ADJ}(?:threat|problem|risk|danger)", "not a problem", BEFORE, DENY),  # noqa: E501
         (r"no\s+(?:\w+\s+)?(?:problems?|issues?|threats?|concerns?)\s+(?:with|from|of|about|regarding)", "not a problem", AFTER, DENY),  # noqa: E501
         # "no conflict between the villagers and the leopards": both sides go with it
-        (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|competition|clash(?:es)?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # an echoed question answered no: "Poaching? No, not here.", "Fences? Not really."
-        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none)(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?)(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
+        # an echoed topic answered "not a problem": "Overgrazing? That's not really an issue."
+        (rf"(?:[\w'-]+\s+){{0,4}}?[\w'-]+\?\s*(?:no\s*,\s*)?(?:(?:that's|it's|that is|it is|they're|they are|those are)\s+)?(?:not|no longer|never|hardly|isn't|aren't)\s+(?:really\s+)?(?:been\s+)?{_ADJ}(?:problem|issue|threat|concern|worry|big deal|headache)s?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # a bare list of topics and "I can't say": "Poaching, fences, drought... I can't say."
+        (_EN_START + r"(?:[\w'-]+\s*(?:,|\.\.\.|…|\s(?:or|and))\s*){1,5}[\w'-]+\s*(?:\.\.\.|…|,|-|—)?\s*(?:i\s+(?:really\s+|honestly\s+|just\s+)?(?:can't|cannot|couldn't|could not)\s+(?:really\s+)?(?:say|tell|judge)|i\s+(?:really\s+|honestly\s+)?(?:don't|do not)\s+know|hard to say|who knows|no idea)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic named and answered no: "Barriers, no, not our issue now."
+        (r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*(?:no|nope)\s*,\s*(?:not|never|none|nothing|no)(?![\w'])", "no", CLAUSE, DENY),  # noqa: E501
         # "X used to be a problem, but not any more", "X is a thing of the past"
         (r"(?:[\w'-]+\s*,\s*(?:but\s+)?|but\s+)(?:not\s+any ?more|no\s+longer|not\s+(?:now|nowadays|these days))(?=\s*(?:[.;!]|$))", "no longer", BEFORE, NEGATE, 10),  # noqa: E501
         (r"(?:is|are|was|were|has become|have become)\s+(?:now\s+)?(?:all\s+)?(?:a\s+)?things?\s+of\s+the\s+past", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"(?:stopped|ceased|ended|disappeared)(?=\s+(?:\w+\s+)?(?:years?|decades?|long|ago|since|after|when)(?![\w'])|\s*(?:[.;!]|$))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"(?:do|does|did)\s*(?:not|n't)\s+(?:really\s+)?have(?:\s+(?:any|much|many|a|an))?|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:really\s+)?have(?:\s+(?:any|much|many|a|an))?|(?:have|has|had)\s*(?:not|n't)\s+(?:had|got)(?:\s+(?:any|much|many|a|an))?|(?:haven't|hasn't|hadn't|havent|hasnt)\s+(?:had|got)(?:\s+(?:any|much|many|a|an))?", "no", AFTER, NEGATE, 3),  # noqa: E501
+        (r"(?:do|does|did)\s*(?:not|n't)\s+(?:really\s+)?(?:have|get)(?:\s+(?:any|much|many|a|an))?|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:really\s+)?(?:have|get)(?:\s+(?:any|much|many|a|an))?|(?:have|has|had)\s*(?:not|n't)\s+(?:had|got)(?:\s+(?:any|much|many|a|an))?|(?:haven't|hasn't|hadn't|havent|hasnt)\s+(?:had|got)(?:\s+(?:any|much|many|a|an))?", "no", AFTER, NEGATE, 3),  # noqa: E501
         (r"(?:(?:is|are|was|were)\s+(?:not|never)|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+(?:really\s+)?something\s+(?:that\s+)?(?:we|i|you|people|anyone|anybody)\s+(?:\w+\s+)?(?:see|have|get|face|notice|worry|deal|know|hear)", "not a problem", BEFORE, DENY),  # noqa: E501
         # "nobody chases them on motorbikes": the verb's adjuncts are denied with it
-        (r"(?:nobody|no one|no-one)\s+(?:here\s+|now\s+|really\s+|ever\s+)?(?:hunts?|hunted|chases?|chased|shoots?|shot|kills?|killed|traps?|trapped|poaches?|poached|snares?|sets?|catches?|caught|harms?|harmed|disturbs?|disturbed|touches?|touched|sells?|sold|buys?|bought|grazes?|grazed)", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?:nobody|no one|no-one)(?:'s|\s+(?:has|have|had|will|would|even|else))?\s+(?:(?:in|from|around|at)\s+(?:(?:the|our|this|that|my|his|their|these|those)\s+)?[\w'-]+\s+)?(?:here\s+|now\s+|really\s+|ever\s+)?(?:go(?:es)?\s+after|went\s+after|gone\s+after|going\s+after|go(?:es)?\s+hunting|went\s+hunting|complain(?:s|ed)?|poisons?|poisoned|hunts?|hunted|chases?|chased|shoots?|shot|kills?|killed|traps?|trapped|poaches?|poached|snares?|sets?|catches?|caught|harms?|harmed|disturbs?|disturbed|touches?|touched|sells?|sold|buys?|bought|grazes?|grazed)", "no", CLAUSE, DENY),  # noqa: E501
+        # "disease from the goats hasn't reached the saiga"
+        (r"(?:(?:has|have|had)\s*(?:not|n't)|hasn't|haven't|hadn't|hasnt|havent)\s+(?:yet\s+|really\s+|ever\s+)?(?:reached|affected|crossed|touched|harmed|bothered|disturbed|threatened|troubled|spread\s+to|come\s+near|got\s+to|gotten\s+to)(?![\w'])|(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't|isnt|arent)\s+(?:really\s+|yet\s+)?(?:affecting|reaching|harming|threatening|bothering|hurting|troubling|disturbing)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
+        # "locals don't graze their sheep inside the reserve", "people here don't hunt argali"
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt)\s+(?:really\s+|ever\s+|even\s+)?(?:graze|overgraze|hunt|poach|snare|trap|poison)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "the new road does not cross their pastures": neither side is a problem
-        (r"(?:does|do|did|will|would)\s*(?:not|n't)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near)|(?:doesn't|don't|didn't|won't|doesnt|dont|didnt|wont)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near)", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:does|do|did|will|would)\s*(?:not|n't)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)|(?:doesn't|don't|didn't|won't|doesnt|dont|didnt|wont)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:nobody|no one|no-one)(?:\s+\w+){0,2}?\s+(?:has|have|had)?\s*(?:ever\s+)?(?:seen|heard(?:\s+(?:of|about))?|found|met|encountered)", "never", EITHER, NEGATE),  # noqa: E501
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:really\s+)?know\s+nothing(?:\s+(?:at all\s+)?(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:really\s+)?(?:cannot|can't|can not|couldn't|could not|wouldn't|would not)\s+(?:really\s+)?(?:say|comment|answer|judge|tell|know)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
+        # a barrier taken away: "they took the bottom wires off", "the rangers removed the fence"
+        (r"(?:took|taken|pulled|tore|torn|removed|dismantled|lifted)\s+(?:(?:down|out|up|away)\s+)?(?:(?:the|their|its|our|some|most|all|part|sections?|stretches?|parts?)\s+(?:of\s+)?){0,3}(?:[\w'-]+\s+){0,2}?(?:fences?|fencing|wires?|wiring|barriers?|mesh|nets?|netting|strands?|gates?)(?:\s+(?:down|out|off|up|away))?", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
-        (r"neither|nor", "neither-nor", AFTER, NEGATE),
+        # "neither the villagers nor the rangers are the problem": both sides are denied
+        (rf"neither\s+(?:[\w'-]+\s+){{1,5}}?nor\s+(?:[\w'-]+\s+){{1,5}}?(?:is|are|was|were)\s+(?:really\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|danger|cause|reason)s?|to blame|at fault|responsible)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
+        (r"neither|nor", "neither-nor", AFTER, NEGATE, 8),
+        # "free of fences and mines": the list goes with it
+        (r"free\s+(?:of|from)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)*\s*,?\s+(?:and|or)\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?", "without", CLAUSE, DENY),  # noqa: E501
         (r"without|free (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
-        (r"(?:unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened)\s+by|spared\s+(?:from|by)|safe\s+from|immune\s+to|(?:is|are|was|were|has been|have been)\s+(?:not|never)\s+(?:\w+\s+)?(?:threatened|affected|harmed|disturbed|troubled|touched|hit)\s+by", "without", AFTER, NEGATE, 3),  # noqa: E501
+        (r"(?:unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened)\s+by|spared\s+(?:from|by)|safe\s+from|immune\s+to|(?:(?:is|are|was|were|has been|have been)\s+(?:not|never)|isn't|aren't|wasn't|weren't|isnt|arent|(?:has|have|had)\s+(?:not|never)\s+been|(?:hasn't|haven't|hadn't)\s+been)\s+(?:\w+\s+)?(?:threatened|affected|harmed|disturbed|troubled|touched|hit|hurt|bothered)\s+by", "without", AFTER, NEGATE, 3),  # noqa: E501
+        # "(we've) never heard of X passing from Y to Z": what was never heard of is denied
+        (r"(?:(?:i|we|he|she|they)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+)?(?:never|not\s+once)\s+(?:ever\s+)?heard\s+(?:of|about|tell\s+of)", "never", CLAUSE, DENY, 12),  # noqa: E501
         (r"(?:never|not once|not ever)\s+(?:been\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had)(?:\s+(?:or|nor)\s+(?:(?:heard|hear)(?:\s+(?:of|about))?|seen|saw|see|found|recorded|observed|noticed|happened|occurred|existed|met|encountered|had))?", "never", EITHER, NEGATE, 10),  # noqa: E501
         (r"never|not once|not ever", "never", AFTER, NEGATE),
+        # "there haven't been any snares", "there weren't many poachers"
+        (r"(?:(?:has|have|had)\s+not\s+been|(?:hasn't|haven't|hadn't)\s+been|(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:any|many|much)", "no", AFTER, NEGATE),  # noqa: E501
         (r"(?:do|does|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:(?:heard|hear)(?:\s+(?:of|about))?|see|seen|saw|observe[sd]?|notice[sd]?|occur(?:red|s)?|happen(?:ed|s)?|exist(?:ed|s)?|come|came|appear(?:ed|s)?|found|find|record(?:ed)?|encounter(?:ed)?|meet|met)|(?:is|are|was|were)\s+(?:not|no longer)\s+(?:seen|observed|found|recorded|present|encountered|noticed|happening|occurring|a thing)|(?:does|do|did)\s+not\s+exist|(?:doesn't|don't|didn't)\s+exist|(?:is|are|was|were)\s+(?:absent|non ?existent|unheard of)", "not", EITHER, NEGATE),  # noqa: E501
+        # "not a single snare", "we haven't found a single wire loop": the next words only
+        (r"(?:not|never|\w+n't|dont|didnt|havent|hasnt)\s+(?:\w+\s+)?(?:a|one)\s+single", "no", AFTER, NEGATE, 2),  # noqa: E501
         (r"(?:it's|it is|it was|its|that's|that is)\s+not(?:\s+(?:the|about|because of|due to|just))?", "not", AFTER, NEGATE, 4),  # noqa: E501
         (r"not\s+(?:the|a|an|our|their|your)|rather than", "not", AFTER, NEGATE, 3),
         (r"nobody|no one|nothing", "no", AFTER, NEGATE, 2),
@@ -345,7 +414,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|nope|past|wont",  # noqa: E501
+    "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
@@ -671,12 +740,19 @@ def _privatives(
 #: anything ("одоо тийм юм байхгүй болсон", now there is no such thing): such a clause
 #: needs no theme of its own.
 #: The past words are also what lets a text through the quick cue filter (``is_cue_word``).
+#: What an English sentence says to end a past: "Not any more.", "Those days are gone."
+_OVER_EN = r"(?:not\s+any ?more|not\s+anymore|no\s+(?:longer|more)|not\s+(?:now|these days|nowadays)|(?:those|these|that)\s+days\s+are\s+(?:gone|over|behind us)|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|gone|history|in the past)|(?:all\s+|long\s+)?gone(?:\s+now)?|none\s+of\s+(?:that|it)(?:\s+(?:now|any ?more))?)"  # noqa: E501
 PAST_CONTRAST: dict[str, tuple[str, ...]] = {
     "en": (
         r"used to|in the past|previously|formerly|years ago|back then|in earlier years|"
+        r"back in the day|in the old days|in soviet times|in the nineties|in the eighties|"
         r"before(?=\s*,)",
-        r"now|nowadays|today|these days|at present|currently",
+        # "now", or a sentence that says no more than that the past is over ("Not any
+        # more.", "Those days are gone.")
+        r"now|nowadays|today|these days|at present|currently|"
+        rf"{_OVER_EN}(?=\s*(?:[.!?;]|$))",
         r"still|too|also|as well|again|continues?|remains?",
+        _OVER_EN,
     ),
     "ru": (
         r"раньше|прежде|когда-то|в прошлом|ранее|в былые времена|в советское время",

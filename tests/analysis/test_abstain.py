@@ -85,3 +85,52 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
     assert tagged["confidence"].tolist()[:3] == [0.0, 0.0, 0.0]
     assert tagged.loc[3, "themes"] == "infrastructure"
     assert tagged.loc[4, "themes"] == "science"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a question back about the survey, even naming a theme
+        ("Who is funding this questionnaire? The government or some foreign fund?", "no comment"),
+        ("Why do you want to know? Are you from the ministry?", "no comment"),
+        # a refusal, in the first person or reported
+        ("I'd rather not talk about the poachers.", "no comment"),
+        ("The herder declined to answer the questions.", "no comment"),
+        # the asker sent elsewhere
+        ("You should ask the rangers, they are the ones who patrol the border.", "don't know"),
+        # a theme echoed and not answered
+        ("Fences? No idea.", "don't know"),
+        ("Roads, mines, wolves... I honestly can't say.", "don't know"),
+        # more questions back, refusals and referrals
+        ("What will you do with my answers? Will the ministry read them?", "no comment"),
+        ("Who gave you permission to ask about the border?", "no comment"),
+        ("I'm not going to answer that. Next question.", "no comment"),
+        ("The ranger did not wish to comment on the poachers.", "no comment"),
+        ("She said she had nothing to say to outsiders and walked off.", "no comment"),
+        ("That's a question for the scientists, not for me.", "don't know"),
+        # a topic only echoed
+        ("Fences, you're asking about fences.", "don't know"),
+        ("Poaching. Poaching, you say.", "don't know"),
+        # thanks for something that names a theme
+        ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
+    ],
+)
+def test_english_non_answers_that_name_a_theme_get_no_theme(text, reason):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == reason, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is paying for this survey? Why does nobody stop the poachers?",
+        "Thanks for the survey, but poaching is terrible here.",
+        "We ask the government to stop the new mine.",
+        "Who is paying for this survey? Will anyone stop the poachers?",
+        "Poaching, poaching and more poaching, that is our life.",
+    ],
+)
+def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
+    assert tagged.loc[0, "themes"] != "", text

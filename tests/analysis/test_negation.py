@@ -423,3 +423,68 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # an echoed topic answered "gone", a topic fronted and answered "no"
+        ("The fence along the railway? Long gone.", "infrastructure"),
+        ("So poaching, no, not a worry for us now.", "poaching"),
+        # nobody in a place goes after them, nobody has complained of the wolves
+        ("Nobody in this valley goes after the ibex with snares.", "poaching"),
+        ("Nobody's complained about conflict with the wolves for years.", "community"),
+        # the trucks don't come anywhere near the herds
+        ("The mining trucks don't come anywhere near the calving grounds.", "infrastructure"),
+        # neither X nor Y is the problem, neither X nor Y hurt them (far into the clause)
+        ("Neither the herders nor the rangers are the problem here.", "livestock"),
+        ("Neither poachers nor wolves took any of the collared gazelles in those winters.",
+         "poaching"),
+        # a barrier taken away
+        ("They took the old fence down last spring.", "infrastructure"),
+        # "Not any more." after a past
+        ("Poaching used to be a real headache in the nineties. Not any more.", "poaching"),
+        ("Years ago herders overgrazed this valley. Those days are gone.", "livestock"),
+        # not a single X
+        ("In five years we haven't found a single snare.", "poaching"),
+        # there haven't been any X; X has never been a problem; X isn't a big deal
+        ("There weren't any traps in the canyon last winter.", "poaching"),
+        ("Overgrazing has never been a problem in this valley.", "livestock"),
+        ("The railway isn't a big deal for the gazelles.", "infrastructure"),
+        # X isn't what's hurting them
+        ("Wolves aren't what's hurting the saiga here.", "community"),
+        # free of X and Y; not affected by X (contracted)
+        ("The valley is free of roads and mines.", "infrastructure"),
+        ("Our herd hasn't been affected by the drought.", "climate"),
+        # a negated verb of grazing or hunting with its subject and object
+        ("Villagers don't graze their goats near the springs.", "livestock"),
+        # no competition with X
+        ("There is no competition with livestock for water here.", "livestock"),
+        # an echoed topic answered "not a problem"
+        ("Roads? That's not really a concern for us.", "infrastructure"),
+        # never heard of X passing from Y: past the preposition
+        ("We've never heard of mange passing from the goats to the ibex.", "livestock"),
+        # X hasn't reached them
+        ("The drought hasn't reached the northern pastures yet.", "climate"),
+        # we don't get X; X isn't affecting them
+        ("We don't get poachers this far up the valley.", "poaching"),
+        ("The drought isn't affecting the argali much.", "climate"),
+    ],
+)
+def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
+    asserted, negated = _split(text, "en")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "no shortage of X" asserts X
+        ("There is no shortage of poachers in the valley.", "poaching"),
+        # "not a single gazelle crossed the railway": the railway is the barrier
+        ("Not a single gazelle crossed the railway in ten years.", "infrastructure"),
+    ],
+)
+def test_english_phrases_that_keep_their_terms(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
