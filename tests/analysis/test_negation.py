@@ -423,3 +423,40 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # an echoed question answered "not any more" or "we don't have any"
+        ("Snares? Not any more, the rangers cleared the gorge.", "poaching"),
+        ("Fences? We don't have any in our valley.", "infrastructure"),
+        # the echo answered after a comma or dash instead of a question mark
+        ("Overgrazing, no, not on our side of the river.", "livestock"),
+        ("Mining - no, nothing like that near us.", "infrastructure"),
+        # a threat that has largely stopped or is over
+        ("Poaching has mostly stopped in the reserve.", "poaching"),
+        ("The drought is over now, thank God.", "climate"),
+        # a barrier taken away
+        ("Two years ago they pulled down the old livestock fence.", "infrastructure"),
+        # neither … nor reaches the verb's object
+        ("Neither fires nor droughts bothered the herd these past two winters.", "climate"),
+    ],
+)  # fmt: skip
+def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
+    asserted, negated = _split(text, "en")
+    assert theme not in asserted, (text, asserted)
+    assert theme in negated, (text, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Poaching, no doubt, is the worst threat.", "poaching"),
+        ("The dzud was over by April but half the herds had died.", "climate"),
+        ("They took the horns off the saiga they shot.", "poaching"),
+    ],
+)
+def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
