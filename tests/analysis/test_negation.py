@@ -441,6 +441,14 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("Two years ago they pulled down the old livestock fence.", "infrastructure"),
         # neither … nor reaches the verb's object
         ("Neither fires nor droughts bothered the herd these past two winters.", "climate"),
+        # "there hasn't been any", "has not affected", the denial as an opinion
+        ("There haven't been any snares in the gorge since the new ranger came.", "poaching"),
+        ("The mine has not affected the argali on our side.", "infrastructure"),
+        ("I don't think the railway is a real problem for the khulan.", "infrastructure"),
+        ("Wolves? I don't think they bother anyone here.", "community"),
+        ("Fencing? Not in this district.", "infrastructure"),
+        ("Nobody we know has ever shot an ibex.", "poaching"),
+        ("There is no competition with the yaks for grass.", "livestock"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
