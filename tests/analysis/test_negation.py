@@ -449,6 +449,9 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("Fencing? Not in this district.", "infrastructure"),
         ("Nobody we know has ever shot an ibex.", "poaching"),
         ("There is no competition with the yaks for grass.", "livestock"),
+        # never heard of a disease passing between animals: both sides are denied
+        ("We have never heard of brucellosis spreading from the cattle to the deer.",
+         "livestock"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
