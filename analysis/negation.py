@@ -696,8 +696,12 @@ def _privatives(
 #: The past words are also what lets a text through the quick cue filter (``is_cue_word``).
 PAST_CONTRAST: dict[str, tuple[str, ...]] = {
     "en": (
-        r"used to|in the past|previously|formerly|years ago|back then|in earlier years|"
-        r"before(?=\s*,)",
+        r"used to|in the past|previously|formerly|years ago|back then|in earlier years|earlier|"
+        r"long ago|years back|in soviet times|in the soviet time|in the soviet period|"
+        r"in the soviet era|in the 1960s|in the 1970s|in the 1980s|in the 1990s|in the 60s|"
+        r"in the 70s|in the 80s|in the 90s|in the sixties|in the seventies|in the eighties|"
+        r"in the nineties|"
+        r"before(?=\s*,|\s+there\s|\s+it\s|\s+we\s|\s+they\s|\s+many\s|\s+much\s)",
         r"now|nowadays|today|these days|at present|currently",
         r"still|too|also|as well|again|continues?|remains?",
     ),

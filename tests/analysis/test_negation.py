@@ -398,6 +398,10 @@ def test_a_target_spared_from_a_threat_or_a_threat_that_ended_is_denied(lang, te
          "poaching", "climate"),
         ("tg", "Пештар шикори ғайриқонунӣ мушкили асосӣ буд, ҳоло хушксолӣ.",
          "poaching", "climate"),
+        ("en", "In the nineties snares were everywhere, today the trouble is the new highway.",
+         "poaching", "infrastructure"),
+        ("en", "Before there was much hunting, now the real problem is the drought.",
+         "poaching", "climate"),
     ],
 )  # fmt: skip
 def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
