@@ -119,6 +119,25 @@ def test_english_non_answers_that_name_a_theme_get_no_theme(text, reason):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
     assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
     assert tagged.loc[0, "abstain_reason"] == reason, text
+        # the respondent sends the interviewer to someone else
+        ("I really can't say. Ask my father, he's the one who takes the herd to the "
+         "summer pastures.", "don't know"),
+        ("Ask the rangers, they know about the poachers.", "don't know"),
+        ("Ask my husband.", "don't know"),
+        # who the respondent is, then that they know nothing of it
+        ("I'm a nurse, I don't know anything about fences or mining.", "don't know"),
+        # a question back about the survey itself
+        ("Are you from the ministry? Who will read these answers?", "don't know"),
+        ("What do you mean by transboundary?", "don't know"),
+        # declining to answer
+        ("I'd rather not answer that.", "no comment"),
+        ("Nothing comes to mind, sorry.", "no comment"),
+    ],
+)  # fmt: skip
+def test_english_deferrals_questions_back_and_refusals_abstain(text, reason):
+    assert abstain_reason(text, "en") == reason
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": ["en"]}))
+    assert tagged.loc[0, "themes"] == "", tagged.loc[0, "evidence"]
 
 
 @pytest.mark.parametrize(
@@ -133,4 +152,11 @@ def test_english_non_answers_that_name_a_theme_get_no_theme(text, reason):
 )
 def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
+        "Ask the herders, they will tell you the wolves take their sheep every winter.",
+        "Will the ministry ever stop the poachers?",
+        "I'm a herder, I don't know about science, but the wolves kill our sheep.",
+    ],
+)
+def test_english_texts_near_those_non_answers_still_say_something(text):
+    tagged = tag_texts(pd.DataFrame({"text": [text], "lang": ["en"]}))
     assert tagged.loc[0, "themes"] != "", text

@@ -398,6 +398,10 @@ def test_a_target_spared_from_a_threat_or_a_threat_that_ended_is_denied(lang, te
          "poaching", "climate"),
         ("tg", "Пештар шикори ғайриқонунӣ мушкили асосӣ буд, ҳоло хушксолӣ.",
          "poaching", "climate"),
+        ("en", "In the nineties snares were everywhere, today the trouble is the new highway.",
+         "poaching", "infrastructure"),
+        ("en", "Before there was much hunting, now the real problem is the drought.",
+         "poaching", "climate"),
     ],
 )  # fmt: skip
 def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
@@ -474,6 +478,36 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
 def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
     asserted, negated = _split(text, "en")
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+        # an echoed question answered "not any more" or "we don't have any"
+        ("Snares? Not any more, the rangers cleared the gorge.", "poaching"),
+        ("Fences? We don't have any in our valley.", "infrastructure"),
+        # the echo answered after a comma or dash instead of a question mark
+        ("Overgrazing, no, not on our side of the river.", "livestock"),
+        ("Mining - no, nothing like that near us.", "infrastructure"),
+        # a threat that has largely stopped or is over
+        ("Poaching has mostly stopped in the reserve.", "poaching"),
+        ("The drought is over now, thank God.", "climate"),
+        # a barrier taken away
+        ("Two years ago they pulled down the old livestock fence.", "infrastructure"),
+        # neither … nor reaches the verb's object
+        ("Neither fires nor droughts bothered the herd these past two winters.", "climate"),
+        # "there hasn't been any", "has not affected", the denial as an opinion
+        ("There haven't been any snares in the gorge since the new ranger came.", "poaching"),
+        ("The mine has not affected the argali on our side.", "infrastructure"),
+        ("I don't think the railway is a real problem for the khulan.", "infrastructure"),
+        ("Wolves? I don't think they bother anyone here.", "community"),
+        ("Fencing? Not in this district.", "infrastructure"),
+        ("Nobody we know has ever shot an ibex.", "poaching"),
+        ("There is no competition with the yaks for grass.", "livestock"),
+        # never heard of a disease passing between animals: both sides are denied
+        ("We have never heard of brucellosis spreading from the cattle to the deer.",
+         "livestock"),
+    ],
+)  # fmt: skip
+def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
+    asserted, negated = _split(text, "en")
+    assert theme not in asserted, (text, asserted)
+    assert theme in negated, (text, negated)
 
 
 @pytest.mark.parametrize(
@@ -486,5 +520,11 @@ def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
     ],
 )
 def test_english_phrases_that_keep_their_terms(text, theme):
+        ("Poaching, no doubt, is the worst threat.", "poaching"),
+        ("The dzud was over by April but half the herds had died.", "climate"),
+        ("They took the horns off the saiga they shot.", "poaching"),
+    ],
+)
+def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
     asserted, _ = _split(text, "en")
     assert theme in asserted, (text, asserted)
