@@ -25,6 +25,8 @@ from analysis.tagging import tag_texts
         ("ru", "Затрудняюсь ответить", "don't know"),
         ("zh", "不知道", "don't know"),
         ("mn", "Мэдэхгүй байна", "don't know"),
+        ("mn", "Би мэдэхгүй ээ, Дорждоос асуугаарай, тэр л хээр явдаг.", "don't know"),
+        ("mn", "Ган уу? Сайн мэдэхгүй юм даа, би энд ирээд удаагүй байна.", "don't know"),
         ("fa", "نمی دانم", "don't know"),
         ("uz", "Bilmayman", "don't know"),
         ("ky", "Билбейм", "don't know"),

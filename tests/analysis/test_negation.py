@@ -423,3 +423,43 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a question echoed before its answer: the answer denies what the question named
+        ("Уурхай юу? Манайд огт байхгүй.", "infrastructure"),
+        ("Хулгайн ан уу? Одоо бараг байхаа больсон доо.", "poaching"),
+        ("— Хашаа, зам саад болж байна уу? — Хашаа ч, зам ч саад биш.", "infrastructure"),
+        ("Төмөр замын хашаа юу? Тэр хэсгийг нь аль эрт буулгасан.", "infrastructure"),
+        # "урьд" and "… жилийн өмнө" open a past that a now-clause says is over
+        ("Урьд уурхайн лиценз олон байсан, одоо уурхайн асуудал байхгүй болсон.",
+         "infrastructure"),
+        ("Хэдэн жилийн өмнө эвэр худалдаа их байсан, одоо тийм юм сонсогдохоо больсон.",
+         "poaching"),
+    ],
+)  # fmt: skip
+def test_mongolian_echoed_questions_and_pasts_deny(text, theme):
+    asserted, negated = _split(text, "mn")
+    assert theme not in asserted and theme in negated, (asserted, negated)
+
+
+def test_mongolian_echoed_question_keeps_a_missing_resource():
+    # "Funding? There is none": the gap itself, not a denial
+    asserted, _ = _split("Санхүүжилт үү? Байхгүй.", "mn")
+    assert "governance" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "they do not even know the numbers": a gap, not the respondent's own ignorance
+        ("Агнуулах квот гаргачихаад тоо толгойг нь мэдэхгүй байдаг.", "governance"),
+        # "how could a herder not be angry": a rhetorical question affirms
+        ("Ирвэс хонь бариад байхад малчид яаж уурлахгүй байх вэ.", "community"),
+    ],
+)
+def test_mongolian_idioms_that_look_negated_affirm(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme in asserted, asserted
