@@ -463,3 +463,34 @@ def test_mongolian_echoed_question_keeps_a_missing_resource():
 def test_mongolian_idioms_that_look_negated_affirm(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a list of nouns the sentence denies as a whole
+        ("Зуд, ган манай нутагт нөлөөлөөгүй.", "climate"),
+        ("Хулгайн ан, уурхай хоёулаа манайд байхгүй.", "poaching"),
+        # a conflict denied denies those it would be between
+        ("Нутгийн иргэд ирвэстэй зөрчилдөхгүй.", "community"),
+        # "асуудал гэж байхгүй", words between the problem and its denial
+        ("Манай суманд хил дамнасан асуудал гэж байхгүй.", "transboundary"),
+        ("Хил дамнасан асуудал манайд огт байхгүй.", "transboundary"),
+        # typed without ү, and chat spelling
+        ("Манай нутагт хулгайн ан байхгуй.", "poaching"),
+        ("hulgain an manaid bhgui", "poaching"),
+        # "people who buy horn no longer come": the people do not stop the denial
+        ("Эвэр худалдаж авдаг хүмүүс ирэхээ больсон.", "poaching"),
+        # a past answered by "now it has stopped"
+        ("Өмнө нь хулгайн анчид их байсан, одоо больсон.", "poaching"),
+    ],
+)
+def test_mongolian_lists_conflicts_and_spellings_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_list_denial_needs_nouns_not_a_clause():
+    # "Хулгайн ан ихэссэн, уурхай ойртоогүй": poaching grew; only the mine is denied
+    asserted, negated = _split("Хулгайн ан ихэссэн, уурхай ойртоогүй.", "mn")
+    assert "poaching" in asserted and "infrastructure" in negated, (asserted, negated)
