@@ -494,3 +494,25 @@ def test_mongolian_list_denial_needs_nouns_not_a_clause():
     # "Хулгайн ан ихэссэн, уурхай ойртоогүй": poaching grew; only the mine is denied
     asserted, negated = _split("Хулгайн ан ихэссэн, уурхай ойртоогүй.", "mn")
     assert "poaching" in asserted and "infrastructure" in negated, (asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the echoed question answered by a negated verb
+        ("Зуд уу? Манай сумд сүүлийн арван жил зуд болоогүй.", "climate"),
+        # a list after the answer's "no", after "ямар ч", or before "ангид"
+        ("— Уурхай ойртож байна уу? — Үгүй, манай нутагт уурхай, лиценз огт байхгүй.",
+         "infrastructure"),
+        ("Бид ямар ч хашаа, зам харсангүй.", "infrastructure"),
+        ("Манай баг хулгайн ан, хууль бус наймаанаас ангид.", "poaching"),
+        ("Энэ нутаг ган, зудад нэрвэгддэггүй, усны хангамж сайн.", "climate"),
+        # "X ч, Y ч …" with words between the pair and its negation
+        ("Хашаа ч, зам ч манай хулангийн нутгийг хөндөөгүй.", "infrastructure"),
+        # "ямар нэг асуудал гараагүй" (no problem at all arose)
+        ("Ган гачгийн талаар ямар нэг асуудал гараагүй.", "climate"),
+    ],
+)  # fmt: skip
+def test_mongolian_answers_lists_and_pairs_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
