@@ -27,6 +27,7 @@ from analysis.tagging import tag_texts
         ("mn", "Мэдэхгүй байна", "don't know"),
         ("mn", "Би мэдэхгүй ээ, Дорждоос асуугаарай, тэр л хээр явдаг.", "don't know"),
         ("mn", "Ган уу? Сайн мэдэхгүй юм даа, би энд ирээд удаагүй байна.", "don't know"),
+        ("mn", "Сонирхолтой судалгаа байна, баярлалаа.", "thanks"),
         ("fa", "نمی دانم", "don't know"),
         ("uz", "Bilmayman", "don't know"),
         ("ky", "Билбейм", "don't know"),

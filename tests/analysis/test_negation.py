@@ -516,3 +516,17 @@ def test_mongolian_list_denial_needs_nouns_not_a_clause():
 def test_mongolian_answers_lists_and_pairs_deny(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "only four rangers" is itself the gap
+        ("Манай сумд ердөө дөрвөн хамгаалагч бий.", "governance", True),
+        # who said it is not what it is about
+        ("Зээрийн судлаачийн хэлснээр зээр нүүдлээ өөрчилсөн.", "science", False),
+    ],
+)
+def test_mongolian_ranger_gaps_and_speakers(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
