@@ -530,3 +530,29 @@ def test_mongolian_answers_lists_and_pairs_deny(text, theme):
 def test_mongolian_ranger_gaps_and_speakers(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # bare and comma echoes
+        ("Хулгайн ан? Байхгүй ээ манайд.", "poaching"),
+        ("Хулгайн ан уу, тийм юм сонсоогүй ээ.", "poaching"),
+        # a clause that is only the denial takes what the sentence named
+        ("Хулгайн анчид ховор болсон, бараг байхгүй.", "poaching"),
+        ("Хулгайн ан хорогдсон, одоо бараг сонсогдохгүй.", "poaching"),
+        # "no case of X"
+        ("Төмөр замын хашаанаас болж амьтан үхсэн тохиолдол манайд гараагүй.",
+         "infrastructure"),
+        # "ямар ч бэрхшээл алга" (no difficulty at all)
+        ("Хил дамнасан асуудлын хувьд манайд ямар ч бэрхшээл алга.", "transboundary"),
+    ],
+)  # fmt: skip
+def test_mongolian_bare_answers_and_cases_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_bare_denial_clause_keeps_a_missing_resource():
+    asserted, _ = _split("Санхүүжилт бага, бараг байхгүй.", "mn")
+    assert "governance" in asserted
