@@ -99,7 +99,7 @@ _E = r"(?:is|are|was|were|has been|have been|isn't|aren't|wasn't|weren't)"
 _ADJ = r"(?:(?:a|an|any|the|such a|our|my|their|your|its)\s+)?(?:(?:big|serious|major|real|significant|main|great|particular|current)\s+)?"  # noqa: E501
 # Mongolian: a word of a list of nouns (not a verb form, not a predicate such as "их",
 # many), and the words that deny such a list at the end of its sentence
-_MN_NOUN = r"(?:(?:энэ|тэр|тус|манай|танай|тэдний|бидний)(?![\w-])|(?!(?:их|олон|ихтэй|ноцтой|хүнд|муу|сайн|бий|байна|байгаа|байсан|бол|ч)(?![\w-]))(?![\w-]*(?:сан|сэн|сон|сөн|жээ|чээ|лаа|лээ|лоо|даг|дэг|дог|на|нэ|но|ж)(?![\w-]))[\w-]+)"  # noqa: E501
+_MN_NOUN = r"(?:(?:энэ|тэр|тус|манай|танай|тэдний|бидний)(?![\w-])|(?!(?:их|олон|ихтэй|ноцтой|хүнд|муу|сайн|бий|байна|байгаа|байсан|бол|ч|халуун|хүйтэн|хуурай|бага|цөөн|өндөр|хатуу|ширүүн|ховор|элбэг|хангалттай|хүчтэй|аюултай|хэцүү)(?![\w-]))(?![\w-]*(?:сан|сэн|сон|сөн|жээ|чээ|лаа|лээ|лоо|даг|дэг|дог|на|нэ|но|ж)(?![\w-]))[\w-]+)"  # noqa: E501
 _MN_NEG = r"(?:байхг[үу]й|алга|[үу]г[үу]й|ангид|\w+(?:хгүй|аагүй|ээгүй|оогүй|өөгүй|даггүй|дэггүй|доггүй|дөггүй|сангүй|сэнгүй|сонгүй|сөнгүй))"  # noqa: E501
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "en": [
@@ -222,7 +222,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "тоо толгойгоо мэдэхгүй байдаг" (they do not know the numbers: a gap, not the
         # respondent's own ignorance); "малчин яаж уурлахгүй байх вэ" (how could a herder not
         # be angry: a rhetorical question affirms)
-        (r"мэдэхгүй\s+(?:байдаг|байгаа)|\w+хгүй\s+байх\s+(?:вэ|юм\s+бэ|билээ)", "", AFTER, NONE),  # noqa: E501
+        (r"хэн\s+ч\s+мэдэхгүй|мэдэхгүй\s+(?:байдаг|байгаа)|\w+хгүй\s+байх\s+(?:вэ|юм\s+бэ|билээ)", "", AFTER, NONE),  # noqa: E501
         # the question echoed before its answer: "Хулгайн ан уу? Одоо бараг байхаа больсон",
         # "— Хашаа, зам саад болж байна уу? — Хашаа ч, зам ч саад биш", "Зуд уу? Мэдэхгүй"
         (r"(?:[\w-]+,?\s+){0,5}?[\w-]+\s+(?:уу|үү|юу|юү)\s*\?+\s*—?\s*(?:сайн\s+)?мэдэхгүй", "don't know", CLAUSE, UNKNOWN),  # noqa: E501

@@ -556,3 +556,21 @@ def test_mongolian_bare_answers_and_cases_deny(text, theme):
 def test_mongolian_bare_denial_clause_keeps_a_missing_resource():
     asserted, _ = _split("Санхүүжилт бага, бараг байхгүй.", "mn")
     assert "governance" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "nobody knows how many argali there are": a gap, not the respondent's ignorance
+        ("Хэдэн аргаль байгааг хэн ч мэдэхгүй.", "science", True),
+        # "hot summers, no water": a predicate adjective does not open a denied list
+        ("Зун халуун, ус олдохгүй.", "climate", True),
+        # a ranger without fuel
+        ("Байгаль хамгаалагч бензингүй, хээр гарч чаддаггүй.", "governance", True),
+        # "буурыг барьсан" (caught a bull camel) is no gun
+        ("Ирвэс манай буурыг барьсан.", "poaching", False),
+    ],
+)
+def test_mongolian_gaps_and_lookalikes(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
