@@ -574,3 +574,16 @@ def test_mongolian_bare_denial_clause_keeps_a_missing_resource():
 def test_mongolian_gaps_and_lookalikes(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Бидэнд хулгайн ан, уурхай хоёрын аль нь ч байхгүй.", "poaching"),
+        ("Манай суманд хууль бусаар ан хийдэг хүн нэг ч байхгүй.", "poaching"),
+        ("Урхи, хавх гэж манай нутагт харагдахаа больсон.", "poaching"),
+    ],
+)
+def test_mongolian_neither_of_nobody_who_and_lists_no_longer_seen(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
