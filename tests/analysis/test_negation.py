@@ -508,6 +508,27 @@ def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, them
     asserted, negated = _split(text, "en")
     assert theme not in asserted, (text, asserted)
     assert theme in negated, (text, negated)
+        # a question echoed before its answer: the answer denies what the question named
+        ("Уурхай юу? Манайд огт байхгүй.", "infrastructure"),
+        ("Хулгайн ан уу? Одоо бараг байхаа больсон доо.", "poaching"),
+        ("— Хашаа, зам саад болж байна уу? — Хашаа ч, зам ч саад биш.", "infrastructure"),
+        ("Төмөр замын хашаа юу? Тэр хэсгийг нь аль эрт буулгасан.", "infrastructure"),
+        # "урьд" and "… жилийн өмнө" open a past that a now-clause says is over
+        ("Урьд уурхайн лиценз олон байсан, одоо уурхайн асуудал байхгүй болсон.",
+         "infrastructure"),
+        ("Хэдэн жилийн өмнө эвэр худалдаа их байсан, одоо тийм юм сонсогдохоо больсон.",
+         "poaching"),
+    ],
+)  # fmt: skip
+def test_mongolian_echoed_questions_and_pasts_deny(text, theme):
+    asserted, negated = _split(text, "mn")
+    assert theme not in asserted and theme in negated, (asserted, negated)
+
+
+def test_mongolian_echoed_question_keeps_a_missing_resource():
+    # "Funding? There is none": the gap itself, not a denial
+    asserted, _ = _split("Санхүүжилт үү? Байхгүй.", "mn")
+    assert "governance" in asserted
 
 
 @pytest.mark.parametrize(
@@ -528,3 +549,136 @@ def test_english_phrases_that_keep_their_terms(text, theme):
 def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
     asserted, _ = _split(text, "en")
     assert theme in asserted, (text, asserted)
+        # "they do not even know the numbers": a gap, not the respondent's own ignorance
+        ("Агнуулах квот гаргачихаад тоо толгойг нь мэдэхгүй байдаг.", "governance"),
+        # "how could a herder not be angry": a rhetorical question affirms
+        ("Ирвэс хонь бариад байхад малчид яаж уурлахгүй байх вэ.", "community"),
+    ],
+)
+def test_mongolian_idioms_that_look_negated_affirm(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a list of nouns the sentence denies as a whole
+        ("Зуд, ган манай нутагт нөлөөлөөгүй.", "climate"),
+        ("Хулгайн ан, уурхай хоёулаа манайд байхгүй.", "poaching"),
+        # a conflict denied denies those it would be between
+        ("Нутгийн иргэд ирвэстэй зөрчилдөхгүй.", "community"),
+        # "асуудал гэж байхгүй", words between the problem and its denial
+        ("Манай суманд хил дамнасан асуудал гэж байхгүй.", "transboundary"),
+        ("Хил дамнасан асуудал манайд огт байхгүй.", "transboundary"),
+        # typed without ү, and chat spelling
+        ("Манай нутагт хулгайн ан байхгуй.", "poaching"),
+        ("hulgain an manaid bhgui", "poaching"),
+        # "people who buy horn no longer come": the people do not stop the denial
+        ("Эвэр худалдаж авдаг хүмүүс ирэхээ больсон.", "poaching"),
+        # a past answered by "now it has stopped"
+        ("Өмнө нь хулгайн анчид их байсан, одоо больсон.", "poaching"),
+    ],
+)
+def test_mongolian_lists_conflicts_and_spellings_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_list_denial_needs_nouns_not_a_clause():
+    # "Хулгайн ан ихэссэн, уурхай ойртоогүй": poaching grew; only the mine is denied
+    asserted, negated = _split("Хулгайн ан ихэссэн, уурхай ойртоогүй.", "mn")
+    assert "poaching" in asserted and "infrastructure" in negated, (asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the echoed question answered by a negated verb
+        ("Зуд уу? Манай сумд сүүлийн арван жил зуд болоогүй.", "climate"),
+        # a list after the answer's "no", after "ямар ч", or before "ангид"
+        ("— Уурхай ойртож байна уу? — Үгүй, манай нутагт уурхай, лиценз огт байхгүй.",
+         "infrastructure"),
+        ("Бид ямар ч хашаа, зам харсангүй.", "infrastructure"),
+        ("Манай баг хулгайн ан, хууль бус наймаанаас ангид.", "poaching"),
+        ("Энэ нутаг ган, зудад нэрвэгддэггүй, усны хангамж сайн.", "climate"),
+        # "X ч, Y ч …" with words between the pair and its negation
+        ("Хашаа ч, зам ч манай хулангийн нутгийг хөндөөгүй.", "infrastructure"),
+        # "ямар нэг асуудал гараагүй" (no problem at all arose)
+        ("Ган гачгийн талаар ямар нэг асуудал гараагүй.", "climate"),
+    ],
+)  # fmt: skip
+def test_mongolian_answers_lists_and_pairs_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "only four rangers" is itself the gap
+        ("Манай сумд ердөө дөрвөн хамгаалагч бий.", "governance", True),
+        # who said it is not what it is about
+        ("Зээрийн судлаачийн хэлснээр зээр нүүдлээ өөрчилсөн.", "science", False),
+    ],
+)
+def test_mongolian_ranger_gaps_and_speakers(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # bare and comma echoes
+        ("Хулгайн ан? Байхгүй ээ манайд.", "poaching"),
+        ("Хулгайн ан уу, тийм юм сонсоогүй ээ.", "poaching"),
+        # a clause that is only the denial takes what the sentence named
+        ("Хулгайн анчид ховор болсон, бараг байхгүй.", "poaching"),
+        ("Хулгайн ан хорогдсон, одоо бараг сонсогдохгүй.", "poaching"),
+        # "no case of X"
+        ("Төмөр замын хашаанаас болж амьтан үхсэн тохиолдол манайд гараагүй.",
+         "infrastructure"),
+        # "ямар ч бэрхшээл алга" (no difficulty at all)
+        ("Хил дамнасан асуудлын хувьд манайд ямар ч бэрхшээл алга.", "transboundary"),
+    ],
+)  # fmt: skip
+def test_mongolian_bare_answers_and_cases_deny(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_bare_denial_clause_keeps_a_missing_resource():
+    asserted, _ = _split("Санхүүжилт бага, бараг байхгүй.", "mn")
+    assert "governance" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "nobody knows how many argali there are": a gap, not the respondent's ignorance
+        ("Хэдэн аргаль байгааг хэн ч мэдэхгүй.", "science", True),
+        # "hot summers, no water": a predicate adjective does not open a denied list
+        ("Зун халуун, ус олдохгүй.", "climate", True),
+        # a ranger without fuel
+        ("Байгаль хамгаалагч бензингүй, хээр гарч чаддаггүй.", "governance", True),
+        # "буурыг барьсан" (caught a bull camel) is no gun
+        ("Ирвэс манай буурыг барьсан.", "poaching", False),
+    ],
+)
+def test_mongolian_gaps_and_lookalikes(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Бидэнд хулгайн ан, уурхай хоёрын аль нь ч байхгүй.", "poaching"),
+        ("Манай суманд хууль бусаар ан хийдэг хүн нэг ч байхгүй.", "poaching"),
+        ("Урхи, хавх гэж манай нутагт харагдахаа больсон.", "poaching"),
+    ],
+)
+def test_mongolian_neither_of_nobody_who_and_lists_no_longer_seen(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
