@@ -85,3 +85,26 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
     assert tagged["confidence"].tolist()[:3] == [0.0, 0.0, 0.0]
     assert tagged.loc[3, "themes"] == "infrastructure"
     assert tagged.loc[4, "themes"] == "science"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the topic echoed, then "I can't say", "I don't understand such things"
+        "气候变化？这个……我真说不上来。",
+        "偷猎？这个我不清楚。",
+        # not answering: asking back, "ask someone else", "I can't disclose that"
+        "你问这个干什么？你们是哪个单位派来的？",
+        "这个问题不好回答，你去问林业局吧。",
+        "不方便透露。",
+    ],
+)
+def test_chinese_ways_of_not_answering_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "" and tagged.loc[0, "abstain_reason"], text
+
+
+def test_a_chinese_question_back_followed_by_a_statement_still_says_it():
+    text = "你问这个干啥？偷猎的多得很。"
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]

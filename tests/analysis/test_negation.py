@@ -423,3 +423,48 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # official wording: not again since, gone without a trace, not found
+        ("自2015年以来未再发生盗猎案件。", "poaching"),
+        ("偷猎现象已销声匿迹。", "poaching"),
+        ("全年未接到偷猎举报。", "poaching"),
+        # gone: pulled down, closed (what the sentence named before it)
+        ("原来那条铁丝网已经拆除了。", "infrastructure"),
+        ("牧场边上的围栏？早几年就拆了。", "infrastructure"),
+        # a topic, then "not one", "all none", "neither this nor that"
+        ("套子这种东西，一个也没有。", "poaching"),
+        ("偷猎和过度放牧都没有。", "poaching"),
+        ("无论是偷猎还是放牧，这里都不是问题。", "livestock"),
+        # not a problem, a big deal, the cause; under control
+        ("牲口的病倒不是什么大事。", "livestock"),
+        ("盗猎总体可控。", "poaching"),
+        ("修路对它们影响有限。", "infrastructure"),
+        # heard of it never; free of it
+        ("羚羊角？听都没听说过。", "poaching"),
+        ("雪灾没波及到我们旗。", "climate"),
+        # a negated verb phrase: the road does not pass here, unrelated to the wildlife
+        ("铁路没从这儿过，对岩羊没影响。", "infrastructure"),
+        ("运矿的卡车都绕开了公路，跟野驴不搭界。", "infrastructure"),
+    ],
+)
+def test_chinese_denials_spoken_and_official(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "nothing to do with the drought" denies the drought, not the cause named first
+        ("草场退化是放牧太多，跟干旱没什么关系。", "livestock"),
+        # a fence pulled down as what people want is no denial
+        ("牧民更愿意支持拆围栏。", "infrastructure"),
+    ],
+)
+def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
+    asserted, _ = _split(text, "zh")
+    assert theme in asserted, (text, asserted)
