@@ -449,6 +449,13 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         # a negated verb phrase: the road does not pass here, unrelated to the wildlife
         ("铁路没从这儿过，对岩羊没影响。", "infrastructure"),
         ("运矿的卡车都绕开了公路，跟野驴不搭界。", "infrastructure"),
+        # an echoed topic answered by a denial; found none; no conflict; enough money
+        ("白灾？我们这儿好些年没遭过了。", "climate"),
+        ("矿？这一片从来没开过矿。", "infrastructure"),
+        ("铁夹子也没捡到过。", "poaching"),
+        ("偷猎、下套，这些年一样也没有，都是正经放牧的。", "poaching"),
+        ("村民跟雪豹相安无事。", "community"),
+        ("气候变化对本地有蹄类的影响尚不明显。", "climate"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
@@ -463,6 +470,9 @@ def test_chinese_denials_spoken_and_official(text, theme):
         ("草场退化是放牧太多，跟干旱没什么关系。", "livestock"),
         # a fence pulled down as what people want is no denial
         ("牧民更愿意支持拆围栏。", "infrastructure"),
+        # an echoed topic that nobody deals with is no denial
+        ("偷猎？没人管。", "poaching"),
+        ("偷猎，以前没有，现在多了。", "poaching"),
     ],
 )
 def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
