@@ -456,6 +456,9 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("偷猎、下套，这些年一样也没有，都是正经放牧的。", "poaching"),
         ("村民跟雪豹相安无事。", "community"),
         ("气候变化对本地有蹄类的影响尚不明显。", "climate"),
+        # "also not" before a verb without 有; "unrelated to X" with X named inside
+        ("草够吃，也没闹过雪灾。", "climate"),
+        ("这跟偷猎不搭界。", "poaching"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
@@ -473,6 +476,7 @@ def test_chinese_denials_spoken_and_official(text, theme):
         # an echoed topic that nobody deals with is no denial
         ("偷猎？没人管。", "poaching"),
         ("偷猎，以前没有，现在多了。", "poaching"),
+        ("跟偷猎不沾边，黄羊少是因为干旱。", "climate"),
     ],
 )
 def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
