@@ -97,6 +97,9 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         "你问这个干什么？你们是哪个单位派来的？",
         "这个问题不好回答，你去问林业局吧。",
         "不方便透露。",
+        # "how would I know", "I don't remember"
+        "问我？我哪知道这些，你问问别人吧。",
+        "嗯……这个嘛，记不清了。",
     ],
 )
 def test_chinese_ways_of_not_answering_get_no_theme(text):

@@ -459,6 +459,7 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         # "also not" before a verb without 有; "unrelated to X" with X named inside
         ("草够吃，也没闹过雪灾。", "climate"),
         ("这跟偷猎不搭界。", "poaching"),
+        ("狼吃羊？没那么严重，一年也就一两只。", "community"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
