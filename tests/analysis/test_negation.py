@@ -460,6 +460,11 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("草够吃，也没闹过雪灾。", "climate"),
         ("这跟偷猎不搭界。", "poaching"),
         ("狼吃羊？没那么严重，一年也就一两只。", "community"),
+        # official: neither ... nor with 无, none of them found, spared, cleared away
+        ("本区域既无矿产开发，也无道路建设。", "infrastructure"),
+        ("经调查，保护区内盗猎和非法放牧均未发现。", "livestock"),
+        ("这一带的岩羊免遭盗猎。", "poaching"),
+        ("非法围栏已彻底清除。", "infrastructure"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
@@ -483,3 +488,8 @@ def test_chinese_denials_spoken_and_official(text, theme):
 def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
     asserted, _ = _split(text, "zh")
     assert theme in asserted, (text, asserted)
+
+
+def test_chinese_upon_investigation_is_a_preamble_not_research():
+    asserted, _ = _split("经调查，保护区内盗猎和非法放牧均未发现。", "zh")
+    assert "science" not in asserted, asserted
