@@ -465,6 +465,8 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("经调查，保护区内盗猎和非法放牧均未发现。", "livestock"),
         ("这一带的岩羊免遭盗猎。", "poaching"),
         ("非法围栏已彻底清除。", "infrastructure"),
+        # a place of one's own between the topic and the denial
+        ("你说的那种铁丝网，我们旗里一根都没有。", "infrastructure"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
