@@ -226,7 +226,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "矿山早在2017年就全部退出了保护区": withdrawn
         (r"(?:全部|全面|已[经經]?|都|早已|早就|[陆陸][续續]|基本)退出", "no longer", BEFORE, NEGATE, 10),  # noqa: E501
         # "套子也没捡到过": the thing sought named before a clause-final "found none"
-        (r"[没沒]有?(?:[捡撿拣揀]到|[见見]到|[见見][着著]|碰到|遇到|看到|[发發][现現]|查到|抓到)(?:[过過])?(?:一[个個次回只隻根条條])?(?=[。!！.,，;；]|$)", "never", BEFORE, NEGATE, 8),  # noqa: E501
+        (r"[没沒]有?(?:[捡撿拣揀]到|[见見]到|[见見][着著]|碰到|遇到|看到|[发發][现現]|查到|抓到|遭|碰上|赶上|趕上|遇上|[闹鬧])(?:[过過])?(?:一[个個次回只隻根条條])?(?:了|啦)?(?=[。!！.,，;；]|$)", "never", BEFORE, NEGATE, 12),  # noqa: E501
         # "偷猎和过度放牧都没有。": all that the clause named before it
         (r"(?:也)?都(?:[没沒]有|[没沒]|不存在|[没沒][见見][过過]|[没沒][听聽][说說][过過]?)(?:了)?(?=[。!！.,，;；]|$)", "neither-nor", BEFORE, NEGATE, 16),  # noqa: E501
         # "未再发生", "再没出过", "这几年再也没见过": not again since

@@ -467,6 +467,9 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("非法围栏已彻底清除。", "infrastructure"),
         # a place of one's own between the topic and the denial
         ("你说的那种铁丝网，我们旗里一根都没有。", "infrastructure"),
+        # never hit by it, the disaster named first without a comma
+        ("大旱我们这儿多少年没遭过了。", "climate"),
+        ("雪灾这几年没碰上。", "climate"),
     ],
 )
 def test_chinese_denials_spoken_and_official(text, theme):
