@@ -163,3 +163,26 @@ def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
 def test_english_texts_near_those_non_answers_still_say_something(text):
     tagged = tag_texts(pd.DataFrame({"text": [text], "lang": ["en"]}))
     assert tagged.loc[0, "themes"] != "", text
+    "text",
+    [
+        # the topic echoed, then "I can't say", "I don't understand such things"
+        "气候变化？这个……我真说不上来。",
+        "偷猎？这个我不清楚。",
+        # not answering: asking back, "ask someone else", "I can't disclose that"
+        "你问这个干什么？你们是哪个单位派来的？",
+        "这个问题不好回答，你去问林业局吧。",
+        "不方便透露。",
+        # "how would I know", "I don't remember"
+        "问我？我哪知道这些，你问问别人吧。",
+        "嗯……这个嘛，记不清了。",
+    ],
+)
+def test_chinese_ways_of_not_answering_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "" and tagged.loc[0, "abstain_reason"], text
+
+
+def test_a_chinese_question_back_followed_by_a_statement_still_says_it():
+    text = "你问这个干啥？偷猎的多得很。"
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]

@@ -529,6 +529,53 @@ def test_mongolian_echoed_question_keeps_a_missing_resource():
     # "Funding? There is none": the gap itself, not a denial
     asserted, _ = _split("Санхүүжилт үү? Байхгүй.", "mn")
     assert "governance" in asserted
+        # official wording: not again since, gone without a trace, not found
+        ("自2015年以来未再发生盗猎案件。", "poaching"),
+        ("偷猎现象已销声匿迹。", "poaching"),
+        ("全年未接到偷猎举报。", "poaching"),
+        # gone: pulled down, closed (what the sentence named before it)
+        ("原来那条铁丝网已经拆除了。", "infrastructure"),
+        ("牧场边上的围栏？早几年就拆了。", "infrastructure"),
+        # a topic, then "not one", "all none", "neither this nor that"
+        ("套子这种东西，一个也没有。", "poaching"),
+        ("偷猎和过度放牧都没有。", "poaching"),
+        ("无论是偷猎还是放牧，这里都不是问题。", "livestock"),
+        # not a problem, a big deal, the cause; under control
+        ("牲口的病倒不是什么大事。", "livestock"),
+        ("盗猎总体可控。", "poaching"),
+        ("修路对它们影响有限。", "infrastructure"),
+        # heard of it never; free of it
+        ("羚羊角？听都没听说过。", "poaching"),
+        ("雪灾没波及到我们旗。", "climate"),
+        # a negated verb phrase: the road does not pass here, unrelated to the wildlife
+        ("铁路没从这儿过，对岩羊没影响。", "infrastructure"),
+        ("运矿的卡车都绕开了公路，跟野驴不搭界。", "infrastructure"),
+        # an echoed topic answered by a denial; found none; no conflict; enough money
+        ("白灾？我们这儿好些年没遭过了。", "climate"),
+        ("矿？这一片从来没开过矿。", "infrastructure"),
+        ("铁夹子也没捡到过。", "poaching"),
+        ("偷猎、下套，这些年一样也没有，都是正经放牧的。", "poaching"),
+        ("村民跟雪豹相安无事。", "community"),
+        ("气候变化对本地有蹄类的影响尚不明显。", "climate"),
+        # "also not" before a verb without 有; "unrelated to X" with X named inside
+        ("草够吃，也没闹过雪灾。", "climate"),
+        ("这跟偷猎不搭界。", "poaching"),
+        ("狼吃羊？没那么严重，一年也就一两只。", "community"),
+        # official: neither ... nor with 无, none of them found, spared, cleared away
+        ("本区域既无矿产开发，也无道路建设。", "infrastructure"),
+        ("经调查，保护区内盗猎和非法放牧均未发现。", "livestock"),
+        ("这一带的岩羊免遭盗猎。", "poaching"),
+        ("非法围栏已彻底清除。", "infrastructure"),
+        # a place of one's own between the topic and the denial
+        ("你说的那种铁丝网，我们旗里一根都没有。", "infrastructure"),
+        # never hit by it, the disaster named first without a comma
+        ("大旱我们这儿多少年没遭过了。", "climate"),
+        ("雪灾这几年没碰上。", "climate"),
+    ],
+)
+def test_chinese_denials_spoken_and_official(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
 
 
 @pytest.mark.parametrize(
@@ -682,3 +729,21 @@ def test_mongolian_gaps_and_lookalikes(text, theme, present):
 def test_mongolian_neither_of_nobody_who_and_lists_no_longer_seen(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme not in asserted, asserted
+        # "nothing to do with the drought" denies the drought, not the cause named first
+        ("草场退化是放牧太多，跟干旱没什么关系。", "livestock"),
+        # a fence pulled down as what people want is no denial
+        ("牧民更愿意支持拆围栏。", "infrastructure"),
+        # an echoed topic that nobody deals with is no denial
+        ("偷猎？没人管。", "poaching"),
+        ("偷猎，以前没有，现在多了。", "poaching"),
+        ("跟偷猎不沾边，黄羊少是因为干旱。", "climate"),
+    ],
+)
+def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
+    asserted, _ = _split(text, "zh")
+    assert theme in asserted, (text, asserted)
+
+
+def test_chinese_upon_investigation_is_a_preamble_not_research():
+    asserted, _ = _split("经调查，保护区内盗猎和非法放牧均未发现。", "zh")
+    assert "science" not in asserted, asserted
