@@ -85,3 +85,36 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
     assert tagged["confidence"].tolist()[:3] == [0.0, 0.0, 0.0]
     assert tagged.loc[3, "themes"] == "infrastructure"
     assert tagged.loc[4, "themes"] == "science"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("والا نمی‌دونم.", "don't know"),
+        ("نمیدونم", "don't know"),
+        ("راستش خبر ندارم.", "don't know"),
+        ("من از این مسائل سر در نمیارم.", "don't know"),
+        ("تخصص من نیست.", "don't know"),
+        ("مطمئن نیستم.", "don't know"),
+        # sent on to someone who knows better
+        ("از رئیس پاسگاه بپرسید، ایشان بهتر می‌دانند.", "don't know"),
+        ("من تازه امسال اومدم، چیزی نمی‌دونم.", "don't know"),
+        ("چیزی به ذهنم نمی‌رسد.", "no comment"),
+        ("حرف دیگه‌ای ندارم.", "no comment"),
+        ("دستتون درد نکنه، خسته نباشید.", "thanks"),
+        ("مرسی", "thanks"),
+    ],
+)
+def test_persian_non_answers_written_and_colloquial(text, reason):
+    assert abstain_reason(text, "fa") == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نمی‌دونم، ولی خشکسالی هر سال بدتر می‌شه.",
+        "از دامدارها بپرسید، گله‌ها همه‌ی مرتع را خورده‌اند.",
+    ],
+)
+def test_persian_texts_that_say_something_do_not_abstain(text):
+    assert abstain_reason(text, "fa") == ""

@@ -423,3 +423,88 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # echoed question, colloquial answer further on, with a filler and a separate "here"
+        ("قاچاق حیات وحش؟ والا این طرفا دیگه خبری نیست.", "poaching"),
+        # "you mean the fence? they took it away": removed, no longer there
+        ("اون سیم خاردار رو می‌گید؟ پارسال برش داشتن.", "infrastructure"),
+        ("حصارهای کنار زیستگاه را سال گذشته برچیدند.", "infrastructure"),
+        ("مشکل شکار غیرمجاز این‌جا چند سالیه که حل شده.", "poaching"),
+        # spared from X, colloquial copula and "came to no harm from X"
+        ("دشت ما از چرای دام در امانه.", "livestock"),
+        ("روستای ما از خشکسالی امسال آسیبی ندید.", "climate"),
+        # never heard of X, across the preposition "about"
+        ("تا حالا درباره‌ی قاچاق پوست پلنگ چیزی نشنیدم.", "poaching"),
+        ("اسم تله‌گذاری رو هم این‌جا نشنیدیم.", "poaching"),
+        # neither X nor Y with a preposition after each "neither"
+        ("نه با خشکسالی درگیریم و نه با سگ‌های ولگرد.", "climate"),
+        ("نه با خشکسالی درگیریم و نه با سگ‌های ولگرد.", "livestock"),
+        # X is not a problem for us; X does not bother them (a negated verb phrase)
+        ("معدن برای ما مسئله‌ای نیست.", "infrastructure"),
+        ("سگ‌های چوپان کاری به کار آهوها ندارن.", "livestock"),
+        ("جاده‌ی جدید به منطقه‌ی ما نرسیده.", "infrastructure"),
+    ],
+)
+def test_persian_denials_written_and_colloquial(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "nobody bothers the poachers": the poachers are not denied
+        ("کسی کاری به کار شکارچیان غیرمجاز ندارد.", "poaching"),
+        # snares collected are snares found
+        ("محیط‌بان‌ها تله‌ها را جمع کردند.", "poaching"),
+        # "no shortage of rangers, but": the shortage is denied, funding not
+        ("بودجه نداریم.", "governance"),
+    ],
+)
+def test_persian_sentences_that_look_like_denials_keep_their_theme(text, theme):
+    asserted, _ = _split(text, "fa")
+    assert theme in asserted, text
+
+
+def test_a_persian_shortage_said_not_to_exist_is_no_gap():
+    asserted, negated = _split("کمبود محیط‌بان نداریم.", "fa")
+    assert "governance" not in asserted and "governance" in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the now-clause after the Persian comma, naming nothing: the past is over
+        "قدیما شکار قوچ زیاد بود، ولی این روزا یه مورد هم نداشتیم.",
+        "پیش‌تر چرای بی‌رویه زیاد بود، الان هیچی.",
+        # "there was much X, but no more", without a comma
+        "سابقا شکار غیرمجاز زیاد بود ولی الان دیگه نیست.",
+    ],
+)
+def test_a_persian_past_that_is_over(text):
+    asserted, negated = _split(text, "fa")
+    assert not asserted and negated, (asserted, negated)
+
+
+def test_a_persian_past_that_goes_on_is_not_over():
+    asserted, _ = _split("قدیما شکار قوچ زیاد بود، الان هم هست.", "fa")
+    assert "poaching" in asserted
+
+
+def test_an_echoed_persian_question_answered_i_dont_know_names_nothing():
+    text = "تجارت غیرقانونی شاخ؟ راستش نمی‌دونم."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == ""
+    assert tagged.loc[0, "abstain_reason"] == "don't know"
+
+
+def test_a_clause_opens_after_arabic_script_punctuation_as_after_latin():
+    from analysis.negation import _after_mark
+
+    for text in ("x، الان", "x؛ الان", "x؟ الان", "x, now"):
+        assert _after_mark(text, text.index(" ") + 1), text
+    assert not _after_mark("x الان", 2)
