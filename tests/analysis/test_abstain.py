@@ -118,3 +118,18 @@ def test_persian_non_answers_written_and_colloquial(text, reason):
 )
 def test_persian_texts_that_say_something_do_not_abstain(text):
     assert abstain_reason(text, "fa") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("یادم نیست والا.", "don't know"),
+        ("به من ربطی نداره، از دهیار بپرسید.", "don't know"),
+        ("من فقط یه راننده‌ام، از محیط‌بانا بپرسید.", "don't know"),
+        ("من اهل این منطقه نیستم.", "don't know"),
+        ("ببخشید الان وقت ندارم، باید برم.", "no comment"),
+        ("سلام، خوش اومدین، بفرمایید چای.", "thanks"),
+    ],
+)
+def test_more_persian_non_answers(text, reason):
+    assert abstain_reason(text, "fa") == reason

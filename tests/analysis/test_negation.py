@@ -508,3 +508,27 @@ def test_a_clause_opens_after_arabic_script_punctuation_as_after_latin():
     for text in ("x، الان", "x؛ الان", "x؟ الان", "x, now"):
         assert _after_mark(text, text.index(" ") + 1), text
     assert not _after_mark("x الان", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("هیچ موردی از قاچاق پوست ثبت نشده است.", "poaching"),
+        ("اثری از سیم خاردار در این دره ندیدیم.", "infrastructure"),
+        ("معدن زغال سنگ دو سال است تعطیل شده.", "infrastructure"),
+        ("چیزی درباره‌ی تله‌گذاری به گوشم نخورده.", "poaching"),
+        ("این‌جا معدنی وجود نداره.", "infrastructure"),
+        ("سگ‌های گله به آهوها حمله نمی‌کنن.", "livestock"),
+        ("خشکسالی تهدید جدی به حساب نمیاد.", "climate"),
+    ],
+)
+def test_more_persian_denials(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_an_echoed_persian_question_answered_what_can_i_say_names_nothing():
+    tagged = tag_texts(
+        pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": ["قاچاق شاخ؟ چی بگم والا."]})
+    )
+    assert tagged.loc[0, "themes"] == ""
