@@ -532,3 +532,21 @@ def test_an_echoed_persian_question_answered_what_can_i_say_names_nothing():
         pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": ["قاچاق شاخ؟ چی بگم والا."]})
     )
     assert tagged.loc[0, "themes"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("کامیون‌های معدن از دره رد نمی‌شن، جاده‌شون جداست.", "infrastructure"),
+        ("گله‌های بز از زیستگاه یوز دورند.", "livestock"),
+        ("در مورد شکار غیرمجاز نمی‌تونم نظر بدم.", "poaching"),
+    ],
+)
+def test_persian_kept_apart_or_not_judged(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_persian_we_have_no_data_is_still_a_data_gap():
+    asserted, _ = _split("ما هیچ اطلاعاتی از جمعیت یوز نداریم.", "fa")
+    assert "science" in asserted
