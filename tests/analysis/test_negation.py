@@ -550,3 +550,9 @@ def test_persian_kept_apart_or_not_judged(text, theme):
 def test_persian_we_have_no_data_is_still_a_data_gap():
     asserted, _ = _split("ما هیچ اطلاعاتی از جمعیت یوز نداریم.", "fa")
     assert "science" in asserted
+
+
+def test_persian_no_trouble_with_x_denies_x():
+    asserted, negated = _split("با دامدارها هیچ مشکلی نداریم، ولی شکار غیرمجاز زیاده.", "fa")
+    assert "livestock" not in asserted and "livestock" in negated
+    assert "poaching" in asserted
