@@ -556,3 +556,10 @@ def test_persian_no_trouble_with_x_denies_x():
     asserted, negated = _split("با دامدارها هیچ مشکلی نداریم، ولی شکار غیرمجاز زیاده.", "fa")
     assert "livestock" not in asserted and "livestock" in negated
     assert "poaching" in asserted
+
+
+def test_persian_far_from_x_denies_x_but_out_of_sight_does_not():
+    asserted, negated = _split("روستای ما به دور از معدن‌کاری است.", "fa")
+    assert "infrastructure" not in asserted and "infrastructure" in negated
+    asserted, _ = _split("دور از چشم محیط‌بان‌ها تله می‌گذارند.", "fa")
+    assert "poaching" in asserted
