@@ -563,3 +563,15 @@ def test_persian_far_from_x_denies_x_but_out_of_sight_does_not():
     assert "infrastructure" not in asserted and "infrastructure" in negated
     asserted, _ = _split("دور از چشم محیط‌بان‌ها تله می‌گذارند.", "fa")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("خشکسالی و سیل هیچ‌کدوم این‌جا نبوده.", "climate"),
+        ("تله و تفنگ، هیچ‌کدومش این طرفا نیست.", "poaching"),
+    ],
+)
+def test_persian_none_of_them_takes_back_the_list_before_it(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted)
