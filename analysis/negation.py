@@ -123,6 +123,8 @@ EN_REFERRAL = (
     r"(?:you(?:'d|'ll|\s+would|\s+will|\s+should|\s+must|\s+could|\s+can|\s+might)?\s+(?:have\s+to\s+|need\s+to\s+|better\s+)?|better\s+|go\s+(?:and\s+)?|try\s+|"  # noqa: E501
     + _EN_START
     + r"(?:just\s+|please\s+)?)(?:ask|talk\s+to|speak\s+to|check\s+with)\s+(?:(?:my|the|our|your|his|her|their|a|an|some|someone|somebody|people|other|others|local|older|old)\s+){0,2}[\w'-]+(?:\s+else)?"  # noqa: E501
+    # "ask the herders, they will tell you the wolves take their sheep" says something
+    r"(?!\s*,?\s*(?:he|she|they)(?:'ll|\s+will|\s+can|\s+could|\s+would)\s+tell\s+you\s+(?!about(?![\w'])|more(?![\w'])|everything(?![\w'])|all(?![\w']))[\w'-])"  # noqa: E501
     r"(?:\s*,?\s*(?:he|she|they|who|that)(?:'s|'re|'ll|'d|\s+is|\s+are|\s+was|\s+were|\s+knows?|\s+will|\s+would)?(?![\w'])[^.!?;\n]{0,100})?"  # noqa: E501
     # "that's a question for the scientists, not for me"
     r"|(?:that's|that\s+is|it's|it\s+is)\s+(?:a\s+)?(?:question|one)\s+for\s+(?:(?:the|our|my|your|a|an|some)\s+)?(?:[\w'-]+\s+)?[\w'-]+(?:\s*,?\s*not\s+(?:for\s+)?(?:me|us))?"  # noqa: E501
@@ -536,8 +538,6 @@ TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
-    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
-    "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
     "kk": r"\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
@@ -868,9 +868,13 @@ def _privatives(
 _OVER_EN = r"(?:not\s+any ?more|not\s+anymore|no\s+(?:longer|more)|not\s+(?:now|these days|nowadays)|(?:those|these|that)\s+days\s+are\s+(?:gone|over|behind us)|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|gone|history|in the past)|(?:all\s+|long\s+)?gone(?:\s+now)?|none\s+of\s+(?:that|it)(?:\s+(?:now|any ?more))?)"  # noqa: E501
 PAST_CONTRAST: dict[str, tuple[str, ...]] = {
     "en": (
-        r"used to|in the past|previously|formerly|years ago|back then|in earlier years|"
-        r"back in the day|in the old days|in soviet times|in the nineties|in the eighties|"
-        r"before(?=\s*,)",
+        r"used to|in the past|previously|formerly|years ago|back then|in earlier years|earlier|"
+        r"back in the day|in the old days|"
+        r"long ago|years back|in soviet times|in the soviet time|in the soviet period|"
+        r"in the soviet era|in the 1960s|in the 1970s|in the 1980s|in the 1990s|in the 60s|"
+        r"in the 70s|in the 80s|in the 90s|in the sixties|in the seventies|in the eighties|"
+        r"in the nineties|"
+        r"before(?=\s*,|\s+there\s|\s+it\s|\s+we\s|\s+they\s|\s+many\s|\s+much\s)",
         # "now", or a sentence that says no more than that the past is over ("Not any
         # more.", "Those days are gone.")
         r"now|nowadays|today|these days|at present|currently|"

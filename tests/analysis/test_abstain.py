@@ -1,5 +1,4 @@
 """Non-answers (analysis.abstain): no theme is forced on thanks, "don't know" or "-"."""
-
 from __future__ import annotations
 
 import pandas as pd
@@ -122,6 +121,26 @@ def test_english_non_answers_that_name_a_theme_get_no_theme(text, reason):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
     assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
     assert tagged.loc[0, "abstain_reason"] == reason, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is paying for this survey? Why does nobody stop the poachers?",
+        "Thanks for the survey, but poaching is terrible here.",
+        "We ask the government to stop the new mine.",
+        "Who is paying for this survey? Will anyone stop the poachers?",
+        "Poaching, poaching and more poaching, that is our life.",
+    ],
+)
+def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
+    assert tagged.loc[0, "themes"] != "", text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
         # the respondent sends the interviewer to someone else
         ("I really can't say. Ask my father, he's the one who takes the herd to the "
          "summer pastures.", "don't know"),
@@ -146,15 +165,6 @@ def test_english_deferrals_questions_back_and_refusals_abstain(text, reason):
 @pytest.mark.parametrize(
     "text",
     [
-        "Who is paying for this survey? Why does nobody stop the poachers?",
-        "Thanks for the survey, but poaching is terrible here.",
-        "We ask the government to stop the new mine.",
-        "Who is paying for this survey? Will anyone stop the poachers?",
-        "Poaching, poaching and more poaching, that is our life.",
-    ],
-)
-def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
-    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["en"], "text": [text]}))
         "Ask the herders, they will tell you the wolves take their sheep every winter.",
         "Will the ministry ever stop the poachers?",
         "I'm a herder, I don't know about science, but the wolves kill our sheep.",
@@ -163,6 +173,9 @@ def test_english_questions_and_thanks_beside_a_statement_keep_it(text):
 def test_english_texts_near_those_non_answers_still_say_something(text):
     tagged = tag_texts(pd.DataFrame({"text": [text], "lang": ["en"]}))
     assert tagged.loc[0, "themes"] != "", text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the topic echoed, then "I can't say", "I don't understand such things"
@@ -186,3 +199,51 @@ def test_a_chinese_question_back_followed_by_a_statement_still_says_it():
     text = "你问这个干啥？偷猎的多得很。"
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
     assert "poaching" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("والا نمی‌دونم.", "don't know"),
+        ("نمیدونم", "don't know"),
+        ("راستش خبر ندارم.", "don't know"),
+        ("من از این مسائل سر در نمیارم.", "don't know"),
+        ("تخصص من نیست.", "don't know"),
+        ("مطمئن نیستم.", "don't know"),
+        # sent on to someone who knows better
+        ("از رئیس پاسگاه بپرسید، ایشان بهتر می‌دانند.", "don't know"),
+        ("من تازه امسال اومدم، چیزی نمی‌دونم.", "don't know"),
+        ("چیزی به ذهنم نمی‌رسد.", "no comment"),
+        ("حرف دیگه‌ای ندارم.", "no comment"),
+        ("دستتون درد نکنه، خسته نباشید.", "thanks"),
+        ("مرسی", "thanks"),
+    ],
+)
+def test_persian_non_answers_written_and_colloquial(text, reason):
+    assert abstain_reason(text, "fa") == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نمی‌دونم، ولی خشکسالی هر سال بدتر می‌شه.",
+        "از دامدارها بپرسید، گله‌ها همه‌ی مرتع را خورده‌اند.",
+    ],
+)
+def test_persian_texts_that_say_something_do_not_abstain(text):
+    assert abstain_reason(text, "fa") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("یادم نیست والا.", "don't know"),
+        ("به من ربطی نداره، از دهیار بپرسید.", "don't know"),
+        ("من فقط یه راننده‌ام، از محیط‌بانا بپرسید.", "don't know"),
+        ("من اهل این منطقه نیستم.", "don't know"),
+        ("ببخشید الان وقت ندارم، باید برم.", "no comment"),
+        ("سلام، خوش اومدین، بفرمایید چای.", "thanks"),
+    ],
+)
+def test_more_persian_non_answers(text, reason):
+    assert abstain_reason(text, "fa") == reason

@@ -4,7 +4,6 @@ Seven kinds of negation, each in several languages: a negated *problem* term doe
 its theme and stays visible as negated; a negated *resource* term (funding, monitoring,
 data, cooperation) is itself the gap and still tags.
 """
-
 from __future__ import annotations
 
 import pandas as pd
@@ -478,6 +477,25 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
 def test_english_denials_of_a_topic_a_past_or_a_verb_phrase(text, theme):
     asserted, negated = _split(text, "en")
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "no shortage of X" asserts X
+        ("There is no shortage of poachers in the valley.", "poaching"),
+        # "not a single gazelle crossed the railway": the railway is the barrier
+        ("Not a single gazelle crossed the railway in ten years.", "infrastructure"),
+    ],
+)
+def test_english_phrases_that_keep_their_terms(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
         # an echoed question answered "not any more" or "we don't have any"
         ("Snares? Not any more, the rangers cleared the gorge.", "poaching"),
         ("Fences? We don't have any in our valley.", "infrastructure"),
@@ -508,6 +526,24 @@ def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, them
     asserted, negated = _split(text, "en")
     assert theme not in asserted, (text, asserted)
     assert theme in negated, (text, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Poaching, no doubt, is the worst threat.", "poaching"),
+        ("The dzud was over by April but half the herds had died.", "climate"),
+        ("They took the horns off the saiga they shot.", "poaching"),
+    ],
+)
+def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
         # a question echoed before its answer: the answer denies what the question named
         ("Уурхай юу? Манайд огт байхгүй.", "infrastructure"),
         ("Хулгайн ан уу? Одоо бараг байхаа больсон доо.", "poaching"),
@@ -529,73 +565,11 @@ def test_mongolian_echoed_question_keeps_a_missing_resource():
     # "Funding? There is none": the gap itself, not a denial
     asserted, _ = _split("Санхүүжилт үү? Байхгүй.", "mn")
     assert "governance" in asserted
-        # official wording: not again since, gone without a trace, not found
-        ("自2015年以来未再发生盗猎案件。", "poaching"),
-        ("偷猎现象已销声匿迹。", "poaching"),
-        ("全年未接到偷猎举报。", "poaching"),
-        # gone: pulled down, closed (what the sentence named before it)
-        ("原来那条铁丝网已经拆除了。", "infrastructure"),
-        ("牧场边上的围栏？早几年就拆了。", "infrastructure"),
-        # a topic, then "not one", "all none", "neither this nor that"
-        ("套子这种东西，一个也没有。", "poaching"),
-        ("偷猎和过度放牧都没有。", "poaching"),
-        ("无论是偷猎还是放牧，这里都不是问题。", "livestock"),
-        # not a problem, a big deal, the cause; under control
-        ("牲口的病倒不是什么大事。", "livestock"),
-        ("盗猎总体可控。", "poaching"),
-        ("修路对它们影响有限。", "infrastructure"),
-        # heard of it never; free of it
-        ("羚羊角？听都没听说过。", "poaching"),
-        ("雪灾没波及到我们旗。", "climate"),
-        # a negated verb phrase: the road does not pass here, unrelated to the wildlife
-        ("铁路没从这儿过，对岩羊没影响。", "infrastructure"),
-        ("运矿的卡车都绕开了公路，跟野驴不搭界。", "infrastructure"),
-        # an echoed topic answered by a denial; found none; no conflict; enough money
-        ("白灾？我们这儿好些年没遭过了。", "climate"),
-        ("矿？这一片从来没开过矿。", "infrastructure"),
-        ("铁夹子也没捡到过。", "poaching"),
-        ("偷猎、下套，这些年一样也没有，都是正经放牧的。", "poaching"),
-        ("村民跟雪豹相安无事。", "community"),
-        ("气候变化对本地有蹄类的影响尚不明显。", "climate"),
-        # "also not" before a verb without 有; "unrelated to X" with X named inside
-        ("草够吃，也没闹过雪灾。", "climate"),
-        ("这跟偷猎不搭界。", "poaching"),
-        ("狼吃羊？没那么严重，一年也就一两只。", "community"),
-        # official: neither ... nor with 无, none of them found, spared, cleared away
-        ("本区域既无矿产开发，也无道路建设。", "infrastructure"),
-        ("经调查，保护区内盗猎和非法放牧均未发现。", "livestock"),
-        ("这一带的岩羊免遭盗猎。", "poaching"),
-        ("非法围栏已彻底清除。", "infrastructure"),
-        # a place of one's own between the topic and the denial
-        ("你说的那种铁丝网，我们旗里一根都没有。", "infrastructure"),
-        # never hit by it, the disaster named first without a comma
-        ("大旱我们这儿多少年没遭过了。", "climate"),
-        ("雪灾这几年没碰上。", "climate"),
-    ],
-)
-def test_chinese_denials_spoken_and_official(text, theme):
-    asserted, negated = _split(text, "zh")
-    assert theme not in asserted and theme in negated, (text, asserted, negated)
 
 
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
-        # "no shortage of X" asserts X
-        ("There is no shortage of poachers in the valley.", "poaching"),
-        # "not a single gazelle crossed the railway": the railway is the barrier
-        ("Not a single gazelle crossed the railway in ten years.", "infrastructure"),
-    ],
-)
-def test_english_phrases_that_keep_their_terms(text, theme):
-        ("Poaching, no doubt, is the worst threat.", "poaching"),
-        ("The dzud was over by April but half the herds had died.", "climate"),
-        ("They took the horns off the saiga they shot.", "poaching"),
-    ],
-)
-def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
-    asserted, _ = _split(text, "en")
-    assert theme in asserted, (text, asserted)
         # "they do not even know the numbers": a gap, not the respondent's own ignorance
         ("Агнуулах квот гаргачихаад тоо толгойг нь мэдэхгүй байдаг.", "governance"),
         # "how could a herder not be angry": a rhetorical question affirms
@@ -729,6 +703,63 @@ def test_mongolian_gaps_and_lookalikes(text, theme, present):
 def test_mongolian_neither_of_nobody_who_and_lists_no_longer_seen(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # official wording: not again since, gone without a trace, not found
+        ("自2015年以来未再发生盗猎案件。", "poaching"),
+        ("偷猎现象已销声匿迹。", "poaching"),
+        ("全年未接到偷猎举报。", "poaching"),
+        # gone: pulled down, closed (what the sentence named before it)
+        ("原来那条铁丝网已经拆除了。", "infrastructure"),
+        ("牧场边上的围栏？早几年就拆了。", "infrastructure"),
+        # a topic, then "not one", "all none", "neither this nor that"
+        ("套子这种东西，一个也没有。", "poaching"),
+        ("偷猎和过度放牧都没有。", "poaching"),
+        ("无论是偷猎还是放牧，这里都不是问题。", "livestock"),
+        # not a problem, a big deal, the cause; under control
+        ("牲口的病倒不是什么大事。", "livestock"),
+        ("盗猎总体可控。", "poaching"),
+        ("修路对它们影响有限。", "infrastructure"),
+        # heard of it never; free of it
+        ("羚羊角？听都没听说过。", "poaching"),
+        ("雪灾没波及到我们旗。", "climate"),
+        # a negated verb phrase: the road does not pass here, unrelated to the wildlife
+        ("铁路没从这儿过，对岩羊没影响。", "infrastructure"),
+        ("运矿的卡车都绕开了公路，跟野驴不搭界。", "infrastructure"),
+        # an echoed topic answered by a denial; found none; no conflict; enough money
+        ("白灾？我们这儿好些年没遭过了。", "climate"),
+        ("矿？这一片从来没开过矿。", "infrastructure"),
+        ("铁夹子也没捡到过。", "poaching"),
+        ("偷猎、下套，这些年一样也没有，都是正经放牧的。", "poaching"),
+        ("村民跟雪豹相安无事。", "community"),
+        ("气候变化对本地有蹄类的影响尚不明显。", "climate"),
+        # "also not" before a verb without 有; "unrelated to X" with X named inside
+        ("草够吃，也没闹过雪灾。", "climate"),
+        ("这跟偷猎不搭界。", "poaching"),
+        ("狼吃羊？没那么严重，一年也就一两只。", "community"),
+        # official: neither ... nor with 无, none of them found, spared, cleared away
+        ("本区域既无矿产开发，也无道路建设。", "infrastructure"),
+        ("经调查，保护区内盗猎和非法放牧均未发现。", "livestock"),
+        ("这一带的岩羊免遭盗猎。", "poaching"),
+        ("非法围栏已彻底清除。", "infrastructure"),
+        # a place of one's own between the topic and the denial
+        ("你说的那种铁丝网，我们旗里一根都没有。", "infrastructure"),
+        # never hit by it, the disaster named first without a comma
+        ("大旱我们这儿多少年没遭过了。", "climate"),
+        ("雪灾这几年没碰上。", "climate"),
+    ],
+)
+def test_chinese_denials_spoken_and_official(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
         # "nothing to do with the drought" denies the drought, not the cause named first
         ("草场退化是放牧太多，跟干旱没什么关系。", "livestock"),
         # a fence pulled down as what people want is no denial
@@ -747,3 +778,155 @@ def test_chinese_denials_leave_the_cause_named_beside_them(text, theme):
 def test_chinese_upon_investigation_is_a_preamble_not_research():
     asserted, _ = _split("经调查，保护区内盗猎和非法放牧均未发现。", "zh")
     assert "science" not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # echoed question, colloquial answer further on, with a filler and a separate "here"
+        ("قاچاق حیات وحش؟ والا این طرفا دیگه خبری نیست.", "poaching"),
+        # "you mean the fence? they took it away": removed, no longer there
+        ("اون سیم خاردار رو می‌گید؟ پارسال برش داشتن.", "infrastructure"),
+        ("حصارهای کنار زیستگاه را سال گذشته برچیدند.", "infrastructure"),
+        ("مشکل شکار غیرمجاز این‌جا چند سالیه که حل شده.", "poaching"),
+        # spared from X, colloquial copula and "came to no harm from X"
+        ("دشت ما از چرای دام در امانه.", "livestock"),
+        ("روستای ما از خشکسالی امسال آسیبی ندید.", "climate"),
+        # never heard of X, across the preposition "about"
+        ("تا حالا درباره‌ی قاچاق پوست پلنگ چیزی نشنیدم.", "poaching"),
+        ("اسم تله‌گذاری رو هم این‌جا نشنیدیم.", "poaching"),
+        # neither X nor Y with a preposition after each "neither"
+        ("نه با خشکسالی درگیریم و نه با سگ‌های ولگرد.", "climate"),
+        ("نه با خشکسالی درگیریم و نه با سگ‌های ولگرد.", "livestock"),
+        # X is not a problem for us; X does not bother them (a negated verb phrase)
+        ("معدن برای ما مسئله‌ای نیست.", "infrastructure"),
+        ("سگ‌های چوپان کاری به کار آهوها ندارن.", "livestock"),
+        ("جاده‌ی جدید به منطقه‌ی ما نرسیده.", "infrastructure"),
+    ],
+)
+def test_persian_denials_written_and_colloquial(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "nobody bothers the poachers": the poachers are not denied
+        ("کسی کاری به کار شکارچیان غیرمجاز ندارد.", "poaching"),
+        # snares collected are snares found
+        ("محیط‌بان‌ها تله‌ها را جمع کردند.", "poaching"),
+        # "no shortage of rangers, but": the shortage is denied, funding not
+        ("بودجه نداریم.", "governance"),
+    ],
+)
+def test_persian_sentences_that_look_like_denials_keep_their_theme(text, theme):
+    asserted, _ = _split(text, "fa")
+    assert theme in asserted, text
+
+
+def test_a_persian_shortage_said_not_to_exist_is_no_gap():
+    asserted, negated = _split("کمبود محیط‌بان نداریم.", "fa")
+    assert "governance" not in asserted and "governance" in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the now-clause after the Persian comma, naming nothing: the past is over
+        "قدیما شکار قوچ زیاد بود، ولی این روزا یه مورد هم نداشتیم.",
+        "پیش‌تر چرای بی‌رویه زیاد بود، الان هیچی.",
+        # "there was much X, but no more", without a comma
+        "سابقا شکار غیرمجاز زیاد بود ولی الان دیگه نیست.",
+    ],
+)
+def test_a_persian_past_that_is_over(text):
+    asserted, negated = _split(text, "fa")
+    assert not asserted and negated, (asserted, negated)
+
+
+def test_a_persian_past_that_goes_on_is_not_over():
+    asserted, _ = _split("قدیما شکار قوچ زیاد بود، الان هم هست.", "fa")
+    assert "poaching" in asserted
+
+
+def test_an_echoed_persian_question_answered_i_dont_know_names_nothing():
+    text = "تجارت غیرقانونی شاخ؟ راستش نمی‌دونم."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == ""
+    assert tagged.loc[0, "abstain_reason"] == "don't know"
+
+
+def test_a_clause_opens_after_arabic_script_punctuation_as_after_latin():
+    from analysis.negation import _after_mark
+
+    for text in ("x، الان", "x؛ الان", "x؟ الان", "x, now"):
+        assert _after_mark(text, text.index(" ") + 1), text
+    assert not _after_mark("x الان", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("هیچ موردی از قاچاق پوست ثبت نشده است.", "poaching"),
+        ("اثری از سیم خاردار در این دره ندیدیم.", "infrastructure"),
+        ("معدن زغال سنگ دو سال است تعطیل شده.", "infrastructure"),
+        ("چیزی درباره‌ی تله‌گذاری به گوشم نخورده.", "poaching"),
+        ("این‌جا معدنی وجود نداره.", "infrastructure"),
+        ("سگ‌های گله به آهوها حمله نمی‌کنن.", "livestock"),
+        ("خشکسالی تهدید جدی به حساب نمیاد.", "climate"),
+    ],
+)
+def test_more_persian_denials(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_an_echoed_persian_question_answered_what_can_i_say_names_nothing():
+    tagged = tag_texts(
+        pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": ["قاچاق شاخ؟ چی بگم والا."]})
+    )
+    assert tagged.loc[0, "themes"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("کامیون‌های معدن از دره رد نمی‌شن، جاده‌شون جداست.", "infrastructure"),
+        ("گله‌های بز از زیستگاه یوز دورند.", "livestock"),
+        ("در مورد شکار غیرمجاز نمی‌تونم نظر بدم.", "poaching"),
+    ],
+)
+def test_persian_kept_apart_or_not_judged(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_persian_we_have_no_data_is_still_a_data_gap():
+    asserted, _ = _split("ما هیچ اطلاعاتی از جمعیت یوز نداریم.", "fa")
+    assert "science" in asserted
+
+
+def test_persian_no_trouble_with_x_denies_x():
+    asserted, negated = _split("با دامدارها هیچ مشکلی نداریم، ولی شکار غیرمجاز زیاده.", "fa")
+    assert "livestock" not in asserted and "livestock" in negated
+    assert "poaching" in asserted
+
+
+def test_persian_far_from_x_denies_x_but_out_of_sight_does_not():
+    asserted, negated = _split("روستای ما به دور از معدن‌کاری است.", "fa")
+    assert "infrastructure" not in asserted and "infrastructure" in negated
+    asserted, _ = _split("دور از چشم محیط‌بان‌ها تله می‌گذارند.", "fa")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("خشکسالی و سیل هیچ‌کدوم این‌جا نبوده.", "climate"),
+        ("تله و تفنگ، هیچ‌کدومش این طرفا نیست.", "poaching"),
+    ],
+)
+def test_persian_none_of_them_takes_back_the_list_before_it(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted)
