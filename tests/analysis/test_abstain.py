@@ -19,6 +19,11 @@ from analysis.tagging import tag_texts
         ("mn", "Баярлалаа", "thanks"),
         ("fa", "با تشکر", "thanks"),
         ("kk", "Рахмет", "thanks"),
+        # the question sent elsewhere: "ask the inspection, they will tell you"
+        ("kk", "Оны білмеймін. Аудандық инспекциядан сұраңыз, олар айтып береді.", "don't know"),
+        ("ky", "Билбейм, айыл өкмөтүнө кайрылыңыз.", "don't know"),
+        ("uz", "Bilmayman, qo'riqxona direktoriga murojaat qiling.", "don't know"),
+        ("tg", "Намедонам, аз идораи мамнӯъгоҳ пурсед.", "don't know"),
         ("tk", "Sag boluň", "thanks"),
         ("en", "I don't know anything about poaching.", "don't know"),
         ("ru", "Ничего не знаю о браконьерстве.", "don't know"),

@@ -423,3 +423,74 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # not left without a resource: the gap itself is denied
+        ("kk", "Қорық қаржысыз қалған жоқ.", "governance"),
+        ("uz", "Qo'riqxona mablag'siz qolmagan.", "governance"),
+        ("tg", "Мамнӯъгоҳ бе маблағ намондааст.", "governance"),
+        # enough of a resource, as the clause's predicate
+        ("kk", "Инспекторларға жанармай жеткілікті.", "governance"),
+        ("ky", "Инспекторлорго күйүүчү май жетиштүү.", "governance"),
+        ("uz", "Inspektorlarga yoqilg'i yetarli.", "governance"),
+        ("tg", "Маблағ барои посбонон кофист.", "governance"),
+        # neither X nor Y in the Turkic "X да, Y да жоқ" and the Tajik "на X …, на Y"
+        ("kk", "Мұнда браконьерлік те, құрғақшылық та жоқ.", "climate"),
+        ("ky", "Бул жерде браконьерлик да, кургакчылык да жок.", "poaching"),
+        ("uz", "Bu yerda brakonerlik ham, qurg'oqchilik ham yo'q.", "climate"),
+        ("tg", "Дар ин ҷо на шикори ғайриқонунӣ ҳаст, на хушксолӣ.", "poaching"),
+        # a verb of harming, shooting, grazing or blocking denied, whoever its subject
+        ("kk", "Шопандар отарды ол жерге жаймайды.", "livestock"),
+        ("uz", "Mahalliy aholi bug'ularga tegmaydi.", "community"),
+        ("tg", "Ҳеҷ кас ба нахчир тир намеандозад.", "poaching"),
+        ("tg", "Роҳ ба ҳайвонот монеъ намешавад.", "infrastructure"),
+        # "you won't hear of X here"
+        ("kk", "Бұл маңда браконьерлер туралы естімейсіз.", "poaching"),
+        ("ky", "Бул жакта браконьерлер жөнүндө укпайсыз.", "poaching"),
+        # "X used to …; now there is none of that"
+        ("kk", "Бұрын браконьерлік көп еді. Қазір ондай жоқ.", "poaching"),
+        ("ky", "Мурун браконьерлер көп болчу. Азыр андай жок.", "poaching"),
+        ("uz", "Ilgari brakonerlar ko'p edi. Endi bunaqasi yo'q.", "poaching"),
+        # "no complaint on that score" denies what the sentence before said
+        ("kk", "Инспекторлар пара алмайды. Бұл жағынан ешқандай шағым жоқ.", "governance"),
+        ("uz", "Xorijiy ovchilar noqonuniy ov qilmaydi. Bu tomondan shikoyatimiz yo'q.", "poaching"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_central_asian_denials_of_a_gap_or_a_threat(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "enough" before its noun is not the predicate: "not enough fuel is given"
+        ("kk", "Инспекторларға жеткілікті жанармай бөлінбейді.", "governance"),
+        ("tg", "Аҳолии маҳаллӣ даромади кофӣ надорад.", "community"),
+        # "X да көп, Y да жоқ" is not neither-nor: X is plentiful
+        ("kk", "Мал да көп, жайылым да жоқ.", "livestock"),
+    ],
+)  # fmt: skip
+def test_central_asian_look_alikes_of_denials_leave_the_theme(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_uzbek_in_cyrillic_is_denied_and_sent_elsewhere_like_latin():
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "lang": ["uz", "uz", "uz"],
+            "text": [
+                "Маҳаллий аҳоли буғуларга тегмайди.",
+                "Хорижий овчилар ноқонуний ов қилмайди. Бу томондан шикоятимиз йўқ.",
+                "Билмайман, қўриқхона директорига мурожаат қилинг.",
+            ],
+        }
+    )
+    tagged = tag_texts(frame)
+    assert list(tagged["themes"]) == ["", "", ""]
+    assert tagged["abstain_reason"].iloc[2] == "don't know"
