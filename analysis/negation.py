@@ -261,7 +261,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "kk": [
         (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*|(?:тоқта|тыйыл|басыл)(?:ған|ды)\s+жоқ|(?:тоқтар|тыйылар|басылар|азаяр)\s+емес|(?:тоқта|тыйыл|басыл)ма(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп|қатер|түйткіл|кедергі)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды|төндірме\w*|тудырма\w*|туғызба\w*|келтірме\w*)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         # "қорық қаржысыз қалған жоқ" (the reserve is not left without funding): the gap
         # itself is denied
         (r"(?<=сыз\s|сіз\s)(?:қалып\s+(?:отырған|тұрған|жатқан)\s+(?:жоқ|емес)\w*|қалған\s+(?:жоқ|емес)\w*|қалма\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
@@ -271,7 +271,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
-        (r"аман(?:-сау)?", "without", BEFORE, NEGATE, 5),
+        (r"аман(?:-сау)?|(?:зардап|зиян|залал)\s+(?:шекпе|көрме)\w*", "without", BEFORE, NEGATE, 5),
         # "таласу деген мұнда болмайды" (there is no such thing as competition here)
         (r"деген\s+(?:(?:сөз|нәрсе|әңгіме|жағдай)\w*\s+)?(?:(?:мұнда|бізде|онда|бұл\s+жақта|бұл\s+маңда)\s+)?(?:мүлде\s+|атымен\s+)?(?:жоқ|болмайды|болған\s+жоқ|кездеспейді)", "no", BEFORE, DENY, 8),  # noqa: E501
         # "инспекциядан сұраңыз", "әкімге барыңыз, олар айтып береді" (ask … , they will
@@ -285,7 +285,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, crossing or grazing denied: "ешкім киікке тимейді"
         # (nobody touches the saiga), "шопандар отарды ол жерге айдамайды" (the herders do
         # not drive the flocks there): neither side is a problem
-        (r"(?:оқ\s+)?(?:тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
         (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
@@ -302,7 +302,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "ky": [
         (r"[гк]ана\s+эмес|эле\s+эмес|аз\s+эмес|көбөй\w*|азай\w*|(?:токто|басыл)(?:гон|ду)\s+жок|(?:токтой|басыла|азая|чечиле)\s+элек|(?:токто|басыл)бо(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок|болбой\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч|тоскоол)\w*\s+(?:эмес|жок|болбой\w*|туудурба\w*|жаратпа\w*|келтирбе\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         # "корук каражатсыз калган жок" (the reserve is not left without funds)
         (r"(?<=сыз\s|сиз\s|суз\s|сүз\s)(?:калып\s+(?:отурган|турган|жаткан)\s+(?:жок|эмес)\w*|калган\s+(?:жок|эмес)\w*|калба\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
         # "жем да, суу да жетиштүү" (there is enough of them)
@@ -310,14 +310,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)", "not a problem", CLAUSE, DENY),  # noqa: E501
-        (r"аман(?:-эсен)?", "without", BEFORE, NEGATE, 5),
+        (r"аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),
         # "чатак деген бул жерде болбойт" (there is no such thing as conflict here)
         (r"деген\s+(?:(?:сөз|нерсе|кеп|жагдай)\w*\s+)?(?:(?:бул\s+жерде|бизде|ал\s+жакта|бул\s+жакта)\s+)?(?:такыр\s+|эч\s+качан\s+)?(?:жок|болбойт|болгон\s+жок|кездешпейт)", "no", BEFORE, DENY, 8),  # noqa: E501
         # "мал да, кургакчылык да жок" (neither livestock nor drought)
         (r"(?:да|де|та|те),\s+(?:\S+\s+){1,3}?(?:да|де|та|те)\s+(?:жок|болбойт|болгон\s+жок|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|пайбыз|пейбиз|боюбуз|бөйбүз))", "neither-nor", CLAUSE, DENY),  # noqa: E501
         # a verb of harming, chasing, entering or grazing denied: "эч ким аркарга тийбейт"
         # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
-        (r"(?:ок\s+)?(?:тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"билбейм|билбейбиз|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -338,7 +338,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "uz": [
         (r"nafaqat|gina\s+emas|faqat\s+(?:\S+\s+){0,2}?emas|kam\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:katta\s+)?(?:muammo|xavf|tahdid|xatar)[\w']*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|tug'dirma[\w']*|solma[\w']*|tashkil\s+qilma[\w']*|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         # "ma'lumotsiz qolmaganmiz" (we are not left without data)
         (r"(?<=siz\s)(?:qolmagan\w*|qolmadi\w*|qolgan\s+emas\w*|qolayotgani\s+yo'q|qolayotganimiz\s+yo'q)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
         # "suv yetarli bo'lgan" (there was enough water)
@@ -354,7 +354,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"ham,\s+(?:\S+\s+){1,3}?ham\s+(?:yo'q|bo'lmagan|bo'lmaydi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz))", "neither-nor", CLAUSE, DENY),  # noqa: E501
         # a verb of harming, chasing, blocking or grazing denied: "aholi bug'ularga
         # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
-        (r"(?:o'q\s+)?(?:tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -376,7 +376,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "tg": [
         (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
-        (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         # "камбудии маълумот нест" (there is no shortage of data), "бе маблағ намондааст"
         # (it is not left without funds): the gap itself is denied
         (r"(?:камбуди|норасоии|набудани|камии|тақчилии)\S*\s+(?:\S+\s+){0,2}?(?:нест|вуҷуд\s+надорад|ҳис\s+намешавад)|бе\s+\S+\s+(?:ҳам\s+)?намон\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
@@ -389,7 +389,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"на\s+(?:[^\s.!?;,]+\s+){0,7}?[^\s.!?;,]+(?=,\s+на\s)", "neither-nor", CLAUSE, DENY),  # noqa: E501
         # a verb of harming, shooting, blocking or grazing denied: "ҳеҷ кас ба мурхӯр тир
         # намеандозад" (nobody shoots at the markhor), "монеъ намешавад" (is no obstacle)
-        (r"(?:тир|даст|зарар|халал|озор|монеъ|садди\s+роҳ)\s+(?:ҳам\s+)?на(?:мерасон|мезан|меандоз|мешав|расонд|задаанд|задааст|андохт|шуд|мекун|кард)\w*|на(?:мекуш|мефурӯш|мечарон|меронанд|медаронанд)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:тир|даст|зарар|халал|озор|монеъ|таъсир|садди\s+роҳ)\s+(?:ҳам\s+)?на(?:мерасон|мезан|меандоз|мешав|расонд|задаанд|задааст|андохт|шуд|мекун|кард)\w*|на(?:мекуш|мефурӯш|мечарон|меронанд|медаронанд)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:ҳеҷ\s+гоҳ\s+)?(?:нашунид|намешунав)\w*", "never", BEFORE, NEGATE, 10),
         (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки", its
@@ -403,7 +403,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
         (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
         (r"ба\s+охир\s+расид\w*|тамом\s+шуд\w*|анҷом\s+ёфт\w*", "no longer", BEFORE, NEGATE),
-        (r"озод\w*|холӣ|эмин|бехатар", "without", BEFORE, NEGATE, 4),
+        (r"озод\w*|холӣ|эмин|бехатар|(?:зарар|осеб|зиён)\s+на(?:дид|мебин|бин)\w*", "without", BEFORE, NEGATE, 4),  # noqa: E501
         (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
         (r"на", "neither-nor", AFTER, NEGATE),
         (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),

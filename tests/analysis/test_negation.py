@@ -447,6 +447,12 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("uz", "Mahalliy aholi bug'ularga tegmaydi.", "community"),
         ("tg", "Ҳеҷ кас ба нахчир тир намеандозад.", "poaching"),
         ("tg", "Роҳ ба ҳайвонот монеъ намешавад.", "infrastructure"),
+        # "poses no threat", "was not harmed by X"
+        ("kk", "Қоршау киікке қауіп төндірмейді.", "infrastructure"),
+        ("uz", "To'siq sayg'oqlarga xavf tug'dirmaydi.", "infrastructure"),
+        ("tg", "Хушксолӣ барои архар хатар эҷод намекунад.", "climate"),
+        ("tg", "Архарҳо аз хушксолӣ зарар надидаанд.", "climate"),
+        ("ky", "Аркарлар кургакчылыктан жабыр тартпаган.", "climate"),
         # "you won't hear of X here"
         ("kk", "Бұл маңда браконьерлер туралы естімейсіз.", "poaching"),
         ("ky", "Бул жакта браконьерлер жөнүндө укпайсыз.", "poaching"),
@@ -470,6 +476,7 @@ def test_central_asian_denials_of_a_gap_or_a_threat(lang, text, theme):
         # "enough" before its noun is not the predicate: "not enough fuel is given"
         ("kk", "Инспекторларға жеткілікті жанармай бөлінбейді.", "governance"),
         ("tg", "Аҳолии маҳаллӣ даромади кофӣ надорад.", "community"),
+        ("tg", "Хушксолӣ барои архар хатар эҷод мекунад.", "climate"),
         # "X да көп, Y да жоқ" is not neither-nor: X is plentiful
         ("kk", "Мал да көп, жайылым да жоқ.", "livestock"),
     ],
