@@ -501,3 +501,12 @@ def test_uzbek_in_cyrillic_is_denied_and_sent_elsewhere_like_latin():
     tagged = tag_texts(frame)
     assert list(tagged["themes"]) == ["", "", ""]
     assert tagged["abstain_reason"].iloc[2] == "don't know"
+
+
+def test_kyrgyz_common_words_are_not_read_as_terms():
+    # калган (left) is not калк (people) with a voiced ending; чабандын (the shepherd's) is
+    # not чабынды (hayfield) with a typing error; жатасызбы (are you …) is not жазасыз
+    asserted, _ = _split("Чабандын айтымында, эч нерсе калган жок. Эмне сурап жатасызбы?", "ky")
+    assert "governance" not in asserted and "community" not in asserted
+    asserted, _ = _split("Калктын көбү кедей.", "ky")
+    assert "community" in asserted
