@@ -453,6 +453,12 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("tg", "Хушксолӣ барои архар хатар эҷод намекунад.", "climate"),
         ("tg", "Архарҳо аз хушксолӣ зарар надидаанд.", "climate"),
         ("ky", "Аркарлар кургакчылыктан жабыр тартпаган.", "climate"),
+        # "has ceased to be a problem", "free of X", "X is not observed"
+        ("kk", "Браконьерлік бізде мәселе болудан қалды.", "poaching"),
+        ("uz", "Qo'riqxona brakonerlikdan holi.", "poaching"),
+        ("tg", "Водии мо аз шикори ғайриқонунӣ пок аст.", "poaching"),
+        ("tg", "Дар ин минтақа шикори ғайриқонунӣ мушоҳида намешавад.", "poaching"),
+        ("tg", "Дар ин минтақа шикори ғайриқонунӣ мушоҳида намешавад.", "science"),
         # "you won't hear of X here"
         ("kk", "Бұл маңда браконьерлер туралы естімейсіз.", "poaching"),
         ("ky", "Бул жакта браконьерлер жөнүндө укпайсыз.", "poaching"),
