@@ -24,6 +24,11 @@ from analysis.tagging import tag_texts
         ("ky", "Билбейм, айыл өкмөтүнө кайрылыңыз.", "don't know"),
         ("uz", "Bilmayman, qo'riqxona direktoriga murojaat qiling.", "don't know"),
         ("tg", "Намедонам, аз идораи мамнӯъгоҳ пурсед.", "don't know"),
+        # "I have nothing to say about it", "not my field", "unknown to me"
+        ("kk", "Браконьерлік туралы айтарым жоқ.", "don't know"),
+        ("ky", "Мага белгисиз, бул менин тармагым эмес.", "don't know"),
+        ("uz", "Bilmadim, bu mening sohamdan emas.", "don't know"),
+        ("tg", "Дар бораи шикор иттилоъ надорам.", "don't know"),
         # a topic echoed as a question and left with "what can I add?"
         ("kk", "Киік туралы ма? Е-е, киік... Көп айтылды ғой, мен не қосайын.", "don't know"),
         ("ky", "Мал дейсизби? Ооба, мал, мал. Баары ушуну айтат, мен эмне деймин.", "don't know"),

@@ -516,3 +516,11 @@ def test_kyrgyz_common_words_are_not_read_as_terms():
     assert "governance" not in asserted and "community" not in asserted
     asserted, _ = _split("Калктын көбү кедей.", "ky")
     assert "community" in asserted
+
+
+def test_we_do_not_know_how_many_is_a_gap_in_tajik_and_uzbek():
+    # "we don't know" (the team's own gap) is not the respondent's "I don't know"
+    for lang, text in (("tg", "Мо намедонем, ки дар водӣ чанд архар ҳаст; ҳисобгирӣ нест."),
+                       ("uz", "Qancha sayg'oq borligini bilmaymiz, hisob yo'q.")):
+        asserted, _ = _split(text, lang)
+        assert "science" in asserted, (text, asserted)
