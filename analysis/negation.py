@@ -292,7 +292,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),
+        (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"аяқтал(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),
         (r"таза|арыл\w*|ада", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
@@ -326,7 +326,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"^(?:\S+\s+){0,3}?\S+\s+(?:жөнүндөбү|тууралуубу|дейсизби|дейсиңби|\S+бы|\S+би|\S+бу|\S+бү)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))(?![\w']))[^.!?…])*?\s)?(?:(?:мен\s+)?эмне\s+(?:деймин|айтайын|кошом|кошоюн|дейм)|(?:башка|кийинки)\s+суроо\w*(?:\s+(?:барбы|бар\s+бы|кандай))?)\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"сураңыз(?:дар)?|(?:барыңыз|кайрылыңыз|байланышыңыз)(?:дар)?|алар\s+(?:айтып|түшүндүрүп)\s+бер(?:ет|ишет)", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
+        (r"токтоп\s+кал\w*|токтотул\w*|токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
         (r"аякта(?:лды|лган|ды|ган)\w*", "no longer", BEFORE, NEGATE),
         (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         # "асфальт жете элек" (the asphalt has not reached us yet)
@@ -363,7 +363,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"^(?:\S+\s+){0,3}?\S+\s+(?:haqidami|to'g'risidami|deysizmi|deysanmi|[\w']+mi)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:yo'q|emas|[\w']+maydi)(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:yo'q|emas|[\w']+maydi)(?![\w']))[^.!?…])*?\s)?(?:(?:men\s+)?nima\s+(?:ham\s+)?(?:derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman)|(?:boshqa|keyingi)\s+savol[\w']*(?:\s+(?:bormi|qanday))?)\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:murojaat|aloqaga\s+chiq)\s*(?:qiling|qilinglar|eting)?|so'rang(?:lar)?|boring(?:lar)?|ular\s+(?:aytib|tushuntirib)\s+beradi", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"to'xtab\s+qol[\w']*|to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"tuga(?:di|gan)\w*|yakunla(?:ndi|ngan)\w*", "no longer", BEFORE, NEGATE),
         (r"xoli|holi|toza|(?<=dan\s)bo'sh", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
@@ -792,28 +792,28 @@ PAST_CONTRAST: dict[str, tuple[str, ...]] = {
         r"қазір|қазіргі кезде|бүгінде|бүгін|енді",
         r"да|де|та|те|әлі|әлі де|тағы|жалғас\w*",
         # "қазір ол мәселе шешілді", "енді ондай жоқ" (that is solved, there is none of it now)
-        r"(?:ол|бұл|сол|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:шешілді|шешілген|жоқ|қалмады|болмайды|тоқтады|тыйылды)|ондай\w*\s+жоқ|қалмады|шешілді",  # noqa: E501
+        r"(?:ол|бұл|сол|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:шешілді|шешілген|жоқ|қалмады|болмайды|тоқтады|тыйылды)|ондай\w*\s+жоқ|(?:қазір|енді)\s+(?:мүлде\s+|атымен\s+|бірде-бірі\s+)?жоқ|қалмады|шешілді",  # noqa: E501
     ),
     "ky": (
         r"мурда|мурун|илгери|бир кезде|ал кезде",
         r"азыр|бүгүн|азыркы учурда|эми",
         r"да|де|та|те|дагы|дале|дагы эле|кайра|уланып",
         # "азыр андай болбой калды", "ал маселе чечилди" (there is none of it now, it is solved)
-        r"(?:ал|бул|ошол|андай|мындай)\s+(?:\S+\s+){0,2}?(?:чечилди|чечилген|жок|калбады|болбой\s+калды|болбойт|токтоду)|андай\w*\s+жок|калбады|чечилди",  # noqa: E501
+        r"(?:ал|бул|ошол|андай|мындай)\s+(?:\S+\s+){0,2}?(?:чечилди|чечилген|жок|калбады|болбой\s+калды|болбойт|токтоду)|андай\w*\s+жок|(?:азыр|эми)\s+(?:такыр\s+|дээрлик\s+)?жок|калбады|чечилди",  # noqa: E501
     ),
     "uz": (
         r"ilgari|avval|oldin|bir paytlar|ilgarilari|avvallari|o'sha paytda",
         r"hozir|hozirda|bugun|hozirgi kunda|endilikda|endi",
         r"ham|hamon|hali|hali ham|yana|davom",
         # "endi bunaqasi yo'q", "u muammo hal bo'ldi" (there is none of it now, it is solved)
-        r"(?:u|bu|shu|bunday|bunaqa|unday|unaqa)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|qolmadi|hal\s+bo'ldi|hal\s+qilindi|to'xtadi|to'xtagan|bo'lmaydi)|(?:bunday|bunaqa|unday|unaqa)[\w']*\s+yo'q|qolmadi",  # noqa: E501
+        r"(?:u|bu|shu|bunday|bunaqa|unday|unaqa)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|qolmadi|hal\s+bo'ldi|hal\s+qilindi|to'xtadi|to'xtagan|bo'lmaydi)|(?:bunday|bunaqa|unday|unaqa)[\w']*\s+yo'q|(?:hozir|endi)\s+(?:umuman\s+|deyarli\s+)?yo'q|qolmadi",  # noqa: E501
     ),
     "tg": (
         r"пештар|қаблан|дар гузашта|як вақтҳо|он вақт",
         r"ҳоло|ҳозир|акнун|имрӯз|алҳол|имрӯзҳо",
         r"ҳам|ҳанӯз|боз|то ҳол|идома",
         # "ҳоло чунин чиз нест", "ин масъала ҳал шуд" (there is none of it now, it is solved)
-        r"(?:ин|он|чунин|инчунин)\s+(?:\S+\s+){0,2}?(?:нест|намондааст|намонд|ҳал\s+шуд|қатъ\s+шуд|бас\s+шуд)|чунин\s+(?:\S+\s+)?нест|намондааст",  # noqa: E501
+        r"(?:ин|он|чунин|инчунин)\s+(?:\S+\s+){0,2}?(?:нест|намондааст|намонд|ҳал\s+шуд|қатъ\s+шуд|бас\s+шуд)|чунин\s+(?:\S+\s+)?нест|(?:ҳоло|ҳозир|акнун)\s+(?:тамоман\s+|қариб\s+)?нест|намондааст",  # noqa: E501
     ),
 }
 _SENTENCE = re.compile(r"[.!?;\n。！？；؟]+")

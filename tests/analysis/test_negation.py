@@ -466,6 +466,12 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("kk", "Бұрын браконьерлік көп еді. Қазір ондай жоқ.", "poaching"),
         ("ky", "Мурун браконьерлер көп болчу. Азыр андай жок.", "poaching"),
         ("uz", "Ilgari brakonerlar ko'p edi. Endi bunaqasi yo'q.", "poaching"),
+        ("ky", "Браконьерлик мурун көп болчу, азыр жок.", "poaching"),
+        ("tg", "Пештар шикори ғайриқонунӣ зиёд буд, ҳоло нест.", "poaching"),
+        # "has come to a stop"
+        ("kk", "Кен өндіру баяғыда тоқтап қалған.", "infrastructure"),
+        ("ky", "Кен казуу эчак токтоп калган.", "infrastructure"),
+        ("uz", "Konchilik allaqachon to'xtab qolgan.", "infrastructure"),
         # "no complaint on that score" denies what the sentence before said
         ("kk", "Инспекторлар пара алмайды. Бұл жағынан ешқандай шағым жоқ.", "governance"),
         ("uz", "Xorijiy ovchilar noqonuniy ov qilmaydi. Bu tomondan shikoyatimiz yo'q.", "poaching"),  # noqa: E501
