@@ -445,6 +445,10 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         # a verb of harming, shooting, grazing or blocking denied, whoever its subject
         ("kk", "Шопандар отарды ол жерге жаймайды.", "livestock"),
         ("uz", "Mahalliy aholi bug'ularga tegmaydi.", "community"),
+        ("kk", "Шопандар киік жүретін жерге малын жаймайды.", "livestock"),
+        ("kk", "Мал киікпен жайылым үшін таласпайды.", "livestock"),
+        # Kyrgyz "ал" (he, that) does not end the clause: "ал жакка" is "there"
+        ("ky", "Биз малды ал жакка жайбайбыз.", "livestock"),
         ("tg", "Ҳеҷ кас ба нахчир тир намеандозад.", "poaching"),
         ("tg", "Роҳ ба ҳайвонот монеъ намешавад.", "infrastructure"),
         # "poses no threat", "was not harmed by X"
