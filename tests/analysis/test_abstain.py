@@ -29,6 +29,12 @@ from analysis.tagging import tag_texts
         ("ky", "Мага белгисиз, бул менин тармагым эмес.", "don't know"),
         ("uz", "Bilmadim, bu mening sohamdan emas.", "don't know"),
         ("tg", "Дар бораи шикор иттилоъ надорам.", "don't know"),
+        # "I can't answer this question", "sorry, I can't talk about it"
+        ("kk", "Білмеймін, бұл сұраққа жауап бере алмаймын.", "don't know"),
+        ("ky", "Бул суроого жооп бере албайм.", "don't know"),
+        ("uz", "Kechirasiz, bu haqda gapira olmayman.", "don't know"),
+        ("tg", "Бубахшед, дар бораи шикор гап зада наметавонам.", "don't know"),
+        ("tg", "Ташаккур, дигар гуфтание надорам.", "don't know"),
         # a topic echoed as a question and left with "what can I add?"
         ("kk", "Киік туралы ма? Е-е, киік... Көп айтылды ғой, мен не қосайын.", "don't know"),
         ("ky", "Мал дейсизби? Ооба, мал, мал. Баары ушуну айтат, мен эмне деймин.", "don't know"),
