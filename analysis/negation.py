@@ -451,14 +451,38 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "kk": [
         (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*|(?:тоқта|тыйыл|басыл)(?:ған|ды)\s+жоқ|(?:тоқтар|тыйылар|басылар|азаяр)\s+емес|(?:тоқта|тыйыл|басыл)ма(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп|қатер|түйткіл|кедергі)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды|болудан\s+қалды|болмай\s+қалды|төндірме\w*|тудырма\w*|туғызба\w*|келтірме\w*)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "қорық қаржысыз қалған жоқ" (the reserve is not left without funding): the gap
+        # itself is denied
+        (r"(?<=сыз\s|сіз\s)(?:қалып\s+(?:отырған|тұрған|жатқан)\s+(?:жоқ|емес)\w*|қалған\s+(?:жоқ|емес)\w*|қалма\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
+        # "көлік пен жанармай жеткілікті", "шөп те, су да жетеді" (there is enough of them)
+        (r"(?:жеткілікті|жетерлік|жетеді|жетіп\s+артылады)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болды|болған|болатын|еді|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
+        # or the one before it, said
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
+        (r"(?<=[дтн][ае]н\s)бос|аман(?:-сау)?|(?:зардап|зиян|залал)\s+(?:шекпе|көрме)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
+        # "таласу деген мұнда болмайды" (there is no such thing as competition here)
+        (r"деген\s+(?:(?:сөз|нәрсе|әңгіме|жағдай)\w*\s+)?(?:(?:мұнда|бізде|онда|бұл\s+жақта|бұл\s+маңда)\s+)?(?:мүлде\s+|атымен\s+)?(?:жоқ|болмайды|болған\s+жоқ|кездеспейді)", "no", BEFORE, DENY, 8),  # noqa: E501
+        # "инспекциядан сұраңыз", "әкімге барыңыз, олар айтып береді" (ask … , they will
+        # tell you): the respondent sends the question elsewhere
+        # a topic echoed as a question and left with "what can I add?" or "what is your next
+        # question?": "Браконьерлік туралы ма? Е-е, браконьерлік... мен не қосайын."
+        (r"^(?:\S+\s+){0,3}?\S+\s+(?:туралы\s+ма|жайлы\s+ма|дейсіз\s+бе|дейсің\s+бе|ма|ме|ба|бе|па|пе)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:жоқ|емес|\w+(?:майды|мейді|пайды|пейді|байды|бейді))(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:жоқ|емес|\w+(?:майды|мейді|пайды|пейді|байды|бейді))(?![\w']))[^.!?…])*?\s)?(?:(?:мен\s+)?не\s+(?:қосайын|айтайын|дейін|айтамын|қосамын)|(?:келесі|басқа)\s+сұра(?:ғыңыз|қыңыз|ғың|ғыңыз\s+бар\s+ма|қтарыңыз)\w*(?:\s+қандай)?)\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"сұраңыз(?:дар)?|(?:барыңыз|жүгініңіз|хабарласыңыз)(?:дар)?|олар\s+(?:айтып|түсіндіріп)\s+бер(?:еді|етін\s+болар)", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
+        # "мал да, қуаңшылық та жоқ" (neither livestock nor drought)
+        (r"(?:да|де|та|те),\s+(?:\S+\s+){1,3}?(?:да|де|та|те)\s+(?:жоқ|болмайды|болған\s+жоқ|\w+(?:майды|мейді|пайды|пейді|байды|бейді|маған|меген|паған|пеген|баған|беген|мады|меді|пады|педі|бады|беді|майтын|мейтін|пайтын|пейтін))", "neither-nor", CLAUSE, DENY),  # noqa: E501
+        # a verb of harming, chasing, crossing or grazing denied: "ешкім киікке тимейді"
+        # (nobody touches the saiga), "шопандар отарды ол жерге айдамайды" (the herders do
+        # not drive the flocks there): neither side is a problem
+        (r"(?:(?:\S+\s+)?(?:мал|отар|қой|табын)\w*\s+|оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|таласпа|ұрыспа|дауласпа|жанжалдаспа|кірме|бөгеме|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
         (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
-        (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естімеге\w*|естімеді\w*|естіп\s+көрмеді\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
-        (r"білмеймін|білмейміз|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
+        (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),
+        (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"аяқтал(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),
         (r"таза|арыл\w*|ада", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
@@ -468,12 +492,31 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "ky": [
         (r"[гк]ана\s+эмес|эле\s+эмес|аз\s+эмес|көбөй\w*|азай\w*|(?:токто|басыл)(?:гон|ду)\s+жок|(?:токтой|басыла|азая|чечиле)\s+элек|(?:токто|басыл)бо(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч)\w*\s+(?:эмес|жок|болбой\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч|тоскоол)\w*\s+(?:эмес|жок|болбой\w*|туудурба\w*|жаратпа\w*|келтирбе\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "корук каражатсыз калган жок" (the reserve is not left without funds)
+        (r"(?<=сыз\s|сиз\s|суз\s|сүз\s)(?:калып\s+(?:отурган|турган|жаткан)\s+(?:жок|эмес)\w*|калган\s+(?:жок|эмес)\w*|калба\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
+        # "жем да, суу да жетиштүү" (there is enough of them)
+        (r"(?:жетиштүү|жетишет|жетет)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болду|болгон|болчу|эле|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
+        # sentence, or the one before it, said
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?<=[дтн][аеоө]н\s)бош|аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
+        # "чатак деген бул жерде болбойт" (there is no such thing as conflict here)
+        (r"деген\s+(?:(?:сөз|нерсе|кеп|жагдай)\w*\s+)?(?:(?:бул\s+жерде|бизде|ал\s+жакта|бул\s+жакта)\s+)?(?:такыр\s+|эч\s+качан\s+)?(?:жок|болбойт|болгон\s+жок|кездешпейт)", "no", BEFORE, DENY, 8),  # noqa: E501
+        # "мал да, кургакчылык да жок" (neither livestock nor drought)
+        (r"(?:да|де|та|те),\s+(?:\S+\s+){1,3}?(?:да|де|та|те)\s+(?:жок|болбойт|болгон\s+жок|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|пайбыз|пейбиз|боюбуз|бөйбүз))", "neither-nor", CLAUSE, DENY),  # noqa: E501
+        # a verb of harming, chasing, entering or grazing denied: "эч ким аркарга тийбейт"
+        # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
+        (r"(?:(?:\S+\s+)?(?:мал|кой|короо|үйүр)\w*\s+|ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
-        (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укпаган\w*|укпады\w*|угуп\s+көрбөдү\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
-        (r"билбейм|билбейбиз|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
+        (r"жооп\s+бере\s+албайм\w*|ойлонуп\s+көрө\s+элек\w*|билбейм|билбейбиз|билбедим|мага\s+белгисиз|(?:айтаарым|кошоорум)\s+жок|(?:бул\s+)?менин\s+тармагым\s+эмес|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic echoed as a question and left with "what can I say?" or "any other
+        # question?": "Климат дейсизби... Ооба, климат, климат. … мен эмне деймин."
+        (r"^(?:\S+\s+){0,3}?\S+\s+(?:жөнүндөбү|тууралуубу|дейсизби|дейсиңби|\S+бы|\S+би|\S+бу|\S+бү)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))(?![\w']))[^.!?…])*?\s)?(?:(?:мен\s+)?эмне\s+(?:деймин|айтайын|кошом|кошоюн|дейм)|(?:башка|кийинки)\s+суроо\w*(?:\s+(?:барбы|бар\s+бы|кандай))?)\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"сураңыз(?:дар)?|(?:барыңыз|кайрылыңыз|байланышыңыз)(?:дар)?|алар\s+(?:айтып|түшүндүрүп)\s+бер(?:ет|ишет)", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
+        (r"токтоп\s+кал\w*|токтотул\w*|токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
         (r"аякта(?:лды|лган|ды|ган)\w*", "no longer", BEFORE, NEGATE),
         (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         # "асфальт жете элек" (the asphalt has not reached us yet)
@@ -485,15 +528,37 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "uz": [
         (r"nafaqat|gina\s+emas|faqat\s+(?:\S+\s+){0,2}?emas|kam\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),  # noqa: E501
-        (r"(?:katta\s+)?(?:muammo|xavf|tahdid)\w*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:katta\s+)?(?:muammo|xavf|tahdid|xatar)[\w']*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|tug'dirma[\w']*|solma[\w']*|tashkil\s+qilma[\w']*|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "ma'lumotsiz qolmaganmiz" (we are not left without data)
+        (r"(?<=siz\s)(?:qolmagan\w*|qolmadi\w*|qolgan\s+emas\w*|qolayotgani\s+yo'q|qolayotganimiz\s+yo'q)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
+        # "suv yetarli bo'lgan" (there was enough water)
+        (r"(?:yetarli|yetarlicha|yetadi|yetib\s+ortadi)(?=\s*(?:[.,;:!?—]|$)|\s+(?:bor|bo'lgan|bo'ldi|edi|deb\s+(?!ayta))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
+        # yo'q": what the sentence, or the one before it, said
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
+        (r"(?:zarar|ziyon|talofat)\s+ko'rma[\w']*|omon(?:\s+qol[\w']*)?", "without", BEFORE, NEGATE, 5),  # noqa: E501
+        # "to'qnashuv degan narsa yo'q" (there is no such thing as conflict)
+        (r"degan\s+(?:(?:narsa|gap|so'z|hol)[\w']*\s+)?(?:(?:bu\s+yerda|bizda|u\s+yerda)\s+)?(?:umuman\s+)?(?:yo'q|bo'lmaydi|bo'lmagan|uchramaydi)", "no", BEFORE, DENY, 8),  # noqa: E501
+        # "chorva ham, qurg'oqchilik ham yo'q" (neither livestock nor drought)
+        (r"ham,\s+(?:\S+\s+){1,3}?ham\s+(?:yo'q|bo'lmagan|bo'lmaydi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz))", "neither-nor", CLAUSE, DENY),  # noqa: E501
+        # a verb of harming, chasing, blocking or grazing denied: "aholi bug'ularga
+        # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
+        (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
-        (r"(?:hech\s+qachon\s+)?eshitma(?:gan|di|y)\w*", "never", BEFORE, NEGATE, 10),
-        (r"bilmayman|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
+        (r"javob\s+bera\s+olmayman|gapira\s+olmayman|o'ylab\s+ko'rmaganman|bilmayman|bilmadim|menga\s+noma'lum|(?:aytadiganim|qo'shadiganim|aytarim)\s+yo'q|(?:bu\s+)?mening\s+sohamdan\s+emas|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic echoed as a question and left with "what can I say?" or "any other
+        # question?": "Iqlim deysizmi? … men nima ham derdim."
+        (r"^(?:\S+\s+){0,3}?\S+\s+(?:haqidami|to'g'risidami|deysizmi|deysanmi|[\w']+mi)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:yo'q|emas|[\w']+maydi)(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:yo'q|emas|[\w']+maydi)(?![\w']))[^.!?…])*?\s)?(?:(?:men\s+)?nima\s+(?:ham\s+)?(?:derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman)|(?:boshqa|keyingi)\s+savol[\w']*(?:\s+(?:bormi|qanday))?)\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:murojaat|aloqaga\s+chiq)\s*(?:qiling|qilinglar|eting)?|so'rang(?:lar)?|boring(?:lar)?|ular\s+(?:aytib|tushuntirib)\s+beradi", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"to'xtab\s+qol[\w']*|to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"tuga(?:di|gan)\w*|yakunla(?:ndi|ngan)\w*", "no longer", BEFORE, NEGATE),
-        (r"xoli|toza", "without", BEFORE, NEGATE, 2),
+        (r"xoli|holi|toza|(?<=dan\s)bo'sh", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
+        # "na yo'l hayvonlarga xalal beradi, na qurg'oqchilik" (neither the road … nor …)
+        (r"na\s+(?:[^\s.!?;,]+\s+){0,7}?[^\s.!?;,]+(?=,\s+na\s)", "neither-nor", CLAUSE, DENY),
         (r"na", "neither-nor", AFTER, NEGATE),
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
@@ -501,16 +566,37 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "tg": [
         (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
-        (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид)\w*\s+(?:\S+\s+)?(?:нест|намебошад)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
+        (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
+        # "камбудии маълумот нест" (there is no shortage of data), "бе маблағ намондааст"
+        # (it is not left without funds): the gap itself is denied
+        (r"(?:камбуди|норасоии|набудани|камии|тақчилии)\S*\s+(?:\S+\s+){0,2}?(?:нест|вуҷуд\s+надорад|ҳис\s+намешавад)|бе\s+\S+\s+(?:ҳам\s+)?намон\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "об кофист", "алаф ҳам бас" (there is enough of them)
+        (r"(?:кофист|кофӣ\s+(?:аст|буд|ҳаст)|кифоя\s+(?:аст|мекунад)|(?:кофӣ|бас)(?=\s*(?:[.,;:!?—]|$)))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
+        # what the sentence, or the one before it, said
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)
+        (r"на\s+(?:[^\s.!?;,]+\s+){0,7}?[^\s.!?;,]+(?=,\s+на\s)", "neither-nor", CLAUSE, DENY),  # noqa: E501
+        # a verb of harming, shooting, blocking or grazing denied: "ҳеҷ кас ба мурхӯр тир
+        # намеандозад" (nobody shoots at the markhor), "монеъ намешавад" (is no obstacle)
+        (r"(?:тир|даст|зарар|халал|озор|монеъ|таъсир|садди\s+роҳ)\s+(?:ҳам\s+)?на(?:мерасон|мезан|меандоз|мешав|расонд|задаанд|задааст|андохт|шуд|мекун|кард)\w*|на(?:мекуш|мефурӯш|мечарон|меронанд|медаронанд)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ҳеҷ\s+гоҳ\s+)?(?:нашунид|намешунав)\w*", "never", BEFORE, NEGATE, 10),
+        # "шикори ғайриқонунӣ мушоҳида намешавад" (no poaching is observed): the observing
+        # is not a gap in monitoring
+        (r"(?:мушоҳида|дида|ба\s+назар)\s+на(?:мешав|шуд|расид|мерас)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки", its
         # prepositions included ("ки касе дар водии мо симхор кашад")
         (r"(?:ҳеҷ\s+(?:гоҳ\s+)?)?на(?:шунид|дид)\w*\s*,?\s+ки", "never", CLAUSE, DENY, 10),
-        (r"намедонам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"ҷавоб\s+дода\s+наметавонам|гап\s+зада\s+наметавонам|фикр\s+накардаам|(?:дигар\s+)?(?:гуфтание|иловае)\s+надорам|намедонам|огоҳ\s+нестам|иттилоъ\s+надорам|ба\s+ман\s+маълум\s+нест|(?:гуфтание|иловае)\s+надорам|маълумот\s+надорам|хабар\s+надорам|гуфта\s+наметавонам", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a topic echoed as a question and left with "what can I say?" or "any other
+        # question?": "Иқлим мегӯед? … ман чӣ гӯям."
+        (r"^(?:\S+\s+){0,4}?(?:мегӯед|мепурсед|\S+ро\s+мегӯед|\S+)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:нест|не|на\w+)(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:нест|не|на\w+)(?![\w']))[^.!?…])*?\s)?(?:(?:ман\s+)?чӣ\s+(?:гӯям|илова\s+кунам|гуфта\s+метавонам|мегӯям)|(?:саволи\s+)?(?:дигар|навбатӣ)\s+(?:савол\s+)?(?:доред|ҳаст|чист))\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"пурсед|муроҷиат\s+(?:кунед|намоед)|биравед|онҳо\s+(?:мегӯянд|гуфта\s+медиҳанд|шарҳ\s+медиҳанд|мефаҳмонанд)", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
         (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
         (r"ба\s+охир\s+расид\w*|тамом\s+шуд\w*|анҷом\s+ёфт\w*", "no longer", BEFORE, NEGATE),
-        (r"озод|холӣ", "without", BEFORE, NEGATE, 3),
+        (r"озод\w*|холӣ|пок|эмин|бехатар|(?:зарар|осеб|зиён)\s+на(?:дид|мебин|бин)\w*", "without", BEFORE, NEGATE, 4),  # noqa: E501
         (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
         (r"на", "neither-nor", AFTER, NEGATE),
         (r"бе|бидуни|набудани|норасоии|камбуди", "without", AFTER, NEGATE, 3),
@@ -543,6 +629,12 @@ TRIGGERS = {
     "ky": r"\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
     "uz": r"na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
     "tg": r"на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "mn": r"байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
+    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|عاری|خالی|امان|مصون",  # noqa: E501
+    "kk": r"алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
+    "ky": r"албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
+    "uz": r"olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
+    "tg": r"наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
 #: The characters every Chinese cue contains at least one of.
@@ -618,7 +710,7 @@ CONJUNCTIONS = {
     "mn": "харин гэвч гэхдээ боловч бөгөөд мөн учир",
     "fa": "اما ولی بلکه ولیکن چون زیرا و ، ؛",
     "kk": "бірақ алайда ал себебі өйткені сондықтан",
-    "ky": "бирок ал анткени себеби ошондуктан",
+    "ky": "бирок анткени себеби ошондуктан",
     "uz": "lekin ammo biroq chunki shuning",
     "tg": "вале аммо лекин зеро чунки балки танҳо",
     "tk": "emma ýöne sebäbi çünki",
@@ -918,23 +1010,31 @@ PAST_CONTRAST: dict[str, tuple[str, ...]] = {
     ),
     "kk": (
         r"бұрын|бұрынырақ|ертеде|бір кездері|ол кезде",
-        r"қазір|қазіргі кезде|бүгінде|бүгін",
+        r"қазір|қазіргі кезде|бүгінде|бүгін|енді",
         r"да|де|та|те|әлі|әлі де|тағы|жалғас\w*",
+        # "қазір ол мәселе шешілді", "енді ондай жоқ" (that is solved, there is none of it now)
+        r"(?:ол|бұл|сол|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:шешілді|шешілген|жоқ|қалмады|болмайды|тоқтады|тыйылды)|ондай\w*\s+жоқ|(?:қазір|енді)\s+(?:мүлде\s+|атымен\s+|бірде-бірі\s+)?жоқ|қалмады|шешілді",  # noqa: E501
     ),
     "ky": (
         r"мурда|мурун|илгери|бир кезде|ал кезде",
-        r"азыр|бүгүн|азыркы учурда",
+        r"азыр|бүгүн|азыркы учурда|эми",
         r"да|де|та|те|дагы|дале|дагы эле|кайра|уланып",
+        # "азыр андай болбой калды", "ал маселе чечилди" (there is none of it now, it is solved)
+        r"(?:ал|бул|ошол|андай|мындай)\s+(?:\S+\s+){0,2}?(?:чечилди|чечилген|жок|калбады|болбой\s+калды|болбойт|токтоду)|андай\w*\s+жок|(?:азыр|эми)\s+(?:такыр\s+|дээрлик\s+)?жок|калбады|чечилди",  # noqa: E501
     ),
     "uz": (
         r"ilgari|avval|oldin|bir paytlar|ilgarilari|avvallari|o'sha paytda",
-        r"hozir|hozirda|bugun|hozirgi kunda|endilikda",
+        r"hozir|hozirda|bugun|hozirgi kunda|endilikda|endi",
         r"ham|hamon|hali|hali ham|yana|davom",
+        # "endi bunaqasi yo'q", "u muammo hal bo'ldi" (there is none of it now, it is solved)
+        r"(?:u|bu|shu|bunday|bunaqa|unday|unaqa)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|qolmadi|hal\s+bo'ldi|hal\s+qilindi|to'xtadi|to'xtagan|bo'lmaydi)|(?:bunday|bunaqa|unday|unaqa)[\w']*\s+yo'q|(?:hozir|endi)\s+(?:umuman\s+|deyarli\s+)?yo'q|qolmadi",  # noqa: E501
     ),
     "tg": (
         r"пештар|қаблан|дар гузашта|як вақтҳо|он вақт",
         r"ҳоло|ҳозир|акнун|имрӯз|алҳол|имрӯзҳо",
         r"ҳам|ҳанӯз|боз|то ҳол|идома",
+        # "ҳоло чунин чиз нест", "ин масъала ҳал шуд" (there is none of it now, it is solved)
+        r"(?:ин|он|чунин|инчунин)\s+(?:\S+\s+){0,2}?(?:нест|намондааст|намонд|ҳал\s+шуд|қатъ\s+шуд|бас\s+шуд)|чунин\s+(?:\S+\s+)?нест|(?:ҳоло|ҳозир|акнун)\s+(?:тамоман\s+|қариб\s+)?нест|намондааст",  # noqa: E501
     ),
 }
 _SENTENCE = re.compile(r"[.!?;\n。！？；؟]+")

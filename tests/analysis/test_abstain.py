@@ -18,6 +18,27 @@ from analysis.tagging import tag_texts
         ("mn", "Баярлалаа", "thanks"),
         ("fa", "با تشکر", "thanks"),
         ("kk", "Рахмет", "thanks"),
+        # the question sent elsewhere: "ask the inspection, they will tell you"
+        ("kk", "Оны білмеймін. Аудандық инспекциядан сұраңыз, олар айтып береді.", "don't know"),
+        ("ky", "Билбейм, айыл өкмөтүнө кайрылыңыз.", "don't know"),
+        ("uz", "Bilmayman, qo'riqxona direktoriga murojaat qiling.", "don't know"),
+        ("tg", "Намедонам, аз идораи мамнӯъгоҳ пурсед.", "don't know"),
+        # "I have nothing to say about it", "not my field", "unknown to me"
+        ("kk", "Браконьерлік туралы айтарым жоқ.", "don't know"),
+        ("ky", "Мага белгисиз, бул менин тармагым эмес.", "don't know"),
+        ("uz", "Bilmadim, bu mening sohamdan emas.", "don't know"),
+        ("tg", "Дар бораи шикор иттилоъ надорам.", "don't know"),
+        # "I can't answer this question", "sorry, I can't talk about it"
+        ("kk", "Білмеймін, бұл сұраққа жауап бере алмаймын.", "don't know"),
+        ("ky", "Бул суроого жооп бере албайм.", "don't know"),
+        ("uz", "Kechirasiz, bu haqda gapira olmayman.", "don't know"),
+        ("tg", "Бубахшед, дар бораи шикор гап зада наметавонам.", "don't know"),
+        ("tg", "Ташаккур, дигар гуфтание надорам.", "don't know"),
+        # a topic echoed as a question and left with "what can I add?"
+        ("kk", "Киік туралы ма? Е-е, киік... Көп айтылды ғой, мен не қосайын.", "don't know"),
+        ("ky", "Мал дейсизби? Ооба, мал, мал. Баары ушуну айтат, мен эмне деймин.", "don't know"),
+        ("uz", "Chorva haqidami? Ha, chorva... Ko'p gapirildi, men nima ham derdim.", "don't know"),
+        ("tg", "Чорво? Бале, чорво... Бисёр гуфтанд, ман чӣ гӯям.", "don't know"),
         ("tk", "Sag boluň", "thanks"),
         ("en", "I don't know anything about poaching.", "don't know"),
         ("ru", "Ничего не знаю о браконьерстве.", "don't know"),
@@ -62,6 +83,8 @@ def test_non_answers_abstain_with_their_reason(lang, text, reason):
         ("en", "We don't know how many saiga are left."),
         ("en", "There is no poaching here."),
         ("mn", "Баярлалаа. Бэлчээр доройтсон."),
+        # an echoed topic answered with a complaint is not a non-answer
+        ("kk", "Браконьерлік туралы ма? Иә, браконьерлер көп, инспектор жоқ, мен не айтайын."),
     ],
 )
 def test_a_text_that_says_something_does_not_abstain(lang, text):
