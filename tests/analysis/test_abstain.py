@@ -23,6 +23,8 @@ from analysis.tagging import tag_texts
         ("en", "I don't know anything about poaching.", "don't know"),
         ("ru", "Ничего не знаю о браконьерстве.", "don't know"),
         ("ru", "Затрудняюсь ответить", "don't know"),
+        ("ru", "Сложно сказать, понятия не имею.", "don't know"),
+        ("ru", "Это вы не по адресу.", "don't know"),
         ("zh", "不知道", "don't know"),
         ("mn", "Мэдэхгүй байна", "don't know"),
         ("fa", "نمی دانم", "don't know"),

@@ -423,3 +423,49 @@ def test_a_past_contrasted_with_a_present_threat_is_over(lang, text, past, now):
 def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
     _, negated = _split(text, lang)
     assert not any("used to" in families for families in negated.values()), negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the topic echoed as a question, then said to be gone
+        ("Капканы-то? Да перевелись давно, уже лет пять никто не ставит.", "poaching"),
+        ("Плотина? Так её ещё в девяностые разобрали.", "infrastructure"),
+        # a negated verb of harm: neither the subject nor what it harms is a problem
+        ("Засуха джейранов у нас особо не губит.", "climate"),
+        ("Дорога на миграцию сайгака не влияет.", "infrastructure"),
+        ("Перевыпас нас не беспокоит.", "livestock"),
+        # the object before its verb: "угрозы … не представляют"
+        ("Ни волки, ни браконьеры угрозы для архара не представляют.", "poaching"),
+        # nobody hunts or grazes there: the verb's adjuncts go with it
+        ("У нас на кулана никто не охотится и скот туда не пасёт.", "poaching"),
+        ("У нас на кулана никто не охотится и скот туда не пасёт.", "livestock"),
+        # what does not suffer from a threat is no problem either
+        ("Пастбища у нас от засухи не страдают.", "livestock"),
+        # what is no longer found, and where
+        ("Мёртвых сайгаков в проволоке уже не находим.", "infrastructure"),
+        ("Засухи у нас отродясь не бывало.", "climate"),
+        ("Браконьеров у нас не стало.", "poaching"),
+    ],
+)
+def test_russian_denials_by_gone_harmless_and_nobody(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Браконьерство? Хм, трудно сказать, я тут недавно.",
+        "Про заборы спросите у егерей.",
+        "Это вы не ко мне, это в инспекцию.",
+    ],
+)
+def test_russian_echoed_question_or_redirect_without_an_answer_tags_nothing(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_russian_nobody_stopping_poachers_still_asserts_poaching():
+    asserted, _ = _split("Инспекторы не мешают браконьерам, никто их не ловит.", "ru")
+    assert "poaching" in asserted
