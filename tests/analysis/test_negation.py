@@ -469,3 +469,37 @@ def test_russian_echoed_question_or_redirect_without_an_answer_tags_nothing(text
 def test_russian_nobody_stopping_poachers_still_asserts_poaching():
     asserted, _ = _split("Инспекторы не мешают браконьерам, никто их не ловит.", "ru")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Скота у нас мало, перевыпаса нет.", "livestock"),
+        ("Раньше браконьеров было много, а сейчас их почти не осталось.", "poaching"),
+        ("Браконьеры? Их здесь нет.", "poaching"),
+        ("Со скотом у нас всё в порядке.", "livestock"),
+        ("Засуха последние годы нас миновала.", "climate"),
+        ("Железная дорога сайгаку не помеха.", "infrastructure"),
+        ("Браконьерство — это не про нас.", "poaching"),
+        ("Охотники к нам не ездят.", "poaching"),
+        ("Трасса здесь никому не мешает.", "infrastructure"),
+    ],
+)
+def test_russian_few_gone_fine_and_harmless_deny_the_problem(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a scarce resource is the gap itself
+        ("Пастбищ мало, скот голодает.", "livestock"),
+        # "мало" after "and" at a clause's end says nothing of what came before
+        ("Зимой глубокий снег и мало корма.", "climate"),
+        ("Инспекторов мало, а браконьеров много.", "poaching"),
+    ],
+)
+def test_russian_few_does_not_deny_a_resource_or_what_it_does_not_qualify(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
