@@ -25,6 +25,7 @@ from analysis.tagging import tag_texts
         ("ru", "Затрудняюсь ответить", "don't know"),
         ("ru", "Сложно сказать, понятия не имею.", "don't know"),
         ("ru", "Это вы не по адресу.", "don't know"),
+        ("ru", "Я не специалист, ничего сказать не могу.", "don't know"),
         ("zh", "不知道", "don't know"),
         ("mn", "Мэдэхгүй байна", "don't know"),
         ("fa", "نمی دانم", "don't know"),

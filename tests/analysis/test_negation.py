@@ -503,3 +503,26 @@ def test_russian_few_gone_fine_and_harmless_deny_the_problem(text, theme):
 def test_russian_few_does_not_deny_a_resource_or_what_it_does_not_qualify(text, theme):
     asserted, _ = _split(text, "ru")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Понятия не имею, есть ли у нас браконьеры.",
+        "Не знаю, сколько у нас инспекторов.",
+        "Про заборы лучше спросить у егерей.",
+        "Я не специалист по пастбищам, ничего сказать не могу.",
+        "Кто его знает, может и есть браконьеры, может нет.",
+        "Про браконьеров я не буду.",
+    ],
+)
+def test_russian_ignorance_with_its_question_or_a_redirect_tags_nothing(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_russian_not_knowing_why_nothing_is_done_still_tags():
+    tagged = tag_texts(
+        pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": ["Не знаю, почему браконьеров не ловят."]})
+    )
+    assert "poaching" in tagged.loc[0, "themes"]
