@@ -526,3 +526,24 @@ def test_russian_not_knowing_why_nothing_is_done_still_tags():
         pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": ["Не знаю, почему браконьеров не ловят."]})
     )
     assert "poaching" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # the explanation of a denial goes with it
+        ("С водопоями у нас проблем нет: колодцев много, скот сыт.", "livestock", ""),
+        ("Заборы — не проблема, сетку давно сняли, проходы есть.", "infrastructure", ""),
+        ("Пастбища от засухи не страдают: дожди были, трава стоит.", "climate", ""),
+        # ... unless it turns to another problem
+        ("Браконьерство не проблема: проблема в заборах.", "poaching", "infrastructure"),
+        ("Засуха не беда, а вот дорога губит джейранов.", "climate", "infrastructure"),
+    ],
+)
+def test_russian_denial_takes_its_explanation_but_not_a_turn_to_another_problem(
+    text, denied, kept
+):
+    asserted, negated = _split(text, "ru")
+    assert denied not in asserted and denied in negated, (text, asserted)
+    if kept:
+        assert kept in asserted, (text, asserted)
