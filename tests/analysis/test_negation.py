@@ -547,3 +547,28 @@ def test_russian_denial_takes_its_explanation_but_not_a_turn_to_another_problem(
     assert denied not in asserted and denied in negated, (text, asserted)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Конфликтов между чабанами и инспекторами у нас нет.", "community"),
+        ("Конфликтов между чабанами и инспекторами у нас нет.", "governance"),
+        ("Угрозы от скота для архара я не вижу.", "livestock"),
+        ("Мы не видим угрозы от туристов.", "community"),
+        ("Дороги тут ни при чём.", "infrastructure"),
+        ("Волков у нас почти не осталось.", "community"),
+        ("Рудник закрыли ещё в девяностые.", "infrastructure"),
+        ("Газопровод прошёл стороной.", "infrastructure"),
+        ("Линия электропередачи архарам не мешает.", "infrastructure"),
+        ("Браконьеры сюда не суются: кордон рядом, егеря объезжают участок.", "governance"),
+    ],
+)
+def test_russian_conflicts_threats_and_gone_things_denied(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_law_not_hindering_poachers_still_asserts_poaching():
+    asserted, _ = _split("Закон браконьерам не мешает.", "ru")
+    assert "poaching" in asserted
