@@ -572,3 +572,28 @@ def test_russian_conflicts_threats_and_gone_things_denied(text, theme):
 def test_russian_law_not_hindering_poachers_still_asserts_poaching():
     asserted, _ = _split("Закон браконьерам не мешает.", "ru")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Ни местные жители, ни приезжие охотники на джейрана не ходят.", "community"),
+        ("Ни местные жители, ни приезжие охотники на джейрана не ходят.", "poaching"),
+        ("Про контрабанду рогов я впервые слышу.", "poaching"),
+        ("Браконьерство ушло в прошлое.", "poaching"),
+        ("Джуты остались в прошлом.", "climate"),
+        ("Раньше рудник пылил, теперь его закрыли.", "infrastructure"),
+        ("Никакого давления со стороны скотоводов архар не испытывает.", "livestock"),
+        ("Проблемы с волками давно решены.", "community"),
+        ("Заповедник от дорог и заборов свободен.", "infrastructure"),
+        ("Горнорудных работ в районе не ведётся.", "infrastructure"),
+    ],
+)
+def test_russian_past_solved_free_and_neither_subject_denied(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_neither_of_the_guards_catching_poachers_still_asserts_poaching():
+    asserted, _ = _split("Ни полиция, ни егеря браконьеров не ловят.", "ru")
+    assert "poaching" in asserted
