@@ -597,3 +597,8 @@ def test_russian_past_solved_free_and_neither_subject_denied(text, theme):
 def test_russian_neither_of_the_guards_catching_poachers_still_asserts_poaching():
     asserted, _ = _split("Ни полиция, ни егеря браконьеров не ловят.", "ru")
     assert "poaching" in asserted
+
+
+def test_russian_not_fewer_is_not_gone():
+    asserted, _ = _split("Браконьеров не стало меньше, наоборот.", "ru")
+    assert "poaching" in asserted
