@@ -433,7 +433,7 @@ def test_a_past_that_goes_on_or_grows_is_not_over(lang, text):
         ("Плотина? Так её ещё в девяностые разобрали.", "infrastructure"),
         # a negated verb of harm: neither the subject nor what it harms is a problem
         ("Засуха джейранов у нас особо не губит.", "climate"),
-        ("Дорога на миграцию сайгака не влияет.", "infrastructure"),
+        ("Дорога пути миграции сайгака не затрагивает.", "infrastructure"),
         ("Перевыпас нас не беспокоит.", "livestock"),
         # the object before its verb: "угрозы … не представляют"
         ("Ни волки, ни браконьеры угрозы для архара не представляют.", "poaching"),
@@ -509,7 +509,7 @@ def test_russian_few_does_not_deny_a_resource_or_what_it_does_not_qualify(text, 
     "text",
     [
         "Понятия не имею, есть ли у нас браконьеры.",
-        "Не знаю, сколько у нас инспекторов.",
+        "Не знаю, были ли у нас когда-нибудь заборы.",
         "Про заборы лучше спросить у егерей.",
         "Я не специалист по пастбищам, ничего сказать не могу.",
         "Кто его знает, может и есть браконьеры, может нет.",
@@ -601,4 +601,14 @@ def test_russian_neither_of_the_guards_catching_poachers_still_asserts_poaching(
 
 def test_russian_not_fewer_is_not_gone():
     asserted, _ = _split("Браконьеров не стало меньше, наоборот.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_not_knowing_how_many_still_says_there_are_some():
+    asserted, _ = _split("Сложно сказать, сколько браконьеров, но их много.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_having_no_effect_on_poachers_still_asserts_poaching():
+    asserted, _ = _split("Инспекция на браконьеров никак не влияет.", "ru")
     assert "poaching" in asserted
