@@ -612,3 +612,20 @@ def test_russian_not_knowing_how_many_still_says_there_are_some():
 def test_russian_having_no_effect_on_poachers_still_asserts_poaching():
     asserted, _ = _split("Инспекция на браконьеров никак не влияет.", "ru")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a denial followed by an unmarked turn to another problem keeps that problem
+        ("Браконьерство не проблема, заборы вдоль трассы убивают сайгаков.", "infrastructure"),
+        ("Засуха не беда, скот всё съел на пастбищах.", "livestock"),
+        ("С финансированием проблем нет, зарплата инспекторов маленькая.", "governance"),
+        # nobody going on raids, and neither the police nor rangers hindering poachers
+        ("Никто у нас не ходит в рейды, инспекторов нет.", "governance"),
+        ("Ни полиция, ни егеря браконьерам не мешают.", "poaching"),
+    ],
+)
+def test_russian_denial_does_not_swallow_a_complaint(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
