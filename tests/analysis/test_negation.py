@@ -629,3 +629,10 @@ def test_russian_having_no_effect_on_poachers_still_asserts_poaching():
 def test_russian_denial_does_not_swallow_a_complaint(text, theme):
     asserted, _ = _split(text, "ru")
     assert theme in asserted, (text, asserted)
+
+
+def test_russian_the_authorities_not_caring_is_a_complaint_but_we_not_caring_a_denial():
+    asserted, _ = _split("Власти браконьерство не беспокоит.", "ru")
+    assert "poaching" in asserted
+    asserted, negated = _split("Перевыпас нас особо не беспокоит.", "ru")
+    assert "livestock" not in asserted and "livestock" in negated
