@@ -636,3 +636,17 @@ def test_russian_the_authorities_not_caring_is_a_complaint_but_we_not_caring_a_d
     assert "poaching" in asserted
     asserted, negated = _split("Перевыпас нас особо не беспокоит.", "ru")
     assert "livestock" not in asserted and "livestock" in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Браконьерам ничего не грозит.", "Браконьерам у нас ничего не грозит, штрафы смешные."],
+)
+def test_russian_impunity_of_poachers_is_not_a_denial(text):
+    asserted, _ = _split(text, "ru")
+    assert "poaching" in asserted, (text, asserted)
+
+
+def test_russian_nothing_threatens_the_animals_is_a_denial():
+    asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
+    assert "climate" not in asserted and "climate" in negated
