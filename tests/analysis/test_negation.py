@@ -1032,3 +1032,230 @@ def test_we_do_not_know_how_many_is_a_gap_in_tajik_and_uzbek():
                        ("uz", "Qancha sayg'oq borligini bilmaymiz, hisob yo'q.")):
         asserted, _ = _split(text, lang)
         assert "science" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the topic echoed as a question, then said to be gone
+        ("Капканы-то? Да перевелись давно, уже лет пять никто не ставит.", "poaching"),
+        ("Плотина? Так её ещё в девяностые разобрали.", "infrastructure"),
+        # a negated verb of harm: neither the subject nor what it harms is a problem
+        ("Засуха джейранов у нас особо не губит.", "climate"),
+        ("Дорога пути миграции сайгака не затрагивает.", "infrastructure"),
+        ("Перевыпас нас не беспокоит.", "livestock"),
+        # the object before its verb: "угрозы … не представляют"
+        ("Ни волки, ни браконьеры угрозы для архара не представляют.", "poaching"),
+        # nobody hunts or grazes there: the verb's adjuncts go with it
+        ("У нас на кулана никто не охотится и скот туда не пасёт.", "poaching"),
+        ("У нас на кулана никто не охотится и скот туда не пасёт.", "livestock"),
+        # what does not suffer from a threat is no problem either
+        ("Пастбища у нас от засухи не страдают.", "livestock"),
+        # what is no longer found, and where
+        ("Мёртвых сайгаков в проволоке уже не находим.", "infrastructure"),
+        ("Засухи у нас отродясь не бывало.", "climate"),
+        ("Браконьеров у нас не стало.", "poaching"),
+    ],
+)
+def test_russian_denials_by_gone_harmless_and_nobody(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Браконьерство? Хм, трудно сказать, я тут недавно.",
+        "Про заборы спросите у егерей.",
+        "Это вы не ко мне, это в инспекцию.",
+    ],
+)
+def test_russian_echoed_question_or_redirect_without_an_answer_tags_nothing(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_russian_nobody_stopping_poachers_still_asserts_poaching():
+    asserted, _ = _split("Инспекторы не мешают браконьерам, никто их не ловит.", "ru")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Скота у нас мало, перевыпаса нет.", "livestock"),
+        ("Раньше браконьеров было много, а сейчас их почти не осталось.", "poaching"),
+        ("Браконьеры? Их здесь нет.", "poaching"),
+        ("Со скотом у нас всё в порядке.", "livestock"),
+        ("Засуха последние годы нас миновала.", "climate"),
+        ("Железная дорога сайгаку не помеха.", "infrastructure"),
+        ("Браконьерство — это не про нас.", "poaching"),
+        ("Охотники к нам не ездят.", "poaching"),
+        ("Трасса здесь никому не мешает.", "infrastructure"),
+    ],
+)
+def test_russian_few_gone_fine_and_harmless_deny_the_problem(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a scarce resource is the gap itself
+        ("Пастбищ мало, скот голодает.", "livestock"),
+        # "мало" after "and" at a clause's end says nothing of what came before
+        ("Зимой глубокий снег и мало корма.", "climate"),
+        ("Инспекторов мало, а браконьеров много.", "poaching"),
+    ],
+)
+def test_russian_few_does_not_deny_a_resource_or_what_it_does_not_qualify(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Понятия не имею, есть ли у нас браконьеры.",
+        "Не знаю, были ли у нас когда-нибудь заборы.",
+        "Про заборы лучше спросить у егерей.",
+        "Я не специалист по пастбищам, ничего сказать не могу.",
+        "Кто его знает, может и есть браконьеры, может нет.",
+        "Про браконьеров я не буду.",
+    ],
+)
+def test_russian_ignorance_with_its_question_or_a_redirect_tags_nothing(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_russian_not_knowing_why_nothing_is_done_still_tags():
+    tagged = tag_texts(
+        pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": ["Не знаю, почему браконьеров не ловят."]})  # noqa: E501
+    )
+    assert "poaching" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # the explanation of a denial goes with it
+        ("С водопоями у нас проблем нет: колодцев много, скот сыт.", "livestock", ""),
+        ("Заборы — не проблема, сетку давно сняли, проходы есть.", "infrastructure", ""),
+        ("Пастбища от засухи не страдают: дожди были, трава стоит.", "climate", ""),
+        # ... unless it turns to another problem
+        ("Браконьерство не проблема: проблема в заборах.", "poaching", "infrastructure"),
+        ("Засуха не беда, а вот дорога губит джейранов.", "climate", "infrastructure"),
+    ],
+)
+def test_russian_denial_takes_its_explanation_but_not_a_turn_to_another_problem(
+    text, denied, kept
+):
+    asserted, negated = _split(text, "ru")
+    assert denied not in asserted and denied in negated, (text, asserted)
+    if kept:
+        assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Конфликтов между чабанами и инспекторами у нас нет.", "community"),
+        ("Конфликтов между чабанами и инспекторами у нас нет.", "governance"),
+        ("Угрозы от скота для архара я не вижу.", "livestock"),
+        ("Мы не видим угрозы от туристов.", "community"),
+        ("Дороги тут ни при чём.", "infrastructure"),
+        ("Волков у нас почти не осталось.", "community"),
+        ("Рудник закрыли ещё в девяностые.", "infrastructure"),
+        ("Газопровод прошёл стороной.", "infrastructure"),
+        ("Линия электропередачи архарам не мешает.", "infrastructure"),
+        ("Браконьеры сюда не суются: кордон рядом, егеря объезжают участок.", "governance"),
+    ],
+)
+def test_russian_conflicts_threats_and_gone_things_denied(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_law_not_hindering_poachers_still_asserts_poaching():
+    asserted, _ = _split("Закон браконьерам не мешает.", "ru")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Ни местные жители, ни приезжие охотники на джейрана не ходят.", "community"),
+        ("Ни местные жители, ни приезжие охотники на джейрана не ходят.", "poaching"),
+        ("Про контрабанду рогов я впервые слышу.", "poaching"),
+        ("Браконьерство ушло в прошлое.", "poaching"),
+        ("Джуты остались в прошлом.", "climate"),
+        ("Раньше рудник пылил, теперь его закрыли.", "infrastructure"),
+        ("Никакого давления со стороны скотоводов архар не испытывает.", "livestock"),
+        ("Проблемы с волками давно решены.", "community"),
+        ("Заповедник от дорог и заборов свободен.", "infrastructure"),
+        ("Горнорудных работ в районе не ведётся.", "infrastructure"),
+    ],
+)
+def test_russian_past_solved_free_and_neither_subject_denied(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_neither_of_the_guards_catching_poachers_still_asserts_poaching():
+    asserted, _ = _split("Ни полиция, ни егеря браконьеров не ловят.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_not_fewer_is_not_gone():
+    asserted, _ = _split("Браконьеров не стало меньше, наоборот.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_not_knowing_how_many_still_says_there_are_some():
+    asserted, _ = _split("Сложно сказать, сколько браконьеров, но их много.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_having_no_effect_on_poachers_still_asserts_poaching():
+    asserted, _ = _split("Инспекция на браконьеров никак не влияет.", "ru")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a denial followed by an unmarked turn to another problem keeps that problem
+        ("Браконьерство не проблема, заборы вдоль трассы убивают сайгаков.", "infrastructure"),
+        ("Засуха не беда, скот всё съел на пастбищах.", "livestock"),
+        ("С финансированием проблем нет, зарплата инспекторов маленькая.", "governance"),
+        # nobody going on raids, and neither the police nor rangers hindering poachers
+        ("Никто у нас не ходит в рейды, инспекторов нет.", "governance"),
+        ("Ни полиция, ни егеря браконьерам не мешают.", "poaching"),
+    ],
+)
+def test_russian_denial_does_not_swallow_a_complaint(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
+
+
+def test_russian_the_authorities_not_caring_is_a_complaint_but_we_not_caring_a_denial():
+    asserted, _ = _split("Власти браконьерство не беспокоит.", "ru")
+    assert "poaching" in asserted
+    asserted, negated = _split("Перевыпас нас особо не беспокоит.", "ru")
+    assert "livestock" not in asserted and "livestock" in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Браконьерам ничего не грозит.", "Браконьерам у нас ничего не грозит, штрафы смешные."],
+)
+def test_russian_impunity_of_poachers_is_not_a_denial(text):
+    asserted, _ = _split(text, "ru")
+    assert "poaching" in asserted, (text, asserted)
+
+
+def test_russian_nothing_threatens_the_animals_is_a_denial():
+    asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
+    assert "climate" not in asserted and "climate" in negated
