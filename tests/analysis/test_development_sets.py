@@ -1,4 +1,4 @@
-"""The third to tenth development sets (tests/data/text_dev3 to text_dev10, README in each).
+"""The third to eleventh development sets (tests/data/text_dev3 to text_dev11, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -78,6 +78,19 @@ CHECKSUMS = {
         ),
         "statements_mn_a.csv": "0f210fad98ddb67accc81260cad92af1c41b5567228f1091084cf19c2ff4a009",
         "statements_mn_b.csv": "428a6ae4b294eea165dbcdadf2c694a28ba88b04cd1a99ed985fe45b0c7d46f8",
+    },
+    11: {
+        "statements_en.csv": "31e6a5300c9280eece67a86eb0d94e0efee8681992be4901b9646f5c2adde1c1",
+        "statements_deny_a.csv": (
+            "c5b1f4627c52101c12e2331c6cf94cb72947ae463b5b89a842bc6b9a3f1099c8"
+        ),
+        "statements_deny_b.csv": (
+            "e4fd632471a0f904bd1065f70767ac4f18238610aa5ec2a20b737d0ca5ea0568"
+        ),
+        "statements_central.csv": (
+            "0bed04673d999ac1d9bf2761a355f0502b67f19335e251e2b4f902be88581add"
+        ),
+        "statements_mn_c.csv": "4e20ae6b368c39c8f43958862fb78694932c9ef6809a53d654abb746cb806493",
     },
 }
 
@@ -197,6 +210,19 @@ SETS = (
         held_out=0.79,
         non_answers=52,
         non_answers_missed=5,
+    ),
+    DevelopmentSet(
+        11,
+        CHECKSUMS[11],
+        ("en", "mn", "kk", "ky", "uz", "tg", "ru", "zh", "fa"),
+        size=468,
+        per_language=20,
+        lexicon_held_out=0.70,
+        lexicon_tuned=0.81,
+        held_out=0.73,
+        non_answers=53,
+        non_answers_missed=11,
+        negation={1: 2, 2: 7, 3: 12, 4: 1, 5: 7, 6: 13, 7: 18},
     ),
 )
 
