@@ -19,7 +19,11 @@ that half (the lexicon alone 0.825). Raised a fifth time after three changes mea
 together: a further theme must reach 60 % of the first theme's score (the combined threshold
 0.35 instead of 0.40), the tenth development set's odd half in the seed statements, and the
 lexicon and negation rules revised on that half in every language: 0.868 [0.850, 0.884]
-(the lexicon alone 0.830).
+(the lexicon alone 0.830). Raised a sixth time after the eleventh development set (denials
+and non-answers in every language, English, Mongolian and the Central Asian languages in new
+registers): its odd half in the seed statements and the lexicon, negation and non-answer
+rules revised on that half: 0.871 [0.853, 0.887] (the lexicon alone 0.838), negated
+statements with no theme 54 -> 60 of 68.
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
@@ -52,8 +56,8 @@ FROZEN = {
 }
 THEMES = reference.theme_codes()
 #: Floors: the measured figure less a margin (see the module docstring); targets beside them.
-FLOORS = {"all": 0.85, "en": 0.85, "ru": 0.83, "zh": 0.85, "mn": 0.82, "fa": 0.84,
-          "kk": 0.78, "ky": 0.79, "uz": 0.90, "tg": 0.74}  # fmt: skip
+FLOORS = {"all": 0.85, "en": 0.87, "ru": 0.84, "zh": 0.86, "mn": 0.82, "fa": 0.84,
+          "kk": 0.78, "ky": 0.79, "uz": 0.92, "tg": 0.74}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 #: Expected calibration error of the confidence on this set: the measured figure plus a margin.
 CALIBRATION_CEILING = 0.04
@@ -148,7 +152,7 @@ def test_negated_statements_get_no_theme(evaluated, capsys):
         for kind, row in by_kind.iterrows():
             print(f"  kind {int(kind)}: {int(row['sum'])} of {int(row['size'])}")
         print(f"  all: {int(correct.sum())} of {len(negated)}")
-    assert correct.mean() >= 0.72
+    assert correct.mean() >= 0.85
 
 
 def test_non_answers_abstain(evaluated, capsys):

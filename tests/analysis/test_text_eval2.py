@@ -23,7 +23,11 @@ statements; the lexicon and negation rules revised on that half in every languag
 (the lexicon alone 0.783), English 0.763, Mongolian 0.666, negation 56 of 68, and the first
 theme's ECE 0.101, just over the ceiling; with a mapping of its own for a text's first
 theme, fitted on the development sets' held-out halves (where the same under-confidence
-showed: ECE 0.056, 0.030 cross-validated with that mapping), 0.028.
+showed: ECE 0.056, 0.030 cross-validated with that mapping), 0.028. After the eleventh
+development set (its odd half in the seed statements; the lexicon, negation and non-answer
+rules revised on that half in every language; the mappings refitted on the held-out halves
+of sets 3-11): 0.845 [0.815, 0.867] (the lexicon alone 0.796), English 0.801, Mongolian
+0.674, negation 59 of 68, non-answers 36 of 36, the first theme's ECE 0.045.
 """
 
 from __future__ import annotations
@@ -51,11 +55,11 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.81, "en": 0.72, "ru": 0.81, "zh": 0.84, "mn": 0.62, "fa": 0.84,
-          "kk": 0.86, "ky": 0.79, "uz": 0.85, "tg": 0.77}  # fmt: skip
+FLOORS = {"all": 0.82, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.63, "fa": 0.84,
+          "kk": 0.89, "ky": 0.79, "uz": 0.86, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
-NEGATION_FLOOR = 0.80
-NON_ANSWER_FLOOR = 0.9
+NEGATION_FLOOR = 0.83
+NON_ANSWER_FLOOR = 0.95
 CALIBRATION_CEILING = 0.06
 
 
