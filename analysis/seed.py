@@ -3,7 +3,7 @@
 ``analysis/data/seed_statements.csv`` holds threat statements a person labelled with their
 themes, in every range-state language the lexicon covers: the in-sample statements the
 lexicon was first written with, the first two development sets, and the odd-numbered half
-of the third to tenth development sets (written by independent writers from public
+of the third to eleventh development sets (written by independent writers from public
 reports). The even-numbered half of those sets is left out, so that it measures the
 classifier on text it was not trained on, as it measures the lexicon revised on the odd
 half. ``bench/seed_corpus.py`` builds the file from the development sets and a test checks
