@@ -678,7 +678,9 @@ class _SubstringMatcher:
 
 def _resolve_overlaps(found: list[Match]) -> list[Match]:
     """Drop matches inside an ignore phrase, and matches inside a longer match of the same
-    theme ("illegal hunting" counts once, not also as "hunting")."""
+    theme ("illegal hunting" counts once, not also as "hunting"); of two terms of a theme
+    that cover the same words, the heavier counts (Persian شکارچی, hunter, not the weaker
+    شکار it starts with)."""
     ignored = [m for m in found if not m.theme]
     if ignored:
         found = [
@@ -690,13 +692,14 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
         return found
     found.sort(key=lambda m: (m.start - m.end, m.start))
     kept: list[Match] = []
-    for match in found:
+    for match in sorted(found, key=lambda m: (m.start - m.end, m.start, -m.weight)):
         for other in kept:
             if other.theme == match.theme and other.start <= match.start and match.end <= other.end:
                 break
         else:
             kept.append(match)
-    return kept
+    chosen = {id(match) for match in kept}
+    return [match for match in found if id(match) in chosen]
 
 
 #: A term weaker than this, inside a longer term of another theme, is part of that term's
@@ -758,7 +761,9 @@ def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.
     kept[one[covered]] = False
 
 
-def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _resolve_all(
+    found: _Found, themes: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """``_resolve_overlaps`` for the occurrences of many texts at once.
 
     In: occurrences from one matcher and the theme number of each of its terms (-1 for an
@@ -767,7 +772,8 @@ def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndar
     matches longest first).
 
     An occurrence is dropped when it overlaps an ignore phrase, or when another one of the
-    same theme in the same text covers its words and is longer or, as long, found first:
+    same theme in the same text covers its words and is longer or, as long, heavier, or as
+    long and as heavy, found first:
     that is the occurrence ``_resolve_overlaps`` keeps in its place, directly or through a
     chain of such occurrences.
     """
@@ -798,7 +804,19 @@ def _resolve_all(found: _Found, themes: np.ndarray) -> tuple[np.ndarray, np.ndar
             (theme[one] == theme[other])
             & (found.starts[other] <= found.starts[one])
             & (found.ends[one] <= found.ends[other])
-            & ((other_length > one_length) | ((other_length == one_length) & (other < one)))
+            & (
+                (other_length > one_length)
+                | (
+                    (other_length == one_length)
+                    & (
+                        (weights[found.terms[other]] > weights[found.terms[one]])
+                        | (
+                            (weights[found.terms[other]] == weights[found.terms[one]])
+                            & (other < one)
+                        )
+                    )
+                )
+            )
         )
         kept[one[covers]] = False
         texts = np.zeros(int(found.owners.max()) + 1, dtype=bool)
@@ -1078,7 +1096,7 @@ class Lexicon:
             matcher = self._matcher(match_lang)
             themes, keys, weights, polarities = self._table(match_lang)
             found = matcher.find_all(prepared, rows)
-            kept, repeated = _resolve_all(found, themes)
+            kept, repeated = _resolve_all(found, themes, weights)
             _contained(found, kept, themes, weights)
             kept = np.flatnonzero(kept)
             terms = found.terms[kept]

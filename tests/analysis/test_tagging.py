@@ -370,3 +370,17 @@ def test_a_long_answer_full_of_terms_is_tagged_as_its_parts_are():
     text = "偷猎围栏" * 2500
     tagged = tag_texts(pd.DataFrame({"text": [text, "偷猎围栏"], "lang": ["zh", "zh"]}))
     assert tagged["themes"].iloc[0] == tagged["themes"].iloc[1] != ""
+
+
+def test_of_two_terms_covering_the_same_word_the_heavier_counts():
+    """Persian شکارچی (hunter, a medium poaching term) starts with شکار (hunting, weak): the
+    word counts at the heavier weight, whether one text is matched or many at once."""
+    from analysis.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    text = "شکارچی‌ها شب می‌آیند"
+    matches = lexicon.match(text, "fa")
+    assert [(m.term, m.weight) for m in matches] == [("شکارچی", 0.5)]
+    scores = lexicon.score_texts([text, "شکار"], ["fa", "fa"]).scores
+    poaching = lexicon.themes.index("poaching")
+    assert scores[0, poaching] == 0.5 and scores[1, poaching] == 0.25
