@@ -202,6 +202,8 @@ _FOLD = str.maketrans(
         "\u2019": "'",
         "\u02bb": "'",
         "\u02bc": "'",
+        "\u02b9": "'",
+        "\u2032": "'",
         "`": "'",
         **{chr(c): None for c in range(0x064B, 0x0653)},  # Arabic short-vowel marks
     }
@@ -232,6 +234,10 @@ def _unify(text: str) -> str:
     """
     if text.isascii():  # NFKC changes no ASCII text; only the backtick needs folding
         return text.lower().replace("`", "'")
+    if "\u00b4" in text:
+        # the acute accent some keyboards give for Uzbek o' and g' (NFKC would turn it
+        # into a space and a combining mark, splitting the word)
+        text = text.replace("\u00b4", "'")
     text = unicodedata.normalize("NFKC", text).casefold()
     if _FOLDED.search(text):
         # a pattern substitution rather than str.translate: it only touches the few
@@ -610,7 +616,7 @@ _EXTRA_LETTER = re.compile(f"[{_EXTRA_LETTERS}{_EXTRA_LETTERS.upper()}]")
 _TURKMEN_LETTER = re.compile("[äňýžşç]", re.I)
 # Uzbek Latin: o' and g' (any apostrophe look-alike), and its most frequent small words.
 _UZBEK_MARK = re.compile(
-    r"(?<=\w)[og]['\u2018\u2019\u02bb\u02bc`]\w|\b[og]['\u2018\u2019\u02bb\u02bc`]\w"
+    r"(?<=\w)[og]['\u2018\u2019\u02bb\u02bc\u02b9\u2032\u00b4`]\w|\b[og]['\u2018\u2019\u02bb\u02bc\u02b9\u2032\u00b4`]\w"
     r"|\b(?:va|bilan|uchun|emas|ham|juda|bu|yo'q)\b",
     re.I,
 )

@@ -260,3 +260,18 @@ def test_text_vectorizer_gives_the_same_matrix_for_prepare_and_prepare_texts(sta
     one_by_one = TextVectorizer(min_df=2).fit_transform([prepare(t) for t in texts], langs)
     together = TextVectorizer(min_df=2).fit_transform(prepare_texts(texts), langs)
     assert (one_by_one != together).nnz == 0
+
+
+@pytest.mark.parametrize("mark", ["\u00b4", "\u2032", "\u02b9", "\u02bb", "\u2019", "`"])
+def test_every_apostrophe_look_alike_of_uzbek_reads_as_the_apostrophe(mark):
+    """An acute accent typed for the apostrophe of o' and g' (NFKC would make it a space
+    and a combining mark, splitting the word) reads like the apostrophe itself."""
+    import pandas as pd
+
+    from analysis.tagging import tag_texts
+
+    plain = "Brakonerlar sayg'oq shoxini chegaradan olib o'tmoqda"
+    typed = plain.replace("'", mark)
+    assert normalise(typed) == normalise(plain)
+    tagged = tag_texts(pd.DataFrame({"text": [plain, typed], "lang": ["uz", "uz"]}))
+    assert tagged.loc[0, "themes"] == tagged.loc[1, "themes"] != ""
