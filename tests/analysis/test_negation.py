@@ -605,6 +605,12 @@ def test_mongolian_human_wildlife_conflict_affirmed_still_tags():
     assert "community" in asserted, asserted
 
 
+def test_mongolian_pastures_not_rotated_is_still_livestock():
+    # not moving the herds between pastures is the overgrazing itself
+    asserted, _ = _split("Манай малчид бэлчээрээ сэлгэдэггүй болсон.", "mn")
+    assert "livestock" in asserted, asserted
+
+
 def test_mongolian_list_denial_needs_nouns_not_a_clause():
     # "Хулгайн ан ихэссэн, уурхай ойртоогүй": poaching grew; only the mine is denied
     asserted, negated = _split("Хулгайн ан ихэссэн, уурхай ойртоогүй.", "mn")
