@@ -611,6 +611,14 @@ def test_mongolian_pastures_not_rotated_is_still_livestock():
     assert "livestock" in asserted, asserted
 
 
+def test_mongolian_normal_winter_is_not_climate():
+    # "өвөлжилт хэвийн" (the wintering went normally) says the weather was no problem
+    asserted, _ = _split("Манай суманд зуд, ган болоогүй, өвөлжилт хэвийн байлаа.", "mn")
+    assert "climate" not in asserted, asserted
+    asserted, _ = _split("Энэ жил өвөлжилт хүнд байна.", "mn")
+    assert "climate" in asserted, asserted
+
+
 def test_mongolian_list_denial_needs_nouns_not_a_clause():
     # "Хулгайн ан ихэссэн, уурхай ойртоогүй": poaching grew; only the mine is denied
     asserted, negated = _split("Хулгайн ан ихэссэн, уурхай ойртоогүй.", "mn")
