@@ -580,6 +580,8 @@ def test_mongolian_idioms_that_look_negated_affirm(text, theme):
         ("Хулгайн ан, уурхай хоёулаа манайд байхгүй.", "poaching"),
         # a conflict denied denies those it would be between
         ("Нутгийн иргэд ирвэстэй зөрчилдөхгүй.", "community"),
+        # "no case of X has occurred, not even one"
+        ("Хулгайн ангийн хэрэг манай сумд нэг ч гараагүй.", "poaching"),
         # human-wildlife conflict said to be absent ("not even" ч before the denial)
         ("Манай багт хүн ба зэрлэг амьтны зөрчил байхгүй.", "community"),
         ("Энэ хавьд хүн, зэрлэг амьтны зөрчил ч гардаггүй.", "community"),
