@@ -580,6 +580,11 @@ def test_mongolian_idioms_that_look_negated_affirm(text, theme):
         ("Хулгайн ан, уурхай хоёулаа манайд байхгүй.", "poaching"),
         # a conflict denied denies those it would be between
         ("Нутгийн иргэд ирвэстэй зөрчилдөхгүй.", "community"),
+        # "no case of X has occurred, not even one"
+        ("Хулгайн ангийн хэрэг манай сумд нэг ч гараагүй.", "poaching"),
+        # human-wildlife conflict said to be absent ("not even" ч before the denial)
+        ("Манай багт хүн ба зэрлэг амьтны зөрчил байхгүй.", "community"),
+        ("Энэ хавьд хүн, зэрлэг амьтны зөрчил ч гардаггүй.", "community"),
         # "асуудал гэж байхгүй", words between the problem and its denial
         ("Манай суманд хил дамнасан асуудал гэж байхгүй.", "transboundary"),
         ("Хил дамнасан асуудал манайд огт байхгүй.", "transboundary"),
@@ -595,6 +600,25 @@ def test_mongolian_idioms_that_look_negated_affirm(text, theme):
 def test_mongolian_lists_conflicts_and_spellings_deny(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme not in asserted, asserted
+
+
+def test_mongolian_human_wildlife_conflict_affirmed_still_tags():
+    asserted, _ = _split("Хүн ба зэрлэг амьтны зөрчил жил ирэх тусам ихэсч байна.", "mn")
+    assert "community" in asserted, asserted
+
+
+def test_mongolian_pastures_not_rotated_is_still_livestock():
+    # not moving the herds between pastures is the overgrazing itself
+    asserted, _ = _split("Манай малчид бэлчээрээ сэлгэдэггүй болсон.", "mn")
+    assert "livestock" in asserted, asserted
+
+
+def test_mongolian_normal_winter_is_not_climate():
+    # "өвөлжилт хэвийн" (the wintering went normally) says the weather was no problem
+    asserted, _ = _split("Манай суманд зуд, ган болоогүй, өвөлжилт хэвийн байлаа.", "mn")
+    assert "climate" not in asserted, asserted
+    asserted, _ = _split("Энэ жил өвөлжилт хүнд байна.", "mn")
+    assert "climate" in asserted, asserted
 
 
 def test_mongolian_list_denial_needs_nouns_not_a_clause():
