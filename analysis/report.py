@@ -307,6 +307,21 @@ class ChartText:
 ENGLISH = ChartText()
 
 
+def _english_names(results: AnalysisResults) -> ChartText:
+    """The words of the report's charts: countries and threats by their English names,
+    actions by their titles."""
+    names = {code: facts.name("theme", code, "en") for code in facts.theme_codes()}
+    names |= {row["code"]: facts.name("country", row["code"], "en") for row in facts.countries()}
+    regional = results.regional_priorities
+    if not regional.empty and "title_en" in regional.columns:
+        names |= {
+            str(code): str(title)
+            for code, title in zip(regional["action"], regional["title_en"], strict=True)
+            if isinstance(title, str) and title
+        }
+    return ChartText(names=names)
+
+
 def heatmap_svg(threat_summary: pd.DataFrame, text: ChartText = ENGLISH) -> str:
     """Country x threat heatmap of the summary threat ratings as an inline ``<svg>`` element.
 
@@ -515,6 +530,11 @@ NAMED_COLUMNS: dict[str, str] = {
 }
 
 
+#: Columns describing each item by its code first ("argali High 3.00 (n=6); …"): the
+#: kind of that leading code.
+LEADING_CODES: dict[str, str] = {"target_ratings": "species", "ratings": "country"}
+
+
 def heading(column: str) -> str:
     """The English heading of an output column: ``mention_share`` -> "Mention share"."""
     words = HEADINGS.get(column) or column.replace("_", " ")
@@ -524,6 +544,12 @@ def heading(column: str) -> str:
 def _named(column: str, value: object) -> str | None:
     """A reference code (or codes separated by ";" or ",") of ``column`` by its name, or
     None when the column holds no reference codes."""
+    if column in LEADING_CODES and isinstance(value, str) and value:
+        kind = LEADING_CODES[column]
+        return "; ".join(
+            re.sub(r"^\S+", lambda code: facts.name(kind, code.group(), "en"), part.strip())
+            for part in value.split(";")
+        )
     kind = NAMED_COLUMNS.get(column)
     if kind is None or not isinstance(value, str) or not value:
         return None
@@ -780,7 +806,11 @@ def render_html(results: AnalysisResults, top_per_country: int = 5) -> str:
     sensitive = (
         stability[stability["stability"] == "sensitive"] if not stability.empty else stability
     )
-    flagged = ", ".join(f"{r.country} ({r.ranking})" for r in sensitive.itertuples(index=False))
+    flagged = ", ".join(
+        f"{facts.name('country', r.country, 'en')} ({r.ranking})"
+        for r in sensitive.itertuples(index=False)
+    )
+    chart_text = _english_names(results)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -803,7 +833,7 @@ def render_html(results: AnalysisResults, top_per_country: int = 5) -> str:
         "Miradi's 3-5-7 and 2-prime rules. Grey = low evidence (too few respondents or "
         "groups): not ranked. n = respondents who rated the threat.</p>",
         _figure_html(
-            heatmap_svg(results.threat_summary),
+            heatmap_svg(results.threat_summary, chart_text),
             "Summary threat rating per country and threat, with n.",
         ),
         *_section(
@@ -834,7 +864,10 @@ def render_html(results: AnalysisResults, top_per_country: int = 5) -> str:
             "the tie rule.",
         ),
         "<h2>Regional priorities</h2>",
-        _figure_html(regional_bar_svg(results.regional_priorities), "Top regional priorities."),
+        _figure_html(
+            regional_bar_svg(results.regional_priorities, text=chart_text),
+            "Top regional priorities.",
+        ),
         *_section(
             "Actions raised for the region",
             "regional_priorities",

@@ -195,6 +195,12 @@ def test_html_report_heads_columns_and_names_codes_in_words(results):
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
     assert "Kazakhstan (KZ)" in cells and "KZ" not in cells
     assert "Poaching and illegal trade" in cells and "poaching" not in cells
+    # codes inside descriptions ("saiga High 3.00 (n=6)") and the charts' labels are named
+    described = [c for c in cells if "(n=" in c]
+    assert described and all(not c.startswith(("saiga ", "argali ")) for c in described)
+    assert any(c.startswith(("Saiga", "Argali")) for c in described)
+    heatmap = re.search(r"<svg.*?</svg>", page, flags=re.S).group()
+    assert ">Kazakhstan<" in heatmap and ">KZ<" not in heatmap
 
 
 def test_outputs_are_byte_identical_for_the_same_results(results, tmp_path):
