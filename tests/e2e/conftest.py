@@ -74,6 +74,9 @@ def live_server(live_app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+    # Wait for the worker threads of requests still being answered (server_close joins
+    # them), so that nothing they hold open outlives the test.
+    server.server_close()
     with live_app.app_context():
         from consult.extensions import db
 
@@ -86,6 +89,15 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
+    # Let the page's pending requests (scripts, styles, a draft being saved) finish before
+    # the browser drops their connections: a request cut off mid-answer leaves the server's
+    # worker with a half-sent file.
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+    except PlaywrightError:  # still busy after 5 s, or already closed: close regardless
+        pass
     context.close()
 
 
