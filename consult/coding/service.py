@@ -324,3 +324,28 @@ def history(item: Item, mode: str) -> list:
     """The audit events of ``item``'s coding in ``mode``, newest first."""
     coding = item.coding(mode)
     return audit.history("coding", coding.id) if coding is not None else []
+
+
+def question_label(item: Item, lang: str) -> str:
+    """The question a survey text answers, by its label in ``lang`` (else the form's
+    default language), as plain text; its name when the form gives it no label."""
+    from consult.models import Response
+    from consult.questionnaires import load_version_form
+    from consult.respond.page_view import odk_text
+
+    kind, _, rest = item.id.partition(":")
+    response_id, _, name = rest.partition(":")
+    if kind != "survey" or not response_id.isdigit():
+        return item.question
+    response = db.session.get(Response, int(response_id))
+    if response is None or response.version is None:
+        return item.question
+    try:
+        form = load_version_form(response.version)
+    except (ValueError, KeyError):  # a stored form this version of the engine cannot read
+        return item.question
+    question = form.questions.get(name or item.question)
+    if question is None:
+        return item.question
+    text = question.labels.get(lang) or question.labels.get(form.default_language)
+    return odk_text(text).striptags() if text else question.name

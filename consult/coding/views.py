@@ -125,6 +125,7 @@ def code_text(text_id: str):
         render_template(
             "coding/text.html",
             item=item,
+            question=service.question_label(item, current_language()),
             form=form,
             mode=mode,
             coding=item.coding(mode),

@@ -283,6 +283,69 @@ def count_name(key: str) -> str:
     return str(named) if named is not None else key
 
 
+#: The kinds of denial ``analysis.negation`` names in the evidence ("[no longer]"), and the
+#: non-answers it recognises, in the reader's words.
+NEGATION_KINDS = {
+    "no": _l("“no …”"),
+    "not": _l("a negated verb"),
+    "no longer": _l("no longer"),
+    "neither-nor": _l("“neither … nor”"),
+    "without": _l("free of it, or without it"),
+    "never": _l("never seen or heard of"),
+    "not a problem": _l("said not to be a problem"),
+    "don't know": _l("the speaker does not know"),
+    "asked back": _l("a question asked back"),
+    "echo": _l("the question's words repeated"),
+    "referral": _l("sent to someone else"),
+    "refusal": _l("declined to answer"),
+    "thanks": _l("thanks"),
+}
+
+#: Where one theme's part of the machine's evidence starts: "poaching: …",
+#: "poaching (negated): …" (``analysis.tagging`` joins the parts with "; ").
+_EVIDENCE_PART = re.compile(r"(?:^|;\s+)(?P<theme>[a-z_]+)(?P<negated>\s+\(negated\))?:\s")
+_NEGATION_KIND = re.compile(r"\s*\[(?P<kind>[^\[\]]+)\]\s*$")
+
+
+def evidence_parts(text: object, lang: str | None = None) -> list[dict]:
+    """The machine's evidence for a text (``analysis.tagging``'s ``evidence`` column), one
+    entry per theme, for the reader: ``theme`` (code), ``name`` (in the reader's language),
+    ``words`` (the text's own words, as found), ``source`` ("lexicon", "model" or
+    "reviewed"), ``negated`` (the theme is named only to be denied) and ``kind`` (the kind
+    of denial in the reader's words, or ""). Text that is not evidence of that form comes
+    back as one entry with no theme, so that nothing is hidden."""
+    text = "" if text is None else str(text).strip()
+    if not text:
+        return []
+    themes = {item["code"] for item in facts.themes()}
+    starts = [m for m in _EVIDENCE_PART.finditer(text) if m.group("theme") in themes]
+    if not starts or starts[0].start() != 0:
+        return [{"theme": "", "name": "", "words": text, "source": "lexicon",
+                 "negated": False, "kind": ""}]  # fmt: skip
+    lang = lang or current_language()
+    parts = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        words = text[match.end() : end].strip()
+        kind = ""
+        if match.group("negated"):
+            found = _NEGATION_KIND.search(words)
+            if found:
+                words = words[: found.start()].strip()
+                code = found.group("kind").strip()
+                kind = str(NEGATION_KINDS[code]) if code in NEGATION_KINDS else code
+        source = "lexicon"
+        if words == "reviewed":
+            source, words = "reviewed", ""
+        elif words == "model" or words.startswith("model:"):
+            source, words = "model", words[len("model:") :].strip() if ":" in words else ""
+        theme = match.group("theme")
+        parts.append({"theme": theme, "name": label("theme", theme, lang), "words": words,
+                      "source": source, "negated": bool(match.group("negated")),
+                      "kind": kind})  # fmt: skip
+    return parts
+
+
 def register(app_or_blueprint) -> None:
     """Template filters: ``analysis_value``, ``analysis_tie``, ``analysis_sentence``,
     ``count_name``."""
@@ -295,6 +358,7 @@ def register(app_or_blueprint) -> None:
         ("run_step", step),
         ("method_text", method_text),
         ("method_source", method_source),
+        ("evidence_parts", evidence_parts),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from markupsafe import escape
 
 from consult.extensions import db
 from consult.models import AnalysisRun, AuditEvent, Coding, User, utcnow
@@ -490,3 +491,90 @@ def _text_of(app, text_id: str) -> str:
                 Answer.response_id == response_id, Answer.question == "main_threats_text"
             )
         )
+
+
+def test_the_machines_evidence_names_its_themes_and_denials_in_the_readers_language(
+    app, client, auth
+):
+    """The evidence the tagger writes ("infrastructure: fence, …; poaching (negated): …
+    [not a problem]") is shown with the themes' and the denials' names, never their codes."""
+    import pandas as pd
+
+    from analysis.tagging import tag_texts
+
+    text = "Poaching is no longer a problem here, but the railway fence blocks the saiga."
+    tagged = tag_texts(pd.DataFrame({"id": ["t"], "lang": ["en"], "text": [text]}))
+    evidence = tagged["evidence"][0]
+    assert "infrastructure: " in evidence and "poaching (negated): " in evidence
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        response = make_response(version, {"main_threats_text": text}, country="KZ",
+                                 language="en")  # fmt: skip
+        text_id = f"survey:{response.id}:main_threats_text"
+        _fake_run([{"id": text_id, "themes": tagged["themes"][0], "theme": tagged["theme"][0],
+                    "confidence": 0.7, "evidence": evidence}])  # fmt: skip
+        db.session.commit()
+    auth.login("admin")
+    for lang, infrastructure, poaching in (
+        ("en", "Infrastructure and barriers to migration", "Poaching and illegal trade"),
+        ("ru", "Инфраструктура и барьеры для миграции", "Браконьерство и незаконная торговля"),
+        ("fa", "زیرساخت\u200cها و موانع مهاجرت", "شکار غیرمجاز و قاچاق"),
+    ):
+        page = _get_text(client, text_id, lang=lang).get_data(as_text=True)
+        shown = page.split('id="machine-evidence"', 1)[1].split("</ul>", 1)[0]
+        items = re.findall(r"<li[^>]*>(.*?)</li>", shown, re.S)
+        assert len(items) == 2, items
+        assert f"<strong>{infrastructure}</strong>" in items[0] and "fence" in items[0]
+        assert 'class="denied"' in shown and f"<strong>{poaching}</strong>" in items[1]
+        for raw in ("infrastructure:", "(negated)", "[not a problem]", "poaching (", "[no"):
+            assert raw not in shown, (lang, raw)
+    english = _get_text(client, text_id, lang="en").get_data(as_text=True)
+    assert "Named but denied" in english and "(said not to be a problem)" in english
+    persian = _get_text(client, text_id, lang="fa").get_data(as_text=True)
+    assert "نام برده شده اما رد شده" in persian and "(گفته شده مشکل نیست)" in persian
+
+
+def test_evidence_of_another_form_is_shown_whole():
+    from consult import create_app
+    from consult.runs.labels import evidence_parts
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.test_request_context("/?lang=en"):
+        assert evidence_parts("") == [] and evidence_parts(None) == []
+        odd = evidence_parts("livestock;climate: words")
+        assert [part["words"] for part in odd] == ["livestock;climate: words"]
+        assert odd[0]["name"] == ""
+        parts = evidence_parts("poaching: model: snare, horn; climate: reviewed; "
+                               "livestock (negated): овец [not a problem]")  # fmt: skip
+        assert [(p["theme"], p["source"], p["words"], p["negated"]) for p in parts] == [
+            ("poaching", "model", "snare, horn", False),
+            ("climate", "reviewed", "", False),
+            ("livestock", "lexicon", "овец", True),
+        ]
+        assert parts[2]["kind"] == "said not to be a problem"
+        assert parts[0]["name"] == "Poaching and illegal trade"
+
+
+def test_a_survey_text_names_its_question_by_its_label_in_the_readers_language(
+    app, client, auth
+):
+    from consult.coding.service import load_items, question_label
+    from consult.questionnaires import ensure_shipped_questionnaire
+
+    with app.app_context():
+        version = ensure_shipped_questionnaire()
+        response = make_response(version, {"main_threats_text": "Snares on every trail."},
+                                 country="KZ", language="en")  # fmt: skip
+        text_id = f"survey:{response.id}:main_threats_text"
+        db.session.commit()
+    auth.login("admin")
+    scripts = (("en", r"[A-Za-z]{4}"), ("ru", r"[А-Яа-я]{4}"), ("fa", r"[\u0600-\u06ff]{4}"))
+    for lang, script in scripts:
+        page = _get_text(client, text_id, lang=lang).get_data(as_text=True)
+        source = page.split('id="text-source"', 1)[1].split("</p>", 1)[0]
+        assert "main_threats_text" not in source, (lang, source)
+        with app.app_context():
+            item = next(item for item in load_items(0.0) if item.id == text_id)
+            label = question_label(item, lang)
+        assert label != "main_threats_text" and re.search(script, label), (lang, label)
+        assert escape(label) in source
