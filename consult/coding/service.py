@@ -79,6 +79,8 @@ class Item:
     machine_themes: list[str] | None = None
     confidence: float | None = None
     evidence: str = ""
+    #: why the machine gave a non-answer no theme ("thanks", "don't know" …), else ""
+    abstain_reason: str = ""
     run_id: int | None = None
     first: Coding | None = None
     second: Coding | None = None
@@ -103,7 +105,8 @@ def ordered_themes(codes: Iterable[str]) -> list[str]:
 
 def machine_tags(runs: int = RUNS_READ) -> dict[str, dict]:
     """The machine's tags of each text, by text id, from the newest finished run that
-    tagged it among the last ``runs``: themes (list), confidence, evidence and run id."""
+    tagged it among the last ``runs``: themes (list), confidence, evidence, the reason a
+    non-answer got no theme, and run id."""
     query = (
         db.select(AnalysisRun.id, AnalysisRun.results["tables"]["tagged_texts"])
         .where(AnalysisRun.status == "done")
@@ -123,6 +126,7 @@ def machine_tags(runs: int = RUNS_READ) -> dict[str, dict]:
                 ),
                 "confidence": float(confidence) if isinstance(confidence, int | float) else None,
                 "evidence": str(row.get("evidence") or ""),
+                "abstain_reason": str(row.get("abstain_reason") or ""),
                 "run_id": run_id,
             }
     return found
@@ -170,6 +174,7 @@ def load_items(share: float) -> list[Item]:
                 machine_themes=machine.get("themes"),
                 confidence=machine.get("confidence"),
                 evidence=machine.get("evidence", ""),
+                abstain_reason=machine.get("abstain_reason", ""),
                 run_id=machine.get("run_id"),
                 first=codings.get((text_id, "first")),
                 second=codings.get((text_id, "second")),

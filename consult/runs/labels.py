@@ -301,6 +301,23 @@ NEGATION_KINDS = {
     "thanks": _l("thanks"),
 }
 
+#: Why the tagger gave a text no theme because it says nothing to tag
+#: (``analysis.abstain``), in the reader's words.
+ABSTAIN_REASONS = {
+    "empty": _l("no words, only signs or numbers"),
+    "placeholder": _l("a filler such as “n/a” or “no”"),
+    "thanks": _l("thanks or good wishes"),
+    "no comment": _l("no comment, a refusal or a question back"),
+    "don't know": _l("the speaker does not know, or sends the asker to someone else"),
+}
+
+
+def abstain_reason(code: object) -> str:
+    """A non-answer's reason (``analysis.abstain``) in the reader's words; "" for none."""
+    code = "" if code is None else str(code)
+    return str(ABSTAIN_REASONS[code]) if code in ABSTAIN_REASONS else code
+
+
 #: Where one theme's part of the machine's evidence starts: "poaching: …",
 #: "poaching (negated): …" (``analysis.tagging`` joins the parts with "; ").
 _EVIDENCE_PART = re.compile(r"(?:^|;\s+)(?P<theme>[a-z_]+)(?P<negated>\s+\(negated\))?:\s")
@@ -359,6 +376,7 @@ def register(app_or_blueprint) -> None:
         ("method_text", method_text),
         ("method_source", method_source),
         ("evidence_parts", evidence_parts),
+        ("abstain_reason", abstain_reason),
     ):
         app_or_blueprint.add_app_template_filter(function, name)
 

@@ -303,9 +303,12 @@ def execute_run(run_id: int) -> AnalysisRun:
     return run
 
 
-#: What a run keeps of each tagged text: the machine's ``theme``, ``themes``, ``confidence``
-#: and ``evidence``, and the reviewed ``tags`` and ``reviewed`` mark that take precedence.
-TAGGED_TEXT_COLUMNS = ("id", "theme", "themes", "confidence", "evidence", "tags", "reviewed")
+#: What a run keeps of each tagged text: the machine's ``theme``, ``themes``, ``confidence``,
+#: ``evidence`` and ``abstain_reason`` (why a non-answer got no theme), and the reviewed
+#: ``tags`` and ``reviewed`` mark that take precedence.
+TAGGED_TEXT_COLUMNS = (
+    "id", "theme", "themes", "confidence", "evidence", "abstain_reason", "tags", "reviewed",
+)
 
 #: The input frames a run keeps with its results, so that each number's evidence (the
 #: respondents and the arithmetic behind it) is the one the run computed, whatever changes in

@@ -578,3 +578,33 @@ def test_a_survey_text_names_its_question_by_its_label_in_the_readers_language(
             label = question_label(item, lang)
         assert label != "main_threats_text" and re.search(script, label), (lang, label)
         assert escape(label) in source
+
+
+def test_a_non_answer_shows_why_the_machine_gave_it_no_theme(analysed, client, auth):
+    app = analysed
+    from tests.consult.test_analysis_app import _answers_2027
+
+    with app.app_context():
+        version = make_version("cami_gap_needs", "cami-gap-needs")
+        response = make_response(
+            version,
+            {**_answers_2027(9, "KZ"), "main_threats_text": "Thank you for the survey, good luck!"},
+            country="KZ",
+            group="ngo",
+        )
+        text_id = f"survey:{response.id}:main_threats_text"
+        db.session.commit()
+    auth.login("admin")
+    with app.app_context():
+        run = _run(client)
+        stored = {row["id"]: row for row in run.results["tables"]["tagged_texts"]}
+        assert stored[text_id]["themes"] == "" and stored[text_id]["abstain_reason"] == "thanks"
+    english = _get_text(client, text_id, lang="en").get_data(as_text=True)
+    shown = english.split('id="machine-abstain"', 1)[1].split("</p>", 1)[0]
+    assert "a non-answer (thanks or good wishes)" in shown
+    russian = _get_text(client, text_id, lang="ru").get_data(as_text=True)
+    shown = russian.split('id="machine-abstain"', 1)[1].split("</p>", 1)[0]
+    assert "thanks" not in shown and re.search(r"[А-Яа-я]{5}", shown)
+    # A text with a theme says nothing of the kind.
+    tagged = next(i for i, row in stored.items() if row["themes"])
+    assert 'id="machine-abstain"' not in _get_text(client, tagged).get_data(as_text=True)
