@@ -1283,3 +1283,51 @@ def test_russian_impunity_of_poachers_is_not_a_denial(text):
 def test_russian_nothing_threatens_the_animals_is_a_denial():
     asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
     assert "climate" not in asserted and "climate" in negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that problem is solved / over": what the sentence, or the one before it, named
+        ("kk", "Бұрын браконьерлер көп еді, кейін ол мәселе шешілді.", "poaching"),
+        ("kk", "Бұрын инспекторларға жанармай жетпейтін. Қазір ол мәселе шешілді.", "governance"),
+        ("ky", "Мурун браконьерлер көп болчу, кийин ал маселе чечилди.", "poaching"),
+        ("uz", "Ilgari brakonerlar ko'p edi, keyin bu muammo hal bo'ldi.", "poaching"),
+        ("tg", "Пештар шикорчиёни ғайриқонунӣ зиёд буданд, баъд ин мушкил ҳал шуд.", "poaching"),
+        # "stopped coming", "gave up coming"
+        ("kk", "Браконьерлер бізге келмей қалды.", "poaching"),
+        ("ky", "Браконьерлер келбей калды.", "poaching"),
+        ("uz", "Brakonerlar kelmay qo'ydi.", "poaching"),
+        ("tg", "Шикорчиён омаданро бас карданд.", "poaching"),
+        # "the staff take no bribes"
+        ("ky", "Кызматкерлер пара албайт.", "governance"),
+        ("uz", "Inspektorlar pora olmaydi.", "governance"),
+        ("tg", "Кормандон ришва намегиранд.", "governance"),
+        # "nobody complains about X"
+        ("kk", "Жайылым үшін ешкім шағымданбайды.", "livestock"),
+        ("ky", "Жайыт боюнча эч ким арызданбайт.", "livestock"),
+        ("uz", "Yaylov uchun hech kim shikoyat qilmaydi.", "livestock"),
+        ("tg", "Олимон ҳар сол меоянд, ҳеҷ кас аз набудани маълумот шикоят намекунад.", "science"),
+    ],
+)  # fmt: skip
+def test_central_asian_ended_problems_and_negated_verb_phrases_deny(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # not solved, not ended: the problem goes on
+        ("kk", "Браконьерлік мәселесі әлі шешілмеді.", "poaching"),
+        ("ky", "Браконьерлик маселеси чечилген жок.", "poaching"),
+        ("uz", "Brakonerlik muammosi hal bo'lmadi.", "poaching"),
+        ("tg", "Мушкили шикори ғайриқонунӣ ҳал нашудааст.", "poaching"),
+        # "could not cross any more" is a barrier, not a threat that stopped
+        ("kk", "Киік қоршаудан өте алмай қалды.", "infrastructure"),
+        ("ky", "Аркарлар жолдон өтпөй калды, жол кеңейди.", "infrastructure"),
+    ],
+)  # fmt: skip
+def test_central_asian_unsolved_problems_and_blocked_crossings_stay(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
