@@ -500,14 +500,19 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "kk": [
         # not ended, not solved, not stopped: the problem goes on
+        # non-answers that name a theme: a refusal ("браконьерлер туралы айтқым келмейді"), a
+        # question back at the asker ("неге сұрайсыз?", "сізді кім жіберді?"), thanks for
+        # asking, and a topic echoed and left ("Браконьерлік пе? … білмеймін.")
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:жауап\s+бергім|айтқым|сөйлескім|сөйлегім|пікір\s+білдіргім|әңгімелегім|араласқым)\s+келмейді|(?:туралы|жайлы|жөнінде)\s+(?:ештеңе\s+)?(?:айтпаймын|сөйлемеймін|жауап\s+бермеймін))", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:сұрайсыз|сұрайсыздар|сұрайсың|сұрап\s+(?:жүрсіз|отырсыз|жүрсіздер|отырсыздар)|білгіңіз\s+келеді|сізд(?:і|ерді)\s+кім\s+жіберді|кімсіз|кімсіздер|сауалнама|сұрақнама|қайдансыз)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:сұрағаныңыз\w*|қызығушылық\s+танытқаныңыз\w*|келгеніңіз\w*)\s+(?:үшін\s+)?(?:көп\s+)?(?:рахмет|рақмет)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:мен\s+)?(?:білмеймін|білмейміз|кім\s+біледі|айта\s+алмаймын|не\s+дейін)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:біт|шешіл|жойыл|тоқта|тыйыл|басыл|аяқтал)(?:пе|ме|ма)(?:ді|ды|ген|ған|йді|йды|йтын|йтін)\w*|(?:біткен|шешілген|жойылған)\s+жоқ", "", AFTER, NONE),  # noqa: E501
         (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*|(?:тоқта|тыйыл|басыл)(?:ған|ды)\s+жоқ|(?:тоқтар|тыйылар|басылар|азаяр)\s+емес|(?:тоқта|тыйыл|басыл)ма(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
         # "… , қазір ол мәселе шешілді" (that problem is solved now): what the sentence, or
         # the one before it when this one opens with it, said is over
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:қазір|енді|бүгінде)\s+)?(?:ол|бұл|сол|осы)\s+(?:мәселе|проблема|қиындық|қауіп|түйткіл)\w*\s+(?:(?:әлдеқашан|баяғыда|толық|түбегейлі|біржола|енді)\s+)?(?:шешілді|шешілген|бітті|біткен|жойылды|жойылған|қалмады|тоқтады)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"(?:ол|бұл|сол|осы)\s+(?:мәселе|проблема|қиындық|қауіп|түйткіл)\w*\s+(?:(?:әлдеқашан|баяғыда|толық|түбегейлі|біржола|енді)\s+)?(?:шешілді|шешілген|бітті|біткен|жойылды|жойылған|қалмады|тоқтады)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
-        # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
-        (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "ешкім шағымданбайды" (nobody complains): what the sentence named is no trouble
         (r"(?:ешкім\s+)?(?:шағымданба|наразылық\s+білдірме|шағым\s+(?:түсірме|айтпа))\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "браконьерлер келмей қалды" (the poachers stopped coming): not the "cannot" of
@@ -522,6 +527,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
         # or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
+        (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
         (r"(?<=[дтн][ае]н\s)бос|аман(?:-сау)?|(?:зардап|зиян|залал)\s+(?:шекпе|көрме)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "таласу деген мұнда болмайды" (there is no such thing as competition here)
@@ -554,12 +561,15 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "ky": [
         (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:жооп\s+бергим|айткым|сүйлөшкүм|сүйлөгүм|пикир\s+билдиргим)\s+келбейт|(?:жөнүндө|тууралуу)\s+(?:эч\s+нерсе\s+)?(?:айтпайм|сүйлөбөйм|жооп\s+бербейм)\w*)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:сурап\s+(?:жатасыз|жүрөсүз|жатасыздар|жүрөсүздөр|жатасың)|сурайсыз|билгиңиз\s+келет|(?:сизди|силерди)\s+ким\s+жиберди|кимсиз|кимсиздер|сурамжылоо|анкета|кайдансыз)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:сураганыңыз\w*|кызыкканыңыз\w*|келгениңиз\w*)\s+(?:үчүн\s+)?(?:чоң\s+)?рахмат", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:мен\s+)?(?:билбейм|билбейбиз|ким\s+билет|айта\s+албайм|эмне\s+деймин)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"[гк]ана\s+эмес|эле\s+эмес|аз\s+эмес|көбөй\w*|азай\w*|(?:токто|басыл)(?:гон|ду)\s+жок|(?:токтой|басыла|азая|чечиле)\s+элек|(?:токто|басыл)бо(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
         # "… , азыр ал маселе чечилди" (that problem is solved now)
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:азыр|эми|бүгүн)\s+)?(?:ал|бул|ошол|ушул)\s+(?:көйгөй|маселе|проблема|кыйынчылык|коркунуч)\w*\s+(?:(?:эчак|толук|биротоло|таптакыр|эми)\s+)?(?:чечилди|чечилген|бүттү|бүткөн|жоюлду|жоюлган|калбады|токтоду)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"(?:ал|бул|ошол|ушул)\s+(?:көйгөй|маселе|проблема|кыйынчылык|коркунуч)\w*\s+(?:(?:эчак|толук|биротоло|таптакыр|эми)\s+)?(?:чечилди|чечилген|бүттү|бүткөн|жоюлду|жоюлган|калбады|токтоду)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
-        # "кызматкерлер пара албайт" (the staff take no bribes)
-        (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "эч ким арызданбайт" (nobody complains)
         (r"(?:эч\s+ким\s+)?(?:арызданба|даттанба|нааразы\s+болбо|нааразылык\s+билдирбе|арыз\s+жазба)\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "браконьерлер келбей калды" (the poachers stopped coming): not the "cannot" of
@@ -573,6 +583,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "кызматкерлер пара албайт" (the staff take no bribes)
+        (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?<=[дтн][аеоө]н\s)бош|аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "чатак деген бул жерде болбойт" (there is no such thing as conflict here)
         (r"деген\s+(?:(?:сөз|нерсе|кеп|жагдай)\w*\s+)?(?:(?:бул\s+жерде|бизде|ал\s+жакта|бул\s+жакта)\s+)?(?:такыр\s+|эч\s+качан\s+)?(?:жок|болбойт|болгон\s+жок|кездешпейт)", "no", BEFORE, DENY, 8),  # noqa: E501
@@ -601,12 +613,15 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "uz": [
         (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:javob\s+bergim|gapirgim|aytgim|fikr\s+bildirgim|gaplashgim)\s+kelmaydi|haqida\s+(?:hech\s+narsa\s+)?(?:aytmayman|gapirmayman|javob\s+bermayman))", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:so'rayapsiz|so'rayapsizlar|so'raysiz|so'rab\s+(?:yuribsiz|o'tiribsiz)|bilmoqchimisiz|bilmoqchisiz|(?:sizni|sizlarni)\s+kim\s+yubordi|kimsiz|kimsizlar|so'rovnoma|anketa|qayerdansiz)[\w']*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:so'raganingiz|qiziqqaningiz|kelganingiz)[\w']*\s+(?:uchun\s+)?(?:katta\s+)?(?:rahmat|tashakkur)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:men\s+)?(?:bilmayman|bilmaymiz|kim\s+biladi|ayta\s+olmayman|nima\s+deyman)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"nafaqat|gina\s+emas|faqat\s+(?:\S+\s+){0,2}?emas|kam\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),  # noqa: E501
         # "… , endi bu muammo hal bo'ldi" (that problem is solved now)
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:hozir|endi|bugun)\s+)?(?:u|bu|shu|o'sha)\s+(?:muammo|masala|xavf|tahdid|qiyinchilik)[\w']*\s+(?:(?:allaqachon|butunlay|to'liq|batamom|endi)\s+)?(?:hal\s+bo'l(?:di|gan)|hal\s+qilin(?:di|gan)|yo'qol(?:di|gan)|tuga(?:di|gan)|barham\s+top(?:di|gan)|qolmadi|bartaraf\s+(?:etildi|bo'ldi))[\w']*", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"(?:u|bu|shu|o'sha)\s+(?:muammo|masala|xavf|tahdid|qiyinchilik)[\w']*\s+(?:(?:allaqachon|butunlay|to'liq|batamom|endi)\s+)?(?:hal\s+bo'l(?:di|gan)|hal\s+qilin(?:di|gan)|yo'qol(?:di|gan)|tuga(?:di|gan)|barham\s+top(?:di|gan)|qolmadi|bartaraf\s+(?:etildi|bo'ldi))[\w']*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
-        # "inspektorlar pora olmaydi" (the inspectors take no bribes)
-        (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "hech kim shikoyat qilmaydi" (nobody complains)
         (r"(?:hech\s+kim\s+)?(?:shikoyat\s+qilma|norozi\s+bo'lma|norozilik\s+bildirma|nolima)[\w']*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "brakonerlar kelmay qo'ydi" (the poachers stopped coming), "kelmaydigan bo'ldi"
@@ -619,6 +634,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
         # yo'q": what the sentence, or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "inspektorlar pora olmaydi" (the inspectors take no bribes)
+        (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
         (r"(?:zarar|ziyon|talofat)\s+ko'rma[\w']*|omon(?:\s+qol[\w']*)?", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "to'qnashuv degan narsa yo'q" (there is no such thing as conflict)
@@ -649,12 +666,15 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "tg": [
         (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:ҷавоб\s+додан|гап\s+задан|гуфтан|сӯҳбат\s+кардан|назар\s+додан)\s+намехоҳам|(?:дар\s+ин\s+бора\s+)?чизе\s+намегӯям)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:мепурсед|мепурсидед|пурсида\s+истодаед|донистан\s+мехоҳед|шуморо\s+кӣ\s+фиристод|кистед|пурсишнома|анкета|аз\s+куҷо\s+омадед)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:ташаккур|раҳмат|сипос)\s*,?\s+ки\s+(?:[^\s.!?;]+\s+){0,6}?(?:мепурсед|пурсидед|омадед|таваҷҷӯҳ\s+доред)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:ман\s+)?(?:намедонам|намедонем|кӣ\s+медонад|гуфта\s+наметавонам|чӣ\s+гӯям)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
         # "… , ҳоло ин мушкил ҳал шуд" (that problem is solved now)
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:ҳоло|ҳозир|акнун|имрӯз)\s+)?(?:ин|он|ҳамин|ҳамон)\s+(?:мушкил|масъала|мушкилот|хатар|проблема)\S*\s+(?:(?:кайҳо|пурра|тамоман|комилан|аллакай)\s+)?(?:ҳал\s+(?:шуд|гардид|карда\s+шуд)|бартараф\s+(?:шуд|гардид|карда\s+шуд)|аз\s+байн\s+рафт|тамом\s+шуд|барҳам\s+хӯрд|қатъ\s+шуд|намонд)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"(?:ин|он|ҳамин|ҳамон)\s+(?:мушкил|масъала|мушкилот|хатар|проблема)\S*\s+(?:(?:кайҳо|пурра|тамоман|комилан|аллакай)\s+)?(?:ҳал\s+(?:шуд|гардид|карда\s+шуд)|бартараф\s+(?:шуд|гардид|карда\s+шуд)|аз\s+байн\s+рафт|тамом\s+шуд|барҳам\s+хӯрд|қатъ\s+шуд|намонд)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
-        # "кормандон ришва намегиранд" (the staff take no bribes)
-        (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "ҳеҷ кас шикоят намекунад" (nobody complains): what the sentence named is no trouble
         (r"шикоят\s+на(?:мекун|кард|дор)\w*|норозӣ\s+нест\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
@@ -666,6 +686,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
         # what the sentence, or the one before it, said
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "кормандон ришва намегиранд" (the staff take no bribes)
+        (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)
         (r"на\s+(?:[^\s.!?;,]+\s+){0,7}?[^\s.!?;,]+(?=,\s+на\s)", "neither-nor", CLAUSE, DENY),  # noqa: E501
         # a verb of harming, shooting, blocking or grazing denied: "ҳеҷ кас ба мурхӯр тир
@@ -715,10 +737,10 @@ TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
-    "kk": r"мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
-    "ky": r"көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
-    "uz": r"muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
-    "tg": r"мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "kk": r"сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
+    "ky": r"сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
+    "uz": r"so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
+    "tg": r"пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|перевел\w*|сложно|трудно|тяжело|понятия|спросите|спрашивайте|обратитесь|обращайтесь|обош\w*|отродясь|сроду|слыхом|миновал\w*|впервые|прошлое|прошлом|решен\w*|решил\w*|снят\w*|закрыт\w*|прош[её]л|прошла|прошло|прошли|конфликт\w*|споров|вражды|ссор|трени\w+|угроз\w*|опасност\w*|проблем\w*|мало|немного|их|все|лучше|надо|нужно|стоит|вопрос|кто|сказать|ответить|понятия|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
