@@ -1331,3 +1331,35 @@ def test_central_asian_ended_problems_and_negated_verb_phrases_deny(lang, text, 
 def test_central_asian_unsolved_problems_and_blocked_crossings_stay(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a resource said to be good is no trouble (not "it would be good if …")
+        ("kk", "Көрші елдермен ынтымақтастық жақсы.", "transboundary"),
+        ("tg", "Бо кишварҳои ҳамсоя ҳамкорӣ хуб аст.", "transboundary"),
+        ("uz", "Qo'shni davlatlar bilan hamkorlik yaxshi yo'lga qo'yilgan.", "transboundary"),
+    ],
+)  # fmt: skip
+def test_central_asian_resource_said_to_be_good_is_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a cause before a causal postposition is an adjunct: "because of the fence the
+        # saiga cannot cross" is a complaint about the fence
+        ("kk", "Қоршаудың кесірінен киік өте алмайды.", "infrastructure"),
+        ("ky", "Тосмонун айынан аркар өтө албайт.", "infrastructure"),
+        ("uz", "To'siq tufayli sayg'oqlar o'ta olmaydi.", "infrastructure"),
+        ("tg", "Хуб аст, ки бо кишварҳои ҳамсоя ҳамкорӣ бошад.", "transboundary"),
+        # both countries, results not exchanged
+        ("uz", "Sayg'oq ikkala davlatda yuradi, lekin sanoq natijalarini almashmaymiz.", "transboundary"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_central_asian_causes_and_needs_stay_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
