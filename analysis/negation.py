@@ -528,8 +528,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "көлік пен жанармай жеткілікті", "шөп те, су да жетеді" (there is enough of them)
         (r"(?:жеткілікті|жетерлік|жетеді|жетіп\s+артылады)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болды|болған|болатын|еді|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
-        # or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # or the one before it, said, and what a colon or a dash after it gives as the reason
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
         (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
@@ -550,7 +550,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:\S+\s+)?(?:мал|отар|қой|табын)\w*\s+|оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|таласпа|ұрыспа|дауласпа|жанжалдаспа|кірме|бөгеме|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
-        (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|түсініспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -561,6 +561,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"ешқандай|ешбір|ешкім\w*|еш", "no", AFTER, NEGATE),
         (r"жоқ(?:пын|пыз)?", "no", BEFORE, NEGATE),
         (r"емес\w*|\w+(?:майды|мейді|маған|меген|мады|меді|мадық|медік|маймыз|мейміз|маймын|меймін|мадым|медім)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді|баған|беген|паған|пеген|бады|беді|пады|педі|бадық|бедік|падық|педік|баймыз|бейміз|паймыз|пейміз|баймын|беймін|паймын|пеймін|бадым|бедім|падым|педім)", "not", BEFORE, NEGATE),  # noqa: E501
+        # the asker's topic echoed back ("ынтымақтастық қалай дейсіз бе?"): after the longer
+        # echo patterns above, which take the whole answer when it says nothing
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсіз|дейсің)\w*(?:\s+(?:бе|ба|ма|ме))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "ky": [
         (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
@@ -586,7 +589,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жетиштүү|жетишет|жетет)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болду|болгон|болчу|эле|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кызматкерлер пара албайт" (the staff take no bribes)
         (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?<=[дтн][аеоө]н\s)бош|аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
@@ -597,7 +600,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, entering or grazing denied: "эч ким аркарга тийбейт"
         # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
         (r"(?:(?:\S+\s+)?(?:мал|кой|короо|үйүр)\w*\s+|ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|түшүнбөстүк|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жооп\s+бере\s+албайм\w*|ойлонуп\s+көрө\s+элек\w*|билбейм|билбейбиз|билбедим|мага\s+белгисиз|(?:айтаарым|кошоорум)\s+жок|(?:бул\s+)?менин\s+тармагым\s+эмес|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # a topic echoed as a question and left with "what can I say?" or "any other
@@ -614,6 +617,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"эч\s+кандай|эч\s+бир|эчким\w*|эч", "no", AFTER, NEGATE),
         (r"жок(?:мун|пуз)?", "no", BEFORE, NEGATE),
         (r"эмес\w*|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсиз|дейсиң)\w*(?:\s+(?:би|бы|бу|бү))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "uz": [
         (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
@@ -638,7 +642,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:yetarli|yetarlicha|yetadi|yetib\s+ortadi)(?=\s*(?:[.,;:!?—]|$)|\s+(?:bor|bo'lgan|bo'ldi|edi|deb\s+(?!ayta))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
         # yo'q": what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "inspektorlar pora olmaydi" (the inspectors take no bribes)
         (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
@@ -650,7 +654,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, blocking or grazing denied: "aholi bug'ularga
         # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
         (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|tushunmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"javob\s+bera\s+olmayman|gapira\s+olmayman|o'ylab\s+ko'rmaganman|bilmayman|bilmadim|menga\s+noma'lum|(?:aytadiganim|qo'shadiganim|aytarim)\s+yo'q|(?:bu\s+)?mening\s+sohamdan\s+emas|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # a topic echoed as a question and left with "what can I say?" or "any other
@@ -668,6 +672,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
         (r"emas\w*|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:deysiz|deysan)[\w']*(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "tg": [
         (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
@@ -693,7 +698,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:кофист|кофӣ\s+(?:аст|буд|ҳаст)|кифоя\s+(?:аст|мекунад)|(?:кофӣ|бас)(?=\s*(?:[.,;:!?—]|$)))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
         # what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кормандон ришва намегиранд" (the staff take no bribes)
         (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)
@@ -705,7 +710,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "шикори ғайриқонунӣ мушоҳида намешавад" (no poaching is observed): the observing
         # is not a gap in monitoring
         (r"(?:мушоҳида|дида|ба\s+назар)\s+на(?:мешав|шуд|расид|мерас)\w*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|нофаҳмӣ|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки", its
         # prepositions included ("ки касе дар водии мо симхор кашад")
         (r"(?:ҳеҷ\s+(?:гоҳ\s+)?)?на(?:шунид|дид)\w*\s*,?\s+ки", "never", CLAUSE, DENY, 10),
@@ -725,6 +730,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"нест|нестанд|вуҷуд\s+надорад", "no", BEFORE, NEGATE),
         (r"не", "not", BEFORE, NEGATE, 2),
         (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?мегӯед(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),
     ],
     "tk": [
         (r"diňe\s+\S+\s+däl|däl-de|köpel\w*|azal\w*", "", AFTER, NONE),
@@ -745,10 +751,10 @@ TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
-    "kk": r"жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
-    "ky": r"жакшы|сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
-    "uz": r"yaxshi|so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
-    "tg": r"хуб|пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "kk": r"дейсіз\w*|түсініспеушілік\w*|жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
+    "ky": r"дейсиз\w*|түшүнбөстүк\w*|жакшы|сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
+    "uz": r"deysiz[\w']*|tushunmovchilik[\w']*|yaxshi|so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
+    "tg": r"мегӯед|нофаҳмӣ\w*|хуб|пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|перевел\w*|сложно|трудно|тяжело|понятия|спросите|спрашивайте|обратитесь|обращайтесь|обош\w*|отродясь|сроду|слыхом|миновал\w*|впервые|прошлое|прошлом|решен\w*|решил\w*|снят\w*|закрыт\w*|прош[её]л|прошла|прошло|прошли|конфликт\w*|споров|вражды|ссор|трени\w+|угроз\w*|опасност\w*|проблем\w*|мало|немного|их|все|лучше|надо|нужно|стоит|вопрос|кто|сказать|ответить|понятия|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }

@@ -1363,3 +1363,22 @@ def test_central_asian_resource_said_to_be_good_is_denied(lang, text, theme):
 def test_central_asian_causes_and_needs_stay_asserted(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # the asker's topic echoed as "X, you say?" and answered with a denial
+        ("kk", "Көрші елдермен ынтымақтастық қалай дейсіз бе? Қытай әріптестермен ешқандай түсініспеушілік жоқ.", "transboundary"),  # noqa: E501
+        # "no such problem: <the reason>" denies the reason's resource words too
+        ("ky", "Азырынча андай көйгөй жок: келишим бар, маалымат алмашып турабыз.", "transboundary"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_central_asian_echoed_topics_and_explained_denials(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+def test_central_asian_explained_denial_stops_at_a_turn():
+    asserted, _ = _split("Андай көйгөй жок: бирок браконьерлер көп.", "ky")
+    assert "poaching" in asserted
