@@ -313,3 +313,25 @@ def test_central_asian_non_answers_that_name_a_theme_get_no_theme(lang, text, re
 def test_central_asian_complaints_near_those_non_answers_keep_their_theme(lang, text):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
     assert "poaching" in tagged.loc[0, "themes"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # not the one to ask: a newcomer, not a specialist
+        ("kk", "Браконьерлер туралы мен мұнда жаңамын."),
+        ("ky", "Мен бул жерге жакында көчүп келдим, браконьерлер жөнүндө билбейм."),
+        ("uz", "Men mutaxassis emasman, to'siq haqida inspektordan so'rang."),
+        ("tg", "Ман мутахассис нестам, дар бораи шикори ғайриқонунӣ чизе гуфта наметавонам."),
+    ],
+)
+def test_central_asian_not_the_one_to_ask_gets_no_theme(lang, text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == "don't know", text
+
+
+def test_a_newcomer_who_still_names_a_threat_keeps_it():
+    text = "Мен жергілікті емеспін, бірақ браконьерлер көп екенін білемін."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]
