@@ -1294,6 +1294,9 @@ def test_russian_nothing_threatens_the_animals_is_a_denial():
         ("ky", "Мурун браконьерлер көп болчу, кийин ал маселе чечилди.", "poaching"),
         ("uz", "Ilgari brakonerlar ko'p edi, keyin bu muammo hal bo'ldi.", "poaching"),
         ("tg", "Пештар шикорчиёни ғайриқонунӣ зиёд буданд, баъд ин мушкил ҳал шуд.", "poaching"),
+        # "this practice stopped long ago" takes back the sentence before it
+        ("tg", "Қаблан шикорчиён бе литсензия меомаданд. Ин кор кайҳо боз қатъ шуд.", "poaching"),
+        ("kk", "Бұрын браконьерлер түнде келетін. Бұл іс баяғыда тоқтады.", "poaching"),
         # "stopped coming", "gave up coming"
         ("kk", "Браконьерлер бізге келмей қалды.", "poaching"),
         ("ky", "Браконьерлер келбей калды.", "poaching"),
