@@ -1302,6 +1302,9 @@ def test_russian_nothing_threatens_the_animals_is_a_denial():
         ("ky", "Браконьерлер келбей калды.", "poaching"),
         ("uz", "Brakonerlar kelmay qo'ydi.", "poaching"),
         ("tg", "Шикорчиён омаданро бас карданд.", "poaching"),
+        # a negated participle with a person ending: "we have never seen"
+        ("kk", "Тұзақ дегенді біз мүлде көрмегенбіз.", "poaching"),
+        ("ky", "Биз капкан дегенди такыр көрбөгөнбүз.", "poaching"),
         # "the staff take no bribes"
         ("ky", "Кызматкерлер пара албайт.", "governance"),
         ("uz", "Inspektorlar pora olmaydi.", "governance"),
