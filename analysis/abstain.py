@@ -76,25 +76,25 @@ PHRASES: dict[str, dict[str, str]] = {
         PLACEHOLDER: r"هیچ|هیچی|ندارم|خیر|نه|بله|نخیر|آره|باشه",
     },
     "kk": {
-        THANKS: r"(?:көп\s+)?(?:рахмет|рақмет)(?:\s+\w+){0,3}|сәттілік|кешіріңіз|кешірерсіз",
+        THANKS: r"(?:көп\s+)?(?:рахмет|рақмет)(?:\s+\w+){0,3}|сәттілік|кешіріңіз|кешірерсіз|сәлеметсіз\s+бе|сәлем|ассалаумағалейкум|армысыз|қайырлы\s+(?:күн|таң|кеш)|сау\s+болыңыз|көріскенше|ризамын",  # noqa: E501
         NO_COMMENT: r"(?:пікір|сұрақ|сұрағ)(?:ым|ім)? жоқ|қосарым жоқ|ұсыныс жоқ",
         DONT_KNOW: r"білмеймін|айта алмаймын",
         PLACEHOLDER: r"жоқ|иә",
     },
     "ky": {
-        THANKS: r"(?:чоң\s+)?рахмат(?:\s+\w+){0,3}|ийгилик|кечиресиз|кечириңиз",
+        THANKS: r"(?:чоң\s+)?(?:рахмат|ыракмат)(?:\s+\w+){0,3}|ийгилик|кечиресиз|кечириңиз|саламатсызбы|салам|ассалому\s+алейкум|кутман\s+(?:күн|таң|кеч)|жакшы\s+калыңыз|саламатта\s+болуңуз|көрүшкөнчө",  # noqa: E501
         NO_COMMENT: r"(?:пикир|суроо)(?:им|м)? жок|кошумчам жок|сунуш жок",
         DONT_KNOW: r"билбейм|айта албайм",
         PLACEHOLDER: r"жок|ооба",
     },
     "uz": {
-        THANKS: r"(?:katta\s+)?(?:rahmat|tashakkur)(?:\s+\w+){0,3}|omad|kechirasiz|uzr",
+        THANKS: r"(?:katta\s+)?(?:rahmat|tashakkur)(?:\s+\w+){0,3}|omad|kechirasiz|uzr|assalomu\s+alaykum|salom|xayr|yaxshi\s+qoling|sog'\s+bo'ling|xush\s+kelibsiz|minnatdorman",  # noqa: E501
         NO_COMMENT: r"(?:fikr|savol)(?:im)? yo'q|qo'shimcha(?:m)? yo'q|taklif yo'q",
         DONT_KNOW: r"bilmayman|ayta olmayman",
         PLACEHOLDER: r"yo'q|ha",
     },
     "tg": {
-        THANKS: r"(?:ташаккур|раҳмат|сипос)(?:\s+\w+){0,3}|муваффақ бошед|бубахшед|мебахшед|узр",
+        THANKS: r"(?:ташаккур|раҳмат|сипос)(?:\s+\w+){0,3}|муваффақ бошед|бубахшед|мебахшед|узр|ассалому\s+алайкум|салом|хайр|саломат\s+бошед|хуш\s+омадед|рӯз\s+ба\s+хайр|миннатдорам",  # noqa: E501
         NO_COMMENT: r"(?:фикр|савол)(?:е)? нест|иловае нест|пешниҳод нест|(?:дигар\s+)?(?:гуфтание|иловае) надорам",  # noqa: E501
         DONT_KNOW: r"намедонам|гуфта наметавонам",
         PLACEHOLDER: r"нест|не|ҳа",
@@ -107,6 +107,10 @@ PHRASES: dict[str, dict[str, str]] = {
     },
 }
 _ORDER = (DONT_KNOW, NO_COMMENT, THANKS, PLACEHOLDER)
+#: The reason a non-answer scope of ``analysis.negation`` gives (those of the Central Asian
+#: languages that name a topic: a refusal, a question back, thanks for asking); the rest
+#: are "don't know".
+_SCOPE_REASONS = {"refusal": NO_COMMENT, "asked back": NO_COMMENT, "thanks": THANKS}
 #: Words that carry no statement in a non-answer ("really", "very much", "at all" …).
 _FILLERS = frozenset(
     """
@@ -149,7 +153,7 @@ def abstain_reason(text: object, lang: str) -> str:
     rest = clean
     for scope in scopes(clean, lang):
         if scope.effect == UNKNOWN:
-            found.append(DONT_KNOW)
+            found.append(_SCOPE_REASONS.get(scope.family, DONT_KNOW))
             rest = rest[: scope.start] + " " * (scope.end - scope.start) + rest[scope.end :]
     pattern = _pattern(lang)
     if pattern is not None:

@@ -499,7 +499,30 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|نیس|نیستن|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|ندارن|ندارم|وجود\s+نداره|صورت\s+نگرفت\w*|قرار\s+نگرفت\w*|نمی\w*|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|کن|داشت|بود|بوده|باشد|یامد|یومد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
+        # not ended, not solved, not stopped: the problem goes on
+        # not the one to ask: a newcomer, not a specialist ("мен мұнда жаңамын", "маман емеспін")
+        (r"(?:мен\s+)?(?:(?:мұнда|бұл\s+жерде|бұл\s+ауылда)\s+(?:әлі\s+)?жаңамын|(?:мұнда|бұл\s+жерге|бұл\s+ауылға)\s+(?:жақында|жаңа\s+ғана|биыл)\s+(?:көшіп\s+)?келдім|жергілікті\s+емеспін|маман\s+емеспін|(?:бұл\s+)?менің\s+(?:ісім|шаруам)\s+емес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # "шекаралас елдермен ынтымақтастық жақсы" (cooperation with the neighbours is good):
+        # the subject is no trouble
+        (r"(?:өте\s+)?жақсы(?:\s+(?:жолға\s+қойылған|жұмыс\s+істейді|жүріп\s+жатыр|дамыған))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # non-answers that name a theme: a refusal ("браконьерлер туралы айтқым келмейді"), a
+        # question back at the asker ("неге сұрайсыз?", "сізді кім жіберді?"), thanks for
+        # asking, and a topic echoed and left ("Браконьерлік пе? … білмеймін.")
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:жауап\s+бергім|айтқым|сөйлескім|сөйлегім|пікір\s+білдіргім|әңгімелегім|араласқым)\s+келмейді|(?:туралы|жайлы|жөнінде)\s+(?:ештеңе\s+)?(?:айтпаймын|сөйлемеймін|жауап\s+бермеймін))", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:сұрайсыз|сұрайсыздар|сұрайсың|сұрап\s+(?:жүрсіз|отырсыз|жүрсіздер|отырсыздар)|білгіңіз\s+келеді|сізд(?:і|ерді)\s+кім\s+жіберді|кімсіз|кімсіздер|сауалнама|сұрақнама|қайдансыз)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:сұрағаныңыз\w*|қызығушылық\s+танытқаныңыз\w*|келгеніңіз\w*)\s+(?:үшін\s+)?(?:көп\s+)?(?:рахмет|рақмет)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:мен\s+)?(?:білмеймін|білмейміз|кім\s+біледі|айта\s+алмаймын|не\s+дейін)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:біт|шешіл|жойыл|тоқта|тыйыл|басыл|аяқтал)(?:пе|ме|ма)(?:ді|ды|ген|ған|йді|йды|йтын|йтін)\w*|(?:біткен|шешілген|жойылған)\s+жоқ", "", AFTER, NONE),  # noqa: E501
         (r"[ғқ]ана\s+емес|тек\s+\S+\s+емес|көбей\w*|азай\w*|жоғал\w*|(?:тоқта|тыйыл|басыл)(?:ған|ды)\s+жоқ|(?:тоқтар|тыйылар|басылар|азаяр)\s+емес|(?:тоқта|тыйыл|басыл)ма(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
+        # "… , қазір ол мәселе шешілді" (that problem is solved now): what the sentence, or
+        # the one before it when this one opens with it, said is over
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:қазір|енді|бүгінде)\s+)?(?:ол|бұл|сол|осы)\s+(?:мәселе|проблема|қиындық|қауіп|түйткіл|іс|жағдай|әрекет|құбылыс)\w*\s+(?:(?:әлдеқашан|баяғыда|толық|түбегейлі|біржола|енді)\s+)?(?:шешілді|шешілген|бітті|біткен|жойылды|жойылған|қалмады|тоқтады)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ол|бұл|сол|осы)\s+(?:мәселе|проблема|қиындық|қауіп|түйткіл|іс|жағдай|әрекет|құбылыс)\w*\s+(?:(?:әлдеқашан|баяғыда|толық|түбегейлі|біржола|енді)\s+)?(?:шешілді|шешілген|бітті|біткен|жойылды|жойылған|қалмады|тоқтады)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
+        # "ешкім шағымданбайды" (nobody complains): what the sentence named is no trouble
+        (r"(?:ешкім\s+)?(?:шағымданба|наразылық\s+білдірме|шағым\s+(?:түсірме|айтпа))\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "браконьерлер келмей қалды" (the poachers stopped coming): not the "cannot" of
+        # "өте алмай қалды" (could not cross any more)
+        (r"(?!(?:алмай|өт|өте)\w*\s)\w+(?:май|мей|бай|бей|пай|пей)\s+қал(?:ды|ған|дық|ыпты|атын)\w*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
         (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп|қатер|түйткіл|кедергі)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды|болудан\s+қалды|болмай\s+қалды|төндірме\w*|тудырма\w*|туғызба\w*|келтірме\w*)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         # "қорық қаржысыз қалған жоқ" (the reserve is not left without funding): the gap
         # itself is denied
@@ -507,8 +530,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "көлік пен жанармай жеткілікті", "шөп те, су да жетеді" (there is enough of them)
         (r"(?:жеткілікті|жетерлік|жетеді|жетіп\s+артылады)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болды|болған|болатын|еді|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
-        # or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # or the one before it, said, and what a colon or a dash after it gives as the reason
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
+        (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
         (r"(?<=[дтн][ае]н\s)бос|аман(?:-сау)?|(?:зардап|зиян|залал)\s+(?:шекпе|көрме)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "таласу деген мұнда болмайды" (there is no such thing as competition here)
@@ -527,20 +552,41 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:\S+\s+)?(?:мал|отар|қой|табын)\w*\s+|оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|таласпа|ұрыспа|дауласпа|жанжалдаспа|кірме|бөгеме|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
-        (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|түсініспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"аяқтал(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),
+        (r"аяқтал(?:ды|ған)\w*|доғар(?:ды|ған|ылды|ылған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"таза|арыл\w*|ада", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
         (r"ешқандай|ешбір|ешкім\w*|еш", "no", AFTER, NEGATE),
         (r"жоқ(?:пын|пыз)?", "no", BEFORE, NEGATE),
+        # a negated participle with a person ending: "көрмегенбіз" (we have never seen)
+        (r"\w+(?:маған|меген|баған|беген|паған|пеген)(?:мын|мін|пын|пін|быз|біз|пыз|піз|сыз|сіз|сың|сің)", "not", BEFORE, NEGATE),  # noqa: E501
         (r"емес\w*|\w+(?:майды|мейді|маған|меген|мады|меді|мадық|медік|маймыз|мейміз|маймын|меймін|мадым|медім)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді|баған|беген|паған|пеген|бады|беді|пады|педі|бадық|бедік|падық|педік|баймыз|бейміз|паймыз|пейміз|баймын|беймін|паймын|пеймін|бадым|бедім|падым|педім)", "not", BEFORE, NEGATE),  # noqa: E501
+        # the asker's topic echoed back ("ынтымақтастық қалай дейсіз бе?"): after the longer
+        # echo patterns above, which take the whole answer when it says nothing
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсіз|дейсің)\w*(?:\s+(?:бе|ба|ма|ме))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "ky": [
+        (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
+        (r"(?:мен\s+)?(?:(?:бул\s+жерде|бул\s+айылда)\s+(?:али\s+)?жаңымын|(?:бул\s+жерге|бул\s+айылга)\s+(?:жакында|жаңы\s+эле|быйыл)\s+(?:көчүп\s+)?келдим|жергиликтүү\s+эмесмин|адис\s+эмесмин|(?:бул\s+)?менин\s+(?:ишим|жумушум)\s+эмес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:жооп\s+бергим|айткым|сүйлөшкүм|сүйлөгүм|пикир\s+билдиргим)\s+келбейт|(?:жөнүндө|тууралуу)\s+(?:эч\s+нерсе\s+)?(?:айтпайм|сүйлөбөйм|жооп\s+бербейм)\w*)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:сурап\s+(?:жатасыз|жүрөсүз|жатасыздар|жүрөсүздөр|жатасың)|сурайсыз|билгиңиз\s+келет|(?:сизди|силерди)\s+ким\s+жиберди|кимсиз|кимсиздер|сурамжылоо|анкета|кайдансыз)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:сураганыңыз\w*|кызыкканыңыз\w*|келгениңиз\w*)\s+(?:үчүн\s+)?(?:чоң\s+)?рахмат", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:мен\s+)?(?:билбейм|билбейбиз|ким\s+билет|айта\s+албайм|эмне\s+деймин)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"[гк]ана\s+эмес|эле\s+эмес|аз\s+эмес|көбөй\w*|азай\w*|(?:токто|басыл)(?:гон|ду)\s+жок|(?:токтой|басыла|азая|чечиле)\s+элек|(?:токто|басыл)бо(?:й|с)\w*", "", AFTER, NONE),  # noqa: E501
+        # "… , азыр ал маселе чечилди" (that problem is solved now)
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:азыр|эми|бүгүн)\s+)?(?:ал|бул|ошол|ушул)\s+(?:көйгөй|маселе|проблема|кыйынчылык|коркунуч|иш|абал|көрүнүш)\w*\s+(?:(?:эчак|толук|биротоло|таптакыр|эми)\s+)?(?:чечилди|чечилген|бүттү|бүткөн|жоюлду|жоюлган|калбады|токтоду)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ал|бул|ошол|ушул)\s+(?:көйгөй|маселе|проблема|кыйынчылык|коркунуч|иш|абал|көрүнүш)\w*\s+(?:(?:эчак|толук|биротоло|таптакыр|эми)\s+)?(?:чечилди|чечилген|бүттү|бүткөн|жоюлду|жоюлган|калбады|токтоду)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
+        # "эч ким арызданбайт" (nobody complains)
+        (r"(?:эч\s+ким\s+)?(?:арызданба|даттанба|нааразы\s+болбо|нааразылык\s+билдирбе|арыз\s+жазба)\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "браконьерлер келбей калды" (the poachers stopped coming): not the "cannot" of
+        # "өтө албай калды"
+        (r"(?!(?:албай|өт|өтө)\w*\s)\w+(?:бай|бей|бой|бөй|пай|пей|пой|пөй)\s+кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
         (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч|тоскоол)\w*\s+(?:эмес|жок|болбой\w*|туудурба\w*|жаратпа\w*|келтирбе\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         # "корук каражатсыз калган жок" (the reserve is not left without funds)
         (r"(?<=сыз\s|сиз\s|суз\s|сүз\s)(?:калып\s+(?:отурган|турган|жаткан)\s+(?:жок|эмес)\w*|калган\s+(?:жок|эмес)\w*|калба\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
@@ -548,7 +594,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жетиштүү|жетишет|жетет)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болду|болгон|болчу|эле|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "кызматкерлер пара албайт" (the staff take no bribes)
+        (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?<=[дтн][аеоө]н\s)бош|аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "чатак деген бул жерде болбойт" (there is no such thing as conflict here)
         (r"деген\s+(?:(?:сөз|нерсе|кеп|жагдай)\w*\s+)?(?:(?:бул\s+жерде|бизде|ал\s+жакта|бул\s+жакта)\s+)?(?:такыр\s+|эч\s+качан\s+)?(?:жок|болбойт|болгон\s+жок|кездешпейт)", "no", BEFORE, DENY, 8),  # noqa: E501
@@ -557,7 +605,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, entering or grazing denied: "эч ким аркарга тийбейт"
         # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
         (r"(?:(?:\S+\s+)?(?:мал|кой|короо|үйүр)\w*\s+|ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|түшүнбөстүк|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жооп\s+бере\s+албайм\w*|ойлонуп\s+көрө\s+элек\w*|билбейм|билбейбиз|билбедим|мага\s+белгисиз|(?:айтаарым|кошоорум)\s+жок|(?:бул\s+)?менин\s+тармагым\s+эмес|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # a topic echoed as a question and left with "what can I say?" or "any other
@@ -573,10 +621,27 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"эч\s+качан", "never", AFTER, NEGATE),
         (r"эч\s+кандай|эч\s+бир|эчким\w*|эч", "no", AFTER, NEGATE),
         (r"жок(?:мун|пуз)?", "no", BEFORE, NEGATE),
+        (r"\w+(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн)(?:мун|мин|мын|мүн|буз|биз|быз|бүз|пуз|пиз|пыз|пүз|сыз|сиз|суз|сүз)", "not", BEFORE, NEGATE),  # noqa: E501
         (r"эмес\w*|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсиз|дейсиң)\w*(?:\s+(?:би|бы|бу|бү))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "uz": [
+        (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
+        (r"(?:men\s+)?(?:(?:bu\s+yerda|bu\s+qishloqda)\s+(?:hali\s+)?yangiman|(?:bu\s+yerga|bu\s+qishloqqa)\s+(?:yaqinda|yangi|shu\s+yil)\s+(?:ko'chib\s+)?keldim|mahalliy\s+emasman|mutaxassis\s+emasman|(?:bu\s+)?mening\s+ishim\s+emas)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        (r"(?:juda\s+)?yaxshi(?:\s+(?:yo'lga\s+qo'yilgan|ishlaydi|ketmoqda|rivojlangan))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:javob\s+bergim|gapirgim|aytgim|fikr\s+bildirgim|gaplashgim)\s+kelmaydi|haqida\s+(?:hech\s+narsa\s+)?(?:aytmayman|gapirmayman|javob\s+bermayman))", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:so'rayapsiz|so'rayapsizlar|so'raysiz|so'rab\s+(?:yuribsiz|o'tiribsiz)|bilmoqchimisiz|bilmoqchisiz|(?:sizni|sizlarni)\s+kim\s+yubordi|kimsiz|kimsizlar|so'rovnoma|anketa|qayerdansiz)[\w']*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:[^\s.!?,;]+\s+){0,6}?(?:so'raganingiz|qiziqqaningiz|kelganingiz)[\w']*\s+(?:uchun\s+)?(?:katta\s+)?(?:rahmat|tashakkur)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:men\s+)?(?:bilmayman|bilmaymiz|kim\s+biladi|ayta\s+olmayman|nima\s+deyman)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"nafaqat|gina\s+emas|faqat\s+(?:\S+\s+){0,2}?emas|kam\s+emas|kamay\w*|ko'pay\w*", "", AFTER, NONE),  # noqa: E501
+        # "… , endi bu muammo hal bo'ldi" (that problem is solved now)
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:hozir|endi|bugun)\s+)?(?:u|bu|shu|o'sha)\s+(?:muammo|masala|xavf|tahdid|qiyinchilik|ish|holat|hol)[\w']*\s+(?:(?:allaqachon|butunlay|to'liq|batamom|endi)\s+)?(?:hal\s+bo'l(?:di|gan)|hal\s+qilin(?:di|gan)|yo'qol(?:di|gan)|tuga(?:di|gan)|barham\s+top(?:di|gan)|qolmadi|bartaraf\s+(?:etildi|bo'ldi))[\w']*", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:u|bu|shu|o'sha)\s+(?:muammo|masala|xavf|tahdid|qiyinchilik|ish|holat|hol)[\w']*\s+(?:(?:allaqachon|butunlay|to'liq|batamom|endi)\s+)?(?:hal\s+bo'l(?:di|gan)|hal\s+qilin(?:di|gan)|yo'qol(?:di|gan)|tuga(?:di|gan)|barham\s+top(?:di|gan)|qolmadi|bartaraf\s+(?:etildi|bo'ldi))[\w']*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
+        # "hech kim shikoyat qilmaydi" (nobody complains)
+        (r"(?:hech\s+kim\s+)?(?:shikoyat\s+qilma|norozi\s+bo'lma|norozilik\s+bildirma|nolima)[\w']*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "brakonerlar kelmay qo'ydi" (the poachers stopped coming), "kelmaydigan bo'ldi"
+        (r"(?!(?:ololmay|o't)[\w']*\s)[\w']+(?:may|mey)\s+qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|[\w']+maydigan\s+bo'l(?:di|gan|ishdi|dilar)[\w']*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid|xatar)[\w']*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|tug'dirma[\w']*|solma[\w']*|tashkil\s+qilma[\w']*|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         # "ma'lumotsiz qolmaganmiz" (we are not left without data)
         (r"(?<=siz\s)(?:qolmagan\w*|qolmadi\w*|qolgan\s+emas\w*|qolayotgani\s+yo'q|qolayotganimiz\s+yo'q)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
@@ -584,7 +649,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:yetarli|yetarlicha|yetadi|yetib\s+ortadi)(?=\s*(?:[.,;:!?—]|$)|\s+(?:bor|bo'lgan|bo'ldi|edi|deb\s+(?!ayta))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
         # yo'q": what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "inspektorlar pora olmaydi" (the inspectors take no bribes)
+        (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
         (r"(?:zarar|ziyon|talofat)\s+ko'rma[\w']*|omon(?:\s+qol[\w']*)?", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "to'qnashuv degan narsa yo'q" (there is no such thing as conflict)
@@ -594,7 +661,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, blocking or grazing denied: "aholi bug'ularga
         # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
         (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|tushunmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"javob\s+bera\s+olmayman|gapira\s+olmayman|o'ylab\s+ko'rmaganman|bilmayman|bilmadim|menga\s+noma'lum|(?:aytadiganim|qo'shadiganim|aytarim)\s+yo'q|(?:bu\s+)?mening\s+sohamdan\s+emas|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # a topic echoed as a question and left with "what can I say?" or "any other
@@ -612,9 +679,25 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"hech\s+qanday|hech\s+bir|hech", "no", AFTER, NEGATE),
         (r"yo'q", "no", BEFORE, NEGATE),
         (r"emas\w*|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:deysiz|deysan)[\w']*(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "tg": [
+        (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
+        (r"(?:ман\s+)?(?:(?:дар\s+ин\s+ҷо|дар\s+ин\s+деҳа)\s+(?:ҳоло\s+)?навам|(?:ба\s+ин\s+ҷо|ба\s+ин\s+деҳа)\s+(?:нав|навакак|имсол|ба\s+қарибӣ)\s+(?:кӯчида\s+)?омадам|маҳаллӣ\s+нестам|мутахассис\s+нестам|(?:ин\s+)?кори\s+ман\s+нест)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # "бо тарафи афғон ҳамкорӣ хуб аст" (cooperation with the Afghan side is good): the
+        # subject is no trouble (not "хуб аст, ки …", it would be good if …)
+        (r"(?:хеле\s+)?хуб\s+(?:аст|мебошад|ба\s+роҳ\s+монда\s+шудааст|кор\s+мекунад|ҷараён\s+дорад)(?!\s*,?\s*ки(?!\w))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
+        (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:ҷавоб\s+додан|гап\s+задан|гуфтан|сӯҳбат\s+кардан|назар\s+додан)\s+намехоҳам|(?:дар\s+ин\s+бора\s+)?чизе\s+намегӯям)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:мепурсед|мепурсидед|пурсида\s+истодаед|донистан\s+мехоҳед|шуморо\s+кӣ\s+фиристод|кистед|пурсишнома|анкета|аз\s+куҷо\s+омадед)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
+        (r"(?:ташаккур|раҳмат|сипос)\s*,?\s+ки\s+(?:[^\s.!?;]+\s+){0,6}?(?:мепурсед|пурсидед|омадед|таваҷҷӯҳ\s+доред)", "thanks", CLAUSE, UNKNOWN, 12),  # noqa: E501
+        (r"(?:\S+\s+){0,3}?\S+\s*(?:\?|\.\.\.|…)[?.…!\s]*(?:\S+\s*(?:\?|\.\.\.|…|,)\s*){0,2}(?:ман\s+)?(?:намедонам|намедонем|кӣ\s+медонад|гуфта\s+наметавонам|чӣ\s+гӯям)(?=\s*(?:[.,;:!?…]|$))", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"на\s+танҳо|на\s+фақат|ё\s+не|ё\s+на", "", AFTER, NONE),
+        # "… , ҳоло ин мушкил ҳал шуд" (that problem is solved now)
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:ҳоло|ҳозир|акнун|имрӯз)\s+)?(?:ин|он|ҳамин|ҳамон)\s+(?:мушкил|масъала|мушкилот|хатар|проблема|кор|ҳол|ҳолат|вазъ|амал)\S*\s+(?:(?:кайҳо\s+боз|кайҳо|пурра|тамоман|комилан|аллакай)\s+)?(?:ҳал\s+(?:шуд|гардид|карда\s+шуд)|бартараф\s+(?:шуд|гардид|карда\s+шуд)|аз\s+байн\s+рафт|тамом\s+шуд|барҳам\s+хӯрд|қатъ\s+шуд|намонд)\w*", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ин|он|ҳамин|ҳамон)\s+(?:мушкил|масъала|мушкилот|хатар|проблема|кор|ҳол|ҳолат|вазъ|амал)\S*\s+(?:(?:кайҳо\s+боз|кайҳо|пурра|тамоман|комилан|аллакай)\s+)?(?:ҳал\s+(?:шуд|гардид|карда\s+шуд)|бартараф\s+(?:шуд|гардид|карда\s+шуд)|аз\s+байн\s+рафт|тамом\s+шуд|барҳам\s+хӯрд|қатъ\s+шуд|намонд)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
+        # "ҳеҷ кас шикоят намекунад" (nobody complains): what the sentence named is no trouble
+        (r"шикоят\s+на(?:мекун|кард|дор)\w*|норозӣ\s+нест\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         # "камбудии маълумот нест" (there is no shortage of data), "бе маблағ намондааст"
         # (it is not left without funds): the gap itself is denied
@@ -623,7 +706,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:кофист|кофӣ\s+(?:аст|буд|ҳаст)|кифоя\s+(?:аст|мекунад)|(?:кофӣ|бас)(?=\s*(?:[.,;:!?—]|$)))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
         # what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "кормандон ришва намегиранд" (the staff take no bribes)
+        (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)
         (r"на\s+(?:[^\s.!?;,]+\s+){0,7}?[^\s.!?;,]+(?=,\s+на\s)", "neither-nor", CLAUSE, DENY),  # noqa: E501
         # a verb of harming, shooting, blocking or grazing denied: "ҳеҷ кас ба мурхӯр тир
@@ -633,7 +718,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "шикори ғайриқонунӣ мушоҳида намешавад" (no poaching is observed): the observing
         # is not a gap in monitoring
         (r"(?:мушоҳида|дида|ба\s+назар)\s+на(?:мешав|шуд|расид|мерас)\w*", "not", CLAUSE, DENY),  # noqa: E501
-        (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:ҳеҷ\s+(?:гуна\s+)?|ягон\s+)?(?:низоъ|ҷанҷол|муноқиша|ихтилоф|нофаҳмӣ|задухӯрд|норозигӣ)\S*\s+(?:нест|вуҷуд\s+надорад|надорем|надорад)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "ман ҳеҷ нашунидаам, ки X" (I have never heard that X): the clause after "ки", its
         # prepositions included ("ки касе дар водии мо симхор кашад")
         (r"(?:ҳеҷ\s+(?:гоҳ\s+)?)?на(?:шунид|дид)\w*\s*,?\s+ки", "never", CLAUSE, DENY, 10),
@@ -643,7 +728,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"^(?:\S+\s+){0,4}?(?:мегӯед|мепурсед|\S+ро\s+мегӯед|\S+)\s*(?:\?|\.\.\.|…)[?.…!]*\s*(?:(?:(?!(?<![\w'])(?:нест|не|на\w+)(?![\w']))[^.!?…])*[.!?…]+\s*){0,3}?(?:(?:(?!(?<![\w'])(?:нест|не|на\w+)(?![\w']))[^.!?…])*?\s)?(?:(?:ман\s+)?чӣ\s+(?:гӯям|илова\s+кунам|гуфта\s+метавонам|мегӯям)|(?:саволи\s+)?(?:дигар|навбатӣ)\s+(?:савол\s+)?(?:доред|ҳаст|чист))\W*$", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"пурсед|муроҷиат\s+(?:кунед|намоед)|биравед|онҳо\s+(?:мегӯянд|гуфта\s+медиҳанд|шарҳ\s+медиҳанд|мефаҳмонанд)", "don't know", CLAUSE, UNKNOWN, 8),  # noqa: E501
         (r"дигар\s+(?:\S+\s+){0,2}?(?:нест|на\w+)", "no longer", BEFORE, NEGATE),
-        (r"қатъ\s+(?:шуд|гардид|карда\s+шуд)\w*|бас\s+шуд\w*", "no longer", BEFORE, NEGATE),
+        (r"қатъ\s+(?:шуд|гардид|карда\s+шуд|кард)\w*|бас\s+(?:шуд|кард)\w*|тарк\s+кард\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"ба\s+охир\s+расид\w*|тамом\s+шуд\w*|анҷом\s+ёфт\w*", "no longer", BEFORE, NEGATE),
         (r"озод\w*|холӣ|пок|эмин|бехатар|(?:зарар|осеб|зиён)\s+на(?:дид|мебин|бин)\w*", "without", BEFORE, NEGATE, 4),  # noqa: E501
         (r"ҳеҷ\s+гоҳ|ҳаргиз", "never", AFTER, NEGATE),
@@ -653,6 +738,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"нест|нестанд|вуҷуд\s+надорад", "no", BEFORE, NEGATE),
         (r"не", "not", BEFORE, NEGATE, 2),
         (r"на(?:ме|мешав|шуд|дор|дид|кард|буд|бош|ёфт|мон|рас|гир|кун)\w*", "not", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?мегӯед(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),
     ],
     "tk": [
         (r"diňe\s+\S+\s+däl|däl-de|köpel\w*|azal\w*", "", AFTER, NONE),
@@ -673,10 +759,10 @@ TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
-    "kk": r"алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
-    "ky": r"албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
-    "uz": r"olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
-    "tg": r"наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "kk": r"\w+(?:маған|меген|баған|беген|паған|пеген)(?:мын|мін|пын|пін|быз|біз|пыз|піз|сыз|сіз|сың|сің)|іс|жағдай\w*|әрекет\w*|құбылыс\w*|жаңамын|келдім|емеспін|дейсіз\w*|түсініспеушілік\w*|жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
+    "ky": r"\w+(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн)(?:мун|мин|мын|мүн|буз|биз|быз|бүз|пуз|пиз|пыз|пүз|сыз|сиз|суз|сүз)|иш|абал\w*|көрүнүш\w*|жаңымын|келдим|эмесмин|дейсиз\w*|түшүнбөстүк\w*|жакшы|сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
+    "uz": r"ish|holat[\w']*|hol|yangiman|keldim|emasman|deysiz[\w']*|tushunmovchilik[\w']*|yaxshi|so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
+    "tg": r"кор|ҳол|ҳолат\w*|вазъ\w*|амал\w*|навам|омадам|нестам|нест|мегӯед|нофаҳмӣ\w*|хуб|пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
     "ru": r"обход\w*|убрали|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|перевел\w*|сложно|трудно|тяжело|понятия|спросите|спрашивайте|обратитесь|обращайтесь|обош\w*|отродясь|сроду|слыхом|миновал\w*|впервые|прошлое|прошлом|решен\w*|решил\w*|снят\w*|закрыт\w*|прош[её]л|прошла|прошло|прошли|конфликт\w*|споров|вражды|ссор|трени\w+|угроз\w*|опасност\w*|проблем\w*|мало|немного|их|все|лучше|надо|нужно|стоит|вопрос|кто|сказать|ответить|понятия|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
@@ -739,9 +825,9 @@ PREPOSITIONS = {
 #: ("хулгайн анчдын эсрэг", against poachers), not what a verb-final negation denies.
 POSTPOSITIONS = {
     "mn": "эсрэг тухай талаар төлөө дээр дотор хойш өмнө улмаас",
-    "kk": "қарсы туралы үшін жөнінде",
-    "ky": "каршы жөнүндө үчүн тууралуу",
-    "uz": "qarshi haqida uchun to'g'risida",
+    "kk": "қарсы туралы үшін жөнінде кесірінен салдарынан себебінен әсерінен кейін соң",
+    "ky": "каршы жөнүндө үчүн тууралуу айынан кесепетинен себебинен таасиринен кийин соң",
+    "uz": "qarshi haqida uchun to'g'risida tufayli sababli oqibatida dastidan keyin so'ng",
     "tk": "garşy barada üçin hakynda",
 }
 

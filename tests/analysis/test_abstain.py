@@ -267,3 +267,71 @@ def test_persian_texts_that_say_something_do_not_abstain(text):
 )
 def test_more_persian_non_answers(text, reason):
     assert abstain_reason(text, "fa") == reason
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reason"),
+    [
+        # greetings and farewells
+        ("kk", "Сәлеметсіз бе! Рахмет, сау болыңыз.", "thanks"),
+        ("ky", "Саламатсызбы! Рахмат, жакшы калыңыз.", "thanks"),
+        ("uz", "Assalomu alaykum! Rahmat, sog' bo'ling.", "thanks"),
+        ("tg", "Ассалому алайкум! Ташаккур, саломат бошед.", "thanks"),
+        # a refusal that names the topic
+        ("kk", "Браконьерлер туралы айтқым келмейді.", "no comment"),
+        ("ky", "Браконьерлер жөнүндө айткым келбейт.", "no comment"),
+        ("uz", "Brakonerlar haqida gapirgim kelmaydi.", "no comment"),
+        ("tg", "Дар бораи шикорчиён гап задан намехоҳам.", "no comment"),
+        # a question back at the asker
+        ("kk", "Браконьерлік туралы неге сұрайсыз? Сізді кім жіберді?", "no comment"),
+        ("ky", "Браконьерлик жөнүндө эмне үчүн сурап жатасыз?", "no comment"),
+        ("uz", "Brakonerlik haqidagi so'rovnoma kimga kerak?", "no comment"),
+        ("tg", "Чаро дар бораи шикори ғайриқонунӣ мепурсед?", "no comment"),
+        # thanks for asking about a topic
+        ("kk", "Браконьерлік туралы сұрағаныңызға рахмет.", "thanks"),
+        ("ky", "Браконьерлик жөнүндө сураганыңыз үчүн рахмат.", "thanks"),
+        ("uz", "Brakonerlik haqida so'raganingiz uchun rahmat.", "thanks"),
+        ("tg", "Ташаккур, ки дар бораи шикори ғайриқонунӣ мепурсед.", "thanks"),
+        # a topic echoed and left with "I don't know"
+        ("kk", "Браконьерлік пе? Браконьерлік... білмеймін.", "don't know"),
+        ("uz", "Brakonerlikmi? Brakonerlik... bilmayman.", "don't know"),
+    ],
+)  # fmt: skip
+def test_central_asian_non_answers_that_name_a_theme_get_no_theme(lang, text, reason):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == reason, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Браконьерлер көп. Мен не істерімді білмеймін."),
+        ("kk", "Неге үкімет браконьерлерді жазаламайды?"),
+    ],
+)
+def test_central_asian_complaints_near_those_non_answers_keep_their_theme(lang, text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # not the one to ask: a newcomer, not a specialist
+        ("kk", "Браконьерлер туралы мен мұнда жаңамын."),
+        ("ky", "Мен бул жерге жакында көчүп келдим, браконьерлер жөнүндө билбейм."),
+        ("uz", "Men mutaxassis emasman, to'siq haqida inspektordan so'rang."),
+        ("tg", "Ман мутахассис нестам, дар бораи шикори ғайриқонунӣ чизе гуфта наметавонам."),
+    ],
+)
+def test_central_asian_not_the_one_to_ask_gets_no_theme(lang, text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == "don't know", text
+
+
+def test_a_newcomer_who_still_names_a_threat_keeps_it():
+    text = "Мен жергілікті емеспін, бірақ браконьерлер көп екенін білемін."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]

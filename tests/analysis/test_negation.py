@@ -1283,3 +1283,108 @@ def test_russian_impunity_of_poachers_is_not_a_denial(text):
 def test_russian_nothing_threatens_the_animals_is_a_denial():
     asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
     assert "climate" not in asserted and "climate" in negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that problem is solved / over": what the sentence, or the one before it, named
+        ("kk", "Бұрын браконьерлер көп еді, кейін ол мәселе шешілді.", "poaching"),
+        ("kk", "Бұрын инспекторларға жанармай жетпейтін. Қазір ол мәселе шешілді.", "governance"),
+        ("ky", "Мурун браконьерлер көп болчу, кийин ал маселе чечилди.", "poaching"),
+        ("uz", "Ilgari brakonerlar ko'p edi, keyin bu muammo hal bo'ldi.", "poaching"),
+        ("tg", "Пештар шикорчиёни ғайриқонунӣ зиёд буданд, баъд ин мушкил ҳал шуд.", "poaching"),
+        # "this practice stopped long ago" takes back the sentence before it
+        ("tg", "Қаблан шикорчиён бе литсензия меомаданд. Ин кор кайҳо боз қатъ шуд.", "poaching"),
+        ("kk", "Бұрын браконьерлер түнде келетін. Бұл іс баяғыда тоқтады.", "poaching"),
+        # "stopped coming", "gave up coming"
+        ("kk", "Браконьерлер бізге келмей қалды.", "poaching"),
+        ("ky", "Браконьерлер келбей калды.", "poaching"),
+        ("uz", "Brakonerlar kelmay qo'ydi.", "poaching"),
+        ("tg", "Шикорчиён омаданро бас карданд.", "poaching"),
+        # a negated participle with a person ending: "we have never seen"
+        ("kk", "Тұзақ дегенді біз мүлде көрмегенбіз.", "poaching"),
+        ("ky", "Биз капкан дегенди такыр көрбөгөнбүз.", "poaching"),
+        # "the staff take no bribes"
+        ("ky", "Кызматкерлер пара албайт.", "governance"),
+        ("uz", "Inspektorlar pora olmaydi.", "governance"),
+        ("tg", "Кормандон ришва намегиранд.", "governance"),
+        # "nobody complains about X"
+        ("kk", "Жайылым үшін ешкім шағымданбайды.", "livestock"),
+        ("ky", "Жайыт боюнча эч ким арызданбайт.", "livestock"),
+        ("uz", "Yaylov uchun hech kim shikoyat qilmaydi.", "livestock"),
+        ("tg", "Олимон ҳар сол меоянд, ҳеҷ кас аз набудани маълумот шикоят намекунад.", "science"),
+    ],
+)  # fmt: skip
+def test_central_asian_ended_problems_and_negated_verb_phrases_deny(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # not solved, not ended: the problem goes on
+        ("kk", "Браконьерлік мәселесі әлі шешілмеді.", "poaching"),
+        ("ky", "Браконьерлик маселеси чечилген жок.", "poaching"),
+        ("uz", "Brakonerlik muammosi hal bo'lmadi.", "poaching"),
+        ("tg", "Мушкили шикори ғайриқонунӣ ҳал нашудааст.", "poaching"),
+        # "could not cross any more" is a barrier, not a threat that stopped
+        ("kk", "Киік қоршаудан өте алмай қалды.", "infrastructure"),
+        ("ky", "Аркарлар жолдон өтпөй калды, жол кеңейди.", "infrastructure"),
+    ],
+)  # fmt: skip
+def test_central_asian_unsolved_problems_and_blocked_crossings_stay(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a resource said to be good is no trouble (not "it would be good if …")
+        ("kk", "Көрші елдермен ынтымақтастық жақсы.", "transboundary"),
+        ("tg", "Бо кишварҳои ҳамсоя ҳамкорӣ хуб аст.", "transboundary"),
+        ("uz", "Qo'shni davlatlar bilan hamkorlik yaxshi yo'lga qo'yilgan.", "transboundary"),
+    ],
+)  # fmt: skip
+def test_central_asian_resource_said_to_be_good_is_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a cause before a causal postposition is an adjunct: "because of the fence the
+        # saiga cannot cross" is a complaint about the fence
+        ("kk", "Қоршаудың кесірінен киік өте алмайды.", "infrastructure"),
+        ("ky", "Тосмонун айынан аркар өтө албайт.", "infrastructure"),
+        ("uz", "To'siq tufayli sayg'oqlar o'ta olmaydi.", "infrastructure"),
+        ("tg", "Хуб аст, ки бо кишварҳои ҳамсоя ҳамкорӣ бошад.", "transboundary"),
+        # both countries, results not exchanged
+        ("uz", "Sayg'oq ikkala davlatda yuradi, lekin sanoq natijalarini almashmaymiz.", "transboundary"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_central_asian_causes_and_needs_stay_asserted(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # the asker's topic echoed as "X, you say?" and answered with a denial
+        ("kk", "Көрші елдермен ынтымақтастық қалай дейсіз бе? Қытай әріптестермен ешқандай түсініспеушілік жоқ.", "transboundary"),  # noqa: E501
+        # "no such problem: <the reason>" denies the reason's resource words too
+        ("ky", "Азырынча андай көйгөй жок: келишим бар, маалымат алмашып турабыз.", "transboundary"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_central_asian_echoed_topics_and_explained_denials(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+def test_central_asian_explained_denial_stops_at_a_turn():
+    asserted, _ = _split("Андай көйгөй жок: бирок браконьерлер көп.", "ky")
+    assert "poaching" in asserted

@@ -384,3 +384,20 @@ def test_of_two_terms_covering_the_same_word_the_heavier_counts():
     scores = lexicon.score_texts([text, "شکار"], ["fa", "fa"]).scores
     poaching = lexicon.themes.index("poaching")
     assert scores[0, poaching] == 0.5 and scores[1, poaching] == 0.25
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Kazakh and Kyrgyz words that the Russian companion list once read as heat or
+        # beating: жарым (half), билим (knowledge), жаркын (bright)
+        ("kk", "Жарым сағат жүрдік."),
+        ("ky", "Балдарга билим беребиз."),
+        ("ky", "Жаркын келечек үчүн иштейбиз."),
+    ],
+)
+def test_central_asian_words_are_not_read_as_russian_look_alikes(lang, text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert "climate" not in tagged.loc[0, "themes"], text
+    assert "governance" not in tagged.loc[0, "themes"], text
+    assert "poaching" not in tagged.loc[0, "themes"], text
