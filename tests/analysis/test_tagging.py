@@ -384,3 +384,29 @@ def test_of_two_terms_covering_the_same_word_the_heavier_counts():
     scores = lexicon.score_texts([text, "شکار"], ["fa", "fa"]).scores
     poaching = lexicon.themes.index("poaching")
     assert scores[0, poaching] == 0.5 and scores[1, poaching] == 0.25
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # colloquial Iranian "چوپون" (shepherd), Dari "مریضی" (disease) and "داکتر حیوانی" (vet)
+        ("چوپونا هر روز تا ته دره می‌رن.", "livestock"),
+        ("امسال مریضی در قریه‌های بالا زیاد شد.", "livestock"),
+        ("در ولسوالی ما داکتر حیوانی پیدا نمی‌شود.", "livestock"),
+        # farmland made of habitat (Iranian and Dari wordings)
+        ("تبدیل اراضی مرتعی به باغ ادامه دارد.", "infrastructure"),
+        ("دشت را شخم زدند و زمین زراعتی ساختند.", "infrastructure"),
+        # density and distribution, and nobody knowing how many there are
+        ("تراکم قوچ در این کوه‌ها را هیچ‌کس بررسی نکرده.", "science"),
+        ("هیچ کس نمی‌داند چند یوز باقی مانده.", "science"),
+        ("پراکندگی جبیر در استان هنوز معلوم نیست.", "science"),
+    ],
+)
+def test_persian_and_dari_wordings_of_themes(text, theme):
+    assert theme in _evidence(text, "fa"), text
+
+
+def test_persian_verb_kone_is_not_a_tick():
+    """کنه (tick, weak livestock) is also the colloquial verb "does" after می/نمی."""
+    assert "livestock" not in _evidence("هر کی هر کاری بخواد می‌کنه، کسی گوش نمی‌کنه.", "fa")
+    assert "livestock" in _evidence("کنه روی بزها زیاد شده.", "fa")
