@@ -1283,3 +1283,25 @@ def test_russian_impunity_of_poachers_is_not_a_denial(text):
 def test_russian_nothing_threatens_the_animals_is_a_denial():
     asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
     assert "climate" not in asserted and "climate" in negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "free of X and Y" (Dari "آزاد"): both items of the list after "از" are denied
+        ("دره‌ی ما از تله و سگ ولگرد آزاد است.", "poaching"),
+        ("دره‌ی ما از تله و سگ ولگرد آزاد است.", "livestock"),
+        ("این کوه‌ها از معدن و جاده پاکه.", "infrastructure"),
+    ],
+)
+def test_persian_free_of_a_list_denies_every_item(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_persian_set_free_or_allowed_is_not_free_of():
+    # released from prison; hunting is allowed here
+    asserted, _ = _split("شکارچی را از زندان آزاد کردند.", "fa")
+    assert "poaching" in asserted and "governance" in asserted
+    asserted, _ = _split("این‌جا شکار آزاد است.", "fa")
+    assert "poaching" in asserted
