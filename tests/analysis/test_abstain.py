@@ -267,3 +267,24 @@ def test_persian_texts_that_say_something_do_not_abstain(text):
 )
 def test_more_persian_non_answers(text, reason):
     assert abstain_reason(text, "fa") == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks for coming to the village, and tea offered: the village is not a statement
+        "خیلی ممنون که به روستای ما سر زدید. یه چای میل دارین؟",
+        "از شما تشکر می‌کنم که درباره‌ی جاده و معدن پرسیدید.",
+        "مرسی بابت این‌که تا قریه‌ی ما آمدید، بفرمایید داخل.",
+    ],
+)
+def test_persian_thanks_for_something_and_hospitality_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == "thanks", text
+
+
+def test_persian_thanks_then_a_contrast_keeps_the_statement():
+    text = "ممنون که به فکر آهوها هستید ولی شکار غیرمجاز هنوز زیاده."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "poaching"
