@@ -129,6 +129,23 @@ EN_REFERRAL = (
     # "that's a question for the scientists, not for me"
     r"|(?:that's|that\s+is|it's|it\s+is)\s+(?:a\s+)?(?:question|one)\s+for\s+(?:(?:the|our|my|your|a|an|some)\s+)?(?:[\w'-]+\s+)?[\w'-]+(?:\s*,?\s*not\s+(?:for\s+)?(?:me|us))?"  # noqa: E501
 )
+#: Persian: a question back about the survey or the one asking ("شما از طرف اداره آمده اید
+#: یا از دانشگاه؟", "این ها را کجا می نویسید؟", who sent you, what the answers are for), with
+#: up to two short questions that follow it ("… دولت؟"); the last question mark is left out
+_FA_START = r"(?<![^.!?؟;:،؛\s])(?<![^.!?؟;:،؛] )"
+_FA_YOU = (
+    r"(?:آمده\s*اید|اومده\s*این|اومدین|اومدید|آمدید|آمدین|هستید|هستین|هسین|می\s*نویسید|"
+    r"می\s*نویسین|مینویسید|مینویسین|می\s*پرسید|می\s*پرسین|میپرسید|میپرسین|می\s*برید|"
+    r"می\s*برین|میبرید|میبرین|(?:شما|شمارو|شما\s+را)\s+(?:\S+\s+)?فرستاد\w*|پرسشنامه|"
+    r"پرسش\s+نامه|نظرسنجی|این\s+(?:سوال|سؤال|سوالا|سوال\s+ها|سوالات|پرسش\s*ها)|"
+    r"جواب\s*(?:ها|های|ا)?\s*(?:ی\s+)?(?:ما|من|مارو|منو))"
+)
+FA_ASKED_BACK = (
+    _FA_START
+    + r"(?:(?:ببخشید|ببخشین|اول|راستی|خب|آقا|خانم|اصلا)\s*،?\s*)*"
+    r"[^.!?؟;\n]{0,120}?(?<!\w)" + _FA_YOU + r"(?!\w)[^.!?؟;\n]{0,80}?"
+    r"(?:[؟?]\s*(?:(?:یا|و|از|اصلا|بعد)\s[^.!?؟;\n]{0,80}?|(?:[^\s.!?؟;\n]+\s+){0,2}[^\s.!?؟;\n]+)){0,2}(?=[؟?])"
+)
 # (pattern, family, direction, effect[, reach in words]), tried in this order at each
 # position: longer and more specific patterns first. Patterns are regular expressions over
 # normalised text; for languages written with spaces each must match whole words.
@@ -441,6 +458,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:کسی|هیچ\s*کس|هیچکی|هیچ\s+کی)\s+(?:\S+\s+){0,5}?کاری\s+(?:\S+\s+){0,4}?ندار\w*|(?:فایده\s*ای|فایده|فرقی|ربطی)\s+(?:هم\s+)?ندار\w*", "", BEFORE, NONE),  # noqa: E501
         # snares collected ("تله ها را جمع کردند") are snares found, not a threat removed
         (r"تله\S*(?:\s+\S+){0,3}?\s+(?:جمع|برداشت|برچید)\S*(?:\s+(?:کردن|کردند|کردیم|شد\w*|کرده\s*ایم|کرده\s*اند))?", "", BEFORE, NONE),  # noqa: E501
+        # a question back about the survey or the asker: nothing in it is said about a theme
+        (FA_ASKED_BACK, "asked back", CLAUSE, DENY, 40),
         # thanks for something: "ممنون که تا روستای ما آمدید" (thank you for coming to our
         # village) says nothing about the village; a contrast after it ends the thanks
         (r"(?:(?:خیلی|بسیار)\s+)?(?:ممنون(?:م|یم)?|متشکر(?:م|یم)?|مرسی|سپاسگزار(?:م|یم)?|(?:از\s+(?:شما|شوما)\s+)?تشکر\s+(?:می\s*کنم|می\s*کنیم|میکنم|میکنیم))\s+(?:که|از\s+این\s*که|بابت|برای|واسه)(?:\s+(?!(?:ولی|اما|بلکه|ولیکن)(?!\w))[^\s.,;:!?؟،؛]+){1,12}", "thanks", CLAUSE, DENY),  # noqa: E501
@@ -679,7 +698,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 TRIGGERS = {
     "en": r"unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх",  # noqa: E501
-    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|آزاد\w*|ممنون\w*|متشکر\w*|تشکر|مرسی|سپاسگزار\w*|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
+    "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|آزاد\w*|ممنون\w*|متشکر\w*|تشکر|مرسی|سپاسگزار\w*|آمده|اومده|اومدین|اومدید|آمدید|آمدین|هستید|هستین|هسین|نویسید|نویسین|مینویسید|مینویسین|پرسین|میپرسید|میپرسین|برید|برین|میبرید|میبرین|فرستاد\w*|پرسشنامه|نظرسنجی|سوال\w*|سؤال\w*|جواب\w*|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
     "kk": r"алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
     "ky": r"албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
     "uz": r"olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
