@@ -400,6 +400,15 @@ def test_of_two_terms_covering_the_same_word_the_heavier_counts():
         ("تراکم قوچ در این کوه‌ها را هیچ‌کس بررسی نکرده.", "science"),
         ("هیچ کس نمی‌داند چند یوز باقی مانده.", "science"),
         ("پراکندگی جبیر در استان هنوز معلوم نیست.", "science"),
+        # Dari: salary (معاش), livestock (مواشی), pasture (علفچر), highway (شاهراه),
+        # power line (لین برق), regional (منطقوی); Iranian: the Brno rifle, few rangers
+        ("معاش قرقبان‌ها شش ماه است نرسیده.", "governance"),
+        ("مواشی زیاد شده و علفچر کم.", "livestock"),
+        ("شاهراه نو از وسط دره تیر شده.", "infrastructure"),
+        ("لین برق از بالای کوتل کشیده شده.", "infrastructure"),
+        ("همکاری منطقوی برای حفاظت پلنگ لازم است.", "transboundary"),
+        ("هنوز با برنو می‌زنن.", "poaching"),
+        ("محیط‌بان کم داریم.", "governance"),
     ],
 )
 def test_persian_and_dari_wordings_of_themes(text, theme):
