@@ -1305,3 +1305,14 @@ def test_persian_set_free_or_allowed_is_not_free_of():
     assert "poaching" in asserted and "governance" in asserted
     asserted, _ = _split("این‌جا شکار آزاد است.", "fa")
     assert "poaching" in asserted
+
+
+def test_persian_a_common_belief_set_aside_is_denied():
+    # "many think the wolves are to blame, but in fact the stray dogs kill the herd"
+    text = "خیلی‌ها فکر می‌کنند گرگ‌ها مقصرند اما در واقع سگ‌های ولگرد گله را می‌زنند."
+    asserted, negated = _split(text, "fa")
+    assert "community" not in asserted and "community" in negated
+    assert "livestock" in asserted
+    # without the speaker's own view after the contrast the belief is not set aside
+    asserted, _ = _split("مردم فکر می‌کنند شکار غیرمجاز کم شده ولی هنوز هست.", "fa")
+    assert "poaching" in asserted
