@@ -1316,3 +1316,22 @@ def test_persian_a_common_belief_set_aside_is_denied():
     # without the speaker's own view after the contrast the belief is not set aside
     asserted, _ = _split("مردم فکر می‌کنند شکار غیرمجاز کم شده ولی هنوز هست.", "fa")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Dari "کدام" (any) before a negated verb, and the Dari "نی" (no) after an echo
+        ("در این دره کدام معدن کار نمی‌کند.", "infrastructure"),
+        ("کدام سگ ولگرد این‌جا ندیدیم.", "livestock"),
+        ("تله‌گذاری؟ نی، این طرف‌ها نیست.", "poaching"),
+    ],
+)
+def test_dari_denials(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_dari_which_question_denies_nothing():
+    asserted, _ = _split("کدام جاده از زیستگاه آهو تیر می‌شود؟", "fa")
+    assert "infrastructure" in asserted
