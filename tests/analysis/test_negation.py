@@ -1335,3 +1335,13 @@ def test_dari_denials(text, theme):
 def test_dari_which_question_denies_nothing():
     asserted, _ = _split("کدام جاده از زیستگاه آهو تیر می‌شود؟", "fa")
     assert "infrastructure" in asserted
+
+
+def test_dari_now_word_hali_contrasts_with_the_past():
+    # "earlier the herds overgrazed the valley, now (Dari حالی) the drought is the trouble"
+    text = "پیشتر چرای بی‌رویه در دره زیاد بود، حالی خشکسالی مشکل اصلی است."
+    asserted, negated = _split(text, "fa")
+    assert "livestock" not in asserted and "livestock" in negated
+    assert "climate" in asserted
+    asserted, _ = _split("پیشتر چرای بی‌رویه زیاد بود، حالی هم ادامه دارد.", "fa")
+    assert "livestock" in asserted
