@@ -408,6 +408,7 @@ def test_of_two_terms_covering_the_same_word_the_heavier_counts():
         ("لین برق از بالای کوتل کشیده شده.", "infrastructure"),
         ("همکاری منطقوی برای حفاظت پلنگ لازم است.", "transboundary"),
         ("هنوز با برنو می‌زنن.", "poaching"),
+        ("شب‌ها به قوچ‌ها تیر می‌زنن.", "poaching"),
         ("محیط‌بان کم داریم.", "governance"),
     ],
 )
@@ -419,3 +420,8 @@ def test_persian_verb_kone_is_not_a_tick():
     """کنه (tick, weak livestock) is also the colloquial verb "does" after می/نمی."""
     assert "livestock" not in _evidence("هر کی هر کاری بخواد می‌کنه، کسی گوش نمی‌کنه.", "fa")
     assert "livestock" in _evidence("کنه روی بزها زیاد شده.", "fa")
+
+
+def test_dari_tir_shodan_to_pass_is_not_shooting():
+    """Dari "تیر شدن" (to pass, to spread) is not "تیر زدن" (to shoot)."""
+    assert "poaching" not in _evidence("جاده از وسط دره تیر می‌شود.", "fa")
