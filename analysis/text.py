@@ -183,15 +183,19 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 # Persian keyboards differ: the same word arrives with Arabic yeh/kaf or Persian ones, with
-# or without short-vowel marks and tatweel; NFKC leaves all of these alone. The zero-width
-# non-joiner inside compounds (می‌شود, محیط‌بان) is written as a space, nothing or a ZWNJ
-# by different writers, so it becomes a space.
+# or without short-vowel marks, a hamza on alef or waw (تأمین, تامین) and tatweel; NFKC
+# leaves all of these alone. The zero-width non-joiner inside compounds (می‌شود, محیط‌بان)
+# is written as a space, nothing or a ZWNJ by different writers, so it becomes a space.
 _FOLD = str.maketrans(
     {
         "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
         "\u0649": "\u06cc",  # alef maksura -> Persian yeh
         "\u0643": "\u06a9",  # Arabic kaf -> keheh
         "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u0623": "\u0627",  # alef with hamza above -> alef (تأمین = تامین)
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0624": "\u0648",  # waw with hamza above -> waw (سؤال = سوال)
+        "\u06c0": "\u0647",  # heh with yeh above (the written ezafe, خانۀ) -> heh
         "\u0640": None,  # tatweel
         "\u200c": " ",  # zero-width non-joiner
         "\u200d": None,  # zero-width joiner

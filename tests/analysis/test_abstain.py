@@ -335,3 +335,52 @@ def test_a_newcomer_who_still_names_a_threat_keeps_it():
     text = "Мен жергілікті емеспін, бірақ браконьерлер көп екенін білемін."
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": [text]}))
     assert "poaching" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks for coming to the village, and tea offered: the village is not a statement
+        "خیلی ممنون که به روستای ما سر زدید. یه چای میل دارین؟",
+        "از شما تشکر می‌کنم که درباره‌ی جاده و معدن پرسیدید.",
+        "مرسی بابت این‌که تا قریه‌ی ما آمدید، بفرمایید داخل.",
+    ],
+)
+def test_persian_thanks_for_something_and_hospitality_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == "thanks", text
+
+
+def test_persian_thanks_then_a_contrast_keeps_the_statement():
+    text = "ممنون که به فکر آهوها هستید ولی شکار غیرمجاز هنوز زیاده."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "poaching"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who the asker is, where the answers go, who sent them
+        "ببخشید، شما از طرف اداره‌ی منابع طبیعی اومدین یا از دانشگاه؟",
+        "جواب‌های ما رو برای وزارت می‌برید؟ دولت؟",
+        "این پرسشنامه رو کی درباره‌ی معدن‌ها فرستاده؟",
+    ],
+)
+def test_persian_questions_back_about_the_survey_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+    assert tagged.loc[0, "abstain_reason"] == "no comment", text
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a question back, then a statement; a question about the threat itself
+        ("شما از محیط زیست هستید؟ چرای دام مرتع رو از بین برده.", "livestock"),
+        ("چرا کسی جلوی شکار غیرمجاز رو نمی‌گیره؟", "poaching"),
+    ],
+)
+def test_persian_questions_that_still_say_something(text, theme):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
+    assert theme in tagged.loc[0, "themes"].split(";"), (text, tagged.loc[0, "evidence"])

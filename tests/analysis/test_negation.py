@@ -1388,3 +1388,65 @@ def test_central_asian_echoed_topics_and_explained_denials(lang, text, theme):
 def test_central_asian_explained_denial_stops_at_a_turn():
     asserted, _ = _split("Андай көйгөй жок: бирок браконьерлер көп.", "ky")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # "free of X and Y" (Dari "آزاد"): both items of the list after "از" are denied
+        ("دره‌ی ما از تله و سگ ولگرد آزاد است.", "poaching"),
+        ("دره‌ی ما از تله و سگ ولگرد آزاد است.", "livestock"),
+        ("این کوه‌ها از معدن و جاده پاکه.", "infrastructure"),
+    ],
+)
+def test_persian_free_of_a_list_denies_every_item(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_persian_set_free_or_allowed_is_not_free_of():
+    # released from prison; hunting is allowed here
+    asserted, _ = _split("شکارچی را از زندان آزاد کردند.", "fa")
+    assert "poaching" in asserted and "governance" in asserted
+    asserted, _ = _split("این‌جا شکار آزاد است.", "fa")
+    assert "poaching" in asserted
+
+
+def test_persian_a_common_belief_set_aside_is_denied():
+    # "many think the wolves are to blame, but in fact the stray dogs kill the herd"
+    text = "خیلی‌ها فکر می‌کنند گرگ‌ها مقصرند اما در واقع سگ‌های ولگرد گله را می‌زنند."
+    asserted, negated = _split(text, "fa")
+    assert "community" not in asserted and "community" in negated
+    assert "livestock" in asserted
+    # without the speaker's own view after the contrast the belief is not set aside
+    asserted, _ = _split("مردم فکر می‌کنند شکار غیرمجاز کم شده ولی هنوز هست.", "fa")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Dari "کدام" (any) before a negated verb, and the Dari "نی" (no) after an echo
+        ("در این دره کدام معدن کار نمی‌کند.", "infrastructure"),
+        ("کدام سگ ولگرد این‌جا ندیدیم.", "livestock"),
+        ("تله‌گذاری؟ نی، این طرف‌ها نیست.", "poaching"),
+    ],
+)
+def test_dari_denials(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_dari_which_question_denies_nothing():
+    asserted, _ = _split("کدام جاده از زیستگاه آهو تیر می‌شود؟", "fa")
+    assert "infrastructure" in asserted
+
+
+def test_dari_now_word_hali_contrasts_with_the_past():
+    # "earlier the herds overgrazed the valley, now (Dari حالی) the drought is the trouble"
+    text = "پیشتر چرای بی‌رویه در دره زیاد بود، حالی خشکسالی مشکل اصلی است."
+    asserted, negated = _split(text, "fa")
+    assert "livestock" not in asserted and "livestock" in negated
+    assert "climate" in asserted
+    asserted, _ = _split("پیشتر چرای بی‌رویه زیاد بود، حالی هم ادامه دارد.", "fa")
+    assert "livestock" in asserted

@@ -401,3 +401,44 @@ def test_central_asian_words_are_not_read_as_russian_look_alikes(lang, text):
     assert "climate" not in tagged.loc[0, "themes"], text
     assert "governance" not in tagged.loc[0, "themes"], text
     assert "poaching" not in tagged.loc[0, "themes"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # colloquial Iranian "چوپون" (shepherd), Dari "مریضی" (disease) and "داکتر حیوانی" (vet)
+        ("چوپونا هر روز تا ته دره می‌رن.", "livestock"),
+        ("امسال مریضی در قریه‌های بالا زیاد شد.", "livestock"),
+        ("در ولسوالی ما داکتر حیوانی پیدا نمی‌شود.", "livestock"),
+        # farmland made of habitat (Iranian and Dari wordings)
+        ("تبدیل اراضی مرتعی به باغ ادامه دارد.", "infrastructure"),
+        ("دشت را شخم زدند و زمین زراعتی ساختند.", "infrastructure"),
+        # density and distribution, and nobody knowing how many there are
+        ("تراکم قوچ در این کوه‌ها را هیچ‌کس بررسی نکرده.", "science"),
+        ("هیچ کس نمی‌داند چند یوز باقی مانده.", "science"),
+        ("پراکندگی جبیر در استان هنوز معلوم نیست.", "science"),
+        # Dari: salary (معاش), livestock (مواشی), pasture (علفچر), highway (شاهراه),
+        # power line (لین برق), regional (منطقوی); Iranian: the Brno rifle, few rangers
+        ("معاش قرقبان‌ها شش ماه است نرسیده.", "governance"),
+        ("مواشی زیاد شده و علفچر کم.", "livestock"),
+        ("شاهراه نو از وسط دره تیر شده.", "infrastructure"),
+        ("لین برق از بالای کوتل کشیده شده.", "infrastructure"),
+        ("همکاری منطقوی برای حفاظت پلنگ لازم است.", "transboundary"),
+        ("هنوز با برنو می‌زنن.", "poaching"),
+        ("شب‌ها به قوچ‌ها تیر می‌زنن.", "poaching"),
+        ("محیط‌بان کم داریم.", "governance"),
+    ],
+)
+def test_persian_and_dari_wordings_of_themes(text, theme):
+    assert theme in _evidence(text, "fa"), text
+
+
+def test_persian_verb_kone_is_not_a_tick():
+    """کنه (tick, weak livestock) is also the colloquial verb "does" after می/نمی."""
+    assert "livestock" not in _evidence("هر کی هر کاری بخواد می‌کنه، کسی گوش نمی‌کنه.", "fa")
+    assert "livestock" in _evidence("کنه روی بزها زیاد شده.", "fa")
+
+
+def test_dari_tir_shodan_to_pass_is_not_shooting():
+    """Dari "تیر شدن" (to pass, to spread) is not "تیر زدن" (to shoot)."""
+    assert "poaching" not in _evidence("جاده از وسط دره تیر می‌شود.", "fa")

@@ -57,6 +57,14 @@ def test_normalise_drops_persian_short_vowels_and_splits_at_zero_width_non_joine
     assert normalise("بــودجه") == "بودجه"  # tatweel stretches a word, it is not a letter
 
 
+def test_normalise_writes_persian_hamza_on_alef_or_waw_as_the_bare_letter():
+    # funding supplied, a question, the written ezafe: with or without the hamza
+    assert normalise("تأمین بودجه") == normalise("تامین بودجه") == "تامین بودجه"
+    assert normalise("سؤال") == "سوال"
+    assert normalise("ا\u0654عتبار") == "اعتبار"  # alef and a combining hamza, as typed
+    assert normalise("خانۀ محیط\u200cبان") == "خانه محیط بان"
+
+
 def test_normalise_keeps_mongolian_letters():
     assert normalise("БЭЛЧЭЭРИЙН Даац, Өвөл ҮЕД") == "бэлчээрийн даац, өвөл үед"
 
