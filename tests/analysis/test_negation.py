@@ -1283,3 +1283,36 @@ def test_russian_impunity_of_poachers_is_not_a_denial(text):
 def test_russian_nothing_threatens_the_animals_is_a_denial():
     asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
     assert "climate" not in asserted and "climate" in negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # never heard or seen of what a "чтобы" clause names, before or after it
+        ("Не слышал, чтобы кто-то у нас ставил капканы.", "poaching"),
+        ("Такого, чтобы отары заходили в заповедник, я не видел.", "livestock"),
+        ("Чтобы кто-то продавал рога сайги — такого я не припомню.", "poaching"),
+        # gone for years, gone before a dash, taken down, in the past
+        ("Заборов на этом участке уже лет десять как нет.", "infrastructure"),
+        ("Перевыпаса давно нет — скота стало мало.", "livestock"),
+        ("Колючую проволоку с границы сняли ещё в 2016 году.", "infrastructure"),
+        ("Раньше зимы были суровые, а теперь это в прошлом.", "climate"),
+        ("Степь чиста от капканов.", "poaching"),
+        # no complaints, nobody asking, no bribes, nothing disturbed or trampled
+        ("Фермеры на куланов не жалуются.", "community"),
+        ("Компенсаций за скот никто не требует.", "community"),
+        ("Егеря взяток не берут.", "governance"),
+        ("Инспекторов хватает, машины на ходу, тут претензий нет.", "governance"),
+        ("Сайгаки посевы не вытаптывают.", "community"),
+        ("Туристы архаров не беспокоят.", "community"),
+        ("Собаки пастухов за джейранами не бегают.", "livestock"),
+    ],
+)
+def test_russian_never_heard_of_gone_no_complaints_and_negated_verbs(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_nobody_touching_the_poachers_is_impunity_not_a_denial():
+    asserted, _ = _split("Браконьеров у нас никто не трогает.", "ru")
+    assert "poaching" in asserted
