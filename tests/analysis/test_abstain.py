@@ -267,3 +267,53 @@ def test_persian_texts_that_say_something_do_not_abstain(text):
 )
 def test_more_persian_non_answers(text, reason):
     assert abstain_reason(text, "fa") == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks naming a theme, today's weather, a question back about the survey
+        "谢谢你们老远过来关心围栏的事。",
+        "今天风大，说不定晚上要下雪，你们路上慢点。",
+        "你们统计这些是给谁看的？",
+        # the topic only repeated, a referral with the topic first, a refusal
+        "围栏的问题？围栏的问题嘛……",
+        "草场的事你去找嘎查长问问。",
+        "盗猎的事我不愿意多说。",
+    ],
+)
+def test_more_chinese_non_answers_naming_a_theme_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("谢谢你们。盗猎这几年又多了。", "poaching"),
+        ("今年夏天特别旱，草都干死了。", "climate"),
+    ],
+)
+def test_chinese_thanks_or_a_year_of_weather_beside_a_statement_keep_it(text, theme):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert theme in tagged.loc[0, "themes"], (text, tagged.loc[0, "evidence"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question back, an echoed topic, small talk about today's weather
+        "А зачем вам знать про заборы? Кто вас прислал?",
+        "Перевыпас, говорите? Перевыпас...",
+        "Проходите, садитесь, сегодня с утра буран, дороги замело.",
+    ],
+)
+def test_russian_questions_back_echoes_and_small_talk_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_a_russian_question_about_why_nothing_is_done_still_says_it():
+    text = "Почему вы не ловите браконьеров?"
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]

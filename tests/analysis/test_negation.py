@@ -1316,3 +1316,35 @@ def test_russian_never_heard_of_gone_no_complaints_and_negated_verbs(text, theme
 def test_russian_nobody_touching_the_poachers_is_impunity_not_a_denial():
     asserted, _ = _split("Браконьеров у нас никто не трогает.", "ru")
     assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # long gone, stopped, over now (past contrast naming nothing in its now-clause)
+        ("盗猎早就没了。", "poaching"),
+        ("那个煤矿早停了。", "infrastructure"),
+        ("以前有人往山里下套子，现在都不干了。", "poaching"),
+        # nobody complains, says it falls short, or takes money; animals do no harm
+        ("监测站年年都来，没人说监测不够啊。", "science"),
+        ("没人抱怨补偿的事。", "community"),
+        ("管护员不收钱。", "governance"),
+        ("牧民的狗不追黄羊。", "livestock"),
+    ],
+)
+def test_chinese_long_gone_no_complaints_and_negated_verbs(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Участковый отрицает случаи браконьерства в районе.", "poaching"),
+        ("Да какие тут браконьеры, до трассы сто километров.", "poaching"),
+        ("Плотину на реке так и не построили.", "infrastructure"),
+    ],
+)
+def test_russian_denied_rhetorical_and_never_built(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
