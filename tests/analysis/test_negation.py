@@ -1348,3 +1348,24 @@ def test_chinese_long_gone_no_complaints_and_negated_verbs(text, theme):
 def test_russian_denied_rhetorical_and_never_built(text, theme):
     asserted, negated = _split(text, "ru")
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the law and its guards said to work, "тут всё нормально" over what came before
+        ("Штрафы у нас строгие.", "governance"),
+        ("Инспекция выезжает, протоколы составляют, тут всё в порядке.", "governance"),
+        # "не скажу, что …", a topic put after its denial
+        ("Не скажу, что браконьеров у нас много.", "poaching"),
+        ("Нет их давно, волков-то.", "community"),
+    ],
+)
+def test_russian_working_law_wouldnt_say_and_topic_after_its_denial(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_small_fines_are_still_a_complaint():
+    asserted, _ = _split("Штрафы у нас маленькие, браконьеры смеются.", "ru")
+    assert "governance" in asserted
