@@ -317,3 +317,21 @@ def test_a_russian_question_about_why_nothing_is_done_still_says_it():
     text = "Почему вы не ловите браконьеров?"
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
     assert "poaching" in tagged.loc[0, "themes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ignorance with its question, a referral with the person first
+        "Откуда мне знать, что там с петлями.",
+        "Я водитель, про заборы мне откуда знать.",
+        "Про засуху я не в курсе, вы у гидрологов спросите.",
+        # refusals, in the first person and in a note
+        "Не стану я про рога сайги рассказывать.",
+        "Про браконьеров лучше не спрашивайте.",
+        "Аким от комментариев по перевыпасу отказался.",
+    ],
+)
+def test_russian_ignorance_referrals_and_refusals_naming_a_theme_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
