@@ -1369,3 +1369,23 @@ def test_russian_working_law_wouldnt_say_and_topic_after_its_denial(text, theme)
 def test_russian_small_fines_are_still_a_complaint():
     asserted, _ = _split("Штрафы у нас маленькие, браконьеры смеются.", "ru")
     assert "governance" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # enough of a resource, "this side lacks nothing", few left, not met with lately
+        ("巡护员人手够，油钱也不缺。", "governance"),
+        ("红外相机年年布设，监测记录很全，这方面不缺。", "science"),
+        ("狼这几年很少了。", "community"),
+        ("白灾最近没怎么碰到。", "climate"),
+    ],
+)
+def test_chinese_enough_lacks_nothing_few_left_and_not_met(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_chinese_not_enough_is_still_the_gap():
+    asserted, _ = _split("巡护员人手不够，经费也缺。", "zh")
+    assert "governance" in asserted
