@@ -1389,3 +1389,10 @@ def test_chinese_enough_lacks_nothing_few_left_and_not_met(text, theme):
 def test_chinese_not_enough_is_still_the_gap():
     asserted, _ = _split("巡护员人手不够，经费也缺。", "zh")
     assert "governance" in asserted
+
+
+def test_russian_none_left_does_not_read_as_the_past_going_on():
+    # "не осталось" (none left) is not "остались" (still there)
+    text = "Раньше отары гоняли к самому озеру, сейчас уже нет, скота почти не осталось."
+    asserted, negated = _split(text, "ru")
+    assert "livestock" not in asserted and "livestock" in negated, (asserted, negated)
