@@ -1396,3 +1396,23 @@ def test_russian_none_left_does_not_read_as_the_past_going_on():
     text = "Раньше отары гоняли к самому озеру, сейчас уже нет, скота почти не осталось."
     asserted, negated = _split(text, "ru")
     assert "livestock" not in asserted and "livestock" in negated, (asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a thing of the past (老黄历), a reported claim denied, a rhetorical "who still does it"
+        ("下套子那都是老黄历了。", "poaching"),
+        ("盗猎？老黄历了，现在谁还干那个。", "poaching"),
+        ("有人说铁路挡了野驴的路，我看不是那么回事。", "infrastructure"),
+        ("草场超载的说法我不认同，牲畜数量一直控制着。", "livestock"),
+    ],
+)
+def test_chinese_old_history_denied_claims_and_who_would_still(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_chinese_who_still_cares_is_a_complaint():
+    asserted, _ = _split("盗猎的太多了，谁还管啊。", "zh")
+    assert "poaching" in asserted
