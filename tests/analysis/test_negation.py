@@ -1416,3 +1416,13 @@ def test_chinese_old_history_denied_claims_and_who_would_still(text, theme):
 def test_chinese_who_still_cares_is_a_complaint():
     asserted, _ = _split("盗猎的太多了，谁还管啊。", "zh")
     assert "poaching" in asserted
+
+
+def test_russian_a_reported_claim_called_untrue_is_denied():
+    asserted, negated = _split("Пишут, что канал губит джейранов, только это неправда.", "ru")
+    assert "infrastructure" not in asserted and "infrastructure" in negated
+
+
+def test_russian_not_a_fairy_tale_affirms():
+    asserted, _ = _split("Петли в степи стоят, это не выдумки.", "ru")
+    assert "poaching" in asserted
