@@ -335,3 +335,9 @@ def test_a_russian_question_about_why_nothing_is_done_still_says_it():
 def test_russian_ignorance_referrals_and_refusals_naming_a_theme_get_no_theme(text):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
     assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_a_russian_topic_echoed_with_the_rest_of_the_question_gets_no_theme():
+    text = "Заборы на границе, говорите? Заборы..."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", tagged.loc[0, "evidence"]
