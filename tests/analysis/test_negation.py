@@ -1426,3 +1426,8 @@ def test_russian_a_reported_claim_called_untrue_is_denied():
 def test_russian_not_a_fairy_tale_affirms():
     asserted, _ = _split("Петли в степи стоят, это не выдумки.", "ru")
     assert "poaching" in asserted
+
+
+def test_russian_a_disaster_that_did_not_touch_us_is_denied():
+    asserted, negated = _split("Гололёд наши пастбища в ту зиму не задел.", "ru")
+    assert "climate" not in asserted and "climate" in negated, (asserted, negated)
