@@ -1431,3 +1431,8 @@ def test_russian_not_a_fairy_tale_affirms():
 def test_russian_a_disaster_that_did_not_touch_us_is_denied():
     asserted, negated = _split("Гололёд наши пастбища в ту зиму не задел.", "ru")
     assert "climate" not in asserted and "climate" in negated, (asserted, negated)
+
+
+def test_chinese_meeting_none_on_patrol_denies_the_threat_not_a_patrol_gap():
+    asserted, negated = _split("这两年巡护时基本看不到套子。", "zh")
+    assert "poaching" not in asserted and "governance" not in asserted, asserted
