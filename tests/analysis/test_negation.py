@@ -1436,3 +1436,15 @@ def test_russian_a_disaster_that_did_not_touch_us_is_denied():
 def test_chinese_meeting_none_on_patrol_denies_the_threat_not_a_patrol_gap():
     asserted, negated = _split("这两年巡护时基本看不到套子。", "zh")
     assert "poaching" not in asserted and "governance" not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Отары к роднику на кордоне никто не водит.", "livestock"),
+        ("Чабаны волков не травят.", "community"),
+    ],
+)
+def test_russian_nobody_leads_herds_there_and_nobody_poisons_wolves(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
