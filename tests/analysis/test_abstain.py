@@ -337,6 +337,37 @@ def test_a_newcomer_who_still_names_a_threat_keeps_it():
     assert "poaching" in tagged.loc[0, "themes"]
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks naming a theme, today's weather, a question back about the survey
+        "谢谢你们老远过来关心围栏的事。",
+        "今天风大，说不定晚上要下雪，你们路上慢点。",
+        "你们统计这些是给谁看的？",
+        # the topic only repeated, a referral with the topic first, a refusal
+        "围栏的问题？围栏的问题嘛……",
+        "草场的事你去找嘎查长问问。",
+        "盗猎的事我不愿意多说。",
+    ],
+)
+def test_more_chinese_non_answers_naming_a_theme_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("谢谢你们。盗猎这几年又多了。", "poaching"),
+        ("今年夏天特别旱，草都干死了。", "climate"),
+    ],
+)
+def test_chinese_thanks_or_a_year_of_weather_beside_a_statement_keep_it(text, theme):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["zh"], "text": [text]}))
+    assert theme in tagged.loc[0, "themes"], (text, tagged.loc[0, "evidence"])
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -356,6 +387,27 @@ def test_persian_thanks_then_a_contrast_keeps_the_statement():
     text = "ممنون که به فکر آهوها هستید ولی شکار غیرمجاز هنوز زیاده."
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
     assert tagged.loc[0, "themes"] == "poaching"
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question back, an echoed topic, small talk about today's weather
+        "А зачем вам знать про заборы? Кто вас прислал?",
+        "Перевыпас, говорите? Перевыпас...",
+        "Проходите, садитесь, сегодня с утра буран, дороги замело.",
+    ],
+)
+def test_russian_questions_back_echoes_and_small_talk_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_a_russian_question_about_why_nothing_is_done_still_says_it():
+    text = "Почему вы не ловите браконьеров?"
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert "poaching" in tagged.loc[0, "themes"]
 
 
 @pytest.mark.parametrize(
@@ -384,3 +436,28 @@ def test_persian_questions_back_about_the_survey_get_no_theme(text):
 def test_persian_questions_that_still_say_something(text, theme):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["fa"], "text": [text]}))
     assert theme in tagged.loc[0, "themes"].split(";"), (text, tagged.loc[0, "evidence"])
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ignorance with its question, a referral with the person first
+        "Откуда мне знать, что там с петлями.",
+        "Я водитель, про заборы мне откуда знать.",
+        "Про засуху я не в курсе, вы у гидрологов спросите.",
+        # refusals, in the first person and in a note
+        "Не стану я про рога сайги рассказывать.",
+        "Про браконьеров лучше не спрашивайте.",
+        "Аким от комментариев по перевыпасу отказался.",
+    ],
+)
+def test_russian_ignorance_referrals_and_refusals_naming_a_theme_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_a_russian_topic_echoed_with_the_rest_of_the_question_gets_no_theme():
+    text = "Заборы на границе, говорите? Заборы..."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", tagged.loc[0, "evidence"]

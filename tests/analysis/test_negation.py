@@ -1390,6 +1390,120 @@ def test_central_asian_explained_denial_stops_at_a_turn():
     assert "poaching" in asserted
 
 
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # never heard or seen of what a "чтобы" clause names, before or after it
+        ("Не слышал, чтобы кто-то у нас ставил капканы.", "poaching"),
+        ("Такого, чтобы отары заходили в заповедник, я не видел.", "livestock"),
+        ("Чтобы кто-то продавал рога сайги — такого я не припомню.", "poaching"),
+        # gone for years, gone before a dash, taken down, in the past
+        ("Заборов на этом участке уже лет десять как нет.", "infrastructure"),
+        ("Перевыпаса давно нет — скота стало мало.", "livestock"),
+        ("Колючую проволоку с границы сняли ещё в 2016 году.", "infrastructure"),
+        ("Раньше зимы были суровые, а теперь это в прошлом.", "climate"),
+        ("Степь чиста от капканов.", "poaching"),
+        # no complaints, nobody asking, no bribes, nothing disturbed or trampled
+        ("Фермеры на куланов не жалуются.", "community"),
+        ("Компенсаций за скот никто не требует.", "community"),
+        ("Егеря взяток не берут.", "governance"),
+        ("Инспекторов хватает, машины на ходу, тут претензий нет.", "governance"),
+        ("Сайгаки посевы не вытаптывают.", "community"),
+        ("Туристы архаров не беспокоят.", "community"),
+        ("Собаки пастухов за джейранами не бегают.", "livestock"),
+    ],
+)
+def test_russian_never_heard_of_gone_no_complaints_and_negated_verbs(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_nobody_touching_the_poachers_is_impunity_not_a_denial():
+    asserted, _ = _split("Браконьеров у нас никто не трогает.", "ru")
+    assert "poaching" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # long gone, stopped, over now (past contrast naming nothing in its now-clause)
+        ("盗猎早就没了。", "poaching"),
+        ("那个煤矿早停了。", "infrastructure"),
+        ("以前有人往山里下套子，现在都不干了。", "poaching"),
+        # nobody complains, says it falls short, or takes money; animals do no harm
+        ("监测站年年都来，没人说监测不够啊。", "science"),
+        ("没人抱怨补偿的事。", "community"),
+        ("管护员不收钱。", "governance"),
+        ("牧民的狗不追黄羊。", "livestock"),
+    ],
+)
+def test_chinese_long_gone_no_complaints_and_negated_verbs(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Участковый отрицает случаи браконьерства в районе.", "poaching"),
+        ("Да какие тут браконьеры, до трассы сто километров.", "poaching"),
+        ("Плотину на реке так и не построили.", "infrastructure"),
+    ],
+)
+def test_russian_denied_rhetorical_and_never_built(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # the law and its guards said to work, "тут всё нормально" over what came before
+        ("Штрафы у нас строгие.", "governance"),
+        ("Инспекция выезжает, протоколы составляют, тут всё в порядке.", "governance"),
+        # "не скажу, что …", a topic put after its denial
+        ("Не скажу, что браконьеров у нас много.", "poaching"),
+        ("Нет их давно, волков-то.", "community"),
+    ],
+)
+def test_russian_working_law_wouldnt_say_and_topic_after_its_denial(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_russian_small_fines_are_still_a_complaint():
+    asserted, _ = _split("Штрафы у нас маленькие, браконьеры смеются.", "ru")
+    assert "governance" in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # enough of a resource, "this side lacks nothing", few left, not met with lately
+        ("巡护员人手够，油钱也不缺。", "governance"),
+        ("红外相机年年布设，监测记录很全，这方面不缺。", "science"),
+        ("狼这几年很少了。", "community"),
+        ("白灾最近没怎么碰到。", "climate"),
+    ],
+)
+def test_chinese_enough_lacks_nothing_few_left_and_not_met(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_chinese_not_enough_is_still_the_gap():
+    asserted, _ = _split("巡护员人手不够，经费也缺。", "zh")
+    assert "governance" in asserted
+
+
+def test_russian_none_left_does_not_read_as_the_past_going_on():
+    # "не осталось" (none left) is not "остались" (still there)
+    text = "Раньше отары гоняли к самому озеру, сейчас уже нет, скота почти не осталось."
+    asserted, negated = _split(text, "ru")
+    assert "livestock" not in asserted and "livestock" in negated, (asserted, negated)
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
@@ -1450,3 +1564,56 @@ def test_dari_now_word_hali_contrasts_with_the_past():
     assert "climate" in asserted
     asserted, _ = _split("پیشتر چرای بی‌رویه زیاد بود، حالی هم ادامه دارد.", "fa")
     assert "livestock" in asserted
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a thing of the past (老黄历), a reported claim denied, a rhetorical "who still does it"
+        ("下套子那都是老黄历了。", "poaching"),
+        ("盗猎？老黄历了，现在谁还干那个。", "poaching"),
+        ("有人说铁路挡了野驴的路，我看不是那么回事。", "infrastructure"),
+        ("草场超载的说法我不认同，牲畜数量一直控制着。", "livestock"),
+    ],
+)
+def test_chinese_old_history_denied_claims_and_who_would_still(text, theme):
+    asserted, negated = _split(text, "zh")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_chinese_who_still_cares_is_a_complaint():
+    asserted, _ = _split("盗猎的太多了，谁还管啊。", "zh")
+    assert "poaching" in asserted
+
+
+def test_russian_a_reported_claim_called_untrue_is_denied():
+    asserted, negated = _split("Пишут, что канал губит джейранов, только это неправда.", "ru")
+    assert "infrastructure" not in asserted and "infrastructure" in negated
+
+
+def test_russian_not_a_fairy_tale_affirms():
+    asserted, _ = _split("Петли в степи стоят, это не выдумки.", "ru")
+    assert "poaching" in asserted
+
+
+def test_russian_a_disaster_that_did_not_touch_us_is_denied():
+    asserted, negated = _split("Гололёд наши пастбища в ту зиму не задел.", "ru")
+    assert "climate" not in asserted and "climate" in negated, (asserted, negated)
+
+
+def test_chinese_meeting_none_on_patrol_denies_the_threat_not_a_patrol_gap():
+    asserted, negated = _split("这两年巡护时基本看不到套子。", "zh")
+    assert "poaching" not in asserted and "governance" not in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Отары к роднику на кордоне никто не водит.", "livestock"),
+        ("Чабаны волков не травят.", "community"),
+    ],
+)
+def test_russian_nobody_leads_herds_there_and_nobody_poisons_wolves(text, theme):
+    asserted, negated = _split(text, "ru")
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
