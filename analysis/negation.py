@@ -97,12 +97,13 @@ GAP = "gap"
 #: At a sentence's start (the text's, or after . ! ? ; :)
 _EN_START = r"(?<![^.!?;:\s])(?<![^.!?;:] )"
 #: a question back about the survey or the one asking ("Who's paying for this survey? The
-#: ministry?"), with up to two short questions that follow it
+#: ministry?", "What do you mean by fences, the old ones?"), with up to two short questions
+#: that follow it
 EN_ASKED_BACK = (
     _EN_START
     + r"(?:(?:and|but|so|well|ok|okay|first|wait|sorry|before\s+i\s+(?:answer|say|tell\s+you)(?:\s+(?:anything|that|this|your\s+questions?))?)\s*,?\s*)*"  # noqa: E501
     r"(?:who|whom|whose|why|what|what's|which|how|is|are|was|were|will|would|does|do|did|can|could|should|who's|who're)\s"  # noqa: E501
-    r"[^.!?;\n]{0,120}?(?<![\w'])(?:survey|questionnaire|interview|poll|these\s+questions|your\s+questions|the\s+answers|my\s+answers|our\s+answers|this\s+form|you\s+(?:working|work|come|from|with|paying|asking|collecting|people)|(?:sent|pays?|paying|funds?|funding|hired|gave|give|gives|told|allowed|tell|answer|help)\s+you|(?:ask|asking)\s+(?:me\s+|us\s+)?(?:about|this|that|these|such)|want\s+(?:me\s+|us\s+)?to\s+(?:know|say|tell|hear)|this\s+(?:for|about)|(?:who\s+are|who're)\s+you)(?![\w'])"  # noqa: E501
+    r"[^.!?;\n]{0,120}?(?<![\w'])(?:survey|questionnaire|interview|poll|these\s+questions|your\s+questions|the\s+answers|my\s+answers|our\s+answers|this\s+form|you\s+(?:working|work|come|from|with|paying|asking|collecting|people|mean|meant)|(?:sent|pays?|paying|funds?|funding|hired|gave|give|gives|told|allowed|tell|answer|help)\s+you|(?:ask|asking)\s+(?:me\s+|us\s+)?(?:about|this|that|these|such)|want\s+(?:me\s+|us\s+)?to\s+(?:know|say|tell|hear)|this\s+(?:for|about)|(?:who\s+are|who're)\s+you)(?![\w'])"  # noqa: E501
     r"[^.!?;\n]{0,120}?"
     r"(?:\?\s*(?:(?:or|and|the|a|an|one|some|from|maybe|perhaps|is\s+it|are\s+you)\s[^.!?;\n]{0,80}?"  # noqa: E501
     # a yes/no question that points back at the survey: "Will the government see them?"
@@ -178,11 +179,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "no conflict between the villagers and the leopards": both sides go with it
         (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|competition|clash(?:es)?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # an echoed question answered no: "Poaching? No, not here.", "Fences? Not really."
-        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?)(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?|(?:that|it|this|they|those)(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+has|\s+have)?\s+(?:been\s+)?(?:already\s+|long\s+|all\s+)?(?:stopped|finished|over|ended|gone|solved)(?:\s+already)?|(?:i|we)(?:'ve|\s+have|\s+had)?\s+never\s+(?:ever\s+)?(?:seen|saw|see|had|found|met)\s+(?:it|them|this|that|those|such|any))(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
         # an echoed topic answered "not a problem": "Overgrazing? That's not really an issue."
         (rf"(?:[\w'-]+\s+){{0,4}}?[\w'-]+\?\s*(?:no\s*,\s*)?(?:(?:that's|it's|that is|it is|they're|they are|those are)\s+)?(?:not|no longer|never|hardly|isn't|aren't)\s+(?:really\s+)?(?:been\s+)?{_ADJ}(?:problem|issue|threat|concern|worry|big deal|headache)s?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # a bare list of topics and "I can't say": "Poaching, fences, drought... I can't say."
         (_EN_START + r"(?:[\w'-]+\s*(?:,|\.\.\.|…|\s(?:or|and))\s*){1,5}[\w'-]+\s*(?:\.\.\.|…|,|-|—)?\s*(?:i\s+(?:really\s+|honestly\s+|just\s+)?(?:can't|cannot|couldn't|could not)\s+(?:really\s+)?(?:say|tell|judge)|i\s+(?:really\s+|honestly\s+)?(?:don't|do not)\s+know|hard to say|who knows|no idea)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # a list of topics, a dash, and never having seen them: "Snares, traps - here I never
+        # saw such things", "Poison, wire nooses: in ten years we never found any"
+        (_EN_START + r"(?:[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|\s(?:or|and))\s*){1,5}[\w'-]+(?:\s+[\w'-]+)?\s*(?:-|—|–|:)\s*(?:[\w'-]+\s+){0,6}?(?:i|we|nobody|no one|no-one)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+(?:never|not once)\s+(?:ever\s+)?(?:seen|saw|see|had|found|met|heard\s+(?:of|about))(?![\w'])", "never", CLAUSE, DENY),  # noqa: E501
         # a topic named and answered no: "Barriers, no, not our issue now."
         (r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*(?:no|nope)\s*,\s*(?:not|never|none|nothing|no)(?![\w'])", "no", CLAUSE, DENY),  # noqa: E501
         # "X used to be a problem, but not any more", "X is a thing of the past"
@@ -201,11 +205,16 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:does|do|did|will|would)\s*(?:not|n't)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)|(?:doesn't|don't|didn't|won't|doesnt|dont|didnt|wont)\s+(?:really\s+|even\s+)?(?:cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:nobody|no one|no-one)(?:\s+\w+){0,2}?\s+(?:has|have|had)?\s*(?:ever\s+)?(?:seen|heard(?:\s+(?:of|about))?|found|met|encountered)", "never", EITHER, NEGATE),  # noqa: E501
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:really\s+)?know\s+nothing(?:\s+(?:at all\s+)?(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent)(?:\s+(?:of|with|about|on))?|not my (?:field|area|expertise)|i\s+(?:really\s+)?(?:cannot|can't|can not|couldn't|could not|wouldn't|would not)\s+(?:really\s+)?(?:say|comment|answer|judge|tell|know)|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
+        # "we stopped finding carcasses in the wire": what is no longer found is denied
+        (r"(?:(?:has|have|had)\s+)?(?:long\s+)?(?:stopped|quit|ceased)\s+(?:finding|seeing|meeting|hearing(?:\s+(?:of|about))?|getting|having|catching|noticing|coming\s+across|picking\s+up)", "no longer", AFTER, NEGATE),  # noqa: E501
         (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
         # a barrier taken away: "they took the bottom wires off", "the rangers removed the fence"
         (r"(?:took|taken|pulled|tore|torn|removed|dismantled|lifted)\s+(?:(?:down|out|up|away)\s+)?(?:(?:the|their|its|our|some|most|all|part|sections?|stretches?|parts?)\s+(?:of\s+)?){0,3}(?:[\w'-]+\s+){0,2}?(?:fences?|fencing|wires?|wiring|barriers?|mesh|nets?|netting|strands?|gates?)(?:\s+(?:down|out|off|up|away))?", "no longer", CLAUSE, DENY),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
+        # "herders do not take their goats up to the cliffs": the herds not moved are denied
+        # with the ones who do not move them (after "don't … any more", which is "no longer")
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt)\s+(?:really\s+|ever\s+|even\s+)?(?:take|bring|drive|send|let|move|put|keep)\s+(?:(?:their|the|our|his|her|any|its)\s+)?(?:livestock|goats|sheep|herds?|flocks?|cattle|yaks|camels|horses|cows|animals)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "neither the villagers nor the rangers are the problem": both sides are denied
         (rf"neither\s+(?:[\w'-]+\s+){{1,5}}?nor\s+(?:[\w'-]+\s+){{1,5}}?(?:is|are|was|were)\s+(?:really\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|danger|cause|reason)s?|to blame|at fault|responsible)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE, 8),

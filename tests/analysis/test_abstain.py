@@ -139,6 +139,8 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         # a topic only echoed
         ("Fences, you're asking about fences.", "don't know"),
         ("Poaching. Poaching, you say.", "don't know"),
+        # a question back about what the question means
+        ("What do you mean by the border, the Chinese one or the Kazakh one?", "no comment"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -511,6 +511,15 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         # never heard of a disease passing between animals: both sides are denied
         ("We have never heard of brucellosis spreading from the cattle to the deer.",
          "livestock"),
+        # an echoed question answered "that has stopped" or "we never saw it"
+        ("Snares up on the ridge? It's stopped already, the patrols saw to that.", "poaching"),
+        ("Mining near the lake? We never saw it, not in my time.", "infrastructure"),
+        # a list of topics, a dash, and never having seen them
+        ("Wire nooses, leg traps - in our gorge we never seen such things.", "poaching"),
+        # a negated verb that moves the herds
+        ("The families here do not bring their livestock into the core zone.", "livestock"),
+        # no longer finding what was once found
+        ("Since the new ranger came we stopped finding snares on the trail.", "poaching"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
