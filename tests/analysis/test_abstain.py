@@ -141,6 +141,11 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         ("Poaching. Poaching, you say.", "don't know"),
         # a question back about what the question means
         ("What do you mean by the border, the Chinese one or the Kazakh one?", "no comment"),
+        # a question back without its auxiliary, and a follow-up that starts with "you"
+        ("Why you ask about the fences? You are from the ministry?", "no comment"),
+        ("Who will read this? The inspection?", "no comment"),
+        # not a specialist, and a referral after a comma
+        ("I am not specialist in this, ask the veterinarian.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -520,6 +520,20 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         ("The families here do not bring their livestock into the core zone.", "livestock"),
         # no longer finding what was once found
         ("Since the new ranger came we stopped finding snares on the trail.", "poaching"),
+        # a topic, a dash and a bare no; "no such problem"; a fronted object not had
+        ("Mining - no, also roads - no.", "infrastructure"),
+        ("About the wolves - there is no such problem here.", "community"),
+        ("Barbed wire we don't have here.", "infrastructure"),
+        # "are gone", "now no" after a past, "not suffer from", a verb of harm without "do"
+        ("The snare setters are gone since long time.", "poaching"),
+        ("Before there was overgrazing, now no.", "livestock"),
+        ("The argali not suffer from the hard winters here.", "climate"),
+        ("Stray dogs not attack the gazelles in this area.", "livestock"),
+        # herds not going into a place
+        ("Cattle is not going to the core zone, it is closed.", "livestock"),
+        # a gap said to be solved, a resource said to be enough
+        ("The salary problem was solved last year.", "governance"),
+        ("Now we have sufficient funding.", "governance"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
