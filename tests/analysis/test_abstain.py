@@ -146,6 +146,8 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         ("Who will read this? The inspection?", "no comment"),
         # not a specialist, and a referral after a comma
         ("I am not specialist in this, ask the veterinarian.", "don't know"),
+        ("It is not my competence, better to ask the hunting society.", "don't know"),
+        ("That question is for the akimat, not for me.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -534,6 +534,16 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         # a gap said to be solved, a resource said to be enough
         ("The salary problem was solved last year.", "governance"),
         ("Now we have sufficient funding.", "governance"),
+        # calques from Russian: "not actual", "not registered", "no influence on", "not barrier"
+        ("Competition with the yaks is not actual in our district.", "livestock"),
+        ("Wire snares? Now it is not actual.", "poaching"),
+        ("Shooting from cars was not registered in the last three seasons.", "poaching"),
+        ("The highway has no influence on the kulans.", "infrastructure"),
+        ("The canal is not barrier for the gazelles.", "infrastructure"),
+        ("Sheep pox is not dangerous for the argali.", "livestock"),
+        # a past closed by "now it is calm" or "since then no"
+        ("Years ago many people set traps, now it is quiet.", "poaching"),
+        ("Heavy snow was in 2012, since then no.", "climate"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
