@@ -148,6 +148,13 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         ("I am not specialist in this, ask the veterinarian.", "don't know"),
         ("It is not my competence, better to ask the hunting society.", "don't know"),
         ("That question is for the akimat, not for me.", "don't know"),
+        # questions back opened by "for which", about collecting; a question addressed elsewhere
+        ("For what purpose you collect these answers about the rangers?", "no comment"),
+        ("This is question to the veterinary service.", "don't know"),
+        # not remembering an echoed topic
+        ("Heavy snow... I don't remember.", "don't know"),
+        # prefer not to say about a topic
+        ("I prefer not to say about the border guards.", "no comment"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -544,6 +544,9 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         # a past closed by "now it is calm" or "since then no"
         ("Years ago many people set traps, now it is quiet.", "poaching"),
         ("Heavy snow was in 2012, since then no.", "climate"),
+        # no comments about a topic, nothing to say about it
+        ("No comments about the railway.", "infrastructure"),
+        ("I have nothing to say about overgrazing.", "livestock"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):

@@ -142,6 +142,10 @@ def test_lexicon_reads_english_protected_area_abbreviations_and_protection_gaps(
     assert "governance" in _evidence("The MoE has not sent a single inspector", "en")
     assert "governance" in _evidence("On their side protection is nearly absent", "en")
     assert "community" in _evidence("The leopard took their goats again", "en")
+    # words of writers from the region: dzhut, SPNA, petrol for the patrols, husbandry
+    assert "climate" in _evidence("After the dzhut of that year few calves survived", "en")
+    assert "governance" in _evidence("The SPNA has one car and no petrol", "en")
+    assert "livestock" in _evidence("Animal husbandry grows every year near the reserve", "en")
 
 
 def test_lexicon_reads_persian_typed_with_arabic_letters():
