@@ -547,6 +547,14 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         # no comments about a topic, nothing to say about it
         ("No comments about the railway.", "infrastructure"),
         ("I have nothing to say about overgrazing.", "livestock"),
+        # a fronted topic not felt or seen, "not conducted", a dash and "not found"
+        ("Warming we don't feel in our mountains.", "climate"),
+        ("Gold mining is not conducted near the lake any longer.", "infrastructure"),
+        ("Anthrax - not found.", "livestock"),
+        # "X was not in last years", "don't make damage", "don't feel any influence of"
+        ("Heavy snow was not in the last years.", "climate"),
+        ("Stray dogs don't make any damage to the saiga.", "livestock"),
+        ("The herds don't feel any influence of the pipeline.", "infrastructure"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
