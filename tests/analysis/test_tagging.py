@@ -146,6 +146,10 @@ def test_lexicon_reads_english_protected_area_abbreviations_and_protection_gaps(
     assert "climate" in _evidence("After the dzhut of that year few calves survived", "en")
     assert "governance" in _evidence("The SPNA has one car and no petrol", "en")
     assert "livestock" in _evidence("Animal husbandry grows every year near the reserve", "en")
+    # protected areas by their regional names; hunters who kill
+    assert "governance" in _evidence("The zakaznik lost its status", "en")
+    assert "governance" in _evidence("Nobody patrols the wildlife sanctuary", "en")
+    assert "poaching" in _evidence("In autumn the hunters kill ibex near the pass", "en")
 
 
 def test_lexicon_reads_persian_typed_with_arabic_letters():
