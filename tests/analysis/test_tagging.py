@@ -150,6 +150,7 @@ def test_lexicon_reads_english_protected_area_abbreviations_and_protection_gaps(
     assert "governance" in _evidence("The zakaznik lost its status", "en")
     assert "governance" in _evidence("Nobody patrols the wildlife sanctuary", "en")
     assert "poaching" in _evidence("In autumn the hunters kill ibex near the pass", "en")
+    assert "climate" in _evidence("That snowy winter half the gazelles died", "en")
 
 
 def test_lexicon_reads_persian_typed_with_arabic_letters():
