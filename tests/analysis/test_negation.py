@@ -555,6 +555,11 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         ("Heavy snow was not in the last years.", "climate"),
         ("Stray dogs don't make any damage to the saiga.", "livestock"),
         ("The herds don't feel any influence of the pipeline.", "infrastructure"),
+        # "clean from", "not influenced by", "passed by us", a mine closed
+        ("The gorge is clean from wire nooses this year.", "poaching"),
+        ("The gazelles are not influenced by the new highway.", "infrastructure"),
+        ("Last winter the dzud passed by our district.", "climate"),
+        ("The coal mine was closed two years ago.", "infrastructure"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
@@ -569,6 +574,9 @@ def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, them
         ("Poaching, no doubt, is the worst threat.", "poaching"),
         ("The dzud was over by April but half the herds had died.", "climate"),
         ("They took the horns off the saiga they shot.", "poaching"),
+        # closed for traffic, hunting closed: not a barrier or a ban taken away
+        ("The road was closed for traffic during the migration.", "infrastructure"),
+        ("Hunting is closed here, but poachers still come at night.", "poaching"),
     ],
 )
 def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):
