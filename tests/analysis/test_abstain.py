@@ -155,6 +155,9 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         ("Heavy snow... I don't remember.", "don't know"),
         # prefer not to say about a topic
         ("I prefer not to say about the border guards.", "no comment"),
+        # someone else knows better, go to an office, only a visitor here
+        ("The inspectors know better about the snares.", "don't know"),
+        ("Go to the district akimat.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -560,6 +560,8 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         ("The gazelles are not influenced by the new highway.", "infrastructure"),
         ("Last winter the dzud passed by our district.", "climate"),
         ("The coal mine was closed two years ago.", "infrastructure"),
+        # only a visitor here: what the visitor names is not said to be a threat
+        ("I am only a tourist here, about mining I can't say.", "infrastructure"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
