@@ -139,6 +139,25 @@ def test_tag_texts_gives_non_answers_no_theme_and_a_reason():
         # a topic only echoed
         ("Fences, you're asking about fences.", "don't know"),
         ("Poaching. Poaching, you say.", "don't know"),
+        # a question back about what the question means
+        ("What do you mean by the border, the Chinese one or the Kazakh one?", "no comment"),
+        # a question back without its auxiliary, and a follow-up that starts with "you"
+        ("Why you ask about the fences? You are from the ministry?", "no comment"),
+        ("Who will read this? The inspection?", "no comment"),
+        # not a specialist, and a referral after a comma
+        ("I am not specialist in this, ask the veterinarian.", "don't know"),
+        ("It is not my competence, better to ask the hunting society.", "don't know"),
+        ("That question is for the akimat, not for me.", "don't know"),
+        # questions back opened by "for which", about collecting; a question addressed elsewhere
+        ("For what purpose you collect these answers about the rangers?", "no comment"),
+        ("This is question to the veterinary service.", "don't know"),
+        # not remembering an echoed topic
+        ("Heavy snow... I don't remember.", "don't know"),
+        # prefer not to say about a topic
+        ("I prefer not to say about the border guards.", "no comment"),
+        # someone else knows better, go to an office, only a visitor here
+        ("The inspectors know better about the snares.", "don't know"),
+        ("Go to the district akimat.", "don't know"),
         # thanks for something that names a theme
         ("Thank you for caring about our wild sheep and the pastures.", "thanks"),
     ],

@@ -511,6 +511,57 @@ def test_english_phrases_that_keep_their_terms(text, theme):
         # never heard of a disease passing between animals: both sides are denied
         ("We have never heard of brucellosis spreading from the cattle to the deer.",
          "livestock"),
+        # an echoed question answered "that has stopped" or "we never saw it"
+        ("Snares up on the ridge? It's stopped already, the patrols saw to that.", "poaching"),
+        ("Mining near the lake? We never saw it, not in my time.", "infrastructure"),
+        # a list of topics, a dash, and never having seen them
+        ("Wire nooses, leg traps - in our gorge we never seen such things.", "poaching"),
+        # a negated verb that moves the herds
+        ("The families here do not bring their livestock into the core zone.", "livestock"),
+        # no longer finding what was once found
+        ("Since the new ranger came we stopped finding snares on the trail.", "poaching"),
+        # a topic, a dash and a bare no; "no such problem"; a fronted object not had
+        ("Mining - no, also roads - no.", "infrastructure"),
+        ("About the wolves - there is no such problem here.", "community"),
+        ("Barbed wire we don't have here.", "infrastructure"),
+        # "are gone", "now no" after a past, "not suffer from", a verb of harm without "do"
+        ("The snare setters are gone since long time.", "poaching"),
+        ("Before there was overgrazing, now no.", "livestock"),
+        ("The argali not suffer from the hard winters here.", "climate"),
+        ("Stray dogs not attack the gazelles in this area.", "livestock"),
+        # herds not going into a place
+        ("Cattle is not going to the core zone, it is closed.", "livestock"),
+        # a gap said to be solved, a resource said to be enough
+        ("The salary problem was solved last year.", "governance"),
+        ("Now we have sufficient funding.", "governance"),
+        # calques from Russian: "not actual", "not registered", "no influence on", "not barrier"
+        ("Competition with the yaks is not actual in our district.", "livestock"),
+        ("Wire snares? Now it is not actual.", "poaching"),
+        ("Shooting from cars was not registered in the last three seasons.", "poaching"),
+        ("The highway has no influence on the kulans.", "infrastructure"),
+        ("The canal is not barrier for the gazelles.", "infrastructure"),
+        ("Sheep pox is not dangerous for the argali.", "livestock"),
+        # a past closed by "now it is calm" or "since then no"
+        ("Years ago many people set traps, now it is quiet.", "poaching"),
+        ("Heavy snow was in 2012, since then no.", "climate"),
+        # no comments about a topic, nothing to say about it
+        ("No comments about the railway.", "infrastructure"),
+        ("I have nothing to say about overgrazing.", "livestock"),
+        # a fronted topic not felt or seen, "not conducted", a dash and "not found"
+        ("Warming we don't feel in our mountains.", "climate"),
+        ("Gold mining is not conducted near the lake any longer.", "infrastructure"),
+        ("Anthrax - not found.", "livestock"),
+        # "X was not in last years", "don't make damage", "don't feel any influence of"
+        ("Heavy snow was not in the last years.", "climate"),
+        ("Stray dogs don't make any damage to the saiga.", "livestock"),
+        ("The herds don't feel any influence of the pipeline.", "infrastructure"),
+        # "clean from", "not influenced by", "passed by us", a mine closed
+        ("The gorge is clean from wire nooses this year.", "poaching"),
+        ("The gazelles are not influenced by the new highway.", "infrastructure"),
+        ("Last winter the dzud passed by our district.", "climate"),
+        ("The coal mine was closed two years ago.", "infrastructure"),
+        # only a visitor here: what the visitor names is not said to be a threat
+        ("I am only a tourist here, about mining I can't say.", "infrastructure"),
     ],
 )  # fmt: skip
 def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, theme):
@@ -525,6 +576,9 @@ def test_english_denials_of_echoes_ended_threats_and_removed_barriers(text, them
         ("Poaching, no doubt, is the worst threat.", "poaching"),
         ("The dzud was over by April but half the herds had died.", "climate"),
         ("They took the horns off the saiga they shot.", "poaching"),
+        # closed for traffic, hunting closed: not a barrier or a ban taken away
+        ("The road was closed for traffic during the migration.", "infrastructure"),
+        ("Hunting is closed here, but poachers still come at night.", "poaching"),
     ],
 )
 def test_english_phrases_near_those_denials_leave_the_threat_asserted(text, theme):

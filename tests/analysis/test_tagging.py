@@ -131,6 +131,28 @@ def test_lexicon_ignores_species_names_that_contain_theme_words():
     assert "livestock" not in _evidence("野牦牛的数量增加了", "zh")
 
 
+def test_lexicon_ignores_english_attributions_and_set_phrases():
+    # who says it is not what is said: "scientists say" is not research
+    assert "science" not in _evidence("Scientists say dry summers will come more often", "en")
+    # guards doing their job are not jobs for the community
+    assert "community" not in _evidence("The wardens do their job well", "en")
+
+
+def test_lexicon_reads_english_protected_area_abbreviations_and_protection_gaps():
+    assert "governance" in _evidence("The MoE has not sent a single inspector", "en")
+    assert "governance" in _evidence("On their side protection is nearly absent", "en")
+    assert "community" in _evidence("The leopard took their goats again", "en")
+    # words of writers from the region: dzhut, SPNA, petrol for the patrols, husbandry
+    assert "climate" in _evidence("After the dzhut of that year few calves survived", "en")
+    assert "governance" in _evidence("The SPNA has one car and no petrol", "en")
+    assert "livestock" in _evidence("Animal husbandry grows every year near the reserve", "en")
+    # protected areas by their regional names; hunters who kill
+    assert "governance" in _evidence("The zakaznik lost its status", "en")
+    assert "governance" in _evidence("Nobody patrols the wildlife sanctuary", "en")
+    assert "poaching" in _evidence("In autumn the hunters kill ibex near the pass", "en")
+    assert "climate" in _evidence("That snowy winter half the gazelles died", "en")
+
+
 def test_lexicon_reads_persian_typed_with_arabic_letters():
     assert "poaching" in _evidence("شكار غيرقانوني آهو", "fa")
 
