@@ -1283,3 +1283,28 @@ def test_russian_impunity_of_poachers_is_not_a_denial(text):
 def test_russian_nothing_threatens_the_animals_is_a_denial():
     asserted, negated = _split("Засуха сайгакам ничем не грозит.", "ru")
     assert "climate" not in asserted and "climate" in negated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # never having heard that X happens denies X, a cross-border term as well
+        ("Хулгайн анчид манай нутагт ирдэг гэж би огт сонсоогүй.", "poaching"),
+        ("Хилээр эвэр гаргадаг гэж бид хэзээ ч сонсож байгаагүй.", "transboundary"),
+        # a pair after "ямар ч" and a neither-nor ending in "healthy"
+        ("Манай хонь ч, ямаа ч эрүүл.", "livestock"),
+        # a refusal to answer says nothing about what it names
+        ("Хилийн гаалийн албаны ажилтан энэ талаар ярих эрхгүй гэж хариулахаас татгалзав.",  # noqa: E501
+         "governance"),
+        # the topic of "I can't say anything about X"
+        ("Цөлжилтийн талаар би юу ч хэлж мэдэхгүй.", "climate"),
+    ],
+)
+def test_mongolian_never_heard_refusals_and_unknown_topics(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_not_ten_but_four_years_denies_nothing():
+    asserted, _ = _split("Манайд ган одоо арав биш гурван жил тутам болдог.", "mn")
+    assert "climate" in asserted, asserted
