@@ -398,7 +398,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "тоо толгойгоо мэдэхгүй байдаг" (they do not know the numbers: a gap, not the
         # respondent's own ignorance); "малчин яаж уурлахгүй байх вэ" (how could a herder not
         # be angry: a rhetorical question affirms)
-        (r"хэн\s+ч\s+мэдэхгүй|мэдэхгүй\s+(?:байдаг|байгаа)|\w+хгүй\s+байх\s+(?:вэ|юм\s+бэ|билээ)", "", AFTER, NONE),  # noqa: E501
+        (r"хэн\s+ч\s+мэдэхгүй|мэдэхгүй\s+(?:байдаг|байгаа|байж|байхад|байтал)|(?:тоолж|хэмжиж|тогтоож|судалж|үнэлж|хянаж)\s+мэдэхгүй|\w+хгүй\s+байх\s+(?:вэ|юм\s+бэ|билээ)", "", AFTER, NONE),  # noqa: E501
         # the question echoed before its answer: "Хулгайн ан уу? Одоо бараг байхаа больсон",
         # "— Хашаа, зам саад болж байна уу? — Хашаа ч, зам ч саад биш", "Зуд уу? Мэдэхгүй"
         (r"(?:[\w-]+,?\s+){0,5}?[\w-]+\s+(?:уу|үү|юу|юү)\s*\?+\s*—?\s*(?:сайн\s+)?мэдэхгүй", "don't know", CLAUSE, UNKNOWN),  # noqa: E501

@@ -1308,3 +1308,23 @@ def test_mongolian_never_heard_refusals_and_unknown_topics(text, theme):
 def test_mongolian_not_ten_but_four_years_denies_nothing():
     asserted, _ = _split("Манайд ган одоо арав биш гурван жил тутам болдог.", "mn")
     assert "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # wild meat sold openly at the market is poaching
+        ("Хотын захад аргалийн мах ил зардаг.", "poaching", True),
+        # officials not consulting herders is about the community
+        ("Сумын дарга нутгийнхантай зөвлөлддөггүй, хүмүүс дургүйцэж байна.", "community", True),
+        # nobody checking is a governance gap
+        ("Ан амьтны гаралтай бүтээгдэхүүнийг хэн ч хянадаггүй.", "governance", True),
+        # not being able to count is a gap in knowledge, not the speaker's ignorance
+        ("Аргалийг зөв тоолж мэдэхгүй байж агнах зөвшөөрөл олгодог.", "science", True),
+        # a fence that "becomes a trap" sets no snare
+        ("Төмөр замын хашаа хулангийн хувьд гарцгүй урхи болдог.", "poaching", False),
+    ],
+)
+def test_mongolian_wild_meat_consultation_oversight_and_figurative_traps(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
