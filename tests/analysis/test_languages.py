@@ -219,3 +219,11 @@ def test_kazakh_and_kyrgyz_in_latin_letters_keep_their_label_and_are_tagged():
     tagged = tag_texts(texts)
     assert tagged["themes"].tolist() == ["poaching", "infrastructure", "livestock"]
     assert tagged["detected_lang"].tolist() == ["kk", "kk", "ky"]
+
+
+def test_mongolian_in_latin_with_a_doubled_h_or_a_particle_is_recognised():
+    # "ganchhan" (ганцхан) writes ц and х as "ch" and "h"; "l" is the particle "л"
+    assert looks_mongolian_in_latin(normalise("ganchhan l hamgaalagchtai"), True)
+    assert looks_mongolian_in_latin(normalise("Gan, zud, ganchhan hamgaalagch"), True)
+    assert fit_language("manaid ganchhan baigaliin hamgaalagch bii", "mn") == "mn"
+    assert not looks_mongolian_in_latin(normalise("The rangers are too few here"), True)
