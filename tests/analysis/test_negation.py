@@ -1328,3 +1328,10 @@ def test_mongolian_not_ten_but_four_years_denies_nothing():
 def test_mongolian_wild_meat_consultation_oversight_and_figurative_traps(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+def test_mongolian_a_researcher_interviewed_is_the_source_not_the_theme():
+    asserted, _ = _split("Судлаач эмэгтэйтэй хийсэн ярилцлагаар ган ихсэж байна.", "mn")
+    assert "science" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хашаа барих журам гэж юм алга.", "mn")
+    assert "governance" in asserted, asserted
