@@ -1335,3 +1335,20 @@ def test_mongolian_a_researcher_interviewed_is_the_source_not_the_theme():
     assert "science" not in asserted and "climate" in asserted, asserted
     asserted, _ = _split("Хашаа барих журам гэж юм алга.", "mn")
     assert "governance" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # nobody crossing the border is no cross-border problem; crossing it still is one
+        ("Хил давж ирдэг хулгайч манайд байхгүй.", "transboundary", False),
+        ("Аргаль хил давж нүүдэг.", "transboundary", True),
+        # topics echoed and left with "бүү мэд" (who knows)
+        ("Ган уу, зуд уу, бүү мэд.", "climate", False),
+        # a wild herd falling ill (өвчилсөн) is the disease theme
+        ("Зээр олноор өвчилсөн.", "livestock", True),
+    ],
+)
+def test_mongolian_border_crossing_denied_who_knows_and_falling_ill(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
