@@ -1352,3 +1352,26 @@ def test_mongolian_a_researcher_interviewed_is_the_source_not_the_theme():
 def test_mongolian_border_crossing_denied_who_knows_and_falling_ill(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a question back about the survey, with a short question after it
+        ("Энэ асуулгыг хэн санхүүжүүлдэг юм бэ? Уурхай уу?", "infrastructure"),
+        # a topic only echoed
+        ("Зуд уу? Зуд гэж...", "climate"),
+        # sent to someone else
+        ("Үүнийг сумын байгаль хамгаалагчаас асуу, тэр мэднэ.", "governance"),
+        # thanks for asking about something
+        ("Хилийн тухай асуултад баярлалаа.", "transboundary"),
+    ],
+)
+def test_mongolian_questions_back_echoes_referrals_and_thanks_name_no_theme(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_a_rhetorical_question_about_poachers_still_tags():
+    asserted, _ = _split("Хулгайн анчдыг хэн шийтгэх юм бэ?", "mn")
+    assert "poaching" in asserted, asserted
