@@ -1375,3 +1375,18 @@ def test_mongolian_questions_back_echoes_referrals_and_thanks_name_no_theme(text
 def test_mongolian_a_rhetorical_question_about_poachers_still_tags():
     asserted, _ = _split("Хулгайн анчдыг хэн шийтгэх юм бэ?", "mn")
     assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # far from roads and mines is free of them; moving away from a mine is its effect
+        ("Манай зээрийн нутаг төмөр зам, уурхайгаас маш хол.", "infrastructure", False),
+        ("Аргаль уурхайгаас хол нүүх болсон.", "infrastructure", True),
+        # nobody who does X, with several words before the denial
+        ("Зээр буудах хүн манайд одоо бол бараг үгүй.", "poaching", False),
+    ],
+)
+def test_mongolian_far_from_and_nobody_who(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
