@@ -1381,7 +1381,7 @@ def test_mongolian_a_rhetorical_question_about_poachers_still_tags():
     ("text", "theme", "present"),
     [
         # far from roads and mines is free of them; moving away from a mine is its effect
-        ("Манай зээрийн нутаг төмөр зам, уурхайгаас маш хол.", "infrastructure", False),
+        ("Манай нутаг төмөр зам, уурхайгаас маш хол.", "infrastructure", False),
         ("Аргаль уурхайгаас хол нүүх болсон.", "infrastructure", True),
         # nobody who does X, with several words before the denial
         ("Зээр буудах хүн манайд одоо бол бараг үгүй.", "poaching", False),
