@@ -1390,3 +1390,16 @@ def test_mongolian_a_rhetorical_question_about_poachers_still_tags():
 def test_mongolian_far_from_and_nobody_who(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Өвөл мал тураалд орж олноор үхсэн.", "climate"),
+        ("Хээрийн түймэрт шатсан газар их.", "climate"),
+        ("Компаниуд уулыг ухаж төнхөж байна.", "infrastructure"),
+    ],
+)
+def test_mongolian_herders_words_for_emaciation_fire_and_digging(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme in asserted, asserted
