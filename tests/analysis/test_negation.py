@@ -1403,3 +1403,8 @@ def test_mongolian_far_from_and_nobody_who(text, theme, present):
 def test_mongolian_herders_words_for_emaciation_fire_and_digging(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme in asserted, asserted
+
+
+def test_mongolian_results_not_shared_with_herders_is_about_the_community():
+    asserted, _ = _split("Тооллогын дүнг малчдад хэлдэггүй, малчидтай хуваалцах ёстой.", "mn")
+    assert "community" in asserted, asserted
