@@ -1408,3 +1408,20 @@ def test_mongolian_herders_words_for_emaciation_fire_and_digging(text, theme):
 def test_mongolian_results_not_shared_with_herders_is_about_the_community():
     asserted, _ = _split("Тооллогын дүнг малчдад хэлдэггүй, малчидтай хуваалцах ёстой.", "mn")
     assert "community" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # stopped long ago, died down, ended, got rid of: no longer
+        ("Урхи тавих явдал болиод олон жил болж байна.", "poaching", False),
+        ("Сүүлийн үед хулгайн анчид намжсан.", "poaching", False),
+        ("Манай сум хулгайн ангаас ангижирсан.", "poaching", False),
+        # ... but not when the stopping is denied, or a migration is cut off
+        ("Хулгайн ан намжсангүй.", "poaching", True),
+        ("Хилийн хашаанаас болж зээрийн нүүдэл тасарчээ.", "infrastructure", True),
+    ],
+)
+def test_mongolian_no_longer_stopped_died_down_got_rid_of(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
