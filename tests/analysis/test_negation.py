@@ -1425,3 +1425,23 @@ def test_mongolian_results_not_shared_with_herders_is_about_the_community():
 def test_mongolian_no_longer_stopped_died_down_got_rid_of(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # no report about a problem received: the problem and the report are denied
+        ("Сумаас эвэр наймааны талаар ямар ч мэдээлэл ирээгүй.", "poaching"),
+        ("Эвэр наймааны талаар ямар ч мэдээлэл ирээгүй.", "science"),
+        # no loss recorded from a cause: the cause is denied across "улмаас"
+        ("Цасан шуурганы улмаас хорогдол бүртгэгдээгүй.", "climate"),
+    ],
+)
+def test_mongolian_official_no_reports_and_no_losses_from_a_cause(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_reports_that_never_come_are_a_complaint():
+    asserted, _ = _split("Хулгайн ан их, харин энэ талаар цагдаад мэдээлэл ирдэггүй.", "mn")
+    assert "poaching" in asserted, asserted
