@@ -1445,3 +1445,18 @@ def test_mongolian_official_no_reports_and_no_losses_from_a_cause(text, theme):
 def test_mongolian_reports_that_never_come_are_a_complaint():
     asserted, _ = _split("Хулгайн ан их, харин энэ талаар цагдаад мэдээлэл ирдэггүй.", "mn")
     assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "no obstacle at all as far as X goes" and "nothing to worry about" deny X
+        ("Оростой мэдээлэл солилцох тал дээр ямар ч саадгүй.", "transboundary", False),
+        ("Хилийн хоёр талаас санаа зовох юм алга.", "transboundary", False),
+        # "without hindrance" inside a clause is no denial of the hunting
+        ("Хулгайн анчид саадгүй агнадаг.", "poaching", True),
+    ],
+)
+def test_mongolian_no_obstacle_and_nothing_to_worry_about(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
