@@ -963,6 +963,7 @@ def negate(
         if holders:
             # ... unless the cue is the word's own negated form: a problem term matched by a
             # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
+            own = False
             for index in holders:
                 if (
                     spans[index] == (scope.cue_start, scope.cue_end)
@@ -971,6 +972,12 @@ def negate(
                     and not result[index]
                 ):
                     result[index] = scope.family
+                    own = True
+            # a Mongolian verb that carries its own negation denies its subject and object
+            # too: "хулан хашаанд орооцолддоггүй" (wild asses do not get caught in fences)
+            if own and lang == "mn":
+                hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))
+                _bind(scope, spans, polarities, result, adjunct, starting, hears)
             continue
         if scope.effect == NEGATE:
             hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))

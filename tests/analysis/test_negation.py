@@ -1460,3 +1460,18 @@ def test_mongolian_reports_that_never_come_are_a_complaint():
 def test_mongolian_no_obstacle_and_nothing_to_worry_about(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # a negated verb that is itself a term denies its subject and object as well
+        ("Зээр төмөр замын хашаанд орооцолддоггүй.", "infrastructure", False),
+        # good pasture is no complaint about pasture
+        ("Энэ жил бэлчээр сайн.", "livestock", False),
+        ("Бэлчээр муудсан.", "livestock", True),
+    ],
+)
+def test_mongolian_negated_verb_terms_and_good_pasture(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
