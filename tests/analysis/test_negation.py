@@ -1475,3 +1475,18 @@ def test_mongolian_no_obstacle_and_nothing_to_worry_about(text, theme, present):
 def test_mongolian_negated_verb_terms_and_good_pasture(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a small impact denies what has it
+        ("Төмөр замын нөлөө харьцангуй бага.", "infrastructure"),
+        # a neither-nor whose first part holds a comma, and a longer list before "байхгүй"
+        ("Хүн, мал хоёрын зөрчил ч, хулгайн ан ч байхгүй.", "community"),
+        ("Зуд, бэлчээрийн доройтол аль аль нь манайд байхгүй.", "climate"),
+    ],
+)
+def test_mongolian_small_impact_and_longer_denied_lists(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
