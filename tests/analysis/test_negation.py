@@ -1490,3 +1490,10 @@ def test_mongolian_negated_verb_terms_and_good_pasture(text, theme, present):
 def test_mongolian_small_impact_and_longer_denied_lists(text, theme):
     asserted, _ = _split(text, "mn")
     assert theme not in asserted, asserted
+
+
+def test_mongolian_the_border_zone_is_a_place_a_denial_takes_with_it():
+    asserted, _ = _split("Хил орчмын нутагт урхи тавьдаггүй гэж хилчид хэлсэн.", "mn")
+    assert "transboundary" not in asserted and "poaching" not in asserted, asserted
+    asserted, _ = _split("Хилийн бүсэд хулгайн анчид их байна.", "mn")
+    assert "poaching" in asserted, asserted
