@@ -1497,3 +1497,10 @@ def test_mongolian_the_border_zone_is_a_place_a_denial_takes_with_it():
     assert "transboundary" not in asserted and "poaching" not in asserted, asserted
     asserted, _ = _split("Хилийн бүсэд хулгайн анчид их байна.", "mn")
     assert "poaching" in asserted, asserted
+
+
+def test_mongolian_predation_never_seen_is_denied():
+    asserted, _ = _split("Манайд ирвэс тэмээ барьж байхыг хэзээ ч хараагүй.", "mn")
+    assert "community" not in asserted, asserted
+    asserted, _ = _split("Ирвэс манай тэмээг барьж идсэн.", "mn")
+    assert "community" in asserted, asserted
