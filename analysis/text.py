@@ -684,6 +684,7 @@ _MONGOLIAN_LATIN_WORDS = frozenset(
     uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin
     hurtel hvrtel aimag aimgiin sum sumiin sumand nutag nutagt nutgiin bolno bolj bolood
     bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim l bii bish gsn gne
+    baihaa bhaa bolison bolisn bolsn bolchihson
     """.split()
 )
 #: Endings and letter groups of Mongolian words typed in Latin letters that English words

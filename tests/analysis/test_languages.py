@@ -227,3 +227,9 @@ def test_mongolian_in_latin_with_a_doubled_h_or_a_particle_is_recognised():
     assert looks_mongolian_in_latin(normalise("Gan, zud, ganchhan hamgaalagch"), True)
     assert fit_language("manaid ganchhan baigaliin hamgaalagch bii", "mn") == "mn"
     assert not looks_mongolian_in_latin(normalise("The rangers are too few here"), True)
+
+
+def test_mongolian_in_latin_no_longer_typed_without_the_soft_sign():
+    assert fit_language("hulgain an baihaa bolison", "mn") == "mn"
+    rows = pd.DataFrame({"id": ["a"], "lang": ["mn"], "text": ["urhi tavih baihaa bolison"]})
+    assert tag_texts(rows)["themes"][0] == ""
