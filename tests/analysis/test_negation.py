@@ -1504,3 +1504,17 @@ def test_mongolian_predation_never_seen_is_denied():
     assert "community" not in asserted, asserted
     asserted, _ = _split("Ирвэс манай тэмээг барьж идсэн.", "mn")
     assert "community" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # a denied export takes the direction with it
+        ("Орос руу арьс гаргадаггүй.", "transboundary", False),
+        # an export to China is trade in wildlife parts
+        ("Зээрийн эврийг Хятад руу гаргаж зардаг.", "poaching", True),
+    ],
+)
+def test_mongolian_exports_across_the_border(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
