@@ -687,14 +687,17 @@ _MONGOLIAN_LATIN_WORDS = frozenset(
     gej gesen geed gene ih ikh ihee ikhee olon tsoon tsuun bas mun ba bolon deer dotor tul
     uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin
     hurtel hvrtel aimag aimgiin sum sumiin sumand nutag nutagt nutgiin bolno bolj bolood
-    bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim
+    bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim l bii bish gsn gne
+    baihaa bhaa bolison bolisn bolsn bolchihson
     """.split()
 )
 #: Endings and letter groups of Mongolian words typed in Latin letters that English words
 #: rarely have (zeeriig, malchid, nuudliig, bolokhgui, agnaj).
 _MONGOLIAN_LATIN_SHAPE = re.compile(
     r"\w(?:iin|iig|aas|ees|oos|uud|uudiin|nuud|gui|gvi|laa|lee|loo|aj|ej|oj|dag|deg|dog|"
-    r"uulakh|uulah|san|sen|son|tai|tei|toi|chid|chin)$|(?:ts|kh)[aeiou]|[bcdfghjklmnpqrstvwxz]"
+    r"uulakh|uulah|san|sen|son|tai|tei|toi|chid|chin|aad|aar|gch)$|(?:ts|kh)[aeiou]|"
+    # ц or х written with a doubled h ("ganchhan", ганцхан; "ikhh")
+    r"(?:ch|sh|kh)h|[bcdfghjklmnpqrstvwxz]"
     r"(?:aa|ee|oo|uu|ii)[bcdfghjklmnpqrstvwxz]"
 )
 

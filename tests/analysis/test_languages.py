@@ -219,3 +219,17 @@ def test_kazakh_and_kyrgyz_in_latin_letters_keep_their_label_and_are_tagged():
     tagged = tag_texts(texts)
     assert tagged["themes"].tolist() == ["poaching", "infrastructure", "livestock"]
     assert tagged["detected_lang"].tolist() == ["kk", "kk", "ky"]
+
+
+def test_mongolian_in_latin_with_a_doubled_h_or_a_particle_is_recognised():
+    # "ganchhan" (ганцхан) writes ц and х as "ch" and "h"; "l" is the particle "л"
+    assert looks_mongolian_in_latin(normalise("ganchhan l hamgaalagchtai"), True)
+    assert looks_mongolian_in_latin(normalise("Gan, zud, ganchhan hamgaalagch"), True)
+    assert fit_language("manaid ganchhan baigaliin hamgaalagch bii", "mn") == "mn"
+    assert not looks_mongolian_in_latin(normalise("The rangers are too few here"), True)
+
+
+def test_mongolian_in_latin_no_longer_typed_without_the_soft_sign():
+    assert fit_language("hulgain an baihaa bolison", "mn") == "mn"
+    rows = pd.DataFrame({"id": ["a"], "lang": ["mn"], "text": ["urhi tavih baihaa bolison"]})
+    assert tag_texts(rows)["themes"][0] == ""

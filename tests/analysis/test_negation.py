@@ -1497,6 +1497,76 @@ def test_chinese_long_gone_no_complaints_and_negated_verbs(text, theme):
     assert theme not in asserted and theme in negated, (text, asserted, negated)
 
 
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # never having heard that X happens denies X, a cross-border term as well
+        ("Хулгайн анчид манай нутагт ирдэг гэж би огт сонсоогүй.", "poaching"),
+        ("Хилээр эвэр гаргадаг гэж бид хэзээ ч сонсож байгаагүй.", "transboundary"),
+        # a pair after "ямар ч" and a neither-nor ending in "healthy"
+        ("Манай хонь ч, ямаа ч эрүүл.", "livestock"),
+        # a refusal to answer says nothing about what it names
+        ("Хилийн гаалийн албаны ажилтан энэ талаар ярих эрхгүй гэж хариулахаас татгалзав.",  # noqa: E501
+         "governance"),
+        # the topic of "I can't say anything about X"
+        ("Цөлжилтийн талаар би юу ч хэлж мэдэхгүй.", "climate"),
+    ],
+)
+def test_mongolian_never_heard_refusals_and_unknown_topics(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_not_ten_but_four_years_denies_nothing():
+    asserted, _ = _split("Манайд ган одоо арав биш гурван жил тутам болдог.", "mn")
+    assert "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # wild meat sold openly at the market is poaching
+        ("Хотын захад аргалийн мах ил зардаг.", "poaching", True),
+        # officials not consulting herders is about the community
+        ("Сумын дарга нутгийнхантай зөвлөлддөггүй, хүмүүс дургүйцэж байна.", "community", True),
+        # nobody checking is a governance gap
+        ("Ан амьтны гаралтай бүтээгдэхүүнийг хэн ч хянадаггүй.", "governance", True),
+        # not being able to count is a gap in knowledge, not the speaker's ignorance
+        ("Аргалийг зөв тоолж мэдэхгүй байж агнах зөвшөөрөл олгодог.", "science", True),
+        # a fence that "becomes a trap" sets no snare
+        ("Төмөр замын хашаа хулангийн хувьд гарцгүй урхи болдог.", "poaching", False),
+    ],
+)
+def test_mongolian_wild_meat_consultation_oversight_and_figurative_traps(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
+def test_mongolian_a_researcher_interviewed_is_the_source_not_the_theme():
+    asserted, _ = _split("Судлаач эмэгтэйтэй хийсэн ярилцлагаар ган ихсэж байна.", "mn")
+    assert "science" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хашаа барих журам гэж юм алга.", "mn")
+    assert "governance" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # nobody crossing the border is no cross-border problem; crossing it still is one
+        ("Хил давж ирдэг хулгайч манайд байхгүй.", "transboundary", False),
+        ("Аргаль хил давж нүүдэг.", "transboundary", True),
+        # topics echoed and left with "бүү мэд" (who knows)
+        ("Ган уу, зуд уу, бүү мэд.", "climate", False),
+        # a wild herd falling ill (өвчилсөн) is the disease theme
+        ("Зээр олноор өвчилсөн.", "livestock", True),
+    ],
+)
+def test_mongolian_border_crossing_denied_who_knows_and_falling_ill(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
@@ -1508,6 +1578,45 @@ def test_chinese_long_gone_no_complaints_and_negated_verbs(text, theme):
 def test_russian_denied_rhetorical_and_never_built(text, theme):
     asserted, negated = _split(text, "ru")
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a question back about the survey, with a short question after it
+        ("Энэ асуулгыг хэн санхүүжүүлдэг юм бэ? Уурхай уу?", "infrastructure"),
+        # a topic only echoed
+        ("Зуд уу? Зуд гэж...", "climate"),
+        # sent to someone else
+        ("Үүнийг сумын байгаль хамгаалагчаас асуу, тэр мэднэ.", "governance"),
+        # thanks for asking about something
+        ("Хилийн тухай асуултад баярлалаа.", "transboundary"),
+    ],
+)
+def test_mongolian_questions_back_echoes_referrals_and_thanks_name_no_theme(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_a_rhetorical_question_about_poachers_still_tags():
+    asserted, _ = _split("Хулгайн анчдыг хэн шийтгэх юм бэ?", "mn")
+    assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # far from roads and mines is free of them; moving away from a mine is its effect
+        ("Манай нутаг төмөр зам, уурхайгаас маш хол.", "infrastructure", False),
+        ("Аргаль уурхайгаас хол нүүх болсон.", "infrastructure", True),
+        # nobody who does X, with several words before the denial
+        ("Зээр буудах хүн манайд одоо бол бараг үгүй.", "poaching", False),
+    ],
+)
+def test_mongolian_far_from_and_nobody_who(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
 
 
 @pytest.mark.parametrize(
@@ -1529,6 +1638,42 @@ def test_russian_working_law_wouldnt_say_and_topic_after_its_denial(text, theme)
 def test_russian_small_fines_are_still_a_complaint():
     asserted, _ = _split("Штрафы у нас маленькие, браконьеры смеются.", "ru")
     assert "governance" in asserted
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Өвөл мал тураалд орж олноор үхсэн.", "climate"),
+        ("Хээрийн түймэрт шатсан газар их.", "climate"),
+        ("Компаниуд уулыг ухаж төнхөж байна.", "infrastructure"),
+    ],
+)
+def test_mongolian_herders_words_for_emaciation_fire_and_digging(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme in asserted, asserted
+
+
+def test_mongolian_results_not_shared_with_herders_is_about_the_community():
+    asserted, _ = _split("Тооллогын дүнг малчдад хэлдэггүй, малчидтай хуваалцах ёстой.", "mn")
+    assert "community" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # stopped long ago, died down, ended, got rid of: no longer
+        ("Урхи тавих явдал болиод олон жил болж байна.", "poaching", False),
+        ("Сүүлийн үед хулгайн анчид намжсан.", "poaching", False),
+        ("Манай сум хулгайн ангаас ангижирсан.", "poaching", False),
+        # ... but not when the stopping is denied, or a migration is cut off
+        ("Хулгайн ан намжсангүй.", "poaching", True),
+        ("Хилийн хашаанаас болж зээрийн нүүдэл тасарчээ.", "infrastructure", True),
+    ],
+)
+def test_mongolian_no_longer_stopped_died_down_got_rid_of(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
 
 
 @pytest.mark.parametrize(
@@ -1556,6 +1701,57 @@ def test_russian_none_left_does_not_read_as_the_past_going_on():
     text = "Раньше отары гоняли к самому озеру, сейчас уже нет, скота почти не осталось."
     asserted, negated = _split(text, "ru")
     assert "livestock" not in asserted and "livestock" in negated, (asserted, negated)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # no report about a problem received: the problem and the report are denied
+        ("Сумаас эвэр наймааны талаар ямар ч мэдээлэл ирээгүй.", "poaching"),
+        ("Эвэр наймааны талаар ямар ч мэдээлэл ирээгүй.", "science"),
+        # no loss recorded from a cause: the cause is denied across "улмаас"
+        ("Цасан шуурганы улмаас хорогдол бүртгэгдээгүй.", "climate"),
+    ],
+)
+def test_mongolian_official_no_reports_and_no_losses_from_a_cause(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_reports_that_never_come_are_a_complaint():
+    asserted, _ = _split("Хулгайн ан их, харин энэ талаар цагдаад мэдээлэл ирдэггүй.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # "no obstacle at all as far as X goes" and "nothing to worry about" deny X
+        ("Оростой мэдээлэл солилцох тал дээр ямар ч саадгүй.", "transboundary", False),
+        ("Хилийн хоёр талаас санаа зовох юм алга.", "transboundary", False),
+        # "without hindrance" inside a clause is no denial of the hunting
+        ("Хулгайн анчид саадгүй агнадаг.", "poaching", True),
+    ],
+)
+def test_mongolian_no_obstacle_and_nothing_to_worry_about(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # a negated verb that is itself a term denies its subject and object as well
+        ("Зээр төмөр замын хашаанд орооцолддоггүй.", "infrastructure", False),
+        # good pasture is no complaint about pasture
+        ("Энэ жил бэлчээр сайн.", "livestock", False),
+        ("Бэлчээр муудсан.", "livestock", True),
+    ],
+)
+def test_mongolian_negated_verb_terms_and_good_pasture(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
 
 
 @pytest.mark.parametrize(
@@ -1671,3 +1867,47 @@ def test_chinese_meeting_none_on_patrol_denies_the_threat_not_a_patrol_gap():
 def test_russian_nobody_leads_herds_there_and_nobody_poisons_wolves(text, theme):
     asserted, negated = _split(text, "ru")
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a small impact denies what has it
+        ("Төмөр замын нөлөө харьцангуй бага.", "infrastructure"),
+        # a neither-nor whose first part holds a comma, and a longer list before "байхгүй"
+        ("Хүн, мал хоёрын зөрчил ч, хулгайн ан ч байхгүй.", "community"),
+        ("Зуд, бэлчээрийн доройтол аль аль нь манайд байхгүй.", "climate"),
+    ],
+)
+def test_mongolian_small_impact_and_longer_denied_lists(text, theme):
+    asserted, _ = _split(text, "mn")
+    assert theme not in asserted, asserted
+
+
+def test_mongolian_the_border_zone_is_a_place_a_denial_takes_with_it():
+    asserted, _ = _split("Хил орчмын нутагт урхи тавьдаггүй гэж хилчид хэлсэн.", "mn")
+    assert "transboundary" not in asserted and "poaching" not in asserted, asserted
+    asserted, _ = _split("Хилийн бүсэд хулгайн анчид их байна.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+def test_mongolian_predation_never_seen_is_denied():
+    asserted, _ = _split("Манайд ирвэс тэмээ барьж байхыг хэзээ ч хараагүй.", "mn")
+    assert "community" not in asserted, asserted
+    asserted, _ = _split("Ирвэс манай тэмээг барьж идсэн.", "mn")
+    assert "community" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # a denied export takes the direction with it
+        ("Орос руу арьс гаргадаггүй.", "transboundary", False),
+        # an export to China is trade in wildlife parts
+        ("Зээрийн эврийг Хятад руу гаргаж зардаг.", "poaching", True),
+    ],
+)
+def test_mongolian_exports_across_the_border(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
