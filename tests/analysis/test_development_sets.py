@@ -1,4 +1,4 @@
-"""The third to eleventh development sets (tests/data/text_dev3 to text_dev11, README in each).
+"""The third to twelfth development sets (tests/data/text_dev3 to text_dev12, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -91,6 +91,15 @@ CHECKSUMS = {
             "0bed04673d999ac1d9bf2761a355f0502b67f19335e251e2b4f902be88581add"
         ),
         "statements_mn_c.csv": "4e20ae6b368c39c8f43958862fb78694932c9ef6809a53d654abb746cb806493",
+    },
+    12: {
+        "statements_mn_d.csv": "b3703ba113495eb49a3dac900653ab82fd7c174c3c40598be098c13afe6c87bb",
+        "statements_mn_e.csv": "59119c7e35eedf4f4cd00c0f02907a6cc72ded210315c711070ce7f3caeddd23",
+        "statements_en.csv": "222587193dc5c09127aebde923b0c1263686589ed1b33918f7d25eca95f09139",
+        "statements_fa.csv": "43ae5af5e20fd210c9a6027c13fc2f4d558608d00e5df3709f28c35240290476",
+        "statements_deny_c.csv": (
+            "bfee71153f7e3bbe30ff673cad441fe3b91ece9cc104b774eb4adae9f9c91c6e"
+        ),
     },
 }
 
@@ -223,6 +232,19 @@ SETS = (
         non_answers=53,
         non_answers_missed=11,
         negation={1: 2, 2: 7, 3: 12, 4: 1, 5: 7, 6: 13, 7: 18},
+    ),
+    DevelopmentSet(
+        12,
+        CHECKSUMS[12],
+        ("mn", "en", "fa", "ru", "zh", "kk", "ky", "uz", "tg"),
+        size=458,
+        per_language=10,
+        lexicon_held_out=0.78,
+        lexicon_tuned=0.83,
+        held_out=0.81,
+        non_answers=46,
+        non_answers_missed=7,
+        negation={2: 1, 3: 17, 4: 12, 5: 1, 6: 12, 7: 14},
     ),
 )
 

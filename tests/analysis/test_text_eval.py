@@ -24,7 +24,12 @@ and non-answers in every language, English, Mongolian and the Central Asian lang
 registers): its odd half in the seed statements and the lexicon, negation and non-answer
 rules revised on that half: 0.871 [0.853, 0.887] (the lexicon alone 0.838; 0.839 after
 three further changes decided on development data), negated statements with no theme 54 ->
-60 of 68.
+60 of 68. After the twelfth development set (Mongolian in spoken and written registers,
+English typed by non-native writers, Persian and Dari, denials and non-answers in every
+language), its odd half in the seed statements and the rules revised on that half, the
+mappings refitted on the held-out halves of sets 3-12: 0.872 [0.852, 0.888] (the lexicon
+alone 0.837), negated statements with no theme 61 of 68, non-answers 53 of 55; the
+non-answer floor raised to 0.94.
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
@@ -162,7 +167,7 @@ def test_non_answers_abstain(evaluated, capsys):
     with capsys.disabled():
         print(f"\nnon-answers that abstain: {int(abstained.sum())} of {len(answers)} "
               "(target 19 of 20)")  # fmt: skip
-    assert len(answers) >= 50 and abstained.mean() >= 0.9
+    assert len(answers) >= 50 and abstained.mean() >= 0.94
 
 
 def test_real_statements_rarely_go_without_a_theme(evaluated):

@@ -30,7 +30,12 @@ of sets 3-11): 0.845 [0.815, 0.867] (the lexicon alone 0.796), English 0.801, Mo
 0.674, negation 59 of 68, non-answers 36 of 36, the first theme's ECE 0.045; 0.847
 [0.817, 0.870] (the lexicon alone 0.799, Kyrgyz 0.841 -> 0.853) after three further changes
 decided on development data: of two terms covering the same word the heavier counts, Uzbek
-apostrophe look-alikes read as the apostrophe, and Mongolian wordings revised again.
+apostrophe look-alikes read as the apostrophe, and Mongolian wordings revised again. After
+the twelfth development set (its odd half in the seed statements; the rules revised on that
+half in every language; the mappings refitted on the held-out halves of sets 3-12): 0.850
+[0.822, 0.872] (the lexicon alone 0.803), English 0.775, Persian 0.881, Mongolian 0.683,
+negation 62 of 68 (kinds 2, 5, 6 and 7 whole), non-answers 36 of 36, the first theme's ECE
+0.050; the overall floor raised to 0.83 and the negation floor to 0.87.
 """
 
 from __future__ import annotations
@@ -58,10 +63,10 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.82, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.63, "fa": 0.84,
+FLOORS = {"all": 0.83, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.63, "fa": 0.84,
           "kk": 0.89, "ky": 0.79, "uz": 0.86, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
-NEGATION_FLOOR = 0.83
+NEGATION_FLOOR = 0.87
 NON_ANSWER_FLOOR = 0.95
 CALIBRATION_CEILING = 0.06
 
