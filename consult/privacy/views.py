@@ -6,6 +6,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 
 from consult.extensions import db
+from consult.i18n import current_language
 from consult.models import Questionnaire
 from consult.privacy.service import (
     PrivacyError,
@@ -15,6 +16,35 @@ from consult.privacy.service import (
     purge_personal_data,
 )
 from consult.secretariat import bp
+
+
+def _named(questions: list[str], questionnaires: list[Questionnaire]) -> list[str]:
+    """Each personal question as "its label (its name)": the label in the reader's language
+    from the first questionnaire whose current version asks it; the name alone otherwise."""
+    from consult.questionnaires import load_version_form
+    from consult.respond.page_view import odk_text
+
+    lang = current_language()
+    forms = []
+    for questionnaire in questionnaires:
+        version = questionnaire.current_version
+        if version is None:
+            continue
+        try:
+            forms.append(load_version_form(version))
+        except (ValueError, KeyError):  # a stored form this engine cannot read
+            continue
+    named = []
+    for name in questions:
+        label = ""
+        for form in forms:
+            question = form.questions.get(name)
+            if question is not None:
+                text = question.labels.get(lang) or question.labels.get(form.default_language)
+                label = odk_text(text).striptags() if text else ""
+                break
+        named.append(f"{label} ({name})" if label else name)
+    return named
 
 
 @bp.route("/privacy")
@@ -41,7 +71,7 @@ def privacy():
     return render_template(
         "privacy/privacy.html",
         counts=personal_data_counts(),
-        questions=personal_questions(),
+        questions=_named(personal_questions(), questionnaires),
         questionnaires=questionnaires,
         before=before_text,
         slug=slug or "",

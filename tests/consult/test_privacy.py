@@ -263,3 +263,21 @@ def test_privacy_page_is_for_the_secretariat_only(client, auth):
 def test_privacy_page_is_linked_from_the_secretariat_navigation(client, auth):
     auth.login("admin")
     assert 'href="/secretariat/privacy"' in client.get("/secretariat/").get_data(as_text=True)
+
+
+def test_privacy_page_names_the_personal_questions_by_their_labels(app, client, auth):
+    from consult.questionnaires import ensure_shipped_questionnaire
+
+    with app.app_context():
+        ensure_shipped_questionnaire()
+        db.session.commit()
+    auth.login("admin")
+    for lang, script in (("en", r"[A-Za-z]{4}"), ("ru", r"[А-Яа-я]{4}")):
+        page = client.get("/secretariat/privacy", query_string={"lang": lang}).get_data(
+            as_text=True
+        )
+        row = page.split('data-count="responses"', 1)[0].rsplit("<tr>", 1)[1]
+        # "label (name)" for each question the configuration names
+        for name in ("email", "sh_name"):
+            match = re.search(rf"([^,>]+) \({name}\)", row)
+            assert match and re.search(script, match.group(1)), (lang, name, row)
