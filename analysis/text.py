@@ -724,6 +724,29 @@ def looks_turkic_in_latin(clean: str) -> bool:
     return small > 0 and small > english
 
 
+#: Tajik small words as they are typed in Latin letters (phones, keyboards without a Tajik
+#: layout: "dar", "baroi", "nest", "mekunand"); none is an English word.
+_TAJIK_LATIN_WORDS = frozenset(
+    """
+    dar az va ba baroi bo ki chi hama hamin hamon inro onro injo inja onjo mo shumo onho
+    lekin vale ammo faqat fakat nest nestand hast hastand ast budan shud shudaast kard kardan
+    khele xele hele bisyor besyor ziyod ziyot hanuz hanoz chand kas hech hich chiz chize
+    khub xub dorad dorand dorem nadorad nadorem nadorand mekunand mekunan mekunad mekunem
+    meshavad meshad nameshavad namedonam namedonem namedonand agar chunki zero tamom
+    """.split()
+)
+
+
+def looks_tajik_in_latin(clean: str) -> bool:
+    """True when normalised Latin-script text labelled Tajik reads as such ("dar in joy
+    shikor hast"): more of its words are Tajik small words than English stop words, and at
+    least one is."""
+    found = words(clean)
+    small = sum(word in _TAJIK_LATIN_WORDS for word in found)
+    english = sum(word in _ENGLISH_MARKERS for word in found)
+    return small > 0 and small > english
+
+
 def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:
     """True when normalised Latin-script text reads as Mongolian typed in Latin letters
     ("hulgain anchid zeeriig agnaj baina"). A text labelled Mongolian needs more Mongolian
@@ -785,6 +808,8 @@ def fit_language(text: object, lang: object = "") -> str:
         if code in ("", "mn") and looks_mongolian_in_latin(clean, labelled_mongolian=code == "mn"):
             return "mn"
         if code in ("kk", "ky") and not _UZBEK_MARK.search(clean) and looks_turkic_in_latin(clean):
+            return code
+        if code == "tg" and not _UZBEK_MARK.search(clean) and looks_tajik_in_latin(clean):
             return code
         if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(
             clean, labelled_russian=code == "ru"
@@ -937,6 +962,26 @@ _LATIN_TO_TURKIC_PATTERN = re.compile(
 )
 
 
+# Tajik typed in Latin letters, as on phones: sh, ch, zh, kh or x for х, gh for ғ, j for ҷ,
+# q for қ, h for ҳ, y for й, ī and ū for ӣ and ӯ. The letters come back as a keyboard
+# without Tajik letters types them (ҷ as ч, қ as к, ғ as г, ҳ as х), which the lexicon
+# reads as such a typing (``analysis.lexicon``'s folded letters).
+_LATIN_TO_TAJIK = {
+    "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "gh": "г", "ts": "ц", "yo": "ё", "yu": "ю",
+    "ya": "я", "ī": "и", "ū": "у", "ö": "у", "a": "а", "b": "б", "v": "в", "w": "в",
+    "g": "г", "d": "д", "e": "е", "z": "з", "i": "и", "j": "ч", "k": "к", "q": "к", "l": "л",
+    "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
+    "h": "х", "x": "х", "c": "ц", "y": "й", "'": "ъ",
+}  # fmt: skip
+_LATIN_TO_TAJIK_PATTERN = re.compile(_letter_groups(_LATIN_TO_TAJIK) + "|[a-zīūö']")
+
+
+def tajik_from_latin(clean: str) -> str:
+    """Normalised Tajik typed in Latin letters, written in Cyrillic as a keyboard without
+    Tajik letters would (``shikor dar injo hast`` -> ``шикор дар инчо хаст``)."""
+    return _LATIN_TO_TAJIK_PATTERN.sub(lambda m: _LATIN_TO_TAJIK[m.group()], clean)
+
+
 def turkic_from_latin(clean: str) -> str:
     """Normalised Kazakh or Kyrgyz typed in Latin letters, written in Cyrillic (``bul jerde
     brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й)."""
@@ -964,8 +1009,9 @@ def uzbek_latin(text: str) -> str:
 def matching_text(text: object, lang: str) -> object:
     """The text the lexicon and the features read for a text in ``lang``.
 
-    Russian typed in Latin letters is transliterated to Cyrillic and Uzbek typed in
-    Cyrillic to the Latin alphabet (the lexicon lists each language in one script);
+    Russian, Kazakh, Kyrgyz, Tajik and Mongolian typed in Latin letters are transliterated
+    to Cyrillic and Uzbek typed in Cyrillic to the Latin alphabet (the lexicon lists each
+    language in one script);
     every other text is returned unchanged.
     """
     if not isinstance(text, str):
@@ -978,6 +1024,10 @@ def matching_text(text: object, lang: str) -> object:
         clean = normalise(text)
         if script_of(clean) == "latin":
             return turkic_from_latin(clean)
+    elif lang == "tg" and not starts_in_script(text, "cyrillic"):
+        clean = normalise(text)
+        if script_of(clean) == "latin":
+            return tajik_from_latin(clean)
     elif lang == "mn" and not starts_in_script(text, "cyrillic"):
         clean = normalise(text)
         if script_of(clean) == "latin":

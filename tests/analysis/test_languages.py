@@ -12,11 +12,13 @@ from analysis.text import (
     fit_language,
     looks_mongolian_in_latin,
     looks_russian_in_latin,
+    looks_tajik_in_latin,
     looks_turkic_in_latin,
     matching_text,
     mongolian_from_latin,
     normalise,
     russian_from_latin,
+    tajik_from_latin,
     turkic_from_latin,
     uzbek_latin,
 )
@@ -233,3 +235,25 @@ def test_mongolian_in_latin_no_longer_typed_without_the_soft_sign():
     assert fit_language("hulgain an baihaa bolison", "mn") == "mn"
     rows = pd.DataFrame({"id": ["a"], "lang": ["mn"], "text": ["urhi tavih baihaa bolison"]})
     assert tag_texts(rows)["themes"][0] == ""
+
+
+def test_tajik_in_latin_letters_keeps_its_label_and_is_tagged():
+    assert looks_tajik_in_latin(normalise("Dar in kuhho shikorchiyon bisyor hastand"))
+    assert not looks_tajik_in_latin(normalise("There are many poachers in these hills"))
+    assert fit_language("Dar in kuhho shikorchiyon bisyor hastand", "tg") == "tg"
+    assert fit_language("Poachers shoot the ibex in these hills", "tg") == "en"
+    # sh, ch, kh, j (ҷ) and q (қ) come back as a keyboard without Tajik letters types them
+    assert tajik_from_latin("shikor dar injo hast") == "шикор дар инчо хаст"
+    assert tajik_from_latin("qishloqi khushk") == "кишлоки хушк"
+    texts = pd.DataFrame({
+        "id": ["1", "2", "3"],
+        "lang": ["tg", "tg", "tg"],
+        "text": [
+            "Dar in kuhho shikori ghayriqonuni bisyor ast",
+            "Khushksoli oby chashmaho kam kard",
+            "Chupono ramai gusfandro ba charogohi kiikho meburand, alaf namemonad",
+        ],
+    })  # fmt: skip
+    tagged = tag_texts(texts)
+    assert tagged["themes"].tolist() == ["poaching", "climate", "livestock"]
+    assert tagged["detected_lang"].tolist() == ["tg"] * 3
