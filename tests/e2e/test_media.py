@@ -36,7 +36,13 @@ def test_photo_uploaded_on_a_page_shows_its_thumbnail(live_server, site, page):
 
     thumbnail = page.locator('[data-q="photo"] img.thumbnail')
     thumbnail.wait_for(state="visible")
-    loaded = thumbnail.evaluate("img => img.complete && img.naturalWidth")
+    # visible comes before loaded: wait for the image itself (0 if it fails to load)
+    loaded = thumbnail.evaluate(
+        """img => img.complete ? img.naturalWidth : new Promise(done => {
+            img.addEventListener("load", () => done(img.naturalWidth));
+            img.addEventListener("error", () => done(0));
+        })"""
+    )
     assert loaded == 320
     assert "gate.jpg" in page.locator('[data-q="photo"] .file-current').inner_text()
     assert page.input_value("input[name=site_name]") == "Altyn-Emel"
