@@ -714,14 +714,32 @@ _TURKIC_LATIN_WORDS = frozenset(
 )
 
 
+#: Case and verb endings of Kazakh and Kyrgyz words typed in Latin letters that English
+#: words rarely have (audanynda, atyp, alypty, malchylar, jerinde, kyrgyzdyn).
+_TURKIC_LATIN_SHAPE = re.compile(
+    r"\w(?:ynda|inde|nda|nde|dyn|din|tyn|tin|nyn|nin|dan|den|tan|ten|nan|nen|"
+    r"typ|tip|yp|up|ypty|ipti|dy|di|ty|ti|lar|ler|dar|der|tar|ter|lary|leri|gan|gen|qan|"
+    r"ken|ghan|ğan|ğa|ge|qa|ke|ga|myz|miz|byz|biz|dyq|dik|yq|ik)$|"
+    r"(?:zh|q|ğ|ñ|ı|ş)[a-zäöüūı]|[^aeiou\s]y[^aeiouy\s]"
+)
+
+
 def looks_turkic_in_latin(clean: str) -> bool:
     """True when normalised Latin-script text labelled Kazakh or Kyrgyz reads as such
     ("bul jerde brakonerler kop"): more of its words are Kazakh or Kyrgyz small words than
-    English stop words, and at least one is."""
+    English stop words, and at least one is; or, without such small words, its words of a
+    Kazakh or Kyrgyz shape ("audanynda ... atyp alypty") outnumber its English stop words
+    two to one and make up half of it."""
     found = words(clean)
     small = sum(word in _TURKIC_LATIN_WORDS for word in found)
     english = sum(word in _ENGLISH_MARKERS for word in found)
-    return small > 0 and small > english
+    if small > 0 and small > english:
+        return True
+    shaped = sum(
+        1 for word in found
+        if word not in _TURKIC_LATIN_WORDS and _TURKIC_LATIN_SHAPE.search(word)
+    )  # fmt: skip
+    return bool(found) and shaped > 2 * english and 2 * shaped >= len(found)
 
 
 #: Tajik small words as they are typed in Latin letters (phones, keyboards without a Tajik

@@ -257,3 +257,14 @@ def test_tajik_in_latin_letters_keeps_its_label_and_is_tagged():
     tagged = tag_texts(texts)
     assert tagged["themes"].tolist() == ["poaching", "climate", "livestock"]
     assert tagged["detected_lang"].tolist() == ["tg"] * 3
+
+
+def test_kazakh_in_latin_letters_without_small_words_is_read_by_its_endings():
+    # no "bul", "jok", "kop": the case and verb endings (-ynda, -typ, -ypty, -dy) tell
+    text = "Audanymyzda tunde kiikterdi atyp alypty, mashinasyn tauyp aldy"
+    assert looks_turkic_in_latin(normalise(text))
+    assert fit_language(text, "kk") == "kk"
+    for english in ("Herders graze their sheep on the steppe every day",
+                    "The rangers lack cars and fuel for patrols in winter"):  # fmt: skip
+        assert not looks_turkic_in_latin(normalise(english))
+        assert fit_language(english, "kk") == "en"
