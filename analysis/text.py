@@ -974,10 +974,14 @@ _LATIN_TO_TURKIC = {
     "c": "ц", "y": "ы", "'": "",
 }  # fmt: skip
 _LATIN_TO_TURKIC_PATTERN = re.compile(
-    r"(?P<jot>(?<=[aeiouyäöüı])y(?![aeiouyäöüı]))|"
+    r"(?P<iy>(?<=[aeoäöüı])[iy]y(?![aeiouäöüı]))|"
+    r"(?P<jot>(?<=[aeiouyäöüı])(?<![aeioäöüı]u)y(?![aeiouyäöüı])|(?<=[aeoäöüı])(?:i|y(?=[aeiouyäöüı])))|"
     + _letter_groups(_LATIN_TO_TURKIC)
     + "|[a-zäáğǵñńöóūúüışç']"
 )
+# Kazakh's 2021 Latin alphabet writes ы as y and і as ı; informal spellings write ы as ı
+# (or y) and і as i. A text whose y stands between consonants uses y for ы, and its ı is і.
+_Y_AS_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxzğñş]y(?:[bcdfghjklmnpqrstvwxzğñş]|\b)")
 
 
 # Tajik typed in Latin letters, as on phones: sh, ch, zh, kh or x for х, gh for ғ, j for ҷ,
@@ -1002,10 +1006,21 @@ def tajik_from_latin(clean: str) -> str:
 
 def turkic_from_latin(clean: str) -> str:
     """Normalised Kazakh or Kyrgyz typed in Latin letters, written in Cyrillic (``bul jerde
-    brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й)."""
-    return _LATIN_TO_TURKIC_PATTERN.sub(
-        lambda m: "й" if m.group("jot") else _LATIN_TO_TURKIC[m.group()], clean
-    )
+    brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й, and so is
+    ``i`` after a vowel other than u or i, or ``y`` between such a vowel and another vowel:
+    ``aidap`` -> айдап, ``aiyl`` -> айыл, ``müyiz`` -> мүйиз, but ``auyl`` -> ауыл; ``ı``
+    is і in a text that writes ы as ``y``, else ы)."""
+    dotless = "і" if "ı" in clean and _Y_AS_VOWEL.search(clean) else "ы"
+
+    def letter(match: re.Match) -> str:
+        if match.group("iy"):
+            return "йы"
+        if match.group("jot"):
+            return "й"
+        found = match.group()
+        return dotless if found == "ı" else _LATIN_TO_TURKIC[found]
+
+    return _LATIN_TO_TURKIC_PATTERN.sub(letter, clean)
 
 
 def russian_from_latin(clean: str) -> str:

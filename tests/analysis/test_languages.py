@@ -268,3 +268,13 @@ def test_kazakh_in_latin_letters_without_small_words_is_read_by_its_endings():
                     "The rangers lack cars and fuel for patrols in winter"):  # fmt: skip
         assert not looks_turkic_in_latin(normalise(english))
         assert fit_language(english, "kk") == "en"
+
+
+def test_turkic_latin_i_and_y_after_a_vowel_and_the_dotless_i_by_convention():
+    # i after a vowel (not u or i) is й, and y between such a vowel and another vowel too
+    assert turkic_from_latin("koi aidap jaiylymga") == "кой айдап жайылымга"
+    assert turkic_from_latin("arnayy müyiz") == "арнайы мүйиз"
+    assert turkic_from_latin("auyl") == "ауыл"
+    # ı is ы where i writes і, and і where y writes ы (Kazakh's 2021 Latin alphabet)
+    assert turkic_from_latin("bir jılı") == "бир жылы"
+    assert turkic_from_latin("bız bıldyk") == "біз білдык"
