@@ -981,6 +981,10 @@ _LATIN_TO_TURKIC_PATTERN = re.compile(
 )
 # Kazakh's 2021 Latin alphabet writes ы as y and і as ı; informal spellings write ы as ı
 # (or y) and і as i. A text whose y stands between consonants uses y for ы, and its ı is і.
+# Kazakh typed in Latin letters without telling і from и: its words are written as a
+# keyboard without Kazakh letters types them, which the lexicon reads folded (a word with ү
+# but и for і would be taken as typed on a full layout and compared unfolded).
+_KAZAKH_LETTERS_FOLDED = str.maketrans("әөүұқғңһ", "аоуукгнх")
 _Y_AS_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxzğñş]y(?:[bcdfghjklmnpqrstvwxzğñş]|\b)")
 
 
@@ -1004,12 +1008,13 @@ def tajik_from_latin(clean: str) -> str:
     return _LATIN_TO_TAJIK_PATTERN.sub(lambda m: _LATIN_TO_TAJIK[m.group()], clean)
 
 
-def turkic_from_latin(clean: str) -> str:
+def turkic_from_latin(clean: str, lang: str = "") -> str:
     """Normalised Kazakh or Kyrgyz typed in Latin letters, written in Cyrillic (``bul jerde
     brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й, and so is
     ``i`` after a vowel other than u or i, or ``y`` between such a vowel and another vowel:
     ``aidap`` -> айдап, ``aiyl`` -> айыл, ``müyiz`` -> мүйиз, but ``auyl`` -> ауыл; ``ı``
-    is і in a text that writes ы as ``y``, else ы)."""
+    is і in a text that writes ы as ``y``, else ы). Kazakh (``lang`` "kk") whose і cannot be
+    told from и comes out without Kazakh letters (``müyiz`` -> муйиз)."""
     dotless = "і" if "ı" in clean and _Y_AS_VOWEL.search(clean) else "ы"
 
     def letter(match: re.Match) -> str:
@@ -1020,7 +1025,10 @@ def turkic_from_latin(clean: str) -> str:
         found = match.group()
         return dotless if found == "ı" else _LATIN_TO_TURKIC[found]
 
-    return _LATIN_TO_TURKIC_PATTERN.sub(letter, clean)
+    written = _LATIN_TO_TURKIC_PATTERN.sub(letter, clean)
+    if lang == "kk" and dotless == "ы":
+        return written.translate(_KAZAKH_LETTERS_FOLDED)
+    return written
 
 
 def russian_from_latin(clean: str) -> str:
@@ -1056,7 +1064,7 @@ def matching_text(text: object, lang: str) -> object:
     elif lang in ("kk", "ky") and not starts_in_script(text, "cyrillic"):
         clean = normalise(text)
         if script_of(clean) == "latin":
-            return turkic_from_latin(clean)
+            return turkic_from_latin(clean, lang)
     elif lang == "tg" and not starts_in_script(text, "cyrillic"):
         clean = normalise(text)
         if script_of(clean) == "latin":

@@ -278,3 +278,14 @@ def test_turkic_latin_i_and_y_after_a_vowel_and_the_dotless_i_by_convention():
     # ı is ы where i writes і, and і where y writes ы (Kazakh's 2021 Latin alphabet)
     assert turkic_from_latin("bir jılı") == "бир жылы"
     assert turkic_from_latin("bız bıldyk") == "біз білдык"
+
+
+def test_kazakh_latin_that_cannot_tell_i_apart_is_written_without_kazakh_letters():
+    # i for і and ı for ы: the Kazakh letters are folded so the words compare as typed
+    # without a Kazakh layout
+    assert turkic_from_latin("qasqyr müyizin jyrtty", "kk") == "каскыр муйизин жыртты"
+    assert turkic_from_latin("qasqyr müyizin", "ky") == "қасқыр мүйизин"
+    # the 2021 alphabet (y for ы, ı for і) keeps them
+    assert turkic_from_latin("bız ülken tyğyz", "kk") == "біз үлкен тығыз"
+    texts = pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": ["Keden qyzmeti aqböken müyizin tauyp aldy"]})  # noqa: E501
+    assert tag_texts(texts)["themes"].tolist() == ["poaching"]
