@@ -926,7 +926,8 @@ _UZBEK_CYRILLIC = re.compile("[" + "".join(_UZBEK_TO_LATIN) + "]")
 
 
 # Mongolian typed in Latin letters: the informal schemes read back (kh or h or x for х, ts
-# or c for ц, j for ж, q for ө, v for ү only in the endings -gvi, -vd, e for э). Where the
+# or c for ц, j for ж, q for ө, v for ү in the endings -gvi, -vd and wherever no vowel
+# stands beside it (hvn, vnee), e for э). Where the
 # Latin spelling cannot tell о from ө or у from ү it gives о and у, which the lexicon reads
 # as a typing without ө and ү; the suffixes that are always written with ү are restored.
 _LATIN_TO_MONGOLIAN = {
@@ -939,6 +940,7 @@ _LATIN_TO_MONGOLIAN = {
 }  # fmt: skip
 _LATIN_TO_MONGOLIAN_PATTERN = re.compile(
     r"(?P<suffix>gvi|gui)\b|(?P<ugui>\bu(?:gui|gvi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
+    r"(?P<v>(?<![aeiouyöüq])v(?![aeiouyöüq]))|"
     + _letter_groups(_LATIN_TO_MONGOLIAN)
     + "|[a-zöü']"
 )
@@ -955,6 +957,8 @@ def _mongolian_letter(match: re.Match) -> str:
         return "үгүй"
     if match.group("suffix"):
         return "гүй"
+    if match.group("v"):
+        return "ү"  # v with no vowel beside it stands for ү (hvn, vnee, hvmvvs), not в
     if match.group("past"):
         return "тс"  # the past ending -сан after a stem in т (доройтсон), not ц
     return _LATIN_TO_MONGOLIAN[match.group()]
@@ -989,9 +993,10 @@ _Y_AS_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxzğñş]y(?:[bcdfghjklmnpqrstvwxz
 
 
 # Tajik typed in Latin letters, as on phones: sh, ch, zh, kh or x for х, gh for ғ, j for ҷ,
-# q for қ, h for ҳ, y for й, ī and ū for ӣ and ӯ. The letters come back as a keyboard
-# without Tajik letters types them (ҷ as ч, қ as к, ғ as г, ҳ as х), which the lexicon
-# reads as such a typing (``analysis.lexicon``'s folded letters).
+# q for қ, h for ҳ, y for й, ī and ū for ӣ and ӯ, e at the start of a word for э (ekologi,
+# eron). The letters come back as a keyboard without Tajik letters types them (ҷ as ч,
+# қ as к, ғ as г, ҳ as х), which the lexicon reads as such a typing
+# (``analysis.lexicon``'s folded letters).
 _LATIN_TO_TAJIK = {
     "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "gh": "г", "ts": "ц", "yo": "ё", "yu": "ю",
     "ya": "я", "ī": "и", "ū": "у", "ö": "у", "a": "а", "b": "б", "v": "в", "w": "в",
@@ -999,13 +1004,17 @@ _LATIN_TO_TAJIK = {
     "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
     "h": "х", "x": "х", "c": "ц", "y": "й", "'": "ъ",
 }  # fmt: skip
-_LATIN_TO_TAJIK_PATTERN = re.compile(_letter_groups(_LATIN_TO_TAJIK) + "|[a-zīūö']")
+_LATIN_TO_TAJIK_PATTERN = re.compile(
+    r"(?P<initial_e>\be)|" + _letter_groups(_LATIN_TO_TAJIK) + "|[a-zīūö']"
+)
 
 
 def tajik_from_latin(clean: str) -> str:
     """Normalised Tajik typed in Latin letters, written in Cyrillic as a keyboard without
     Tajik letters would (``shikor dar injo hast`` -> ``шикор дар инчо хаст``)."""
-    return _LATIN_TO_TAJIK_PATTERN.sub(lambda m: _LATIN_TO_TAJIK[m.group()], clean)
+    return _LATIN_TO_TAJIK_PATTERN.sub(
+        lambda m: "э" if m.group("initial_e") else _LATIN_TO_TAJIK[m.group()], clean
+    )
 
 
 def turkic_from_latin(clean: str, lang: str = "") -> str:

@@ -289,3 +289,18 @@ def test_kazakh_latin_that_cannot_tell_i_apart_is_written_without_kazakh_letters
     assert turkic_from_latin("bız ülken tyğyz", "kk") == "біз үлкен тығыз"
     texts = pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": ["Keden qyzmeti aqböken müyizin tauyp aldy"]})  # noqa: E501
     assert tag_texts(texts)["themes"].tolist() == ["poaching"]
+
+
+def test_mongolian_latin_v_with_no_vowel_beside_it_is_u_with_a_tail():
+    assert mongolian_from_latin("hvmvvs vnee avna") == "хүмүүс үнээ авна"
+    assert mongolian_from_latin("bvh ovs") == "бүх овс"
+
+
+def test_tajik_latin_initial_e_is_the_e_of_loanwords_and_meat_hunting_is_poaching():
+    assert tajik_from_latin("ekologi va meva") == "экологи ва мева"
+    texts = pd.DataFrame({
+        "id": ["1", "2"],
+        "lang": ["tg", "tg"],
+        "text": ["Dar kuhho shikori gushti ziyod ast", "Arkharro baroi gusht mekushand"],
+    })  # fmt: skip
+    assert tag_texts(texts)["themes"].tolist() == ["poaching", "poaching"]
