@@ -979,7 +979,7 @@ _LATIN_TO_TURKIC = {
 }  # fmt: skip
 _LATIN_TO_TURKIC_PATTERN = re.compile(
     r"(?P<iy>(?<=[aeoäöüı])[iy]y(?![aeiouäöüı]))|"
-    r"(?P<jot>(?<=[aeiouyäöüı])(?<![aeioäöüı]u)y(?![aeiouyäöüı])|(?<=[aeoäöüı])(?:i|y(?=[aeiouyäöüı])))|"
+    r"(?P<jot>(?<=[aeiouyäöüı])(?<![aeioäöüı]u)y(?![aeiouyäöüı])|(?<=[aeoäöüı])i|(?<=[aeioäöüı])y(?=[eiyäöüı]))|"
     + _letter_groups(_LATIN_TO_TURKIC)
     + "|[a-zäáğǵñńöóūúüışç']"
 )
@@ -1020,7 +1020,8 @@ def tajik_from_latin(clean: str) -> str:
 def turkic_from_latin(clean: str, lang: str = "") -> str:
     """Normalised Kazakh or Kyrgyz typed in Latin letters, written in Cyrillic (``bul jerde
     brakonerler kop`` -> ``бул жерде браконерлер коп``; ``y`` after a vowel is й, and so is
-    ``i`` after a vowel other than u or i, or ``y`` between such a vowel and another vowel:
+    ``i`` after a vowel other than u or i, or ``y`` between a vowel other than u and a vowel
+    that ``y`` does not join as я, ю or ё:
     ``aidap`` -> айдап, ``aiyl`` -> айыл, ``müyiz`` -> мүйиз, but ``auyl`` -> ауыл; ``ı``
     is і in a text that writes ы as ``y``, else ы). Kazakh (``lang`` "kk") whose і cannot be
     told from и comes out without Kazakh letters (``müyiz`` -> муйиз)."""

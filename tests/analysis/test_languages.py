@@ -304,3 +304,17 @@ def test_tajik_latin_initial_e_is_the_e_of_loanwords_and_meat_hunting_is_poachin
         "text": ["Dar kuhho shikori gushti ziyod ast", "Arkharro baroi gusht mekushand"],
     })  # fmt: skip
     assert tag_texts(texts)["themes"].tolist() == ["poaching", "poaching"]
+
+
+def test_turkic_latin_y_before_a_vowel_it_joins_stays_ya():
+    assert turkic_from_latin("qoyady ayaq") == "қояды аяқ"
+    assert turkic_from_latin("kiyikter biyik") == "кийиктер бийик"
+
+
+def test_mongolian_fence_without_crossings_is_infrastructure():
+    texts = pd.DataFrame({
+        "id": ["1", "2"],
+        "lang": ["mn", "mn"],
+        "text": ["Замын хашаанд амьтны гарц байхгүй", "tomor zamiin hashaand garts ugui"],
+    })  # fmt: skip
+    assert tag_texts(texts)["themes"].tolist() == ["infrastructure", "infrastructure"]
