@@ -964,13 +964,13 @@ def _mongolian_letter(match: re.Match) -> str:
     return _LATIN_TO_MONGOLIAN[match.group()]
 
 
-# Kazakh and Kyrgyz typed in Latin letters: informal spellings (zh or j for ж, sh, ch, q
+# Kazakh and Kyrgyz typed in Latin letters: informal spellings (zh or j for ж, sh or sch, ch, q
 # for қ, y for ы) and the letters of Kazakh's Latin alphabet (ä ğ ñ ö ū ü ı ş ç) read
 # back. Letters a Latin spelling cannot tell apart (a/ә, i/і) give the Russian-keyboard
 # letter, which the lexicon reads as a typing without the language's own letters.
 _LATIN_TO_TURKIC = {
-    "zh": "ж", "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю", "yo": "ё",
-    "ng": "ң", "gh": "ғ", "ä": "ә", "á": "ә", "ğ": "ғ", "ǵ": "ғ", "ñ": "ң", "ń": "ң",
+    "sch": "ш", "zh": "ж", "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
+    "yo": "ё", "ng": "ң", "gh": "ғ", "ä": "ә", "á": "ә", "ğ": "ғ", "ǵ": "ғ", "ñ": "ң", "ń": "ң",
     "ö": "ө", "ó": "ө", "ū": "ұ", "ú": "ұ", "ü": "ү", "ı": "ы", "ş": "ш", "ç": "ч",
     "a": "а", "b": "б", "v": "в", "w": "у", "g": "г", "d": "д", "e": "е", "z": "з",
     "i": "и", "j": "ж", "k": "к", "q": "қ", "l": "л", "m": "м", "n": "н", "o": "о",

@@ -318,3 +318,13 @@ def test_mongolian_fence_without_crossings_is_infrastructure():
         "text": ["Замын хашаанд амьтны гарц байхгүй", "tomor zamiin hashaand garts ugui"],
     })  # fmt: skip
     assert tag_texts(texts)["themes"].tolist() == ["infrastructure", "infrastructure"]
+
+
+def test_turkic_latin_sch_is_sh_and_tajik_eco_camps_and_awareness_are_community():
+    assert turkic_from_latin("kiresche") == "киреше"
+    texts = pd.DataFrame({
+        "id": ["1", "2"],
+        "lang": ["tg", "tg"],
+        "text": ["Dar deha klubi ekologi kushoda shud", "Мардуми деҳа аз ин огоҳ нестанд"],
+    })  # fmt: skip
+    assert tag_texts(texts)["themes"].tolist() == ["community", "community"]
