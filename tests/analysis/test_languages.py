@@ -328,3 +328,12 @@ def test_turkic_latin_sch_is_sh_and_tajik_eco_camps_and_awareness_are_community(
         "text": ["Dar deha klubi ekologi kushoda shud", "Мардуми деҳа аз ин огоҳ нестанд"],
     })  # fmt: skip
     assert tag_texts(texts)["themes"].tolist() == ["community", "community"]
+
+
+def test_mongolian_latin_with_long_vowels_written_short_reads_pasture_and_goats():
+    texts = pd.DataFrame({
+        "id": ["1", "2"],
+        "lang": ["mn", "mn"],
+        "text": ["malchid belcheriig ihesgej baina", "manai sumand yama hetersen baina"],
+    })  # fmt: skip
+    assert tag_texts(texts)["themes"].tolist() == ["livestock", "livestock"]
