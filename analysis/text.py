@@ -755,14 +755,31 @@ _TAJIK_LATIN_WORDS = frozenset(
 )
 
 
+#: Plural, object and verb shapes of Tajik words typed in Latin letters that English words
+#: rarely have (nakhchirho, arkharo, shikorchiyon, shudand, mekushand, namemonad).
+_TAJIK_LATIN_SHAPE = re.compile(
+    r"^(?:me|name|nami)[a-z]{2,}(?:am|ad|and|an|em|ed|emu|i)$|"
+    r"\w(?:ho|hoi|hoyu|hoeo|iyon|yon|ion|hoyash|hoyashon|shon)$|"
+    r"\w(?:shud|shudand|shudaast|kard|kardand|kardaand|budand|dand|tand)$|"
+    r"^\w{3,}(?:ro|ta|da)$"
+)
+
+
 def looks_tajik_in_latin(clean: str) -> bool:
     """True when normalised Latin-script text labelled Tajik reads as such ("dar in joy
     shikor hast"): more of its words are Tajik small words than English stop words, and at
-    least one is."""
+    least one is; or, without such small words, its words of a Tajik shape ("nakhchirho
+    kam shudand") outnumber its English stop words two to one and make up half of it."""
     found = words(clean)
     small = sum(word in _TAJIK_LATIN_WORDS for word in found)
     english = sum(word in _ENGLISH_MARKERS for word in found)
-    return small > 0 and small > english
+    if small > 0 and small > english:
+        return True
+    shaped = sum(
+        1 for word in found
+        if word not in _TAJIK_LATIN_WORDS and _TAJIK_LATIN_SHAPE.search(word)
+    )  # fmt: skip
+    return bool(found) and shaped > 2 * english and 2 * shaped >= len(found)
 
 
 def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:

@@ -337,3 +337,10 @@ def test_mongolian_latin_with_long_vowels_written_short_reads_pasture_and_goats(
         "text": ["malchid belcheriig ihesgej baina", "manai sumand yama hetersen baina"],
     })  # fmt: skip
     assert tag_texts(texts)["themes"].tolist() == ["livestock", "livestock"]
+
+
+def test_tajik_in_latin_letters_without_small_words_is_read_by_its_shapes():
+    assert looks_tajik_in_latin(normalise("Gurgho chorvoro mekushand"))
+    assert not looks_tajik_in_latin(normalise("The wolves killed many sheep this winter"))
+    assert fit_language("Gurgho chorvoro mekushand", "tg") == "tg"
+    assert fit_language("The wolves killed many sheep this winter", "tg") == "en"
