@@ -1260,8 +1260,9 @@ _LAW_STEMS = re.compile(
 
 
 #: Words that deny existence on their own ("мэдээлэл байхгүй", no data): a term ending in
-#: one holds its own negation (see ``negate``), it is not a privative noun.
-_EXISTENTIAL = frozenset({"байхгүй", "байгаагүй", "үгүй"})
+#: one holds its own negation (see ``negate``), it is not a privative noun. So does
+#: "хангалтгүй" (not enough): "гарц хангалтгүй" (too few crossings) is the problem itself.
+_EXISTENTIAL = frozenset({"байхгүй", "байгаагүй", "үгүй", "хангалтгүй"})
 
 
 def _privatives(

@@ -344,3 +344,12 @@ def test_tajik_in_latin_letters_without_small_words_is_read_by_its_shapes():
     assert not looks_tajik_in_latin(normalise("The wolves killed many sheep this winter"))
     assert fit_language("Gurgho chorvoro mekushand", "tg") == "tg"
     assert fit_language("The wolves killed many sheep this winter", "tg") == "en"
+
+
+def test_mongolian_too_few_crossings_is_infrastructure_not_its_absence():
+    texts = pd.DataFrame({
+        "id": ["1"], "lang": ["mn"], "text": ["Төмөр замын дагуу амьтны гарц хангалтгүй байна"],
+    })  # fmt: skip
+    tagged = tag_texts(texts)
+    assert tagged["themes"].tolist() == ["infrastructure"]
+    assert tagged["negated"].tolist() == [""]
