@@ -688,13 +688,13 @@ _MONGOLIAN_LATIN_WORDS = frozenset(
     uchraas heregtei kheregtei hergui ugui ugvi ogt ogtoo odoo bur buh bvh hamgiin
     hurtel hvrtel aimag aimgiin sum sumiin sumand nutag nutagt nutgiin bolno bolj bolood
     bolson bolokh boloh baidag bdag baival bval yamar yag mash tiim l bii bish gsn gne
-    baihaa bhaa bolison bolisn bolsn bolchihson
+    baihaa bhaa bolison bolisn bolsn bolchihson baihgyi bhgyi ugyi byh hyrtel
     """.split()
 )
 #: Endings and letter groups of Mongolian words typed in Latin letters that English words
 #: rarely have (zeeriig, malchid, nuudliig, bolokhgui, agnaj).
 _MONGOLIAN_LATIN_SHAPE = re.compile(
-    r"\w(?:iin|iig|aas|ees|oos|uud|uudiin|nuud|gui|gvi|laa|lee|loo|aj|ej|oj|dag|deg|dog|"
+    r"\w(?:iin|iig|aas|ees|oos|uud|uudiin|nuud|gui|gvi|gyi|laa|lee|loo|aj|ej|oj|dag|deg|dog|"
     r"uulakh|uulah|san|sen|son|tai|tei|toi|chid|chin|aad|aar|gch)$|(?:ts|kh)[aeiou]|"
     # ц or х written with a doubled h ("ganchhan", ганцхан; "ikhh")
     r"(?:ch|sh|kh)h|[bcdfghjklmnpqrstvwxz]"
@@ -944,7 +944,8 @@ _UZBEK_CYRILLIC = re.compile("[" + "".join(_UZBEK_TO_LATIN) + "]")
 
 # Mongolian typed in Latin letters: the informal schemes read back (kh or h or x for х, ts
 # or c for ц, j for ж, q for ө, v for ү in the endings -gvi, -vd and wherever no vowel
-# stands beside it (hvn, vnee), e for э). Where the
+# stands beside it (hvn, vnee), y for ү in a first syllable, doubled, or in -gyi (hyn,
+# hyrehgyi: ы is only in endings, never doubled), y after a vowel for й, e for э). Where the
 # Latin spelling cannot tell о from ө or у from ү it gives о and у, which the lexicon reads
 # as a typing without ө and ү; the suffixes that are always written with ү are restored.
 _LATIN_TO_MONGOLIAN = {
@@ -956,8 +957,10 @@ _LATIN_TO_MONGOLIAN = {
     "h": "х", "x": "х", "c": "ц", "y": "ы", "'": "ь",
 }  # fmt: skip
 _LATIN_TO_MONGOLIAN_PATTERN = re.compile(
-    r"(?P<suffix>gvi|gui)\b|(?P<ugui>\bu(?:gui|gvi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
+    r"(?P<suffix>gvi|gui|gyi)\b|(?P<ugui>\bu(?:gui|gvi|gyi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
     r"(?P<v>(?<![aeiouyöüq])v(?![aeiouyöüq]))|"
+    r"(?P<yy>(?<![aeiouöü])yy)|(?P<y>(?:\b|(?<=\b[bcdfghjklmnpqrstvwxz])|(?<=\b(?:kh|sh|ch|ts)))y(?![aeiouöüq]))|"
+    r"(?P<jot>(?<=[aeiouöü])y(?![aeiouöüy]))|"
     + _letter_groups(_LATIN_TO_MONGOLIAN)
     + "|[a-zöü']"
 )
@@ -974,6 +977,12 @@ def _mongolian_letter(match: re.Match) -> str:
         return "үгүй"
     if match.group("suffix"):
         return "гүй"
+    if match.group("yy"):
+        return "үү"  # ы is never doubled
+    if match.group("y"):
+        return "ү"  # y in a first syllable stands for ү (hyn, yhsen): ы is only in endings
+    if match.group("jot"):
+        return "й"
     if match.group("v"):
         return "ү"  # v with no vowel beside it stands for ү (hvn, vnee, hvmvvs), not в
     if match.group("past"):

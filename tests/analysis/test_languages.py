@@ -353,3 +353,10 @@ def test_mongolian_too_few_crossings_is_infrastructure_not_its_absence():
     tagged = tag_texts(texts)
     assert tagged["themes"].tolist() == ["infrastructure"]
     assert tagged["negated"].tolist() == [""]
+
+
+def test_mongolian_latin_y_for_u_with_a_tail_in_a_first_syllable_or_doubled():
+    assert mongolian_from_latin("hyn yhsen malyn") == "хүн үхсэн малын"
+    assert mongolian_from_latin("belcheer hyrehgyi shyy") == "бэлчээр хүрэхгүй шүү"
+    assert mongolian_from_latin("bayrlalaa hoyor") == "байрлалаа хоёр"
+    assert fit_language("belcheer hyrehgyi baihgyi", "mn") == "mn"
