@@ -360,3 +360,9 @@ def test_mongolian_latin_y_for_u_with_a_tail_in_a_first_syllable_or_doubled():
     assert mongolian_from_latin("belcheer hyrehgyi shyy") == "бэлчээр хүрэхгүй шүү"
     assert mongolian_from_latin("bayrlalaa hoyor") == "байрлалаа хоёр"
     assert fit_language("belcheer hyrehgyi baihgyi", "mn") == "mn"
+
+
+def test_mongolian_latin_endings_iig_and_iin_written_with_one_i():
+    assert mongolian_from_latin("zeerig tuuhiin") == "зээрийг туухийн"
+    assert mongolian_from_latin("ekologin surgalt") == "экологийн сургалт"
+    assert mongolian_from_latin("malchin anchin") == "малчин анчин"
