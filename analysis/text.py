@@ -994,13 +994,14 @@ def _mongolian_letter(match: re.Match) -> str:
     return _LATIN_TO_MONGOLIAN[match.group()]
 
 
-# Kazakh and Kyrgyz typed in Latin letters: informal spellings (zh or j for ж, sh or sch, ch, q
-# for қ, y for ы) and the letters of Kazakh's Latin alphabet (ä ğ ñ ö ū ü ı ş ç) read
+# Kazakh and Kyrgyz typed in Latin letters: informal spellings (zh, j or dzh for ж, sh or
+# sch, ch, q for қ, y for ы) and the letters of Kazakh's Latin alphabet (ä ğ ñ ö ū ü ı ş ç) read
 # back. Letters a Latin spelling cannot tell apart (a/ә, i/і) give the Russian-keyboard
 # letter, which the lexicon reads as a typing without the language's own letters.
 _LATIN_TO_TURKIC = {
-    "sch": "ш", "zh": "ж", "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
-    "yo": "ё", "ng": "ң", "gh": "ғ", "ä": "ә", "á": "ә", "ğ": "ғ", "ǵ": "ғ", "ñ": "ң", "ń": "ң",
+    "dzh": "ж", "sch": "ш", "zh": "ж", "sh": "ш", "ch": "ч", "kh": "х", "ts": "ц", "ya": "я",
+    "yu": "ю", "yo": "ё", "ng": "ң", "gh": "ғ", "ä": "ә", "á": "ә", "ğ": "ғ", "ǵ": "ғ",
+    "ñ": "ң", "ń": "ң",
     "ö": "ө", "ó": "ө", "ū": "ұ", "ú": "ұ", "ü": "ү", "ı": "ы", "ş": "ш", "ç": "ч",
     "a": "а", "b": "б", "v": "в", "w": "у", "g": "г", "d": "д", "e": "е", "z": "з",
     "i": "и", "j": "ж", "k": "к", "q": "қ", "l": "л", "m": "м", "n": "н", "o": "о",
@@ -1022,14 +1023,15 @@ _KAZAKH_LETTERS_FOLDED = str.maketrans("әөүұқғңһ", "аоуукгнх")
 _Y_AS_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxzğñş]y(?:[bcdfghjklmnpqrstvwxzğñş]|\b)")
 
 
-# Tajik typed in Latin letters, as on phones: sh, ch, zh, kh or x for х, gh for ғ, j for ҷ,
-# q for қ, h for ҳ, y for й, ī and ū for ӣ and ӯ, e at the start of a word for э (ekologi,
-# eron). The letters come back as a keyboard without Tajik letters types them (ҷ as ч,
-# қ as к, ғ as г, ҳ as х), which the lexicon reads as such a typing
+# Tajik typed in Latin letters, as on phones: sh, ch, zh, kh or x for х, gh for ғ, j (or
+# dzh, dj) for ҷ, q for қ, h for ҳ, y for й, ī and ū for ӣ and ӯ, e at the start of a word
+# for э (ekologi, eron). The letters come back as a keyboard without Tajik letters types
+# them (ҷ as ч, қ as к, ғ as г, ҳ as х), which the lexicon reads as such a typing
 # (``analysis.lexicon``'s folded letters).
 _LATIN_TO_TAJIK = {
-    "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "gh": "г", "ts": "ц", "yo": "ё", "yu": "ю",
-    "ya": "я", "ī": "и", "ū": "у", "ö": "у", "a": "а", "b": "б", "v": "в", "w": "в",
+    "dzh": "ч", "dj": "ч", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "gh": "г", "ts": "ц",
+    "yo": "ё", "yu": "ю", "ya": "я", "ī": "и", "ū": "у", "ö": "у", "a": "а", "b": "б",
+    "v": "в", "w": "в",
     "g": "г", "d": "д", "e": "е", "z": "з", "i": "и", "j": "ч", "k": "к", "q": "к", "l": "л",
     "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
     "h": "х", "x": "х", "c": "ц", "y": "й", "'": "ъ",

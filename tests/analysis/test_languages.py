@@ -366,3 +366,8 @@ def test_mongolian_latin_endings_iig_and_iin_written_with_one_i():
     assert mongolian_from_latin("zeerig tuuhiin") == "зээрийг туухийн"
     assert mongolian_from_latin("ekologin surgalt") == "экологийн сургалт"
     assert mongolian_from_latin("malchin anchin") == "малчин анчин"
+
+
+def test_russian_style_dzh_is_the_j_sound_in_turkic_and_tajik_latin():
+    assert turkic_from_latin("dzhol") == "жол"
+    assert tajik_from_latin("dzhangal va djoy") == "чангал ва чой"
