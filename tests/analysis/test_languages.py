@@ -371,3 +371,11 @@ def test_mongolian_latin_endings_iig_and_iin_written_with_one_i():
 def test_russian_style_dzh_is_the_j_sound_in_turkic_and_tajik_latin():
     assert turkic_from_latin("dzhol") == "жол"
     assert tajik_from_latin("dzhangal va djoy") == "чангал ва чой"
+
+
+def test_kazakh_they_keep_shooting_is_poaching_beside_another_theme():
+    texts = pd.DataFrame({
+        "id": ["1"], "lang": ["kk"],
+        "text": ["Шекарадан ары көшеді, ол жақта киікті атып жатыр"],
+    })  # fmt: skip
+    assert "poaching" in tag_texts(texts)["themes"][0].split(";")
