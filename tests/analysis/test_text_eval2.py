@@ -35,7 +35,12 @@ the twelfth development set (its odd half in the seed statements; the rules revi
 half in every language; the mappings refitted on the held-out halves of sets 3-12): 0.850
 [0.822, 0.872] (the lexicon alone 0.803), English 0.775, Persian 0.881, Mongolian 0.683,
 negation 62 of 68 (kinds 2, 5, 6 and 7 whole), non-answers 36 of 36, the first theme's ECE
-0.050; the overall floor raised to 0.83 and the negation floor to 0.87.
+0.050; the overall floor raised to 0.83 and the negation floor to 0.87. After the thirteenth
+development set (Mongolian, Kazakh, Kyrgyz and Tajik as typed in Latin letters or without
+their own letters; its odd half in the seed statements, the reading of such typing revised
+on that half): 0.852 [0.823, 0.874] (the lexicon alone 0.803), Mongolian 0.683 -> 0.717,
+Tajik 0.822 -> 0.832, Kazakh 0.929 -> 0.920, the first theme's ECE 0.047; the Mongolian floor
+raised to 0.67.
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.83, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.63, "fa": 0.84,
+FLOORS = {"all": 0.83, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.67, "fa": 0.84,
           "kk": 0.89, "ky": 0.79, "uz": 0.86, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 NEGATION_FLOOR = 0.87
