@@ -60,7 +60,9 @@ def _write_csv(frame: pd.DataFrame, out: str) -> None:
 )
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 def classify_command(infile, text_column, lang_column, lang, threshold, out) -> None:
-    """Tag each text with threat themes: adds theme, themes, confidence, evidence."""
+    """Tag each text with threat themes: adds theme, themes, confidence, evidence, negated
+    (themes named only to be denied), abstain_reason (why a non-answer got no theme) and
+    detected_lang (the language the text was read as)."""
     from analysis.seed import seed_classifier
     from analysis.tagging import tag_texts
 
@@ -68,7 +70,9 @@ def classify_command(infile, text_column, lang_column, lang, threshold, out) -> 
     work = _with_language(frame, lang_column, lang).rename(columns={text_column: "text"})
     tagged = tag_texts(work, classifier=seed_classifier(), threshold=threshold)
     result = frame.copy()
-    for column in ("theme", "themes", "confidence", "evidence"):
+    for column in (
+        "theme", "themes", "confidence", "evidence", "negated", "abstain_reason", "detected_lang",
+    ):
         result[column] = tagged[column].to_numpy()
     _write_csv(result, out)
 

@@ -259,6 +259,21 @@ def test_text_classify_and_cluster_commands(runner, tmp_path):
     assert list(classified["theme"][:4]) == ["poaching", "poaching", "infrastructure",
                                              "infrastructure"]
     assert classified["text"][0].startswith("'=")  # formula neutralised
+    assert set(classified["abstain_reason"]) == {""} and list(classified["detected_lang"]) == [
+        "en", "ru", "en", "ru", "en", "ru"
+    ]  # fmt: skip
+    # a denial and a non-answer say what they are
+    said = tmp_path / "said.csv"
+    pd.DataFrame({"text": ["There is no poaching here any more.", "Thank you for the survey!"],
+                  "lang": ["en", "en"]}).to_csv(said, index=False)  # fmt: skip
+    result = runner.invoke(
+        args=["text", "classify", str(said), "--lang-column", "lang", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    classified = pd.read_csv(out, keep_default_na=False)
+    assert list(classified["themes"]) == ["", ""]
+    assert list(classified["negated"]) == ["poaching", ""]
+    assert list(classified["abstain_reason"]) == ["", "thanks"]
     clustered = tmp_path / "clustered.csv"
     result = runner.invoke(
         args=["text", "cluster", str(source), "--lang-column", "lang", "--k", "3",
