@@ -1911,3 +1911,43 @@ def test_mongolian_predation_never_seen_is_denied():
 def test_mongolian_exports_across_the_border(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "present"),
+    [
+        # a thing said to work, to come on time or to be done regularly is in place
+        ("en", "The cross-border patrols with the Chinese side run smoothly.", "transboundary", False),  # noqa: E501
+        ("en", "Our fuel for the patrol cars arrives on time.", "governance", False),
+        ("en", "The argali survey is done every autumn.", "science", False),
+        ("en", "Herders get money from the insurance fund when wolves kill sheep. Works well.", "community", False),  # noqa: E501
+        # a complaint stays a complaint
+        ("en", "The cross-border patrol with the Chinese side doesn't work well.", "transboundary", True),  # noqa: E501
+        ("en", "The patrol fuel never comes on time.", "governance", True),
+        ("en", "The insurance fund for herders works only on paper.", "community", True),
+        # a resource said to be enough, a problem said to be solved, an echoed question
+        # answered "never heard of such a thing"
+        ("ru", "Денег на патрулирование сейчас хватает.", "governance", False),
+        ("ru", "Денег на патрулирование не хватает.", "governance", True),
+        ("ru", "Браконьеров у нас хватает.", "poaching", True),
+        ("ru", "Проблема с выпасом у колодцев решилась два года назад.", "livestock", False),
+        ("ru", "Проблема с выпасом так и не решилась.", "livestock", True),
+        ("ru", "Проблема выпаса решена только на бумаге.", "livestock", True),
+        ("ru", "Раньше данные мониторинга нам не давали, теперь уже не так.", "science", False),  # noqa: E501
+        ("ru", "Кто-то продаёт рога? Не слышал такого.", "poaching", False),
+        # solved, reassured, content, gone after a crackdown, nothing to say
+        ("zh", "草场退化的问题已经通过禁牧解决了。", "livestock", False),
+        ("zh", "草场退化的问题还没解决。", "livestock", True),
+        ("zh", "草场退化的问题解决不了。", "livestock", True),
+        ("zh", "山里的人不偷猎，这个你放心。", "poaching", False),
+        ("zh", "盗猎很严重，我不放心。", "poaching", True),
+        ("zh", "牧民的羊被狼吃了有补偿，大家都很满意。", "community", False),
+        ("zh", "牧民对补偿不满意。", "community", True),
+        ("zh", "以前有人下套子，严打以后就没了。", "poaching", False),
+        ("zh", "经费不愁了。", "governance", False),
+        ("zh", "开矿的事我没什么好说的。", "infrastructure", False),
+    ],
+)
+def test_a_theme_said_to_be_in_place_enough_working_or_solved_is_denied(lang, text, theme, present):  # noqa: E501
+    asserted, _ = _split(text, lang)
+    assert (theme in asserted) == present, (text, asserted)
