@@ -207,7 +207,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "no conflict between the villagers and the leopards": both sides go with it
         (r"no\s+(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|competition|clash(?:es)?)\s+(?:with|between)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # an echoed question answered no: "Poaching? No, not here.", "Fences? Not really."
-        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?|(?:that|it|this|they|those)(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+has|\s+have)?\s+(?:been\s+)?(?:already\s+|long\s+|all\s+)?(?:stopped|finished|over|ended|gone|solved)(?:\s+already)?|(?:i|we)(?:'ve|\s+have|\s+had)?\s+never\s+(?:ever\s+)?(?:seen|saw|see|had|found|met)\s+(?:it|them|this|that|those|such|any))(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years)(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?:[\w'-]+\s+){0,4}?[\w'-]+\?\s*(?:no|nope|never|none|not really|not at all|not here|not much|hardly|not that i know(?:\s+of)?|there\s+(?:is|are|was|were)\s+none|there\s+(?:isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent)\s+any|(?:we|i)\s+(?:have|had|see|saw|found)\s+none|(?:long\s+|all\s+)?gone|not\s+any ?more|no\s+longer|not\s+(?:now|these days|nowadays)|(?:a\s+)?things?\s+of\s+the\s+past|(?:it's|that's|it is|that is)\s+(?:all\s+)?(?:over|history|in the past)|nothing(?:\s+like\s+that)?|(?:that|it|this|they|those)(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+has|\s+have)?\s+(?:been\s+)?(?:already\s+|long\s+|all\s+)?(?:stopped|finished|over|ended|gone|solved)(?:\s+already)?|(?:(?:i|we)(?:'ve|\s+have|\s+had)?\s+)?never\s+(?:ever\s+)?(?:seen|saw|see|had|found|met|heard\s+(?:of|about))\s+(?:it|them|this|that|those|such|any|one))(?=\s*(?:[.,;:!?]|$)|\s+(?:here|at all|now|around here|any ?more|long ago|years ago|for years|in\s+(?:my|our|all\s+my|all\s+our)\s+(?:life|lifetime|years))(?![\w']))", "no", CLAUSE, DENY),  # noqa: E501
         # an echoed topic answered "not a problem": "Overgrazing? That's not really an issue."
         (rf"(?:[\w'-]+\s+){{0,4}}?[\w'-]+\?\s*(?:no\s*,\s*)?(?:(?:here\s+|now\s+)?(?:that's|it's|that is|it is|they're|they are|those are)\s+)?(?:not|no longer|never|hardly|isn't|aren't)\s+(?:really\s+|so\s+|very\s+)?(?:been\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|worry|big deal|headache)s?|actual|relevant|topical|urgent|dangerous|serious)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # a bare list of topics and "I can't say": "Poaching, fences, drought... I can't say."
@@ -255,6 +255,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?<!not\s)(?<!n't\s)(?<!dont\s)(?<!never\s)(?<!hardly\s)(?:have|has|had|got|get|there\s+(?:is|are|was|were))\s+(?:now\s+|already\s+)?(?:enough|sufficient|adequate)(?!\s+(?:problems?|troubles?|worries|headaches?|poachers?)(?![\w']))", "no longer", AFTER, DENY, 5),  # noqa: E501
         # "the drought passed by our area", "the mine was closed in 2018": what precedes is over
         (r"(?:passed|went)\s+(?:by|around|past)\s+(?:us|our|this|the)(?![\w'])|bypassed\s+(?:us|our|this)(?![\w'])|(?<!hunting\s)(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|already\s+|long\s+)?(?:closed(?:\s+down)?|shut(?:\s+down)?|abandoned)(?!\s+(?:for|to|off)(?![\w']))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        # "the mine closed in 2015", "the trucks stopped coming": what precedes is over (a
+        # resource, "the patrols stopped coming", stays the gap)
+        (r"(?<!they\s)(?<!we\s)(?<!he\s)(?<!she\s)(?<!i\s)(?<!who\s)(?:closed|shut)(?:\s+down)?\s+(?:in\s+(?:\d{4}|the\s+\d{4}s)|(?:\w+\s+)?years?\s+ago|long\s+ago|last\s+year|for\s+good)|(?:(?:has|have|had)\s+)?(?:stopped|ceased)\s+(?:coming|running|going|operating|driving|passing)", "no longer", BEFORE, NEGATE),  # noqa: E501
         # "we stopped finding carcasses in the wire": what is no longer found is denied
         (r"(?:(?:has|have|had)\s+)?(?:long\s+)?(?:stopped|quit|ceased)\s+(?:finding|seeing|meeting|hearing(?:\s+(?:of|about))?|getting|having|catching|noticing|coming\s+across|picking\s+up)", "no longer", AFTER, NEGATE),  # noqa: E501
         (r"(?:has|have|had)\s+(?:completely\s+|now\s+|almost\s+)?(?:stopped|ceased|disappeared|ended|gone)|(?:has|have|had|was|were)\s+(?:been\s+)?(?:completely\s+)?(?:removed|dismantled|taken down)", "no longer", BEFORE, NEGATE),  # noqa: E501
@@ -351,7 +354,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # (not "не хватает", a complaint; not "браконьеров хватает", plenty of them)
         (r"(?:денег|деньжат|средств|финансирования|людей|инспекторов|егерей|рейнджеров|сотрудников|кадров|техники|машин|транспорта|топлива|бензина|солярки|горючего|оборудования|фотоловушек)\s+(?:\S+\s+){0,3}?(?:(?:теперь|сейчас|уже|вполне|тоже|также|всегда)\s+)*(?<!не\s)(?:хватает|хватило|достаточно)(?!\s+(?:только|лишь))|(?<!не\s)(?:хватает|хватило)\s+(?:(?:теперь|сейчас|уже|вполне|и)\s+)*(?:денег|средств|финансирования|людей|инспекторов|егерей|сотрудников|кадров|техники|машин|топлива|бензина|горючего|оборудования)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # what was complained of is over: "раньше данных не давали, теперь уже не так — ..."
-        (r"(?:теперь|сейчас|нынче|ныне)\s+(?:уже\s+|вс[её]\s+)?(?:не\s+так|иначе|по-другому)(?:\s*[—–:-][^.!?;]*)?(?=\s*(?:[.!?;]|$))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        (r"(?:теперь|сейчас|нынче|ныне)\s+(?:уже\s+|вс[её]\s+)?(?:не\s+так|иначе|по-другому)(?=\s*(?:[.!?;—–:-]|$))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        (r"(?<=не\sтак\s)[—–:-]\s*[^.!?;]+|(?<=не\sтак)[—–:-]\s*[^.!?;]+|(?<=иначе\s)[—–:-]\s*[^.!?;]+", "no longer", CLAUSE, DENY, 20),  # noqa: E501
         # a question of the topic answered "never heard of such a thing": "Чтобы кто-то рога
         # скупал? Не слышал такого."
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,160}?\?\s+(?:(?:нет|да\s+нет|ну)\s*,?\s+)?(?:(?:я|мы|никогда|ни\s+разу)\s+)*не\s+(?:слышал\w*|слыхал\w*|видел\w*|видали|встречал\w*)\s+(?:(?:я|мы)\s+)?(?:такого|подобного|ничего\s+(?:такого|подобного)|об\s+этом|про\s+такое|про\s+это)", "never", CLAUSE, DENY),  # noqa: E501
@@ -401,6 +405,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:нам|им|ему|ей|мне|нас)\s+не\s+меша\w+|(?:нас|меня|их)\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+)|(?!браконьер|нарушител|охотник)\w+(?:ам|ям|ым)\s+не\s+меша\w+|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)(?:ничего\s+|никак\s+)?не\s+гроз(?:ит|ят|ил\w*)|(?:прош[её]л|прошла|прошло|прошли)\s+(?:\w+\s+)?стороной|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+меша\w+(?=\s*(?:[.,;:!?]|$))|миновал\w*|не\s+(?:охот\w+|бь[её]т|бьют|стреля\w+)|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+(?:особо\s+|очень\s+|сильно\s+|так\s+уж\s+)?(?:губ(?:ит|ят|ил\w*)|погуб\w+|вред(?:ит|ят|ил\w*)|навред\w+|угрожа\w+|затрагива\w+|затрону\w*|задел\w*|задева\w+|зацепил\w*|пересека\w+|каса\w+|коснул\w+|испытыва\w+)|обош(?:ел|ёл|ла|ло|ли)\s+(?:\w+\s+)?стороной", "not", CLAUSE, DENY),  # noqa: E501
         (r"не\s+(?:страда\w+|пострада\w+)\s+от|не\s+(?:затрон\w+|затрагива\w+|подверж\w+|угрожа\w+|беспоко\w+|трево\w+)|обход\w+\s+без", "without", AFTER, NEGATE, 4),  # noqa: E501
         # "пастбища от перевыпаса не страдают": what suffers is named before the verb
+        # "от засухи, слава богу, не пострадали": a parenthesis between
+        (r"от\s+\S+(?:\s+\S+)?\s*,\s*(?:слава\s+богу|к\s+счастью|тьфу-тьфу|к\s+слову)\s*,\s*(?:\S+\s+)?не\s+(?:страда\w+|пострада\w+|затрону\w*|задел\w*)", "without", CLAUSE, DENY),  # noqa: E501
         (r"не\s+(?:страда\w+|пострада\w+)", "without", BEFORE, DENY),
         (r"(?:никогда|ни\s+разу|отродясь|сроду|в\s+жизни)\s+не\s+(?:слышал\w*(?:\s+(?:о|об|про))?|слыхал\w*|видел\w*|видели|встреча\w*|наблюда\w*|было|был\w*|бывал\w*|попада\w*|наход\w*|нашли|нашел|нашёл)", "never", EITHER, NEGATE),  # noqa: E501
         (r"впервые\s+(?:слыш\w+|вижу|видим|узна\w+)", "never", EITHER, NEGATE),
@@ -469,9 +475,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?<![^。!?！？;；\n,，])(?:(?:[现現]在|如今|目前|[这這](?:个|個|些|方面|块|塊)?|那(?:个|個|些|方面)?)(?:已[经經])?(?:也|都|倒|就)?)?(?:(?:不是|不算|不成|[没沒]有?|算不上|[谈談]不上)(?:什[么麼]|啥)?(?:大)?(?:[问問][题題]|威[胁脅]|事儿?|事兒?)|不缺|不差|[够夠]用?|挺好|[还還]行|不[错錯])(?:了|啊|呀|的|吧)*(?=[。!！.]|$)", "not a problem", SENTENCE, DENY, 40),  # noqa: E501
         # enough of it: "保护站人手够，经费也不缺"
         (r"(?<![不没沒受])(?<!不太)(?<!不大)(?:也|都|[还還]|基本|完全|挺|很|比较|比較)?(?:[够夠](?:用)?|不缺(?:[钱錢]|人)?|足[够夠]|充足|充裕|[齐齊]全|到位|有保障|有保證|不愁|不[紧緊]张|不[紧緊]張|[够夠]花|[够夠]使)(?:了|的|啊)*(?=[。!！.,，;；]|$)", "not a problem", BEFORE, DENY, 8),  # noqa: E501
+        # a resource in place: "车也配了两辆", "油钱也有", "设备都到位了" (of resources only:
+        # "偷猎的也有" is a complaint)
+        (r"(?:[钱錢]|经费|經費|资金|資金|[车車]|人手|人员|人員|设备|設備|装备|裝備|油|相机|相機|仪器|儀器)(?:[现現]在|如今)?(?:也|都|已[经經]?)?(?:有了?|配了|配上了|配[齐齊]了|配好了|配备了|配備了|到了|到位了|有保障)(?:[一两兩二三四五六七八九十几幾\d]+[辆輛台个個套名架])?(?:了)?(?=[。，,；;!！]|$)", "not a problem", BEFORE, DENY, 8),  # noqa: E501
         # a problem said to be solved: "超载的问题已经通过轮牧解决了" (not "还没解决",
         # "解决不了", "没有真正解决")
-        (r"[问問][题題][^。!?！？;；,，]{0,14}?(?<![没沒未])(?<![没沒]有)(?<![没沒]能)(?<!不)(?<!真正)(?:已[经經]?|早就?|基本|彻底|徹底|都|也|终于|終於)?(?:得到|得以)?(?:解[决決])(?:了|掉了|好了)", "not a problem", BEFORE, DENY, 12),  # noqa: E501
+        (r"[问問][题題][^。!?！？;；,，]{0,14}?(?<![没沒未])(?<![没沒]有)(?<![没沒]能)(?<!不)(?<!真正)(?:已[经經]?|早就?|基本|彻底|徹底|都|也|终于|終於)?(?:得到|得以)?(?:解[决決])(?:了|掉了|好了)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
         # the sentence reassures or is content: "这个你放心", "大家都挺满意" (not "不放心",
         # "不满意")
         (r"(?<![不没沒])(?:(?:这个|這個|这|這|那个|那個)?(?:你|您)?(?:就|尽管|儘管)?(?:请|請)?放心(?:吧|好了|了)?|(?:大家|牧民(?:们|們)?|群众|群眾|老百姓|村民(?:们|們)?)?(?:都|也)?(?:挺|很|比较|比較|非常|还算|還算|基本)?(?<![不没沒])[满滿]意(?:了|的)?(?:吧|啊)?)(?=[。!！.]|$)", "not a problem", SENTENCE, DENY, 40),  # noqa: E501

@@ -1951,3 +1951,29 @@ def test_mongolian_exports_across_the_border(text, theme, present):
 def test_a_theme_said_to_be_in_place_enough_working_or_solved_is_denied(lang, text, theme, present):  # noqa: E501
     asserted, _ = _split(text, lang)
     assert (theme in asserted) == present, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "present"),
+    [
+        # a site closed years ago, traffic that stopped: over (not "they closed the road")
+        ("en", "The quarry by the lake shut down in 2012.", "infrastructure", False),
+        ("en", "The coal trucks stopped coming through the valley.", "infrastructure", False),
+        ("en", "They closed the road to the herders in 2015.", "infrastructure", True),
+        ("en", "The ranger patrols stopped coming.", "governance", True),
+        # an echoed question answered "never heard of one in my life"
+        ("en", "Poaching in this gorge? Never heard of one in my life.", "poaching", False),
+        # what follows "теперь уже не так —" explains the change
+        ("ru", "Раньше данные мониторинга нам не давали, теперь уже не так — обмениваемся цифрами.", "science", False),  # noqa: E501
+        # spared, with a parenthesis between the disaster and the verb
+        ("ru", "Наш район от засухи, к счастью, не пострадал.", "climate", False),
+        # a resource in place; "偷猎的也有" (there is poaching too) is a complaint
+        ("zh", "巡护车也配了两辆，油钱也有。", "governance", False),
+        ("zh", "偷猎的也有。", "poaching", True),
+        # the means of solving it is taken with the solved problem
+        ("zh", "过度放牧的问题已经通过草畜平衡制度解决了。", "livestock", False),
+    ],
+)
+def test_over_spared_in_place_and_never_heard_of_one(lang, text, theme, present):
+    asserted, _ = _split(text, lang)
+    assert (theme in asserted) == present, (text, asserted)
