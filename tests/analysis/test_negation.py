@@ -1977,3 +1977,21 @@ def test_a_theme_said_to_be_in_place_enough_working_or_solved_is_denied(lang, te
 def test_over_spared_in_place_and_never_heard_of_one(lang, text, theme, present):
     asserted, _ = _split(text, lang)
     assert (theme in asserted) == present, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # done on a schedule, a job done properly, no fuss with someone, a topic asked back
+        # and answered "came down in <year>"
+        ("The survey team comes every June.", "science", False),
+        ("The survey team never comes every June.", "science", True),
+        ("The rangers do their job properly.", "governance", False),
+        ("The rangers don't do their job properly.", "governance", True),
+        ("No fuss with the herders either.", "livestock", False),
+        ("The old fence along the highway? Came down in 2017.", "infrastructure", False),
+    ],
+)
+def test_english_on_schedule_done_properly_and_came_down(text, theme, present):
+    asserted, _ = _split(text, "en")
+    assert (theme in asserted) == present, (text, asserted)
