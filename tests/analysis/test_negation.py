@@ -1995,3 +1995,8 @@ def test_over_spared_in_place_and_never_heard_of_one(lang, text, theme, present)
 def test_english_on_schedule_done_properly_and_came_down(text, theme, present):
     asserted, _ = _split(text, "en")
     assert (theme in asserted) == present, (text, asserted)
+
+
+def test_a_threat_that_comes_every_winter_is_still_a_threat():
+    asserted, _ = _split("The poachers come every winter.", "en")
+    assert "poaching" in asserted, asserted
