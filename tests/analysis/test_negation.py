@@ -2000,3 +2000,22 @@ def test_english_on_schedule_done_properly_and_came_down(text, theme, present):
 def test_a_threat_that_comes_every_winter_is_still_a_threat():
     asserted, _ = _split("The poachers come every winter.", "en")
     assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "present"),
+    [
+        # working, on time, on schedule (Russian and Chinese), and their complaints
+        ("ru", "Совместное патрулирование с казахами работает хорошо.", "transboundary", False),  # noqa: E501
+        ("ru", "Совместное патрулирование с казахами не работает.", "transboundary", True),
+        ("ru", "Компенсация приходит вовремя.", "community", False),
+        ("ru", "Учёт сайгаков проводим каждую весну.", "science", False),
+        ("zh", "和哈萨克斯坦的联合巡护运转得很好。", "transboundary", False),
+        ("zh", "补偿款都按时到账。", "community", False),
+        ("zh", "补偿款从来不按时到账。", "community", True),
+        ("zh", "种群调查每年春秋两季都做。", "science", False),
+    ],
+)
+def test_russian_and_chinese_working_on_time_and_on_schedule(lang, text, theme, present):
+    asserted, _ = _split(text, lang)
+    assert (theme in asserted) == present, (text, asserted)
