@@ -2019,3 +2019,8 @@ def test_a_threat_that_comes_every_winter_is_still_a_threat():
 def test_russian_and_chinese_working_on_time_and_on_schedule(lang, text, theme, present):
     asserted, _ = _split(text, lang)
     assert (theme in asserted) == present, (text, asserted)
+
+
+def test_chinese_dry_again_and_a_river_run_dry_are_climate():
+    asserted, _ = _split("今年又旱，湖都干了。", "zh")
+    assert "climate" in asserted, asserted
