@@ -2024,3 +2024,19 @@ def test_russian_and_chinese_working_on_time_and_on_schedule(lang, text, theme, 
 def test_chinese_dry_again_and_a_river_run_dry_are_climate():
     asserted, _ = _split("今年又旱，湖都干了。", "zh")
     assert "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # equipment newly put in place is no gap; snares set, equipment never set, or
+        # "more are needed" stay what they are
+        ("Денег теперь хватает, фотоловушки новые поставили.", "science", False),
+        ("Браконьеры петли поставили.", "poaching", True),
+        ("Фотоловушки так и не поставили.", "science", True),
+        ("В заповеднике поставили новые фотоловушки, нужно больше.", "science", True),
+    ],
+)
+def test_russian_equipment_put_in_place(text, theme, present):
+    asserted, _ = _split(text, "ru")
+    assert (theme in asserted) == present, (text, asserted)
