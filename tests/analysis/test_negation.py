@@ -2040,3 +2040,16 @@ def test_chinese_dry_again_and_a_river_run_dry_are_climate():
 def test_russian_equipment_put_in_place(text, theme, present):
     asserted, _ = _split(text, "ru")
     assert (theme in asserted) == present, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fuel shortage was solved only on paper.",
+        "The joint patrol works well on paper only.",
+        "The compensation works fine in theory, but nobody gets paid.",
+    ],
+)
+def test_english_solved_or_working_on_paper_stays_a_complaint(text):
+    asserted, _ = _split(text, "en")
+    assert asserted, text
