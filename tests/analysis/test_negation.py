@@ -2053,3 +2053,8 @@ def test_russian_equipment_put_in_place(text, theme, present):
 def test_english_solved_or_working_on_paper_stays_a_complaint(text):
     asserted, _ = _split(text, "en")
     assert asserted, text
+
+
+def test_chinese_solved_only_on_paper_stays_a_complaint():
+    asserted, _ = _split("草场退化的问题只是纸面上解决了。", "zh")
+    assert "livestock" in asserted, asserted
