@@ -1911,3 +1911,38 @@ def test_mongolian_predation_never_seen_is_denied():
 def test_mongolian_exports_across_the_border(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "the X problem was solved": the clause's subject is no trouble
+        ("kk", "Жанармай мәселесі өткен жылы шешілді.", "governance"),
+        ("ky", "Күйүүчү май маселеси өткөн жылы чечилди.", "governance"),
+        ("uz", "Yoqilg'i muammosi o'tgan yili hal bo'ldi.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ соли гузашта ҳал шуд.", "governance"),
+        # "the data are sent on time"
+        ("kk", "Деректер басқармаға уақытында жіберіледі.", "science"),
+        ("uz", "Ma'lumotlar vazirlikka o'z vaqtida yuboriladi.", "science"),
+    ],
+)
+def test_a_solved_or_regular_matter_is_no_trouble(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # still a complaint: not solved, solved only on paper, partly solved
+        ("kk", "Жанармай мәселесі әлі шешілген жоқ.", "governance"),
+        ("kk", "Жанармай мәселесі қағаз жүзінде ғана шешілді.", "governance"),
+        ("ky", "Күйүүчү май маселеси али чечиле элек.", "governance"),
+        ("uz", "Yoqilg'i muammosi qisman hal bo'ldi.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ ҳал нашуд.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ дар рӯи коғаз ҳал шуд.", "governance"),
+    ],
+)
+def test_an_unsolved_matter_stays_a_complaint(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
