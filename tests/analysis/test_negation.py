@@ -1946,3 +1946,24 @@ def test_a_solved_or_regular_matter_is_no_trouble(lang, text, theme):
 def test_an_unsolved_matter_stays_a_complaint(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a resource said to be in place is no gap; a problem said to be there stays
+        ("uz", "Monitoring bor.", "science", None),
+        ("uz", "Kamera tuzoqlar ishlayapti.", "science", None),
+        ("ky", "Бизде мониторинг бар.", "science", None),
+        ("tg", "Маблағ ҳаст.", "governance", None),
+        ("uz", "Brakonerlar bor.", None, "poaching"),
+        ("ky", "Браконьерлер бар.", None, "poaching"),
+        ("tg", "Шикорчиён ҳастанд.", None, "poaching"),
+    ],
+)
+def test_a_resource_in_place_is_no_gap_but_a_present_problem_stays(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
