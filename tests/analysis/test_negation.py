@@ -1967,3 +1967,29 @@ def test_a_resource_in_place_is_no_gap_but_a_present_problem_stays(lang, text, d
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "it is not like that now" takes back what the sentence named before it
+        ("kk", "Бұрын браконьерлер көп болатын, қазір ондай емес.", "poaching"),
+        ("ky", "Мурун браконьерлер көп болчу, азыр андай эмес.", "poaching"),
+        ("uz", "Ilgari brakonerlar ko'p edi, hozir unday emas.", "poaching"),
+        ("tg", "Пештар шикорчиён бисёр буданд, ҳоло ин тавр нест.", "poaching"),
+        # "I have never seen / heard of …" denies what was not seen
+        ("kk", "Мен тұзақты ешқашан көрген емеспін.", "poaching"),
+        ("uz", "Men tuzoqni hech ko'rmaganman.", "poaching"),
+        ("ky", "Браконьерлер жөнүндө угуп көргөн эмесмин.", "poaching"),
+        # "the people are satisfied" takes back what the sentence named
+        ("tg", "Хоҷагиҳои шикории ҷамоатӣ даромад меоранд, мардум розӣ ҳастанд.", "community"),
+    ],
+)
+def test_not_so_now_never_seen_and_satisfied_deny_the_sentence(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_people_not_satisfied_stays_a_complaint():
+    asserted, _ = _split("Хоҷагиҳои шикории ҷамоатӣ даромад намеоранд, мардум розӣ нестанд.", "tg")
+    assert "community" in asserted
