@@ -1993,3 +1993,32 @@ def test_not_so_now_never_seen_and_satisfied_deny_the_sentence(lang, text, theme
 def test_people_not_satisfied_stays_a_complaint():
     asserted, _ = _split("Хоҷагиҳои шикории ҷамоатӣ даромад намеоранд, мардум розӣ нестанд.", "tg")
     assert "community" in asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied"),
+    [
+        # "the pasture is safe from the drought": neither is a problem
+        ("kk", "Жайылым жұттан аман.", {"livestock", "climate"}),
+        ("ky", "Бул жайыт кургакчылыктан азырынча аман.", {"livestock", "climate"}),
+        ("uz", "Yaylov qurg'oqchilikdan omon.", {"livestock", "climate"}),
+        # "no infectious disease was observed among the sheep"
+        ("kk", "Қойлар арасында жұқпалы ауру байқалмады.", {"livestock"}),
+    ],
+)
+def test_safe_from_and_not_observed_deny_their_clause(lang, text, denied):
+    asserted, negated = _split(text, lang)
+    assert not denied & set(asserted) and denied <= set(negated), (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Мал жұттан аман қалмады."),
+        ("ky", "Мал жуттан аман калбады."),
+        ("uz", "Chorva qurg'oqchilikdan omon qolmadi."),
+    ],
+)
+def test_did_not_survive_is_a_complaint(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "climate" in asserted, (text, asserted)
