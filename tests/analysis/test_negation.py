@@ -2022,3 +2022,21 @@ def test_safe_from_and_not_observed_deny_their_clause(lang, text, denied):
 def test_did_not_survive_is_a_complaint(lang, text):
     asserted, _ = _split(text, lang)
     assert "climate" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a problem said to be few is denied; a resource said to be few is the gap
+        ("kk", "Бұл жолда машина аз.", "infrastructure", None),
+        ("kk", "Инспекторлар аз.", None, "governance"),
+        ("uz", "Inspektorlar kam.", None, "governance"),
+        ("tg", "Нозирон кам.", None, "governance"),
+    ],
+)
+def test_few_denies_a_problem_but_not_a_resource(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
