@@ -2040,3 +2040,8 @@ def test_few_denies_a_problem_but_not_a_resource(lang, text, denied, kept):
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+def test_tajik_count_of_animals_is_a_science_term():
+    asserted, _ = _split("Барои ҳисоби ҳайвонот мутахассис намерасад.", "tg")
+    assert "science" in asserted
