@@ -2045,3 +2045,20 @@ def test_few_denies_a_problem_but_not_a_resource(lang, text, denied, kept):
 def test_tajik_count_of_animals_is_a_science_term():
     asserted, _ = _split("Барои ҳисоби ҳайвонот мутахассис намерасад.", "tg")
     assert "science" in asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a count held every year is no gap; animals crossing every year still are a theme
+        ("kk", "Санақ жыл сайын өтеді.", "science", None),
+        ("tg", "Ҳоло ҳар сол ҳисобгирӣ мегузаронем.", "science", None),
+        ("kk", "Жыл сайын киіктер шекарадан өтеді.", None, "transboundary"),
+    ],
+)
+def test_a_count_held_every_year_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
