@@ -2062,3 +2062,16 @@ def test_a_count_held_every_year_is_no_gap(lang, text, denied, kept):
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # "the law is not broken, the staff are in place"
+        ("ky", "Мыйзам да бузулбайт, корук кызматкерлери ордунда."),
+        ("uz", "Qonun buzilmaydi, inspektorlar joyida."),
+    ],
+)
+def test_law_kept_and_staff_in_place_is_no_governance_complaint(lang, text):
+    asserted, negated = _split(text, lang)
+    assert "governance" not in asserted and "governance" in negated, (text, asserted, negated)
