@@ -77,6 +77,10 @@ REACH = 6
 HAN_REACH = 6
 
 NEGATE, DENY, UNKNOWN = "negate", "deny", "unknown"
+#: A resource said to be in place ("monitoring bor", "маблағ ҳаст", there is funding; "the
+#: camera traps work"): its resource terms are denied (the gap they would name is not
+#: there), its problem terms left alone ("brakonerlar bor", there are poachers, stays).
+AFFIRM = "affirm"
 #: The effect of phrases that look like a cue but negate nothing ("not only", "не только",
 #: "不少", a lot of; "ғана емес"): listed first so that they win where they start.
 NONE = "none"
@@ -736,7 +740,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:мен\s+)?(?:(?:мұнда|бұл\s+жерде|бұл\s+ауылда)\s+(?:әлі\s+)?жаңамын|(?:мұнда|бұл\s+жерге|бұл\s+ауылға)\s+(?:жақында|жаңа\s+ғана|биыл)\s+(?:көшіп\s+)?келдім|жергілікті\s+емеспін|маман\s+емеспін|(?:бұл\s+)?менің\s+(?:ісім|шаруам)\s+емес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "шекаралас елдермен ынтымақтастық жақсы" (cooperation with the neighbours is good):
         # the subject is no trouble
-        (r"(?:өте\s+)?жақсы(?:\s+(?:жолға\s+қойылған|жұмыс\s+істейді|жүріп\s+жатыр|дамыған))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        (r"(?:өте\s+)?жақсы(?:\s+(?:жолға\s+қойылған|жұмыс\s+істейді|жұмыс\s+істеп\s+(?:жатыр|тұр)|жүріп\s+жатыр|дамыған))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # non-answers that name a theme: a refusal ("браконьерлер туралы айтқым келмейді"), a
         # question back at the asker ("неге сұрайсыз?", "сізді кім жіберді?"), thanks for
         # asking, and a topic echoed and left ("Браконьерлік пе? … білмеймін.")
@@ -755,6 +759,29 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "браконьерлер келмей қалды" (the poachers stopped coming): not the "cannot" of
         # "өте алмай қалды" (could not cross any more)
         (r"(?!(?:алмай|өт|өте)\w*\s)\w+(?:май|мей|бай|бей|пай|пей)\s+қал(?:ды|ған|дық|ыпты|атын)\w*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
+        # "solved only on paper", "partly solved": still a complaint
+        (r"(?:қағаз\s+жүзінде(?:\s+ғана)?|жартылай|ішінара)\s+(?:\S+\s+)?(?:шешіл|реттел)\w*", "", AFTER, NONE),  # noqa: E501
+        # "жанармай мәселесі былтыр шешілді" (the fuel problem was solved last year): the
+        # subject of the clause is no trouble (not "шешілген жоқ", "шешілді ме", "шешілді деп")
+        (r"(?:шешілді|шешілген|шешімін\s+тапты|реттелді|реттелген)(?!\s+(?:жоқ|емес|деп|ме|ма|дейді)(?!\w))(?!\w)", "no longer", BEFORE, DENY, 10),  # noqa: E501
+        # "деректер уақытында жіберіледі" (the data are sent on time), "жыл сайын санаймыз"
+        # (we count every year): the work is done, regularly
+        (r"(?:уақытында|уақтылы|тұрақты\s+түрде)\s+(?!\S*(?:май|мей|бай|бей|пай|пей|мады|меді|маған|меген)\S*)\S+(?!\s+(?:жоқ|емес)(?!\w))", "not a problem", BEFORE, DENY, 5),  # noqa: E501
+        (r"(?:санақ|санау|мониторинг)\w*\s+(?:жыл\s+сайын|әр\s+(?:жылы|жыл|көктемде|күзде))\s+(?:өтеді|өткізіледі|жүргізіледі|жүреді)(?!\s+(?:деп|ме|ма)(?!\w))", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:жыл\s+сайын|әр\s+(?:жылы|жыл|көктемде|күзде|көктем|күз))\s+(?:\S+\s+){0,2}?(?:сана(?:ймыз|йды|йміз|лады|ладі|қ\w*|у\w*)|жүргізіледі|жүргіземіз|өткізіледі|өткіземіз)(?!\s+(?:жоқ|емес)(?!\w))", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "…, онда да проблема жоқ" (there is no problem there either), after a comma: what
+        # the sentence named before it
+        (r"(?<=,\s)(?:(?:онда|мұнда|бұл\s+жағынан)\s+(?:да\s+|де\s+)?)?(?:проблема|мәселе|қиындық)\w*\s+жоқ", "not a problem", SENTENCE, DENY, 6),  # noqa: E501
+        # "қазір ол тоқтады", "қазір ондай емес" (now that has stopped, it is not like that
+        # now): what the sentence named before it is over
+        (r"(?:қазір|енді|бүгінде)\s+(?:(?:ол|бұл)\s+(?:да\s+)?(?:тоқтады|бітті|жойылды|қалмады)|ондай\s+(?:емес|жоқ))(?![\w])", "no longer", SENTENCE, DENY, 14),  # noqa: E501
+        # "халық риза" (the people are satisfied): what the sentence named is no trouble
+        (r"(?:(?<=халық\s)|(?<=ел\s)|(?<=жұрт\s)|(?<=тұрғындар\s)|(?<=бәрі\s)|(?<=барлығы\s))(?:риза|ризашылықта|қанағаттанады|қанағаттанып\s+отыр)(?!\s+(?:емес|жоқ)(?!\w))(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "… көрген емеспін" (I have never seen …): what the clause says was seen is denied
+        (r"(?:ешқашан\s+)?(?:көр(?:іп\s+көр)?ген\s+емес(?:пін|піз|пен|пез)|көрмегенмін|көрмегенбіз|көрмедім)", "not", BEFORE, DENY, 8),  # noqa: E501
+        # "бұл жолда машина аз" (there are few cars on this road): a problem term said to be
+        # few is denied, a resource said to be few ("инспектор аз") stays the gap
+        (r"(?:өте\s+|тым\s+)?аз(?=\s*(?:[.,;:!?—]|$))", "no", BEFORE, NEGATE, 2),  # noqa: E501
         (r"(?:үлкен\s+)?(?:мәселе|проблема|қауіп|қатер|түйткіл|кедергі)\w*\s+(?:емес|жоқ|болмайды|болып\s+табылмайды|болудан\s+қалды|болмай\s+қалды|төндірме\w*|тудырма\w*|туғызба\w*|келтірме\w*)|бақылауда", "not a problem", BEFORE, DENY),  # noqa: E501
         # "қорық қаржысыз қалған жоқ" (the reserve is not left without funding): the gap
         # itself is denied
@@ -767,6 +794,13 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
         (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
+        # "табын обадан да, қотырдан да аман" (the herd is safe from …): the herd is no
+        # trouble either
+        # "жұттан аман қалмады" (did not survive the dzud): a complaint, not a denial
+        (r"аман\s+қалма\w+", "", AFTER, NONE),
+        (r"(?<=[дтн][ае]н\s)аман(?:-сау)?(?!\s+қалма)(?!\w)", "without", BEFORE, DENY, 5),  # noqa: E501
+        # "жұқпалы ауру байқалмады" (no infectious disease was observed)
+        (r"(?:байқалма|кездеспе)(?:ды|йді|ған)\w*", "not", CLAUSE, DENY),
         (r"(?<=[дтн][ае]н\s)бос|аман(?:-сау)?|(?:зардап|зиян|залал)\s+(?:шекпе|көрме)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "таласу деген мұнда болмайды" (there is no such thing as competition here)
         (r"деген\s+(?:(?:сөз|нәрсе|әңгіме|жағдай)\w*\s+)?(?:(?:мұнда|бізде|онда|бұл\s+жақта|бұл\s+маңда)\s+)?(?:мүлде\s+|атымен\s+)?(?:жоқ|болмайды|болған\s+жоқ|кездеспейді)", "no", BEFORE, DENY, 8),  # noqa: E501
@@ -804,7 +838,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "ky": [
         (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
         (r"(?:мен\s+)?(?:(?:бул\s+жерде|бул\s+айылда)\s+(?:али\s+)?жаңымын|(?:бул\s+жерге|бул\s+айылга)\s+(?:жакында|жаңы\s+эле|быйыл)\s+(?:көчүп\s+)?келдим|жергиликтүү\s+эмесмин|адис\s+эмесмин|(?:бул\s+)?менин\s+(?:ишим|жумушум)\s+эмес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|иштешет|иштеп\s+жат(?:ат|ышат)|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
         (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:жооп\s+бергим|айткым|сүйлөшкүм|сүйлөгүм|пикир\s+билдиргим)\s+келбейт|(?:жөнүндө|тууралуу)\s+(?:эч\s+нерсе\s+)?(?:айтпайм|сүйлөбөйм|жооп\s+бербейм)\w*)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:сурап\s+(?:жатасыз|жүрөсүз|жатасыздар|жүрөсүздөр|жатасың)|сурайсыз|билгиңиз\s+келет|(?:сизди|силерди)\s+ким\s+жиберди|кимсиз|кимсиздер|сурамжылоо|анкета|кайдансыз)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
@@ -819,6 +853,24 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "браконьерлер келбей калды" (the poachers stopped coming): not the "cannot" of
         # "өтө албай калды"
         (r"(?!(?:албай|өт|өтө)\w*\s)\w+(?:бай|бей|бой|бөй|пай|пей|пой|пөй)\s+кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
+        # "solved only on paper", "partly solved": still a complaint
+        (r"(?:кагаз\s+жүзүндө(?:\s+гана)?|жарым(?:-|\s+)жартылай|жарым-жартылай|жартылай)\s+(?:\S+\s+)?(?:чечил|жөнгө)\w*", "", AFTER, NONE),  # noqa: E501
+        # "күйүүчү май маселеси былтыр чечилди" (the fuel problem was solved last year)
+        (r"(?:чечилди|чечилген|чечимин\s+тапты|жөнгө\s+салынды|жөнгө\s+салынган)(?!\s+(?:жок|эмес|деп|бы|би|элек)(?!\w))(?!\w)", "no longer", BEFORE, DENY, 10),  # noqa: E501
+        # "маалымат өз убагында жиберилет" (the data are sent on time), "ар жылы эсептейбиз"
+        (r"(?:өз\s+убагында|убагында|үзгүлтүксүз)\s+(?!\S*(?:бай|бей|бой|бөй|пай|пей|бады|беди|боду|баган|беген|боган)\S*)\S+(?!\s+(?:жок|эмес)(?!\w))", "not a problem", BEFORE, DENY, 5),  # noqa: E501
+        (r"(?:жыл\s+сайын|ар\s+(?:жылы|жыл|жазда|күзүндө|жаз|күз))\s+(?:\S+\s+){0,2}?(?:эсептейбиз|эсептейт|эсептелет|саныйбыз|санайбыз|санайт|саналат|өткөрүлөт|өткөрөбүз|жүргүзүлөт|жүргүзөбүз)(?!\s+(?:жок|эмес)(?!\w))", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?<=,\s)(?:(?:анда|бул\s+жерде|бул\s+жагынан)\s+(?:да\s+|дагы\s+)?)?(?:көйгөй|маселе|проблема|кыйынчылык)\w*\s+жок", "not a problem", SENTENCE, DENY, 6),  # noqa: E501
+        # "каражат да бар", "камералар иштеп жатат" (there are funds, the cameras work)
+        (r"(?:бар|ордунда|иштейт|иштеп\s+(?:жатат|турат))(?=\s*(?:[.,;:!?—]|$))", "not a problem", BEFORE, AFFIRM, 3),  # noqa: E501
+        # "азыр андай эмес" (it is not like that now): what the sentence named before it
+        (r"(?:азыр|эми|бүгүн)\s+(?:(?:ал|бул)\s+(?:да\s+)?(?:токтоду|бүттү|жоюлду|калбады)|андай\s+(?:эмес|жок))(?![\w])", "no longer", SENTENCE, DENY, 14),  # noqa: E501
+        (r"(?:(?<=эл\s)|(?<=калк\s)|(?<=тургундар\s)|(?<=баары\s)|(?<=бардыгы\s))(?:ыраазы|канааттанат|канааттанып\s+жатат)(?!\s+(?:эмес|жок)(?!\w))(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "… угуп көргөн эмесмин" (I have never heard of …)
+        (r"(?:эч\s+качан\s+)?(?:(?:угуп|көрүп)\s+)?(?:көргөн|уккан)\s+эмес(?:мин|миз|пиз)", "not", BEFORE, DENY, 8),  # noqa: E501
+        (r"(?:өтө\s+|абдан\s+)?аз(?=\s*(?:[.,;:!?—]|$))", "no", BEFORE, NEGATE, 2),  # noqa: E501
+        # "мыйзам бузулбайт" (the law is not broken)
+        (r"(?:бузулба|бузба)(?:йт|ды|ган)\w*", "not", CLAUSE, DENY),
         (r"(?:чоң\s+)?(?:көйгөй|маселе|проблема|коркунуч|тоскоол)\w*\s+(?:эмес|жок|болбой\w*|туудурба\w*|жаратпа\w*|келтирбе\w*|болгон\s+жок|болуп\s+саналбайт)|көзөмөлдө", "not a problem", BEFORE, DENY),  # noqa: E501
         # "корук каражатсыз калган жок" (the reserve is not left without funds)
         (r"(?<=сыз\s|сиз\s|суз\s|сүз\s)(?:калып\s+(?:отурган|турган|жаткан)\s+(?:жок|эмес)\w*|калган\s+(?:жок|эмес)\w*|калба\w+)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
@@ -829,6 +881,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кызматкерлер пара албайт" (the staff take no bribes)
         (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"аман\s+калба\w+", "", AFTER, NONE),
+        (r"(?<=[дтн][аеоө]н\s)(?:азырынча\s+)?аман(?:-эсен)?(?!\s+калба)(?!\w)", "without", BEFORE, DENY, 5),  # noqa: E501
+        (r"(?:байкалба|кездешпе)(?:ды|йт|ган)\w*", "not", CLAUSE, DENY),
         (r"(?<=[дтн][аеоө]н\s)бош|аман(?:-эсен)?|(?:жабыр|зыян)\w*\s+(?:тартпа|көрбө)\w*", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "чатак деген бул жерде болбойт" (there is no such thing as conflict here)
         (r"деген\s+(?:(?:сөз|нерсе|кеп|жагдай)\w*\s+)?(?:(?:бул\s+жерде|бизде|ал\s+жакта|бул\s+жакта)\s+)?(?:такыр\s+|эч\s+качан\s+)?(?:жок|болбойт|болгон\s+жок|кездешпейт)", "no", BEFORE, DENY, 8),  # noqa: E501
@@ -860,7 +915,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "uz": [
         (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
         (r"(?:men\s+)?(?:(?:bu\s+yerda|bu\s+qishloqda)\s+(?:hali\s+)?yangiman|(?:bu\s+yerga|bu\s+qishloqqa)\s+(?:yaqinda|yangi|shu\s+yil)\s+(?:ko'chib\s+)?keldim|mahalliy\s+emasman|mutaxassis\s+emasman|(?:bu\s+)?mening\s+ishim\s+emas)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
-        (r"(?:juda\s+)?yaxshi(?:\s+(?:yo'lga\s+qo'yilgan|ishlaydi|ketmoqda|rivojlangan))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        (r"(?:juda\s+)?yaxshi(?:\s+(?:yo'lga\s+qo'yilgan|ishlaydi|ishlaydilar|ishlayapti|ishlamoqda|ketmoqda|rivojlangan))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
         (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:javob\s+bergim|gapirgim|aytgim|fikr\s+bildirgim|gaplashgim)\s+kelmaydi|haqida\s+(?:hech\s+narsa\s+)?(?:aytmayman|gapirmayman|javob\s+bermayman))", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:so'rayapsiz|so'rayapsizlar|so'raysiz|so'rab\s+(?:yuribsiz|o'tiribsiz)|bilmoqchimisiz|bilmoqchisiz|(?:sizni|sizlarni)\s+kim\s+yubordi|kimsiz|kimsizlar|so'rovnoma|anketa|qayerdansiz)[\w']*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
@@ -874,6 +929,25 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:hech\s+kim\s+)?(?:shikoyat\s+qilma|norozi\s+bo'lma|norozilik\s+bildirma|nolima)[\w']*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "brakonerlar kelmay qo'ydi" (the poachers stopped coming), "kelmaydigan bo'ldi"
         (r"(?!(?:ololmay|o't)[\w']*\s)[\w']+(?:may|mey)\s+qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|[\w']+maydigan\s+bo'l(?:di|gan|ishdi|dilar)[\w']*", "no longer", BEFORE, NEGATE, 5),  # noqa: E501
+        # "solved only on paper", "partly solved": still a complaint
+        (r"(?:qog'ozda(?:\s+gina)?|qog'oz\s+yuzida|qisman)\s+(?:\S+\s+)?(?:hal|bartaraf|yechil)[\w']*(?:\s+(?:bo'l|qilin|etil)[\w']*)?", "", AFTER, NONE),  # noqa: E501
+        # "yoqilg'i muammosi o'tgan yili hal bo'ldi" (the fuel problem was solved last year)
+        (r"(?:hal\s+(?:bo'ldi|bo'lgan|qilindi|qilingan)|bartaraf\s+(?:etildi|etilgan|bo'ldi)|yechildi|yechimini\s+topdi)(?!\s+(?:emas|deb|mi)(?![\w']))(?![\w'])", "no longer", BEFORE, DENY, 10),  # noqa: E501
+        # "ma'lumotlar o'z vaqtida yuboriladi" (the data are sent on time)
+        # the work is done, regularly
+        (r"(?:o'z\s+vaqtida|vaqtida|muntazam(?:\s+ravishda)?)\s+(?![\w']*(?:may|madi|magan)[\w']*)[\w']+(?!\s+(?:emas|yo'q)(?![\w']))", "not a problem", BEFORE, DENY, 5),  # noqa: E501
+        (r"(?<=,\s)(?:(?:u\s+yerda|bu\s+borada|bu\s+tomondan)\s+(?:ham\s+)?)?(?:muammo|qiyinchilik)[\w']*\s+yo'q", "not a problem", SENTENCE, DENY, 6),  # noqa: E501
+        # "monitoring bor", "kamera tuzoqlar ishlayapti" (there is monitoring, the traps work)
+        (r"(?:bor|joyida|mavjud|ishlayapti|ishlamoqda|ishlaydi)(?=\s*(?:[.,;:!?—]|$))", "not a problem", BEFORE, AFFIRM, 3),  # noqa: E501
+        # "hozir unday emas" (it is not like that now): what the sentence named before it
+        (r"(?:hozir|endi|bugun)\s+(?:(?:u|bu)\s+(?:ham\s+)?(?:to'xtadi|tugadi|yo'qoldi|qolmadi)|unday\s+(?:emas|yo'q)|bunday\s+emas)(?![\w'])", "no longer", SENTENCE, DENY, 14),  # noqa: E501
+        (r"(?:(?<=aholi\s)|(?<=xalq\s)|(?<=odamlar\s)|(?<=hamma\s)|(?<=hammasi\s))(?:rozi|mamnun|xursand)(?!\s+(?:emas|yo'q)(?![\w']))(?![\w'])", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "… hech ko'rmaganman" (I have never seen …)
+        (r"(?:hech\s+(?:qachon\s+)?)?(?:ko'rmaganman|ko'rmaganmiz|ko'rgan\s+emasman|eshitmaganman|eshitmaganmiz)", "not", BEFORE, DENY, 8),  # noqa: E501
+        # "bu yo'lda mashina kam" (few cars on this road); "inspektor kam" stays the gap
+        (r"(?:juda\s+|ancha\s+)?kam(?:roq)?(?=\s*(?:[.,;:!?—]|$))", "no", BEFORE, NEGATE, 2),  # noqa: E501
+        # "qonun buzilmaydi" (the law is not broken)
+        (r"buzilma(?:ydi|di|gan|yapti)[\w']*", "not", CLAUSE, DENY),
         (r"(?:katta\s+)?(?:muammo|xavf|tahdid|xatar)[\w']*\s+(?:emas|yo'q|hisoblanmaydi|sanalmaydi|tug'dirma[\w']*|solma[\w']*|tashkil\s+qilma[\w']*|bo'lma(?:y|ydi|gan|di)\w*)|nazorat\s+ostida", "not a problem", BEFORE, DENY),  # noqa: E501
         # "ma'lumotsiz qolmaganmiz" (we are not left without data)
         (r"(?<=siz\s)(?:qolmagan\w*|qolmadi\w*|qolgan\s+emas\w*|qolayotgani\s+yo'q|qolayotganimiz\s+yo'q)", "not a problem", BEFORE, DENY, 3),  # noqa: E501
@@ -885,6 +959,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "inspektorlar pora olmaydi" (the inspectors take no bribes)
         (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
+        (r"omon\s+qolma[\w']+", "", AFTER, NONE),
+        (r"(?<=[dn]an\s)omon(?!\s+qolma)(?![\w'])", "without", BEFORE, DENY, 5),
+        (r"(?:kuzatilma|uchrama)(?:di|ydi|gan)[\w']*", "not", CLAUSE, DENY),
         (r"(?:zarar|ziyon|talofat)\s+ko'rma[\w']*|omon(?:\s+qol[\w']*)?", "without", BEFORE, NEGATE, 5),  # noqa: E501
         # "to'qnashuv degan narsa yo'q" (there is no such thing as conflict)
         (r"degan\s+(?:(?:narsa|gap|so'z|hol)[\w']*\s+)?(?:(?:bu\s+yerda|bizda|u\s+yerda)\s+)?(?:umuman\s+)?(?:yo'q|bo'lmaydi|bo'lmagan|uchramaydi)", "no", BEFORE, DENY, 8),  # noqa: E501
@@ -918,7 +995,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:ман\s+)?(?:(?:дар\s+ин\s+ҷо|дар\s+ин\s+деҳа)\s+(?:ҳоло\s+)?навам|(?:ба\s+ин\s+ҷо|ба\s+ин\s+деҳа)\s+(?:нав|навакак|имсол|ба\s+қарибӣ)\s+(?:кӯчида\s+)?омадам|маҳаллӣ\s+нестам|мутахассис\s+нестам|(?:ин\s+)?кори\s+ман\s+нест)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "бо тарафи афғон ҳамкорӣ хуб аст" (cooperation with the Afghan side is good): the
         # subject is no trouble (not "хуб аст, ки …", it would be good if …)
-        (r"(?:хеле\s+)?хуб\s+(?:аст|мебошад|ба\s+роҳ\s+монда\s+шудааст|кор\s+мекунад|ҷараён\s+дорад)(?!\s*,?\s*ки(?!\w))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
+        (r"(?:хеле\s+)?хуб\s+(?:аст|мебошад|ба\s+роҳ\s+монда\s+шудааст|кор\s+мекун(?:ад|анд)|ҷараён\s+дорад)(?!\s*,?\s*ки(?!\w))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
         (r"(?:[^\s.!?,;]+\s+){0,5}?(?:(?:ҷавоб\s+додан|гап\s+задан|гуфтан|сӯҳбат\s+кардан|назар\s+додан)\s+намехоҳам|(?:дар\s+ин\s+бора\s+)?чизе\s+намегӯям)", "refusal", CLAUSE, UNKNOWN, 12),  # noqa: E501
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:мепурсед|мепурсидед|пурсида\s+истодаед|донистан\s+мехоҳед|шуморо\s+кӣ\s+фиристод|кистед|пурсишнома|анкета|аз\s+куҷо\s+омадед)\w*[^.!?]{0,60}?(?=\?)", "asked back", CLAUSE, UNKNOWN, 30),  # noqa: E501
@@ -930,6 +1007,22 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:ин|он|ҳамин|ҳамон)\s+(?:мушкил|масъала|мушкилот|хатар|проблема|кор|ҳол|ҳолат|вазъ|амал)\S*\s+(?:(?:кайҳо\s+боз|кайҳо|пурра|тамоман|комилан|аллакай)\s+)?(?:ҳал\s+(?:шуд|гардид|карда\s+шуд)|бартараф\s+(?:шуд|гардид|карда\s+шуд)|аз\s+байн\s+рафт|тамом\s+шуд|барҳам\s+хӯрд|қатъ\s+шуд|намонд)\w*", "no longer", SENTENCE, DENY, 30),  # noqa: E501
         # "ҳеҷ кас шикоят намекунад" (nobody complains): what the sentence named is no trouble
         (r"шикоят\s+на(?:мекун|кард|дор)\w*|норозӣ\s+нест\w*", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        # "solved only on paper", "partly solved": still a complaint
+        (r"(?:дар\s+рӯи\s+коғаз|дар\s+коғаз|қисман)\s+(?:\S+\s+)?(?:ҳал|бартараф)\s+\S+", "", AFTER, NONE),  # noqa: E501
+        # "масъалаи сӯзишворӣ соли гузашта ҳал шуд" (the fuel problem was solved last year)
+        (r"(?:ҳал|бартараф)\s+(?:шуд(?:ааст|аанд|анд)?|гардид(?:ааст)?|карда\s+шуд(?:ааст)?)(?!\w)(?!\s+(?:нест|ми)(?!\w))", "no longer", BEFORE, DENY, 10),  # noqa: E501
+        # "маълумот саривақт фиристода мешавад" (the data are sent on time), "ҳар сол ҳисоб
+        # мекунем" (we count every year)
+        (r"(?:саривақт|дар\s+вақташ|мунтазам)\s+(?!на\S*)\S+", "not a problem", BEFORE, DENY, 5),  # noqa: E501
+        (r"ҳар\s+(?:сол|баҳор|тирамоҳ)\S*\s+(?:\S+\s+){0,2}?(?:(?:ҳисоб|шумор\S*|гузаронида)\s+(?:мекун|мешав|карда\s+мешав)|(?:ҳисобгирӣ|барӯйхатгирӣ|шумориш|мониторинг)\s+(?:мегузарон|гузаронида\s+мешав))\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?<=,\s)(?:мушкил|мушкиле|проблема)\w*\s+нест", "not a problem", SENTENCE, DENY, 6),  # noqa: E501
+        # "маблағ ҳаст", "камераҳо кор мекунанд" (there are funds, the cameras work)
+        (r"(?:ҳаст|ҳастанд|доранд|дорем|дар\s+ҷояшон(?:\s+ҳастанд)?|мавҷуд\s+аст|кор\s+мекун(?:ад|анд))(?=\s*(?:[.,;:!?—]|$))", "not a problem", BEFORE, AFFIRM, 3),  # noqa: E501
+        # "ҳоло ин тавр нест" (it is not like that now): what the sentence named before it
+        (r"(?:ҳоло|ҳозир|акнун)\s+(?:ин\s+тавр|чунин|ин\s+хел)\s+нест(?!\w)", "no longer", SENTENCE, DENY, 14),  # noqa: E501
+        # "мардум розӣ ҳастанд" (the people are satisfied)
+        (r"(?:(?<=мардум\s)|(?<=аҳолӣ\s)|(?<=ҳама\s)|(?<=сокинон\s))(?:розӣ|қаноатманд|хушнуд)\s+(?:ҳастанд|аст|мебошанд|ҳаст)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"(?:хеле\s+)?кам(?:\s+аст)?(?=\s*(?:[.,;:!?—]|$))", "no", BEFORE, NEGATE, 2),  # noqa: E501
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         # "камбудии маълумот нест" (there is no shortage of data), "бе маблағ намондааст"
         # (it is not left without funds): the gap itself is denied
@@ -991,10 +1084,10 @@ TRIGGERS = {
     "en": r"well|fine|smoothly|properly|right|down|time|regularly|every|each|unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|rather|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|nothing|question|solved|resolved|fixed|settled|enough|sufficient|adequate|now|since|remember|comments|address|direct|clean|influenced|impacted|passed|went|bypassed|closed|shut|abandoned|better|go|tourist|visitor|guest|driver|teacher|student|pensioner|newcomer|stranger",  # noqa: E501
     "mn": r"уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|удаа|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх|татгалз\w*|бүү|хэцүү|хэн|хэнд|хэний|хэнээс|хаана|хаанаас|яагаад|юунд|ямар|гэнэ|гэж|гэсэн|асуу\w*|\w+(?:аас|ээс|оос|өөс|иас|иос)|асуусанд|асуултад|асуултанд|судалгаанд|ирсэнд|сонирхсонд|баярлалаа|талархлаа|баярласан|хол|болиод|намжсан|намжчихсан|намжжээ|намдсан|дууссан|дуусчихсан|дуусжээ|арилсан|арилчихсан|арилжээ|ангижир\w*|ирээгүй|ирсэнгүй|аваагүй|бүртгэгдээгүй|байгаагүй|гараагүй|илрээгүй|ажиглагдаагүй|тогтоогдоогүй|бага|багахан|болисон|болисн|болчихсон",  # noqa: E501
     "fa": r"نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|آزاد\w*|فکر|خیال|تصور|گمان|کدام|نی|ممنون\w*|متشکر\w*|تشکر|مرسی|سپاسگزار\w*|آمده|اومده|اومدین|اومدید|آمدید|آمدین|هستید|هستین|هسین|نویسید|نویسین|مینویسید|مینویسین|پرسین|میپرسید|میپرسین|برید|برین|میبرید|میبرین|فرستاد\w*|پرسشنامه|نظرسنجی|سوال\w*|سؤال\w*|جواب\w*|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
-    "kk": r"\w+(?:маған|меген|баған|беген|паған|пеген)(?:мын|мін|пын|пін|быз|біз|пыз|піз|сыз|сіз|сың|сің)|іс|жағдай\w*|әрекет\w*|құбылыс\w*|жаңамын|келдім|емеспін|дейсіз\w*|түсініспеушілік\w*|жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)",  # noqa: E501
-    "ky": r"\w+(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн)(?:мун|мин|мын|мүн|буз|биз|быз|бүз|пуз|пиз|пыз|пүз|сыз|сиз|суз|сүз)|иш|абал\w*|көрүнүш\w*|жаңымын|келдим|эмесмин|дейсиз\w*|түшүнбөстүк\w*|жакшы|сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)",  # noqa: E501
-    "uz": r"ish|holat[\w']*|hol|yangiman|keldim|emasman|deysiz[\w']*|tushunmovchilik[\w']*|yaxshi|so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)",  # noqa: E501
-    "tg": r"кор|ҳол|ҳолат\w*|вазъ\w*|амал\w*|навам|омадам|нестам|нест|мегӯед|нофаҳмӣ\w*|хуб|пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+",  # noqa: E501
+    "kk": r"\w+(?:маған|меген|баған|беген|паған|пеген)(?:мын|мін|пын|пін|быз|біз|пыз|піз|сыз|сіз|сың|сің)|іс|жағдай\w*|әрекет\w*|құбылыс\w*|жаңамын|келдім|емеспін|дейсіз\w*|түсініспеушілік\w*|жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|дейін|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|алмаймын|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)|шешілді|шешілген|шешімін|реттелді|реттелген|уақытында|уақтылы|тұрақты|сайын|әр|проблема\w*|мәселе\w*|қиындық\w*|қағаз|жартылай|ішінара|қазір|енді|бүгінде|халық|ел|жұрт|тұрғындар|бәрі|барлығы|емеспін|емеспіз|емеспен|көрмегенмін|көрмегенбіз|көрмедім|аман|байқалмады|байқалмайды|байқалмаған|кездеспеді|кездеспейді|кездеспеген|аз",  # noqa: E501
+    "ky": r"\w+(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн)(?:мун|мин|мын|мүн|буз|биз|быз|бүз|пуз|пиз|пыз|пүз|сыз|сиз|суз|сүз)|иш|абал\w*|көрүнүш\w*|жаңымын|келдим|эмесмин|дейсиз\w*|түшүнбөстүк\w*|жакшы|сурамжылоо\w*|анкета\w*|кайдансыз\w*|келбейт|айтпайм\w*|сүйлөбөйм\w*|бербейм\w*|сурап|сурайсыз\w*|билгиңиз|жиберди|кимсиз\w*|рахмат|билбейбиз|билет|деймин|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|коркунуч\w*|пара|арызданба\w*|даттанба\w*|нааразы\w*|арыз|кал(?:ды|ган|ышты|ышкан|дык|ыптыр)\w*|бүт\w*|албайм\w*|элек\w*|билбедим|белгисиз|айтаарым|кошоорум|тармагым|бош|деймин|айтайын|кошом|кошоюн|дейм|суроо\w*|жетиштүү|жетишет|жетет|аман|деген|укпа\w*|угулба\w*|сураңыз\w*|барыңыз\w*|кайрылыңыз\w*|байланышыңыз\w*|берет|беришет|\w+(?:сыз|сиз|суз|сүз)|болбой\w*|аякта\w*|элек|токто\w*|таза|арыл\w*|жок|жокмун|жокпуз|эмес\w*|эч|эчким\w*|билбейм|маалыматым|кабарым|албайм|көзөмөлдө|эми|мындан|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт|баган|беген|паган|пеген|боган|бөгөн|бады|беди|пады|педи|боду|бөдү|байбыз|бейбиз|байм|бейм|баймын|беймин|боймун|бөймүн|паймын|пеймин|бадым|бедим|бодум|бөдүм|падым|педим|подум|пөдүм)|чечилди|чечилген|чечимин|салынды|салынган|убагында|үзгүлтүксүз|сайын|ар|көйгөй\w*|маселе\w*|проблема\w*|кыйынчылык\w*|кагаз|жартылай|жарым\w*|бар|иштейт|иштеп|берилет|бөлүнөт|азыр|эми|бүгүн|эл|калк|тургундар|баары|бардыгы|эмесмин|эмесмиз|эмеспиз|аман|байкалбады|байкалбайт|байкалбаган|кездешпеди|кездешпейт|кездешпеген|аз|ордунда|бузулбайт|бузулбады|бузулбаган",  # noqa: E501
+    "uz": r"ish|holat[\w']*|hol|yangiman|keldim|emasman|deysiz[\w']*|tushunmovchilik[\w']*|yaxshi|so'rovnoma[\w']*|anketa[\w']*|qayerdansiz[\w']*|kelmaydi|aytmayman|gapirmayman|bermayman|so'rayapsiz\w*|so'raysiz|so'rab|bilmoqchi\w*|yubordi|kimsiz\w*|rahmat|tashakkur|bilmaymiz|biladi|deyman|muammo[\w']*|masala[\w']*|xavf[\w']*|tahdid[\w']*|qiyinchilik[\w']*|pora|shikoyat|norozi[\w']*|nolima[\w']*|qo'y(?:di|gan|ishdi|ishgan|dilar)[\w']*|bo'l(?:di|gan|ishdi|dilar)|olmayman|ko'rmaganman|bilmadim|noma'lum|aytadiganim|qo'shadiganim|aytarim|sohamdan|bo'sh|holi|derdim|deyman|deyin|qo'shaman|qo'shay|aytay|aytaman|savol[\w']*|yetarli|yetarlicha|yetadi|omon|ko'rma[\w']*|degan|eshitgan|murojaat|chiq|so'rang\w*|boring\w*|beradi|na|\w+(?:siz|сиз)|tuga(?:di|gan)\w*|yakunla\w*|eshitma\w*|bo'lma(?:y|ydi|gan|di)\w*|to'xta\w*|barham|tugatil\w*|xoli|toza|yo'q|emas\w*|hech|bilmayman|ma'lumotim|xabarim|olmayman|nazorat|endi|[\w']+(?:maydi|maydilar|mayapti|madi|madik|madim|madilar|magan|maganman|maganmiz|mayman|maymiz)|bo'ldi|bo'lgan|qilindi|qilingan|etildi|etilgan|yechildi|yechimini|vaqtida|muntazam|har|muammo|qog'ozda|qog'oz|qisman|bor|mavjud|ishlayapti|ishlamoqda|ishlaydi|beriladi|ajratiladi|hozir|endi|bugun|aholi|xalq|odamlar|hamma|hammasi|ko'rmaganman|ko'rmaganmiz|emasman|eshitmaganman|eshitmaganmiz|omon|kuzatilmadi|kuzatilmaydi|kuzatilmagan|uchramadi|uchramaydi|uchramagan|kam|kamroq|joyida|buzilmaydi|buzilmadi|buzilmagan|buzilmayapti",  # noqa: E501
+    "tg": r"кор|ҳол|ҳолат\w*|вазъ\w*|амал\w*|навам|омадам|нестам|нест|мегӯед|нофаҳмӣ\w*|хуб|пурсишнома\w*|анкета\w*|омадед|намехоҳам|намегӯям|мепурсед|мепурсидед|истодаед|мехоҳед|фиристод|кистед|ташаккур|раҳмат|сипос|намедонем|медонад|гӯям|мушкил\w*|масъала\w*|хатар\w*|проблема\w*|ришва|шикоят|норозӣ|кард\w*|тарк|наметавонам|накардаам|надорам|нестам|иттилоъ|маълум|гуфтание|иловае|пок|гӯям|кунам|мегӯям|доред|чист|камбуди\w*|норасоии|набудани|камии|тақчилии|кофист|кофӣ|кифоя|ҷиҳат|лиҳоз|бобат|чунин|хел|озод\w*|эмин|бехатар|пурсед|муроҷиат|биравед|онҳо|на|не|қатъ|охир|тамом|анҷом|бас|озод|холӣ|нест|нестанд|надорад|надорам|ҳеҷ|ҳаргиз|бе|бидуни|набудани|норасоии|камбуди|намедонам|наметавонам|зери|дигар|на\w+|ҳал|бартараф|саривақт|вақташ|мунтазам|ҳар|мушкил\w*|мушкиле|проблема\w*|коғаз|қисман|ҳаст|ҳастанд|мавҷуд|мекунад|мекунанд|мешавад|ҳоло|ҳозир|акнун|мардум|аҳолӣ|ҳама|сокинон|доранд|дорем|кам|ҷояшон",  # noqa: E501
     "ru": r"поставили|установили|закупили|купили|выдали|привезли|получили|дали|выделили|хорошо|отлично|нормально|исправно|вовремя|регулярно|ежегодно|каждую|каждое|каждый|весной|хватает|хватило|достаточно|обход\w*|убрали|убран[аоы]?|разобран[аоы]?|снес[её]н\w*|сняли|сняты|ликвидирова\w*|срыли|срезали|спилили|чист\w*|очищен\w*|избав\w*|уж|жалоб|претензий|нареканий|взят(?:ок|ки)|взяточ\w*|мзд\w*|тут|здесь|неправда|вран[её]|ерунда|чепуха|сказки|выдумки|брехня|враки|откуда|надо|спрашивайте|стоит|давайте|записи|отказал\w*|отказыва\w+|комментари\w*|ответ\w*|узнайте|уточните|скажу|сказал|назову|назвал|кончил\w*|закончил\w*|закон\w*|штраф\w*|охран\w*|контрол\w*|наказан\w*|суд|суды|инспекц\w*|егер\w*|финансирован\w*|зарплат\w*|вс[её]|зачем|чего|кому|кто|кого|откуда|целью|говорите|говоришь|сегодня|утра|вчера|завтра|отрица\w*|опроверг\w*|как(?:ие|ая|ой|ое|их)|построил\w*|звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*|козерог\w*|барс\w*|его|е[её]|демонтирова\w*|разобрали|снесли|забросили|заброшен\w*|закрыл\w*|перевел\w*|сложно|трудно|тяжело|понятия|спросите|спрашивайте|обратитесь|обращайтесь|обош\w*|отродясь|сроду|слыхом|миновал\w*|впервые|прошлое|прошлом|решен\w*|решил\w*|снят\w*|закрыт\w*|прош[её]л|прошла|прошло|прошли|конфликт\w*|споров|вражды|ссор|трени\w+|угроз\w*|опасност\w*|проблем\w*|мало|немного|их|все|лучше|надо|нужно|стоит|вопрос|кто|сказать|ответить|понятия|не|нет|нету|ни|без|свобод\w*|избавил\w*|никогда|никак\w*|ничего|никто|больше|уже|более|давно|прекратил\w*|перестал\w*|отсутств\w*|нехватк\w*|недостат\w*|контролем|затрудняюсь|у",  # noqa: E501
     "tk": r"ýok|däl|hiç|asla|bilemok|bilmeýärin|maglumatym|bilmerin|gözegçilik|indi|\w+(?:maýar|meýär|maýan|meýän|mady|medi|madyk|medik|maýarys|meýäris)",  # noqa: E501
 }
@@ -1279,7 +1372,9 @@ def negate(
                 else (scope.start, scope.cue_start)
             )
             for index in starting.between(lo, hi):
-                if not result[index]:
+                if not result[index] and (
+                    scope.effect != AFFIRM or polarities[index] == RESOURCE
+                ):
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)
     _past_contrast(clean, lang, starting, polarities, result)

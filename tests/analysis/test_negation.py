@@ -2058,3 +2058,168 @@ def test_english_solved_or_working_on_paper_stays_a_complaint(text):
 def test_chinese_solved_only_on_paper_stays_a_complaint():
     asserted, _ = _split("草场退化的问题只是纸面上解决了。", "zh")
     assert "livestock" in asserted, asserted
+
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "the X problem was solved": the clause's subject is no trouble
+        ("kk", "Жанармай мәселесі өткен жылы шешілді.", "governance"),
+        ("ky", "Күйүүчү май маселеси өткөн жылы чечилди.", "governance"),
+        ("uz", "Yoqilg'i muammosi o'tgan yili hal bo'ldi.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ соли гузашта ҳал шуд.", "governance"),
+        # "the data are sent on time"
+        ("kk", "Деректер басқармаға уақытында жіберіледі.", "science"),
+        ("uz", "Ma'lumotlar vazirlikka o'z vaqtida yuboriladi.", "science"),
+    ],
+)
+def test_a_solved_or_regular_matter_is_no_trouble(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # still a complaint: not solved, solved only on paper, partly solved
+        ("kk", "Жанармай мәселесі әлі шешілген жоқ.", "governance"),
+        ("kk", "Жанармай мәселесі қағаз жүзінде ғана шешілді.", "governance"),
+        ("ky", "Күйүүчү май маселеси али чечиле элек.", "governance"),
+        ("uz", "Yoqilg'i muammosi qisman hal bo'ldi.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ ҳал нашуд.", "governance"),
+        ("tg", "Масъалаи сӯзишворӣ дар рӯи коғаз ҳал шуд.", "governance"),
+    ],
+)
+def test_an_unsolved_matter_stays_a_complaint(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a resource said to be in place is no gap; a problem said to be there stays
+        ("uz", "Monitoring bor.", "science", None),
+        ("uz", "Kamera tuzoqlar ishlayapti.", "science", None),
+        ("ky", "Бизде мониторинг бар.", "science", None),
+        ("tg", "Маблағ ҳаст.", "governance", None),
+        ("uz", "Brakonerlar bor.", None, "poaching"),
+        ("ky", "Браконьерлер бар.", None, "poaching"),
+        ("tg", "Шикорчиён ҳастанд.", None, "poaching"),
+    ],
+)
+def test_a_resource_in_place_is_no_gap_but_a_present_problem_stays(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "it is not like that now" takes back what the sentence named before it
+        ("kk", "Бұрын браконьерлер көп болатын, қазір ондай емес.", "poaching"),
+        ("ky", "Мурун браконьерлер көп болчу, азыр андай эмес.", "poaching"),
+        ("uz", "Ilgari brakonerlar ko'p edi, hozir unday emas.", "poaching"),
+        ("tg", "Пештар шикорчиён бисёр буданд, ҳоло ин тавр нест.", "poaching"),
+        # "I have never seen / heard of …" denies what was not seen
+        ("kk", "Мен тұзақты ешқашан көрген емеспін.", "poaching"),
+        ("uz", "Men tuzoqni hech ko'rmaganman.", "poaching"),
+        ("ky", "Браконьерлер жөнүндө угуп көргөн эмесмин.", "poaching"),
+        # "the people are satisfied" takes back what the sentence named
+        ("tg", "Хоҷагиҳои шикории ҷамоатӣ даромад меоранд, мардум розӣ ҳастанд.", "community"),
+    ],
+)
+def test_not_so_now_never_seen_and_satisfied_deny_the_sentence(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+def test_people_not_satisfied_stays_a_complaint():
+    asserted, _ = _split("Хоҷагиҳои шикории ҷамоатӣ даромад намеоранд, мардум розӣ нестанд.", "tg")
+    assert "community" in asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied"),
+    [
+        # "the pasture is safe from the drought": neither is a problem
+        ("kk", "Жайылым жұттан аман.", {"livestock", "climate"}),
+        ("ky", "Бул жайыт кургакчылыктан азырынча аман.", {"livestock", "climate"}),
+        ("uz", "Yaylov qurg'oqchilikdan omon.", {"livestock", "climate"}),
+        # "no infectious disease was observed among the sheep"
+        ("kk", "Қойлар арасында жұқпалы ауру байқалмады.", {"livestock"}),
+    ],
+)
+def test_safe_from_and_not_observed_deny_their_clause(lang, text, denied):
+    asserted, negated = _split(text, lang)
+    assert not denied & set(asserted) and denied <= set(negated), (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Мал жұттан аман қалмады."),
+        ("ky", "Мал жуттан аман калбады."),
+        ("uz", "Chorva qurg'oqchilikdan omon qolmadi."),
+    ],
+)
+def test_did_not_survive_is_a_complaint(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "climate" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a problem said to be few is denied; a resource said to be few is the gap
+        ("kk", "Бұл жолда машина аз.", "infrastructure", None),
+        ("kk", "Инспекторлар аз.", None, "governance"),
+        ("uz", "Inspektorlar kam.", None, "governance"),
+        ("tg", "Нозирон кам.", None, "governance"),
+    ],
+)
+def test_few_denies_a_problem_but_not_a_resource(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
+
+
+def test_tajik_count_of_animals_is_a_science_term():
+    asserted, _ = _split("Барои ҳисоби ҳайвонот мутахассис намерасад.", "tg")
+    assert "science" in asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a count held every year is no gap; animals crossing every year still are a theme
+        ("kk", "Санақ жыл сайын өтеді.", "science", None),
+        ("tg", "Ҳоло ҳар сол ҳисобгирӣ мегузаронем.", "science", None),
+        ("kk", "Жыл сайын киіктер шекарадан өтеді.", None, "transboundary"),
+    ],
+)
+def test_a_count_held_every_year_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # "the law is not broken, the staff are in place"
+        ("ky", "Мыйзам да бузулбайт, корук кызматкерлери ордунда."),
+        ("uz", "Qonun buzilmaydi, inspektorlar joyida."),
+    ],
+)
+def test_law_kept_and_staff_in_place_is_no_governance_complaint(lang, text):
+    asserted, negated = _split(text, lang)
+    assert "governance" not in asserted and "governance" in negated, (text, asserted, negated)
