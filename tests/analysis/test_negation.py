@@ -1911,3 +1911,38 @@ def test_mongolian_predation_never_seen_is_denied():
 def test_mongolian_exports_across_the_border(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # in place, enough, working, solved or regular: the theme named is no trouble
+        ("mn", "Манай суманд байгаль хамгаалагч хангалттай.", "governance"),
+        ("mn", "Хилийн хоёр талын хамтарсан эргүүл сайн явж байна.", "transboundary"),
+        ("mn", "Аргалийг жил бүр хамтарч тоолдог.", "science"),
+        ("mn", "Хашаа их саад болдог байсан. Одоо тэр асуудал шийдэгдсэн.", "infrastructure"),
+        ("mn", "Малчид маань хамгаалалд оролцдог, сайн байна.", "community"),
+        ("fa", "تعداد محیط بان ها حالا کافیه.", "governance"),
+        ("fa", "از وقتی فنس رو باز کردند آهوها رد می شن.", "infrastructure"),
+        ("fa", "هیچ کس تو روستا از خسارت شکایت نکرده.", "community"),
+        ("fa", "تا حالا ندیدم کسی محیط بان رو رشوه بده.", "governance"),
+    ],
+)  # fmt: skip
+def test_mongolian_persian_in_place_enough_solved_is_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a complaint stays a complaint
+        ("mn", "Манай суманд байгаль хамгаалагч хангалтгүй.", "governance"),
+        ("mn", "Байгаль хамгаалагч хангалттай биш.", "governance"),
+        ("mn", "Хоёр улс аргалийг жил бүр тус тусдаа тоолдог.", "transboundary"),
+        ("fa", "تعداد محیط بان ها کافی نیست.", "governance"),
+    ],
+)  # fmt: skip
+def test_mongolian_persian_not_enough_stays(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
