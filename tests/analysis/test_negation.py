@@ -1946,3 +1946,22 @@ def test_mongolian_persian_in_place_enough_solved_is_denied(lang, text, theme):
 def test_mongolian_persian_not_enough_stays(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a list joined by "و" and denied as a whole
+        ("این طرف ها فنس و سیم خاردار نیست.", "infrastructure"),
+        ("اینجا تله و تفنگ نداریم.", "poaching"),
+    ],
+)
+def test_persian_list_joined_by_and_is_denied_whole(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+def test_persian_list_rule_leaves_a_predicate_before_and():
+    # "fences are many and there is no water": the fence stays a complaint
+    asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
+    assert "infrastructure" in asserted, asserted
