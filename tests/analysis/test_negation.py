@@ -2079,6 +2079,27 @@ def test_a_solved_or_regular_matter_is_no_trouble(lang, text, theme):
     assert theme not in asserted and theme in negated, (text, asserted, negated)
 
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # in place, enough, working, solved or regular: the theme named is no trouble
+        ("mn", "Манай суманд байгаль хамгаалагч хангалттай.", "governance"),
+        ("mn", "Хилийн хоёр талын хамтарсан эргүүл сайн явж байна.", "transboundary"),
+        ("mn", "Аргалийг жил бүр хамтарч тоолдог.", "science"),
+        ("mn", "Хашаа их саад болдог байсан. Одоо тэр асуудал шийдэгдсэн.", "infrastructure"),
+        ("mn", "Малчид маань хамгаалалд оролцдог, сайн байна.", "community"),
+        ("fa", "تعداد محیط بان ها حالا کافیه.", "governance"),
+        ("fa", "از وقتی فنس رو باز کردند آهوها رد می شن.", "infrastructure"),
+        ("fa", "هیچ کس تو روستا از خسارت شکایت نکرده.", "community"),
+        ("fa", "تا حالا ندیدم کسی محیط بان رو رشوه بده.", "governance"),
+    ],
+)  # fmt: skip
+def test_mongolian_persian_in_place_enough_solved_is_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "theme"),
     [
@@ -2092,6 +2113,22 @@ def test_a_solved_or_regular_matter_is_no_trouble(lang, text, theme):
     ],
 )
 def test_an_unsolved_matter_stays_a_complaint(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a complaint stays a complaint
+        ("mn", "Манай суманд байгаль хамгаалагч хангалтгүй.", "governance"),
+        ("mn", "Байгаль хамгаалагч хангалттай биш.", "governance"),
+        ("mn", "Хоёр улс аргалийг жил бүр тус тусдаа тоолдог.", "transboundary"),
+        ("fa", "تعداد محیط بان ها کافی نیست.", "governance"),
+    ],
+)  # fmt: skip
+def test_mongolian_persian_not_enough_stays(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
 
@@ -2223,3 +2260,23 @@ def test_a_count_held_every_year_is_no_gap(lang, text, denied, kept):
 def test_law_kept_and_staff_in_place_is_no_governance_complaint(lang, text):
     asserted, negated = _split(text, lang)
     assert "governance" not in asserted and "governance" in negated, (text, asserted, negated)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a list joined by "و" and denied as a whole
+        ("این طرف ها فنس و سیم خاردار نیست.", "infrastructure"),
+        ("اینجا تله و تفنگ نداریم.", "poaching"),
+    ],
+)
+def test_persian_list_joined_by_and_is_denied_whole(text, theme):
+    asserted, negated = _split(text, "fa")
+    assert theme not in asserted and theme in negated, (text, asserted)
+
+
+def test_persian_list_rule_leaves_a_predicate_before_and():
+    # "fences are many and there is no water": the fence stays a complaint
+    asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
+    assert "infrastructure" in asserted, asserted
