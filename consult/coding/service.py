@@ -336,7 +336,7 @@ def question_label(item: Item, lang: str) -> str:
     default language), as plain text; its name when the form gives it no label."""
     from consult.models import Response
     from consult.questionnaires import load_version_form
-    from consult.respond.page_view import odk_text
+    from consult.respond.page_view import plain_label
 
     kind, _, rest = item.id.partition(":")
     response_id, _, name = rest.partition(":")
@@ -350,7 +350,4 @@ def question_label(item: Item, lang: str) -> str:
     except (ValueError, KeyError):  # a stored form this version of the engine cannot read
         return item.question
     question = form.questions.get(name or item.question)
-    if question is None:
-        return item.question
-    text = question.labels.get(lang) or question.labels.get(form.default_language)
-    return odk_text(text).striptags() if text else question.name
+    return plain_label(form, question, lang) if question is not None else item.question

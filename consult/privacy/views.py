@@ -22,7 +22,7 @@ def _named(questions: list[str], questionnaires: list[Questionnaire]) -> list[st
     """Each personal question as "its label (its name)": the label in the reader's language
     from the first questionnaire whose current version asks it; the name alone otherwise."""
     from consult.questionnaires import load_version_form
-    from consult.respond.page_view import odk_text
+    from consult.respond.page_view import plain_label
 
     lang = current_language()
     forms = []
@@ -36,14 +36,12 @@ def _named(questions: list[str], questionnaires: list[Questionnaire]) -> list[st
             continue
     named = []
     for name in questions:
-        label = ""
-        for form in forms:
-            question = form.questions.get(name)
-            if question is not None:
-                text = question.labels.get(lang) or question.labels.get(form.default_language)
-                label = odk_text(text).striptags() if text else ""
-                break
-        named.append(f"{label} ({name})" if label else name)
+        label = next(
+            (plain_label(form, form.questions[name], lang)
+             for form in forms if name in form.questions),
+            name,
+        )  # fmt: skip
+        named.append(f"{label} ({name})" if label != name else name)
     return named
 
 

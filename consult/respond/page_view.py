@@ -119,6 +119,13 @@ def _safe_markup(text: str) -> str:
     return "".join(out)
 
 
+def plain_label(form, question, language: str) -> str:
+    """A question's label in ``language`` (else the form's default language) as plain text,
+    for messages and staff pages; its name when the form gives it no label."""
+    text = question.labels.get(language) or question.labels.get(form.default_language)
+    return odk_text(text).striptags() if text else question.name
+
+
 def odk_text(text: str) -> Markup:
     """Label or hint text as HTML: escaped, with ODK's ``**bold**``, ``*italic*`` and line
     breaks kept, and the inline markup ODK and KoboToolbox forms use (``<b>``, ``<i>``,

@@ -34,7 +34,13 @@ from consult.models import Invitation, MediaFile, Questionnaire, QuestionnaireVe
 from consult.questionnaires import get_questionnaire, load_version_form
 from consult.respond import bp, uploads
 from consult.respond.forms import add_instance, parse_action, read_page, remove_instance
-from consult.respond.page_view import PageView, odk_text, offline_json, offline_pages
+from consult.respond.page_view import (
+    PageView,
+    odk_text,
+    offline_json,
+    offline_pages,
+    plain_label,
+)
 from consult.security import hash_token
 from surveys.model import MEDIA_TYPES, Form, Question
 from surveys.pages import Page, page_by_key, planned_pages, visible_pages
@@ -96,8 +102,7 @@ def _question_label(form: Form, language: str):
     """A function naming a question in messages: its label in ``language`` as plain text."""
 
     def label(question: Question) -> str:
-        text = question.labels.get(language) or question.labels.get(form.default_language)
-        return odk_text(text).striptags() if text else question.name
+        return plain_label(form, question, language)
 
     return label
 
