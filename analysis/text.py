@@ -730,15 +730,20 @@ def looks_turkic_in_latin(clean: str) -> bool:
     English stop words, and at least one is; or, without such small words, its words of a
     Kazakh or Kyrgyz shape ("audanynda ... atyp alypty") outnumber its English stop words
     two to one and make up half of it."""
+    return _reads_as_labelled(clean, _TURKIC_LATIN_WORDS, _TURKIC_LATIN_SHAPE)
+
+
+def _reads_as_labelled(clean: str, small_words: frozenset, shape: re.Pattern) -> bool:
+    """Whether Latin-script text labelled with a language reads as that language: more of
+    its words are the language's ``small_words`` than English stop words, and at least one
+    is; or its words of the language's ``shape`` outnumber its English stop words two to
+    one and make up half of it."""
     found = words(clean)
-    small = sum(word in _TURKIC_LATIN_WORDS for word in found)
+    small = sum(word in small_words for word in found)
     english = sum(word in _ENGLISH_MARKERS for word in found)
     if small > 0 and small > english:
         return True
-    shaped = sum(
-        1 for word in found
-        if word not in _TURKIC_LATIN_WORDS and _TURKIC_LATIN_SHAPE.search(word)
-    )  # fmt: skip
+    shaped = sum(1 for word in found if word not in small_words and shape.search(word))
     return bool(found) and shaped > 2 * english and 2 * shaped >= len(found)
 
 
@@ -770,16 +775,7 @@ def looks_tajik_in_latin(clean: str) -> bool:
     shikor hast"): more of its words are Tajik small words than English stop words, and at
     least one is; or, without such small words, its words of a Tajik shape ("nakhchirho
     kam shudand") outnumber its English stop words two to one and make up half of it."""
-    found = words(clean)
-    small = sum(word in _TAJIK_LATIN_WORDS for word in found)
-    english = sum(word in _ENGLISH_MARKERS for word in found)
-    if small > 0 and small > english:
-        return True
-    shaped = sum(
-        1 for word in found
-        if word not in _TAJIK_LATIN_WORDS and _TAJIK_LATIN_SHAPE.search(word)
-    )  # fmt: skip
-    return bool(found) and shaped > 2 * english and 2 * shaped >= len(found)
+    return _reads_as_labelled(clean, _TAJIK_LATIN_WORDS, _TAJIK_LATIN_SHAPE)
 
 
 def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:
