@@ -778,6 +778,11 @@ def looks_tajik_in_latin(clean: str) -> bool:
     return _reads_as_labelled(clean, _TAJIK_LATIN_WORDS, _TAJIK_LATIN_SHAPE)
 
 
+#: Languages whose label stands for Latin-script text that reads as them.
+_LABELLED_IN_LATIN = {"kk": looks_turkic_in_latin, "ky": looks_turkic_in_latin,
+                      "tg": looks_tajik_in_latin}  # fmt: skip
+
+
 def looks_mongolian_in_latin(clean: str, labelled_mongolian: bool = False) -> bool:
     """True when normalised Latin-script text reads as Mongolian typed in Latin letters
     ("hulgain anchid zeeriig agnaj baina"). A text labelled Mongolian needs more Mongolian
@@ -838,9 +843,8 @@ def fit_language(text: object, lang: object = "") -> str:
     if script == "latin":
         if code in ("", "mn") and looks_mongolian_in_latin(clean, labelled_mongolian=code == "mn"):
             return "mn"
-        if code in ("kk", "ky") and not _UZBEK_MARK.search(clean) and looks_turkic_in_latin(clean):
-            return code
-        if code == "tg" and not _UZBEK_MARK.search(clean) and looks_tajik_in_latin(clean):
+        reads_as_label = _LABELLED_IN_LATIN.get(code)
+        if reads_as_label and not _UZBEK_MARK.search(clean) and reads_as_label(clean):
             return code
         if code in ("", "ru", "mn", "kk", "ky", "tg") and looks_russian_in_latin(
             clean, labelled_russian=code == "ru"
@@ -1085,6 +1089,17 @@ def uzbek_latin(text: str) -> str:
     return normalise(_UZBEK_CYRILLIC.sub(lambda m: _UZBEK_TO_LATIN[m.group()], text))
 
 
+#: The languages the lexicon lists in Cyrillic, with how each is read back from Latin
+#: letters (normalised text and the language in; Cyrillic out).
+_FROM_LATIN = {
+    "ru": lambda clean, _lang: russian_from_latin(clean),
+    "kk": turkic_from_latin,
+    "ky": turkic_from_latin,
+    "tg": lambda clean, _lang: tajik_from_latin(clean),
+    "mn": lambda clean, _lang: mongolian_from_latin(clean),
+}
+
+
 def matching_text(text: object, lang: str) -> object:
     """The text the lexicon and the features read for a text in ``lang``.
 
@@ -1095,22 +1110,11 @@ def matching_text(text: object, lang: str) -> object:
     """
     if not isinstance(text, str):
         return text
-    if lang == "ru" and not starts_in_script(text, "cyrillic"):
+    from_latin = _FROM_LATIN.get(lang)
+    if from_latin is not None and not starts_in_script(text, "cyrillic"):
         clean = normalise(text)
         if script_of(clean) == "latin":
-            return russian_from_latin(clean)
-    elif lang in ("kk", "ky") and not starts_in_script(text, "cyrillic"):
-        clean = normalise(text)
-        if script_of(clean) == "latin":
-            return turkic_from_latin(clean, lang)
-    elif lang == "tg" and not starts_in_script(text, "cyrillic"):
-        clean = normalise(text)
-        if script_of(clean) == "latin":
-            return tajik_from_latin(clean)
-    elif lang == "mn" and not starts_in_script(text, "cyrillic"):
-        clean = normalise(text)
-        if script_of(clean) == "latin":
-            return mongolian_from_latin(clean)
+            return from_latin(clean, lang)
     elif lang == "uz" and not starts_in_script(text, "latin"):
         if script_of(normalise(text)) == "cyrillic":
             return uzbek_latin(text)
