@@ -161,3 +161,31 @@ def test_the_queue_fits_a_phone_in_persian(live_app, live_server, browser):
         assert box["y"] > text_box["y"], "the decision stands below the text, not beside it"
     finally:
         context.close()
+
+
+def test_a_text_and_the_privacy_page_fit_a_phone(live_app, live_server, browser):
+    """At 390 px the coding page's buttons wrap their long Russian labels and the privacy
+    page's command lines scroll in their own box, left to right even in Persian: nothing
+    widens the page."""
+    _seed(live_app)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    fits = "document.documentElement.scrollWidth <= window.innerWidth + 1"
+    try:
+        login(page, live_server, "coder@example.org", PASSWORD)
+        live_app.config["ANALYSIS_SYNC"] = True
+        _analyse(page, live_server)  # the machine's themes bring the "Confirm" button
+        page.goto(f"{live_server}/secretariat/coding/?lang=ru")
+        page.locator("#coding-queue a[href*='/texts/']").first.click()
+        confirm = page.locator("#coding-form .actions [name=confirm]")
+        confirm.wait_for()
+        assert page.evaluate(fits)
+        box = confirm.bounding_box()
+        assert box["x"] + box["width"] <= 390
+        page.goto(f"{live_server}/secretariat/privacy?lang=fa")
+        assert page.evaluate(fits)
+        command = page.locator("pre").first
+        assert command.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert command.evaluate("e => e.scrollWidth > e.clientWidth"), "the line scrolls"
+    finally:
+        context.close()
