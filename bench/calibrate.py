@@ -1,11 +1,19 @@
 """Fit the confidence mapping (analysis/data/calibration.json) on development data.
 
-Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0] [--all-development]
+Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0] [--all-kinds]
+       [--all-development]
 
-Data: by default the held-out halves of the third to fourteenth development sets (the
-statements of tests/data/text_dev3 to text_dev14 with an even id number, whose
-errors were never read while the lexicon was revised; their ``theme`` and ``theme2`` the
-themes, "none" none).
+Data: by default the real statements (``kind`` "real": facts retold as stakeholders say them)
+of the held-out halves of the third to fifteenth development sets (the statements of
+tests/data/text_dev3 to text_dev15 with an even id number, whose errors were never read
+while the lexicon was revised; their ``theme`` and ``theme2`` the themes, "none" none).
+The synthetic hard cases (denials, non-answers, typos ...) are left out: they are four in ten
+of the development statements but few of the answers people give, and a mapping fitted with
+them promised less than real statements bore out. Decided by fitting on all sets but one and
+measuring on that one's held-out real statements: the first theme's ECE was 0.048 with the
+hard cases in the fit (confidence 0.88 where 0.92 came true) and 0.006 without them; on the
+hard cases themselves it rose from 0.025 to 0.048. ``--all-kinds`` fits on every held-out
+statement instead, for comparison.
 A mapping fitted on texts the lexicon was revised on is optimistic: on that half, such a
 mapping gave a confidence of 0.85 to themes that were right three times in four.
 ``--all-development`` fits on every development set instead (tests/data/threat_statements.csv,
@@ -52,13 +60,17 @@ from bench.seed_corpus import WHOLE  # noqa: E402
 SOURCES = (*WHOLE, *HELD_OUT)
 
 
-def development_data(held_out_only: bool = True) -> pd.DataFrame:
+def development_data(held_out_only: bool = True, real_only: bool = True) -> pd.DataFrame:
     frames = []
     for path in HELD_OUT if held_out_only else SOURCES:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         if held_out_only:
             number = frame["id"].str.extract(r"(\d+)$")[0].astype(int)
             frame = frame[number % 2 == 0]
+            if real_only:
+                frame = frame[frame["kind"] == "real"]
+            if frame.empty:  # a file of hard cases only
+                continue
         if "themes" not in frame.columns:  # the second and third sets: a theme and a second one
             frame["themes"] = [
                 ";".join(t for t in (first, second) if t and t != "none")
@@ -92,12 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--all-kinds", action="store_true")
     parser.add_argument("--all-development", action="store_true")
     args = parser.parse_args(argv)
     from analysis.lexicon import load_lexicon
 
     themes = load_lexicon().themes
-    data = development_data(held_out_only=not args.all_development).reset_index(drop=True)
+    data = development_data(
+        held_out_only=not args.all_development, real_only=not args.all_kinds
+    ).reset_index(drop=True)
     truth = _truth(data, themes)
     rng = np.random.default_rng(args.seed)
     fold_of = rng.permutation(len(data)) % args.folds
@@ -109,7 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         "data": (
             [str(path.relative_to(ROOT)) for path in SOURCES]
             if args.all_development
-            else [f"{path.relative_to(ROOT)} (even ids: held out)" for path in HELD_OUT]
+            else [
+                f"{path.relative_to(ROOT)} (even ids: held out"
+                + ("" if args.all_kinds else "; real statements")
+                + ")"
+                for path in HELD_OUT
+                if path.name in set(data["source"])
+            ]
         ),
         "texts": len(data),
         "folds": args.folds,
@@ -120,7 +141,14 @@ def main(argv: list[str] | None = None) -> int:
             "(human-coded) answers when there are enough"
             if args.all_development
             else "fitted on texts the lexicon was not revised on (a few hundred pairs, so the "
-            "mapping is coarse); refit on reviewed (human-coded) answers when there are enough"
+            "mapping is coarse)"
+            + (
+                ""
+                if args.all_kinds
+                else "; real statements only, so on hard cases (denials, non-answers, typos) "
+                "a given confidence is somewhat optimistic"
+            )
+            + "; refit on reviewed (human-coded) answers when there are enough"
         ),
         "mappings": {},
         "held_out": {},
