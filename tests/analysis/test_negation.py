@@ -2280,3 +2280,38 @@ def test_persian_list_rule_leaves_a_predicate_before_and():
     # "fences are many and there is no water": the fence stays a complaint
     asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
     assert "infrastructure" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "asserted_theme"),
+    [
+        ("kk", "Бізде ғылыми деректер тапшылығы жоқ. Бірақ браконьерлер киікті атып жатыр.",
+         "science", "poaching"),
+        ("ky", "Бизде илимий маалымат тартыштыгы жок. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
+        ("uz", "Bizda ilmiy ma'lumot tanqisligi yo'q. Lekin brakonerlar jayronni otib ketmoqda.",
+         "science", "poaching"),
+        ("tg", "Тадқиқоти мо аз норасоии олимон озод аст. Аммо шикорчиён мархӯрро мекушанд.",
+         "science", "poaching"),
+    ],
+)
+def test_a_shortage_said_not_to_exist_is_denied(lang, text, denied, asserted_theme):
+    # "there is no shortage of data": the gap the lexicon reads as "no data" is denied,
+    # and the complaint beside it still tags
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert asserted_theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Ғалымдар жетіспейді."),
+        ("ky", "Бизде изилдөөчүлөр жетишпейт."),
+        ("uz", "Olimlar yetishmaydi."),
+        ("kk", "Бізде деректер жоқ."),
+    ],
+)
+def test_a_shortage_stated_is_still_the_gap(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "science" in asserted, (text, asserted)
