@@ -778,6 +778,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|نیس|نیستن|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|ندارن|ندارم|وجود\s+نداره|صورت\s+نگرفت\w*|قرار\s+نگرفت\w*|نمی\w*|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|کن|داشت|بود|بوده|باشد|یامد|یومد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
+        # "санақ тоқтаған жоқ", "ғалымдар есепті кешіктірмейді" (the count has not stopped,
+        # the scientists do not delay the count): the work named goes on, its gap is denied;
+        # a problem named stays ("браконьерлік тоқтаған жоқ")
+        (r"(?:тоқта|тоқтат|үзіл|доғар|кешіктір|ұмыт)(?:ма|ме|па|пе)(?:ған|ген|ды|ді|йды|йді|йтын|йтін)\w*|(?:тоқта|тоқтат|үзіл|доғар|кешіктір|ұмыт)(?:ған|ген|қан|кен)\s+жоқ", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         # not ended, not solved, not stopped: the problem goes on
         # not the one to ask: a newcomer, not a specialist ("мен мұнда жаңамын", "маман емеспін")
         (r"(?:мен\s+)?(?:(?:мұнда|бұл\s+жерде|бұл\s+ауылда)\s+(?:әлі\s+)?жаңамын|(?:мұнда|бұл\s+жерге|бұл\s+ауылға)\s+(?:жақында|жаңа\s+ғана|биыл)\s+(?:көшіп\s+)?келдім|жергілікті\s+емеспін|маман\s+емеспін|(?:бұл\s+)?менің\s+(?:ісім|шаруам)\s+емес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -882,6 +886,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсіз|дейсің)\w*(?:\s+(?:бе|ба|ма|ме))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "ky": [
+        # "эсеп токтогон жок", "илимпоздор унутушкан жок" (the count has not stopped, the
+        # scientists have not forgotten): the work named goes on, its gap is denied
+        (r"(?:токто|токтот|үзүл|кечиктир|унут)(?:уш)?(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|ду|дү|йт|гон|ган|ген|гөн)\w*|(?:токто|токтот|үзүл|кечиктир|унут)(?:уш)?(?:гон|ган|кан|кон|ген|кен|көн)\s+жок", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
         (r"(?:мен\s+)?(?:(?:бул\s+жерде|бул\s+айылда)\s+(?:али\s+)?жаңымын|(?:бул\s+жерге|бул\s+айылга)\s+(?:жакында|жаңы\s+эле|быйыл)\s+(?:көчүп\s+)?келдим|жергиликтүү\s+эмесмин|адис\s+эмесмин|(?:бул\s+)?менин\s+(?:ишим|жумушум)\s+эмес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|иштешет|иштеп\s+жат(?:ат|ышат)|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
@@ -961,6 +968,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсиз|дейсиң)\w*(?:\s+(?:би|бы|бу|бү))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "uz": [
+        # "kuzatuv to'xtamagan", "olimlar bizni unutishmagan" (the monitoring has not
+        # stopped, the scientists have not forgotten us): the work goes on, its gap is denied
+        (r"(?:to'xtab\s+qol|to'xta|to'xtat|uzil|kechiktir|unut|tashlab\s+qo'y)(?:ish)?ma(?:gan|di|ydi|yapti|ymiz|dik|ydilar|dilar)[\w']*", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
         (r"(?:men\s+)?(?:(?:bu\s+yerda|bu\s+qishloqda)\s+(?:hali\s+)?yangiman|(?:bu\s+yerga|bu\s+qishloqqa)\s+(?:yaqinda|yangi|shu\s+yil)\s+(?:ko'chib\s+)?keldim|mahalliy\s+emasman|mutaxassis\s+emasman|(?:bu\s+)?mening\s+ishim\s+emas)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:juda\s+)?yaxshi(?:\s+(?:yo'lga\s+qo'yilgan|ishlaydi|ishlaydilar|ishlayapti|ishlamoqda|ketmoqda|rivojlangan))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
@@ -1041,6 +1051,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:deysiz|deysan)[\w']*(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "tg": [
+        # "мониторинг қатъ нагардидааст", "олимон моро фаромӯш накардаанд" (the monitoring
+        # has not stopped, the scientists have not forgotten us): the work goes on, its gap
+        # is denied; a problem named stays ("шикор қатъ нашуд")
+        (r"(?:фаромӯш|қатъ|таъхир|тарк)\s+на(?:кард|мекун|шуд|мешав|гардид)\w*", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
         (r"(?:ман\s+)?(?:(?:дар\s+ин\s+ҷо|дар\s+ин\s+деҳа)\s+(?:ҳоло\s+)?навам|(?:ба\s+ин\s+ҷо|ба\s+ин\s+деҳа)\s+(?:нав|навакак|имсол|ба\s+қарибӣ)\s+(?:кӯчида\s+)?омадам|маҳаллӣ\s+нестам|мутахассис\s+нестам|(?:ин\s+)?кори\s+ман\s+нест)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "бо тарафи афғон ҳамкорӣ хуб аст" (cooperation with the Afghan side is good): the

@@ -2315,3 +2315,39 @@ def test_a_shortage_said_not_to_exist_is_denied(lang, text, denied, asserted_the
 def test_a_shortage_stated_is_still_the_gap(lang, text):
     asserted, _ = _split(text, lang)
     assert "science" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "asserted_theme"),
+    [
+        ("kk", "Ғылыми мониторинг тоқтаған жоқ. Бірақ браконьерлер киікті атып жатыр.",
+         "science", "poaching"),
+        ("ky", "Илимий мониторинг токтогон жок. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
+        ("uz", "Ilmiy kuzatuv to'xtamagan. Lekin brakonerlar jayronni otib ketmoqda.",
+         "science", "poaching"),
+        ("tg", "Олимон моро фаромӯш накардаанд. Аммо шикорчиён мархӯрро мекушанд.",
+         "science", "poaching"),
+    ],
+)
+def test_work_that_has_not_stopped_is_no_gap(lang, text, denied, asserted_theme):
+    # "the monitoring has not stopped", "they have not forgotten us": the work goes on
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert asserted_theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("kk", "Браконьерлік тоқтаған жоқ.", "poaching"),
+        ("ky", "Браконьерлик токтогон жок.", "poaching"),
+        ("uz", "Brakonerlik to'xtamagan.", "poaching"),
+        ("tg", "Шикори ғайриқонунӣ қатъ нашуд.", "poaching"),
+        ("kk", "Санақ тоқтап қалды.", "science"),
+        ("uz", "Ilmiy kuzatuv to'xtab qoldi.", "science"),
+    ],
+)
+def test_a_problem_that_has_not_stopped_and_work_that_has_still_tag(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
