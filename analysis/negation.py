@@ -837,7 +837,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жеткілікті|жетерлік|жетеді|жетіп\s+артылады)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болды|болған|болатын|еді|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
         # or the one before it, said, and what a colon or a dash after it gives as the reason
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:қазір|енді|бүгінде)\s+)?)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе|реніш|наразылық|ашу|дау|жанжал)\w*\s+(?:жоқ|болған\s+жоқ|болмайды|қалмады)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
         (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
@@ -931,7 +931,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жетиштүү|жетишет|жетет)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болду|болгон|болчу|эле|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:азыр|эми|бүгүн)\s+)?)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик|таарыныч|ачуу|чатак|жаңжал)\w*\s+)?(?:жок|болгон\s+жок|болбойт|болбой\s+калды|калбады)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кызматкерлер пара албайт" (the staff take no bribes)
         (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"аман\s+калба\w+", "", AFTER, NONE),
@@ -1013,7 +1013,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:yetarli|yetarlicha|yetadi|yetib\s+ortadi)(?=\s*(?:[.,;:!?—]|$)|\s+(?:bor|bo'lgan|bo'ldi|edi|deb\s+(?!ayta))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
         # yo'q": what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:hozir|endi|bugun)\s+)?)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz|norozilik|janjal|nizo)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi|qolmadi)|(?:qilish|qilin)(?:maydi|maydilar|may\s+qoldi)|bo'lmay\s+qoldi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "inspektorlar pora olmaydi" (the inspectors take no bribes)
         (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
@@ -1097,7 +1097,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:кофист|кофӣ\s+(?:аст|буд|ҳаст)|кифоя\s+(?:аст|мекунад)|(?:кофӣ|бас)(?=\s*(?:[.,;:!?—]|$)))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
         # what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:ҳоло|ҳозир|акнун)\s+)?)?(?:(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап|норозигӣ|ҷанҷол)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)|(?:ин|он)\s+(?:гап|ҳол|норозигӣ|шикоят|ҷанҷол)\S*\s+дигар\s+(?:нест|вуҷуд\s+надорад))(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кормандон ришва намегиранд" (the staff take no bribes)
         (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)

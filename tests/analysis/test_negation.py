@@ -2351,3 +2351,24 @@ def test_work_that_has_not_stopped_is_no_gap(lang, text, denied, asserted_theme)
 def test_a_problem_that_has_not_stopped_and_work_that_has_still_tag(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied"),
+    [
+        ("kk", "Малшылар браконьерлерге ашуланатын. Қазір ондай реніш жоқ. "
+         "Бірақ жол киіктің жолын бөгейді.", "poaching"),
+        ("ky", "Мурун малчылар карышкырды ууландырчу. Азыр мындай болбой калды. "
+         "Бирок жол аркардын жолун бууп салды.", "livestock"),
+        ("uz", "Cho'ponlar bo'rini zaharlashardi. Endi unday qilishmaydi. "
+         "Lekin yo'l jayronning yo'lini to'sib qo'ydi.", "livestock"),
+        ("tg", "Чупонон гургро заҳр медоданд. Ҳоло ин гап дигар нест. "
+         "Аммо роҳ гузаргоҳи ҳайвонотро бастааст.", "livestock"),
+    ],
+)
+def test_a_past_said_to_be_no_more_is_denied(lang, text, denied):
+    # "they used to …; now there is nothing of the kind": the sentence before is over,
+    # the complaint after it still tags
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert "infrastructure" in asserted, (text, asserted)
