@@ -874,6 +874,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"аяқтал(?:ды|ған)\w*|доғар(?:ды|ған|ылды|ылған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
+        # "дала жол мен қоршаулардан таза" (the steppe is free of roads and fences): both
+        # things joined before "free of" are denied
+        (r"(?:мен|пен|бен|және)\s+\S+(?:дан|ден|тан|тен|нан|нен)\s+(?:мүлде\s+|толық\s+|әлі\s+)?(?:таза|ада|арылған|азат)(?!\w)", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"таза|арыл\w*|ада", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
         (r"ешқандай|ешбір|ешкім\w*|еш", "no", AFTER, NEGATE),
@@ -957,6 +960,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"токтоп\s+кал\w*|токтотул\w*|токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
         (r"аякта(?:лды|лган|ды|ган)\w*", "no longer", BEFORE, NEGATE),
+        # "капчыгай жол менен тосмолордон таза" (free of roads and fences)
+        (r"(?:менен|жана)\s+\S+(?:дан|ден|тан|тен|нан|нен|дон|дөн|тон|төн|нон|нөн)\s+(?:такыр\s+|толук\s+|али\s+)?(?:таза|арылган|бош)(?!\w)", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         # "асфальт жете элек" (the asphalt has not reached us yet)
         (r"элек", "not", BEFORE, NEGATE),
@@ -1040,6 +1045,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"to'xtab\s+qol[\w']*|to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"tuga(?:di|gan)\w*|yakunla(?:ndi|ngan)\w*", "no longer", BEFORE, NEGATE),
+        # "dasht yo'l va to'siqlardan xoli" (the steppe is free of roads and fences)
+        (r"(?:va|hamda|bilan)\s+\S+dan\s+(?:butunlay\s+|to'liq\s+|hali\s+)?(?:xoli|holi|toza|ozod)(?![\w'])", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"xoli|holi|toza|(?<=dan\s)bo'sh", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         # "na yo'l hayvonlarga xalal beradi, na qurg'oqchilik" (neither the road … nor …)

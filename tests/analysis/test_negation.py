@@ -2372,3 +2372,19 @@ def test_a_past_said_to_be_no_more_is_denied(lang, text, denied):
     asserted, negated = _split(text, lang)
     assert denied not in asserted and denied in negated, (text, asserted, negated)
     assert "infrastructure" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Бұл дала темір жол мен қоршаулардан таза. Бірақ браконьерлер киікті атып жатыр."),
+        ("ky", "Бул капчыгай жол менен тосмолордон таза. Бирок браконьерлер аркарды атып жатышат."),
+        ("uz", "Bu dasht temir yo'l va to'siqlardan xoli. "
+         "Lekin brakonerlar jayronni otib ketmoqda."),
+    ],
+)
+def test_free_of_two_things_joined_denies_both(lang, text):
+    # "free of roads and fences": the first of the pair is denied too
+    asserted, negated = _split(text, lang)
+    assert "infrastructure" not in asserted and "infrastructure" in negated, (text, asserted)
+    assert "poaching" in asserted, (text, asserted)
