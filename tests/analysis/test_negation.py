@@ -2324,6 +2324,8 @@ def test_a_shortage_stated_is_still_the_gap(lang, text):
          "science", "poaching"),
         ("ky", "Илимий мониторинг токтогон жок. Бирок браконьерлер аркарды атып жатышат.",
          "science", "poaching"),
+        ("ky", "Илимпоздор эсепти кечиктиришпейт. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
         ("uz", "Ilmiy kuzatuv to'xtamagan. Lekin brakonerlar jayronni otib ketmoqda.",
          "science", "poaching"),
         ("tg", "Олимон моро фаромӯш накардаанд. Аммо шикорчиён мархӯрро мекушанд.",
