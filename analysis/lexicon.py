@@ -404,7 +404,13 @@ class _WordMatcher:
         written = self._written
         hits = self._exact.get(key)
         if hits:
-            found.update(h for h in hits if not own_letters or written[h] == loose)
+            # a word typed with the apostrophe of o' or g' is not a whole lexicon word
+            # written without it: Uzbek mo'l (plenty) is not mol (livestock)
+            marked = "'" in word and self._table is _LATIN_FOLD
+            found.update(
+                h for h in hits
+                if (not own_letters or written[h] == loose) and (not marked or "'" in written[h])
+            )
         hits = self._stem.get(stem)
         if hits:
             found.update(hits)

@@ -778,6 +778,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|نیس|نیستن|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|ندارن|ندارم|وجود\s+نداره|صورت\s+نگرفت\w*|قرار\s+نگرفت\w*|نمی\w*|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|کن|داشت|بود|بوده|باشد|یامد|یومد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
+        # "санақ тоқтаған жоқ", "ғалымдар есепті кешіктірмейді" (the count has not stopped,
+        # the scientists do not delay the count): the work named goes on, its gap is denied;
+        # a problem named stays ("браконьерлік тоқтаған жоқ")
+        (r"(?:тоқта|тоқтат|үзіл|доғар|кешіктір|ұмыт)(?:ма|ме|па|пе)(?:ған|ген|ды|ді|йды|йді|йтын|йтін)\w*|(?:тоқта|тоқтат|үзіл|доғар|кешіктір|ұмыт)(?:ған|ген|қан|кен)\s+жоқ", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         # not ended, not solved, not stopped: the problem goes on
         # not the one to ask: a newcomer, not a specialist ("мен мұнда жаңамын", "маман емеспін")
         (r"(?:мен\s+)?(?:(?:мұнда|бұл\s+жерде|бұл\s+ауылда)\s+(?:әлі\s+)?жаңамын|(?:мұнда|бұл\s+жерге|бұл\s+ауылға)\s+(?:жақында|жаңа\s+ғана|биыл)\s+(?:көшіп\s+)?келдім|жергілікті\s+емеспін|маман\s+емеспін|(?:бұл\s+)?менің\s+(?:ісім|шаруам)\s+емес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -833,7 +837,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жеткілікті|жетерлік|жетеді|жетіп\s+артылады)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болды|болған|болатын|еді|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бұл жағынан ешқандай шағым жоқ" (no complaint on that score): what the sentence,
         # or the one before it, said, and what a colon or a dash after it gives as the reason
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе)\w*\s+(?:жоқ|болған\s+жоқ|болмайды)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:қазір|енді|бүгінде)\s+)?)?(?:(?:бұл|сол|осы|ол)\s+(?:жағынан|тұрғыдан|жөнінен|жағы(?:на)?\s+келсек)|ондай|мұндай)\s+(?:\S+\s+){0,2}?(?:нәрсе|шағым|мәселе|проблема|қиындық|кемшілік|өкпе|реніш|наразылық|ашу|дау|жанжал)\w*\s+(?:жоқ|болған\s+жоқ|болмайды|қалмады)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бірақ|алайда|тек|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "инспекторлар пара алмайды" (the inspectors take no bribes): no complaint
         (r"(?:\S+\s+)?пара\s+(?:алма|берме)(?:йды|йтын|ған|ды|йміз|ймыз)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "табын мал обасынан да, қотырдан да аман" (the herd is safe from …)
@@ -861,12 +865,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:\S+\s+)?(?:мал|отар|қой|табын)\w*\s+|оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|таласпа|ұрыспа|дауласпа|жанжалдаспа|кірме|бөгеме|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
+        # "бізде маман тапшылығы жоқ" (we have no shortage of specialists): the shortage, and
+        # what it would be of, are denied
+        (r"(?:\S+\s+)?(?:тапшылы|жетіспеушілі|жетімсізді|жетпеушілі)\w*\s+(?:\S+\s+){0,2}?(?:жоқ|байқалмайды|сезілмейді|болған\s+жоқ)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|түсініспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"аяқтал(?:ды|ған)\w*|доғар(?:ды|ған|ылды|ылған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
+        # "дала жол мен қоршаулардан таза" (the steppe is free of roads and fences): both
+        # things joined before "free of" are denied
+        (r"(?:мен|пен|бен|және)\s+\S+(?:дан|ден|тан|тен|нан|нен)\s+(?:мүлде\s+|толық\s+|әлі\s+)?(?:таза|ада|арылған|азат)(?!\w)", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"таза|арыл\w*|ада", "without", BEFORE, NEGATE, 2),
         (r"ешқашан(?:\s+да)?|бірде\s+бір", "never", AFTER, NEGATE),
         (r"ешқандай|ешбір|ешкім\w*|еш", "no", AFTER, NEGATE),
@@ -879,6 +889,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсіз|дейсің)\w*(?:\s+(?:бе|ба|ма|ме))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "ky": [
+        # "эсеп токтогон жок", "илимпоздор унутушкан жок" (the count has not stopped, the
+        # scientists have not forgotten): the work named goes on, its gap is denied
+        (r"(?:токто|токтот|үзүл|кечиктир|унут)(?:уш|үш|иш|ыш)?(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|ду|дү|йт|гон|ган|ген|гөн)\w*|(?:токто|токтот|үзүл|кечиктир|унут)(?:уш|үш|иш|ыш)?(?:гон|ган|кан|кон|ген|кен|көн)\s+жок", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
         (r"(?:мен\s+)?(?:(?:бул\s+жерде|бул\s+айылда)\s+(?:али\s+)?жаңымын|(?:бул\s+жерге|бул\s+айылга)\s+(?:жакында|жаңы\s+эле|быйыл)\s+(?:көчүп\s+)?келдим|жергиликтүү\s+эмесмин|адис\s+эмесмин|(?:бул\s+)?менин\s+(?:ишим|жумушум)\s+эмес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|иштешет|иштеп\s+жат(?:ат|ышат)|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
@@ -921,7 +934,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жетиштүү|жетишет|жетет)(?=\s*(?:[.,;:!?—]|$)|\s+(?:бар|болду|болгон|болчу|эле|деп\s+(?!айта))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "бул жагынан эч кандай нааразылык жок" (no complaint on that score): what the
         # sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик)\w*\s+(?:жок|болгон\s+жок|болбойт)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:азыр|эми|бүгүн)\s+)?)?(?:(?:бул|ошол|ал)\s+(?:жагынан|жактан|жагы\s+боюнча)|андай|мындай)\s+(?:\S+\s+){0,2}?(?:(?:нерсе|нааразылык|көйгөй|маселе|проблема|кыйынчылык|арыз|даттануу|кемчилик|таарыныч|ачуу|чатак|жаңжал)\w*\s+)?(?:жок|болгон\s+жок|болбойт|болбой\s+калды|калбады)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:бирок|бирок|гана|ал)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кызматкерлер пара албайт" (the staff take no bribes)
         (r"(?:\S+\s+)?пара\s+(?:ал|бер)(?:ба|бай|ыша|ише)(?:йт|ган|шат|ды)\w*", "not", CLAUSE, DENY),  # noqa: E501
         (r"аман\s+калба\w+", "", AFTER, NONE),
@@ -935,6 +948,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, entering or grazing denied: "эч ким аркарга тийбейт"
         # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
         (r"(?:(?:\S+\s+)?(?:мал|кой|короо|үйүр)\w*\s+|ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        # "бизде адис тартыштыгы жок" (we have no shortage of specialists)
+        (r"(?:\S+\s+)?(?:тартыштыг|жетишсиздиг|жетишпестиг|жетишпегендиг)\w*\s+(?:\S+\s+){0,2}?(?:жок|байкалбайт|сезилбейт|болгон\s+жок)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|түшүнбөстүк|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жооп\s+бере\s+албайм\w*|ойлонуп\s+көрө\s+элек\w*|билбейм|билбейбиз|билбедим|мага\s+белгисиз|(?:айтаарым|кошоорум)\s+жок|(?:бул\s+)?менин\s+тармагым\s+эмес|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -945,6 +960,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:эми|мындан\s+ары)\s+(?:\S+\s+){0,2}?(?:жок|эмес|\w+(?:байт|бейт|пайт|пейт|бойт|бөйт))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"токтоп\s+кал\w*|токтотул\w*|токто(?:ду|гон|тулду)\w*", "no longer", BEFORE, NEGATE),
         (r"аякта(?:лды|лган|ды|ган)\w*", "no longer", BEFORE, NEGATE),
+        # "капчыгай жол менен тосмолордон таза" (free of roads and fences)
+        (r"(?:менен|жана)\s+\S+(?:дан|ден|тан|тен|нан|нен|дон|дөн|тон|төн|нон|нөн)\s+(?:такыр\s+|толук\s+|али\s+)?(?:таза|арылган|бош)(?!\w)", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"таза|арыл\w*", "without", BEFORE, NEGATE, 2),
         # "асфальт жете элек" (the asphalt has not reached us yet)
         (r"элек", "not", BEFORE, NEGATE),
@@ -956,6 +973,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсиз|дейсиң)\w*(?:\s+(?:би|бы|бу|бү))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "uz": [
+        # "kuzatuv to'xtamagan", "olimlar bizni unutishmagan" (the monitoring has not
+        # stopped, the scientists have not forgotten us): the work goes on, its gap is denied
+        (r"(?:to'xtab\s+qol|to'xta|to'xtat|uzil|kechiktir|unut|tashlab\s+qo'y)(?:ish)?ma(?:gan|di|ydi|yapti|ymiz|dik|ydilar|dilar)[\w']*", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"hal\s+(?:bo'lma|qilinma)[\w']*|(?:to'xta|tuga|yo'qol|barham\s+topma|bartaraf\s+etilma)ma[\w']*|barham\s+topma[\w']*|bartaraf\s+etilma[\w']*", "", AFTER, NONE),  # noqa: E501
         (r"(?:men\s+)?(?:(?:bu\s+yerda|bu\s+qishloqda)\s+(?:hali\s+)?yangiman|(?:bu\s+yerga|bu\s+qishloqqa)\s+(?:yaqinda|yangi|shu\s+yil)\s+(?:ko'chib\s+)?keldim|mahalliy\s+emasman|mutaxassis\s+emasman|(?:bu\s+)?mening\s+ishim\s+emas)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:juda\s+)?yaxshi(?:\s+(?:yo'lga\s+qo'yilgan|ishlaydi|ishlaydilar|ishlayapti|ishlamoqda|ketmoqda|rivojlangan))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
@@ -998,7 +1018,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:yetarli|yetarlicha|yetadi|yetib\s+ortadi)(?=\s*(?:[.,;:!?—]|$)|\s+(?:bor|bo'lgan|bo'ldi|edi|deb\s+(?!ayta))(?![\w']))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "bu tomondan shikoyatimiz yo'q" (no complaint on that score), "bunday muammo
         # yo'q": what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:hozir|endi|bugun)\s+)?)?(?:(?:bu|shu|u)\s+(?:tomondan|jihatdan|borada|masalada)|bunday|bunaqa|unday|unaqa)\s+(?:\S+\s+){0,2}?(?:(?:narsa|shikoyat|muammo|gap|qiyinchilik|kamchilik|e'tiroz|norozilik|janjal|nizo)[\w']*\s+(?:yo'q|bo'lmagan|bo'lmaydi|qolmadi)|(?:qilish|qilin)(?:maydi|maydilar|may\s+qoldi)|bo'lmay\s+qoldi)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:lekin|ammo|biroq|faqat)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "inspektorlar pora olmaydi" (the inspectors take no bribes)
         (r"(?:\S+\s+)?pora\s+(?:olma|berma)(?:ydi|ydilar|gan|di|ymiz)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "qurg'oqchilikdan zarar ko'rmagan" (not harmed by the drought), "omon qolgan"
@@ -1013,6 +1033,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a verb of harming, chasing, blocking or grazing denied: "aholi bug'ularga
         # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
         (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
+        # "bizda mutaxassis tanqisligi yo'q" (we have no shortage of specialists)
+        (r"(?:\S+\s+)?(?:tanqislig|yetishmovchilig|taqchillig|yetishmasligi)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|sezilmaydi|kuzatilmaydi|bo'lmagan)(?![\w'])", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|tushunmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"javob\s+bera\s+olmayman|gapira\s+olmayman|o'ylab\s+ko'rmaganman|bilmayman|bilmadim|menga\s+noma'lum|(?:aytadiganim|qo'shadiganim|aytarim)\s+yo'q|(?:bu\s+)?mening\s+sohamdan\s+emas|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -1023,6 +1045,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"endi\s+(?:\S+\s+){0,2}?(?:yo'q|emas|[\w']+(?:maydi|mayapti|madi))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"to'xtab\s+qol[\w']*|to'xta(?:di|gan|tildi)\w*|barham\s+top(?:di|gan)\w*|tugatil(?:di|gan)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"tuga(?:di|gan)\w*|yakunla(?:ndi|ngan)\w*", "no longer", BEFORE, NEGATE),
+        # "dasht yo'l va to'siqlardan xoli" (the steppe is free of roads and fences)
+        (r"(?:va|hamda|bilan)\s+\S+dan\s+(?:butunlay\s+|to'liq\s+|hali\s+)?(?:xoli|holi|toza|ozod)(?![\w'])", "without", CLAUSE, DENY, 3),  # noqa: E501
         (r"xoli|holi|toza|(?<=dan\s)bo'sh", "without", BEFORE, NEGATE, 2),
         (r"hech\s+qachon", "never", AFTER, NEGATE),
         # "na yo'l hayvonlarga xalal beradi, na qurg'oqchilik" (neither the road … nor …)
@@ -1034,6 +1058,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:deysiz|deysan)[\w']*(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "tg": [
+        # "мониторинг қатъ нагардидааст", "олимон моро фаромӯш накардаанд" (the monitoring
+        # has not stopped, the scientists have not forgotten us): the work goes on, its gap
+        # is denied; a problem named stays ("шикор қатъ нашуд")
+        (r"(?:фаромӯш|қатъ|таъхир|тарк)\s+на(?:кард|мекун|шуд|мешав|гардид)\w*", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
         (r"(?:ман\s+)?(?:(?:дар\s+ин\s+ҷо|дар\s+ин\s+деҳа)\s+(?:ҳоло\s+)?навам|(?:ба\s+ин\s+ҷо|ба\s+ин\s+деҳа)\s+(?:нав|навакак|имсол|ба\s+қарибӣ)\s+(?:кӯчида\s+)?омадам|маҳаллӣ\s+нестам|мутахассис\s+нестам|(?:ин\s+)?кори\s+ман\s+нест)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "бо тарафи афғон ҳамкорӣ хуб аст" (cooperation with the Afghan side is good): the
@@ -1069,12 +1097,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:мушкил|мушкилот|мушкиле|проблема|хатар|таҳдид|монеъ)\w*\s+(?:\S+\s+)?(?:нест|намебошад|(?:эҷод|ба\s+вуҷуд)\s+на(?:мекун|меор|кард|овард)\w*|намеэҷод\w*)|зери\s+назорат", "not a problem", BEFORE, DENY),  # noqa: E501
         # "камбудии маълумот нест" (there is no shortage of data), "бе маблағ намондааст"
         # (it is not left without funds): the gap itself is denied
+        # "аз норасоии мутахассис озод аст" (it is free of a shortage of specialists)
+        (r"аз\s+(?:камбуд|норасоӣ|норасоии|камӣ|камии|тақчилӣ|тақчилии)\S*\s+(?:\S+\s+){0,3}?(?:озод|холӣ|эмин|дур)\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:камбуди|норасоии|набудани|камии|тақчилии)\S*\s+(?:\S+\s+){0,2}?(?:нест|вуҷуд\s+надорад|ҳис\s+намешавад)|бе\s+\S+\s+(?:ҳам\s+)?намон\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "об кофист", "алаф ҳам бас" (there is enough of them)
         (r"(?:кофист|кофӣ\s+(?:аст|буд|ҳаст)|кифоя\s+(?:аст|мекунад)|(?:кофӣ|бас)(?=\s*(?:[.,;:!?—]|$)))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # "аз ин ҷиҳат шикояте надорем", "чунин мушкил нест" (no complaint on that score):
         # what the sentence, or the one before it, said
-        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+)?(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:ҳоло|ҳозир|акнун)\s+)?)?(?:(?:аз\s+(?:ин|он)\s+(?:ҷиҳат|лиҳоз|бобат)|чунин|ин\s+хел)\s+(?:\S+\s+){0,2}?(?:чиз|шикоят|мушкил|проблема|камбуд|гап|норозигӣ|ҷанҷол)\S*\s+(?:нест|надорем|надорам|вуҷуд\s+надорад)|(?:ин|он)\s+(?:гап|ҳол|норозигӣ|шикоят|ҷанҷол)\S*\s+дигар\s+(?:нест|вуҷуд\s+надорад))(?:\s*[:—–]\s*(?:(?!(?<!\w)(?:вале|аммо|лекин|танҳо)(?!\w))[^.!?])*)?", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "кормандон ришва намегиранд" (the staff take no bribes)
         (r"(?:\S+\s+)?ришва\s+на(?:мегир|гирифт|медиҳ|дод)\w*", "not", CLAUSE, DENY),
         # "на роҳ ба ҳайвонот монеъ мешавад, на хушксолӣ" (neither the road … nor the drought)
@@ -1402,7 +1432,20 @@ def negate(
             if own and lang == "mn":
                 hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))
                 _bind(scope, spans, polarities, result, adjunct, starting, hears)
-            continue
+            # a gap term inside a cue that denies the gap itself ("мәлімет тапшылығы жоқ",
+            # there is no shortage of data, matched as "мәлімет жоқ"): the gap is denied
+            # and the cue's scope reaches on
+            if not (
+                scope.effect == DENY
+                and all(
+                    polarities[index] == GAP and spans[index][0] >= scope.cue_start
+                    for index in holders
+                )
+            ):
+                continue
+            for index in holders:
+                if not result[index]:
+                    result[index] = scope.family
         if scope.effect == NEGATE:
             hears = bool(hearing and hearing.search(clean, scope.start, scope.cue_end))
             _bind(scope, spans, polarities, result, adjunct, starting, hears)

@@ -2280,3 +2280,113 @@ def test_persian_list_rule_leaves_a_predicate_before_and():
     # "fences are many and there is no water": the fence stays a complaint
     asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
     assert "infrastructure" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "asserted_theme"),
+    [
+        ("kk", "Бізде ғылыми деректер тапшылығы жоқ. Бірақ браконьерлер киікті атып жатыр.",
+         "science", "poaching"),
+        ("ky", "Бизде илимий маалымат тартыштыгы жок. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
+        ("uz", "Bizda ilmiy ma'lumot tanqisligi yo'q. Lekin brakonerlar jayronni otib ketmoqda.",
+         "science", "poaching"),
+        ("tg", "Тадқиқоти мо аз норасоии олимон озод аст. Аммо шикорчиён мархӯрро мекушанд.",
+         "science", "poaching"),
+    ],
+)
+def test_a_shortage_said_not_to_exist_is_denied(lang, text, denied, asserted_theme):
+    # "there is no shortage of data": the gap the lexicon reads as "no data" is denied,
+    # and the complaint beside it still tags
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert asserted_theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Ғалымдар жетіспейді."),
+        ("ky", "Бизде изилдөөчүлөр жетишпейт."),
+        ("uz", "Olimlar yetishmaydi."),
+        ("kk", "Бізде деректер жоқ."),
+    ],
+)
+def test_a_shortage_stated_is_still_the_gap(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "science" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "asserted_theme"),
+    [
+        ("kk", "Ғылыми мониторинг тоқтаған жоқ. Бірақ браконьерлер киікті атып жатыр.",
+         "science", "poaching"),
+        ("ky", "Илимий мониторинг токтогон жок. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
+        ("ky", "Илимпоздор эсепти кечиктиришпейт. Бирок браконьерлер аркарды атып жатышат.",
+         "science", "poaching"),
+        ("uz", "Ilmiy kuzatuv to'xtamagan. Lekin brakonerlar jayronni otib ketmoqda.",
+         "science", "poaching"),
+        ("tg", "Олимон моро фаромӯш накардаанд. Аммо шикорчиён мархӯрро мекушанд.",
+         "science", "poaching"),
+    ],
+)
+def test_work_that_has_not_stopped_is_no_gap(lang, text, denied, asserted_theme):
+    # "the monitoring has not stopped", "they have not forgotten us": the work goes on
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert asserted_theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("kk", "Браконьерлік тоқтаған жоқ.", "poaching"),
+        ("ky", "Браконьерлик токтогон жок.", "poaching"),
+        ("uz", "Brakonerlik to'xtamagan.", "poaching"),
+        ("tg", "Шикори ғайриқонунӣ қатъ нашуд.", "poaching"),
+        ("kk", "Санақ тоқтап қалды.", "science"),
+        ("uz", "Ilmiy kuzatuv to'xtab qoldi.", "science"),
+    ],
+)
+def test_a_problem_that_has_not_stopped_and_work_that_has_still_tag(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied"),
+    [
+        ("kk", "Малшылар браконьерлерге ашуланатын. Қазір ондай реніш жоқ. "
+         "Бірақ жол киіктің жолын бөгейді.", "poaching"),
+        ("ky", "Мурун малчылар карышкырды ууландырчу. Азыр мындай болбой калды. "
+         "Бирок жол аркардын жолун бууп салды.", "livestock"),
+        ("uz", "Cho'ponlar bo'rini zaharlashardi. Endi unday qilishmaydi. "
+         "Lekin yo'l jayronning yo'lini to'sib qo'ydi.", "livestock"),
+        ("tg", "Чупонон гургро заҳр медоданд. Ҳоло ин гап дигар нест. "
+         "Аммо роҳ гузаргоҳи ҳайвонотро бастааст.", "livestock"),
+    ],
+)
+def test_a_past_said_to_be_no_more_is_denied(lang, text, denied):
+    # "they used to …; now there is nothing of the kind": the sentence before is over,
+    # the complaint after it still tags
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert "infrastructure" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("kk", "Бұл дала темір жол мен қоршаулардан таза. Бірақ браконьерлер киікті атып жатыр."),
+        ("ky", "Бул капчыгай жол менен тосмолордон таза. Бирок браконьерлер аркарды атып жатышат."),
+        ("uz", "Bu dasht temir yo'l va to'siqlardan xoli. "
+         "Lekin brakonerlar jayronni otib ketmoqda."),
+    ],
+)
+def test_free_of_two_things_joined_denies_both(lang, text):
+    # "free of roads and fences": the first of the pair is denied too
+    asserted, negated = _split(text, lang)
+    assert "infrastructure" not in asserted and "infrastructure" in negated, (text, asserted)
+    assert "poaching" in asserted, (text, asserted)

@@ -125,6 +125,14 @@ def test_lexicon_tolerates_a_typing_error_inside_a_long_word():
     assert "poaching" in _evidence("браконерство в горах", "ru")
 
 
+def test_an_uzbek_word_with_an_apostrophe_is_not_a_whole_word_without_one():
+    # mo'l (plenty) is not mol (livestock); mol and a word typed without its apostrophe
+    # (qoy for qo'y) still match
+    assert "livestock" not in _evidence("Bu yil tog'da suv mo'l.", "uz")
+    assert "livestock" in _evidence("Mol boqamiz.", "uz")
+    assert "livestock" in _evidence("Qoy boqamiz.", "uz")
+
+
 def test_lexicon_ignores_species_names_that_contain_theme_words():
     assert _evidence("Marco Polo sheep numbers are stable", "en") == {}
     assert "climate" not in _evidence("snow leopard seen in the valley", "en")
