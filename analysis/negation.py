@@ -196,7 +196,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (_EN_START + r"(?:the\s+)?(?P<echo>[\w'-]+(?:\s+[\w'-]+)?)\s*(?:\?|\.|,|\.\.\.|…)\s*(?:(?:yes|yeah|hmm+|well|right|ah|oh|so|ok|okay)\s*(?:\.|,|\.\.\.|…)?\s*)*(?:the\s+)?(?:(?P=echo)(?:\s*,?\s*(?:you\s+say|you\s+mean|you're\s+asking(?:\s+about)?))?|(?:you\s+say|you\s+mean|you're\s+asking|you\s+are\s+asking|you\s+ask)(?:\s+(?:me\s+)?about)?\s+(?:the\s+)?(?P=echo))(?![\w'])", "echo", CLAUSE, UNKNOWN),  # noqa: E501
         # thanks for something: "Thank you for asking about our snow leopards"
         (r"(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:very|so)\s+much)?(?:\s+(?:all|everyone|again))?\s+for(?:\s+(?!but(?![\w']))[\w'-]+){0,15}", "thanks", CLAUSE, DENY),  # noqa: E501
-        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but|no (?:shortage|lack|scarcity) of", "", AFTER, NONE),  # noqa: E501
+        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
+        # a lack denied: "no shortage of data", "we don't lack collars", "no gaps in the
+        # monitoring": the resource is in place (its gap is denied), a problem term stays
+        # ("no shortage of poachers" speaks of poaching)
+        (r"no\s+(?:real\s+)?(?:shortage|lack|scarcity|deficit|gaps?|holes?)\s+(?:of|in)(?:\s+(?:the|our|any))?|(?:we|they|i|you)\s+(?:do not|don't|dont|did not|didn't|never)\s+(?:really\s+)?lack(?:\s+(?:the|any))?|(?:not|never)\s+(?:short|lacking)\s+(?:of|in)(?:\s+(?:the|any))?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
+        (r"(?:is|are|was|were)\s+(?:not|never)\s+(?:lacking|missing|in\s+short\s+supply)|(?:isn't|aren't|wasn't|weren't|isnt|arent)\s+(?:lacking|missing|in\s+short\s+supply)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
         # "poaching never really stopped" goes on
         (r"(?:never|not|hardly|(?:has|have|had|did)\s*(?:not|n't)|hasn't|haven't|hadn't|didn't|hasnt|havent|didnt)\s+(?:really\s+|completely\s+|fully\s+|yet\s+)?(?:stopped|ceased|ended|disappeared|gone away)", "", AFTER, NONE),  # noqa: E501
         # "the railway is not a barrier for them": the barrier named in the cue goes with it
@@ -300,6 +305,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "ru": [
         (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
+        # a lack denied: "нехватки данных нет", "нет недостатка в учётах", "на нехватку данных
+        # никто не жалуется": the resource is in place, a problem term stays
+        (r"(?:нехватк[иау]|недостат(?:ка|ок)|дефицит[а]?)\s+(?:в\s+)?(?:\S+\s+){0,3}?(?:у\s+(?:нас|них|меня)\s+)?(?:(?:тоже|пока|никогда)\s+)?(?:нет|нету|не\s+было|не\s+наблюдается|не\s+испытыва\w+|никто\s+не\s+жалу\w+|не\s+жалу\w+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 8),  # noqa: E501
+        (r"(?:нет|нету|не\s+было|не\s+испытыва\w+|не\s+ощуща\w+)\s+(?:никакой\s+|никакого\s+)?(?:нехватки|недостатка|дефицита)(?:\s+в)?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
         (r"(?:браконьер|нарушител|охотник)\w*\s+(?:\w+\s+){0,2}?(?:ничего|никак\w*|ничем)\s+не\s+(?:гроз\w+|будет|бывает|делают|сделают|угрожа\w+|рискуют)", "", AFTER, NONE),  # noqa: E501
         (r"(?:браконьер|нарушител)\w*\s+(?:\w+\s+){0,3}?(?:никто\s+)?не\s+(?:трога\w+|тронут|тронул\w*|наказыва\w+|наказал\w*|сажа\w+|посадил\w*)", "", AFTER, NONE),  # noqa: E501
@@ -443,6 +452,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "zh": [
         # traditional characters stand beside the simplified ones: [没沒]
+        # a lack denied before its object: "我们不缺数据" (the resource is in place; "不缺偷猎的"
+        # still speaks of poaching)
+        (r"(?<![不没沒])(?:并|並|也|都|从)?不缺(?:乏)?(?=[^。!?！？;；,，.、\s])", "not a problem", AFTER, AFFIRM, 6),  # noqa: E501
         # "不管是偷猎还是放牧，在这里都不是问题", "无论X还是Y都没有": everything named
         (r"(?:不管|不[论論]|[无無][论論])是?[^。!?！？;；\n]{1,20}?[,，]?[^。!?！？;；\n,，]{0,8}?都(?:不是|不算|[谈談]不上|算不上|[没沒]有?|不存在|不成|不[构構]成|[没沒][见見][过過]|[没沒][听聽][说說][过過]?)", "neither-nor", CLAUSE, DENY, 10),  # noqa: E501
         (r"不[仅僅]|不只|不但|不[断斷]|不少|不[错錯]|不同|不停|不久|不管|不[论論]|毫不|不得不|[并並]不少", "", AFTER, NONE),  # noqa: E501
@@ -675,6 +687,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "fa": [
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
+        # a lack denied: "آمار کم نداریم", "کمبود داده نداریم" (the resource is in place)
+        (r"(?:کم|کمبود(?:\s*ی)?)\s+(?:هم\s+)?(?:نداریم|ندارند|ندارد|نداره|نداشتیم|نیست)(?!\w)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;
         # "شکار صورت نمی گیرد" (no hunting takes place) does
         (r"(?<!صورت\s)(?<!انجام\s)(?<!قرار\s)نمی\s*گیر\w*", "", BEFORE, NONE),
@@ -1384,6 +1398,13 @@ def negate(
             for i in starting.between(scope.cue_end - starting.longest, scope.cue_start + 1)
             if spans[i][0] <= scope.cue_start and scope.cue_end <= spans[i][1]
         )
+        if holders and scope.effect == AFFIRM:
+            # a lack denied inside the gap's own wording ("data is not lacking"): the gap
+            # is not there
+            for index in holders:
+                if polarities[index] != PROBLEM and not result[index]:
+                    result[index] = scope.family
+            continue
         if holders:
             # ... unless the cue is the word's own negated form: a problem term matched by a
             # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
@@ -1414,9 +1435,18 @@ def negate(
                 if scope.direction == AFTER
                 else (scope.start, scope.cue_start)
             )
+            if scope.effect == AFFIRM:
+                lo = min(lo, scope.cue_start)
             for index in starting.between(lo, hi):
                 if not result[index] and (
-                    scope.effect != AFFIRM or polarities[index] == RESOURCE
+                    scope.effect != AFFIRM
+                    or polarities[index] == RESOURCE
+                    # "we don't lack data": the gap term that takes in the denied lack
+                    or (
+                        polarities[index] == GAP
+                        and spans[index][0] < scope.cue_end
+                        and scope.cue_start < spans[index][1]
+                    )
                 ):
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)

@@ -2280,3 +2280,40 @@ def test_persian_list_rule_leaves_a_predicate_before_and():
     # "fences are many and there is no water": the fence stays a complaint
     asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
     assert "infrastructure" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a lack denied: the resource is in place, the complaint beside it still tags
+        ("en", "We have no shortage of data here, the roads are the trouble.", "science", "infrastructure"),  # noqa: E501
+        ("en", "We do not lack monitoring data; the fence blocks the herds.", "science", "infrastructure"),  # noqa: E501
+        ("ru", "Нехватки данных у нас нет, мешает забор.", "science", "infrastructure"),
+        ("ru", "Мы не испытываем недостатка в данных, а забор мешает.", "science", "infrastructure"),  # noqa: E501
+        ("zh", "我们不缺数据，问题是围栏。", "science", "infrastructure"),
+        ("fa", "آمار کم نداریم، مشکل فنس است.", "science", "infrastructure"),
+    ],
+)
+def test_a_denied_lack_of_a_resource_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a lack of a problem denied is plenty of it; a lack stated is the gap
+        ("en", "We have no shortage of poachers in the valley.", "poaching"),
+        ("en", "We lack data on the herds.", "science"),
+        ("ru", "Нет недостатка в браконьерах.", "poaching"),
+        ("ru", "У нас нехватка данных.", "science"),
+        ("zh", "这里不缺偷猎的人。", "poaching"),
+        ("zh", "我们缺数据。", "science"),
+        ("fa", "شکارچی کم نداریم.", "poaching"),
+        ("fa", "آمار نداریم.", "science"),
+    ],
+)
+def test_a_denied_lack_of_a_problem_or_a_stated_lack_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
