@@ -283,6 +283,11 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "neither the villagers nor the rangers are the problem": both sides are denied
         (rf"neither\s+(?:[\w'-]+\s+){{1,5}}?nor\s+(?:[\w'-]+\s+){{1,5}}?(?:is|are|was|were)\s+(?:really\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|danger|cause|reason)s?|to blame|at fault|responsible)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE, 8),
+        # "free of any quarrel with the neighbours", "without any trouble with the other side":
+        # a dispute denied takes both sides with it
+        (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501
+        # "the reserve has been spared the corruption": what it was spared is denied
+        (r"(?:(?:has|have|had)\s+been|(?:is|are|was|were)(?:\s+(?:so\s+far|largely|mostly|luckily|thankfully))?|got|been)\s+spared(?=\s+(?:the|any|all|such|most|much)(?![\w']))", "without", AFTER, NEGATE, 4),  # noqa: E501
         # "free of fences and mines": the list goes with it
         (r"free\s+(?:of|from)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)*\s*,?\s+(?:and|or)\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?", "without", CLAUSE, DENY),  # noqa: E501
         (r"without|free (?:of|from)|clean (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
@@ -309,6 +314,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # никто не жалуется": the resource is in place, a problem term stays
         (r"(?:нехватк[иау]|недостат(?:ка|ок)|дефицит[а]?)\s+(?:в\s+)?(?:\S+\s+){0,3}?(?:у\s+(?:нас|них|меня)\s+)?(?:(?:тоже|пока|никогда)\s+)?(?:нет|нету|не\s+было|не\s+наблюдается|не\s+испытыва\w+|никто\s+не\s+жалу\w+|не\s+жалу\w+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 8),  # noqa: E501
         (r"(?:нет|нету|не\s+было|не\s+испытыва\w+|не\s+ощуща\w+)\s+(?:никакой\s+|никакого\s+)?(?:нехватки|недостатка|дефицита)(?:\s+в)?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
+        # "без всяких проблем с соседями": a dispute denied takes both sides with it
+        (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
         (r"(?:браконьер|нарушител|охотник)\w*\s+(?:\w+\s+){0,2}?(?:ничего|никак\w*|ничем)\s+не\s+(?:гроз\w+|будет|бывает|делают|сделают|угрожа\w+|рискуют)", "", AFTER, NONE),  # noqa: E501
         (r"(?:браконьер|нарушител)\w*\s+(?:\w+\s+){0,3}?(?:никто\s+)?не\s+(?:трога\w+|тронут|тронул\w*|наказыва\w+|наказал\w*|сажа\w+|посадил\w*)", "", AFTER, NONE),  # noqa: E501
@@ -359,7 +366,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:взят(?:ок|ки)|взяточ\w*|мзд\w*)\s+(?:\w+\s+){0,2}?не\s+бер\w+|не\s+бер(?:ут|[её]т)\s+(?:\w+\s+)?(?:взят(?:ок|ки)|мзд\w*)", "not", CLAUSE, DENY),  # noqa: E501
         # the wildlife not disturbed or trampling nothing: "туристы зверя не беспокоят",
         # "сайга посевы не топчет", "волки на скот не нападают"
-        (r"(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*|козерог\w*|барс\w*|их|его|е[её])\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+|пуга\w+|распуга\w+)|не\s+(?:беспоко\w+|трево\w+|пуга\w+)\s+(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*)|не\s+(?:топч\w+|вытапт\w+|потрав\w+|напада\w+|задира\w+|давят|давит|трав(?:ят|ит|или|ил)|отравля\w+|мст(?:ят|ит|или|ил))", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*|козерог\w*|барс\w*|их|его|е[её])\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+|пуга\w+|распуга\w+)|не\s+(?:беспоко\w+|трево\w+|пуга\w+)\s+(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*)|не\s+(?:топч\w+|вытапт\w+|потрав\w+|напада\w+|задира\w+|реж(?:ет|ут)|таска(?:ет|ют)|давят|давит|трав(?:ят|ит|или|ил)|отравля\w+|мст(?:ят|ит|или|ил))", "not", CLAUSE, DENY),  # noqa: E501
         # "проблемы с волками давно решены"; "заповедник от дорог и заборов свободен"
         (r"(?:проблем\w*|вопрос\w*)\s+(?:\S+\s+){0,4}?(?:(?:давно|уже|полностью|успешно|наконец|окончательно)\s+)?(?<!не\s)(?:решен\w*|решил\w*|снят\w*|закрыт\w*)(?!\s+(?:только\s+)?на\s+бумаге)|от\s+(?:\S+\s+){1,4}?свобод\w+", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:это\s+)?не\s+про\s+нас|не\s+(?:\w+\s+)?помех\w*", "not a problem", BEFORE, DENY),
@@ -565,6 +572,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:[没沒]有?|未)被", "not", AFTER, NEGATE, 6),
         # official: "X和Y均未发现", "均无" (none of them)
         (r"(?:均|皆|都)(?:未(?:[发發][现現]|[发發]生|出[现現]|[见見])?|[无無]|不存在)", "neither-nor", EITHER, NEGATE, 12),  # noqa: E501
+        # "不受跨境问题影响" (not affected by X): X is denied whatever its polarity
+        (r"(?:[并並]|从来|從來|基本|基本上|完全)?(?:不受|未受到?|[没沒]有?受到?)(?=[^。!?！？;；\n,，]{1,12}?(?:的)?(?:影[响響]|威[胁脅]|干[扰擾]|冲[击擊]|波及|牵连|牽連|困扰|困擾))", "without", AFTER, DENY, 12),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),
         # "盗猎的影子都没见着", "连个套子的影儿都没有": not a trace of what it names before it
         (r"(?:的)?(?:影子|影儿|影兒|踪影|蹤影|[踪蹤][迹跡])(?:都|也)?(?:[没沒]有?|[见見]不[着著到])(?:[见見][着著]|[见見]到|[见見][过過]|[见見]|看[见見]|看到)?", "never", BEFORE, NEGATE, 10),  # noqa: E501
@@ -689,6 +698,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
         # a lack denied: "آمار کم نداریم", "کمبود داده نداریم" (the resource is in place)
         (r"(?:کم|کمبود(?:\s*ی)?)\s+(?:هم\s+)?(?:نداریم|ندارند|ندارد|نداره|نداشتیم|نیست)(?!\w)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
+        # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
+        (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;
         # "شکار صورت نمی گیرد" (no hunting takes place) does
         (r"(?<!صورت\s)(?<!انجام\s)(?<!قرار\s)نمی\s*گیر\w*", "", BEFORE, NONE),

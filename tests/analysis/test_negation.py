@@ -2317,3 +2317,36 @@ def test_a_denied_lack_of_a_resource_is_no_gap(lang, text, denied, kept):
 def test_a_denied_lack_of_a_problem_or_a_stated_lack_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a dispute denied ("free of any quarrel with", "without any problems with"), a
+        # threat one was spared or not affected by, a predator that does not take stock
+        ("en", "Our valley is free of any quarrel with the Kazakh side; the mine road is the trouble.", "transboundary", "infrastructure"),  # noqa: E501
+        ("en", "The park has been spared the drought this year, but poachers come every week.", "climate", "poaching"),  # noqa: E501
+        ("ru", "С казахской стороной работаем без всяких проблем с обменом данными, а вот браконьеры лезут.", "transboundary", "poaching"),  # noqa: E501
+        ("ru", "Волк скот не режет, а вот браконьеры стреляют.", "livestock", "poaching"),
+        ("fa", "ما بدون هیچ مشکلی با طرف افغان همکاری می‌کنیم، ولی شکارچی‌ها زیادند.", "transboundary", "poaching"),  # noqa: E501
+        ("zh", "我们保护区不受跨境问题影响，真正的麻烦是偷猎。", "transboundary", "poaching"),
+        ("zh", "这里没有受到干旱影响，但是偷猎很严重。", "climate", "poaching"),
+    ],
+)
+def test_a_dispute_or_threat_one_is_spared_is_denied_beside_a_complaint(lang, text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "There is trouble with the border guards.", "transboundary"),
+        ("ru", "Волки режут овец каждую зиму.", "livestock"),
+        ("zh", "干旱影响了草场。", "climate"),
+    ],
+)
+def test_a_dispute_or_threat_stated_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
