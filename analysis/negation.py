@@ -197,6 +197,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # thanks for something: "Thank you for asking about our snow leopards"
         (r"(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:very|so)\s+much)?(?:\s+(?:all|everyone|again))?\s+for(?:\s+(?!but(?![\w']))[\w'-]+){0,15}", "thanks", CLAUSE, DENY),  # noqa: E501
         (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
+        # "the gazelles never get stuck in the canal", "kulans don't get caught in the wire":
+        # the barrier they are said not to be caught by is denied
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|no\s+longer|(?:is|are|was|were)\s+(?:not|never|no\s+longer))(?:\s+(?:really|ever|even|now))?(?:\s+(?:get|got|become))?\s+(?:stuck|caught|trapped|tangled|entangled|snagged|hung)(?:\s+up)?\s+(?:in|on|at|under)(?=\s+(?:(?:the|a|an|any|that|this|their|our|its)\s+)?(?:[\w'-]+\s+)?(?:fences?|fencing|wires?|barbed|nets?|netting|canals?|ditch(?:es)?|channels?|trench(?:es)?|railway|rails?|tracks?|pipes?|pipeline|embankments?)(?![\w']))", "not", CLAUSE, DENY),  # noqa: E501
+        # "herders don't take their flocks up to the spring", "nobody drives sheep to the
+        # high pastures": the herding and where it would go are denied
+        (r"(?![^.,;!?]*(?<![\w'])any\s?more(?![\w']))(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|(?:nobody|no\s+one|no-one)(?:\s+(?:here|now|ever|else))?)\s+(?:really\s+|ever\s+|even\s+|now\s+)?(?:take|takes|took|drive|drives|drove|bring|brings|brought|move|moves|moved|send|sends|sent|herd|herds|herded|lead|leads|led|let|lets)\s+(?:(?:their|the|his|her|our|any|a|its)\s+)?(?:own\s+)?(?:flocks?|herds?|sheep|goats?|cattle|livestock|stock|animals|camels?|horses?|yaks?|cows?)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # a lack denied: "no shortage of data", "we don't lack collars", "no gaps in the
         # monitoring": the resource is in place (its gap is denied), a problem term stays
         # ("no shortage of poachers" speaks of poaching)
@@ -314,6 +320,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # никто не жалуется": the resource is in place, a problem term stays
         (r"(?:нехватк[иау]|недостат(?:ка|ок)|дефицит[а]?)\s+(?:в\s+)?(?:\S+\s+){0,3}?(?:у\s+(?:нас|них|меня)\s+)?(?:(?:тоже|пока|никогда)\s+)?(?:нет|нету|не\s+было|не\s+наблюдается|не\s+испытыва\w+|никто\s+не\s+жалу\w+|не\s+жалу\w+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 8),  # noqa: E501
         (r"(?:нет|нету|не\s+было|не\s+испытыва\w+|не\s+ощуща\w+)\s+(?:никакой\s+|никакого\s+)?(?:нехватки|недостатка|дефицита)(?:\s+в)?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
+        # "джейраны в канале не застревают", "чабаны не гонят отары к роднику": the barrier
+        # the animals are not caught by, the herding and where it would go, are denied
+        (r"не\s+(?:застрева\w+|застрян\w+|запутыва\w+|запутаю\w+|цепля\w+|гон(?:ят|ит|яли|ял)|пригон\w+|выгон(?:ят|ит|яют|яли)|перегон(?:ят|яют|яли)|вод(?:ят|ит|или)|пас(?:ут|ёт|ет|ли)|выпаса\w+|пуска(?:ют|ет|ли))(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
         # "без всяких проблем с соседями": a dispute denied takes both sides with it
         (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
@@ -574,6 +583,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:均|皆|都)(?:未(?:[发發][现現]|[发發]生|出[现現]|[见見])?|[无無]|不存在)", "neither-nor", EITHER, NEGATE, 12),  # noqa: E501
         # "不受跨境问题影响" (not affected by X): X is denied whatever its polarity
         (r"(?:[并並]|从来|從來|基本|基本上|完全)?(?:不受|未受到?|[没沒]有?受到?)(?=[^。!?！？;；\n,，]{1,12}?(?:的)?(?:影[响響]|威[胁脅]|干[扰擾]|冲[击擊]|波及|牵连|牽連|困扰|困擾))", "without", AFTER, DENY, 12),  # noqa: E501
+        # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied
+        (r"(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:把|将|將)[^。!?！？;；\n,，]{1,4}?(?:赶|趕|放|牵|牽|带|帶)|(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:去|到|在|上)[^。!?！？;；\n,，]{1,6}?放(?:牧|羊|牛|马|馬|牲口)", "not", CLAUSE, DENY),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),
         # "盗猎的影子都没见着", "连个套子的影儿都没有": not a trace of what it names before it
         (r"(?:的)?(?:影子|影儿|影兒|踪影|蹤影|[踪蹤][迹跡])(?:都|也)?(?:[没沒]有?|[见見]不[着著到])(?:[见見][着著]|[见見]到|[见見][过過]|[见見]|看[见見]|看到)?", "never", BEFORE, NEGATE, 10),  # noqa: E501
@@ -698,6 +709,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
         # a lack denied: "آمار کم نداریم", "کمبود داده نداریم" (the resource is in place)
         (r"(?:کم|کمبود(?:\s*ی)?)\s+(?:هم\s+)?(?:نداریم|ندارند|ندارد|نداره|نداشتیم|نیست)(?!\w)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
+        # "آهوها در کانال گیر نمی کنند", "چوپان ها گله را به چشمه نمی برند": the barrier the
+        # animals are not caught in, the herding and where it would go, are denied
+        (r"(?:گیر|گرفتار)\s+(?:هم\s+)?(?:نمی\s*(?:کنند|کند|افتند|افتد)|نکرده\s*(?:اند|است|ایم)|نمی\s*شوند|نمی\s*شود)(?!\w)|(?:گله|دام|احشام|گوسفند|بز|رمه)\S*\s+(?:(?:شان|ها|خود|را)\s+){0,2}(?:\S+\s+){0,4}?(?:نمی\s*(?:برند|برد|برن|آورند|آورد|رانند|راند|چرانند|چراند)|نبرده\s*اند|نیاورده\s*اند)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
         # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
         (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;

@@ -2350,3 +2350,50 @@ def test_a_dispute_or_threat_one_is_spared_is_denied_beside_a_complaint(lang, te
 def test_a_dispute_or_threat_stated_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # animals said not to be caught by a barrier; herding said not to go somewhere
+        ("en", "The gazelles never get stuck in the canal, but the mine road cuts their route.", "infrastructure", "infrastructure"),  # noqa: E501
+        ("en", "The shepherds don't bring their goats to the spring, but poachers come.", "livestock", "poaching"),  # noqa: E501
+        ("ru", "Джейраны в канале не застревают, а браконьеры стреляют.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Чабаны не гонят отары к роднику, но браконьеры приходят.", "livestock", "poaching"),  # noqa: E501
+        ("zh", "牧民不把羊赶到泉边，但是偷猎很多。", "livestock", "poaching"),
+        ("fa", "آهوها در کانال گیر نمی‌کنند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+    ],
+)
+def test_a_barrier_not_caught_in_or_herding_not_done_is_denied(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The kulans do not get caught in the fence any more.", "infrastructure"),
+        ("fa", "چوپان‌ها گله را به چشمه نمی‌برند.", "livestock"),
+    ],
+)
+def test_a_barrier_not_caught_in_or_herding_not_done_alone_tags_nothing(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # impunity and a barrier that does catch them stay complaints
+        ("en", "Poachers are never caught by the police.", "poaching"),
+        ("en", "Poachers never get caught in our district.", "poaching"),
+        ("en", "The saiga get caught in the wire every spring.", "infrastructure"),
+        ("ru", "Чабаны гонят отары к роднику.", "livestock"),
+        ("fa", "آهوها در کانال گیر می‌کنند.", "infrastructure"),
+        ("zh", "牧民把羊赶到泉边。", "livestock"),
+    ],
+)
+def test_caught_by_a_barrier_or_herding_stated_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
