@@ -289,6 +289,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "neither the villagers nor the rangers are the problem": both sides are denied
         (rf"neither\s+(?:[\w'-]+\s+){{1,5}}?nor\s+(?:[\w'-]+\s+){{1,5}}?(?:is|are|was|were)\s+(?:really\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|danger|cause|reason)s?|to blame|at fault|responsible)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE, 8),
+        # "bribes at the checkpoint - that ended after the new chief came": what the sentence
+        # named before the anaphor is over, whatever its polarity
+        (r"(?:(?:and|but)\s+)?(?:all\s+(?:that|this)|(?:that|this|it)\s+all|that|this)\s+(?:has\s+|had\s+)?(?:(?:all|long|mostly|finally|completely|since|then)\s+)?(?:ended|stopped|ceased|finished|went\s+away|died\s+(?:down|out)|(?:is|was|'s)\s+(?:all\s+|long\s+)?(?:over|gone|finished|history))(?=\s*(?:[.;!,]|$)|\s+(?:after|when|once|years?|long|since|ago|back|then|now|for\s+good|in\s+(?:\d+|the)|a\s+(?:few|couple)|some|several|two|three|last|\d+)(?![\w']))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "free of any quarrel with the neighbours", "without any trouble with the other side":
         # a dispute denied takes both sides with it
         (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501
@@ -323,6 +326,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "джейраны в канале не застревают", "чабаны не гонят отары к роднику": the barrier
         # the animals are not caught by, the herding and where it would go, are denied
         (r"не\s+(?:застрева\w+|застрян\w+|запутыва\w+|запутаю\w+|цепля\w+|гон(?:ят|ит|яли|ял)|пригон\w+|выгон(?:ят|ит|яют|яли)|перегон(?:ят|яют|яли)|вод(?:ят|ит|или)|пас(?:ут|ёт|ет|ли)|выпаса\w+|пуска(?:ют|ет|ли))(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "взятки на постах были, но это прекратилось": what the sentence named before the
+        # anaphor is over, whatever its polarity
+        (r"(?:(?:но|а|и)\s+)?(?:всё\s+это|все\s+это|это\s+всё|это\s+все|это|такое)\s+(?:(?:уже|давно|потом|сразу|тоже|всё|вс[её]\s+же)\s+)*(?:прекратил\w+|закончил\w+|кончил\w+|ушло\s+в\s+прошлое|осталось\s+в\s+прошлом|в\s+прошлом|прошло|исчезл\w+|сошло\s+на\s+нет)(?=\s*(?:[.,;!—–-]|$)|\s+(?:после|когда|давно|уже|как|с\s+тех|лет|года?|в\s+\d+|\d+)(?!\w))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "без всяких проблем с соседями": a dispute denied takes both sides with it
         (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
@@ -583,6 +589,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:均|皆|都)(?:未(?:[发發][现現]|[发發]生|出[现現]|[见見])?|[无無]|不存在)", "neither-nor", EITHER, NEGATE, 12),  # noqa: E501
         # "不受跨境问题影响" (not affected by X): X is denied whatever its polarity
         (r"(?:[并並]|从来|從來|基本|基本上|完全)?(?:不受|未受到?|[没沒]有?受到?)(?=[^。!?！？;；\n,，]{1,12}?(?:的)?(?:影[响響]|威[胁脅]|干[扰擾]|冲[击擊]|波及|牵连|牽連|困扰|困擾))", "without", AFTER, DENY, 12),  # noqa: E501
+        # "以前检查站收钱，现在不再有了": what the sentence named before is over
+        (r"(?:[现現]在|如今|目前|后来|後來)?(?:已[经經])?(?:就)?(?:不再有|再也[没沒]有|[没沒]有)了(?=[。!！.,，;；]|$)", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied
         (r"(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:把|将|將)[^。!?！？;；\n,，]{1,4}?(?:赶|趕|放|牵|牽|带|帶)|(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:去|到|在|上)[^。!?！？;；\n,，]{1,6}?放(?:牧|羊|牛|马|馬|牲口)", "not", CLAUSE, DENY),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),
@@ -712,6 +720,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "آهوها در کانال گیر نمی کنند", "چوپان ها گله را به چشمه نمی برند": the barrier the
         # animals are not caught in, the herding and where it would go, are denied
         (r"(?:گیر|گرفتار)\s+(?:هم\s+)?(?:نمی\s*(?:کنند|کند|افتند|افتد)|نکرده\s*(?:اند|است|ایم)|نمی\s*شوند|نمی\s*شود)(?!\w)|(?:گله|دام|احشام|گوسفند|بز|رمه)\S*\s+(?:(?:شان|ها|خود|را)\s+){0,2}(?:\S+\s+){0,4}?(?:نمی\s*(?:برند|برد|برن|آورند|آورد|رانند|راند|چرانند|چراند)|نبرده\s*اند|نیاورده\s*اند)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "رشوه در پاسگاه بود، ولی دیگر تمام شد": what the sentence named before is over
+        (r"(?:(?:این|اون|آن|اینها|این\s+ها)\s+(?:هم\s+)?(?:(?:دیگر|دیگه|دیگ)\s+)?|(?:دیگر|دیگه)\s+)(?:کاملا\s+|به\s+کلی\s+)?(?:تمام|تموم|ختم|متوقف|قطع)\s*(?:شد|شده|شده\s+است|شده\s+اس|شدن|شده\s+اند)(?!\w)", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
         (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;

@@ -2397,3 +2397,33 @@ def test_a_barrier_not_caught_in_or_herding_not_done_alone_tags_nothing(lang, te
 def test_caught_by_a_barrier_or_herding_stated_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # an anaphor said to be over ("that ended", "это прекратилось", "دیگر تمام شد",
+        # "现在没有了") denies what its sentence named before it; a complaint after stays
+        ("en", "Poaching was bad but that has long ended; now the mine road is the trouble.", "poaching", "infrastructure"),  # noqa: E501
+        ("ru", "Взятки на постах были, но это прекратилось. Теперь мешает забор.", "governance", "infrastructure"),  # noqa: E501
+        ("fa", "رشوه در پاسگاه بود، ولی دیگر تمام شد. حالا مشکل فنس است.", "governance", "infrastructure"),  # noqa: E501
+        ("zh", "以前套子很多，现在没有了，但是围栏还挡着黄羊。", "poaching", "infrastructure"),
+    ],
+)
+def test_an_anaphor_said_to_be_over_denies_what_came_before(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that stopped the herds": a barrier that stops animals is a complaint
+        ("en", "The fence across the valley, that stopped the herds for years.", "infrastructure"),  # noqa: E501
+        ("zh", "现在没有了钱，巡护停了。", "governance"),
+    ],
+)
+def test_an_anaphor_that_acts_or_a_gap_is_not_over(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
