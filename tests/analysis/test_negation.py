@@ -2427,3 +2427,32 @@ def test_an_anaphor_said_to_be_over_denies_what_came_before(lang, text, denied, 
 def test_an_anaphor_that_acts_or_a_gap_is_not_over(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a resource held every year is in place; the complaint beside it still tags
+        ("zh", "跟哈方每年都有联合调查，难的是巡护员工资太低。", "transboundary", "governance"),
+        ("zh", "调查队每年都来数羚羊，但是偷猎很多。", "science", "poaching"),
+        ("fa", "هر سال سروی مشترک می‌کنیم. مشکل ما معاش محیط‌بان‌هاست.", "transboundary", "governance"),  # noqa: E501
+        ("fa", "تیم سرشماری هر سال می‌آید، ولی شکارچی‌ها زیادند.", "science", "poaching"),
+    ],
+)
+def test_a_resource_held_every_year_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("zh", "每年都有偷猎。", "poaching"),
+        ("fa", "هر سال شکارچی‌ها می‌آیند.", "poaching"),
+        ("fa", "سرشماری هر سال انجام نمی‌شود.", "science"),
+    ],
+)
+def test_a_problem_every_year_or_a_resource_not_held_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
