@@ -292,6 +292,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "bribes at the checkpoint - that ended after the new chief came": what the sentence
         # named before the anaphor is over, whatever its polarity
         (r"(?:(?:and|but)\s+)?(?:all\s+(?:that|this)|(?:that|this|it)\s+all|that|this)\s+(?:has\s+|had\s+)?(?:(?:all|long|mostly|finally|completely|since|then)\s+)?(?:ended|stopped|ceased|finished|went\s+away|died\s+(?:down|out)|(?:is|was|'s)\s+(?:all\s+|long\s+)?(?:over|gone|finished|history))(?=\s*(?:[.;!,]|$)|\s+(?:after|when|once|years?|long|since|ago|back|then|now|for\s+good|in\s+(?:\d+|the)|a\s+(?:few|couple)|some|several|two|three|last|\d+)(?![\w']))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "the springs are full this year", "the wells still flow": water in place is no drought
+        (r"(?:springs?|wells?|lakes?|rivers?|streams?|ponds?|water\s+points?|waterholes?)\s+(?:are|is|were|was)\s+(?:still\s+|all\s+|quite\s+|completely\s+|pretty\s+)?(?:full|brimming|running|flowing|high)(?![\w'])|(?:springs?|wells?|rivers?|streams?)\s+(?:still\s+)?(?:flow|run|ran|flowed)(?=\s*(?:[.,;!?]|$)|\s+(?:well|strong|freely|all|this|every|again|as)(?![\w']))", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "free of any quarrel with the neighbours", "without any trouble with the other side":
         # a dispute denied takes both sides with it
         (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501
@@ -329,6 +331,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "взятки на постах были, но это прекратилось": what the sentence named before the
         # anaphor is over, whatever its polarity
         (r"(?:(?:но|а|и)\s+)?(?:всё\s+это|все\s+это|это\s+всё|это\s+все|это|такое)\s+(?:(?:уже|давно|потом|сразу|тоже|всё|вс[её]\s+же)\s+)*(?:прекратил\w+|закончил\w+|кончил\w+|ушло\s+в\s+прошлое|осталось\s+в\s+прошлом|в\s+прошлом|прошло|исчезл\w+|сошло\s+на\s+нет)(?=\s*(?:[.,;!—–-]|$)|\s+(?:после|когда|давно|уже|как|с\s+тех|лет|года?|в\s+\d+|\d+)(?!\w))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "озёра полные", "родники не пересохли": water in place is no drought
+        (r"(?:родник\w*|озер\w*|озёр\w*|колод\w+|речк\w*|реки|река|ручь\w+|водопо\w+)\s+(?:(?:у\s+нас|в\s+этом\s+году|сейчас|пока|тоже|все|всё|ещё|еще)\s+)*(?:полн(?:ые|ы|ая|о|ый)|полноводн\w+|с\s+водой|не\s+(?:пересох\w*|высох\w*|пересыха\w+|высыха\w+))(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "без всяких проблем с соседями": a dispute denied takes both sides with it
         (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
@@ -728,6 +732,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "تیم سرشماری هر سال می آید", "هر پاییز سروی مشترک می کنیم": a resource held every
         # season is in place (its gap is denied; a problem term stays)
         (r"(?<!\S)(?:هر|همه\s+ساله|سالانه)\s+(?:(?:سال|بهار|پاییز|تابستان|زمستان|ماه|فصل)\s+)?(?:(?!نمی|ن\S)\S+\s+){0,4}?(?:می\s*(?:آید|آیند|آیه|آن|کنیم|کنند|کنه|کنن|شود|شه|دهیم|دهند|گیریم|گیرند|شماریم|شمارند)|انجام\s+می\s*\S+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 10),  # noqa: E501
+        # "چشمه ها پرآب اند", "چشمه ها هنوز می جوشند": water in place is no drought
+        (r"(?:چشمه|رودخانه|رود|چاه|دریاچه|برکه|آبشخور)\S*(?:\s+ها)?\s+(?:(?:هم|هنوز|امسال|همه)\s+)*(?:(?:پر\s*آب|پر)\s*(?:اند|است|ه|ند|هستند|ن)(?!\S)|پرآب\S*|می\s*جوش\S*|جاری\s*\S*|آب\s+دار\S*|خشک\s+نشده\S*)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
         (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;

@@ -2456,3 +2456,32 @@ def test_a_resource_held_every_year_is_no_gap(lang, text, denied, kept):
 def test_a_problem_every_year_or_a_resource_not_held_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # water said to be in place (full, flowing) is no drought; a complaint beside stays
+        ("en", "The springs are full this year, but the poachers are back.", "poaching"),
+        ("ru", "Родники бьют, озёра полные, а браконьеры приходят.", "poaching"),
+        ("fa", "چشمه‌ها پرآب‌اند، ولی شکارچی‌ها زیادند.", "poaching"),
+    ],
+)
+def test_water_in_place_is_no_drought(lang, text, kept):
+    asserted, _ = _split(text, lang)
+    assert "climate" not in asserted, (text, asserted)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The springs dried up.", "climate"),
+        ("ru", "Родники пересохли.", "climate"),
+        ("ru", "Браконьеры бьют сайгу.", "poaching"),
+        ("fa", "چشمه‌ها خشک شده‌اند.", "climate"),
+    ],
+)
+def test_water_gone_or_shooting_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
