@@ -294,6 +294,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:and|but)\s+)?(?:all\s+(?:that|this)|(?:that|this|it)\s+all|that|this)\s+(?:has\s+|had\s+)?(?:(?:all|long|mostly|finally|completely|since|then)\s+)?(?:ended|stopped|ceased|finished|went\s+away|died\s+(?:down|out)|(?:is|was|'s)\s+(?:all\s+|long\s+)?(?:over|gone|finished|history))(?=\s*(?:[.;!,]|$)|\s+(?:after|when|once|years?|long|since|ago|back|then|now|for\s+good|in\s+(?:\d+|the)|a\s+(?:few|couple)|some|several|two|three|last|\d+)(?![\w']))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "the springs are full this year", "the wells still flow": water in place is no drought
         (r"(?:springs?|wells?|lakes?|rivers?|streams?|ponds?|water\s+points?|waterholes?)\s+(?:are|is|were|was)\s+(?:still\s+|all\s+|quite\s+|completely\s+|pretty\s+)?(?:full|brimming|running|flowing|high)(?![\w'])|(?:springs?|wells?|rivers?|streams?)\s+(?:still\s+)?(?:flow|run|ran|flowed)(?=\s*(?:[.,;!?]|$)|\s+(?:well|strong|freely|all|this|every|again|as)(?![\w']))", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "we escaped the dzud this winter", "our pastures are clear of snares": what was
+        # escaped or kept away is denied
+        (r"(?:escaped|avoided|dodged|stayed\s+clear\s+of|kept\s+clear\s+of|(?:is|are|was|were|stays?|stayed|remains?|remained|kept|been)\s+(?:\w+\s+)?clear\s+of)(?=\s+(?:the|any|this|that|last|all|every|most|much|both)(?![\w'])|\s+[\w'-]+\s*(?:[.,;!?]|$|\s(?:this|that|last|so|until|thanks|in|now|here|for)(?![\w'])))", "without", AFTER, NEGATE, 4),  # noqa: E501
+        # "the disease passed us by", "poaching has left our valley alone": what precedes is
+        # denied
+        (r"(?:passed|passes|went|goes|has\s+passed|had\s+passed)\s+(?:us|them|our\s+[\w'-]+|the\s+[\w'-]+|this\s+[\w'-]+)\s+by|(?:has|have|had)?\s*(?:left|leaves?)\s+(?:us|them|our\s+[\w'-]+|the\s+[\w'-]+|this\s+[\w'-]+)\s+alone", "without", BEFORE, NEGATE, 5),  # noqa: E501
+        # "people stopped setting snares", "we have stopped finding carcasses": the action
+        # stopped is denied with its object (a resource stopped, "stopped counting", is the
+        # gap)
+        (r"(?:(?:has|have|had)\s+)?(?:stopped|quit|ceased|gave\s+up)(?=\s+[\w'-]+ing(?![\w']))", "no longer", AFTER, NEGATE, 5),  # noqa: E501
+        # "the rangers don't take bribes": the bribe-taking and who would take them are denied
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|(?:nobody|no\s+one|no-one)(?:\s+(?:here|now|ever))?)\s+(?:really\s+|ever\s+|even\s+)?(?:takes?|took|taken|accepts?|accepted|asks?\s+for|demands?|gives?|gave|pays?|paid|offers?)\s+(?:any\s+)?(?:bribes?|kickbacks?|backhanders?)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "free of any quarrel with the neighbours", "without any trouble with the other side":
         # a dispute denied takes both sides with it
         (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501

@@ -2485,3 +2485,36 @@ def test_water_in_place_is_no_drought(lang, text, kept):
 def test_water_gone_or_shooting_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # escaped, kept clear of, passed by, left alone, stopped doing, no bribe-taking
+        ("We escaped the dzud this winter, but the fence cuts the route.", "climate", "infrastructure"),  # noqa: E501
+        ("Our pastures are clear of snares now, but the road cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("The disease passed us by, but the fence cuts the route.", "livestock", "infrastructure"),  # noqa: E501
+        ("Poaching has left our area alone, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("People stopped setting snares, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("The rangers don't take bribes, but poachers come.", "governance", "poaching"),
+    ],
+)
+def test_english_escaped_cleared_stopped_denials(text, denied, kept):
+    asserted, negated = _split(text, "en")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a resource stopped is the gap; an escape from the rangers or bribes taken stay
+        ("They stopped counting the saiga in 2015.", "science"),
+        ("The rangers stopped patrolling the gorge.", "governance"),
+        ("Poachers escaped the rangers again.", "poaching"),
+        ("The rangers take bribes.", "governance"),
+    ],
+)
+def test_english_stopped_resource_or_escaped_rangers_still_tags(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
