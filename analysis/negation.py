@@ -306,6 +306,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:has|have|had)\s+)?(?:stopped|quit|ceased|gave\s+up)(?=\s+[\w'-]+ing(?![\w']))", "no longer", AFTER, NEGATE, 5),  # noqa: E501
         # "the rangers don't take bribes": the bribe-taking and who would take them are denied
         (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|(?:nobody|no\s+one|no-one)(?:\s+(?:here|now|ever))?)\s+(?:really\s+|ever\s+|even\s+)?(?:takes?|took|taken|accepts?|accepted|asks?\s+for|demands?|gives?|gave|pays?|paid|offers?)\s+(?:any\s+)?(?:bribes?|kickbacks?|backhanders?)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
+        # "the saiga cross the railway freely now": a barrier passed freely is none
+        (r"(?:cross(?:es|ed|ing)?|pass(?:es|ed|ing)?(?:\s+(?:through|under|over))?|get(?:s|ting)?\s+(?:through|across|past)|got\s+(?:through|across|past)|walk(?:s|ed)?\s+(?:through|across))\s+(?:[\w'-]+\s+){0,3}?(?:freely|easily|without\s+(?:any\s+)?(?:trouble|problems?|difficulty|hindrance))(?![\w'])", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "free of any quarrel with the neighbours", "without any trouble with the other side":
         # a dispute denied takes both sides with it
         (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501
@@ -345,6 +347,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:но|а|и)\s+)?(?:всё\s+это|все\s+это|это\s+всё|это\s+все|это|такое)\s+(?:(?:уже|давно|потом|сразу|тоже|всё|вс[её]\s+же)\s+)*(?:прекратил\w+|закончил\w+|кончил\w+|ушло\s+в\s+прошлое|осталось\s+в\s+прошлом|в\s+прошлом|прошло|исчезл\w+|сошло\s+на\s+нет)(?=\s*(?:[.,;!—–-]|$)|\s+(?:после|когда|давно|уже|как|с\s+тех|лет|года?|в\s+\d+|\d+)(?!\w))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
         # "озёра полные", "родники не пересохли": water in place is no drought
         (r"(?:родник\w*|озер\w*|озёр\w*|колод\w+|речк\w*|реки|река|ручь\w+|водопо\w+)\s+(?:(?:у\s+нас|в\s+этом\s+году|сейчас|пока|тоже|все|всё|ещё|еще)\s+)*(?:полн(?:ые|ы|ая|о|ый)|полноводн\w+|с\s+водой|не\s+(?:пересох\w*|высох\w*|пересыха\w+|высыха\w+))(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "сайга проходит через забор свободно": a barrier passed freely is none
+        (r"(?:(?:проход|переход|пересека|пролеза|проника)\w*|прош(?:ла|ли|[её]л)|перешл\w*)\s+(?:\S+\s+){0,3}?(?:свободно|беспрепятственно|спокойно|без\s+(?:проблем|помех|препятствий))(?!\w)|(?:свободно|беспрепятственно|спокойно|без\s+(?:проблем|помех|препятствий))\s+(?:\S+\s+)?(?:проход|переход|пересека|пролеза)\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "без всяких проблем с соседями": a dispute denied takes both sides with it
         (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
@@ -460,7 +464,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от|избав\w+\s+от|(?:чист|очищен)\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
         # "зима у нас сайгака не губит", "трасса их путь не затрагивает", "нас это не коснулось":
         # neither the one that does not harm nor the one not harmed is a problem
-        (r"(?:нам|им|ему|ей|мне|нас)\s+не\s+меша\w+|(?:нас|меня|их)\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+)|(?!браконьер|нарушител|охотник)\w+(?:ам|ям|ым)\s+не\s+меша\w+|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)(?:ничего\s+|никак\s+)?не\s+гроз(?:ит|ят|ил\w*)|(?:прош[её]л|прошла|прошло|прошли)\s+(?:\w+\s+)?стороной|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+меша\w+(?=\s*(?:[.,;:!?]|$))|миновал\w*|не\s+(?:охот\w+|бь[её]т|бьют|стреля\w+)|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+(?:особо\s+|очень\s+|сильно\s+|так\s+уж\s+)?(?:губ(?:ит|ят|ил\w*)|погуб\w+|вред(?:ит|ят|ил\w*)|навред\w+|угрожа\w+|затрагива\w+|затрону\w*|задел\w*|задева\w+|зацепил\w*|пересека\w+|каса\w+|коснул\w+|испытыва\w+)|обош(?:ел|ёл|ла|ло|ли)\s+(?:\w+\s+)?стороной", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:нам|им|ему|ей|мне|нас)\s+не\s+меша\w+|(?:нас|меня|их)\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+)|(?!браконьер|нарушител|охотник)\w+(?:ам|ям|ым)\s+не\s+меша\w+|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)(?:ничего\s+|никак\s+)?не\s+гроз(?:ит|ят|ил\w*)|(?:прош[её]л|прошла|прошло|прошли)\s+(?:\w+\s+)?стороной|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+меша\w+(?=\s*(?:[.,;:!?]|$))|миновал\w*|обош(?:ла|[её]л|ло|ли)(?:\s+стороной)?(?=\s*(?:[.,;:!?—–]|$)|\s+(?:нас|наш\w*|этот|эту|это|эти|район\w*|участ\w+|стороной)(?!\w))|не\s+(?:охот\w+|бь[её]т|бьют|стреля\w+)|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+(?:особо\s+|очень\s+|сильно\s+|так\s+уж\s+)?(?:губ(?:ит|ят|ил\w*)|погуб\w+|вред(?:ит|ят|ил\w*)|навред\w+|угрожа\w+|затрагива\w+|затрону\w*|задел\w*|задева\w+|зацепил\w*|пересека\w+|каса\w+|коснул\w+|испытыва\w+)|обош(?:ел|ёл|ла|ло|ли)\s+(?:\w+\s+)?стороной", "not", CLAUSE, DENY),  # noqa: E501
         (r"не\s+(?:страда\w+|пострада\w+)\s+от|не\s+(?:затрон\w+|затрагива\w+|подверж\w+|угрожа\w+|беспоко\w+|трево\w+)|обход\w+\s+без", "without", AFTER, NEGATE, 4),  # noqa: E501
         # "пастбища от перевыпаса не страдают": what suffers is named before the verb
         # "от засухи, слава богу, не пострадали": a parenthesis between
@@ -490,6 +494,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "zh": [
         # traditional characters stand beside the simplified ones: [没沒]
+        # "黄羊过不去铁路" (cannot get past): a barrier complained of, nothing negated
+        (r"(?:[过過]|[进進]|出|跨|越|穿)不(?:去|[来來]|[过過]去|[过過])", "", AFTER, NONE),
         # a lack denied before its object: "我们不缺数据" (the resource is in place; "不缺偷猎的"
         # still speaks of poaching)
         (r"(?<![不没沒])(?:并|並|也|都|从)?不缺(?:乏)?(?=[^。!?！？;；,，.、\s])", "not a problem", AFTER, AFFIRM, 6),  # noqa: E501
@@ -610,6 +616,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:[并並]|从来|從來|基本|基本上|完全)?(?:不受|未受到?|[没沒]有?受到?)(?=[^。!?！？;；\n,，]{1,12}?(?:的)?(?:影[响響]|威[胁脅]|干[扰擾]|冲[击擊]|波及|牵连|牽連|困扰|困擾))", "without", AFTER, DENY, 12),  # noqa: E501
         # "以前检查站收钱，现在不再有了": what the sentence named before is over
         (r"(?:[现現]在|如今|目前|后来|後來)?(?:已[经經])?(?:就)?(?:不再有|再也[没沒]有|[没沒]有)了(?=[。!！.,，;；]|$)", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "黄羊能自由穿过铁路": a barrier passed freely is none
+        (r"(?:自由|顺利|順利|轻松|輕鬆|随便|隨便|畅通|暢通)(?:地)?(?:通[过過]|穿[过過越]|跨[过過越]|越[过過]|[过過]去|[过過]来|[过過]來)", "not a problem", CLAUSE, DENY, 16),  # noqa: E501
         # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied
         (r"(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:把|将|將)[^。!?！？;；\n,，]{1,4}?(?:赶|趕|放|牵|牽|带|帶)|(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:去|到|在|上)[^。!?！？;；\n,，]{1,6}?放(?:牧|羊|牛|马|馬|牲口)", "not", CLAUSE, DENY),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),
@@ -734,6 +742,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "fa": [
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
+        # "آهوها نمی توانند از کانال رد شوند" (cannot cross it): a barrier complained of
+        (r"نمی\s*(?:توانند|تونن|تواند|تونه|توانستند|تونستن)\s+(?:از\s+)?(?:\S+\s+){0,3}?(?:رد|عبور|بگذر\S*|بپر\S*)(?:\s+(?:شوند|شن|شود|شه|کنند|کنن|کند))?(?!\S)", "", AFTER, NONE),  # noqa: E501
         # a lack denied: "آمار کم نداریم", "کمبود داده نداریم" (the resource is in place)
         (r"(?:کم|کمبود(?:\s*ی)?)\s+(?:هم\s+)?(?:نداریم|ندارند|ندارد|نداره|نداشتیم|نیست)(?!\w)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
         # "آهوها در کانال گیر نمی کنند", "چوپان ها گله را به چشمه نمی برند": the barrier the
@@ -746,6 +756,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?<!\S)(?:هر|همه\s+ساله|سالانه)\s+(?:(?:سال|بهار|پاییز|تابستان|زمستان|ماه|فصل)\s+)?(?:(?!نمی|ن\S)\S+\s+){0,4}?(?:می\s*(?:آید|آیند|آیه|آن|کنیم|کنند|کنه|کنن|شود|شه|دهیم|دهند|گیریم|گیرند|شماریم|شمارند)|انجام\s+می\s*\S+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 10),  # noqa: E501
         # "چشمه ها پرآب اند", "چشمه ها هنوز می جوشند": water in place is no drought
         (r"(?:چشمه|رودخانه|رود|چاه|دریاچه|برکه|آبشخور)\S*(?:\s+ها)?\s+(?:(?:هم|هنوز|امسال|همه)\s+)*(?:(?:پر\s*آب|پر)\s*(?:اند|است|ه|ند|هستند|ن)(?!\S)|پرآب\S*|می\s*جوش\S*|جاری\s*\S*|آب\s+دار\S*|خشک\s+نشده\S*)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "آهوها راحت از جاده رد می شوند": a barrier passed freely is none
+        (r"(?:راحت|به\s+راحتی|آزادانه|بی\s+دردسر|بدون\s+مشکل)\s+(?:\S+\s+){0,3}?(?:رد|عبور)\s+(?:می\s*(?:شوند|شود|شن|شه|کنند|کند|کنن)|شدند|کردند)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
         (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;

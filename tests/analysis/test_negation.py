@@ -2518,3 +2518,36 @@ def test_english_escaped_cleared_stopped_denials(text, denied, kept):
 def test_english_stopped_resource_or_escaped_rangers_still_tags(text, theme):
     asserted, _ = _split(text, "en")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a barrier passed freely is none; a threat that passed a place by is denied
+        ("en", "The saiga cross the railway freely now, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Сайга через забор теперь проходит свободно, но браконьеры приходят.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Засуха нас обошла, но браконьеры приходят.", "climate", "poaching"),
+        ("fa", "آهوها راحت از جاده رد می‌شوند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+        ("zh", "黄羊能自由穿过铁路，但是偷猎很多。", "infrastructure", "poaching"),
+    ],
+)
+def test_a_barrier_passed_freely_is_denied(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # animals that cannot get past a barrier: a complaint, nothing negated
+        ("en", "The saiga cannot cross the railway."),
+        ("ru", "Сайга не может пройти через забор."),
+        ("fa", "آهوها نمی‌توانند از جاده رد شوند."),
+        ("fa", "مشکل واقعی کانال تازه است که آهوها نمی‌توانند از آن رد شوند."),
+        ("zh", "黄羊过不去铁路。"),
+    ],
+)
+def test_a_barrier_animals_cannot_pass_still_tags(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "infrastructure" in asserted, (text, asserted)
