@@ -2551,3 +2551,36 @@ def test_a_barrier_passed_freely_is_denied(lang, text, denied, kept):
 def test_a_barrier_animals_cannot_pass_still_tags(lang, text):
     asserted, _ = _split(text, lang)
     assert "infrastructure" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # bribes not taken, a thing closed, who no longer comes
+        ("ru", "Никто не берёт взяток, а вот забор мешает.", "governance", "infrastructure"),
+        ("fa", "محیط‌بان‌ها رشوه نمی‌گیرند، ولی شکارچی‌ها زیادند.", "governance", "poaching"),
+        ("fa", "معدن را تعطیل کردند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("fa", "جاده را بستند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("zh", "偷猎的不来了，但是围栏挡着黄羊。", "poaching", "infrastructure"),
+    ],
+)
+def test_bribes_not_taken_a_thing_closed_or_no_longer_coming_is_denied(lang, text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("ru", "Без взяток тут ничего не решить.", "governance"),
+        ("ru", "Инспекторы берут взятки.", "governance"),
+        ("fa", "محیط‌بان‌ها رشوه می‌گیرند.", "governance"),
+        # fences that closed the way are the complaint
+        ("fa", "فنس‌ها راه را بستند.", "infrastructure"),
+        ("fa", "فنس‌ها مسیر آهوها را بسته‌اند.", "infrastructure"),
+    ],
+)
+def test_bribes_taken_or_a_way_closed_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
