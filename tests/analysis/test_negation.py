@@ -2584,3 +2584,32 @@ def test_bribes_not_taken_a_thing_closed_or_no_longer_coming_is_denied(lang, tex
 def test_bribes_taken_or_a_way_closed_still_tags(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # not a single case of X; no deaths on X; a harm verb denied
+        ("There hasn't been a single case of poaching since 2019, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("There were no gazelle deaths on the road this year, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("The mine does not pollute the river, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("The herders don't complain about leopards, but poachers come.", "community", "poaching"),  # noqa: E501
+    ],
+)
+def test_english_no_single_case_no_deaths_no_harm(text, denied, kept):
+    asserted, negated = _split(text, "en")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The mine pollutes the river.", "infrastructure"),
+        ("There were many gazelle deaths on the road.", "infrastructure"),
+        ("The herders complain about leopards.", "community"),
+    ],
+)
+def test_english_cases_deaths_and_harm_stated_still_tag(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
