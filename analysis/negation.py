@@ -627,6 +627,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:自由|顺利|順利|轻松|輕鬆|随便|隨便|畅通|暢通)(?:地)?(?:通[过過]|穿[过過越]|跨[过過越]|越[过過]|[过過]去|[过過]来|[过過]來)", "not a problem", CLAUSE, DENY, 16),  # noqa: E501
         # "偷猎的不来了" (they no longer come): who no longer comes is denied
         (r"(?:都|也|早就?|早已)?(?:不(?:再)?[来來]了|不再[来來])(?=[。!！.,，;；]|$)", "no longer", BEFORE, NEGATE, 8),  # noqa: E501
+        # "铁路不挡藏羚羊" (the railway does not block them): the barrier is denied
+        (r"(?:[并並]|也|都|根本|从来|從來|已[经經]|早就)?(?:不|不再|[没沒]有?)(?:[挡擋]|[拦攔]|阻[挡擋拦攔隔]|隔断|隔斷)(?:住|着|著)?", "not", BEFORE, DENY, 8),  # noqa: E501
+        # "部门之间不扯皮" (the agencies do not pass the buck): the dysfunction is denied
+        (r"(?:[并並]|也|都|从来|從來|从不|從不)?不(?:扯皮|推诿|推諉|踢皮球|互相推诿|互相推諉|内耗|內耗|打架)", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
         # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied
         (r"(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:把|将|將)[^。!?！？;；\n,，]{1,4}?(?:赶|趕|放|牵|牽|带|帶)|(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:去|到|在|上)[^。!?！？;；\n,，]{1,6}?放(?:牧|羊|牛|马|馬|牲口)", "not", CLAUSE, DENY),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),

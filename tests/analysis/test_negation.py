@@ -2613,3 +2613,29 @@ def test_english_no_single_case_no_deaths_no_harm(text, denied, kept):
 def test_english_cases_deaths_and_harm_stated_still_tag(text, theme):
     asserted, _ = _split(text, "en")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("铁路不挡藏羚羊，但是偷猎很多。", "infrastructure", "poaching"),
+        ("部门之间不扯皮，但是偷猎很多。", "governance", "poaching"),
+    ],
+)
+def test_chinese_a_barrier_that_does_not_block_or_no_buck_passing_is_denied(text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, "zh")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("铁路挡着藏羚羊。", "infrastructure"),
+        ("围栏挡住了黄羊。", "infrastructure"),
+        ("部门之间老是扯皮。", "governance"),
+    ],
+)
+def test_chinese_a_barrier_that_blocks_or_buck_passing_still_tags(text, theme):
+    asserted, _ = _split(text, "zh")
+    assert theme in asserted, (text, asserted)
