@@ -2639,3 +2639,35 @@ def test_chinese_a_barrier_that_does_not_block_or_no_buck_passing_is_denied(text
 def test_chinese_a_barrier_that_blocks_or_buck_passing_still_tags(text, theme):
     asserted, _ = _split(text, "zh")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # a complaint, attack or loss denied; a barrier that does not block the animals
+        ("مردم از پلنگ شکایت نمی‌کنند، ولی شکارچی‌ها زیادند.", "community", "poaching"),
+        ("گرگ‌ها به گله حمله نمی‌کنند، ولی فنس مشکل است.", "livestock", "infrastructure"),
+        ("تلفات آهو در کانال نداشتیم، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("راه‌آهن جلوی آهوها را نمی‌گیرد، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+    ],
+)
+def test_persian_complaint_attack_loss_or_blocking_denied(text, denied, kept):
+    asserted, negated = _split(text, "fa")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("مردم از پلنگ شکایت می‌کنند.", "community"),
+        ("گرگ‌ها به گله حمله می‌کنند.", "livestock"),
+        ("تلفات آهو در کانال زیاد است.", "infrastructure"),
+        ("فنس جلوی آهوها را می‌گیرد.", "infrastructure"),
+        # nobody stops the poachers: impunity, not a denial
+        ("جلوی شکارچی‌ها را نمی‌گیرند.", "poaching"),
+    ],
+)
+def test_persian_complaint_attack_loss_or_blocking_stated_still_tags(text, theme):
+    asserted, _ = _split(text, "fa")
+    assert theme in asserted, (text, asserted)
