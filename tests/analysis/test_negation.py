@@ -2671,3 +2671,32 @@ def test_persian_complaint_attack_loss_or_blocking_denied(text, denied, kept):
 def test_persian_complaint_attack_loss_or_blocking_stated_still_tags(text, theme):
     asserted, _ = _split(text, "fa")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # a loss with its cause, a threat that did not reach, harm and herding denied
+        ("Гибели сайги на дороге не было, но браконьеры приходят.", "infrastructure", "poaching"),  # noqa: E501
+        ("Ящур до нас не дошёл, но браконьеры приходят.", "livestock", "poaching"),
+        ("Рудник реку не загрязняет, но браконьеры приходят.", "infrastructure", "poaching"),
+        ("Скот на водопой к роднику не гоняют, но браконьеры приходят.", "livestock", "poaching"),  # noqa: E501
+    ],
+)
+def test_russian_loss_reach_harm_and_herding_denied(text, denied, kept):
+    asserted, negated = _split(text, "ru")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Гибель сайги на дороге каждый год.", "infrastructure"),
+        ("Ящур дошёл до нас.", "livestock"),
+        ("Рудник загрязняет реку.", "infrastructure"),
+    ],
+)
+def test_russian_loss_reach_and_harm_stated_still_tag(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
