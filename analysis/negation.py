@@ -196,7 +196,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (_EN_START + r"(?:the\s+)?(?P<echo>[\w'-]+(?:\s+[\w'-]+)?)\s*(?:\?|\.|,|\.\.\.|…)\s*(?:(?:yes|yeah|hmm+|well|right|ah|oh|so|ok|okay)\s*(?:\.|,|\.\.\.|…)?\s*)*(?:the\s+)?(?:(?P=echo)(?:\s*,?\s*(?:you\s+say|you\s+mean|you're\s+asking(?:\s+about)?))?|(?:you\s+say|you\s+mean|you're\s+asking|you\s+are\s+asking|you\s+ask)(?:\s+(?:me\s+)?about)?\s+(?:the\s+)?(?P=echo))(?![\w'])", "echo", CLAUSE, UNKNOWN),  # noqa: E501
         # thanks for something: "Thank you for asking about our snow leopards"
         (r"(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:very|so)\s+much)?(?:\s+(?:all|everyone|again))?\s+for(?:\s+(?!but(?![\w']))[\w'-]+){0,15}", "thanks", CLAUSE, DENY),  # noqa: E501
-        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but|no (?:shortage|lack|scarcity) of", "", AFTER, NONE),  # noqa: E501
+        (r"not only|not just|not merely|no doubt|no matter|not least|nothing but", "", AFTER, NONE),  # noqa: E501
+        # "the gazelles never get stuck in the canal", "kulans don't get caught in the wire":
+        # the barrier they are said not to be caught by is denied
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|no\s+longer|(?:is|are|was|were)\s+(?:not|never|no\s+longer))(?:\s+(?:really|ever|even|now))?(?:\s+(?:get|got|become))?\s+(?:stuck|caught|trapped|tangled|entangled|snagged|hung)(?:\s+up)?\s+(?:in|on|at|under)(?=\s+(?:(?:the|a|an|any|that|this|their|our|its)\s+)?(?:[\w'-]+\s+)?(?:fences?|fencing|wires?|barbed|nets?|netting|canals?|ditch(?:es)?|channels?|trench(?:es)?|railway|rails?|tracks?|pipes?|pipeline|embankments?)(?![\w']))", "not", CLAUSE, DENY),  # noqa: E501
+        # "herders don't take their flocks up to the spring", "nobody drives sheep to the
+        # high pastures": the herding and where it would go are denied
+        (r"(?![^.,;!?]*(?<![\w'])any\s?more(?![\w']))(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|(?:nobody|no\s+one|no-one)(?:\s+(?:here|now|ever|else))?)\s+(?:really\s+|ever\s+|even\s+|now\s+)?(?:take|takes|took|drive|drives|drove|bring|brings|brought|move|moves|moved|send|sends|sent|herd|herds|herded|lead|leads|led|let|lets)\s+(?:(?:their|the|his|her|our|any|a|its)\s+)?(?:own\s+)?(?:flocks?|herds?|sheep|goats?|cattle|livestock|stock|animals|camels?|horses?|yaks?|cows?)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
+        # a lack denied: "no shortage of data", "we don't lack collars", "no gaps in the
+        # monitoring": the resource is in place (its gap is denied), a problem term stays
+        # ("no shortage of poachers" speaks of poaching)
+        (r"no\s+(?:real\s+)?(?:shortage|lack|scarcity|deficit|gaps?|holes?)\s+(?:of|in)(?:\s+(?:the|our|any))?|(?:we|they|i|you)\s+(?:do not|don't|dont|did not|didn't|never)\s+(?:really\s+)?lack(?:\s+(?:the|any))?|(?:not|never)\s+(?:short|lacking)\s+(?:of|in)(?:\s+(?:the|any))?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
+        (r"(?:is|are|was|were)\s+(?:not|never)\s+(?:lacking|missing|in\s+short\s+supply)|(?:isn't|aren't|wasn't|weren't|isnt|arent)\s+(?:lacking|missing|in\s+short\s+supply)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
         # "poaching never really stopped" goes on
         (r"(?:never|not|hardly|(?:has|have|had|did)\s*(?:not|n't)|hasn't|haven't|hadn't|didn't|hasnt|havent|didnt)\s+(?:really\s+|completely\s+|fully\s+|yet\s+)?(?:stopped|ceased|ended|disappeared|gone away)", "", AFTER, NONE),  # noqa: E501
         # "the railway is not a barrier for them": the barrier named in the cue goes with it
@@ -242,7 +253,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "locals don't graze their sheep inside the reserve", "people here don't hunt argali"
         (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt)\s+(?:really\s+|ever\s+|even\s+)?(?:graze|overgraze|hunt|poach|snare|trap|poison)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
         # "the new road does not cross their pastures": neither side is a problem
-        (r"(?<!could\s)(?<!can\s)(?<!would\s)(?<!should\s)(?<!must\s)(?<!may\s)(?<!might\s)(?<!will\s)(?<!does\s)(?<!do\s)(?<!did\s)not\s+(?:really\s+|even\s+)?(?:attack|kill|harm|hurt|touch|disturb|bother|threaten|affect|damage)(?:s|ed)?(?![\w'])|(?:does|do|did|will|would)\s*(?:not|n't)\s+(?:really\s+|even\s+)?(?:(?:make|do|cause)\s+(?:any\s+|much\s+|big\s+|great\s+)?(?:damage|harm)|feel\s+(?:any\s+|much\s+)?(?:influence|impact|effect)\s+(?:of|from)|influence|impact|attack|kill|hurt|damage|injure|cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:influence|impact|effect)\s+on|(?:doesn't|don't|didn't|won't|doesnt|dont|didnt|wont)\s+(?:really\s+|even\s+)?(?:(?:make|do|cause)\s+(?:any\s+|much\s+|big\s+|great\s+)?(?:damage|harm)|feel\s+(?:any\s+|much\s+)?(?:influence|impact|effect)\s+(?:of|from)|influence|impact|attack|kill|hurt|damage|injure|cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?<!could\s)(?<!can\s)(?<!would\s)(?<!should\s)(?<!must\s)(?<!may\s)(?<!might\s)(?<!will\s)(?<!does\s)(?<!do\s)(?<!did\s)not\s+(?:really\s+|even\s+)?(?:attack|kill|harm|hurt|touch|disturb|bother|threaten|affect|damage)(?:s|ed)?(?![\w'])|(?:does|do|did|will|would)\s*(?:not|n't)\s+(?:really\s+|even\s+)?(?:(?:make|do|cause)\s+(?:any\s+|much\s+|big\s+|great\s+)?(?:damage|harm)|feel\s+(?:any\s+|much\s+)?(?:influence|impact|effect)\s+(?:of|from)|influence|impact|attack|kill|hurt|damage|injure|cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|pollute|contaminate|poison|chase|complain\s+(?:about|of)|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:influence|impact|effect)\s+on|(?:doesn't|don't|didn't|won't|doesnt|dont|didnt|wont)\s+(?:really\s+|even\s+)?(?:(?:make|do|cause)\s+(?:any\s+|much\s+|big\s+|great\s+)?(?:damage|harm)|feel\s+(?:any\s+|much\s+)?(?:influence|impact|effect)\s+(?:of|from)|influence|impact|attack|kill|hurt|damage|injure|cross|affect|reach|touch|disturb|bother|harm|threaten|trouble|pollute|contaminate|poison|chase|complain\s+(?:about|of)|go through|pass through|cut through|run through|go near|come near|(?:come|go|get|pass|drive)\s+anywhere\s+near|(?:come|get)\s+close\s+to)", "not", CLAUSE, DENY),  # noqa: E501
         (r"(?:nobody|no one|no-one)(?:\s+\w+){0,2}?\s+(?:has|have|had)?\s*(?:ever\s+)?(?:seen|heard(?:\s+(?:of|about))?|found|met|encountered)", "never", EITHER, NEGATE),  # noqa: E501
         (r"i\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't)\s+(?:really\s+)?know(?:\s+(?:anything|much|enough|very much|a lot))?(?:\s+(?:about|of|on))?|i\s+(?:really\s+)?know\s+nothing(?:\s+(?:at all\s+)?(?:about|of|on))?|i\s+(?:have|had)\s+no\s+(?:idea|information|knowledge|opinion)\s+(?:about|on|of)|(?:i am|i'm)\s+not\s+(?:aware|familiar|sure|informed|qualified|competent|(?:a\s+|an\s+|the\s+)?(?:specialist|expert|scientist|biologist|official))(?:\s+(?:of|with|about|on|in))?|(?:(?:it's|it\s+is|this\s+is|that's|that\s+is)\s+)?not my (?:field|area|expertise|competence|competency|profile|sphere|specialty|speciality|business)|(?:(?:i|we)\s+|(?<=,\s))(?:really\s+)?(?:cannot|can't|can not|couldn't|could not|wouldn't|would not)\s+(?:really\s+)?(?:say|comment|answer|judge|tell|know)|(?:i|we)\s+(?:really\s+)?(?:do not|don't|dont|did not|didn't|cannot|can't|can not)\s+(?:really\s+|exactly\s+)?remember|(?:hard|difficult) to say", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "the poachers are gone", "this problem is solved now": what precedes is over
@@ -278,6 +289,34 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "neither the villagers nor the rangers are the problem": both sides are denied
         (rf"neither\s+(?:[\w'-]+\s+){{1,5}}?nor\s+(?:[\w'-]+\s+){{1,5}}?(?:is|are|was|were)\s+(?:really\s+)?(?:{_ADJ}(?:problem|issue|threat|concern|danger|cause|reason)s?|to blame|at fault|responsible)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
         (r"neither|nor", "neither-nor", AFTER, NEGATE, 8),
+        # "bribes at the checkpoint - that ended after the new chief came": what the sentence
+        # named before the anaphor is over, whatever its polarity
+        (r"(?:(?:and|but)\s+)?(?:all\s+(?:that|this)|(?:that|this|it)\s+all|that|this)\s+(?:has\s+|had\s+)?(?:(?:all|long|mostly|finally|completely|since|then)\s+)?(?:ended|stopped|ceased|finished|went\s+away|died\s+(?:down|out)|(?:is|was|'s)\s+(?:all\s+|long\s+)?(?:over|gone|finished|history))(?=\s*(?:[.;!,]|$)|\s+(?:after|when|once|years?|long|since|ago|back|then|now|for\s+good|in\s+(?:\d+|the)|a\s+(?:few|couple)|some|several|two|three|last|\d+)(?![\w']))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "the springs are full this year", "the wells still flow": water in place is no drought
+        (r"(?:springs?|wells?|lakes?|rivers?|streams?|ponds?|water\s+points?|waterholes?)\s+(?:are|is|were|was)\s+(?:still\s+|all\s+|quite\s+|completely\s+|pretty\s+)?(?:full|brimming|running|flowing|high)(?![\w'])|(?:springs?|wells?|rivers?|streams?)\s+(?:still\s+)?(?:flow|run|ran|flowed)(?=\s*(?:[.,;!?]|$)|\s+(?:well|strong|freely|all|this|every|again|as)(?![\w']))", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "we escaped the dzud this winter", "our pastures are clear of snares": what was
+        # escaped or kept away is denied
+        (r"(?:escaped|avoided|dodged|stayed\s+clear\s+of|kept\s+clear\s+of|(?:is|are|was|were|stays?|stayed|remains?|remained|kept|been)\s+(?:\w+\s+)?clear\s+of)(?=\s+(?:the|any|this|that|last|all|every|most|much|both)(?![\w'])|\s+[\w'-]+\s*(?:[.,;!?]|$|\s(?:this|that|last|so|until|thanks|in|now|here|for)(?![\w'])))", "without", AFTER, NEGATE, 4),  # noqa: E501
+        # "the disease passed us by", "poaching has left our valley alone": what precedes is
+        # denied
+        (r"(?:passed|passes|went|goes|has\s+passed|had\s+passed)\s+(?:us|them|our\s+[\w'-]+|the\s+[\w'-]+|this\s+[\w'-]+)\s+by|(?:has|have|had)?\s*(?:left|leaves?)\s+(?:us|them|our\s+[\w'-]+|the\s+[\w'-]+|this\s+[\w'-]+)\s+alone", "without", BEFORE, NEGATE, 5),  # noqa: E501
+        # "people stopped setting snares", "we have stopped finding carcasses": the action
+        # stopped is denied with its object (a resource stopped, "stopped counting", is the
+        # gap)
+        (r"(?:(?:has|have|had)\s+)?(?:stopped|quit|ceased|gave\s+up)(?=\s+[\w'-]+ing(?![\w']))", "no longer", AFTER, NEGATE, 5),  # noqa: E501
+        # "the rangers don't take bribes": the bribe-taking and who would take them are denied
+        (r"(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|dont|doesnt|didnt|never|(?:nobody|no\s+one|no-one)(?:\s+(?:here|now|ever))?)\s+(?:really\s+|ever\s+|even\s+)?(?:takes?|took|taken|accepts?|accepted|asks?\s+for|demands?|gives?|gave|pays?|paid|offers?)\s+(?:any\s+)?(?:bribes?|kickbacks?|backhanders?)(?![\w'])", "not", CLAUSE, DENY),  # noqa: E501
+        # "the saiga cross the railway freely now": a barrier passed freely is none
+        (r"(?:cross(?:es|ed|ing)?|pass(?:es|ed|ing)?(?:\s+(?:through|under|over))?|get(?:s|ting)?\s+(?:through|across|past)|got\s+(?:through|across|past)|walk(?:s|ed)?\s+(?:through|across))\s+(?:[\w'-]+\s+){0,3}?(?:freely|easily|without\s+(?:any\s+)?(?:trouble|problems?|difficulty|hindrance))(?![\w'])", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "there hasn't been a single case of poaching since 2019", "not one case of X"
+        (r"(?:(?:has|have|had)\s*(?:not|n't)|hasn't|haven't|hadn't|hasnt|havent)\s+(?:ever\s+)?been\s+(?:a\s+single|any|one|a)\s+(?:(?:reported|recorded|registered|confirmed)\s+)?(?:cases?|incidents?|instances?|reports?|episodes?|occurrences?)\s+of|(?:not|never)\s+(?:a\s+single|one|once\s+a)\s+(?:(?:reported|recorded|registered|confirmed)\s+)?(?:case|incident|instance|report|episode)\s+of", "no", AFTER, NEGATE, 5),  # noqa: E501
+        # "no gazelle deaths on the road", "no kills from the fence": the cause goes with it
+        (r"no\s+(?:more\s+)?(?:[\w'-]+\s+)?(?:deaths?|kills?|collisions?|casualties|carcasses|losses|injuries|accidents?)\s+(?:on|in|at|from|by|near|along|under)(?![\w'])", "no", CLAUSE, DENY),  # noqa: E501
+        # "free of any quarrel with the neighbours", "without any trouble with the other side":
+        # a dispute denied takes both sides with it
+        (r"(?:free\s+(?:of|from)|without)\s+(?:any\s+|the\s+)?(?:\w+\s+)?(?:conflicts?|tensions?|trouble|disputes?|problems?|issues?|clash(?:es)?|friction|quarrels?|disagreements?|hitch(?:es)?|difficult(?:y|ies))\s+(?:with|between)", "without", CLAUSE, DENY),  # noqa: E501
+        # "the reserve has been spared the corruption": what it was spared is denied
+        (r"(?:(?:has|have|had)\s+been|(?:is|are|was|were)(?:\s+(?:so\s+far|largely|mostly|luckily|thankfully))?|got|been)\s+spared(?=\s+(?:the|any|all|such|most|much)(?![\w']))", "without", AFTER, NEGATE, 4),  # noqa: E501
         # "free of fences and mines": the list goes with it
         (r"free\s+(?:of|from)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)*\s*,?\s+(?:and|or)\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?", "without", CLAUSE, DENY),  # noqa: E501
         (r"without|free (?:of|from)|clean (?:of|from)|absence of|lack of|lacking|shortage of", "without", AFTER, NEGATE, 3),  # noqa: E501
@@ -300,6 +339,28 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "ru": [
         (r"не только|не просто|не менее|не раз|не зря|нельзя не|не столько|не так давно|не единожды", "", AFTER, NONE),  # noqa: E501
+        # a lack denied: "нехватки данных нет", "нет недостатка в учётах", "на нехватку данных
+        # никто не жалуется": the resource is in place, a problem term stays
+        (r"(?:нехватк[иау]|недостат(?:ка|ок)|дефицит[а]?)\s+(?:в\s+)?(?:\S+\s+){0,3}?(?:у\s+(?:нас|них|меня)\s+)?(?:(?:тоже|пока|никогда)\s+)?(?:нет|нету|не\s+было|не\s+наблюдается|не\s+испытыва\w+|никто\s+не\s+жалу\w+|не\s+жалу\w+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 8),  # noqa: E501
+        (r"(?:нет|нету|не\s+было|не\s+испытыва\w+|не\s+ощуща\w+)\s+(?:никакой\s+|никакого\s+)?(?:нехватки|недостатка|дефицита)(?:\s+в)?", "not a problem", AFTER, AFFIRM, 4),  # noqa: E501
+        # "джейраны в канале не застревают", "чабаны не гонят отары к роднику": the barrier
+        # the animals are not caught by, the herding and where it would go, are denied
+        (r"не\s+(?:застрева\w+|застрян\w+|запутыва\w+|запутаю\w+|цепля\w+|гон(?:ят|ит|яли|ял)|гоня(?:ют|ет|ли|л)|пригон\w+|выгон(?:ят|ит|яют|яли)|перегон(?:ят|яют|яли)|вод(?:ят|ит|или)|пас(?:ут|ёт|ет|ли)|выпаса\w+|пуска(?:ют|ет|ли))(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "взятки на постах были, но это прекратилось": what the sentence named before the
+        # anaphor is over, whatever its polarity
+        (r"(?:(?:но|а|и)\s+)?(?:всё\s+это|все\s+это|это\s+всё|это\s+все|это|такое)\s+(?:(?:уже|давно|потом|сразу|тоже|всё|вс[её]\s+же)\s+)*(?:прекратил\w+|закончил\w+|кончил\w+|ушло\s+в\s+прошлое|осталось\s+в\s+прошлом|в\s+прошлом|прошло|исчезл\w+|сошло\s+на\s+нет)(?=\s*(?:[.,;!—–-]|$)|\s+(?:после|когда|давно|уже|как|с\s+тех|лет|года?|в\s+\d+|\d+)(?!\w))", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "озёра полные", "родники не пересохли": water in place is no drought
+        (r"(?:родник\w*|озер\w*|озёр\w*|колод\w+|речк\w*|реки|река|ручь\w+|водопо\w+)\s+(?:(?:у\s+нас|в\s+этом\s+году|сейчас|пока|тоже|все|всё|ещё|еще)\s+)*(?:полн(?:ые|ы|ая|о|ый)|полноводн\w+|с\s+водой|не\s+(?:пересох\w*|высох\w*|пересыха\w+|высыха\w+))(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "сайга проходит через забор свободно": a barrier passed freely is none
+        (r"(?:(?:проход|переход|пересека|пролеза|проника)\w*|прош(?:ла|ли|[её]л)|перешл\w*)\s+(?:\S+\s+){0,3}?(?:свободно|беспрепятственно|спокойно|без\s+(?:проблем|помех|препятствий))(?!\w)|(?:свободно|беспрепятственно|спокойно|без\s+(?:проблем|помех|препятствий))\s+(?:\S+\s+)?(?:проход|переход|пересека|пролеза)\w*", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "никто не берёт взяток", "взяток не берут": bribe-taking and who would take them
+        # are denied
+        (r"(?:никто\s+)?не\s+(?:бер[её]т|берут|брал\w*|бер[её]м|дают|да[её]т|давал\w*|требу\w+|вымога\w+)\s+(?:\S+\s+)?(?:взят\w+|мзд\w+|откат\w+)|(?:взят\w+|откат\w+)\s+(?:\S+\s+){0,2}?(?:никто\s+)?не\s+(?:бер[её]т|берут|брал\w*|бер[её]м|дают|да[её]т|давал\w*|требу\w+|вымога\w+)", "not", CLAUSE, DENY),  # noqa: E501
+        # "гибели сайги на дороге не было", "ящур до нас не дошёл": the loss with its cause,
+        # the threat that did not reach, are denied
+        (r"(?:гибел\w+|столкновени\w+|наезд\w+|случа\w+\s+гибели)\s+(?:\S+\s+){0,4}?(?:не\s+было|нет|не\s+зафиксирова\w+|не\s+отмеча\w+|не\s+отмечено)(?!\w)|до\s+(?:нас|них|него|не[её]|\S+)\s+(?:так\s+и\s+|пока\s+|ещё\s+|еще\s+)?не\s+(?:дош[её]л\w*|дошла|дошло|дошли|добрал\w+|доход\w+|докатил\w+)|не\s+(?:дош[её]л|дошла|дошло|дошли|докатил\w+)\s+до(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "без всяких проблем с соседями": a dispute denied takes both sides with it
+        (r"без\s+(?:каких-(?:либо|то)\s+|всяких\s+|особых\s+|никаких\s+)?(?:проблем|конфликтов|споров|разногласий|трений|осложнений|сложностей|ссор)\s+(?:с|со|между)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # impunity, not a denial: "браконьерам у нас ничего не грозит"
         (r"(?:браконьер|нарушител|охотник)\w*\s+(?:\w+\s+){0,2}?(?:ничего|никак\w*|ничем)\s+не\s+(?:гроз\w+|будет|бывает|делают|сделают|угрожа\w+|рискуют)", "", AFTER, NONE),  # noqa: E501
         (r"(?:браконьер|нарушител)\w*\s+(?:\w+\s+){0,3}?(?:никто\s+)?не\s+(?:трога\w+|тронут|тронул\w*|наказыва\w+|наказал\w*|сажа\w+|посадил\w*)", "", AFTER, NONE),  # noqa: E501
@@ -350,7 +411,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:взят(?:ок|ки)|взяточ\w*|мзд\w*)\s+(?:\w+\s+){0,2}?не\s+бер\w+|не\s+бер(?:ут|[её]т)\s+(?:\w+\s+)?(?:взят(?:ок|ки)|мзд\w*)", "not", CLAUSE, DENY),  # noqa: E501
         # the wildlife not disturbed or trampling nothing: "туристы зверя не беспокоят",
         # "сайга посевы не топчет", "волки на скот не нападают"
-        (r"(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*|козерог\w*|барс\w*|их|его|е[её])\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+|пуга\w+|распуга\w+)|не\s+(?:беспоко\w+|трево\w+|пуга\w+)\s+(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*)|не\s+(?:топч\w+|вытапт\w+|потрав\w+|напада\w+|задира\w+|давят|давит|трав(?:ят|ит|или|ил)|отравля\w+|мст(?:ят|ит|или|ил))", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*|козерог\w*|барс\w*|их|его|е[её])\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+|пуга\w+|распуга\w+)|не\s+(?:беспоко\w+|трево\w+|пуга\w+)\s+(?:звер\w*|животн\w*|сайг\w*|джейран\w*|архар\w*|кулан\w*|дзерен\w*|олен\w*)|не\s+(?:топч\w+|вытапт\w+|потрав\w+|напада\w+|задира\w+|реж(?:ет|ут)|таска(?:ет|ют)|загрязня\w+|давят|давит|трав(?:ят|ит|или|ил)|отравля\w+|мст(?:ят|ит|или|ил))", "not", CLAUSE, DENY),  # noqa: E501
         # "проблемы с волками давно решены"; "заповедник от дорог и заборов свободен"
         (r"(?:проблем\w*|вопрос\w*)\s+(?:\S+\s+){0,4}?(?:(?:давно|уже|полностью|успешно|наконец|окончательно)\s+)?(?<!не\s)(?:решен\w*|решил\w*|снят\w*|закрыт\w*)(?!\s+(?:только\s+)?на\s+бумаге)|от\s+(?:\S+\s+){1,4}?свобод\w+", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:это\s+)?не\s+про\s+нас|не\s+(?:\w+\s+)?помех\w*", "not a problem", BEFORE, DENY),
@@ -413,7 +474,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"без|отсутстви\w+|нехватк\w+|недостат\w+|не\s+хватает|свобод\w+\s+от|избавил\w*\s+от|избав\w+\s+от|(?:чист|очищен)\w*\s+от", "without", AFTER, NEGATE, 3),  # noqa: E501
         # "зима у нас сайгака не губит", "трасса их путь не затрагивает", "нас это не коснулось":
         # neither the one that does not harm nor the one not harmed is a problem
-        (r"(?:нам|им|ему|ей|мне|нас)\s+не\s+меша\w+|(?:нас|меня|их)\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+)|(?!браконьер|нарушител|охотник)\w+(?:ам|ям|ым)\s+не\s+меша\w+|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)(?:ничего\s+|никак\s+)?не\s+гроз(?:ит|ят|ил\w*)|(?:прош[её]л|прошла|прошло|прошли)\s+(?:\w+\s+)?стороной|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+меша\w+(?=\s*(?:[.,;:!?]|$))|миновал\w*|не\s+(?:охот\w+|бь[её]т|бьют|стреля\w+)|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+(?:особо\s+|очень\s+|сильно\s+|так\s+уж\s+)?(?:губ(?:ит|ят|ил\w*)|погуб\w+|вред(?:ит|ят|ил\w*)|навред\w+|угрожа\w+|затрагива\w+|затрону\w*|задел\w*|задева\w+|зацепил\w*|пересека\w+|каса\w+|коснул\w+|испытыва\w+)|обош(?:ел|ёл|ла|ло|ли)\s+(?:\w+\s+)?стороной", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:нам|им|ему|ей|мне|нас)\s+не\s+меша\w+|(?:нас|меня|их)\s+(?:\w+\s+)?не\s+(?:беспоко\w+|трево\w+)|(?!браконьер|нарушител|охотник)\w+(?:ам|ям|ым)\s+не\s+меша\w+|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)(?:ничего\s+|никак\s+)?не\s+гроз(?:ит|ят|ил\w*)|(?:прош[её]л|прошла|прошло|прошли)\s+(?:\w+\s+)?стороной|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+меша\w+(?=\s*(?:[.,;:!?]|$))|миновал\w*|обош(?:ла|[её]л|ло|ли)(?:\s+стороной)?(?=\s*(?:[.,;:!?—–]|$)|\s+(?:нас|наш\w*|этот|эту|это|эти|район\w*|участ\w+|стороной)(?!\w))|не\s+(?:охот\w+|бь[её]т|бьют|стреля\w+)|(?<!браконьерам\s)(?<!нарушителям\s)(?<!охотникам\s)не\s+(?:особо\s+|очень\s+|сильно\s+|так\s+уж\s+)?(?:губ(?:ит|ят|ил\w*)|погуб\w+|вред(?:ит|ят|ил\w*)|навред\w+|угрожа\w+|затрагива\w+|затрону\w*|задел\w*|задева\w+|зацепил\w*|пересека\w+|каса\w+|коснул\w+|испытыва\w+)|обош(?:ел|ёл|ла|ло|ли)\s+(?:\w+\s+)?стороной", "not", CLAUSE, DENY),  # noqa: E501
         (r"не\s+(?:страда\w+|пострада\w+)\s+от|не\s+(?:затрон\w+|затрагива\w+|подверж\w+|угрожа\w+|беспоко\w+|трево\w+)|обход\w+\s+без", "without", AFTER, NEGATE, 4),  # noqa: E501
         # "пастбища от перевыпаса не страдают": what suffers is named before the verb
         # "от засухи, слава богу, не пострадали": a parenthesis between
@@ -443,6 +504,11 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "zh": [
         # traditional characters stand beside the simplified ones: [没沒]
+        # "黄羊过不去铁路" (cannot get past): a barrier complained of, nothing negated
+        (r"(?:[过過]|[进進]|出|跨|越|穿)不(?:去|[来來]|[过過]去|[过過])", "", AFTER, NONE),
+        # a lack denied before its object: "我们不缺数据" (the resource is in place; "不缺偷猎的"
+        # still speaks of poaching)
+        (r"(?<![不没沒])(?:并|並|也|都|从)?不缺(?:乏)?(?=[^。!?！？;；,，.、\s])", "not a problem", AFTER, AFFIRM, 6),  # noqa: E501
         # "不管是偷猎还是放牧，在这里都不是问题", "无论X还是Y都没有": everything named
         (r"(?:不管|不[论論]|[无無][论論])是?[^。!?！？;；\n]{1,20}?[,，]?[^。!?！？;；\n,，]{0,8}?都(?:不是|不算|[谈談]不上|算不上|[没沒]有?|不存在|不成|不[构構]成|[没沒][见見][过過]|[没沒][听聽][说說][过過]?)", "neither-nor", CLAUSE, DENY, 10),  # noqa: E501
         (r"不[仅僅]|不只|不但|不[断斷]|不少|不[错錯]|不同|不停|不久|不管|不[论論]|毫不|不得不|[并並]不少", "", AFTER, NONE),  # noqa: E501
@@ -491,7 +557,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:[钱錢]|经费|經費|资金|資金|[车車]|人手|人员|人員|设备|設備|装备|裝備|油|相机|相機|仪器|儀器)(?:[现現]在|如今)?(?:也|都|已[经經]?)?(?:有了?|配了|配上了|配[齐齊]了|配好了|配备了|配備了|到了|到位了|有保障)(?:[一两兩二三四五六七八九十几幾\d]+[辆輛台个個套名架])?(?:了)?(?=[。，,；;!！]|$)", "not a problem", BEFORE, DENY, 8),  # noqa: E501
         # a thing said to work or come on time: "联合巡护运转得很好", "补偿款按时到账",
         # "每年春秋两季都做调查" (not "运转不好", "从来不按时")
-        (r"(?:运[转行]|運[轉行]|配合|合作)(?:得)?(?:一直|都|也)?(?:很|挺|非常|比较|比較|相当|相當)?(?:好|顺利|順利|良好|正常)(?:的)?(?=[。!！.,，;；]|$)|(?<![不没沒])(?:都|也|一直|基本)?按[时時](?:到[账賬位]|[发發]放?|到|[给給]|下[来來])(?:了)?|每年(?:春[天季]|秋[天季]|春秋(?:两季)?|冬[天季]|夏[天季])?都(?:在)?(?:做|搞|查|数|數|[调調]查|[监監][测測]|清点|清點)", "not a problem", BEFORE, DENY, 10),  # noqa: E501
+        (r"(?:运[转行]|運[轉行]|配合|合作)(?:得)?(?:一直|都|也)?(?:很|挺|非常|比较|比較|相当|相當)?(?:好|顺利|順利|良好|正常)(?:的)?(?=[。!！.,，;；]|$)|(?<![不没沒])(?:都|也|一直|基本)?按[时時](?:到[账賬位]|[发發]放?|到|[给給]|下[来來])(?:了)?|每年(?:春[天季]|秋[天季]|春秋(?:两季)?|冬[天季]|夏[天季])?(?:也|都|[还還])*(?:在|[来來])?(?:做|搞|查|数|數|[调調]查|[监監][测測]|清点|清點)", "not a problem", BEFORE, DENY, 10),  # noqa: E501
+        # "跟哈方每年都有联合调查", "调查队每年都来": a resource held every year is in place (its
+        # gap is denied; "每年都有偷猎" still speaks of poaching)
+        (r"(?<![不没沒])每(?:年|季|个月|個月|[个個]?季度)(?:春[天季]|秋[天季]|春秋(?:两季)?|冬[天季]|夏[天季])?(?:也|都|[还還]|按[时時])*(?:有|[进進]行|开展|開展|[组組]织|[组組]織|[来來]|[过過][来來]|搞|做)(?!不)", "not a problem", CLAUSE, AFFIRM, 16),  # noqa: E501
         # a problem said to be solved: "超载的问题已经通过轮牧解决了" (not "还没解决",
         # "解决不了", "没有真正解决")
         (r"[问問][题題](?![^。!?！？;；,，]{0,14}?(?:[纸紙]面上|表面上|名[义義]上|口[头頭]上))[^。!?！？;；,，]{0,14}?(?<![没沒未])(?<![没沒]有)(?<![没沒]能)(?<!不)(?<!真正)(?:已[经經]?|早就?|基本|彻底|徹底|都|也|终于|終於)?(?:得到|得以)?(?:解[决決])(?:了|掉了|好了)", "not a problem", CLAUSE, DENY, 12),  # noqa: E501
@@ -553,6 +622,20 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:[没沒]有?|未)被", "not", AFTER, NEGATE, 6),
         # official: "X和Y均未发现", "均无" (none of them)
         (r"(?:均|皆|都)(?:未(?:[发發][现現]|[发發]生|出[现現]|[见見])?|[无無]|不存在)", "neither-nor", EITHER, NEGATE, 12),  # noqa: E501
+        # "不受跨境问题影响" (not affected by X): X is denied whatever its polarity
+        (r"(?:[并並]|从来|從來|基本|基本上|完全)?(?:不受|未受到?|[没沒]有?受到?)(?=[^。!?！？;；\n,，]{1,12}?(?:的)?(?:影[响響]|威[胁脅]|干[扰擾]|冲[击擊]|波及|牵连|牽連|困扰|困擾))", "without", AFTER, DENY, 12),  # noqa: E501
+        # "以前检查站收钱，现在不再有了": what the sentence named before is over
+        (r"(?:[现現]在|如今|目前|后来|後來)?(?:已[经經])?(?:就)?(?:不再有|再也[没沒]有|[没沒]有)了(?=[。!！.,，;；]|$)", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "黄羊能自由穿过铁路": a barrier passed freely is none
+        (r"(?:自由|顺利|順利|轻松|輕鬆|随便|隨便|畅通|暢通)(?:地)?(?:通[过過]|穿[过過越]|跨[过過越]|越[过過]|[过過]去|[过過]来|[过過]來)", "not a problem", CLAUSE, DENY, 16),  # noqa: E501
+        # "偷猎的不来了" (they no longer come): who no longer comes is denied
+        (r"(?:都|也|早就?|早已)?(?:不(?:再)?[来來]了|不再[来來])(?=[。!！.,，;；]|$)", "no longer", BEFORE, NEGATE, 8),  # noqa: E501
+        # "铁路不挡藏羚羊" (the railway does not block them): the barrier is denied
+        (r"(?:[并並]|也|都|根本|从来|從來|已[经經]|早就)?(?:不|不再|[没沒]有?)(?:[挡擋]|[拦攔]|阻[挡擋拦攔隔]|隔断|隔斷)(?:住|着|著)?", "not", BEFORE, DENY, 8),  # noqa: E501
+        # "部门之间不扯皮" (the agencies do not pass the buck): the dysfunction is denied
+        (r"(?:[并並]|也|都|从来|從來|从不|從不)?不(?:扯皮|推诿|推諉|踢皮球|互相推诿|互相推諉|内耗|內耗|打架)", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
+        # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied
+        (r"(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:把|将|將)[^。!?！？;；\n,，]{1,4}?(?:赶|趕|放|牵|牽|带|帶)|(?:不|[没沒]有?|不再|[从從]不|[从從][来來]不|[谁誰]也不|[没沒]人)(?:去|到|在|上)[^。!?！？;；\n,，]{1,6}?放(?:牧|羊|牛|马|馬|牲口)", "not", CLAUSE, DENY),  # noqa: E501
         (r"免遭|幸免于|幸免於", "without", AFTER, NEGATE, 6),
         # "盗猎的影子都没见着", "连个套子的影儿都没有": not a trace of what it names before it
         (r"(?:的)?(?:影子|影儿|影兒|踪影|蹤影|[踪蹤][迹跡])(?:都|也)?(?:[没沒]有?|[见見]不[着著到])(?:[见見][着著]|[见見]到|[见見][过過]|[见見]|看[见見]|看到)?", "never", BEFORE, NEGATE, 10),  # noqa: E501
@@ -675,6 +758,34 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "fa": [
         (r"نه\s+تنها|نه\s+فقط", "", AFTER, NONE),
+        # "راه آهن جلوی آهوها را نمی گیرد" (does not block the animals): the barrier before it
+        # is denied (not "جلوی شکارچی ها را نمی گیرند", nobody stops the poachers)
+        (r"جلوی\s+(?:این\s+|اون\s+|آن\s+)?(?:آهو|گورخر|کل|بز|قوچ|میش|حیوان|جانور|وحش|یوز|پلنگ|جیران|گوسفند|دام|گله)\S*(?:\s+ها)?\s+را\s+(?:هم\s+|اصلا\s+|دیگر\s+)?نمی\s*(?:گیرد|گیرند|گیره|گیرن)(?!\w)", "not", BEFORE, DENY, 6),  # noqa: E501
+        # "مردم از پلنگ شکایت نمی کنند", "گرگ ها به گله حمله نمی کنند", "تلفات آهو در کانال
+        # نداشتیم": the complaint, attack or loss denied takes its clause
+        (r"(?:شکایت|گله\s*مندی|گلایه|اعتراض|حمله)(?:\s*ای|\s*ی)?\s+(?:(?:هم|دیگر|دیگه|اصلا|هیچ\s*وقت)\s+)*(?:نمی\s*(?:کنند|کند|کنن|کنه)|نکرده\S*|نکردند|ندارند|نداریم|نشده)(?!\w)|(?:تلفات|تصادف|مرگ\s+و\s+میر|تلف\s+شدن)\S*\s+(?:\S+\s+){0,4}?(?:نداشتیم|نداشته\S*|نبود|نبوده\S*|نداریم|ندارند|نداشتند)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "آهوها نمی توانند از کانال رد شوند" (cannot cross it): a barrier complained of
+        (r"نمی\s*(?:توانند|تونن|تواند|تونه|توانستند|تونستن)\s+(?:از\s+)?(?:\S+\s+){0,3}?(?:رد|عبور|بگذر\S*|بپر\S*)(?:\s+(?:شوند|شن|شود|شه|کنند|کنن|کند))?(?!\w)", "", AFTER, NONE),  # noqa: E501
+        # a lack denied: "آمار کم نداریم", "کمبود داده نداریم" (the resource is in place)
+        (r"(?:کم|کمبود(?:\s*ی)?)\s+(?:هم\s+)?(?:نداریم|ندارند|ندارد|نداره|نداشتیم|نیست)(?!\w)", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
+        # "آهوها در کانال گیر نمی کنند", "چوپان ها گله را به چشمه نمی برند": the barrier the
+        # animals are not caught in, the herding and where it would go, are denied
+        (r"(?:گیر|گرفتار)\s+(?:هم\s+)?(?:نمی\s*(?:کنند|کند|افتند|افتد)|نکرده\s*(?:اند|است|ایم)|نمی\s*شوند|نمی\s*شود)(?!\w)|(?:گله|دام|احشام|گوسفند|بز|رمه)\S*\s+(?:(?:شان|ها|خود|را)\s+){0,2}(?:\S+\s+){0,4}?(?:نمی\s*(?:برند|برد|برن|آورند|آورد|رانند|راند|چرانند|چراند)|نبرده\s*اند|نیاورده\s*اند)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "رشوه در پاسگاه بود، ولی دیگر تمام شد": what the sentence named before is over
+        (r"(?:(?:این|اون|آن|اینها|این\s+ها)\s+(?:هم\s+)?(?:(?:دیگر|دیگه|دیگ)\s+)?|(?:دیگر|دیگه)\s+)(?:کاملا\s+|به\s+کلی\s+)?(?:تمام|تموم|ختم|متوقف|قطع)\s*(?:شد|شده|شده\s+است|شده\s+اس|شدن|شده\s+اند)(?!\w)", "no longer", SENTENCE, DENY, 40),  # noqa: E501
+        # "تیم سرشماری هر سال می آید", "هر پاییز سروی مشترک می کنیم": a resource held every
+        # season is in place (its gap is denied; a problem term stays)
+        (r"(?<!\S)(?:هر|همه\s+ساله|سالانه)\s+(?:(?:سال|بهار|پاییز|تابستان|زمستان|ماه|فصل)\s+)?(?:(?!نمی|ن\S)\S+\s+){0,4}?(?:می\s*(?:آید|آیند|آیه|آن|کنیم|کنند|کنه|کنن|شود|شه|دهیم|دهند|گیریم|گیرند|شماریم|شمارند)|انجام\s+می\s*\S+)(?!\w)", "not a problem", CLAUSE, AFFIRM, 10),  # noqa: E501
+        # "چشمه ها پرآب اند", "چشمه ها هنوز می جوشند": water in place is no drought
+        (r"(?:چشمه|رودخانه|رود|چاه|دریاچه|برکه|آبشخور)\S*(?:\s+ها)?\s+(?:(?:هم|هنوز|امسال|همه)\s+)*(?:(?:پر\s*آب|پر)\s*(?:اند|است|ه|ند|هستند|ن)(?!\w)|پرآب\S*|می\s*جوش\S*|جاری\s*\S*|آب\s+دار\S*|خشک\s+نشده\S*)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "آهوها راحت از جاده رد می شوند": a barrier passed freely is none
+        (r"(?:راحت|به\s+راحتی|آزادانه|بی\s+دردسر|بدون\s+مشکل)\s+(?:\S+\s+){0,3}?(?:رد|عبور)\s+(?:می\s*(?:شوند|شود|شن|شه|کنند|کند|کنن)|شدند|کردند)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "محیط بان ها رشوه نمی گیرند": bribe-taking and who would take them are denied
+        (r"رشوه\s+(?:(?:هم|اصلا|دیگر|دیگه)\s+)*(?:نمی\s*(?:گیرند|گیرد|گیرن|گیره|دهند|دهد|دن|ده|خواهند|خواهد)|نگرفته\S*|نداده\S*)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # "معدن را تعطیل کردند", "جاده را بستند": what was closed or removed is no more
+        (r"(?<=\sرا\s)(?<!راه\sرا\s)(?<!مسیر\sرا\s)(?<!جلو\sرا\s)(?<!جلوی\sرا\s)(?:(?:بالاخره|دیگر|کاملا)\s+)?(?:بستند|تعطیل\s+(?:کردند|کرده\s*اند|شد)|برچیدند|برچیده\s*اند|جمع\s+کردند|جمع\s+کرده\s*اند|خراب\s+کردند|برداشتند|برداشته\s*اند)(?!\w)", "no longer", BEFORE, NEGATE, 8),  # noqa: E501
+        # "بدون هیچ دردسری با همسایه": a dispute denied takes both sides with it
+        (r"بدون\s+(?:هیچ\s+)?(?:دردسر|مشکل|درگیری|اختلاف|مسئله|مساله|تنش|گرفتاری|دعوا)(?:\s*ی)?\s+(?:با|بین|میان)(?!\w)", "without", CLAUSE, DENY),  # noqa: E501
         # "جلوی شکارچی ها را نمی گیرند" (nobody stops the poachers) does not deny the poachers;
         # "شکار صورت نمی گیرد" (no hunting takes place) does
         (r"(?<!صورت\s)(?<!انجام\s)(?<!قرار\s)نمی\s*گیر\w*", "", BEFORE, NONE),
@@ -745,7 +856,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # free) and a bare "شکار آزاد است" (hunting is allowed) are not it
         (r"از\s+(?:[^\s.,;:!?؟،؛]+\s+){1,5}?(?:آزاد|پاک|عاری|در\s+امان|مصون)\s*(?:است|هست|اند|هستند|ه|ند|ن)(?!\w)", "without", BEFORE, NEGATE, 8),  # noqa: E501
         # "از شکار در امانه", "از خشکسالی آسیبی ندیده" (spared from X)
-        (r"پاک\s+(?:است|شده|اند|ه)|پاکه|عاری\s+(?:است|اند|ه)|در\s+امان(?:ه|ند|ن|اند)?|مصون(?:ه|ند)?|(?:آسیب|صدمه|لطمه|ضرر|زیان|خسارت)(?:\s*ی)?\s+(?:هم\s+)?(?:\S+\s+)?(?:ندید|نخورد|نرسید|نمی\s*بین|نمی\s*خور|ندار)\w*", "without", BEFORE, NEGATE, 4),  # noqa: E501
+        (r"پاک\s+(?:است|شده|اند|ه)|پاکه|عاری\s+(?:است|اند|ه)|در\s+امان(?:ه|ند|ن|اند)?|مصون(?:ه|ند)?|(?:آسیب|صدمه|لطمه|ضرر|زیان|خسارت)(?:\s*ی)?\s+(?:هم\s+)?(?:\S+\s+)?(?:ندید|نخورد|نرسید|نمی\s*بین|نمی\s*خور|ندار|نزد|نمی\s*زن)\w*", "without", BEFORE, NEGATE, 6),  # noqa: E501
         # "به دور از معدن کاری" (far from mining), but not "دور از چشم" (out of sight of)
         (r"عاری\s+از|خالی\s+از|(?:به\s+)?دور\s+از(?!\s+چشم)", "without", AFTER, NEGATE, 3),
         # "نه با کمبود داده روبه روست و نه با …": the preposition goes with "neither"
@@ -1414,6 +1525,13 @@ def negate(
             for i in starting.between(scope.cue_end - starting.longest, scope.cue_start + 1)
             if spans[i][0] <= scope.cue_start and scope.cue_end <= spans[i][1]
         )
+        if holders and scope.effect == AFFIRM:
+            # a lack denied inside the gap's own wording ("data is not lacking"): the gap
+            # is not there
+            for index in holders:
+                if polarities[index] != PROBLEM and not result[index]:
+                    result[index] = scope.family
+            continue
         if holders:
             # ... unless the cue is the word's own negated form: a problem term matched by a
             # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
@@ -1457,9 +1575,18 @@ def negate(
                 if scope.direction == AFTER
                 else (scope.start, scope.cue_start)
             )
+            if scope.effect == AFFIRM:
+                lo = min(lo, scope.cue_start)
             for index in starting.between(lo, hi):
                 if not result[index] and (
-                    scope.effect != AFFIRM or polarities[index] == RESOURCE
+                    scope.effect != AFFIRM
+                    or polarities[index] == RESOURCE
+                    # "we don't lack data": the gap term that takes in the denied lack
+                    or (
+                        polarities[index] == GAP
+                        and spans[index][0] < scope.cue_end
+                        and scope.cue_start < spans[index][1]
+                    )
                 ):
                     result[index] = scope.family
     _privatives(clean, lang, spans, polarities, result)

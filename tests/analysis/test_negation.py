@@ -2390,3 +2390,423 @@ def test_free_of_two_things_joined_denies_both(lang, text):
     asserted, negated = _split(text, lang)
     assert "infrastructure" not in asserted and "infrastructure" in negated, (text, asserted)
     assert "poaching" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a lack denied: the resource is in place, the complaint beside it still tags
+        ("en", "We have no shortage of data here, the roads are the trouble.", "science", "infrastructure"),  # noqa: E501
+        ("en", "We do not lack monitoring data; the fence blocks the herds.", "science", "infrastructure"),  # noqa: E501
+        ("ru", "Нехватки данных у нас нет, мешает забор.", "science", "infrastructure"),
+        ("ru", "Мы не испытываем недостатка в данных, а забор мешает.", "science", "infrastructure"),  # noqa: E501
+        ("zh", "我们不缺数据，问题是围栏。", "science", "infrastructure"),
+        ("fa", "آمار کم نداریم، مشکل فنس است.", "science", "infrastructure"),
+    ],
+)
+def test_a_denied_lack_of_a_resource_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a lack of a problem denied is plenty of it; a lack stated is the gap
+        ("en", "We have no shortage of poachers in the valley.", "poaching"),
+        ("en", "We lack data on the herds.", "science"),
+        ("ru", "Нет недостатка в браконьерах.", "poaching"),
+        ("ru", "У нас нехватка данных.", "science"),
+        ("zh", "这里不缺偷猎的人。", "poaching"),
+        ("zh", "我们缺数据。", "science"),
+        ("fa", "شکارچی کم نداریم.", "poaching"),
+        ("fa", "آمار نداریم.", "science"),
+    ],
+)
+def test_a_denied_lack_of_a_problem_or_a_stated_lack_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a dispute denied ("free of any quarrel with", "without any problems with"), a
+        # threat one was spared or not affected by, a predator that does not take stock
+        ("en", "Our valley is free of any quarrel with the Kazakh side; the mine road is the trouble.", "transboundary", "infrastructure"),  # noqa: E501
+        ("en", "The park has been spared the drought this year, but poachers come every week.", "climate", "poaching"),  # noqa: E501
+        ("ru", "С казахской стороной работаем без всяких проблем с обменом данными, а вот браконьеры лезут.", "transboundary", "poaching"),  # noqa: E501
+        ("ru", "Волк скот не режет, а вот браконьеры стреляют.", "livestock", "poaching"),
+        ("fa", "ما بدون هیچ مشکلی با طرف افغان همکاری می‌کنیم، ولی شکارچی‌ها زیادند.", "transboundary", "poaching"),  # noqa: E501
+        ("zh", "我们保护区不受跨境问题影响，真正的麻烦是偷猎。", "transboundary", "poaching"),
+        ("zh", "这里没有受到干旱影响，但是偷猎很严重。", "climate", "poaching"),
+    ],
+)
+def test_a_dispute_or_threat_one_is_spared_is_denied_beside_a_complaint(lang, text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "There is trouble with the border guards.", "transboundary"),
+        ("ru", "Волки режут овец каждую зиму.", "livestock"),
+        ("zh", "干旱影响了草场。", "climate"),
+    ],
+)
+def test_a_dispute_or_threat_stated_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # animals said not to be caught by a barrier; herding said not to go somewhere
+        ("en", "The gazelles never get stuck in the canal, but the mine road cuts their route.", "infrastructure", "infrastructure"),  # noqa: E501
+        ("en", "The shepherds don't bring their goats to the spring, but poachers come.", "livestock", "poaching"),  # noqa: E501
+        ("ru", "Джейраны в канале не застревают, а браконьеры стреляют.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Чабаны не гонят отары к роднику, но браконьеры приходят.", "livestock", "poaching"),  # noqa: E501
+        ("zh", "牧民不把羊赶到泉边，但是偷猎很多。", "livestock", "poaching"),
+        ("fa", "آهوها در کانال گیر نمی‌کنند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+    ],
+)
+def test_a_barrier_not_caught_in_or_herding_not_done_is_denied(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The kulans do not get caught in the fence any more.", "infrastructure"),
+        ("fa", "چوپان‌ها گله را به چشمه نمی‌برند.", "livestock"),
+    ],
+)
+def test_a_barrier_not_caught_in_or_herding_not_done_alone_tags_nothing(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # impunity and a barrier that does catch them stay complaints
+        ("en", "Poachers are never caught by the police.", "poaching"),
+        ("en", "Poachers never get caught in our district.", "poaching"),
+        ("en", "The saiga get caught in the wire every spring.", "infrastructure"),
+        ("ru", "Чабаны гонят отары к роднику.", "livestock"),
+        ("fa", "آهوها در کانال گیر می‌کنند.", "infrastructure"),
+        ("zh", "牧民把羊赶到泉边。", "livestock"),
+    ],
+)
+def test_caught_by_a_barrier_or_herding_stated_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # an anaphor said to be over ("that ended", "это прекратилось", "دیگر تمام شد",
+        # "现在没有了") denies what its sentence named before it; a complaint after stays
+        ("en", "Poaching was bad but that has long ended; now the mine road is the trouble.", "poaching", "infrastructure"),  # noqa: E501
+        ("ru", "Взятки на постах были, но это прекратилось. Теперь мешает забор.", "governance", "infrastructure"),  # noqa: E501
+        ("fa", "رشوه در پاسگاه بود، ولی دیگر تمام شد. حالا مشکل فنس است.", "governance", "infrastructure"),  # noqa: E501
+        ("zh", "以前套子很多，现在没有了，但是围栏还挡着黄羊。", "poaching", "infrastructure"),
+    ],
+)
+def test_an_anaphor_said_to_be_over_denies_what_came_before(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that stopped the herds": a barrier that stops animals is a complaint
+        ("en", "The fence across the valley, that stopped the herds for years.", "infrastructure"),  # noqa: E501
+        ("zh", "现在没有了钱，巡护停了。", "governance"),
+    ],
+)
+def test_an_anaphor_that_acts_or_a_gap_is_not_over(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a resource held every year is in place; the complaint beside it still tags
+        ("zh", "跟哈方每年都有联合调查，难的是巡护员工资太低。", "transboundary", "governance"),
+        ("zh", "调查队每年都来数羚羊，但是偷猎很多。", "science", "poaching"),
+        ("fa", "هر سال سروی مشترک می‌کنیم. مشکل ما معاش محیط‌بان‌هاست.", "transboundary", "governance"),  # noqa: E501
+        ("fa", "تیم سرشماری هر سال می‌آید، ولی شکارچی‌ها زیادند.", "science", "poaching"),
+    ],
+)
+def test_a_resource_held_every_year_is_no_gap(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("zh", "每年都有偷猎。", "poaching"),
+        ("fa", "هر سال شکارچی‌ها می‌آیند.", "poaching"),
+        ("fa", "سرشماری هر سال انجام نمی‌شود.", "science"),
+    ],
+)
+def test_a_problem_every_year_or_a_resource_not_held_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # water said to be in place (full, flowing) is no drought; a complaint beside stays
+        ("en", "The springs are full this year, but the poachers are back.", "poaching"),
+        ("ru", "Родники бьют, озёра полные, а браконьеры приходят.", "poaching"),
+        ("fa", "چشمه‌ها پرآب‌اند، ولی شکارچی‌ها زیادند.", "poaching"),
+    ],
+)
+def test_water_in_place_is_no_drought(lang, text, kept):
+    asserted, _ = _split(text, lang)
+    assert "climate" not in asserted, (text, asserted)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "The springs dried up.", "climate"),
+        ("ru", "Родники пересохли.", "climate"),
+        ("ru", "Браконьеры бьют сайгу.", "poaching"),
+        ("fa", "چشمه‌ها خشک شده‌اند.", "climate"),
+    ],
+)
+def test_water_gone_or_shooting_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # escaped, kept clear of, passed by, left alone, stopped doing, no bribe-taking
+        ("We escaped the dzud this winter, but the fence cuts the route.", "climate", "infrastructure"),  # noqa: E501
+        ("Our pastures are clear of snares now, but the road cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("The disease passed us by, but the fence cuts the route.", "livestock", "infrastructure"),  # noqa: E501
+        ("Poaching has left our area alone, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("People stopped setting snares, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("The rangers don't take bribes, but poachers come.", "governance", "poaching"),
+    ],
+)
+def test_english_escaped_cleared_stopped_denials(text, denied, kept):
+    asserted, negated = _split(text, "en")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a resource stopped is the gap; an escape from the rangers or bribes taken stay
+        ("They stopped counting the saiga in 2015.", "science"),
+        ("The rangers stopped patrolling the gorge.", "governance"),
+        ("Poachers escaped the rangers again.", "poaching"),
+        ("The rangers take bribes.", "governance"),
+    ],
+)
+def test_english_stopped_resource_or_escaped_rangers_still_tags(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a barrier passed freely is none; a threat that passed a place by is denied
+        ("en", "The saiga cross the railway freely now, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Сайга через забор теперь проходит свободно, но браконьеры приходят.", "infrastructure", "poaching"),  # noqa: E501
+        ("ru", "Засуха нас обошла, но браконьеры приходят.", "climate", "poaching"),
+        ("fa", "آهوها راحت از جاده رد می‌شوند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+        ("zh", "黄羊能自由穿过铁路，但是偷猎很多。", "infrastructure", "poaching"),
+    ],
+)
+def test_a_barrier_passed_freely_is_denied(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # animals that cannot get past a barrier: a complaint, nothing negated
+        ("en", "The saiga cannot cross the railway."),
+        ("ru", "Сайга не может пройти через забор."),
+        ("fa", "آهوها نمی‌توانند از جاده رد شوند."),
+        ("fa", "مشکل واقعی کانال تازه است که آهوها نمی‌توانند از آن رد شوند."),
+        ("zh", "黄羊过不去铁路。"),
+    ],
+)
+def test_a_barrier_animals_cannot_pass_still_tags(lang, text):
+    asserted, _ = _split(text, lang)
+    assert "infrastructure" in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # bribes not taken, a thing closed, who no longer comes
+        ("ru", "Никто не берёт взяток, а вот забор мешает.", "governance", "infrastructure"),
+        ("fa", "محیط‌بان‌ها رشوه نمی‌گیرند، ولی شکارچی‌ها زیادند.", "governance", "poaching"),
+        ("fa", "معدن را تعطیل کردند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("fa", "جاده را بستند، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("zh", "偷猎的不来了，但是围栏挡着黄羊。", "poaching", "infrastructure"),
+    ],
+)
+def test_bribes_not_taken_a_thing_closed_or_no_longer_coming_is_denied(lang, text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, lang)
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("ru", "Без взяток тут ничего не решить.", "governance"),
+        ("ru", "Инспекторы берут взятки.", "governance"),
+        ("fa", "محیط‌بان‌ها رشوه می‌گیرند.", "governance"),
+        # fences that closed the way are the complaint
+        ("fa", "فنس‌ها راه را بستند.", "infrastructure"),
+        ("fa", "فنس‌ها مسیر آهوها را بسته‌اند.", "infrastructure"),
+    ],
+)
+def test_bribes_taken_or_a_way_closed_still_tags(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # not a single case of X; no deaths on X; a harm verb denied
+        ("There hasn't been a single case of poaching since 2019, but the fence cuts the route.", "poaching", "infrastructure"),  # noqa: E501
+        ("There were no gazelle deaths on the road this year, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("The mine does not pollute the river, but poachers come.", "infrastructure", "poaching"),  # noqa: E501
+        ("The herders don't complain about leopards, but poachers come.", "community", "poaching"),  # noqa: E501
+    ],
+)
+def test_english_no_single_case_no_deaths_no_harm(text, denied, kept):
+    asserted, negated = _split(text, "en")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The mine pollutes the river.", "infrastructure"),
+        ("There were many gazelle deaths on the road.", "infrastructure"),
+        ("The herders complain about leopards.", "community"),
+    ],
+)
+def test_english_cases_deaths_and_harm_stated_still_tag(text, theme):
+    asserted, _ = _split(text, "en")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("铁路不挡藏羚羊，但是偷猎很多。", "infrastructure", "poaching"),
+        ("部门之间不扯皮，但是偷猎很多。", "governance", "poaching"),
+    ],
+)
+def test_chinese_a_barrier_that_does_not_block_or_no_buck_passing_is_denied(text, denied, kept):  # noqa: E501
+    asserted, negated = _split(text, "zh")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("铁路挡着藏羚羊。", "infrastructure"),
+        ("围栏挡住了黄羊。", "infrastructure"),
+        ("部门之间老是扯皮。", "governance"),
+    ],
+)
+def test_chinese_a_barrier_that_blocks_or_buck_passing_still_tags(text, theme):
+    asserted, _ = _split(text, "zh")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # a complaint, attack or loss denied; a barrier that does not block the animals
+        ("مردم از پلنگ شکایت نمی‌کنند، ولی شکارچی‌ها زیادند.", "community", "poaching"),
+        ("گرگ‌ها به گله حمله نمی‌کنند، ولی فنس مشکل است.", "livestock", "infrastructure"),
+        ("تلفات آهو در کانال نداشتیم، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),
+        ("راه‌آهن جلوی آهوها را نمی‌گیرد، ولی شکارچی‌ها زیادند.", "infrastructure", "poaching"),  # noqa: E501
+    ],
+)
+def test_persian_complaint_attack_loss_or_blocking_denied(text, denied, kept):
+    asserted, negated = _split(text, "fa")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("مردم از پلنگ شکایت می‌کنند.", "community"),
+        ("گرگ‌ها به گله حمله می‌کنند.", "livestock"),
+        ("تلفات آهو در کانال زیاد است.", "infrastructure"),
+        ("فنس جلوی آهوها را می‌گیرد.", "infrastructure"),
+        # nobody stops the poachers: impunity, not a denial
+        ("جلوی شکارچی‌ها را نمی‌گیرند.", "poaching"),
+    ],
+)
+def test_persian_complaint_attack_loss_or_blocking_stated_still_tags(text, theme):
+    asserted, _ = _split(text, "fa")
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # a loss with its cause, a threat that did not reach, harm and herding denied
+        ("Гибели сайги на дороге не было, но браконьеры приходят.", "infrastructure", "poaching"),  # noqa: E501
+        ("Ящур до нас не дошёл, но браконьеры приходят.", "livestock", "poaching"),
+        ("Рудник реку не загрязняет, но браконьеры приходят.", "infrastructure", "poaching"),
+        ("Скот на водопой к роднику не гоняют, но браконьеры приходят.", "livestock", "poaching"),  # noqa: E501
+    ],
+)
+def test_russian_loss_reach_harm_and_herding_denied(text, denied, kept):
+    asserted, negated = _split(text, "ru")
+    assert denied not in asserted and denied in negated, (text, asserted, negated)
+    assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Гибель сайги на дороге каждый год.", "infrastructure"),
+        ("Ящур дошёл до нас.", "livestock"),
+        ("Рудник загрязняет реку.", "infrastructure"),
+    ],
+)
+def test_russian_loss_reach_and_harm_stated_still_tag(text, theme):
+    asserted, _ = _split(text, "ru")
+    assert theme in asserted, (text, asserted)
