@@ -2280,3 +2280,24 @@ def test_persian_list_rule_leaves_a_predicate_before_and():
     # "fences are many and there is no water": the fence stays a complaint
     asserted, _ = _split("فنس زیاده و آب نیست.", "fa")
     assert "infrastructure" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # "X ч, Y ч — аль нь ч байхгүй": a dash after the pair does not stop the denial
+        ("Уурхай ч, хулгайн ан ч — манай сумд аль нь ч байхгүй. Харин ган их.", "poaching", "climate"),  # noqa: E501
+        # "Урьд нь … байсан. Одоо тэр больсон.": the now-clause ends the past with "тэр"
+        ("Урьд нь ангийн буугаар зээр агнадаг байсан. Одоо тэр больсон, харин ган их.", "poaching", "climate"),  # noqa: E501
+    ],
+)
+def test_mongolian_neither_nor_after_a_dash_and_a_past_that_stopped(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_a_past_that_stopped_with_nothing_named_after_it():
+    asserted, _ = _split("Урьд нь малчид зээр агнадаг байсан. Одоо тэр больсон.", "mn")
+    assert "poaching" not in asserted, asserted
+    asserted, _ = _split("Урьд нь зээр агнадаг байсан. Одоо ч гэсэн агнадаг.", "mn")
+    assert "poaching" in asserted, asserted
