@@ -2301,3 +2301,20 @@ def test_mongolian_a_past_that_stopped_with_nothing_named_after_it():
     assert "poaching" not in asserted, asserted
     asserted, _ = _split("Урьд нь зээр агнадаг байсан. Одоо ч гэсэн агнадаг.", "mn")
     assert "poaching" in asserted, asserted
+
+
+def test_mongolian_a_past_that_calmed_down_now():
+    asserted, _ = _split("Урьд нь уурхай их байсан, одоо нэлээн намжсан. Одоо бол ган л гол асуудал.", "mn")  # noqa: E501
+    assert "infrastructure" not in asserted and "climate" in asserted, asserted
+
+
+def test_mongolian_poaching_that_cannot_be_overcome_is_still_poaching():
+    asserted, _ = _split("Мөнгө хүрэлцэхгүй, тиймээс хулгайн анг дийлэхгүй байна.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+def test_mongolian_what_was_never_seen_happening_is_denied():
+    asserted, _ = _split("Хулан өвчнөөр үхэхийг би амьдралдаа үзээгүй. Харин ган их.", "mn")
+    assert "livestock" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хулан малын өвчнөөр үхэхийг олон удаа үзсэн.", "mn")
+    assert "livestock" in asserted, asserted
