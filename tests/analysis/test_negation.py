@@ -2318,3 +2318,27 @@ def test_mongolian_what_was_never_seen_happening_is_denied():
     assert "livestock" not in asserted and "climate" in asserted, asserted
     asserted, _ = _split("Хулан малын өвчнөөр үхэхийг олон удаа үзсэн.", "mn")
     assert "livestock" in asserted, asserted
+
+
+def test_mongolian_joint_work_that_runs_every_month_is_not_a_problem():
+    text = "Оростой хамтын ажиллагаанд асуудал байхгүй, хамтарсан эргүүл сар бүр явдаг. Харин хамгаалагчийн цалин бага."  # noqa: E501
+    asserted, _ = _split(text, "mn")
+    assert "transboundary" not in asserted and "governance" in asserted, asserted
+    # "ажиллагаа" (work, activity) is not "ажил байхгүй" (no jobs)
+    assert "community" not in asserted, asserted
+    asserted, _ = _split("Залуучуудад ажил байхгүй, хот руу явдаг.", "mn")
+    assert "community" in asserted, asserted
+
+
+def test_mongolian_a_quota_set_without_knowing_the_numbers_well_is_a_gap():
+    asserted, _ = _split("Янгирын квотыг тоо толгойг нь сайн мэдэхгүй байж тогтоодог.", "mn")
+    assert "science" in asserted, asserted
+    _, negated = _split("Тоо толгойг нь би сайн мэдэхгүй байна.", "mn")
+    assert "science" in negated, negated
+
+
+def test_mongolian_wintered_well_is_not_a_hard_winter():
+    asserted, _ = _split("Аргаль, янгир бүгд сайн өвөлжсөн. Харин хулгайн ан их.", "mn")
+    assert "climate" not in asserted and "poaching" in asserted, asserted
+    asserted, _ = _split("Цас их орж, аргаль муу өвөлжсөн.", "mn")
+    assert "climate" in asserted, asserted
