@@ -2342,3 +2342,14 @@ def test_mongolian_wintered_well_is_not_a_hard_winter():
     assert "climate" not in asserted and "poaching" in asserted, asserted
     asserted, _ = _split("Цас их орж, аргаль муу өвөлжсөн.", "mn")
     assert "climate" in asserted, asserted
+
+
+def test_mongolian_a_past_habit_then_a_sentence_that_says_it_stopped():
+    text = "Урьд нь хилээр бөхөнгийн эвэр гаргадаг байсан. Шинэ дарга ирснээс хойш больсон."
+    asserted, _ = _split(text, "mn")
+    assert "poaching" not in asserted, asserted
+    text = "Урьд нь ирвэсийг буудаг байсан. Даатгал гарснаас хойш больсон. Харин уурхай олширсон."  # noqa: E501
+    asserted, _ = _split(text, "mn")
+    assert "poaching" not in asserted and "infrastructure" in asserted, asserted
+    asserted, _ = _split("Урьд нь хилээр бөхөнгийн эвэр гаргадаг байсан. Одоо ч гэсэн гаргадаг.", "mn")  # noqa: E501
+    assert "poaching" in asserted, asserted
