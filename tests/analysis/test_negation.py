@@ -2353,3 +2353,11 @@ def test_mongolian_a_past_habit_then_a_sentence_that_says_it_stopped():
     assert "poaching" not in asserted and "infrastructure" in asserted, asserted
     asserted, _ = _split("Урьд нь хилээр бөхөнгийн эвэр гаргадаг байсан. Одоо ч гэсэн гаргадаг.", "mn")  # noqa: E501
     assert "poaching" in asserted, asserted
+
+
+def test_russian_words_in_a_mongolian_text_are_read_and_denied():
+    asserted, negated = _split("Браконьер манайд байхгүй, гол проблем нь засуха.", "mn")
+    assert "poaching" in negated and "poaching" not in asserted, (asserted, negated)
+    assert "climate" in asserted, asserted
+    asserted, _ = _split("Забор ч, железная дорога ч энд байхгүй, харин перевыпас их.", "mn")
+    assert "infrastructure" not in asserted and "livestock" in asserted, asserted
