@@ -2361,3 +2361,15 @@ def test_russian_words_in_a_mongolian_text_are_read_and_denied():
     assert "climate" in asserted, asserted
     asserted, _ = _split("Забор ч, железная дорога ч энд байхгүй, харин перевыпас их.", "mn")
     assert "infrastructure" not in asserted and "livestock" in asserted, asserted
+
+
+def test_mongolian_work_that_has_become_a_habit_and_a_herders_own_corral():
+    text = "Одоо хамтарсан эргүүл хийдэг болсон. Харин судлаач дутагдаж байна."
+    asserted, _ = _split(text, "mn")
+    assert "transboundary" not in asserted and "science" in asserted, asserted
+    asserted, _ = _split("Хулгайн ан хийдэг болсон.", "mn")
+    assert "poaching" in asserted, asserted
+    asserted, _ = _split("Малчид хашаагаа бэхэлсэн.", "mn")
+    assert "infrastructure" not in asserted, asserted
+    asserted, _ = _split("Төмөр замын хашаа зээрийн замыг хаадаг.", "mn")
+    assert "infrastructure" in asserted, asserted
