@@ -2373,3 +2373,13 @@ def test_mongolian_work_that_has_become_a_habit_and_a_herders_own_corral():
     assert "infrastructure" not in asserted, asserted
     asserted, _ = _split("Төмөр замын хашаа зээрийн замыг хаадаг.", "mn")
     assert "infrastructure" in asserted, asserted
+
+
+def test_mongolian_no_problem_for_us_normal_and_not_normal():
+    asserted, _ = _split("Хил дамнасан асуудал бидэнд байхгүй, харин бэлчээр доройтож байна.", "mn")  # noqa: E501
+    assert "transboundary" not in asserted and "livestock" in asserted, asserted
+    asserted, _ = _split("Хятадтай хамтын ажиллагаа хэвийн. Харин хулгайн ан их.", "mn")
+    assert "transboundary" not in asserted and "poaching" in asserted, asserted
+    # "хэвийн биш" (not in order) says the pasture is a problem
+    asserted, _ = _split("Ган их, бэлчээр хэвийн биш.", "mn")
+    assert "livestock" in asserted and "climate" in asserted, asserted
