@@ -2383,3 +2383,11 @@ def test_mongolian_no_problem_for_us_normal_and_not_normal():
     # "хэвийн биш" (not in order) says the pasture is a problem
     asserted, _ = _split("Ган их, бэлчээр хэвийн биш.", "mn")
     assert "livestock" in asserted and "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    "text", ["Манай суманд байгаль хамгаалагч байхгүй.", "Энэ бүсэд хамгаалагч ч алга."]
+)
+def test_mongolian_no_rangers_is_a_gap_that_tags_governance(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    assert "governance" in tagged.loc[0, "themes"].split(";"), tagged.loc[0, "evidence"]
