@@ -507,3 +507,8 @@ def test_a_mongolian_theme_beside_a_question_passed_on_still_tags():
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
     themes = tagged.loc[0, "themes"].split(";")
     assert "poaching" in themes and "infrastructure" not in themes, tagged.loc[0, "evidence"]
+
+
+def test_mongolian_nothing_to_say_about_it_is_no_comment():
+    assert abstain_reason("Үүний талаар хэлэх юм байхгүй.", "mn") == "no comment"
+    assert abstain_reason("Энэ талаар хэлэх зүйл алга, харин ган их.", "mn") == ""
