@@ -2391,3 +2391,16 @@ def test_mongolian_no_problem_for_us_normal_and_not_normal():
 def test_mongolian_no_rangers_is_a_gap_that_tags_governance(text):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
     assert "governance" in tagged.loc[0, "themes"].split(";"), tagged.loc[0, "evidence"]
+
+
+def test_mongolian_in_latin_letters_a_past_contrast_and_not_yet_gone():
+    texts = [
+        "Urid ni hulgain an ih baisan, odoo bol gan l gol asuudal.",
+        "Urid ni hulgain an ih baisan, odoo ch gesen ih.",
+    ]
+    tagged = tag_texts(pd.DataFrame({"id": ["1", "2"], "lang": ["mn", "mn"], "text": texts}))
+    assert tagged.loc[0, "themes"].split(";") == ["climate"], tagged.loc[0, "evidence"]
+    assert "poaching" in tagged.loc[1, "themes"].split(";"), tagged.loc[1, "evidence"]
+    # "алга болоогүй" (has not disappeared) affirms
+    asserted, _ = _split("Хулгайн анчид цөөрсөн ч бүр алга болоогүй.", "mn")
+    assert "poaching" in asserted, asserted
