@@ -2404,3 +2404,21 @@ def test_mongolian_in_latin_letters_a_past_contrast_and_not_yet_gone():
     # "алга болоогүй" (has not disappeared) affirms
     asserted, _ = _split("Хулгайн анчид цөөрсөн ч бүр алга болоогүй.", "mn")
     assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("Ирвэсийн арьсыг хилээр гаргах явдал сүүлийн хэдэн жил зогссон. Гэхдээ хэн ч тоолоогүй.", "poaching", "science"),  # noqa: E501
+        ("Урхи тавих явдал сүүлийн үед тасарсан, харин ган их.", "poaching", "climate"),
+        ("Хилийн хашааг задалсан, харин ган их.", "infrastructure", "climate"),
+    ],
+)
+def test_mongolian_an_act_that_stopped_and_a_fence_taken_down(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_an_act_that_grew_is_still_there():
+    asserted, _ = _split("Хулгайн ан хийх явдал ихэссэн.", "mn")
+    assert "poaching" in asserted, asserted
