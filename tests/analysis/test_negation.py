@@ -2422,3 +2422,19 @@ def test_mongolian_an_act_that_stopped_and_a_fence_taken_down(text, denied, kept
 def test_mongolian_an_act_that_grew_is_still_there():
     asserted, _ = _split("Хулгайн ан хийх явдал ихэссэн.", "mn")
     assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        ("Урхи тавих нь одоо түүх болсон. Харин ган их.", "poaching", False),
+        ("Хулгайн анчдын үе өнгөрсөн.", "poaching", False),
+        ("Хулгайн ан бол өнгөрсөн үеийн юм.", "poaching", False),
+        ("Манай сумын уурхай хаагдсан.", "infrastructure", False),
+        # "өнгөрсөн жил" (last year) is not "over"
+        ("Өнгөрсөн жил хулгайн ан их байсан.", "poaching", True),
+    ],
+)
+def test_mongolian_a_thing_of_the_past(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
