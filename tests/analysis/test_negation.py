@@ -2438,3 +2438,8 @@ def test_mongolian_an_act_that_grew_is_still_there():
 def test_mongolian_a_thing_of_the_past(text, theme, present):
     asserted, _ = _split(text, "mn")
     assert (theme in asserted) == present, asserted
+
+
+def test_mongolian_safe_from_x_denies_x():
+    asserted, _ = _split("Энэ хөндий хулгайн анчдаас бүрэн аюулгүй, харин ган их.", "mn")
+    assert "poaching" not in asserted and "climate" in asserted, asserted
