@@ -686,7 +686,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # has stopped in recent years): "явдал" (the doing of) takes the stop back over the
         # whole act; a fence taken down ("хашааг буулгасан") at the end of a clause says the
         # same (not "тасарсан", broke off: "хашаанаас болж нүүдэл тасарчээ" is the harm)
-        (r"явдал\s+(?:нь\s+)?(?:[^\s.!?,;]+\s+){0,4}?(?:больсон|больчихсон|больжээ|зогссон|зогсчихсон|зогсжээ|тасарсан|тасарчихсан|тасарчээ|алга\s+болсон|байхгүй\s+болсон)", "no longer", BEFORE, NEGATE, 12),  # noqa: E501
+        (r"(?:явдал|үйлдэл|үзэгдэл|(?<=[хx]\s)нь)\s+(?:нь\s+)?(?:[^\s.!?,;]+\s+){0,4}?(?:больсон|больчихсон|больжээ|зогссон|зогсчихсон|зогсжээ|тасарсан|тасарчихсан|тасарчээ|алга\s+болсон|байхгүй\s+болсон)", "no longer", BEFORE, NEGATE, 12),  # noqa: E501
+        # "хулгайн анчид сүүлийн гурван жил манай нутагт ирэхээ больсон" (poachers stopped
+        # coming here these three years): the stop reaches the subject over a time and a place
+        (r"\w+(?:хаа|хоо|хээ|хөө)\s+(?:больсон|больчихсон|больжээ|болилоо)", "no longer", BEFORE, NEGATE, 10),  # noqa: E501
         # "хулгайн ан одоо түүх болсон" (is history now), "… өнгөрсөн үеийн юм" (a thing of the
         # past), "хулгайн анчдын үе өнгөрсөн" (their days are gone), "сураггүй болсон" (not heard
         # of any more), "уурхай хаагдсан" (the mine was closed), each ending its clause

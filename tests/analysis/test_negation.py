@@ -2443,3 +2443,15 @@ def test_mongolian_a_thing_of_the_past(text, theme, present):
 def test_mongolian_safe_from_x_denies_x():
     asserted, _ = _split("Энэ хөндий хулгайн анчдаас бүрэн аюулгүй, харин ган их.", "mn")
     assert "poaching" not in asserted and "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("Аргалийн эврийг хотод авчирч зарах нь сүүлийн жилүүдэд больсон. Харин ган их.", "poaching", "climate"),  # noqa: E501
+        ("Урхи тавьдаг хүмүүс сүүлийн хоёр жил манай хөндийд ирэхээ больсон, харин ган их.", "poaching", "climate"),  # noqa: E501
+    ],
+)
+def test_mongolian_a_stop_reaches_over_a_time_and_a_place(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
