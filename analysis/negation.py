@@ -687,6 +687,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # whole act; a fence taken down ("хашааг буулгасан") at the end of a clause says the
         # same (not "тасарсан", broke off: "хашаанаас болж нүүдэл тасарчээ" is the harm)
         (r"(?:явдал|үйлдэл|үзэгдэл|(?<=[хx]\s)нь)\s+(?:нь\s+)?(?:[^\s.!?,;]+\s+){0,4}?(?:больсон|больчихсон|больжээ|зогссон|зогсчихсон|зогсжээ|тасарсан|тасарчихсан|тасарчээ|алга\s+болсон|байхгүй\s+болсон)", "no longer", BEFORE, NEGATE, 12),  # noqa: E501
+        # "хулгайн ан сүүлийн гурван жил манай нутагт гараагүй" (no poaching here these three
+        # years): a span of time and a place between the subject and its negation
+        (rf"сүүлийн\s+(?:[^\s.!?,;]+\s+){{0,2}}?(?:жил\w*|сар\w*|үед|үеийн)\s+(?:(?:манай|энэ|тэр)\s+(?:[^\s.!?,;]+\s+)?(?:нутагт|сумд|суманд|хөндийд|бүсэд|газар|орчимд|тал\w*)\s+)?(?:(?:огт|нэг\s+ч|бараг)\s+)?(?:{_MN_NEG}|гараагүй|болоогүй|харагдаагүй|үзэгдээгүй|байгаагүй)(?![\w-])", "not", BEFORE, NEGATE),  # noqa: E501
         # "хулгайн анчид сүүлийн гурван жил манай нутагт ирэхээ больсон" (poachers stopped
         # coming here these three years): the stop reaches the subject over a time and a place
         (r"\w+(?:хаа|хоо|хээ|хөө)\s+(?:больсон|больчихсон|больжээ|болилоо)", "no longer", BEFORE, NEGATE, 10),  # noqa: E501

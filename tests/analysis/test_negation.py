@@ -2455,3 +2455,10 @@ def test_mongolian_safe_from_x_denies_x():
 def test_mongolian_a_stop_reaches_over_a_time_and_a_place(text, denied, kept):
     asserted, _ = _split(text, "mn")
     assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_a_span_of_time_and_a_place_before_the_negation():
+    asserted, _ = _split("Урхи тавих хүн сүүлийн хэдэн жил манай сумын нутагт гараагүй. Харин ган их.", "mn")  # noqa: E501
+    assert "poaching" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хулгайн ан их, сүүлийн жилүүдэд мөнгө хүрэлцэхгүй.", "mn")
+    assert "poaching" in asserted and "governance" in asserted, asserted
