@@ -485,3 +485,30 @@ def test_a_russian_topic_echoed_with_the_rest_of_the_question_gets_no_theme():
     text = "Заборы на границе, говорите? Заборы..."
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["ru"], "text": [text]}))
     assert tagged.loc[0, "themes"] == "", tagged.loc[0, "evidence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the question passed on ("the ministry would know, not us") and the speaker's trade
+        "Уурхайн асуудлыг аймгийнхан л мэдэх байх, биднээс биш.",
+        "Би тогооч хүн. Зудын асуудлыг мэргэжлийнхэн нь мэдэх байх.",
+        # the topic echoed as a question, then asked back
+        "Хулгайн ан уу? Та яагаад энэ асуултыг надаас асууж байгаа юм бэ?",
+    ],
+)
+def test_mongolian_questions_passed_on_or_asked_back_get_no_theme(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    assert tagged.loc[0, "themes"] == "", (text, tagged.loc[0, "evidence"])
+
+
+def test_a_mongolian_theme_beside_a_question_passed_on_still_tags():
+    text = "Хулгайн ан их байна. Уурхайн асуудлыг аймгийнхан мэдэх байх."
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    themes = tagged.loc[0, "themes"].split(";")
+    assert "poaching" in themes and "infrastructure" not in themes, tagged.loc[0, "evidence"]
+
+
+def test_mongolian_nothing_to_say_about_it_is_no_comment():
+    assert abstain_reason("Үүний талаар хэлэх юм байхгүй.", "mn") == "no comment"
+    assert abstain_reason("Энэ талаар хэлэх зүйл алга, харин ган их.", "mn") == ""

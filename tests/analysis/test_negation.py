@@ -2810,3 +2810,185 @@ def test_russian_loss_reach_harm_and_herding_denied(text, denied, kept):
 def test_russian_loss_reach_and_harm_stated_still_tag(text, theme):
     asserted, _ = _split(text, "ru")
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # "X ч, Y ч — аль нь ч байхгүй": a dash after the pair does not stop the denial
+        ("Уурхай ч, хулгайн ан ч — манай сумд аль нь ч байхгүй. Харин ган их.", "poaching", "climate"),  # noqa: E501
+        # "Урьд нь … байсан. Одоо тэр больсон.": the now-clause ends the past with "тэр"
+        ("Урьд нь ангийн буугаар зээр агнадаг байсан. Одоо тэр больсон, харин ган их.", "poaching", "climate"),  # noqa: E501
+    ],
+)
+def test_mongolian_neither_nor_after_a_dash_and_a_past_that_stopped(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_a_past_that_stopped_with_nothing_named_after_it():
+    asserted, _ = _split("Урьд нь малчид зээр агнадаг байсан. Одоо тэр больсон.", "mn")
+    assert "poaching" not in asserted, asserted
+    asserted, _ = _split("Урьд нь зээр агнадаг байсан. Одоо ч гэсэн агнадаг.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+def test_mongolian_a_past_that_calmed_down_now():
+    asserted, _ = _split("Урьд нь уурхай их байсан, одоо нэлээн намжсан. Одоо бол ган л гол асуудал.", "mn")  # noqa: E501
+    assert "infrastructure" not in asserted and "climate" in asserted, asserted
+
+
+def test_mongolian_poaching_that_cannot_be_overcome_is_still_poaching():
+    asserted, _ = _split("Мөнгө хүрэлцэхгүй, тиймээс хулгайн анг дийлэхгүй байна.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+def test_mongolian_what_was_never_seen_happening_is_denied():
+    asserted, _ = _split("Хулан өвчнөөр үхэхийг би амьдралдаа үзээгүй. Харин ган их.", "mn")
+    assert "livestock" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хулан малын өвчнөөр үхэхийг олон удаа үзсэн.", "mn")
+    assert "livestock" in asserted, asserted
+
+
+def test_mongolian_joint_work_that_runs_every_month_is_not_a_problem():
+    text = "Оростой хамтын ажиллагаанд асуудал байхгүй, хамтарсан эргүүл сар бүр явдаг. Харин хамгаалагчийн цалин бага."  # noqa: E501
+    asserted, _ = _split(text, "mn")
+    assert "transboundary" not in asserted and "governance" in asserted, asserted
+    # "ажиллагаа" (work, activity) is not "ажил байхгүй" (no jobs)
+    assert "community" not in asserted, asserted
+    asserted, _ = _split("Залуучуудад ажил байхгүй, хот руу явдаг.", "mn")
+    assert "community" in asserted, asserted
+
+
+def test_mongolian_a_quota_set_without_knowing_the_numbers_well_is_a_gap():
+    asserted, _ = _split("Янгирын квотыг тоо толгойг нь сайн мэдэхгүй байж тогтоодог.", "mn")
+    assert "science" in asserted, asserted
+    _, negated = _split("Тоо толгойг нь би сайн мэдэхгүй байна.", "mn")
+    assert "science" in negated, negated
+
+
+def test_mongolian_wintered_well_is_not_a_hard_winter():
+    asserted, _ = _split("Аргаль, янгир бүгд сайн өвөлжсөн. Харин хулгайн ан их.", "mn")
+    assert "climate" not in asserted and "poaching" in asserted, asserted
+    asserted, _ = _split("Цас их орж, аргаль муу өвөлжсөн.", "mn")
+    assert "climate" in asserted, asserted
+
+
+def test_mongolian_a_past_habit_then_a_sentence_that_says_it_stopped():
+    text = "Урьд нь хилээр бөхөнгийн эвэр гаргадаг байсан. Шинэ дарга ирснээс хойш больсон."
+    asserted, _ = _split(text, "mn")
+    assert "poaching" not in asserted, asserted
+    text = "Урьд нь ирвэсийг буудаг байсан. Даатгал гарснаас хойш больсон. Харин уурхай олширсон."  # noqa: E501
+    asserted, _ = _split(text, "mn")
+    assert "poaching" not in asserted and "infrastructure" in asserted, asserted
+    asserted, _ = _split("Урьд нь хилээр бөхөнгийн эвэр гаргадаг байсан. Одоо ч гэсэн гаргадаг.", "mn")  # noqa: E501
+    assert "poaching" in asserted, asserted
+
+
+def test_russian_words_in_a_mongolian_text_are_read_and_denied():
+    asserted, negated = _split("Браконьер манайд байхгүй, гол проблем нь засуха.", "mn")
+    assert "poaching" in negated and "poaching" not in asserted, (asserted, negated)
+    assert "climate" in asserted, asserted
+    asserted, _ = _split("Забор ч, железная дорога ч энд байхгүй, харин перевыпас их.", "mn")
+    assert "infrastructure" not in asserted and "livestock" in asserted, asserted
+
+
+def test_mongolian_work_that_has_become_a_habit_and_a_herders_own_corral():
+    text = "Одоо хамтарсан эргүүл хийдэг болсон. Харин судлаач дутагдаж байна."
+    asserted, _ = _split(text, "mn")
+    assert "transboundary" not in asserted and "science" in asserted, asserted
+    asserted, _ = _split("Хулгайн ан хийдэг болсон.", "mn")
+    assert "poaching" in asserted, asserted
+    asserted, _ = _split("Малчид хашаагаа бэхэлсэн.", "mn")
+    assert "infrastructure" not in asserted, asserted
+    asserted, _ = _split("Төмөр замын хашаа зээрийн замыг хаадаг.", "mn")
+    assert "infrastructure" in asserted, asserted
+
+
+def test_mongolian_no_problem_for_us_normal_and_not_normal():
+    asserted, _ = _split("Хил дамнасан асуудал бидэнд байхгүй, харин бэлчээр доройтож байна.", "mn")  # noqa: E501
+    assert "transboundary" not in asserted and "livestock" in asserted, asserted
+    asserted, _ = _split("Хятадтай хамтын ажиллагаа хэвийн. Харин хулгайн ан их.", "mn")
+    assert "transboundary" not in asserted and "poaching" in asserted, asserted
+    # "хэвийн биш" (not in order) says the pasture is a problem
+    asserted, _ = _split("Ган их, бэлчээр хэвийн биш.", "mn")
+    assert "livestock" in asserted and "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    "text", ["Манай суманд байгаль хамгаалагч байхгүй.", "Энэ бүсэд хамгаалагч ч алга."]
+)
+def test_mongolian_no_rangers_is_a_gap_that_tags_governance(text):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    assert "governance" in tagged.loc[0, "themes"].split(";"), tagged.loc[0, "evidence"]
+
+
+def test_mongolian_in_latin_letters_a_past_contrast_and_not_yet_gone():
+    texts = [
+        "Urid ni hulgain an ih baisan, odoo bol gan l gol asuudal.",
+        "Urid ni hulgain an ih baisan, odoo ch gesen ih.",
+    ]
+    tagged = tag_texts(pd.DataFrame({"id": ["1", "2"], "lang": ["mn", "mn"], "text": texts}))
+    assert tagged.loc[0, "themes"].split(";") == ["climate"], tagged.loc[0, "evidence"]
+    assert "poaching" in tagged.loc[1, "themes"].split(";"), tagged.loc[1, "evidence"]
+    # "алга болоогүй" (has not disappeared) affirms
+    asserted, _ = _split("Хулгайн анчид цөөрсөн ч бүр алга болоогүй.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("Ирвэсийн арьсыг хилээр гаргах явдал сүүлийн хэдэн жил зогссон. Гэхдээ хэн ч тоолоогүй.", "poaching", "science"),  # noqa: E501
+        ("Урхи тавих явдал сүүлийн үед тасарсан, харин ган их.", "poaching", "climate"),
+        ("Хилийн хашааг задалсан, харин ган их.", "infrastructure", "climate"),
+    ],
+)
+def test_mongolian_an_act_that_stopped_and_a_fence_taken_down(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_an_act_that_grew_is_still_there():
+    asserted, _ = _split("Хулгайн ан хийх явдал ихэссэн.", "mn")
+    assert "poaching" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        ("Урхи тавих нь одоо түүх болсон. Харин ган их.", "poaching", False),
+        ("Хулгайн анчдын үе өнгөрсөн.", "poaching", False),
+        ("Хулгайн ан бол өнгөрсөн үеийн юм.", "poaching", False),
+        ("Манай сумын уурхай хаагдсан.", "infrastructure", False),
+        # "өнгөрсөн жил" (last year) is not "over"
+        ("Өнгөрсөн жил хулгайн ан их байсан.", "poaching", True),
+    ],
+)
+def test_mongolian_a_thing_of_the_past(text, theme, present):
+    asserted, _ = _split(text, "mn")
+    assert (theme in asserted) == present, asserted
+
+
+def test_mongolian_safe_from_x_denies_x():
+    asserted, _ = _split("Энэ хөндий хулгайн анчдаас бүрэн аюулгүй, харин ган их.", "mn")
+    assert "poaching" not in asserted and "climate" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        ("Аргалийн эврийг хотод авчирч зарах нь сүүлийн жилүүдэд больсон. Харин ган их.", "poaching", "climate"),  # noqa: E501
+        ("Урхи тавьдаг хүмүүс сүүлийн хоёр жил манай хөндийд ирэхээ больсон, харин ган их.", "poaching", "climate"),  # noqa: E501
+    ],
+)
+def test_mongolian_a_stop_reaches_over_a_time_and_a_place(text, denied, kept):
+    asserted, _ = _split(text, "mn")
+    assert denied not in asserted and kept in asserted, asserted
+
+
+def test_mongolian_a_span_of_time_and_a_place_before_the_negation():
+    asserted, _ = _split("Урхи тавих хүн сүүлийн хэдэн жил манай сумын нутагт гараагүй. Харин ган их.", "mn")  # noqa: E501
+    assert "poaching" not in asserted and "climate" in asserted, asserted
+    asserted, _ = _split("Хулгайн ан их, сүүлийн жилүүдэд мөнгө хүрэлцэхгүй.", "mn")
+    assert "poaching" in asserted and "governance" in asserted, asserted
