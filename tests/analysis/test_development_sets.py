@@ -1,4 +1,4 @@
-"""The third to fourteenth development sets (tests/data/text_dev3 to text_dev14, README in each).
+"""The third to fifteenth development sets (tests/data/text_dev3 to text_dev15, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -115,6 +115,17 @@ CHECKSUMS = {
         ),
         "statements_deny_d.csv": (
             "a8a18ec67292c2028e06e101f970a858d356995b6535bf2d5058d49cd6357096"
+        ),
+    },
+    15: {
+        "statements_deny_e.csv": (
+            "53ba226e91d4c904965f988a2d39e1e963ca85b1d7003bd24b490b9f3c6ddc92"
+        ),
+        "statements_deny_f.csv": (
+            "ade9b0c815b6c89b2dc2a2d410d08e0f1daf1f48eaf755aa40dc9fef563d3716"
+        ),
+        "statements_mn_hard.csv": (
+            "ec93f1c1e1bd465329812fbbdec0c7ab21f762152ad188ebb57035176e15e553"
         ),
     },
 }
@@ -292,6 +303,19 @@ SETS = (
         non_answers_missed=0,
         negation={1: 13, 3: 10, 4: 12, 6: 13, 7: 11},
         negation_kinds=(1, 3, 4, 6, 7),
+    ),
+    DevelopmentSet(
+        15,
+        CHECKSUMS[15],
+        ("en", "ru", "zh", "mn", "fa", "kk", "ky", "uz", "tg"),
+        size=276,
+        per_language=20,
+        lexicon_held_out=0.70,
+        lexicon_tuned=0.74,
+        held_out=0.72,
+        non_answers=8,
+        non_answers_missed=2,
+        negation={1: 31, 2: 3, 3: 21, 4: 3, 5: 3, 6: 24, 7: 23},
     ),
 )
 
