@@ -37,7 +37,13 @@ the seed statements and the reading of such typing revised on that half: 0.872 [
 half in the seed statements, the rules revised on that half, the mappings refitted): 0.870
 [0.850, 0.886] (the lexicon alone 0.836), Kazakh 0.797, Kyrgyz 0.816, Uzbek 0.940 (from
 0.819, 0.823, 0.952), Persian 0.865, negated statements with no theme 60 of 68 (kind 6: 5 ->
-4 of 8), non-answers 54 of 55.
+4 of 8), non-answers 54 of 55. After the fifteenth development set (denials of kinds 1, 3, 6
+and 7 in every language, Mongolian hard cases and statements retold from reports; its odd
+half in the seed statements, the rules revised on that half, the mappings refitted on the
+real statements of the held-out halves of sets 3-15): 0.870 [0.851, 0.886] (the lexicon
+alone 0.837), Russian 0.869 -> 0.853, Mongolian 0.870, Persian 0.871, negated statements with
+no theme 62 of 68 (kind 6: 5 of 8, kind 7: 7 of 9), non-answers 54 of 55, ECE 0.009; the
+negation floor raised from 0.85 to 0.88.
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
@@ -166,7 +172,7 @@ def test_negated_statements_get_no_theme(evaluated, capsys):
         for kind, row in by_kind.iterrows():
             print(f"  kind {int(kind)}: {int(row['sum'])} of {int(row['size'])}")
         print(f"  all: {int(correct.sum())} of {len(negated)}")
-    assert correct.mean() >= 0.85
+    assert correct.mean() >= 0.88
 
 
 def test_non_answers_abstain(evaluated, capsys):

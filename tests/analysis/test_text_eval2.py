@@ -46,6 +46,15 @@ rules revised on that half, the mappings refitted on the held-out halves of sets
 0.858 [0.829, 0.880] (the lexicon alone 0.804), English 0.812, Persian 0.912, Kazakh 0.929,
 Mongolian 0.717, negation 63 of 68 (kinds 2, 4, 5, 6 and 7 whole), non-answers 36 of 36;
 the first theme's ECE rose to 0.061 (under-confidence), and its ceiling was raised to 0.07.
+After the fifteenth development set (denials of kinds 1, 3, 6 and 7 in every language,
+Mongolian hard cases and statements retold from reports; its odd half in the seed
+statements, the rules revised on that half) and with the mappings now fitted on the real
+statements of the held-out halves of sets 3-15 (a choice made on the development sets,
+where leaving the synthetic hard cases out of the fit took the held-out real statements'
+first-theme ECE from 0.048 to 0.006): 0.860 [0.831, 0.882] (the lexicon alone 0.803),
+Mongolian 0.717 -> 0.748, Persian 0.912 -> 0.895, negation 63 of 68 (kinds 2, 4, 5, 6 and 7
+whole), non-answers 36 of 36, the first theme's ECE 0.020; the Mongolian floor raised to
+0.70 and the calibration ceiling brought back down to 0.04.
 """
 
 from __future__ import annotations
@@ -73,15 +82,16 @@ THEMES = reference.theme_codes()
 #: Limiting answers to two themes (a rule chosen on the development sets, where it raised
 #: every half) took Mongolian here from 0.576 to 0.539 while the whole set rose from 0.757 to
 #: 0.759 (the first set 0.791 to 0.804); the classifier then took it to 0.606.
-FLOORS = {"all": 0.83, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.67, "fa": 0.84,
+FLOORS = {"all": 0.83, "en": 0.76, "ru": 0.81, "zh": 0.84, "mn": 0.70, "fa": 0.84,
           "kk": 0.89, "ky": 0.79, "uz": 0.86, "tg": 0.77}  # fmt: skip
 TARGETS = {"all": 0.85, "language": 0.75}
 NEGATION_FLOOR = 0.87
 NON_ANSWER_FLOOR = 0.95
-#: Raised from 0.06 to 0.07 after the fourteenth development set: the mapping refitted on the
-#: held-out halves of sets 3-14 (its hard cases among them) gives real statements here a lower
-#: confidence than they bear out (ECE 0.047 -> 0.061, all of it under-confidence).
-CALIBRATION_CEILING = 0.07
+#: Raised from 0.06 to 0.07 after the fourteenth development set, when the mapping, fitted on
+#: the held-out halves with their hard cases, gave real statements here a lower confidence
+#: than they bore out (ECE 0.061); with the mappings fitted on real statements only, 0.020,
+#: and the ceiling is 0.04 as on the first set.
+CALIBRATION_CEILING = 0.04
 
 
 @pytest.fixture(scope="module")
