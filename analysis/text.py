@@ -946,9 +946,10 @@ _UZBEK_CYRILLIC = re.compile("[" + "".join(_UZBEK_TO_LATIN) + "]")
 # or c for ц, j for ж, q for ө, v for ү in the endings -gvi, -vd and wherever no vowel
 # stands beside it (hvn, vnee), y for ү in a first syllable, doubled, or in -gyi (hyn,
 # hyrehgyi: ы is only in endings, never doubled), y after a vowel for й, e for э; the
-# endings -iig and -iin after g written with one i, evrig, bohongin). Where the
-# Latin spelling cannot tell о from ө or у from ү it gives о and у, which the lexicon reads
-# as a typing without ө and ү; the suffixes that are always written with ү are restored.
+# endings -iig and -iin after g written with one i, evrig, bohongin; the particle ni for
+# нь). Where the Latin spelling cannot tell о from ө or у from ү it gives о and у, which the
+# lexicon reads as a typing without ө and ү; the suffixes that are always written with ү
+# are restored.
 _LATIN_TO_MONGOLIAN = {
     "kh": "х", "ts": "ц", "ch": "ч", "sh": "ш", "ya": "я", "yo": "ё", "yu": "ю", "ye": "е",
     "ai": "ай", "ei": "эй", "oi": "ой", "ui": "уй", "ii": "ий", "gvi": "гүй", "gui": "гүй",
@@ -958,7 +959,7 @@ _LATIN_TO_MONGOLIAN = {
     "h": "х", "x": "х", "c": "ц", "y": "ы", "'": "ь",
 }  # fmt: skip
 _LATIN_TO_MONGOLIAN_PATTERN = re.compile(
-    r"(?P<suffix>gvi|gui|gyi)\b|(?P<ugui>\bu(?:gui|gvi|gyi)\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
+    r"(?P<suffix>gvi|gui|gyi)\b|(?P<ugui>\bu(?:gui|gvi|gyi)\b)|(?P<ni>\bni\b)|(?P<past>(?<=\w)ts(?=[aeou]n\b))|"
     r"(?P<v>(?<![aeiouyöüq])v(?![aeiouyöüq]))|"
     r"(?P<iig>(?<=[bcdfghjklmnpqrstvwxz])i(?=g\b)|(?<=g)i(?=n\b))|"
     r"(?P<yy>(?<![aeiouöü])yy)|(?P<y>(?:\b|(?<=\b[bcdfghjklmnpqrstvwxz])|(?<=\b(?:kh|sh|ch|ts)))y(?![aeiouöüq]))|"
@@ -979,6 +980,8 @@ def _mongolian_letter(match: re.Match) -> str:
         return "үгүй"
     if match.group("suffix"):
         return "гүй"
+    if match.group("ni"):
+        return "нь"  # the particle (urid ni, mal ni): Mongolian has no word ни
     if match.group("iig"):
         return "ий"  # -iig, -iin written with one i (evrig, bohongin)
     if match.group("yy"):

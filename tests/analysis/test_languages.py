@@ -176,6 +176,8 @@ def test_mongolian_in_latin_letters_is_recognised_and_transliterated():
     assert mongolian_from_latin("tsagaan zeeriin nuudel") == "цагаан зээрийн нуудэл"
     assert mongolian_from_latin("belcheer doroitson") == "бэлчээр доройтсон"
     assert mongolian_from_latin("xulgain an baihgvi, ugui") == "хулгайн ан байхгүй, үгүй"
+    # the particle нь typed "ni"; a word that begins with ni keeps its letters
+    assert mongolian_from_latin("odoo ni nisleg") == "одоо нь нислэг"
     assert matching_text("Khyatadtai hamtarch ajillah heregtei", "mn") == (
         "хятадтай хамтарч ажиллах хэрэгтэй"
     )
