@@ -676,12 +676,14 @@ def _run_method(size: int, replicates: int, seed: int, out) -> None:
 
 
 #: One long interview note per language (the longest a note may be: 50,000 characters), made
-#: of a statement with denials repeated, and Chinese without any punctuation: texts with a
-#: term or a negation every few words, where comparing every term or scope with every
-#: other one would grow with the square of the length.
+#: of a statement with denials repeated, and Chinese and English without any
+#: punctuation: texts with a term or a negation every few words, where comparing every term
+#: or scope with every other one, or a pattern that scans to the end of its clause from every
+#: word, would grow with the square of the length.
 LONG_TEXT = 50_000
 LONG_UNITS = {
     "en": "Poaching? No, nobody hunts here, and the fence is not a problem for the herds. ",
+    "en, no punctuation": "the herders say the rangers do not come and nobody drives the flocks ",
     "ru": "Браконьеров у нас нет, никто не охотится, а забор для сайги не проблема. ",
     "ru, denials of what came before": "Браконьерство было бедой, сейчас этого уже нет. ",
     "zh": "偷猎？我们这儿没有。围栏也不是问题。",
