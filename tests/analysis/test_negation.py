@@ -2887,3 +2887,28 @@ def test_mongolian_a_span_of_time_and_a_place_before_the_negation():
     assert "poaching" not in asserted and "climate" in asserted, asserted
     asserted, _ = _split("Хулгайн ан их, сүүлийн жилүүдэд мөнгө хүрэлцэхгүй.", "mn")
     assert "poaching" in asserted and "governance" in asserted, asserted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a barrier that keeps the animals out is the complaint, not a denied herding
+        ("ru", "Забор не пускает джейранов к воде.", "infrastructure"),
+        ("ru", "Новая ограда не пускает куланов на пастбище.", "infrastructure"),
+        # a threat that has not decreased these years goes on
+        ("mn", "Хулгайн ан сүүлийн жилүүдэд багасаагүй.", "poaching"),
+        ("mn", "Бэлчээрийн доройтол сүүлийн хэдэн жил зогсоогүй.", "livestock"),
+        # we had patrols, but that ended: the patrols ended is a gap, not a denial
+        ("en", "We had joint patrols with the Kazakh side, but that ended in 2019.",
+         "transboundary"),
+        ("ru", "Раньше были совместные патрули с Казахстаном, но это прекратилось.",
+         "transboundary"),
+        # complaints near words of passing, fullness or every year stay complaints
+        ("en", "Poachers cross the border freely.", "poaching"),
+        ("en", "The springs are full of sheep and goats from the herders.", "livestock"),
+        ("zh", "资金每年都有减少。", "governance"),
+    ],
+)
+def test_complaints_beside_words_of_denial_still_tag(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
