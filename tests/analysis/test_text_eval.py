@@ -43,7 +43,11 @@ half in the seed statements, the rules revised on that half, the mappings refitt
 real statements of the held-out halves of sets 3-15): 0.870 [0.851, 0.886] (the lexicon
 alone 0.837), Russian 0.869 -> 0.853, Mongolian 0.870, Persian 0.871, negated statements with
 no theme 62 of 68 (kind 6: 5 of 8, kind 7: 7 of 9), non-answers 54 of 55, ECE 0.009; the
-negation floor raised from 0.85 to 0.88.
+negation floor raised from 0.85 to 0.88. Measured again after a review of those rules took
+out four that had moved no held-out figure and dropped plausible complaints, bounded the
+cues' running time, and kept three more complaints from being read as denials (all decided
+on development data and the review's own sentences): 0.873 [0.854, 0.887] (the lexicon alone
+0.838), Russian 0.866, the rest as above.
 The tagger is measured as runs tag: the lexicon with that classifier; the lexicon alone is
 printed beside it.
 
