@@ -2912,3 +2912,29 @@ def test_mongolian_a_span_of_time_and_a_place_before_the_negation():
 def test_complaints_beside_words_of_denial_still_tag(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # reports, complaints and arrests that stopped, or were never seen, are a complaint
+        ("en", "People stopped reporting poaching to the rangers.", "poaching"),
+        ("en", "The villagers gave up complaining about the wolves.", "community"),
+        ("mn", "Хулгайн анчдыг баривчлахыг би амьдралдаа хараагүй.", "poaching"),
+    ],
+)
+def test_enforcement_or_reporting_that_stopped_is_no_denial(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        ("en", "We stopped finding snares after the new patrols.", "poaching"),
+        ("mn", "Зээр өвчнөөр үхэхийг амьдралдаа үзээгүй.", "livestock"),
+    ],
+)
+def test_what_stopped_happening_or_was_never_seen_is_still_denied(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
