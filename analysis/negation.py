@@ -608,7 +608,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "偷猎的不来了" (they no longer come): who no longer comes is denied
         (r"(?:都|也|早就?|早已)?(?:不(?:再)?[来來]了|不再[来來])(?=[。!！.,，;；]|$)", "no longer", BEFORE, NEGATE, 8),  # noqa: E501
         # "铁路不挡藏羚羊" (the railway does not block them): the barrier is denied
-        (r"(?:[并並]|也|都|根本|从来|從來|已[经經]|早就)?(?:不|不再|[没沒]有?)(?:[挡擋]|[拦攔]|阻[挡擋拦攔隔]|隔断|隔斷)(?:住|着|著)?", "not", BEFORE, DENY, 8),  # noqa: E501
+        # (only after the barrier itself: "护林员不拦偷猎的", the rangers do not stop the
+        # poachers, is a complaint)
+        (r"(?:(?<=[铁鐵]路)|(?<=公路)|(?<=[围圍]栏)|(?<=[围圍][欄栏])|(?<=[护護]栏)|(?<=[栏欄]杆)|(?<=[铁鐵]丝网)|(?<=[铁鐵]絲網)|(?<=[围圍]网)|(?<=[围圍]墙)|(?<=[运運]河)|(?<=水渠)|(?<=管道)|(?<=[边邊]境[线線])|(?<=它)|(?<=[这這]条路)|(?<=[这這]道[坎墙牆]))(?:[并並]|也|都|根本|从来|從來|已[经經]|早就)?(?:不|不再|[没沒]有?)(?:[挡擋]|[拦攔]|阻[挡擋拦攔隔]|隔断|隔斷)(?:住|着|著)?", "not", BEFORE, DENY, 8),  # noqa: E501
         # "部门之间不扯皮" (the agencies do not pass the buck): the dysfunction is denied
         (r"(?:[并並]|也|都|从来|從來|从不|從不)?不(?:扯皮|推诿|推諉|踢皮球|互相推诿|互相推諉|内耗|內耗|打架)", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
         # "牧民不把羊赶到泉边", "没人去那儿放羊": the herding and where it would go are denied

@@ -2938,3 +2938,22 @@ def test_enforcement_or_reporting_that_stopped_is_no_denial(lang, text, theme):
 def test_what_stopped_happening_or_was_never_seen_is_still_denied(lang, text, theme):
     asserted, negated = _split(text, lang)
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # a barrier that does not block is denied; rangers who do not stop poachers are a
+        # complaint about enforcement
+        ("铁路不挡藏羚羊。", "infrastructure", None),
+        ("这条公路并不阻挡黄羊迁徙。", "infrastructure", None),
+        ("护林员不拦偷猎的。", None, "governance"),
+        ("警察不挡偷猎者的车。", None, "governance"),
+    ],
+)
+def test_chinese_not_blocking_denies_only_a_barrier(text, denied, kept):
+    asserted, negated = _split(text, "zh")
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
