@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         held_out_only=not args.all_development, real_only=not args.all_kinds
     ).reset_index(drop=True)
     truth = _truth(data, themes)
+    used = set(data["source"])
     rng = np.random.default_rng(args.seed)
     fold_of = rng.permutation(len(data)) % args.folds
     stored = {
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 + ("" if args.all_kinds else "; real statements")
                 + ")"
                 for path in HELD_OUT
-                if path.name in set(data["source"])
+                if path.name in used
             ]
         ),
         "texts": len(data),
