@@ -132,6 +132,7 @@ VOCABULARIES: dict[str, dict[str, object]] = {
         "interview.update": _l("changed"),
         "interview.import": _l("imported from a spreadsheet"),
         "interview.export": _l("exported"),
+        "interview.demo": _l("added as demo data"),
         "user.create": _l("account created"),
         "user.update": _l("name, role or countries changed"),
         "user.deactivate": _l("deactivated"),

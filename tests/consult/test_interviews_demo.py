@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from consult.extensions import db
 from consult.interviews.service import strategy_ratings_frame
-from consult.models import Interview, InterviewNote
+from consult.models import AuditEvent, Interview, InterviewNote
+from consult.reference import VOCABULARIES
 
 
 def test_demo_interviews_are_multilingual_scoped_and_idempotent(app):
@@ -108,3 +109,15 @@ def test_same_seed_gives_the_same_strategy_ratings():
 
     assert draw(3) == draw(3)
     assert draw(3) != draw(4)
+
+
+def test_every_event_the_demo_records_has_a_name(app):
+    """The overview's recent activity names each event in the reader's language: the demo's
+    own events ("interview.demo") have a name like the others."""
+    from consult.demo.service import seed_demo
+
+    with app.app_context():
+        seed_demo(7)
+        db.session.commit()
+        actions = set(db.session.scalars(db.select(AuditEvent.action).distinct()))
+    assert actions and actions <= set(VOCABULARIES["event"]), actions - set(VOCABULARIES["event"])
