@@ -978,9 +978,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?:\S+\s+)?(?:мал|отар|қой|табын)\w*\s+|оқ\s+)?(?:әсер\s+етпе|ықпал\s+етпе|таласпа|ұрыспа|дауласпа|жанжалдаспа|кірме|бөгеме|тиме|тиіспе|атпа|аулама|қума|қуалама|айдама|жайма|өлтірме|сатпа|сатып\s+алма|мазалама|кедергі\s+(?:келтірме|жасама)|зиян\s+келтірме|бөгет\s+болма|кесіп\s+өтпе|қиып\s+өтпе|тосқауыл\s+болма)(?:йді|йды|ген|ған|ді|ды|йтін|йтын|йміз|ймыз|ймын|ймін)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "жергілікті халықпен ешқандай ұрыс-керіс жоқ" (no conflict with the locals): the
         # conflict and those it would be with are denied alike
-        # "бізде маман тапшылығы жоқ" (we have no shortage of specialists): the shortage, and
-        # what it would be of, are denied
-        (r"(?:\S+\s+)?(?:тапшылы|жетіспеушілі|жетімсізді|жетпеушілі)\w*\s+(?:\S+\s+){0,2}?(?:жоқ|байқалмайды|сезілмейді|болған\s+жоқ)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        # "бізде маман тапшылығы жоқ" (we have no shortage of specialists): the shortage,
+        # and a resource it would be of, are in place; "браконьерлер тапшылығы жоқ" (no
+        # shortage of poachers) still speaks of poaching
+        (r"(?:\S+\s+)?(?:тапшылы|жетіспеушілі|жетімсізді|жетпеушілі)\w*\s+(?:\S+\s+){0,2}?(?:жоқ|байқалмайды|сезілмейді|болған\s+жоқ)(?!\w)", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:ешқандай\s+|ешбір\s+|еш\s+)?(?:ұрыс(?:-?\s*керіс)?|қақтығыс|дау(?:-?\s*дамай)?|жанжал|келіспеушілік|түсініспеушілік|текетірес|қиындық|қиыншылық)\w*\s+(?:жоқ|болмайды|болған\s+жоқ|болмаған)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -1062,7 +1063,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # (nobody touches the argali), "ал жакка кой айдабайбыз" (we drive no sheep there)
         (r"(?:(?:\S+\s+)?(?:мал|кой|короо|үйүр)\w*\s+|ок\s+)?(?:таасир\s+эт|таасирин\s+тийгиз|тий|тийиш|ат|ууло|куу|кубала|айда|жай|өлтүр|сат|сатып\s+ал|кир|уруш|талаш|чатакташ|тоскоол\s+бол|зыян\s+келтир|кесип\s+өт|тынчын\s+ал)(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|гон|ган|ген|гөн|ды|ди|ду|дү|йбыз|йбуз|йбүз|йбиз|ймын|ймин|ймун|ймүн)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "бизде адис тартыштыгы жок" (we have no shortage of specialists)
-        (r"(?:\S+\s+)?(?:тартыштыг|жетишсиздиг|жетишпестиг|жетишпегендиг)\w*\s+(?:\S+\s+){0,2}?(?:жок|байкалбайт|сезилбейт|болгон\s+жок)(?!\w)", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:\S+\s+)?(?:тартыштыг|жетишсиздиг|жетишпестиг|жетишпегендиг)\w*\s+(?:\S+\s+){0,2}?(?:жок|байкалбайт|сезилбейт|болгон\s+жок)(?!\w)", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:эч\s+кандай\s+|эч\s+бир\s+)?(?:чыр(?:-?\s*чатак)?|кагылыш|жаңжал|талаш|келишпестик|түшүнбөстүк|кыйынчылык|нааразылык)\w*\s+(?:жок|болбойт|болгон\s+жок|болбогон)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:эч\s+качан\s+)?(?:уккан\s+(?:эмес|жок)\w*|укканым\s+жок|укпа\w*|угуп\s+көрбө\w*|угулба\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жооп\s+бере\s+албайм\w*|ойлонуп\s+көрө\s+элек\w*|билбейм|билбейбиз|билбедим|мага\s+белгисиз|(?:айтаарым|кошоорум)\s+жок|(?:бул\s+)?менин\s+тармагым\s+эмес|маалыматым\s+жок|кабарым\s+жок|айта\s+албайм", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -1147,7 +1148,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # tegmaydi", "hech kim litsenziya sotmaydi", "to'siq yo'lini to'smayapti"
         (r"(?:o'q\s+)?(?:ta'sir\s+qilma|ta'sir\s+ko'rsatma|tegma|tegizma|otma|ovlama|quvma|quvlama|haydama|boqma|o'tlatma|o'ldirma|sotma|sotib\s+olma|kirma|urishma|janjallashma|tortishma|bahslashma|bezovta\s+qilma|xalaqit\s+berma|to'sqinlik\s+qilma|zarar\s+yetkazma|kesib\s+o'tma|to'sma)(?:ydi|ydilar|yapti|yaptilar|gan|di|dilar|ymiz|yman|ysiz|ydigan)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "bizda mutaxassis tanqisligi yo'q" (we have no shortage of specialists)
-        (r"(?:\S+\s+)?(?:tanqislig|yetishmovchilig|taqchillig|yetishmasligi)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|sezilmaydi|kuzatilmaydi|bo'lmagan)(?![\w'])", "not a problem", CLAUSE, DENY),  # noqa: E501
+        (r"(?:\S+\s+)?(?:tanqislig|yetishmovchilig|taqchillig|yetishmasligi)[\w']*\s+(?:\S+\s+){0,2}?(?:yo'q|sezilmaydi|kuzatilmaydi|bo'lmagan)(?![\w'])", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
         (r"(?:hech\s+qanday\s+|hech\s+bir\s+)?(?:nizo|janjal|to'qnashuv|kelishmovchilik|tushunmovchilik|ziddiyat|qiyinchilik|norozilik)\w*\s+(?:yo'q|bo'lmagan|bo'lmaydi)", "not a problem", CLAUSE, DENY),  # noqa: E501
         (r"(?:hech\s+qachon\s+)?(?:eshitma[\w']*|eshitgan\s+emas[\w']*|eshitganim\s+yo'q)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"javob\s+bera\s+olmayman|gapira\s+olmayman|o'ylab\s+ko'rmaganman|bilmayman|bilmadim|menga\s+noma'lum|(?:aytadiganim|qo'shadiganim|aytarim)\s+yo'q|(?:bu\s+)?mening\s+sohamdan\s+emas|ma'lumotim\s+yo'q|xabarim\s+yo'q|ayta\s+olmayman", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
@@ -1529,12 +1530,12 @@ def negate(
         )
         if holders and scope.effect == AFFIRM:
             # a lack denied inside the gap's own wording ("data is not lacking"): the gap
-            # is not there
+            # is not there, and the cue goes on to what it reaches ("ғылыми деректер
+            # тапшылығы жоқ": the scientific data is in place too)
             for index in holders:
                 if polarities[index] != PROBLEM and not result[index]:
                     result[index] = scope.family
-            continue
-        if holders:
+        elif holders:
             # ... unless the cue is the word's own negated form: a problem term matched by a
             # verb that carries the negation suffix ("агнадаггүй", does not hunt) is denied
             own = False

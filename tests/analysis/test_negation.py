@@ -2293,6 +2293,9 @@ def test_persian_list_rule_leaves_a_predicate_before_and():
          "science", "poaching"),
         ("tg", "Тадқиқоти мо аз норасоии олимон озод аст. Аммо шикорчиён мархӯрро мекушанд.",
          "science", "poaching"),
+        # a resource named before the denied shortage is in place too
+        ("kk", "Бізде ғылыми деректер тапшылығы жоқ, браконьерлер киікті атып жатыр.",
+         "science", "poaching"),
     ],
 )
 def test_a_shortage_said_not_to_exist_is_denied(lang, text, denied, asserted_theme):
@@ -2422,6 +2425,9 @@ def test_a_denied_lack_of_a_resource_is_no_gap(lang, text, denied, kept):
         ("zh", "我们缺数据。", "science"),
         ("fa", "شکارچی کم نداریم.", "poaching"),
         ("fa", "آمار نداریم.", "science"),
+        ("kk", "Бізде браконьерлер тапшылығы жоқ.", "poaching"),
+        ("ky", "Бизде браконьерлердин тартыштыгы жок.", "poaching"),
+        ("uz", "Bizda brakonerlar tanqisligi yo'q.", "poaching"),
     ],
 )
 def test_a_denied_lack_of_a_problem_or_a_stated_lack_still_tags(lang, text, theme):
