@@ -1501,6 +1501,15 @@ def scopes(clean: str, lang: str) -> list[Scope]:
     return out
 
 
+#: A term ending in a word that says it is absent ("көзөмөл жок", no control)
+_EXISTENTIAL_END = re.compile(r"(?<!\w)(?:жок|жоқ|yo'q|йўқ|нест|нет|нету|байхгүй|ýok)$")
+#: ... named right after "such" ("мындай", "мұндай", "bunday", "чунин", "такого")
+_SUCH_BEFORE = re.compile(
+    r"(?<![\w'])(?:мындай|андай|мұндай|ондай|bunday|bunaqa|unday|бундай|ундай|чунин|"
+    r"такого|такой|таких|ийм|such)\s+$"
+)
+
+
 def negate(
     clean: str,
     lang: str,
@@ -1581,6 +1590,17 @@ def negate(
             if scope.effect == AFFIRM:
                 lo = min(lo, scope.cue_start)
             for index in starting.between(lo, hi):
+                # a lack the cue itself ends with ("бизде мындай көзөмөл жок", we have no
+                # such control): the lack is stated, not denied
+                if (
+                    scope.effect == DENY
+                    and polarities[index] != PROBLEM
+                    and spans[index][1] == scope.cue_end
+                    and spans[index][0] > scope.cue_start
+                    and _EXISTENTIAL_END.search(clean, spans[index][0], spans[index][1])
+                    and _SUCH_BEFORE.search(clean, max(0, spans[index][0] - 12), spans[index][0])
+                ):
+                    continue
                 if not result[index] and (
                     scope.effect != AFFIRM
                     or polarities[index] == RESOURCE

@@ -2963,3 +2963,22 @@ def test_chinese_not_blocking_denies_only_a_barrier(text, denied, kept):
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "we have no such control" states the lack; "now there is none of that" after a
+        # threat denies the threat
+        ("ky", "Бизде мындай көзөмөл жок.", "governance"),
+        ("ky", "Браконьерлер эркин жүрүшөт, бизде андай көзөмөл жок.", "governance"),
+    ],
+)
+def test_no_such_resource_is_a_lack_stated(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_no_such_thing_after_a_threat_still_denies_it():
+    asserted, negated = _split("Мурун браконьерлер көп болчу. Азыр мындай нерсе жок.", "ky")
+    assert "poaching" not in asserted and "poaching" in negated, (asserted, negated)
