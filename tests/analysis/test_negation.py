@@ -2955,6 +2955,10 @@ def test_what_stopped_happening_or_was_never_seen_is_still_denied(lang, text, th
         ("这条公路并不阻挡黄羊迁徙。", "infrastructure", None),
         ("护林员不拦偷猎的。", None, "governance"),
         ("警察不挡偷猎者的车。", None, "governance"),
+        # ... and who goes unchecked is still named
+        ("护林员不拦偷猎的。", None, "poaching"),
+        ("警察从来不抓盗猎者。", None, "poaching"),
+        ("森林公安不查偷猎的。", None, "poaching"),
     ],
 )
 def test_chinese_not_blocking_denies_only_a_barrier(text, denied, kept):
