@@ -1504,6 +1504,21 @@ def scopes(clean: str, lang: str) -> list[Scope]:
     return out
 
 
+#: "… but it fell", "… but too little": a resource said to be in place ("funding was not
+#: cut") and then, after "but", said to have shrunk or to fall short is a gap after all
+#: ("маблағгузорӣ қатъ нашуд, вале кам шуд"; the shrinking names no term of its own)
+_BUT_LESS = {
+    lang: re.compile(r"[\s,،;]*(?:" + conjunctions + r")\s+(?:\S+\s+){0,3}?(?:" + less + ")")
+    for lang, conjunctions, less in (
+        ("kk", r"бірақ|алайда|дегенмен", r"азай|кемі|қысқар|жетпей|жетіспей|жеткіліксіз|аз(?!\w)"),
+        ("ky", r"бирок|ал\s+эми", r"азай|кемий|кемиди|кыскар|жетишпей|жетишсиз|аз(?!\w)"),
+        ("uz", r"lekin|ammo|biroq", r"kamay|qisqar|yetishmay|yetarli\s+emas|oz(?![\w'])"),
+        ("tg", r"вале|аммо|лекин",
+         r"кам\s+(?:шуд|гардид|аст)|камтар|коҳиш|ихтисор|нокифоя|кифоя\s+нест"),
+    )
+}
+
+
 #: A term ending in a word that says it is absent ("көзөмөл жок", no control)
 _EXISTENTIAL_END = re.compile(r"(?<!\w)(?:жок|жоқ|yo'q|йўқ|нест|нет|нету|байхгүй|ýok)$")
 #: ... named right after "such" ("мындай", "мұндай", "bunday", "чунин", "такого")
@@ -1532,7 +1547,10 @@ def negate(
     adjunct = _adjuncts(clean, lang, spans) if found else []
     hearing = _HEARING.get(lang)
     starting = _Starts(spans)
+    but_less = _BUT_LESS.get(lang)
     for scope in found:
+        if scope.effect == AFFIRM and but_less and but_less.match(clean, scope.end):
+            continue
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is
         holders = sorted(

@@ -2986,3 +2986,23 @@ def test_no_such_resource_is_a_lack_stated(lang, text, theme):
 def test_no_such_thing_after_a_threat_still_denies_it():
     asserted, negated = _split("Мурун браконьерлер көп болчу. Азыр мындай нерсе жок.", "ky")
     assert "poaching" not in asserted and "poaching" in negated, (asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a resource said not to have stopped, "but it fell": the gap stands
+        ("tg", "Маблағгузорӣ қатъ нашуд, вале кам шуд.", "governance"),
+        ("kk", "Қаржыландыру тоқтаған жоқ, бірақ азайды.", "governance"),
+        ("ky", "Каржылоо токтогон жок, бирок азайды.", "governance"),
+        ("uz", "Moliyalashtirish to'xtamadi, lekin kamaydi.", "governance"),
+    ],
+)
+def test_a_resource_not_cut_but_shrunk_is_still_a_gap(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+def test_a_resource_not_cut_with_no_but_is_in_place():
+    asserted, negated = _split("Мониторинг тоқтаған жоқ.", "kk")
+    assert not asserted and negated, (asserted, negated)
