@@ -1519,6 +1519,28 @@ _BUT_LESS = {
 }
 
 
+#: A Russian noun in the instrumental case (the object of "с": "с полицией", "с браконьерами")
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ами|ями|ью)$")
+
+
+def _agent_at_ease(
+    clean: str, scope: Scope, spans: Sequence[tuple[int, int]], polarities: Sequence[str]
+) -> bool:
+    """Whether a Russian "без проблем с X" tells of a threat's agent that acts at ease: a
+    problem term after the cue that is not the object of "с" (not instrumental) is the
+    clause's subject ("без проблем с полицией браконьеры уходят через границу", the
+    poachers get away with no trouble from the police): nothing is denied."""
+    for (start, end), polarity in zip(spans, polarities, strict=True):
+        if (
+            polarity == PROBLEM
+            and scope.cue_end <= start
+            and end <= scope.end
+            and not _INSTRUMENTAL.search(clean, start, end)
+        ):
+            return True
+    return False
+
+
 #: A term ending in a word that says it is absent ("көзөмөл жок", no control)
 _EXISTENTIAL_END = re.compile(r"(?<!\w)(?:жок|жоқ|yo'q|йўқ|нест|нет|нету|байхгүй|ýok)$")
 #: ... named right after "such" ("мындай", "мұндай", "bunday", "чунин", "такого")
@@ -1550,6 +1572,13 @@ def negate(
     but_less = _BUT_LESS.get(lang)
     for scope in found:
         if scope.effect == AFFIRM and but_less and but_less.match(clean, scope.end):
+            continue
+        if (
+            lang == "ru"
+            and scope.effect == DENY
+            and scope.family == "without"
+            and _agent_at_ease(clean, scope, spans, polarities)
+        ):
             continue
         # a term that holds its own negation ("no data", "маълумот нест", "no control")
         # is what the cue negates: nothing else is

@@ -3006,3 +3006,21 @@ def test_a_resource_not_cut_but_shrunk_is_still_a_gap(lang, text, theme):
 def test_a_resource_not_cut_with_no_but_is_in_place():
     asserted, negated = _split("Мониторинг тоқтаған жоқ.", "kk")
     assert not asserted and negated, (asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted_theme", "denied"),
+    [
+        # poachers who get away "without problems" are the complaint; a dispute denied
+        # with the poachers or herders named as its other side is still denied
+        ("Без проблем с полицией браконьеры уходят через границу.", "poaching", None),
+        ("Без проблем с полицией браконьеры уходят через границу.", "transboundary", None),
+        ("Живём без конфликтов с браконьерами и пастухами.", None, "poaching"),
+    ],
+)
+def test_russian_agents_at_ease_are_not_denied(text, asserted_theme, denied):
+    asserted, negated = _split(text, "ru")
+    if asserted_theme:
+        assert asserted_theme in asserted, (text, asserted)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
