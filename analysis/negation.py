@@ -1009,7 +1009,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "эсеп токтогон жок", "илимпоздор унутушкан жок" (the count has not stopped, the
         # scientists have not forgotten): the work named goes on, its gap is denied
         (r"(?:токто|токтот|үзүл|кечиктир|унут)(?:уш|үш|иш|ыш)?(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|ду|дү|йт|гон|ган|ген|гөн)\w*|(?:токто|токтот|үзүл|кечиктир|унут)(?:уш|үш|иш|ыш)?(?:гон|ган|кан|кон|ген|кен|көн)\s+жок", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
-        (r"(?:бүт|чечил|жоюл|токто|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
+        # not finished, not solved (a stopped that did not stop, "токтобойт", is the
+        # "in place" cue above: the same for a problem named, and a resource's gap denied)
+        (r"(?:бүт|чечил|жоюл|аякта)(?:пө|бө|бе|бо|ба)(?:дү|ди|ду|ды|гөн|ген|гон|ган|йт)\w*|(?:бүткөн|чечилген|жоюлган)\s+жок|(?:бүтө|чечиле|жоюла)\s+элек", "", AFTER, NONE),  # noqa: E501
         (r"(?:мен\s+)?(?:(?:бул\s+жерде|бул\s+айылда)\s+(?:али\s+)?жаңымын|(?:бул\s+жерге|бул\s+айылга)\s+(?:жакында|жаңы\s+эле|быйыл)\s+(?:көчүп\s+)?келдим|жергиликтүү\s+эмесмин|адис\s+эмесмин|(?:бул\s+)?менин\s+(?:ишим|жумушум)\s+эмес)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:абдан\s+|өтө\s+)?жакшы(?:\s+(?:жолго\s+коюлган|иштейт|иштешет|иштеп\s+жат(?:ат|ышат)|жүрүп\s+жатат|өнүккөн))?(?=\s*(?:[.,;!—]|$))", "not a problem", BEFORE, DENY, 4),  # noqa: E501
         # non-answers that name a theme: a refusal, a question back, thanks for asking, an echo
@@ -1179,7 +1181,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # has not stopped, the scientists have not forgotten us): the work goes on, its gap
         # is denied; a problem named stays ("шикор қатъ нашуд")
         (r"(?:фаромӯш|қатъ|таъхир|тарк)\s+на(?:кард|мекун|шуд|мешав|гардид)\w*", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
-        (r"(?:ҳал|қатъ|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
+        # not solved, not ended ("қатъ нашуд", not stopped, is the "in place" cue above)
+        (r"(?:ҳал|бартараф|тамом|бас)\s+на(?:шуд|гардид|кард)\w*", "", AFTER, NONE),
         (r"(?:ман\s+)?(?:(?:дар\s+ин\s+ҷо|дар\s+ин\s+деҳа)\s+(?:ҳоло\s+)?навам|(?:ба\s+ин\s+ҷо|ба\s+ин\s+деҳа)\s+(?:нав|навакак|имсол|ба\s+қарибӣ)\s+(?:кӯчида\s+)?омадам|маҳаллӣ\s+нестам|мутахассис\s+нестам|(?:ин\s+)?кори\s+ман\s+нест)", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         # "бо тарафи афғон ҳамкорӣ хуб аст" (cooperation with the Afghan side is good): the
         # subject is no trouble (not "хуб аст, ки …", it would be good if …)
