@@ -25,6 +25,9 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   begin with one of the language's ``distinct`` words (common words one error from a
   lexicon word: Mongolian зорилго is not зөрчил).
 
+A language may leave some of its companion's terms out (``not_borrowed``: Russian суд,
+court, would read the Kazakh суды and суда, the water, in the water).
+
 Phrases in ``ignore`` (species names holding a theme word: snow leopard, қар барысы,
 паланги барфӣ, qor qoploni) and ``places`` (Dalanzadgad is no dam) are taken out first.
 
@@ -106,6 +109,9 @@ COMPANIONS = {
 _MIN_COMPANION_PREFIX = 4
 #: What the name of a companion's matcher adds to its language code.
 _AS_COMPANION = ":companion"
+#: What the name of a companion's matcher adds before the language whose texts it reads,
+#: when that language leaves some of the companion's terms out (``not_borrowed``).
+_FOR_HOST = "@"
 #: The matcher of English words written inside texts of another script.
 _ENGLISH_WORDS = "en" + _AS_COMPANION
 #: A word in Latin letters, three or more (an English word in a Cyrillic, Arabic or
@@ -891,6 +897,12 @@ class Lexicon:
         self.languages: frozenset[str] = frozenset(by_lang)
         self._terms = by_lang
         self._distinct: dict[str, list[str]] = dict(data.get("distinct", {}))
+        #: per language, the companion terms not used on its texts (false friends: Russian
+        #: суд, court, is Kazakh суды, the water, and Tajik суд, profit)
+        self._not_borrowed: dict[str, dict[str, frozenset[str]]] = {
+            host: {code: frozenset(terms) for code, terms in by_code.items()}
+            for host, by_code in data.get("not_borrowed", {}).items()
+        }
         #: groups of terms naming one thing in every language, with names per language
         self.concepts: dict[str, dict] = dict(data.get("concepts", {}))
         self._concept_of = np.zeros(0, dtype=np.int64)
@@ -913,10 +925,16 @@ class Lexicon:
     def _matcher(self, lang: str) -> _WordMatcher | _SubstringMatcher:
         matcher = self._matchers.get(lang)
         if matcher is None:
-            code, companion = lang.removesuffix(_AS_COMPANION), lang.endswith(_AS_COMPANION)
+            name, _, host = lang.partition(_FOR_HOST)
+            code, companion = name.removesuffix(_AS_COMPANION), name.endswith(_AS_COMPANION)
             terms = self._terms.get(code, [])
             if companion:
-                terms = [term for term in terms if _fits_other_languages(term)]
+                left_out = self._not_borrowed.get(host, {}).get(code, frozenset())
+                terms = [
+                    term
+                    for term in terms
+                    if _fits_other_languages(term) and term.text not in left_out
+                ]
             if code in SUBSTRING_LANGUAGES:
                 matcher = _SubstringMatcher(code, terms)
             else:
@@ -947,7 +965,12 @@ class Lexicon:
         if plan is None:
             code = base_language(lang)
             own = [code] if code in self.languages else []
-            own += [c + _AS_COMPANION for c in COMPANIONS.get(code, ()) if c in self.languages]
+            leaves_out = self._not_borrowed.get(code, {})
+            own += [
+                c + _AS_COMPANION + (_FOR_HOST + code if c in leaves_out else "")
+                for c in COMPANIONS.get(code, ())
+                if c in self.languages
+            ]
             plan = self._plans[lang] = (own, language_script(code))
         return plan
 

@@ -234,3 +234,24 @@ def test_a_word_both_lists_know_is_one_term():
     assert len(science) == 1
     scores = lexicon.score_texts([text], ["kk"])
     assert scores.scores[0, scores.themes.index("science")] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Kazakh су (water) in its object and place forms is not the Russian суд (court)
+        "Малға суды құдықтан аламыз.",
+        "Киіктер суда жүзіп өтеді.",
+        "Жазда суды қайдан табарымызды білмейміз.",
+    ],
+)
+def test_a_companion_term_a_language_leaves_out_is_not_read(text):
+    assert "governance" not in _themes(text, "kk"), text
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["kk"], "text": [text]}))
+    assert "governance" not in tagged["themes"][0].split(";"), text
+
+
+def test_a_companion_term_left_out_for_one_language_is_read_for_another():
+    # Uzbek and Kyrgyz texts still read суд (court) from the Russian list
+    assert "governance" in _themes("Браконьерлар иши судга берилди.", "uz")
+    assert "governance" in _themes("Браконьеров не судят.", "ru")
