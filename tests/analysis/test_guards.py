@@ -252,6 +252,6 @@ def test_a_companion_term_a_language_leaves_out_is_not_read(text):
 
 
 def test_a_companion_term_left_out_for_one_language_is_read_for_another():
-    # Uzbek and Kyrgyz texts still read суд (court) from the Russian list
-    assert "governance" in _themes("Браконьерлар иши судга берилди.", "uz")
+    # Tajik texts (where суд is court too) still read it from the Russian list
+    assert "governance" in _themes("Шикорчиёни ғайриқонуниро ба суд кашиданд.", "tg")
     assert "governance" in _themes("Браконьеров не судят.", "ru")
