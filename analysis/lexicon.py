@@ -25,6 +25,8 @@ would recognise, at three strengths. Matching works on ``text.normalise``d words
   begin with one of the language's ``distinct`` words (common words one error from a
   lexicon word: Mongolian зорилго is not зөрчил).
 
+A term listed in ``whole`` is one thing: a term of another theme inside it is part of its
+wording, however strong ("камера капкан", camera trap, is no капкан, trap, of a poacher).
 A language may leave some of its companion's terms out (``not_borrowed``: Russian суд,
 court, would read the Kazakh суды and суда, the water, in the water).
 
@@ -197,7 +199,8 @@ class Match(NamedTuple):
 #: What ``score_texts`` records of each occurrence it keeps: its text, the place of its
 #: lexicon language in the text's ``match_languages``, theme number, score key, weight,
 #: first and one-past-last position, its index in its matcher's occurrences, whether its
-#: text lists matches longest first, its term, and which matcher found it.
+#: text lists matches longest first, its term, which matcher found it, its polarity, and
+#: whether its term is ``whole``.
 _OCCURRENCE_COLUMNS = (
     "row",
     "place",
@@ -211,6 +214,7 @@ _OCCURRENCE_COLUMNS = (
     "term",
     "matcher",
     "polarity",
+    "whole",
 )
 
 
@@ -720,17 +724,18 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
 _STANDALONE_WEIGHT = 0.8
 
 
-def _drop_contained(found: list[Match]) -> list[Match]:
-    """Drop the non-strong matches that lie inside a longer match of another theme."""
+def _drop_contained(found: list[Match], whole: frozenset[str] = frozenset()) -> list[Match]:
+    """Drop the non-strong matches that lie inside a longer match of another theme, and
+    every match inside a longer match of another theme whose term is ``whole``."""
     return [
         m
         for m in found
-        if m.weight >= _STANDALONE_WEIGHT
-        or not any(
+        if not any(
             o.theme != m.theme
             and o.start <= m.start
             and m.end <= o.end
             and o.end - o.start > m.end - m.start
+            and (m.weight < _STANDALONE_WEIGHT or o.term in whole)
             for o in found
         )
     ]
@@ -757,15 +762,18 @@ def _covering_pairs(found: _Found, index: np.ndarray) -> tuple[np.ndarray, np.nd
     return one[same], other[same]
 
 
-def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray) -> None:
-    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated)."""
+def _contained(
+    found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray, whole: np.ndarray
+) -> None:
+    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated;
+    ``whole`` marks the terms whose words count for no other theme)."""
     one, other = _covering_pairs(found, np.flatnonzero(kept))
     if not len(one):
         return
     terms_one, terms_other = found.terms[one], found.terms[other]
     covered = (
         (themes[terms_one] != themes[terms_other])
-        & (weights[terms_one] < _STANDALONE_WEIGHT)
+        & ((weights[terms_one] < _STANDALONE_WEIGHT) | whole[terms_other])
         & (found.starts[other] <= found.starts[one])
         & (found.ends[one] <= found.ends[other])
         & (found.ends[other] - found.starts[other] > found.ends[one] - found.starts[one])
@@ -897,6 +905,12 @@ class Lexicon:
         self.languages: frozenset[str] = frozenset(by_lang)
         self._terms = by_lang
         self._distinct: dict[str, list[str]] = dict(data.get("distinct", {}))
+        #: per language, the terms whose words count for no other theme ("камера капкан",
+        #: camera trap, holds капкан, a trap, but is no poaching)
+        self._whole: dict[str, frozenset[str]] = {
+            lang: frozenset(terms) for lang, terms in data.get("whole", {}).items()
+        }
+        self._whole_masks: dict[str, np.ndarray] = {}
         #: per language, the companion terms not used on its texts (false friends: Russian
         #: суд, court, is Kazakh суды, the water, and Tajik суд, profit)
         self._not_borrowed: dict[str, dict[str, frozenset[str]]] = {
@@ -941,6 +955,16 @@ class Lexicon:
                 matcher = _WordMatcher(code, terms, self._distinct.get(code, ()))
             self._matchers[lang] = matcher
         return matcher
+
+    def _whole_mask(self, lang: str) -> np.ndarray:
+        """Which terms of the matcher of ``lang`` are ``whole``."""
+        mask = self._whole_masks.get(lang)
+        if mask is None:
+            whole = self._whole.get(_lexicon_language(lang), frozenset())
+            mask = self._whole_masks[lang] = np.array(
+                [term.text in whole for term in self._matcher(lang).terms], dtype=bool
+            )
+        return mask
 
     def _table(self, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Theme number (-1 for an ignore phrase), score key, weight and polarity (its index
@@ -1056,15 +1080,26 @@ class Lexicon:
         polarities: list[str] = []
         word_spans: list[tuple[int, int]] | None = None
         covered: set[tuple[str, int, int]] = set()
+        wholes: list[Match] = []
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
-                resolved = _drop_contained(_resolve_overlaps(found))
+                whole = self._whole.get(_lexicon_language(match_lang), frozenset())
+                resolved = _drop_contained(_resolve_overlaps(found), whole)
                 if match_lang not in SUBSTRING_LANGUAGES:
                     # the same words read by a second list (a companion) are not a second
-                    # term of the theme
-                    resolved = [m for m in resolved if (m.theme, m.start, m.end) not in covered]
+                    # term of the theme, nor a term inside another list's whole term
+                    resolved = [
+                        m
+                        for m in resolved
+                        if (m.theme, m.start, m.end) not in covered
+                        and not any(
+                            w.theme != m.theme and w.start <= m.start and m.end <= w.end
+                            for w in wholes
+                        )
+                    ]
                     covered.update((m.theme, m.start, m.end) for m in resolved)
+                    wholes += [m for m in resolved if m.term in whole]
                 kept.extend(resolved)
                 polarity_of = self._matcher(match_lang).polarity_of
                 polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
@@ -1126,7 +1161,8 @@ class Lexicon:
             themes, keys, weights, polarities = self._table(match_lang)
             found = matcher.find_all(prepared, rows)
             kept, repeated = _resolve_all(found, themes, weights)
-            _contained(found, kept, themes, weights)
+            whole = self._whole_mask(match_lang)
+            _contained(found, kept, themes, weights, whole)
             kept = np.flatnonzero(kept)
             terms = found.terms[kept]
             for name, values in (
@@ -1142,6 +1178,7 @@ class Lexicon:
                 ("term", terms),
                 ("matcher", np.full(len(kept), len(matchers), dtype=np.int64)),
                 ("polarity", polarities[terms]),
+                ("whole", whole[terms]),
             ):
                 parts[name].append(values)
             matchers.append(matcher)
@@ -1149,7 +1186,7 @@ class Lexicon:
             name: np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
             for name, values in parts.items()
         }
-        columns = _read_once(columns, matchers)
+        columns = _inside_whole(_read_once(columns, matchers), matchers)
         columns["negated"] = (
             _negations(columns, matchers, prepared, langs)
             if negation
@@ -1368,6 +1405,35 @@ def _read_once(
     return {name: values[keep] for name, values in columns.items()}
 
 
+def _inside_whole(
+    columns: dict[str, np.ndarray], matchers: Sequence[_WordMatcher | _SubstringMatcher]
+) -> dict[str, np.ndarray]:
+    """Drop an occurrence of another theme inside a ``whole`` term's occurrence that another
+    list of its text found (the Russian companion's капкан inside the Kyrgyz камера
+    капкан), as ``match`` does. Word positions only: Chinese has no ``whole`` terms."""
+    whole = columns["whole"]
+    if not whole.any():
+        return columns
+    words = ~np.array([m.lang in SUBSTRING_LANGUAGES for m in matchers])[columns["matcher"]]
+    rows, starts, ends, themes = (columns[n] for n in ("row", "start", "end", "theme"))
+    order = np.argsort(rows, kind="stable")
+    sorted_rows = rows[order]
+    keep = np.ones(len(rows), dtype=bool)
+    for at in np.flatnonzero(whole & words).tolist():
+        low, high = np.searchsorted(sorted_rows, [rows[at], rows[at] + 1])
+        same = order[low:high]
+        inside = (
+            words[same]
+            & (themes[same] != themes[at])
+            & (starts[same] >= starts[at])
+            & (ends[same] <= ends[at])
+        )
+        keep[same[inside]] = False
+    if keep.all():
+        return columns
+    return {name: values[keep] for name, values in columns.items()}
+
+
 def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
     """Which of ``rows`` hold a word in Latin letters (``_LATIN_WORD``)."""
     out = np.zeros(len(rows), dtype=bool)
@@ -1382,6 +1448,11 @@ def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
     latin[distinct] = [bool(_LATIN_WORD.fullmatch(vocabulary[t])) for t in distinct.tolist()]
     out[owners[latin[found]]] = True
     return out
+
+
+def _lexicon_language(matcher_name: str) -> str:
+    """The lexicon language of a matcher's name ("ru" of "ru:companion@kk")."""
+    return matcher_name.partition(_FOR_HOST)[0].removesuffix(_AS_COMPANION)
 
 
 def _fits_other_languages(term: Term) -> bool:

@@ -255,3 +255,32 @@ def test_a_companion_term_left_out_for_one_language_is_read_for_another():
     # Tajik texts (where суд is court too) still read it from the Russian list
     assert "governance" in _themes("Шикорчиёни ғайриқонуниро ба суд кашиданд.", "tg")
     assert "governance" in _themes("Браконьеров не судят.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a camera trap is monitoring: the trap word inside it is no poacher's trap, also
+        # where only the Russian companion list knows the word
+        ("ky", "Камера капкан орнотулду."),
+        ("ky", "Тоого камера-капкандар коюлду."),
+        ("mn", "Камер хавх тавьсан."),
+        ("tg", "Дар дара камераи дом гузоштанд."),
+    ],
+)
+def test_a_whole_term_hides_the_other_themes_words_inside_it(lang, text):
+    assert _themes(text, lang) == {"science"}, (text, _themes(text, lang))
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": [lang], "text": [text]}))
+    assert tagged["themes"][0] == "science", (text, tagged["themes"][0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ky", "Браконьерлер капкан коюшат."),
+        ("mn", "Хулгайн анчид хавх тавьдаг."),
+        ("ky", "Камера капкан браконьердин капканын тартып алды."),
+    ],
+)
+def test_a_trap_outside_a_camera_trap_is_still_poaching(lang, text):
+    assert "poaching" in _themes(text, lang), text
