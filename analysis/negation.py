@@ -1544,6 +1544,14 @@ def _agent_at_ease(
     return False
 
 
+#: The words of a lack that the "in place" cues deny ("no shortage of", "тапшылығы жоқ")
+_LACK_WORD = re.compile(
+    r"тапшылы|жетіспеушілі|жетімсізді|жетпеушілі|тартыштыг|жетишсиздиг|жетишпестиг|"
+    r"жетишпегендиг|tanqislig|yetishmovchilig|taqchillig|yetishmasligi|нехватк|недостат|"
+    r"дефицит|shortage|lack|scarcit|deficit|缺"
+)
+
+
 #: A term ending in a word that says it is absent ("көзөмөл жок", no control)
 _EXISTENTIAL_END = re.compile(r"(?<!\w)(?:жок|жоқ|yo'q|йўқ|нест|нет|нету|байхгүй|ýok)$")
 #: ... named right after "such" ("мындай", "мұндай", "bunday", "чунин", "такого")
@@ -1657,11 +1665,16 @@ def negate(
                 if not result[index] and (
                     scope.effect != AFFIRM
                     or polarities[index] == RESOURCE
-                    # "we don't lack data": the gap term that takes in the denied lack
+                    # "we don't lack data": the gap term that takes in the denied lack;
+                    # "су тапшылығы жоқ" (no water shortage): a problem that is itself a
+                    # lack, named with the lack word the cue denies
                     or (
-                        polarities[index] == GAP
-                        and spans[index][0] < scope.cue_end
+                        spans[index][0] < scope.cue_end
                         and scope.cue_start < spans[index][1]
+                        and (
+                            polarities[index] == GAP
+                            or _LACK_WORD.search(clean, spans[index][0], spans[index][1])
+                        )
                     )
                 ):
                     result[index] = scope.family

@@ -3024,3 +3024,16 @@ def test_russian_agents_at_ease_are_not_denied(text, asserted_theme, denied):
         assert asserted_theme in asserted, (text, asserted)
     if denied:
         assert denied not in asserted and denied in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a threat that is itself a lack (water shortage) is denied with its lack
+        ("kk", "Бұл жерде су тапшылығы жоқ."),
+        ("uz", "Bu yerda suv tanqisligi yo'q."),
+    ],
+)
+def test_a_threat_named_by_its_lack_is_denied_with_the_lack(lang, text):
+    asserted, negated = _split(text, lang)
+    assert "climate" not in asserted and "climate" in negated, (text, asserted, negated)
