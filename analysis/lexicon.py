@@ -119,6 +119,10 @@ _ENGLISH_WORDS = "en" + _AS_COMPANION
 #: A word in Latin letters, three or more (an English word in a Cyrillic, Arabic or
 #: Chinese text).
 _LATIN_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
+#: The matcher of Russian words written inside English texts ("the main issue is
+#: браконьеры"), and such a word: three or more Cyrillic letters.
+_RUSSIAN_WORDS = "ru" + _AS_COMPANION
+_CYRILLIC_WORD = re.compile(r"(?<![\w'])[\u0400-\u04ff]{3,}(?![\w'])")
 #: A text word this long or longer may match a lexicon word one typing error away.
 _MIN_FUZZY_LENGTH = 7
 #: The shortest lexicon word matched with a typing error: a stem (en, ru) of six letters,
@@ -1003,6 +1007,11 @@ class Lexicon:
         letters inside a text of another script: "проблема с funding")."""
         return own_script != "latin" and base_language(lang) != "en" and "en" in self.languages
 
+    def _borrows_russian(self, lang: str) -> bool:
+        """Whether texts in ``lang`` are also read for Russian words (those in Cyrillic
+        letters inside an English text: "every few years a джут takes half the herd")."""
+        return base_language(lang) == "en" and "ru" in self.languages
+
     def _match_plan(
         self, prepared: PreparedTexts, langs: Sequence[str]
     ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -1026,8 +1035,11 @@ class Lexicon:
                 for place, match_lang in enumerate(own):
                     add(match_lang, rows[fits], place)
                 if self._borrows_english(lang, own_script):
-                    mixed = rows[fits][_with_latin_words(prepared, rows[fits])]
+                    mixed = rows[fits][_with_words(prepared, rows[fits], _LATIN_WORD)]
                     add(_ENGLISH_WORDS, mixed, len(own))
+                if self._borrows_russian(lang):
+                    mixed = rows[fits][_with_words(prepared, rows[fits], _CYRILLIC_WORD)]
+                    add(_RUSSIAN_WORDS, mixed, len(own))
                 rows = rows[~fits]
             for row, text in zip(rows.tolist(), prepared.clean_of(rows.tolist()), strict=True):
                 for place, match_lang in enumerate(self.match_languages(lang, text)):
@@ -1051,6 +1063,8 @@ class Lexicon:
         if own and own_script and (not text or starts_in_script(text, own_script)):
             if self._borrows_english(lang, own_script) and _LATIN_WORD.search(text):
                 return [*own, _ENGLISH_WORDS]
+            if self._borrows_russian(lang) and _CYRILLIC_WORD.search(text):
+                return [*own, _RUSSIAN_WORDS]
             return own
         chosen = list(own)
         script = script_of(text) if text else ""
@@ -1434,8 +1448,9 @@ def _inside_whole(
     return {name: values[keep] for name, values in columns.items()}
 
 
-def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
-    """Which of ``rows`` hold a word in Latin letters (``_LATIN_WORD``)."""
+def _with_words(prepared: PreparedTexts, rows: np.ndarray, word: re.Pattern) -> np.ndarray:
+    """Which of ``rows`` hold a word ``word`` matches whole (``_LATIN_WORD``,
+    ``_CYRILLIC_WORD``)."""
     out = np.zeros(len(rows), dtype=bool)
     if not len(rows):
         return out
@@ -1443,10 +1458,10 @@ def _with_latin_words(prepared: PreparedTexts, rows: np.ndarray) -> np.ndarray:
     owners, positions = expand_ranges(offsets[rows], offsets[rows + 1] - offsets[rows])
     found = prepared.tokens[positions]
     distinct = np.unique(found)
-    latin = np.zeros(len(prepared.vocabulary), dtype=bool)
+    fits = np.zeros(len(prepared.vocabulary), dtype=bool)
     vocabulary = prepared.vocabulary
-    latin[distinct] = [bool(_LATIN_WORD.fullmatch(vocabulary[t])) for t in distinct.tolist()]
-    out[owners[latin[found]]] = True
+    fits[distinct] = [bool(word.fullmatch(vocabulary[t])) for t in distinct.tolist()]
+    out[owners[fits[found]]] = True
     return out
 
 

@@ -284,3 +284,19 @@ def test_a_whole_term_hides_the_other_themes_words_inside_it(lang, text):
 )
 def test_a_trap_outside_a_camera_trap_is_still_poaching(lang, text):
     assert "poaching" in _themes(text, lang), text
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The main issue is браконьеры, they come from the city on weekends.", "poaching"),
+        ("Every few years we get a джут and half the herd is gone.", "climate"),
+    ],
+)
+def test_russian_words_inside_an_english_text_are_read(text, theme):
+    lexicon = load_lexicon()
+    assert theme in _themes(text, "en")
+    scores = lexicon.score_texts([text], ["en"])
+    assert scores.scores[0, scores.themes.index(theme)] > 0
+    assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, "en")}
+
