@@ -863,6 +863,10 @@ def _fit_cyrillic(text: str, code: str) -> str:
     if code == "ru" and not _EXTRA_LETTER.search(text) and not _mongolian_mark(text):
         return code  # the common case, decided by two searches
     extra = {letter.lower() for letter in _EXTRA_LETTER.findall(text)}
+    if code in ("mn", "ky") and extra <= _MONGOLIAN_OR_KYRGYZ:
+        other = _the_other_of_mongolian_and_kyrgyz(text, code)
+        if other != code:
+            return other
     if not extra and (code == "mn" or (code == "ru" and _mongolian_mark(text))):
         return _by_small_words(text, code)
     if code in _CYRILLIC_EXTRA and extra <= set(_CYRILLIC_EXTRA[code]):
@@ -885,6 +889,33 @@ def _fit_cyrillic(text: str, code: str) -> str:
     if len(fitting) == 1:
         return fitting[0]
     return _model_pick(normalise(text), fitting or ("kk", "tg", "uz"))
+
+
+# Mongolian and Kyrgyz share their letters beyond Russian's (ө ү). A text labelled with one
+# is taken as the other only when its letters and small words point there and the offline
+# model agrees: Kyrgyz has no х of its own and none of Mongolian's frequent letter groups;
+# Mongolian uses х often and none of Kyrgyz's small words.
+_MONGOLIAN_OR_KYRGYZ = frozenset("өү")
+_KYRGYZ_WORD = re.compile(
+    r"(?<!\w)(?:эмес|жок|менен|жана|үчүн|биздин|эч|бирок|дагы|болуп|жатат|абдан)(?!\w)"
+)
+
+
+def _the_other_of_mongolian_and_kyrgyz(text: str, code: str) -> str:
+    lower = text.lower()
+    if code == "mn" and "х" not in lower and not _mongolian_mark(text):
+        other = "ky"
+    elif (
+        code == "ky"
+        and "ң" not in lower
+        and "х" in lower
+        and _mongolian_mark(text)
+        and not _KYRGYZ_WORD.search(lower)
+    ):
+        other = "mn"
+    else:
+        return code
+    return other if _model_pick(normalise(text), ("mn", "ky")) == other else code
 
 
 # Letter sequences frequent in Mongolian and rare in Russian: a Russian-labelled text

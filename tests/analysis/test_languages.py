@@ -43,6 +43,12 @@ from analysis.text import (
         # Uzbek is written in Cyrillic too: letters it has (қ ғ) keep its label
         ("Хитой бозорларида сайғоқ шохига талаб катта, назорат эса жуда заиф", "uz", "uz"),
         ("Дар ин минтақа шикори ғайриқонунӣ зиёд аст", "uz", "tg"),
+        # Mongolian and Kyrgyz share ө and ү: the letters, small words and the model decide
+        ("Малчылар илбирсти кек алып өлтүрүшөт.", "mn", "ky"),
+        ("Хил дамнасан хамтын ажиллагаа хэрэгтэй.", "ky", "mn"),
+        ("Тайлбар өгөхгүй.", "mn", "mn"),
+        ("Илбирс биздин малга эч качан тийген эмес.", "ky", "ky"),
+        ("Зуд болсон.", "mn", "mn"),
     ],
 )
 def test_fit_language_corrects_labels_the_text_does_not_fit(text, label, expected):
