@@ -1,4 +1,4 @@
-"""The third to fifteenth development sets (tests/data/text_dev3 to text_dev15, README in each).
+"""The third to sixteenth development sets (tests/data/text_dev3 to text_dev16, README in each).
 
 Each set was written without sight of the code, the lexicon or the other sets, frozen by
 checksum and measured once on arrival. Afterwards the lexicon and the negation rules were
@@ -126,6 +126,17 @@ CHECKSUMS = {
         ),
         "statements_mn_hard.csv": (
             "ec93f1c1e1bd465329812fbbdec0c7ab21f762152ad188ebb57035176e15e553"
+        ),
+    },
+    16: {
+        "statements_deny_g.csv": (
+            "d391f4d5b9585ddb907032317bf143645cfa3c631860cecd528303a29e0b8cf8"
+        ),
+        "statements_deny_h.csv": (
+            "566d9e78cd4d1cd13b7cef6ce23985a9372cd33a7df0e9512b5490933e15985d"
+        ),
+        "statements_mn_real.csv": (
+            "a220ac8d4fcbc8299e9f200421469e9546752e78f6fc84abc18c58124a89dde4"
         ),
     },
 }
@@ -316,6 +327,20 @@ SETS = (
         non_answers=8,
         non_answers_missed=2,
         negation={1: 28, 2: 3, 3: 20, 4: 3, 5: 3, 6: 24, 7: 21},
+    ),
+    DevelopmentSet(
+        16,
+        CHECKSUMS[16],
+        ("en", "ru", "zh", "mn", "fa", "kk", "ky", "uz", "tg"),
+        size=296,
+        per_language=24,
+        lexicon_held_out=0.50,
+        lexicon_tuned=0.50,
+        held_out=0.50,
+        non_answers=0,
+        non_answers_missed=0,
+        negation={1: 15, 3: 12, 6: 16, 7: 20},
+        negation_kinds=(1, 3, 6, 7),
     ),
 )
 
