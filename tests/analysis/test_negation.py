@@ -3037,3 +3037,114 @@ def test_russian_agents_at_ease_are_not_denied(text, asserted_theme, denied):
 def test_a_threat_named_by_its_lack_is_denied_with_the_lack(lang, text):
     asserted, negated = _split(text, lang)
     assert "climate" not in asserted and "climate" in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # "not one" at a clause's end denies what the clause named before it; a resource
+        # stays the gap
+        ("ru", "Капканов — ни одного, обошли весь склон.", "poaching", None),
+        ("ru", "Браконьеров мы этой зимой не встречали ни единого.", "poaching", None),
+        ("ru", "Фотоловушек на участке — ни одной, денег не дают.", None, "science"),
+        # "с X ни малейших/никаких проблем", with the explanation after the dash
+        ("ru", "А с данными никаких проблем — учёт ведём с вертолёта.", "science", None),
+        ("ru", "С финансированием ни малейших сложностей в этом году.", "governance", None),
+        # something is over: "кончились", "закончилась", over a parenthetical word
+        ("ru", "Засухи, кажется, закончились.", "climate", None),
+        ("ru", "Браконьерство у нас, похоже, кончилось.", "poaching", None),
+        ("ru", "Корма у чабанов кончились, овцы падают.", None, "livestock"),
+        ("ru", "Закончились деньги на бензин для патрулей.", None, "governance"),
+        # no bearing on the animals
+        ("ru", "Трасса на джейранов никак не влияет.", "infrastructure", None),
+        ("ru", "Заборы на сайгу особо не влияют, проходы есть.", "infrastructure", None),
+        ("ru", "Закон никак не влияет на браконьеров.", None, "poaching"),
+        # the rhetorical "who would …, with …?": nobody would
+        ("ru", "Да кто ж здесь капканы ставить будет, егеря рядом?", "poaching", None),
+        ("ru", "Кто же тут будет ловить браконьеров, если денег нет?", None, "poaching"),
+    ],
+)
+def test_russian_not_one_over_no_bearing_and_who_would(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # what precedes "一点毛病没有" is in order
+        ("zh", "监测数据这方面一点毛病都没有。", "science", None),
+        # what precedes "一点不受影响" is not affected, whatever its polarity
+        ("zh", "铁路这边一点不受影响，羚羊照样过。", "infrastructure", None),
+        ("zh", "跨境合作没受什么影响。", "transboundary", None),
+        # a resource not a month late or a cent short is in place; a problem that never
+        # stopped a day stays
+        ("zh", "巡护员的工资一天都没拖过。", "governance", None),
+        ("zh", "偷猎一天都没断过。", None, "poaching"),
+        ("zh", "护林员工资三个月没发了。", None, "governance"),
+    ],
+)
+def test_chinese_nothing_wrong_unaffected_and_not_a_cent_short(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # "no shortfall at all" (هیچ کم و کسری) of what precedes: the resource is in place
+        ("fa", "در بخش داده ها هیچ کم و کسری نداریم.", "science", None),
+        # not a rial short: the resource is in place; a problem not decreased stays
+        ("fa", "امسال از بودجه ی گشت یک تومان هم کم نشده.", "governance", None),
+        ("fa", "شکار غیرمجاز اصلا کم نشده.", None, "poaching"),
+        # what went without any problem, or is without a problem, is in order
+        ("fa", "پایش زمستانه بدون هیچ مشکلی انجام شد.", "science", None),
+        ("fa", "همکاری با کشور همسایه بی مشکل است.", "transboundary", None),
+        ("fa", "دوربین ها امسال کافی بود.", "science", None),
+        ("fa", "دوربین کافی نبود.", None, "science"),
+        # "this practice is over" denies the practice the sentence named before
+        ("fa", "قبلا دامدارها گله را به چشمه می بردند؛ این کار دیگه تموم شده.", "livestock", None),  # noqa: E501
+        ("fa", "قبلا بودجه ی گشت می دادند، این کار تموم شده.", None, "governance"),
+    ],
+)
+def test_persian_no_shortfall_without_a_problem_and_over(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # the topic echoed, then "not one" or "none"
+        ("en", "Poachers? None at all, the valley is quiet.", "poaching", None),
+        ("en", "Fences? Not a single one on our side.", "infrastructure", None),
+        # not a penny or a month short: the resource is in place
+        ("en", "Not one month was the rangers' salary late this year.", "governance", None),
+        # burnt out, died out, vanished: it is over
+        ("en", "The mange among the ibex has died out this year.", "livestock", None),
+        ("en", "The fur traders have simply disappeared since the new post.", "poaching", None),  # noqa: E501
+        ("en", "The poachers vanished into the hills with the horns.", None, "poaching"),
+        ("en", "The funding has disappeared since the project ended.", None, "governance"),
+        # went ahead without a hitch
+        ("en", "This year's count went off without any problems.", "science", None),
+        # the rhetorical "who would … here?": nobody would; "who would stop them here?" is
+        # a complaint
+        ("en", "Who'd dare to hunt here, with the rangers next door?", "poaching", None),
+        ("en", "Who would stop the poachers here, with no fuel?", None, "poaching"),
+    ],
+)
+def test_english_not_one_died_out_without_a_hitch_and_who_would(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
