@@ -3148,3 +3148,29 @@ def test_english_not_one_died_out_without_a_hitch_and_who_would(lang, text, deni
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # two negations that assert: never without it, not refusing it
+        ("ru", "Без мониторинга мы никогда не сидим.", "science", None),
+        ("ru", "Соседи данными обмениваться не отказываются.", "science", None),
+        ("ru", "От капканов браконьеры не отказываются.", None, "poaching"),
+        ("ru", "Без финансирования мы сидим уже год.", None, "governance"),
+        # "нет у нас проблем с X"
+        ("ru", "Нет у нас проблем с финансированием.", "governance", None),
+        # safe from what is named (not safe from the law)
+        ("fa", "گله ها از حمله ی گرگ در امان اند.", "community", None),
+        ("fa", "شکارچی ها از قانون در امان اند.", None, "poaching"),
+        # a survey done regularly is in place; a problem done every year stays
+        ("fa", "هر بهار پایش جمعیت انجام می شود.", "science", None),
+        ("fa", "هر سال شکار می کنند.", None, "poaching"),
+    ],
+)
+def test_double_negation_safe_from_and_regular_surveys(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
