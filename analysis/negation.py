@@ -89,6 +89,10 @@ AFTER, BEFORE, EITHER, CLAUSE = "after", "before", "either", "clause"
 #: the anaphoric "этого уже нет" (there is none of that any more) denies what the sentence
 #: named before it ("X was the trouble in the nineties, now there is none of that").
 SENTENCE = "sentence"
+#: What the sentence before the cue's named, back to its start: a short sentence that only
+#: points back ("Раньше чабаны стреляли барса. Лет пять уже такого не слышно."). It takes
+#: the problem terms from the last one back and stops at a resource (``negate``).
+PREVIOUS = "previous"
 #: Polarity of a lexicon term: its absence is no problem, or is the problem.
 PROBLEM, RESOURCE = "problem", "resource"
 #: A problem term of a theme whose terms are resources: a gap stated with its own negation
@@ -288,6 +292,14 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "the count went ahead without a hitch": what went on is in order, whatever its
         # polarity
         (r"(?:went|gone|go|goes|ran|run|runs|passed|came|come)\s+(?:\w+\s+)?(?:off\s+|ahead\s+|through\s+)?without\s+(?:a|any)\s+(?:single\s+)?(?:hitch|hiccup|glitch|problem|problems|issue|issues|trouble|snag)(?:es|s)?", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
+        # a short sentence that only points back: "Herders used to shoot the leopard. That
+        # stopped years ago." (the problems of the sentence before; a resource stays the gap:
+        # "The WWF paid for the patrols. That stopped in 2019.")
+        (r"(?<![^.!?;:\s])(?<![^.!?;:] )(?:(?:but|and|well|now)\s*,?\s+)?(?:(?:that|it|this|all\s+that|all\s+of\s+that)\s+(?:(?:all|just|simply|finally|completely|has|had|long|since)\s+){0,3}(?:stopped|ended|died\s+out|came\s+to\s+an\s+end|is\s+(?:all\s+)?(?:over|gone|history)|was\s+(?:all\s+)?over)|(?:that's|it's)\s+(?:all\s+)?(?:over|gone|history|in\s+the\s+past))(?:\s+(?:now|then|since|a\s+(?:long\s+)?while\s+ago|long\s+ago|(?:years|ages|decades)\s+ago|(?:\w+\s+){1,2}(?:ago|back)|in\s+\d{4}))?(?=\s*(?:[.!]|$))", "no longer", PREVIOUS, NEGATE, 40),  # noqa: E501
+        # "the joint survey ran as planned", "the count went like clockwork": in order
+        (r"(?:went|goes|go|ran|runs|run|proceeded|proceeds|happened|happens|took\s+place|takes\s+place|came\s+off|went\s+off)\s+(?:(?:exactly|just|all|fully|always|every\s+year|this\s+year)\s+){0,2}(?:as\s+(?:planned|scheduled)|on\s+schedule|to\s+plan|like\s+clockwork|smoothly)(?![\w'])", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
+        # "so it's not a border thing": the matter named is denied
+        (r"(?:(?:it's|it\s+is|that's|that\s+is|this\s+is|it\s+was|that\s+was)\s+not|(?:it|that|this)\s+(?:isn't|wasn't))\s+(?:really\s+|just\s+)?(?:a|an)\s+(?:[\w-]+\s+){1,2}?(?:thing|issue|matter|question)(?![\w'])", "not a problem", CLAUSE, DENY, 8),  # noqa: E501
         # the rhetorical "who would set a snare here, with the post next door?": nobody
         # would (not "who would stop the poachers here?", nobody does)
         (r"(?<![^.!?;:\s])(?<![^.!?;:] )(?:(?:and|but|so|well|now)\s*,?\s+)?who(?:'d|\s+would|\s+will|\s+is\s+going\s+to|'s\s+going\s+to)\s+(?:(?:ever|dare|even|bother)\s+(?:to\s+)?)?(?!(?:\w+\s+){0,2}?(?:stop|catch|arrest|fine|punish|control|patrol|protect|guard|help|pay|fund|chase|check))(?:\w+\s+){0,5}?(?:here|there|now|round\s+here|around\s+here|in\s+this\s+\w+)(?=[^.!?]{0,60}\?)", "no", CLAUSE, DENY),  # noqa: E501
@@ -459,6 +471,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"так(?:ого|ое)\s*,?\s*чтоб(?:ы)?\s[^.!?;]{1,100}?(?:не|никогда\s+не|ни\s+разу\s+не|в\s+жизни\s+не)\s+(?:слышал\w*|слыхал\w*|видел\w*|видали|встречал\w*|помн\w+|припомн\w+|замечал\w*|было|бывало)", "never", CLAUSE, DENY),  # noqa: E501
         (r"(?:(?:я|мы|вроде|никогда|ни\s+разу|в\s+жизни|что-то|как-то|даже|лично|тут|здесь|у\s+нас)\s+){0,4}(?:эт(?:ого|ой|их|о)|так(?:ого|ое|ой|их)|подобного|ничего\s+подобного)\s+(?:(?:я|мы|уже|давно|больше|сейчас|теперь|тоже|вообще|вроде|никогда|ни\s+разу|в\s+жизни|что-то|как-то|даже|лично|тут|здесь|у\s+нас)\s+){0,4}не\s+(?:слышал\w*|слыхал\w*|видел\w*|видали|встречал\w*|помн\w+|припомн\w+|наблюдал\w*|замечал\w*|бывало)", "never", SENTENCE, DENY, 25),  # noqa: E501
         (r"(?:(?:эт(?:ого|ой|их)|так(?:ого|ой|их)|подобного|их)(?:\s+(?:беды|проблемы|напасти|явления|бедствия|угрозы))?|с\s+этим)\s+(?:(?:уже|давно|больше|сейчас|теперь|тоже|вообще|почти|совсем|у\s+нас|здесь|тут)\s+){0,3}(?:нет|нету|не\s+стало(?!\s+(?:меньше|больше|лучше|хуже))|не\s+бывает|не\s+было|не\s+осталось|покончено)", "no longer", SENTENCE, NEGATE, 25),  # noqa: E501
+        # a short sentence that only points back: "Раньше чабаны стреляли барса. Лет пять уже
+        # такого не слышно." (the problems of the sentence before; a resource stays the gap:
+        # "Раньше инспекторам платили нормально. Теперь такого нет.")
+        (r"(?<![^.!?;:\s])(?<![^.!?;:]\s)(?:(?:но|а|и|да|ну)\s+)?(?:(?:уже|уж|давно|больше|теперь|сейчас|лет\s+[\w-]+|года?\s+[\w-]+|[\w-]+\s+лет|[\w-]+\s+года?)\s+){0,3}(?:такого|этого|подобного|такое|это|вс[её]\s+это)\s+(?:(?:уже|уж|давно|больше|тут|здесь|у\s+нас|и|совсем|вообще|давным-давно)\s+){0,3}(?:не\s+(?:слышно|видно|бывает|случается|встречается)|нет|нету|не\s+стало|прекратил(?:ось|ся|ись)|кончил(?:ось|ся|ись)|закончил(?:ось|ся|ись)|ушло\s+в\s+прошлое)(?=\s*(?:[.!…]|$))", "no longer", PREVIOUS, NEGATE, 40),  # noqa: E501
         # "браконьерства у нас уже лет пять как нет", "давно уж как не стало"
         (r"(?:уже|уж|давно)\s+(?:[\w-]+\s+){0,4}?как\s+(?:нет|нету|не\s+стало|не\s+слышно|не\s+видно|не\s+бывает|перевел\w+|прекратил\w*|перестал\w*)", "no longer", EITHER, NEGATE, 8),  # noqa: E501
         (r"(?:больше|уже|более|давно)\s+не(?:т)?(?:\s+(?:наход\w+|нашли|видим|видели|встреча\w+|попада\w+))?|прекратил\w*|перестал\w*|перевел(?:ись|ся|ась|ось)|не\s+стало(?!\s+(?:меньше|больше|лучше|хуже))|(?:почти\s+)?не\s+осталось", "no longer", EITHER, NEGATE),  # noqa: E501
@@ -1330,7 +1346,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 #: without such a word are not searched for cues, which keeps scoring many texts fast.
 #: ``tests/analysis/test_negation.py`` checks each example cue against it.
 TRIGGERS = {
-    "en": r"died|burnt|burned|petered|fizzled|vanished|who|who'd|well|fine|smoothly|properly|right|down|time|regularly|every|each|unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|question|solved|resolved|fixed|settled|enough|sufficient|adequate|now|since|remember|comments|address|direct|clean|influenced|impacted|passed|went|bypassed|closed|shut|abandoned|better|go|tourist|visitor|guest|driver|teacher|student|pensioner|newcomer|stranger",  # noqa: E501
+    "en": r"over|history|died|burnt|burned|petered|fizzled|vanished|who|who'd|well|fine|smoothly|properly|right|down|time|regularly|every|each|unaffected|untouched|unharmed|undisturbed|untroubled|unthreatened|spared|safe|immune|no|not|non|rather|none|nobody|nothing|zero|never|neither|nor|without|free|absence|lack|lacking|shortage|hardly|cannot|\w+n't|dont|doesnt|didnt|isnt|arent|wasnt|werent|longer|more|anymore|stopped|ceased|disappeared|ended|gone|control|know|idea|aware|familiar|sure|say|field|area|expertise|comment|answer|judge|exist|absent|nonexistent|unheard|once|ever|removed|dismantled|taken|took|pulled|tore|torn|lifted|nobody's|nope|past|wont|survey|questionnaire|interview|poll|questions|answers|you|declined|refused|declines|refuses|prefer|preferred|won't|willing|ask|talk|speak|check|thanks|thank|understand|follow|mean|knows|dunno|want|you're|asking|wish|wished|question|solved|resolved|fixed|settled|enough|sufficient|adequate|now|since|remember|comments|address|direct|clean|influenced|impacted|passed|went|bypassed|closed|shut|abandoned|better|go|tourist|visitor|guest|driver|teacher|student|pensioner|newcomer|stranger",  # noqa: E501
     "mn": r"хангалттай|хүрэлцээтэй|хүрэлцэхүйц|элбэг|сайн|хэвийн|зүгээр|жигд|амжилттай|шийдэгд\w*|шийдвэрлэ\w*|бүр|болгон|удаа|тогтмол|байнга|тогтоосон|гомдол|гомдолло\w*|задал\w*|буулга\w*|уу|үү|юу|юү|\w*гуй|байхгүй|алга|үгүй|биш|ангид|огт|хэзээ|ерөөсөө|больсон|больчихсон|больжээ|болилоо|байсан|байчихсан|зогссон|зогсчихсон|зогсжээ|\w*гүй\w*|хяналтад|мэдэх|татгалз\w*|бүү|хэцүү|хэн|хэнд|хэний|хэнээс|хаана|хаанаас|яагаад|юунд|ямар|гэнэ|гэж|гэсэн|асуу\w*|\w+(?:аас|ээс|оос|өөс|иас|иос)|асуусанд|асуултад|асуултанд|судалгаанд|ирсэнд|сонирхсонд|баярлалаа|талархлаа|баярласан|хол|болиод|намжсан|намжчихсан|намжжээ|намдсан|дууссан|дуусчихсан|дуусжээ|арилсан|арилчихсан|арилжээ|ангижир\w*|ирээгүй|ирсэнгүй|аваагүй|бүртгэгдээгүй|байгаагүй|гараагүй|илрээгүй|ажиглагдаагүй|тогтоогдоогүй|бага|багахан|болисон|болисн|болчихсон",  # noqa: E501
     "fa": r"امان|و|کافی\w*|بسنده|کاغذ|رفع|خوب|درست|منظم|مرتب|عالی|هر|سالانه\w*|سالیانه|شکایت|گله|گلایه|اعتراض|شکوه|همچین|چنین|همچی|اینجور|اینطور|جور|طور|باز|ختم|ندیدم|نشنیدم|نیست|نیستند|ندارد|ندارند|نداریم|نمی|ن\w+|بدون|بی|فاقد|عدم|نبود|کمبود|هرگز|هیچ\w*|دیگر|دیگه|نه|کنترل|مشکل\w*|تهدید\w*|متوقف|پاک|پاکه|عاری|خالی|امان\w*|مصون\w*|تموم|تمام|ریشه\w*|برچید\w*|برطرف|حل|منسوخ|جمع\w*|برداشت\w*|برش|برشون|برشان|آزاد\w*|فکر|خیال|تصور|گمان|کدام|نی|ممنون\w*|متشکر\w*|تشکر|مرسی|سپاسگزار\w*|آمده|اومده|اومدین|اومدید|آمدید|آمدین|هستید|هستین|هسین|نویسید|نویسین|مینویسید|مینویسین|پرسین|میپرسید|میپرسین|برید|برین|میبرید|میبرین|فرستاد\w*|پرسشنامه|نظرسنجی|سوال\w*|سؤال\w*|جواب\w*|بپرس\w*|سوال|سؤال|مسئله\w*|مساله\w*|خطر\w*|معضل\w*|دردسر\w*|مطمئن|\w+؟|موردی|مورد|اثری|ردی|نشانی|گزارشی|گوشم|گوشمون|گوش|تعطیل|بسته|متروکه|متروک|دغدغه\w*|یادم|جریان|پرسید|باید|بگم|بگویم|عرض|خدا|جدا\w*|دور\w*|فاصله",  # noqa: E501
     "kk": r"\w+(?:маған|меген|баған|беген|паған|пеген)(?:мын|мін|пын|пін|быз|біз|пыз|піз|сыз|сіз|сың|сің)|іс|жағдай\w*|әрекет\w*|құбылыс\w*|жаңамын|келдім|емеспін|дейсіз\w*|түсініспеушілік\w*|жақсы|сауалнама\w*|сұрақнама\w*|қайдансыз\w*|келмейді|айтпаймын|сөйлемеймін|бермеймін|сұрайсыз\w*|сұрайсың|сұрап|білгіңіз|жіберді|кімсіз\w*|рахмет|рақмет|білмейміз|біледі|дейін|мәселе\w*|проблема\w*|қиындық\w*|қауіп\w*|түйткіл\w*|пара|шағымданба\w*|наразылық|шағым|қал(?:ды|ған|дық|ыпты|атын)\w*|біт\w*|доғар\w*|алмаймын|көрмеп\w*|білмедім|белгісіз|хабарсызбын|айтарым|қосарым|салам|бос|қосайын|айтайын|айтамын|қосамын|сұрағыңыз|сұрақтарыңыз|деген|сұраңыз\w*|барыңыз\w*|жүгініңіз\w*|хабарласыңыз\w*|береді|естіме\w*|жеткілікті|жетерлік|жетеді|аман|\w+(?:сыз|сіз)|тоқта\w*|аяқтал\w*|тыйыл\w*|таза|арыл\w*|ада|жоқ|жоқпын|жоқпыз|емес\w*|еш\w*|ешқашан|бірде|білмеймін|хабарым|ақпаратым|мағлұматым|мәліметім|бақылауда|енді|\w+(?:майды|мейді|байды|бейді|пайды|пейді|маған|меген|баған|беген|паған|пеген|мады|меді|бады|беді|пады|педі|мадық|медік|бадық|бедік|падық|педік|маймыз|мейміз|баймыз|бейміз|паймыз|пейміз|маймын|меймін|баймын|беймін|паймын|пеймін|мадым|медім|бадым|бедім|падым|педім)|шешілді|шешілген|шешімін|реттелді|реттелген|уақытында|уақтылы|тұрақты|сайын|әр|қағаз|жартылай|ішінара|қазір|бүгінде|халық|ел|жұрт|тұрғындар|бәрі|барлығы|емеспіз|емеспен|көрмегенмін|көрмегенбіз|көрмедім|байқалмады|байқалмайды|байқалмаған|кездеспеді|кездеспейді|кездеспеген|аз",  # noqa: E501
@@ -1520,13 +1536,15 @@ def scopes(clean: str, lang: str) -> list[Scope]:
             continue
         reach = cues[index][4] if len(cues[index]) > 4 else None
         start, end = match.span()
-        if direction == SENTENCE:
+        if direction in (SENTENCE, PREVIOUS):
             if sentence_ends is None:
                 runs = [m.span() for m in _SENTENCE.finditer(clean)]
                 sentence_starts, sentence_ends = [a for a, _ in runs], [b for _, b in runs]
             # after the last sentence end before the cue (a run of marks reaching into the
             # cue ends where it starts)
             last = bisect.bisect_left(sentence_starts, start) - 1
+            if direction == PREVIOUS:
+                last -= 1
             clause_start = min(sentence_ends[last], start) if last >= 0 else 0
             clause_end = end
         else:
@@ -1555,7 +1573,7 @@ def scopes(clean: str, lang: str) -> list[Scope]:
             at = bisect.bisect_left(dashes, end)
             if direction in (AFTER, EITHER) and at < len(dashes):
                 clause_end = min(clause_end, dashes[at])
-            if direction not in (CLAUSE, SENTENCE) and prepositions:
+            if direction not in (CLAUSE, SENTENCE, PREVIOUS) and prepositions:
                 at = bisect.bisect_left(prepositions, end)
                 if at < len(prepositions):
                     clause_end = min(clause_end, prepositions[at])
@@ -2019,7 +2037,7 @@ def _bind(
     before = starting.between(scope.start, scope.cue_end)
     if scope.direction == AFTER or (scope.direction == EITHER and after):
         chosen = after
-    elif scope.direction in (BEFORE, EITHER, SENTENCE):
+    elif scope.direction in (BEFORE, EITHER, SENTENCE, PREVIOUS):
         # a verb-final negation denies its subject or object, not an adjunct (but "free
         # of X" takes X as its adjunct: "аз шикор озод", "از شکار پاک")
         chosen = sorted(

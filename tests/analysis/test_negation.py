@@ -3174,3 +3174,31 @@ def test_double_negation_safe_from_and_regular_surveys(lang, text, denied, kept)
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a short sentence that only points back denies the problems of the one before;
+        # a resource there stays the gap
+        ("ru", "Пастухи раньше стреляли барсов. Теперь такого уже нет.", "poaching", None),
+        ("ru", "Браконьеры ставили капканы по всей балке. Лет десять этого не слышно.", "poaching", None),  # noqa: E501
+        ("ru", "Раньше на патрули давали финансирование. Теперь такого нет.", None, "governance"),  # noqa: E501
+        ("ru", "Браконьеры ставят капканы. Такого нет?", None, "poaching"),
+        ("en", "Poachers set snares all along the gorge. It's all over now.", "poaching", None),  # noqa: E501
+        ("en", "Traders came for the horns every spring. That stopped years ago.", "poaching", None),  # noqa: E501
+        ("en", "The project paid for the funding of patrols. That stopped in 2019.", None, "governance"),  # noqa: E501
+        ("en", "Poachers set snares all along the gorge. It ended?", None, "poaching"),
+        # what ran as planned is in order
+        ("en", "The joint count ran as planned this spring.", "science", None),
+        # "it's not a border thing": the matter named is denied
+        ("en", "The herders keep to their side, so it's not a border thing.", "transboundary", None),  # noqa: E501
+        ("en", "It's a poaching thing, they come at night.", None, "poaching"),
+    ],
+)
+def test_a_sentence_pointing_back_as_planned_and_not_a_thing(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
