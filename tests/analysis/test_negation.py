@@ -3202,3 +3202,45 @@ def test_a_sentence_pointing_back_as_planned_and_not_a_thing(lang, text, denied,
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # a short Chinese sentence that only points back denies the problems of the one
+        # before; a resource there stays the gap; a question denies nothing
+        ("zh", "前些年有人下套子打黄羊。如今早就没这种事了。", "poaching", None),
+        ("zh", "以前牧民拉网围栏挡黄羊。这种情况早没了。", "infrastructure", None),
+        ("zh", "以前给护林员发补贴。现在没有这种事了。", None, "governance"),
+        ("zh", "偷猎的很多。这种事没了？", None, "poaching"),
+    ],
+)
+def test_chinese_a_sentence_pointing_back(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denied", "kept"),
+    [
+        # zero of it: "X — ноль", "ноль X"; a resource stays the gap
+        ("ru", "Капканов на участке — ноль.", "poaching", None),
+        ("ru", "Ноль случаев браконьерства за два года.", "poaching", None),
+        ("ru", "Финансирования — ноль.", None, "governance"),
+        # "не видать" like "не видно"
+        ("ru", "Браконьеров уже года два не видать.", "poaching", None),
+        # the rhetorical "откуда тут X?": none; "откуда у нас деньги?" is a gap
+        ("ru", "Да откуда здесь заборы, степь кругом?", "infrastructure", None),
+        ("ru", "Откуда у нас финансирование на патрули?", None, "governance"),
+        ("ru", "Откуда браконьеры приходят?", None, "poaching"),
+    ],
+)
+def test_russian_zero_not_to_be_seen_and_where_would_it_come_from(lang, text, denied, kept):
+    asserted, negated = _split(text, lang)
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted, negated)
