@@ -3037,3 +3037,53 @@ def test_russian_agents_at_ease_are_not_denied(text, asserted_theme, denied):
 def test_a_threat_named_by_its_lack_is_denied_with_the_lack(lang, text):
     asserted, negated = _split(text, lang)
     assert "climate" not in asserted and "climate" in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # things named with "деген" (what you call X) and denied: not a trace, forgotten,
+        # spared; a list before them goes with them
+        ("kk", "Кеніш, зауыт дегеніңіздің бұл өңірде ізі де жоқ.", "infrastructure"),
+        ("kk", "Өрт дегенді бес жыл болды ұмыттық.", "climate"),
+        # neither-nor with words between the second particle and the denial
+        ("kk", "Жолдан да, зауыттан да киікке еш зиян келіп жатқан жоқ.", "infrastructure"),
+        # subsided
+        ("kk", "Қасқыр шабуылы биыл басылды.", "community"),
+        # a wild animal crosses a barrier and nothing stops it
+        ("kk", "Арқарлар қоршаудың астынан өтіп кетеді, ештеңе оларды тоқтатпайды.", "infrastructure"),  # noqa: E501
+        ("ky", "Кийиктер жолдун үстүнөн өтүп кетет, эч нерсе аларды токтотпойт.", "infrastructure"),  # noqa: E501
+        ("uz", "Jayronlar kanal ustidagi ko'prikdan o'tadi, hech narsa ularni to'xtatmaydi.", "infrastructure"),  # noqa: E501
+        # nothing of the kind since, in this sentence or pointing back at the one before
+        ("ky", "Илгери кышында жут көп болчу, он жылдан бери андай болгон жок.", "climate"),
+        ("tg", "Пештар шикорчиён бисёр буданд. Панҷ сол боз чунин ҳол нашуд.", "poaching"),
+        # rid of them now
+        ("ky", "Мурда браконьерлер көп келчү. Эми андан кутулдук.", "poaching"),
+        ("uz", "Ilgari brakonyerlar ko'p edi, endi ulardan qutuldik.", "poaching"),
+        ("kk", "Бұрын браконьерлер көп еді, енді олардан құтылдық.", "poaching"),
+        ("tg", "Пештар шикорчиён бисёр буданд. Акнун аз он халос шудем.", "poaching"),
+        # a reported claim rejected, in its sentence or in the next one
+        ("uz", "Brakonyerlar ko'payadi degan gap asossiz, qo'riqchilar har kuni yuradi.", "poaching"),  # noqa: E501
+        ("uz", "Avval yo'l qurilishi jayronni qo'rqitadi deb o'ylardik. Endi bu xavotir eskirdi.", "infrastructure"),  # noqa: E501
+    ],
+)
+def test_turkic_and_tajik_denials_worded_colloquially(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # nothing stopping poachers, a poaching that has not subsided, and a complaint
+        # next to a "деген" denial are still complaints
+        ("kk", "Браконьерлер түнде келеді, ештеңе оларды тоқтатпайды.", "poaching"),
+        ("ky", "Браконьерлер түн ичинде келишет, эч нерсе аларды токтотпойт.", "poaching"),
+        ("uz", "Brakonyerlar kechasi keladi, hech narsa ularni to'xtatmaydi.", "poaching"),
+        ("kk", "Браконьерлік басылған жоқ.", "poaching"),
+        ("kk", "Браконьерлер көбейді, зауыт дегенің жоқ.", "poaching"),
+    ],
+)
+def test_turkic_colloquial_denials_leave_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
