@@ -3087,3 +3087,38 @@ def test_turkic_and_tajik_denials_worded_colloquially(lang, text, theme):
 def test_turkic_colloquial_denials_leave_complaints(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that is long behind us", pointing back at the sentence before
+        ("kk", "Теміржолдан өлген құлан табылатын. Бірақ ол о баяғыда қалды.", "infrastructure"),
+        # not one X, not one Y was found
+        ("kk", "Бір де бір тұзақ, бір де бір гильза табылған жоқ.", "poaching"),
+        ("ky", "Бир да тузак, бир да гильза табылган жок.", "poaching"),
+        # far from conflict, free of worry on that side
+        ("ky", "Айыл эли менен чыр-чатактан алыспыз.", "community"),
+        ("uz", "Aholi bilan munosabat tomondan tashvishdan yiroqmiz.", "community"),
+        # counted every year
+        ("uz", "Har yili samolyotdan sanashadi.", "science"),
+        # "that business stopped long ago", after "but"
+        ("tg", "Пӯсти палангро пинҳонӣ мефурӯхтанд, вале ин кор кайҳо бас шуд.", "poaching"),
+    ],
+)
+def test_turkic_and_tajik_denials_pointing_back_or_listing(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # something that began long ago, far from the market, herds brought here: complaints
+        ("kk", "Браконьерлер келеді. Бірақ ол баяғыда басталды.", "poaching"),
+        ("tg", "Чӯпонҳо тобистон ин ҷо рама меоранд.", "livestock"),
+    ],
+)
+def test_turkic_and_tajik_pointing_back_leaves_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
