@@ -3122,3 +3122,38 @@ def test_turkic_and_tajik_denials_pointing_back_or_listing(lang, text, theme):
 def test_turkic_and_tajik_pointing_back_leaves_complaints(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # the years of it are behind us
+        ("ky", "Калың кар түшүп, аркар кырылган жылдар артта калды.", "climate"),
+        # "they don't do that any more", pointing back at the sentence before
+        ("ky", "Илбирс койду жеп кетсе, малчы аны атып салчу. Азыр мындай болбой калды.", "poaching"),  # noqa: E501
+        ("uz", "Qor qoploni qo'yni yeb ketsa, cho'ponlar uni otib tashlashardi. Endi unday qilishmaydi.", "poaching"),  # noqa: E501
+        ("kk", "Қасқыр қойды жесе, шопандар оны атып тастайтын. Енді олай істемейді.", "poaching"),  # noqa: E501
+        ("tg", "Гургон рамаро мехӯрданд, чӯпонон онҳоро мекуштанд. Акнун чунин намекунанд.", "poaching"),  # noqa: E501
+        # the count held every year
+        ("uz", "Hisob har yili o'tkaziladi.", "science"),
+        ("uz", "Qo'riqxona har yili oqbo'kan sanog'ini o'tkazadi.", "science"),
+    ],
+)
+def test_turkic_and_tajik_habits_given_up(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "no such dzud since" names its own subject; a complaint before it, or before
+        # "but", stands
+        ("kk", "Браконьерлер көп. Соңғы үш жылда ондай жұт болған жоқ.", "poaching"),
+        ("kk", "Браконьерлер көбейді, бірақ соңғы үш жылда ондай жұт болған жоқ.", "poaching"),  # noqa: E501
+        ("kk", "Жақсы жылдар артта қалды, енді жұт жиі болады.", "climate"),
+    ],
+)
+def test_turkic_such_since_leaves_other_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
