@@ -3157,3 +3157,22 @@ def test_turkic_and_tajik_habits_given_up(lang, text, theme):
 def test_turkic_such_since_leaves_other_complaints(lang, text, theme):
     asserted, _ = _split(text, lang)
     assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "in_place"),
+    [
+        # a resource said to abound is in place; a problem said to abound stays
+        ("ky", "Быйыл кургакчылык жок, жайлоодо чөп мол.", "livestock", True),
+        ("kk", "Биыл жайылымда шөп мол.", "livestock", True),
+        ("tg", "Имсол алаф фаровон аст.", "livestock", True),
+        ("ky", "Тоодо браконьерлер мол.", "poaching", False),
+        ("tg", "Шикорчиён фаровон.", "poaching", False),
+    ],
+)
+def test_turkic_and_tajik_plenty(lang, text, theme, in_place):
+    asserted, negated = _split(text, lang)
+    if in_place:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
