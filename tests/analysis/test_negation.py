@@ -3176,3 +3176,21 @@ def test_turkic_and_tajik_plenty(lang, text, theme, in_place):
         assert theme not in asserted and theme in negated, (text, asserted, negated)
     else:
         assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "over"),
+    [
+        # "the last time was in 2012" (a year, or years ago): over; last week is not
+        ("kk", "Жұт соңғы рет 2012 жылы болды.", "climate", True),
+        ("ky", "Жут акыркы жолу 2012-жылы болгон.", "climate", True),
+        ("uz", "Qurg'oqchilik oxirgi marta 2011 yilda bo'lgan.", "climate", True),
+        ("kk", "Браконьерлер соңғы рет өткен аптада келді.", "poaching", False),
+    ],
+)
+def test_turkic_last_time_years_ago(lang, text, theme, over):
+    asserted, negated = _split(text, lang)
+    if over:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
