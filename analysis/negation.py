@@ -894,6 +894,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"نیست|نیستند|نیس|نیستن|وجود\s+ندارد|وجود\s+نداشت|ندارد|ندارند|نداریم|ندارن|ندارم|وجود\s+نداره|صورت\s+نگرفت\w*|قرار\s+نگرفت\w*|نمی\w*|ن(?:دید|دیده|شد|شده|کرد|کرده|کنند|کند|کن|داشت|بود|بوده|باشد|یامد|یومد|یست)\w*", "not", BEFORE, NEGATE),  # noqa: E501
     ],
     "kk": [
+        # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
+        # what the sentence named is no trouble
+        (r"(?:ешқандай|ешбір|еш)\s+(?:шағым|наразылық|өкпе)\w*\s+(?:жоқ|түскен\s+жоқ|болған\s+жоқ)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"соңғы\s+рет\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+жылы)?|\S+\s+жыл\s+бұрын)\s+(?:болды|болған|байқалды|тіркелді|көрінді|кездесті)(?!\s+(?:ме|ма)(?!\w))(?!\w)", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1042,6 +1045,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсіз|дейсің)\w*(?:\s+(?:бе|ба|ма|ме))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "ky": [
+        # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
+        # what the sentence named is no trouble
+        (r"(?:эч\s+кандай|эч\s+бир)\s+(?:арыз|даттануу|нааразылык)\w*\s+(?:жок|түшкөн\s+жок|болгон\s+жок)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"акыркы\s+(?:жолу|ирет)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+жылы)?|\S+\s+жыл\s+мурун)\s+(?:болгон|болду|байкалган|катталган|көрүнгөн)(?!\w)", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1158,6 +1164,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:дейсиз|дейсиң)\w*(?:\s+(?:би|бы|бу|бү))?(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "uz": [
+        # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
+        # what the sentence named is no trouble
+        (r"hech\s+(?:qanday|bir)\s+(?:shikoyat|e'tiroz|norozilik)[\w']*\s+(?:yo'q|tushmagan|bo'lmagan)(?![\w'])", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"(?:oxirgi|so'nggi)\s+(?:marta|bor)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+yil(?:da|i))?|\S+\s+yil\s+oldin)\s+(?:bo'lgan|bo'ldi|kuzatilgan|qayd\s+etilgan|uchragan)(?![\w'])", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1273,6 +1282,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:(?<=[.!?] )|^)[^.!?]{0,120}?(?:deysiz|deysan)[\w']*(?=\s*\?)", "echo", CLAUSE, UNKNOWN, 30),  # noqa: E501
     ],
     "tg": [
+        # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
+        # what the sentence named is no trouble
+        (r"(?:ягон|ҳеҷ)\s+(?:шикоят|норозигӣ|эътироз)\w*\s+(?:нест|надорем|наомадааст|набуд)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "шөп мол", "булактар толук" (the grass is plentiful, the springs are full): a
         # resource said to abound is in place; a problem said to abound stays
         (r"(?:хеле\s+)?(?:фаровон|сероб|пур)(?:\s+аст)?(?=\s*(?:[.,;:!?—]|$))", "not a problem", BEFORE, AFFIRM, 3),  # noqa: E501

@@ -3194,3 +3194,18 @@ def test_turkic_last_time_years_ago(lang, text, theme, over):
         assert theme not in asserted and theme in negated, (text, asserted, negated)
     else:
         assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # no complaint at all about what the sentence names
+        ("kk", "Жайылым жөнінде тұрғындардан ешқандай шағым жоқ.", "livestock"),
+        ("ky", "Жайыт боюнча элден эч кандай арыз жок.", "livestock"),
+        ("uz", "Yaylov bo'yicha aholidan hech qanday shikoyat yo'q.", "livestock"),
+        ("tg", "Дар бораи чарогоҳ аз мардум ягон шикоят нест.", "livestock"),
+    ],
+)
+def test_turkic_and_tajik_no_complaint_at_all(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
