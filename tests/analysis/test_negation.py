@@ -3244,3 +3244,175 @@ def test_russian_zero_not_to_be_seen_and_where_would_it_come_from(lang, text, de
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # things named with "деген" (what you call X) and denied: not a trace, forgotten,
+        # spared; a list before them goes with them
+        ("kk", "Кеніш, зауыт дегеніңіздің бұл өңірде ізі де жоқ.", "infrastructure"),
+        ("kk", "Өрт дегенді бес жыл болды ұмыттық.", "climate"),
+        # neither-nor with words between the second particle and the denial
+        ("kk", "Жолдан да, зауыттан да киікке еш зиян келіп жатқан жоқ.", "infrastructure"),
+        # subsided
+        ("kk", "Қасқыр шабуылы биыл басылды.", "community"),
+        # a wild animal crosses a barrier and nothing stops it
+        ("kk", "Арқарлар қоршаудың астынан өтіп кетеді, ештеңе оларды тоқтатпайды.", "infrastructure"),  # noqa: E501
+        ("ky", "Кийиктер жолдун үстүнөн өтүп кетет, эч нерсе аларды токтотпойт.", "infrastructure"),  # noqa: E501
+        ("uz", "Jayronlar kanal ustidagi ko'prikdan o'tadi, hech narsa ularni to'xtatmaydi.", "infrastructure"),  # noqa: E501
+        # nothing of the kind since, in this sentence or pointing back at the one before
+        ("ky", "Илгери кышында жут көп болчу, он жылдан бери андай болгон жок.", "climate"),
+        ("tg", "Пештар шикорчиён бисёр буданд. Панҷ сол боз чунин ҳол нашуд.", "poaching"),
+        # rid of them now
+        ("ky", "Мурда браконьерлер көп келчү. Эми андан кутулдук.", "poaching"),
+        ("uz", "Ilgari brakonyerlar ko'p edi, endi ulardan qutuldik.", "poaching"),
+        ("kk", "Бұрын браконьерлер көп еді, енді олардан құтылдық.", "poaching"),
+        ("tg", "Пештар шикорчиён бисёр буданд. Акнун аз он халос шудем.", "poaching"),
+        # a reported claim rejected, in its sentence or in the next one
+        ("uz", "Brakonyerlar ko'payadi degan gap asossiz, qo'riqchilar har kuni yuradi.", "poaching"),  # noqa: E501
+        ("uz", "Avval yo'l qurilishi jayronni qo'rqitadi deb o'ylardik. Endi bu xavotir eskirdi.", "infrastructure"),  # noqa: E501
+    ],
+)
+def test_turkic_and_tajik_denials_worded_colloquially(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # nothing stopping poachers, a poaching that has not subsided, and a complaint
+        # next to a "деген" denial are still complaints
+        ("kk", "Браконьерлер түнде келеді, ештеңе оларды тоқтатпайды.", "poaching"),
+        ("ky", "Браконьерлер түн ичинде келишет, эч нерсе аларды токтотпойт.", "poaching"),
+        ("uz", "Brakonyerlar kechasi keladi, hech narsa ularni to'xtatmaydi.", "poaching"),
+        ("kk", "Браконьерлік басылған жоқ.", "poaching"),
+        ("kk", "Браконьерлер көбейді, зауыт дегенің жоқ.", "poaching"),
+    ],
+)
+def test_turkic_colloquial_denials_leave_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "that is long behind us", pointing back at the sentence before
+        ("kk", "Теміржолдан өлген құлан табылатын. Бірақ ол о баяғыда қалды.", "infrastructure"),
+        # not one X, not one Y was found
+        ("kk", "Бір де бір тұзақ, бір де бір гильза табылған жоқ.", "poaching"),
+        ("ky", "Бир да тузак, бир да гильза табылган жок.", "poaching"),
+        # far from conflict, free of worry on that side
+        ("ky", "Айыл эли менен чыр-чатактан алыспыз.", "community"),
+        ("uz", "Aholi bilan munosabat tomondan tashvishdan yiroqmiz.", "community"),
+        # counted every year
+        ("uz", "Har yili samolyotdan sanashadi.", "science"),
+        # "that business stopped long ago", after "but"
+        ("tg", "Пӯсти палангро пинҳонӣ мефурӯхтанд, вале ин кор кайҳо бас шуд.", "poaching"),
+    ],
+)
+def test_turkic_and_tajik_denials_pointing_back_or_listing(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # something that began long ago, far from the market, herds brought here: complaints
+        ("kk", "Браконьерлер келеді. Бірақ ол баяғыда басталды.", "poaching"),
+        ("tg", "Чӯпонҳо тобистон ин ҷо рама меоранд.", "livestock"),
+    ],
+)
+def test_turkic_and_tajik_pointing_back_leaves_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # the years of it are behind us
+        ("ky", "Калың кар түшүп, аркар кырылган жылдар артта калды.", "climate"),
+        # "they don't do that any more", pointing back at the sentence before
+        ("ky", "Илбирс койду жеп кетсе, малчы аны атып салчу. Азыр мындай болбой калды.", "poaching"),  # noqa: E501
+        ("uz", "Qor qoploni qo'yni yeb ketsa, cho'ponlar uni otib tashlashardi. Endi unday qilishmaydi.", "poaching"),  # noqa: E501
+        ("kk", "Қасқыр қойды жесе, шопандар оны атып тастайтын. Енді олай істемейді.", "poaching"),  # noqa: E501
+        ("tg", "Гургон рамаро мехӯрданд, чӯпонон онҳоро мекуштанд. Акнун чунин намекунанд.", "poaching"),  # noqa: E501
+        # the count held every year
+        ("uz", "Hisob har yili o'tkaziladi.", "science"),
+        ("uz", "Qo'riqxona har yili oqbo'kan sanog'ini o'tkazadi.", "science"),
+    ],
+)
+def test_turkic_and_tajik_habits_given_up(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "no such dzud since" names its own subject; a complaint before it, or before
+        # "but", stands
+        ("kk", "Браконьерлер көп. Соңғы үш жылда ондай жұт болған жоқ.", "poaching"),
+        ("kk", "Браконьерлер көбейді, бірақ соңғы үш жылда ондай жұт болған жоқ.", "poaching"),  # noqa: E501
+        ("kk", "Жақсы жылдар артта қалды, енді жұт жиі болады.", "climate"),
+    ],
+)
+def test_turkic_such_since_leaves_other_complaints(lang, text, theme):
+    asserted, _ = _split(text, lang)
+    assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "in_place"),
+    [
+        # a resource said to abound is in place; a problem said to abound stays
+        ("ky", "Быйыл кургакчылык жок, жайлоодо чөп мол.", "livestock", True),
+        ("kk", "Биыл жайылымда шөп мол.", "livestock", True),
+        ("tg", "Имсол алаф фаровон аст.", "livestock", True),
+        ("ky", "Тоодо браконьерлер мол.", "poaching", False),
+        ("tg", "Шикорчиён фаровон.", "poaching", False),
+    ],
+)
+def test_turkic_and_tajik_plenty(lang, text, theme, in_place):
+    asserted, negated = _split(text, lang)
+    if in_place:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme", "over"),
+    [
+        # "the last time was in 2012" (a year, or years ago): over; last week is not
+        ("kk", "Жұт соңғы рет 2012 жылы болды.", "climate", True),
+        ("ky", "Жут акыркы жолу 2012-жылы болгон.", "climate", True),
+        ("uz", "Qurg'oqchilik oxirgi marta 2011 yilda bo'lgan.", "climate", True),
+        ("kk", "Браконьерлер соңғы рет өткен аптада келді.", "poaching", False),
+    ],
+)
+def test_turkic_last_time_years_ago(lang, text, theme, over):
+    asserted, negated = _split(text, lang)
+    if over:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # no complaint at all about what the sentence names
+        ("kk", "Жайылым жөнінде тұрғындардан ешқандай шағым жоқ.", "livestock"),
+        ("ky", "Жайыт боюнча элден эч кандай арыз жок.", "livestock"),
+        ("uz", "Yaylov bo'yicha aholidan hech qanday shikoyat yo'q.", "livestock"),
+        ("tg", "Дар бораи чарогоҳ аз мардум ягон шикоят нест.", "livestock"),
+    ],
+)
+def test_turkic_and_tajik_no_complaint_at_all(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme not in asserted and theme in negated, (text, asserted, negated)
