@@ -3037,3 +3037,26 @@ def test_russian_agents_at_ease_are_not_denied(text, asserted_theme, denied):
 def test_a_threat_named_by_its_lack_is_denied_with_the_lack(lang, text):
     asserted, negated = _split(text, lang)
     assert "climate" not in asserted and "climate" in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # work that went on without a hitch, a resource not lacking, a list said to be
+        # enough: the resource is in place; a problem said to go on unhindered stays
+        ("Хаврын судалгаа ямар ч саадгүй явагдсан.", "science", None),
+        ("Хоёр улсын хамтарсан эргүүл хүндрэлгүй явдаг шүү.", "transboundary", None),
+        ("Манай эргүүлийн бензин хэзээ ч дутдаггүй.", "governance", None),
+        ("Хамгаалагчдын цалингийн мөнгө нэг ч удаа дутаагүй.", "governance", None),
+        ("Тэр жил эргүүл, мониторинг хангалттай байсан.", "science", None),
+        ("Хулгайн ан манай нутагт ямар ч саадгүй явагддаг.", None, "poaching"),
+        ("Хулгайн анчид дутахгүй дээ.", None, "poaching"),
+        ("Малчид, хулгайн анчид хангалттай.", None, "poaching"),
+    ],
+)
+def test_mongolian_work_without_a_hitch_or_a_lack_denied(text, denied, kept):
+    asserted, negated = _split(text, "mn")
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
