@@ -300,3 +300,29 @@ def test_russian_words_inside_an_english_text_are_read(text, theme):
     assert scores.scores[0, scores.themes.index(theme)] > 0
     assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, "en")}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "мал их" is livestock in great numbers, not a herder ("малчин") followed by "их"
+        ("Малчин хүнд энэ их мөнгө шүү.", None, "livestock"),
+        ("Энэ хавьд мал их байна.", "livestock", None),
+        # a hunting quota is a rule, not poaching
+        ("Угалз агнах квотыг жил бүр яам баталдаг.", "governance", "poaching"),
+        ("Квот хэтэрхий их олгодог, судалгаа хийлгүй тоолдог.", "governance", None),
+        # range outside the protected area's boundary
+        ("Хулангийн нутгийн ихэнх нь хамгаалалттай газраас гадна оршдог.", "governance", None),
+        # resentment of the predator
+        ("Хонь алдсан хүмүүс ирвэст хорсдог болсон.", "community", None),
+        # a vet or a ranger's report only as the source of what is said
+        ("Зээр хордсон бололтой гэж малын эмч хэлж байна.", None, "livestock"),
+    ],
+)
+def test_mongolian_quota_boundary_resentment_and_sources(text, present, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    found = set(filter(None, tagged["themes"][0].split(";")))
+    if present:
+        assert present in found, (text, found)
+    if absent:
+        assert absent not in found, (text, found)
