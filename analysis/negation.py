@@ -766,6 +766,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "хулгайн ан сүүлийн гурван жил манай нутагт гараагүй" (no poaching here these three
         # years): a span of time and a place between the subject and its negation
         (rf"сүүлийн\s+(?:[^\s.!?,;]+\s+){{0,2}}?(?:жил\w*|сар\w*|үед|үеийн)\s+(?:(?:манай|энэ|тэр)\s+(?:[^\s.!?,;]+\s+)?(?:нутагт|сумд|суманд|хөндийд|бүсэд|газар|орчимд|тал\w*)\s+)?(?:(?:огт|нэг\s+ч|бараг)\s+)?(?!(?:багас|буур|зогс|тас|дуус|арил|намж|цөөр)\w*)(?:{_MN_NEG}|гараагүй|болоогүй|харагдаагүй|үзэгдээгүй|байгаагүй)(?![\w-])", "not", BEFORE, NEGATE),  # noqa: E501
+        # "stopped doing so" after what was done: "малчдын нохой зээр хөөдөг байсан, одоо
+        # тэгэхээ больсон" (the herders' dogs chased gazelles, now they stopped doing so):
+        # the anaphoric verb takes what the sentence named before it
+        (r"(?<![\w-])(?:одоо\s+)?(?:тэгэхээ|ингэхээ|тэхээ|тэгэхээс|тэгэх\s+нь|ингэх\s+нь)\s+(?:больсон|больчихсон|больжээ|болилоо|болисон|байсан|байчихсан|зогссон)(?![\w-])", "no longer", SENTENCE, NEGATE, 14),  # noqa: E501
         # "хулгайн анчид сүүлийн гурван жил манай нутагт ирэхээ больсон" (poachers stopped
         # coming here these three years): the stop reaches the subject over a time and a place
         (r"\w+(?:хаа|хоо|хээ|хөө)\s+(?:больсон|больчихсон|больжээ|болилоо)", "no longer", BEFORE, NEGATE, 10),  # noqa: E501

@@ -326,3 +326,31 @@ def test_mongolian_quota_boundary_resentment_and_sources(text, present, absent):
         assert present in found, (text, found)
     if absent:
         assert absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a pasture fence is a fence: taken down, it takes the pasture word with it
+        ("Иргэд бэлчээрийн хашааг 2015 онд буулгасан.", None, "livestock"),
+        ("Айлууд бэлчээрийн хашаагаа намар буулгачихсан.", None, "livestock"),
+        ("Бэлчээрийн хашаа хулангийн замыг хаадаг.", "infrastructure", None),
+        # shooting beside a road that made it easy: both are said
+        (
+            "Алтны уурхайн зам гараад машин олширсноос хойш зээр буудах амархан болсон.",
+            "poaching",
+            None,
+        ),
+        # a census or a study named only as the source of a figure
+        ("Тооллогоор хулан 20 мянга гаруй гарсан, бэлчээр талхлагдсан.", None, "science"),
+        ("Судалгаагаар уурхайн зам нүүдлийг хаадаг нь тогтоогдсон.", None, "science"),
+        ("Тооллого хийх мөнгө алга.", "science", None),
+    ],
+)
+def test_mongolian_pasture_fence_shooting_and_sources(text, present, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    found = set(filter(None, tagged["themes"][0].split(";")))
+    if present:
+        assert present in found, (text, found)
+    if absent:
+        assert absent not in found, (text, found)

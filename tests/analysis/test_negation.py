@@ -3060,3 +3060,21 @@ def test_mongolian_work_without_a_hitch_or_a_lack_denied(text, denied, kept):
         assert denied not in asserted and denied in negated, (text, asserted, negated)
     if kept:
         assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "family"),
+    [
+        # "stopped doing so" takes back what the sentence said was done; a resource
+        # stopped stays a gap
+        ("Малчдын нохой зээр хөөдөг байсан, одоо тэгэхээ больсон.", "livestock", "no longer"),
+        ("Уурхайнхан голыг хаадаг байсан, ингэхээ больчихсон.", "infrastructure", "no longer"),
+        ("Хамгаалагчид сар бүр эргүүл хийдэг байсан, одоо тэгэхээ больсон.", "governance", ""),
+    ],
+)
+def test_mongolian_stopped_doing_so(text, theme, family):
+    asserted, negated = _split(text, "mn")
+    if family:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
