@@ -637,6 +637,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "mn": [
         (r"төдийгүй|зөвхөн\s+\S+\s+биш|(?:урьд\s+нь\s+|өмнө\s+нь\s+)?хэзээ\s+ч\s+(?:байгаагүй|болж\s+байгаагүй|тохиолдож\s+байгаагүй)(?=\s+(?:их|хүнд|хүчтэй|ноцтой|өндөр|хэмжээний|том|аймшигтай|хатуу|ширүүн))", "", AFTER, NONE),  # noqa: E501
         (r"(?:зогс|багас|буур|таср|арил|дуус|намд|намж|боли|цөөр|алга\s+бол)\w*(?:хгүй|оогүй|аагүй|сангүй|сэнгүй|сонгүй)", "", AFTER, NONE),  # noqa: E501
+        # "хашаагаар зээр гарч чадахгүй" (gazelles cannot cross the fence): what cannot be
+        # done is the complaint, not a denial of the barrier (not "… болсон", can no longer)
+        (r"(?<![\w-])[^\W\d_]+(?:ж|ч)\s+(?:чадахгүй|чаддаггүй|чадаагүй|чадсангүй|чадахаа\s+больсон)(?!\s+(?:болсон|болчихсон|болжээ|боллоо|болно)(?![\w-]))", "", AFTER, NONE),  # noqa: E501
         # "бэлчээр хэвийн биш" (the pasture is not in order): "биш" denies the praise, not the
         # pasture
         (r"(?:хэвийн|сайн|сайхан|зүгээр|хангалттай|хүрэлцээтэй)\s+биш", "", AFTER, NONE),
@@ -766,6 +769,10 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "хулгайн ан сүүлийн гурван жил манай нутагт гараагүй" (no poaching here these three
         # years): a span of time and a place between the subject and its negation
         (rf"сүүлийн\s+(?:[^\s.!?,;]+\s+){{0,2}}?(?:жил\w*|сар\w*|үед|үеийн)\s+(?:(?:манай|энэ|тэр)\s+(?:[^\s.!?,;]+\s+)?(?:нутагт|сумд|суманд|хөндийд|бүсэд|газар|орчимд|тал\w*)\s+)?(?:(?:огт|нэг\s+ч|бараг)\s+)?(?!(?:багас|буур|зогс|тас|дуус|арил|намж|цөөр)\w*)(?:{_MN_NEG}|гараагүй|болоогүй|харагдаагүй|үзэгдээгүй|байгаагүй)(?![\w-])", "not", BEFORE, NEGATE),  # noqa: E501
+        # animals that pass freely, or over a crossing: "шинэ замын гүүрэн гарцаар зээр
+        # өвөлжин гарсан" (the gazelles crossed by the bridge all winter), "хулан чөлөөтэй
+        # гардаг": the barrier named before is no barrier
+        (r"(?:(?:зээр|хулан|амьтад|амьтан|амьтны|бөхөн|аргаль|аргаль|угалз|тахь|хавтгай|янгир|сүрэг)\w*\s+(?:[^\s.!?,;]+\s+){0,2}?(?:чөлөөтэй|саадгүй|чөлөөтэйгөөр)\s+|гарцаар\s+(?:[^\s.!?,;]+\s+){0,3}?)(?:гардаг|гарсан|гарч\s+(?:байна|байгаа)|нэвтэрдэг|нэвтэрсэн|дамждаг|дамжсан|нүүдэг|нүүсэн|нүүж\s+(?:байна|байгаа)|өнгөрдөг|өнгөрсөн)(?![\w-])", "not a problem", BEFORE, DENY, 8),  # noqa: E501
         # "stopped doing so" after what was done: "малчдын нохой зээр хөөдөг байсан, одоо
         # тэгэхээ больсон" (the herders' dogs chased gazelles, now they stopped doing so):
         # the anaphoric verb takes what the sentence named before it

@@ -354,3 +354,18 @@ def test_mongolian_pasture_fence_shooting_and_sources(text, present, absent):
         assert present in found, (text, found)
     if absent:
         assert absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # heavy snow said verb-last, and a species little studied
+        ("Тэр өвөл цас их орж тахь олноороо үхсэн.", "climate"),
+        ("Говийн баавгайг маш бага судалсан.", "science"),
+    ],
+)
+def test_mongolian_heavy_snow_and_little_studied(text, theme):
+    weights = [
+        m.weight for m in load_lexicon().match(text, "mn") if m.theme == theme and not m.negated
+    ]
+    assert max(weights, default=0.0) >= 0.8, (text, weights)

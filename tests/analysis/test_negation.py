@@ -3078,3 +3078,24 @@ def test_mongolian_stopped_doing_so(text, theme, family):
         assert theme not in asserted and theme in negated, (text, asserted, negated)
     else:
         assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "denied"),
+    [
+        # animals crossing freely or over a crossing: the barrier is no barrier
+        ("Шинэ замын доогуурх гарцаар хулан зун бүр гардаг.", "infrastructure", True),
+        ("Авто замын гүүрэн гарцаар бөхөн сүрэг нүүсэн.", "infrastructure", True),
+        # animals that cannot cross: the barrier is the complaint
+        ("Хилийн хашаагаар зээр гарч чадахгүй.", "infrastructure", False),
+        ("Төмөр замын хашааг хулан давж чаддаггүй.", "infrastructure", False),
+        # poachers who come and go freely are still poachers
+        ("Хулгайн анчид чөлөөтэй гардаг.", "poaching", False),
+    ],
+)
+def test_mongolian_crossing_freely_or_unable_to_cross(text, theme, denied):
+    asserted, negated = _split(text, "mn")
+    if denied:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
