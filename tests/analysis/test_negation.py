@@ -3099,3 +3099,18 @@ def test_mongolian_crossing_freely_or_unable_to_cross(text, theme, denied):
         assert theme not in asserted and theme in negated, (text, asserted, negated)
     else:
         assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # dogs now kept tied no longer run loose; animals crossing over a crossing, read by
+        # the tagger (which looks for negation only in texts holding a cue word)
+        ("Айлууд ноходоо уядаг болсон.", "livestock"),
+        ("Хоточоо хорьдог болсон.", "livestock"),
+        ("Шинэ замын доогуурх гарцаар хулан зун бүр гардаг.", "infrastructure"),
+    ],
+)
+def test_mongolian_dogs_tied_and_crossings_in_the_tagger(text, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    assert absent not in tagged["themes"][0].split(";"), (text, tagged["themes"][0])
