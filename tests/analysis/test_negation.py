@@ -3114,3 +3114,19 @@ def test_mongolian_crossing_freely_or_unable_to_cross(text, theme, denied):
 def test_mongolian_dogs_tied_and_crossings_in_the_tagger(text, absent):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
     assert absent not in tagged["themes"][0].split(";"), (text, tagged["themes"][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "denied"),
+    [
+        # a resource said to be there too ("… ч бий") is in place; a problem or a lack said
+        # to be there too stays
+        ("Эргүүлийн унаа ч бий, бензин нь ч бий.", "governance", True),
+        ("Цалингийн асуудал ч бий.", "governance", False),
+        ("Хулгайн анчид ч бий.", "poaching", False),
+    ],
+)
+def test_mongolian_resource_there_too(text, theme, denied):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    themes = tagged["themes"][0].split(";")
+    assert (theme not in themes) == denied, (text, themes)
