@@ -300,3 +300,72 @@ def test_russian_words_inside_an_english_text_are_read(text, theme):
     assert scores.scores[0, scores.themes.index(theme)] > 0
     assert {m.theme for m in scores.matches[0]} == {m.theme for m in lexicon.match(text, "en")}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "мал их" is livestock in great numbers, not a herder ("малчин") followed by "их"
+        ("Малчин хүнд энэ их мөнгө шүү.", None, "livestock"),
+        ("Энэ хавьд мал их байна.", "livestock", None),
+        # a hunting quota is a rule, not poaching
+        ("Угалз агнах квотыг жил бүр яам баталдаг.", "governance", "poaching"),
+        ("Квот хэтэрхий их олгодог, судалгаа хийлгүй тоолдог.", "governance", None),
+        # range outside the protected area's boundary
+        ("Хулангийн нутгийн ихэнх нь хамгаалалттай газраас гадна оршдог.", "governance", None),
+        # resentment of the predator
+        ("Хонь алдсан хүмүүс ирвэст хорсдог болсон.", "community", None),
+        # a vet or a ranger's report only as the source of what is said
+        ("Зээр хордсон бололтой гэж малын эмч хэлж байна.", None, "livestock"),
+    ],
+)
+def test_mongolian_quota_boundary_resentment_and_sources(text, present, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    found = set(filter(None, tagged["themes"][0].split(";")))
+    if present:
+        assert present in found, (text, found)
+    if absent:
+        assert absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a pasture fence is a fence: taken down, it takes the pasture word with it
+        ("Иргэд бэлчээрийн хашааг 2015 онд буулгасан.", None, "livestock"),
+        ("Айлууд бэлчээрийн хашаагаа намар буулгачихсан.", None, "livestock"),
+        ("Бэлчээрийн хашаа хулангийн замыг хаадаг.", "infrastructure", None),
+        # shooting beside a road that made it easy: both are said
+        (
+            "Алтны уурхайн зам гараад машин олширсноос хойш зээр буудах амархан болсон.",
+            "poaching",
+            None,
+        ),
+        # a census or a study named only as the source of a figure
+        ("Тооллогоор хулан 20 мянга гаруй гарсан, бэлчээр талхлагдсан.", None, "science"),
+        ("Судалгаагаар уурхайн зам нүүдлийг хаадаг нь тогтоогдсон.", None, "science"),
+        ("Тооллого хийх мөнгө алга.", "science", None),
+    ],
+)
+def test_mongolian_pasture_fence_shooting_and_sources(text, present, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    found = set(filter(None, tagged["themes"][0].split(";")))
+    if present:
+        assert present in found, (text, found)
+    if absent:
+        assert absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # heavy snow said verb-last, and a species little studied
+        ("Тэр өвөл цас их орж тахь олноороо үхсэн.", "climate"),
+        ("Говийн баавгайг маш бага судалсан.", "science"),
+    ],
+)
+def test_mongolian_heavy_snow_and_little_studied(text, theme):
+    weights = [
+        m.weight for m in load_lexicon().match(text, "mn") if m.theme == theme and not m.negated
+    ]
+    assert max(weights, default=0.0) >= 0.8, (text, weights)

@@ -3416,3 +3416,96 @@ def test_turkic_last_time_years_ago(lang, text, theme, over):
 def test_turkic_and_tajik_no_complaint_at_all(lang, text, theme):
     asserted, negated = _split(text, lang)
     assert theme not in asserted and theme in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "kept"),
+    [
+        # work that went on without a hitch, a resource not lacking, a list said to be
+        # enough: the resource is in place; a problem said to go on unhindered stays
+        ("Хаврын судалгаа ямар ч саадгүй явагдсан.", "science", None),
+        ("Хоёр улсын хамтарсан эргүүл хүндрэлгүй явдаг шүү.", "transboundary", None),
+        ("Манай эргүүлийн бензин хэзээ ч дутдаггүй.", "governance", None),
+        ("Хамгаалагчдын цалингийн мөнгө нэг ч удаа дутаагүй.", "governance", None),
+        ("Тэр жил эргүүл, мониторинг хангалттай байсан.", "science", None),
+        ("Хулгайн ан манай нутагт ямар ч саадгүй явагддаг.", None, "poaching"),
+        ("Хулгайн анчид дутахгүй дээ.", None, "poaching"),
+        ("Малчид, хулгайн анчид хангалттай.", None, "poaching"),
+    ],
+)
+def test_mongolian_work_without_a_hitch_or_a_lack_denied(text, denied, kept):
+    asserted, negated = _split(text, "mn")
+    if denied:
+        assert denied not in asserted and denied in negated, (text, asserted, negated)
+    if kept:
+        assert kept in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "family"),
+    [
+        # "stopped doing so" takes back what the sentence said was done; a resource
+        # stopped stays a gap
+        ("Малчдын нохой зээр хөөдөг байсан, одоо тэгэхээ больсон.", "livestock", "no longer"),
+        ("Уурхайнхан голыг хаадаг байсан, ингэхээ больчихсон.", "infrastructure", "no longer"),
+        ("Хамгаалагчид сар бүр эргүүл хийдэг байсан, одоо тэгэхээ больсон.", "governance", ""),
+    ],
+)
+def test_mongolian_stopped_doing_so(text, theme, family):
+    asserted, negated = _split(text, "mn")
+    if family:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "denied"),
+    [
+        # animals crossing freely or over a crossing: the barrier is no barrier
+        ("Шинэ замын доогуурх гарцаар хулан зун бүр гардаг.", "infrastructure", True),
+        ("Авто замын гүүрэн гарцаар бөхөн сүрэг нүүсэн.", "infrastructure", True),
+        # animals that cannot cross: the barrier is the complaint
+        ("Хилийн хашаагаар зээр гарч чадахгүй.", "infrastructure", False),
+        ("Төмөр замын хашааг хулан давж чаддаггүй.", "infrastructure", False),
+        # poachers who come and go freely are still poachers
+        ("Хулгайн анчид чөлөөтэй гардаг.", "poaching", False),
+    ],
+)
+def test_mongolian_crossing_freely_or_unable_to_cross(text, theme, denied):
+    asserted, negated = _split(text, "mn")
+    if denied:
+        assert theme not in asserted and theme in negated, (text, asserted, negated)
+    else:
+        assert theme in asserted, (text, asserted)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # dogs now kept tied no longer run loose; animals crossing over a crossing, read by
+        # the tagger (which looks for negation only in texts holding a cue word)
+        ("Айлууд ноходоо уядаг болсон.", "livestock"),
+        ("Хоточоо хорьдог болсон.", "livestock"),
+        ("Шинэ замын доогуурх гарцаар хулан зун бүр гардаг.", "infrastructure"),
+    ],
+)
+def test_mongolian_dogs_tied_and_crossings_in_the_tagger(text, absent):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    assert absent not in tagged["themes"][0].split(";"), (text, tagged["themes"][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "denied"),
+    [
+        # a resource said to be there too ("… ч бий") is in place; a problem or a lack said
+        # to be there too stays
+        ("Эргүүлийн унаа ч бий, бензин нь ч бий.", "governance", True),
+        ("Цалингийн асуудал ч бий.", "governance", False),
+        ("Хулгайн анчид ч бий.", "poaching", False),
+    ],
+)
+def test_mongolian_resource_there_too(text, theme, denied):
+    tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
+    themes = tagged["themes"][0].split(";")
+    assert (theme not in themes) == denied, (text, themes)
