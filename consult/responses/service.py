@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, update
+from sqlalchemy import ARRAY, Integer, Text, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from consult import audit, media
@@ -182,17 +182,55 @@ def _rows(form: Form, names: Iterable[str], values: Mapping[str, Any]) -> list[d
     return rows
 
 
+def _unnest_insert():
+    """``INSERT INTO answers … SELECT :response_id, … FROM unnest(:questions, :instances,
+    :values)``: a response's answers in one statement of three array parameters."""
+    table = Answer.__table__
+    items = func.unnest(
+        bindparam("questions", type_=ARRAY(table.c.question.type)),
+        bindparam("instances", type_=ARRAY(Integer)),
+        bindparam("values", type_=ARRAY(Text)),
+    ).table_valued("question", "instance", "value").render_derived(name="items")
+    return insert(table).from_select(
+        ["response_id", "question", "instance", "value"],
+        select(
+            bindparam("response_id", type_=Integer),
+            items.c.question,
+            items.c.instance,
+            items.c.value,
+        ),
+    )
+
+
+_UNNEST_INSERT = _unnest_insert()
+
+
 def _insert_answers(
     response_id: int, form: Form, names: Iterable[str], values: Mapping[str, Any]
 ) -> None:
     """Insert the answers ``values`` holds for the questions ``names``."""
     rows = _rows(form, names, values)
-    if rows:
-        # The table, not the entity: plain rows skip the ORM's bulk-insert bookkeeping,
-        # a third of the cost of storing a questionnaire.
+    if not rows:
+        return
+    if db.session.get_bind().dialect.name == "postgresql":
+        # One statement with three arrays instead of one row each (an executemany is
+        # pipelined, but the server still runs ~80 inserts): a third of the time of a
+        # whole questionnaire's submission on PostgreSQL.
         db.session.execute(
-            Answer.__table__.insert(), [{"response_id": response_id, **row} for row in rows]
+            _UNNEST_INSERT,
+            {
+                "response_id": response_id,
+                "questions": [row["question"] for row in rows],
+                "instances": [row["instance"] for row in rows],
+                "values": [row["value"] for row in rows],
+            },
         )
+        return
+    # The table, not the entity: plain rows skip the ORM's bulk-insert bookkeeping,
+    # a third of the cost of storing a questionnaire.
+    db.session.execute(
+        Answer.__table__.insert(), [{"response_id": response_id, **row} for row in rows]
+    )
 
 
 def _replace_answers(
