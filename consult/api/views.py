@@ -283,6 +283,8 @@ def submit_questionnaire(slug: str):
             language=str(payload.get("language") or form.default_language),
             client_id=client_id,
             invitation=invitation,
+            # looked up above; a concurrent submission of it ends in the IntegrityError below
+            looked_up=stored is None,
         )
         # read before the commit expires the row, which would cost another query
         return _submission_json(response), created

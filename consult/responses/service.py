@@ -821,6 +821,7 @@ def submit_complete(
     invitation: Invitation | None = None,
     source: str = "web",
     external_uuid: str | None = None,
+    looked_up: bool = False,
 ) -> tuple[Response, bool]:
     """Store a questionnaire answered elsewhere (an offline form, a partner's client, ODK
     Collect) and sent whole: ``answers`` maps question names to ODK raw values (text, a
@@ -831,14 +832,20 @@ def submit_complete(
     lists every problem and nothing is stored), country and group come from the profile
     answers or the invitation. A client id that was used already returns the stored
     response and ``False``; a new one returns the new response and ``True``. ``source``
-    and ``external_uuid`` say where the response came from. Flushes and audits; the caller
-    commits.
+    and ``external_uuid`` say where the response came from. ``looked_up``: the caller has
+    just found no response under ``client_id`` (:func:`find_submission`) in this
+    request, so without an invitation it is not looked up again: one stored meanwhile
+    by a concurrent request makes the insert fail on the unique client id (IntegrityError),
+    as it could after the look-up. With an invitation it is looked up again, so that the
+    retry of a submission that used it up is answered with that submission rather than the
+    invitation's refusal. Flushes and audits; the caller commits.
     """
     if not valid_client_id(client_id):
         raise SubmissionRejected({"client_id": gettext("A client submission id is needed.")})
-    existing = find_submission(client_id)
-    if existing is not None:
-        return existing, False
+    if not looked_up or invitation is not None:
+        existing = find_submission(client_id)
+        if existing is not None:
+            return existing, False
     kept = check_complete(form, answers, language=language, invitation=invitation)
     claim_submission(invitation)
     response = _store_submitted(
