@@ -323,14 +323,52 @@ def new_reference(form_id: str, rng: Callable[[int], str] | None = None) -> str:
     ``rng(n)`` returns ``n`` random digits (default: :mod:`secrets`); the demo data passes its
     seeded generator so a demo run is repeatable.
     """
-    draw = rng or (lambda n: "".join(secrets.choice(REFERENCE_DIGITS) for _ in range(n)))
-    prefix = reference_prefix(form_id)
     while True:
-        digits = draw(8)
-        reference = f"{prefix}-{digits[:4]}-{digits[4:]}"
+        reference = _draw_reference(form_id, rng)
         taken = db.session.scalar(db.select(Response.id).where(Response.reference == reference))
         if taken is None:
             return reference
+
+
+def _draw_reference(form_id: str, rng: Callable[[int], str] | None = None) -> str:
+    """A random reference for a response of ``form_id``, which may be taken already."""
+    draw = rng or (lambda n: "".join(secrets.choice(REFERENCE_DIGITS) for _ in range(n)))
+    digits = draw(8)
+    return f"{reference_prefix(form_id)}-{digits[:4]}-{digits[4:]}"
+
+
+def _insert_response(
+    form_id: str, rng: Callable[[int], str] | None = None, **columns: Any
+) -> Response:
+    """Insert a response with ``columns`` and a new reference (as :func:`new_reference`
+    draws them) and return it, persistent in the session.
+
+    One ``INSERT … ON CONFLICT (reference) DO NOTHING RETURNING`` per reference drawn, in
+    place of a SELECT for the reference and a flush: a reference that is taken returns no
+    row and the next one drawn is tried. Any other unique column (the client submission id)
+    still raises IntegrityError.
+    """
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as insert_or_skip
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as insert_or_skip
+    else:  # pragma: no cover - the app runs on PostgreSQL and SQLite only
+        while True:
+            response = Response(reference=new_reference(form_id, rng), **columns)
+            db.session.add(response)
+            db.session.flush()
+            return response
+    while True:
+        statement = (
+            insert_or_skip(Response)
+            .values(reference=_draw_reference(form_id, rng), **columns)
+            .on_conflict_do_nothing(index_elements=[Response.reference])
+            .returning(Response)
+        )
+        response = db.session.scalar(statement)
+        if response is not None:
+            return response
 
 
 def start_response(
@@ -729,14 +767,15 @@ def _store_submitted(
     """Store values already pruned by :func:`final_values` as a submitted response; country
     and group come from the profile answers, else from the ``invitation``."""
     country, group = _profile_codes(kept, invitation)
-    response = Response(
+    response = _insert_response(
+        form.form_id,
+        reference_digits,
         version_id=version.id,
         invitation_id=invitation.id if invitation is not None else None,
         language=language,
         country_code=country,
         group_code=group,
         status="submitted",
-        reference=new_reference(form.form_id, reference_digits),
         source=source,
         client_submission_id=client_id,
         external_uuid=external_uuid,
@@ -744,8 +783,6 @@ def _store_submitted(
         updated_at=submitted_at,
         submitted_at=submitted_at,
     )
-    db.session.add(response)
-    db.session.flush()
     _insert_answers(response.id, form, form.questions, kept)
     return response
 
