@@ -27,6 +27,7 @@ from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ARRAY, Integer, Text, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from consult import audit, media
@@ -348,27 +349,33 @@ def _insert_response(
     row and the next one drawn is tried. Any other unique column (the client submission id)
     still raises IntegrityError.
     """
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as insert_or_skip
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as insert_or_skip
-    else:  # pragma: no cover - the app runs on PostgreSQL and SQLite only
-        while True:
-            response = Response(reference=new_reference(form_id, rng), **columns)
-            db.session.add(response)
-            db.session.flush()
-            return response
+    statement = _RESPONSE_INSERTS.get(db.session.get_bind().dialect.name)
+    if statement is None:  # pragma: no cover - the app runs on PostgreSQL and SQLite only
+        response = Response(reference=new_reference(form_id, rng), **columns)
+        db.session.add(response)
+        db.session.flush()
+        return response
     while True:
-        statement = (
-            insert_or_skip(Response)
-            .values(reference=_draw_reference(form_id, rng), **columns)
-            .on_conflict_do_nothing(index_elements=[Response.reference])
-            .returning(Response)
-        )
-        response = db.session.scalar(statement)
+        row = {**columns, "reference": _draw_reference(form_id, rng)}
+        response = db.session.scalars(statement, [row]).first()
         if response is not None:
             return response
+
+
+def _response_insert(insert_for_dialect) -> Any:
+    return (
+        insert_for_dialect(Response)
+        .on_conflict_do_nothing(index_elements=[Response.reference])
+        .returning(Response)
+    )
+
+
+#: by dialect: the statement of :func:`_insert_response`, built once (the cache key of a
+#: statement with its values inside costs as much again as running it)
+_RESPONSE_INSERTS = {
+    "postgresql": _response_insert(postgresql.insert),
+    "sqlite": _response_insert(sqlite.insert),
+}
 
 
 def start_response(
