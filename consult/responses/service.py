@@ -29,6 +29,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ARRAY, Integer, Text, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import joinedload
 
 from consult import audit, media
 from consult.extensions import db
@@ -432,11 +433,19 @@ def resume(token: str) -> Response | None:
     )
 
 
-def find_submission(client_id: str | None) -> Response | None:
-    """The response already stored under a client submission id, or None."""
+def find_submission(client_id: str | None, *, with_questionnaire: bool = False) -> Response | None:
+    """The response already stored under a client submission id, or None; with its version
+    and the version's questionnaire loaded in the same query when ``with_questionnaire``."""
     if not client_id or not _CLIENT_ID_RE.match(client_id):
         return None
-    return db.session.scalar(db.select(Response).where(Response.client_submission_id == client_id))
+    query = db.select(Response).where(Response.client_submission_id == client_id)
+    if with_questionnaire:
+        query = query.options(
+            joinedload(Response.version, innerjoin=True).joinedload(
+                QuestionnaireVersion.questionnaire, innerjoin=True
+            )
+        )
+    return db.session.scalar(query)
 
 
 def valid_client_id(client_id: str | None) -> bool:

@@ -185,16 +185,44 @@ def test_a_client_id_stored_by_a_concurrent_request_is_answered_with_it(
     real = responses.find_submission
     calls = []
 
-    def not_yet(client_id):
+    def not_yet(client_id, **options):
         # the view's look-up runs before the other request's commit
         calls.append(client_id)
-        return None if len(calls) == 1 else real(client_id)
+        return None if len(calls) == 1 else real(client_id, **options)
 
     monkeypatch.setattr(responses, "find_submission", not_yet)
     second = client.post(URL, json=payload)
     assert second.status_code == 200, second.json
     assert second.json["reference"] == first.json["reference"]
     assert _stored(shipped) == before
+
+
+def test_a_retry_is_answered_only_at_its_own_open_questionnaire(shipped, client):
+    """A retry found by its client id is answered at its questionnaire's address while
+    that has a current version; elsewhere, and once it has none, as any request there."""
+    from consult.models import Questionnaire
+
+    payload = _payload(seed=14)
+    first = client.post(URL, json=payload)
+    assert first.status_code == 201
+    elsewhere = client.post("/api/v1/questionnaires/nothing/submissions", json=payload)
+    assert elsewhere.status_code == 404
+    with shipped.app_context():
+        questionnaire = db.session.scalar(db.select(Questionnaire))
+        current = questionnaire.current_version_id
+        questionnaire.current_version_id = None
+        db.session.commit()
+    assert client.post(URL, json=payload).status_code == 404
+    with shipped.app_context():
+        db.session.scalar(db.select(Questionnaire)).current_version_id = current
+        db.session.commit()
+    again = client.post(URL, json=payload)
+    assert again.status_code == 200 and again.json["reference"] == first.json["reference"]
+    # a body refused by the checks of every JSON body is refused as before, after the 404
+    bad = dict(payload, language="en\u0000")
+    assert client.post(URL, json=bad).status_code == 400
+    unknown = client.post("/api/v1/questionnaires/nothing/submissions", json=bad)
+    assert unknown.status_code == 404
 
 
 def test_a_reference_already_taken_is_drawn_again(shipped):
