@@ -258,11 +258,12 @@ def submit_questionnaire(slug: str):
     # A retry of a submission already stored answers as the first time, even when that
     # submission used up its invitation meanwhile. It is looked up first, with its
     # questionnaire, so that a retry costs one query; every other request goes on as if
-    # it had not been (a body refused here is refused again below, after the 404).
+    # it had not been (a body the input checks refuse is refused after the 404).
+    refusal = None
     try:
         payload = request.get_json(silent=True)
-    except (InputRejected, InputTooLarge):
-        payload = None
+    except (InputRejected, InputTooLarge) as error:
+        payload, refusal = None, error
     client_id = ""
     stored = None
     if isinstance(payload, dict) and isinstance(payload.get("answers"), dict):
@@ -278,7 +279,8 @@ def submit_questionnaire(slug: str):
     questionnaire = get_questionnaire(slug)
     if questionnaire is None or questionnaire.current_version is None:
         return _error(404, "There is no questionnaire at this address.")
-    payload = request.get_json(silent=True)
+    if refusal is not None:
+        raise refusal
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
         return _error(400, 'Send a JSON object with "client_id", "language" and "answers".')
     token = payload.get("invitation")
