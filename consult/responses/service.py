@@ -912,7 +912,7 @@ def submit_complete(
         invitation=invitation,
         external_uuid=external_uuid,
     )
-    audit.record("response.submit", "response", response.id, reference=response.reference,
+    audit.insert("response.submit", "response", response.id, reference=response.reference,
                  whole=True, source=source)
     return response, True
 
