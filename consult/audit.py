@@ -9,6 +9,19 @@ from consult.extensions import db
 from consult.models import AuditEvent, User
 
 
+def _columns(action: str, object_type: str, object_id: object, user: User | None, details):
+    if user is None and has_request_context() and current_user.is_authenticated:
+        user = current_user._get_current_object()
+    return {
+        "action": action,
+        "object_type": object_type,
+        "object_id": str(object_id) if object_id not in (None, "") else "",
+        "user_id": user.id if user is not None else None,
+        "details": details,
+        "ip": (request.remote_addr or "") if has_request_context() else "",
+    }
+
+
 def record(
     action: str,
     object_type: str = "",
@@ -18,18 +31,25 @@ def record(
     **details,
 ) -> AuditEvent:
     """Add an audit event to the session; the caller's commit writes it with the change."""
-    if user is None and has_request_context() and current_user.is_authenticated:
-        user = current_user._get_current_object()
-    event = AuditEvent(
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id) if object_id not in (None, "") else "",
-        user_id=user.id if user is not None else None,
-        details=details,
-        ip=(request.remote_addr or "") if has_request_context() else "",
-    )
+    event = AuditEvent(**_columns(action, object_type, object_id, user, details))
     db.session.add(event)
     return event
+
+
+def insert(
+    action: str,
+    object_type: str = "",
+    object_id: object = "",
+    *,
+    user: User | None = None,
+    **details,
+) -> None:
+    """The event :func:`record` adds, inserted now in the session's transaction (the
+    caller commits) without an ORM object: for paths where the flush of one object costs
+    as much as the rest of the write."""
+    db.session.execute(
+        AuditEvent.__table__.insert(), _columns(action, object_type, object_id, user, details)
+    )
 
 
 def history(object_type: str, object_id: object) -> list[AuditEvent]:

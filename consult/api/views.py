@@ -15,6 +15,7 @@ from consult import invitations, responses
 from consult.accounts.tokens import TokenError, authenticate
 from consult.api import bp
 from consult.extensions import csrf, db
+from consult.inputs import InputRejected, InputTooLarge
 from consult.media.serving import send_media
 from consult.models import MediaFile, Questionnaire, QuestionnaireVersion, Response
 from consult.models.responses import STATUSES
@@ -254,18 +255,34 @@ def submit_questionnaire(slug: str):
     when the client id was sent before; 422 with ``errors`` by question; nothing is stored
     then.
     """
+    # A retry of a submission already stored answers as the first time, even when that
+    # submission used up its invitation meanwhile. It is looked up first, with its
+    # questionnaire, so that a retry costs one query; every other request goes on as if
+    # it had not been (a body the input checks refuse is refused after the 404).
+    refusal = None
+    try:
+        payload = request.get_json(silent=True)
+    except (InputRejected, InputTooLarge) as error:
+        payload, refusal = None, error
+    client_id = ""
+    stored = None
+    if isinstance(payload, dict) and isinstance(payload.get("answers"), dict):
+        client_id = str(payload.get("client_id") or "")
+        stored = responses.find_submission(client_id, with_questionnaire=True)
+        stored_in = stored.version.questionnaire if stored is not None else None
+        if (
+            stored_in is not None
+            and stored_in.slug == slug
+            and stored_in.current_version_id is not None
+        ):
+            return _submission_json(stored), 200
     questionnaire = get_questionnaire(slug)
     if questionnaire is None or questionnaire.current_version is None:
         return _error(404, "There is no questionnaire at this address.")
-    payload = request.get_json(silent=True)
+    if refusal is not None:
+        raise refusal
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
         return _error(400, 'Send a JSON object with "client_id", "language" and "answers".')
-    client_id = str(payload.get("client_id") or "")
-    # A retry of a submission already stored answers as the first time, even when that
-    # submission used up its invitation meanwhile.
-    stored = responses.find_submission(client_id)
-    if stored is not None and stored.version.questionnaire_id == questionnaire.id:
-        return _submission_json(stored), 200
     token = payload.get("invitation")
     try:
         invitation = invitations.admit(questionnaire, token if isinstance(token, str) else None)
@@ -283,6 +300,8 @@ def submit_questionnaire(slug: str):
             language=str(payload.get("language") or form.default_language),
             client_id=client_id,
             invitation=invitation,
+            # looked up above; a concurrent submission of it ends in the IntegrityError below
+            looked_up=stored is None,
         )
         # read before the commit expires the row, which would cost another query
         return _submission_json(response), created

@@ -133,6 +133,124 @@ def test_bad_bodies_get_clear_errors(shipped, client):
     assert unknown.status_code == 404
 
 
+def test_every_answer_kept_is_stored_as_its_raw_value(shipped, client):
+    """The rows stored (one INSERT of arrays on PostgreSQL, an executemany on SQLite) are
+    the answers the checks kept: texts with quotes, braces, commas and other scripts, and
+    the repeat instances in order."""
+    from consult.questionnaires import get_questionnaire, load_version_form
+    from consult.responses import service
+
+    payload = _payload(seed=11)
+    answers = payload["answers"]
+    answers["main_threats_text"] = 'Браконьерство, "рога" {1,2}; 盗猎 \\ NULL \'x\''
+    answers["anything_else_text"] = "NULL"
+    response = client.post(URL, json=payload)
+    assert response.status_code == 201, response.json
+    with shipped.app_context():
+        form = load_version_form(get_questionnaire("cami-gap-needs").current_version)
+        kept = service.check_complete(form, answers, language=payload["language"])
+        expected = sorted(
+            (row["question"], row["instance"], row["value"])
+            for row in service._rows(form, form.questions, kept)
+        )
+        stored = db.session.scalar(
+            db.select(Response).where(Response.reference == response.json["reference"])
+        )
+        rows = db.session.execute(
+            db.select(Answer.question, Answer.instance, Answer.value)
+            .where(Answer.response_id == stored.id)
+            .order_by(Answer.id)
+        ).all()
+    assert sorted(tuple(row) for row in rows) == expected
+    assert ("main_threats_text", 0, answers["main_threats_text"]) in expected
+    assert ("anything_else_text", 0, "NULL") in expected
+    # stored in the order of the form's questions, as row by row
+    assert [tuple(row) for row in rows] == [
+        (row["question"], row["instance"], row["value"])
+        for row in service._rows(form, form.questions, kept)
+    ]
+
+
+def test_a_client_id_stored_by_a_concurrent_request_is_answered_with_it(
+    shipped, client, monkeypatch
+):
+    """A submission whose client id another request stores between the look-up and the
+    insert fails on the unique client id, and is answered with the stored response."""
+    from consult import responses
+
+    payload = _payload(seed=12)
+    first = client.post(URL, json=payload)
+    assert first.status_code == 201
+    before = _stored(shipped)
+    real = responses.find_submission
+    calls = []
+
+    def not_yet(client_id, **options):
+        # the view's look-up runs before the other request's commit
+        calls.append(client_id)
+        return None if len(calls) == 1 else real(client_id, **options)
+
+    monkeypatch.setattr(responses, "find_submission", not_yet)
+    second = client.post(URL, json=payload)
+    assert second.status_code == 200, second.json
+    assert second.json["reference"] == first.json["reference"]
+    assert _stored(shipped) == before
+
+
+def test_a_retry_is_answered_only_at_its_own_open_questionnaire(shipped, client):
+    """A retry found by its client id is answered at its questionnaire's address while
+    that has a current version; elsewhere, and once it has none, as any request there."""
+    from consult.models import Questionnaire
+
+    payload = _payload(seed=14)
+    first = client.post(URL, json=payload)
+    assert first.status_code == 201
+    elsewhere = client.post("/api/v1/questionnaires/nothing/submissions", json=payload)
+    assert elsewhere.status_code == 404
+    with shipped.app_context():
+        questionnaire = db.session.scalar(db.select(Questionnaire))
+        current = questionnaire.current_version_id
+        questionnaire.current_version_id = None
+        db.session.commit()
+    assert client.post(URL, json=payload).status_code == 404
+    with shipped.app_context():
+        db.session.scalar(db.select(Questionnaire)).current_version_id = current
+        db.session.commit()
+    again = client.post(URL, json=payload)
+    assert again.status_code == 200 and again.json["reference"] == first.json["reference"]
+    # a body refused by the checks of every JSON body is refused as before, after the 404
+    bad = dict(payload, language="en\u0000")
+    assert client.post(URL, json=bad).status_code == 400
+    unknown = client.post("/api/v1/questionnaires/nothing/submissions", json=bad)
+    assert unknown.status_code == 404
+
+
+def test_a_reference_already_taken_is_drawn_again(shipped):
+    from consult.models import utcnow
+    from consult.questionnaires import get_questionnaire, load_version_form
+    from consult.responses import record_submission
+
+    draws = iter(["7K3Q9F2D", "7K3Q9F2D", "7K3Q9F2D", "AB12CD34"])
+    answers, lang = _payload(seed=13)["answers"], "en"
+    with shipped.app_context():
+        version = get_questionnaire("cami-gap-needs").current_version
+        form = load_version_form(version)
+        kept = {}
+        for _ in range(2):
+            stored = record_submission(
+                version, form, answers, language=lang, source="import",
+                submitted_at=utcnow(), reference_digits=lambda n: next(draws),
+            )  # fmt: skip
+            kept[stored.reference] = stored.id
+        db.session.commit()
+        assert sorted(kept) == ["CAMI-7K3Q-9F2D", "CAMI-AB12-CD34"]
+        assert next(draws, None) is None
+        for reference, response_id in kept.items():
+            stored = db.session.get(Response, response_id)
+            assert stored.reference == reference and stored.status == "submitted"
+            assert stored.answers
+
+
 def test_invitation_only_questionnaires_need_a_valid_invitation(shipped, client):
     from consult.models import Questionnaire
 
