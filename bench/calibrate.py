@@ -4,8 +4,8 @@ Usage: python bench/calibrate.py [--write] [--folds 5] [--seed 0] [--all-kinds]
        [--all-development]
 
 Data: by default the real statements (``kind`` "real": facts retold as stakeholders say them)
-of the held-out halves of the third to fifteenth development sets (the statements of
-tests/data/text_dev3 to text_dev15 with an even id number, whose errors were never read
+of the held-out halves of the third to sixteenth development sets (the statements of
+tests/data/text_dev3 to text_dev16 with an even id number, whose errors were never read
 while the lexicon was revised; their ``theme`` and ``theme2`` the themes, "none" none).
 The synthetic hard cases (denials, non-answers, typos ...) are left out: they are four in ten
 of the development statements but few of the answers people give, and a mapping fitted with

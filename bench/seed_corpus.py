@@ -5,7 +5,7 @@ Usage: python bench/seed_corpus.py [--write]
 The seed file holds the labelled development statements a run's classifier is trained on
 (see ``analysis.seed``): every statement of tests/data/threat_statements.csv,
 tests/data/text_dev and tests/data/text_dev2, and the statements with an odd id number of
-tests/data/text_dev3 to text_dev15 (their even-numbered half stays out of training, to
+tests/data/text_dev3 to text_dev16 (their even-numbered half stays out of training, to
 measure on). The frozen evaluation sets (tests/data/text_eval, text_eval2) are never part
 of it: a development statement that happens to be word for word one of theirs (a short
 answer such as a one-word reply or "-") is left out too, so that they measure text the
@@ -35,7 +35,7 @@ WHOLE = (
 )
 #: Sets whose odd-numbered half only is used (the even half is held out).
 HALVED = tuple(
-    sorted(path for n in range(3, 16) for path in (DATA / f"text_dev{n}").glob("statements*.csv"))
+    sorted(path for n in range(3, 17) for path in (DATA / f"text_dev{n}").glob("statements*.csv"))
 )
 
 
