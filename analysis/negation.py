@@ -291,18 +291,18 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:has|have|had)\s+(?:(?:simply|just|all|long|largely|completely|since|now|totally)\s+){0,2}(?:burn[te]d?\s+(?:itself|themselves)\s+out|died\s+(?:out|down|away)|petered\s+out|fizzled\s+out|(?:vanished|disappeared)(?!\s+(?:into|with|in|across|over|behind|through|up|across|again|before)(?!\w)))|(?:burnt|burned)\s+(?:itself|themselves)\s+out|(?:died|petered|fizzled)\s+out", "no longer", BEFORE, NEGATE, 12),  # noqa: E501
         # "the count went ahead without a hitch": what went on is in order, whatever its
         # polarity
-        (r"(?:went|gone|go|goes|ran|run|runs|passed|came|come)\s+(?:\w+\s+)?(?:off\s+|ahead\s+|through\s+)?without\s+(?:a|any)\s+(?:single\s+)?(?:hitch|hiccup|glitch|problem|problems|issue|issues|trouble|snag)(?:es|s)?", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
+        (r"(?:went|gone|go|goes|ran|run|runs|passed|came|come)\s+(?:\w+\s+)?(?:off\s+|ahead\s+|through\s+)?without\s+(?:a|any)\s+(?:single\s+)?(?:hitch|hiccup|glitch|problem|problems|issue|issues|trouble|snag)(?:es|s)?", "not a problem", CLAUSE, AFFIRM, 10),  # noqa: E501
         # a short sentence that only points back: "Herders used to shoot the leopard. That
         # stopped years ago." (the problems of the sentence before; a resource stays the gap:
         # "The WWF paid for the patrols. That stopped in 2019.")
         (r"(?<![^.!?;:\s])(?<![^.!?;:] )(?:(?:but|and|well|now)\s*,?\s+)?(?:(?:that|it|this|all\s+that|all\s+of\s+that)\s+(?:(?:all|just|simply|finally|completely|has|had|long|since)\s+){0,3}(?:stopped|ended|died\s+out|came\s+to\s+an\s+end|is\s+(?:all\s+)?(?:over|gone|history)|was\s+(?:all\s+)?over)|(?:that's|it's)\s+(?:all\s+)?(?:over|gone|history|in\s+the\s+past))(?:\s+(?:now|then|since|a\s+(?:long\s+)?while\s+ago|long\s+ago|(?:years|ages|decades)\s+ago|(?:\w+\s+){1,2}(?:ago|back)|in\s+\d{4}))?(?=\s*(?:[.!]|$))", "no longer", PREVIOUS, NEGATE, 40),  # noqa: E501
         # "the joint survey ran as planned", "the count went like clockwork": in order
-        (r"(?:went|goes|go|ran|runs|run|proceeded|proceeds|happened|happens|took\s+place|takes\s+place|came\s+off|went\s+off)\s+(?:(?:exactly|just|all|fully|always|every\s+year|this\s+year)\s+){0,2}(?:as\s+(?:planned|scheduled)|on\s+schedule|to\s+plan|like\s+clockwork|smoothly)(?![\w'])", "not a problem", CLAUSE, DENY, 10),  # noqa: E501
+        (r"(?:went|goes|go|ran|runs|run|proceeded|proceeds|happened|happens|took\s+place|takes\s+place|came\s+off|went\s+off)\s+(?:(?:exactly|just|all|fully|always|every\s+year|this\s+year)\s+){0,2}(?:as\s+(?:planned|scheduled)|on\s+schedule|to\s+plan|like\s+clockwork|smoothly)(?![\w'])", "not a problem", CLAUSE, AFFIRM, 10),  # noqa: E501
         # "so it's not a border thing": the matter named is denied
         (r"(?:(?:it's|it\s+is|that's|that\s+is|this\s+is|it\s+was|that\s+was)\s+not|(?:it|that|this)\s+(?:isn't|wasn't))\s+(?:really\s+|just\s+)?(?:a|an)\s+(?:[\w-]+\s+){1,2}?(?:thing|issue|matter|question)(?![\w'])", "not a problem", CLAUSE, DENY, 8),  # noqa: E501
         # the rhetorical "who would set a snare here, with the post next door?": nobody
         # would (not "who would stop the poachers here?", nobody does)
-        (r"(?<![^.!?;:\s])(?<![^.!?;:] )(?:(?:and|but|so|well|now)\s*,?\s+)?who(?:'d|\s+would|\s+will|\s+is\s+going\s+to|'s\s+going\s+to)\s+(?:(?:ever|dare|even|bother)\s+(?:to\s+)?)?(?!(?:\w+\s+){0,2}?(?:stop|catch|arrest|fine|punish|control|patrol|protect|guard|help|pay|fund|chase|check))(?:\w+\s+){0,5}?(?:here|there|now|round\s+here|around\s+here|in\s+this\s+\w+)(?=[^.!?]{0,60}\?)", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?<![^.!?;:\s])(?<![^.!?;:] )(?:(?:and|but|so|well|now)\s*,?\s+)?who(?:'d|\s+would|\s+will|\s+is\s+going\s+to|'s\s+going\s+to)\s+(?:(?:ever|dare|even|bother)\s+(?:to\s+)?)?(?!(?:\w+\s+){0,2}?(?:stop|catch|arrest|fine|punish|control|patrol|protect|guard|help|pay|fund|chase|check|report|inform|complain|testify|turn\s+in|count|monitor|survey|study|research|track|collar|record))(?:\w+\s+){0,5}?(?:here|there|now|round\s+here|around\s+here|in\s+this\s+\w+)(?=[^.!?]{0,60}\?)", "no", CLAUSE, DENY),  # noqa: E501
         (r"no longer|not any ?more|no more", "no longer", EITHER, NEGATE),
         (r"(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,8}?(?:any ?more|these days|now)|(?:don't|doesn't|didn't|dont|doesnt|didnt)\s+(?:\w+\s+){0,8}?(?:any ?more|these days)", "no longer", EITHER, NEGATE),  # noqa: E501
         # "livestock is not going to the reserve", "poachers never come into the valley"
@@ -503,7 +503,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:никак\s+|вообще\s+|особо\s+|совсем\s+|нисколько\s+)?не\s+(?:влия\w+|сказыва\w+)\s+(?:\w+\s+)?на\s+(?:него|не[её]|них|зверя|звер[еи]й|животных|популяци\w+|сайг\w+|кулан\w+|джейран\w+|архар\w+|барс\w+|олен\w+|дзерен\w+|козерог\w+)", "not a problem", EITHER, DENY, 6),  # noqa: E501
         # the rhetorical "кто ж тут стрелять будет, когда кордон рядом?": nobody would (not
         # "кто же тут будет ловить браконьеров?", who would stop them)
-        (r"(?<![^.!?;:\s])(?<![^.!?;:]\s)(?:(?:да|ну|а)\s*,?\s+)?кто\s+(?:ж|же)\s+(?:тут|здесь|сюда|туда|у\s+нас|теперь|сейчас)\s+(?!(?:[\w-]+\s+){0,3}?(?:останавлива|ловит|лови|ловл|бор[оея]|охраня|защища|помога|следит|следи|контрол|наказ|штраф|плат|финансир|дава|дад))(?:[\w-]+\s+){0,3}?(?:будет|будут|станет|стане[тм]|полезет|пойд[её]т|сунется|рискн[её]т)(?=[^.!?]{0,60}\?)", "no", CLAUSE, DENY),  # noqa: E501
+        (r"(?<![^.!?;:\s])(?<![^.!?;:]\s)(?:(?:да|ну|а)\s*,?\s+)?кто\s+(?:ж|же)\s+(?:тут|здесь|сюда|туда|у\s+нас|теперь|сейчас)\s+(?!(?:[\w-]+\s+){0,3}?(?:останавлива|ловит|лови|ловл|бор[оея]|охраня|защища|помога|следит|следи|контрол|наказ|штраф|плат|финансир|дава|дад|жалова|пожалу|сообща|сообщ|донос|заявля|заяв))(?:[\w-]+\s+){0,3}?(?:будет|будут|станет|стане[тм]|полезет|пойд[её]т|сунется|рискн[её]т)(?=[^.!?]{0,60}\?)", "no", CLAUSE, DENY),  # noqa: E501
         # "браконьеров — ноль", "ноль случаев браконьерства": zero of it (a resource stays
         # the gap: "финансирования — ноль")
         (r"(?:ровно\s+|круглый\s+|полный\s+)?ноль(?=\s*(?:[.,;!?]|$))", "no", BEFORE, NEGATE, 6),
@@ -668,9 +668,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # (the problems of the sentence before; a resource stays the gap: "以前给护林员发补贴。
         # 现在没有这种事了。")
         (r"(?<![^。!?！？;；\n])(?:[现現]在|如今|[这這][几幾]年|近[几幾]年|后[来來]|後來)?(?:早就|早已|已[经經]|早)?(?:(?:[没沒]有?|不再有|再也[没沒]有?)(?:[这這]|那)(?:种|種|个|個|样的?|樣的?|类|類|回)?(?:事(?:儿|兒|情)?|情况|情況|[现現]象)(?:了)?|(?:[这這]|那)(?:种|種|个|個|样的?|樣的?|类|類)?(?:事(?:儿|兒|情)?|情况|情況|[现現]象)(?:早就|早已|已[经經]|早|都|也){0,2}(?:[没沒]有?了|[没沒]了|不[见見]了|[绝絕][迹跡]了|停了|不再有了?))(?=[。!！.]|$)", "no longer", PREVIOUS, NEGATE, 40),  # noqa: E501
+        # poachers who go unaffected ("偷猎者一点不受影响，照样打", "盗猎的根本不受处罚的影响"):
+        # a complaint, nothing is denied
+        (r"(?:(?:偷|盗|盜)(?:猎|獵)(?:者|的|分子)|(?:贩|販)子)[^。!?！？;；\n,，]{0,6}?(?:不受|[没沒]有?受到?|未受到?)[^。!?！？;；\n,，]{0,12}?(?:影[响響]|干[扰擾]|冲[击擊]|衝[擊]|波及|牵连|牽連|威[胁脅])", "", AFTER, NONE),  # noqa: E501
         # "数据这块儿一点毛病没有": what precedes is in order; "项圈的数据一点没受影响",
         # "跨境这块儿不受啥影响": what precedes is not affected, whatever its polarity
-        (r"(?:一点|一點|一丁点|一丁點|丝毫|絲毫|啥|什[么麼]|任何)?(?:毛病|岔子|差[错錯])(?:都|也)?(?:[没沒]有?|[无無])(?=[。!！.,，;；]|$)", "not a problem", BEFORE, DENY, 12),  # noqa: E501
+        (r"(?:一点|一點|一丁点|一丁點|丝毫|絲毫|啥|什[么麼]|任何)?(?:毛病|岔子|差[错錯])(?:都|也)?(?:[没沒]有?|[无無])(?=[。!！.,，;；]|$)", "not a problem", BEFORE, AFFIRM, 12),  # noqa: E501
         (r"(?:一点|一點|丝毫|絲毫|根本|完全|都|也|[并並]|基本上?){0,3}(?:不受|[没沒]有?受到?|未受到?)(?:啥|什[么麼]|任何|一点|一點|多大|太大|多少)?(?:的)?(?:影[响響]|干[扰擾]|冲[击擊]|衝[擊]|波及|牵连|牽連)(?=[。!！.,，;；]|$)", "without", BEFORE, DENY, 12),  # noqa: E501
         # "工资一个月都没拖过", "油钱一分没少": a resource in place, not a day or a cent
         # short (a problem stays: "偷猎一天都没断过", poaching never stopped a day)
@@ -877,9 +880,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "مردم از پلنگ شکایت نمی کنند", "گرگ ها به گله حمله نمی کنند", "تلفات آهو در کانال
         # نداشتیم": the complaint, attack or loss denied takes its clause
         (r"(?:شکایت|گله\s*مندی|گلایه|اعتراض|حمله)(?:\s*ای|\s*ی)?\s+(?:(?:هم|دیگر|دیگه|اصلا|هیچ\s*وقت)\s+){0,4}(?:نمی\s*(?:کنند|کند|کنن|کنه)|نکرده\S*|نکردند|ندارند|نداریم|نشده)(?!\w)|(?:تلفات|تصادف|مرگ\s+و\s+میر|تلف\s+شدن)\S*\s+(?:\S+\s+){0,4}?(?:نداشتیم|نداشته\S*|نبود|نبوده\S*|نداریم|ندارند|نداشتند)(?!\w)", "not", CLAUSE, DENY),  # noqa: E501
+        # safe from the law or a crackdown is impunity: "شکارچیان از هر گونه برخوردی در امان
+        # اند" (poachers are safe from any crackdown), nothing is denied
+        (r"از\s+(?:هر\s+(?:گونه|نوع)\s+)?(?:قانون|مجازات|جریمه|تعقیب|دادگاه|برخورد|بازداشت|دستگیری|پیگرد|پیگیری|محاکمه|تنبیه|بازرسی)\S*\s+(?:\S+\s+){0,2}?در\s+امان", "", AFTER, NONE),  # noqa: E501
         # "روستا از حمله ی گرگ در امان است" (safe from wolf attacks): what it is safe from is
         # denied (not "از قانون در امان اند", safe from the law, impunity)
-        (r"از\s+(?!(?:قانون|مجازات|جریمه|تعقیب|دادگاه|محیط|مامور|پلیس|دولت)\S*)(?:\S+\s+){0,6}?\S+\s+در\s+امان(?:\s*(?:است|هست|اند|هستند|ه|بوده|مانده|ماند|ایم|هستیم|بودیم|بودند))?(?!\w)", "without", CLAUSE, DENY, 10),  # noqa: E501
+        (r"از\s+(?!(?:هر\s+(?:گونه|نوع)\s+)?(?:قانون|مجازات|جریمه|تعقیب|دادگاه|محیط|مامور|پلیس|دولت|برخورد|بازداشت|دستگیری|پیگرد|پیگیری|محاکمه|تنبیه|بازرسی|نظارت|کنترل)\S*)(?:\S+\s+){0,6}?\S+\s+در\s+امان(?:\s*(?:است|هست|اند|هستند|ه|بوده|مانده|ماند|ایم|هستیم|بودیم|بودند))?(?!\w)", "without", CLAUSE, DENY, 10),  # noqa: E501
         # a survey done regularly: "هر سال سرشماری می کنیم", "سرشماری هر پاییز انجام می شود"
         # (the resource is in place; a problem stays: "هر سال شکار می کنند")
         (r"(?:هر\s+(?:سال|پاییز|بهار|تابستان|تابستون|زمستان|زمستون|ماه|هفته|فصل)|سالانه|سالیانه|به\s+طور\s+منظم|مرتب)\s+(?:\S+\s+){0,3}?(?:(?:سرشماری|شمارش|پایش|گشت|گشت\s+زنی|مانیتورینگ|آمارگیری)\s+(?:\S+\s+){0,2}?می\s*(?:کنیم|کنند|کنن|زنیم|زنند|زنن|شود|شه)|انجام\s+می\s*(?:شود|شه|دهیم|دیم|دهند|دن|گیرد|گیره)|برگزار\s+می\s*(?:شود|شه))(?!\w)", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
@@ -890,7 +896,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"کم\s+(?:نیامده|نیومده|نیامد|نیومد|نبوده|نبود|نشده|نشد|نگذاشتند|نگذاشتن|نذاشتن)(?:\s*(?:است|اند|ه))?(?!\w)", "not a problem", BEFORE, AFFIRM, 12),  # noqa: E501
         # "سرشماری بدون هیچ مشکلی انجام شد", "همکاری با طرف تاجیک بی مشکل است": what went
         # without a problem is in order, whatever its polarity
-        (r"(?:بدون|بی)\s*(?:هیچ\s+)?(?:مشکل|دردسر|مسئله|مساله|گرفتاری|اشکال|وقفه|مانع)(?:\s*ی)?\s+(?:\S+\s+){0,2}?(?:انجام|برگزار|اجرا|پیش|تمام|تموم)\s*(?:شد|شده|می\s*شود|می\s*شه|رفت|میره|می\s*رود)(?!\w)", "without", CLAUSE, DENY, 10),  # noqa: E501
+        (r"(?:بدون|بی)\s*(?:هیچ\s+)?(?:مشکل|دردسر|مسئله|مساله|گرفتاری|اشکال|وقفه|مانع)(?:\s*ی)?\s+(?:\S+\s+){0,2}?(?:انجام|برگزار|اجرا|پیش|تمام|تموم)\s*(?:شد|شده|می\s*شود|می\s*شه|رفت|میره|می\s*رود)(?!\w)", "without", CLAUSE, AFFIRM, 10),  # noqa: E501
         (r"(?:بدون|بی)\s*(?:هیچ\s+)?(?:مشکل|دردسر|گرفتاری|اشکال)(?:\s*ی)?\s*(?:است|هست|بود|ه|اس|بوده)(?!\w)", "without", BEFORE, DENY, 8),  # noqa: E501
         # "قبلا چوپان ها پلنگ را می زدند؛ چند ساله این کار تموم شده": what the sentence named
         # before is over (a resource stays the gap: "بودجه می دادند، این کار تموم شده")
@@ -928,7 +934,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "مشکل سوخت حل شده" (the fuel problem is solved): a resource named with it is denied
         (r"(?:حل|برطرف|رفع)\s+(?:شده|شد|گردید|گردیده|گشته)\w*(?:\s+(?:است|ه))?", "no longer", BEFORE, DENY, 10),  # noqa: E501
         # "تعداد محیط بان ها الان کافیه" (there are enough rangers now)
-        (r"(?:به\s+(?:اندازه|قدر)(?:\s*ی)?\s+)?(?:کافی\s*(?:است|هست|اند|هستند|ست|ه|ن|ند|بود|بودند|بودن)|کافیه|کافیست|کافین|بسنده\s*(?:است|ه))(?!\w)|به\s+(?:اندازه|قدر)(?:\s*ی)?\s+کافی\s+(?:\S+\s+){0,2}?(?:داریم|دارند|دارن|داره|دارد|هست|هستند|هستن)(?!\w)", "not a problem", BEFORE, DENY, 6),  # noqa: E501
+        (r"(?:به\s+(?:اندازه|قدر)(?:\s*ی)?\s+)?(?:کافی\s*(?:است|هست|اند|هستند|ست|ه|ن|ند)|کافی\s*(?:بود|بودند|بودن)(?=\s*(?:[.!؛;]|$))|کافیه|کافیست|کافین|بسنده\s*(?:است|ه))(?!\w)|به\s+(?:اندازه|قدر)(?:\s*ی)?\s+کافی\s+(?:\S+\s+){0,2}?(?:داریم|دارند|دارن|داره|دارد|هست|هستند|هستن)(?!\w)", "not a problem", BEFORE, DENY, 6),  # noqa: E501
         # "گشت مشترک خوب کار می کند" (the joint patrol works well)
         (r"(?:(?:خیلی|کاملا|نسبتا)\s+)?(?:خوب|به\s+خوبی|درست|منظم|مرتب|عالی)\s+(?:کار\s+(?:می\s*کن|میکن)\w*|پیش\s+(?:می\s*ر|میر)\w*|جواب\s+(?:می\s*د|مید)\w*|اجرا\s+(?:می\s*ش|میش)\w*|عمل\s+(?:می\s*کن|میکن)\w*)", "not a problem", BEFORE, DENY, 6),  # noqa: E501
         # nobody complains: "کسی از خسارت شکایت نکرده" (nobody has complained of damage)
@@ -2207,6 +2213,14 @@ def _bind(
             key=lambda i: -spans[i][0],
         )
     else:
+        return
+    if (
+        scope.direction == PREVIOUS
+        or (scope.direction == SENTENCE and scope.family == "no longer")
+    ) and any(polarities[i] == RESOURCE for i in chosen):
+        # a resource in what is pointed back to is who acted: "Rangers caught poachers
+        # there. That stopped years ago.", "محیط بان ها شکارچی ها را می گرفتند، این کار تموم
+        # شده" (the catching is over, not the poaching)
         return
     position = 0
     while position < len(chosen):

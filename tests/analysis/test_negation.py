@@ -3509,3 +3509,35 @@ def test_mongolian_resource_there_too(text, theme, denied):
     tagged = tag_texts(pd.DataFrame({"id": ["1"], "lang": ["mn"], "text": [text]}))
     themes = tagged["themes"][0].split(";")
     assert (theme not in themes) == denied, (text, themes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # what goes on unhindered is a threat when it is one
+        ("en", "The poachers came through without a hitch.", "poaching"),
+        ("en", "The poaching went on without any problems for the gangs.", "poaching"),
+        # "who would report, count …?": nobody does, a complaint
+        ("en", "Who would report a poacher here, when the inspector is his cousin?", "poaching"),  # noqa: E501
+        ("en", "Who would dare to count the saiga here with no money?", "science"),
+        ("ru", "Кто же здесь будет жаловаться на браконьеров?", "poaching"),
+        # a resource that acted in what is pointed back to: its action stopped
+        ("en", "Rangers caught poachers with saiga horns. That stopped in 2019.", "poaching"),  # noqa: E501
+        ("ru", "Инспекторы ловили браконьеров. Теперь такого нет.", "poaching"),
+        ("zh", "以前护林员抓偷猎的。现在没有这种事了。", "poaching"),
+        ("fa", "محیط بان ها شکارچی ها را می گرفتند، این کار تموم شده.", "poaching"),
+        # poachers who never have a hitch, or go unaffected
+        ("zh", "盗猎的一点岔子没有，年年都能跑掉。", "poaching"),
+        ("zh", "偷猎者一点不受影响，照样打。", "poaching"),
+        ("zh", "偷猎者根本不受处罚的影响。", "governance"),
+        # "کافی بود" as "it would have taken only", or enough once but not now
+        ("fa", "شکارچی ها کافی بود یک بار بیایند تا همه آهوها را بکشند.", "poaching"),
+        ("fa", "تعداد محیط بان ها کافی بود اما الان نیست.", "governance"),
+        # poaching done without any problem, poachers safe from any crackdown
+        ("fa", "شکار غیرقانونی بدون هیچ مشکلی انجام می شود.", "poaching"),
+        ("fa", "شکارچیان غیرمجاز از هر گونه برخوردی در امان اند.", "poaching"),
+    ],
+)
+def test_complaints_near_new_denials_stay_asserted(lang, text, kept):
+    asserted, negated = _split(text, lang)
+    assert kept in asserted and kept not in negated, (text, asserted, negated)
