@@ -3541,3 +3541,22 @@ def test_mongolian_resource_there_too(text, theme, denied):
 def test_complaints_near_new_denials_stay_asserted(lang, text, kept):
     asserted, negated = _split(text, lang)
     assert kept in asserted and kept not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # "кончились" not said, or only wished for
+        ("ru", "Браконьеры кончились бы, если бы работала охрана.", "poaching"),
+        ("ru", "Браконьеры не кончились, только стали осторожнее.", "poaching"),
+        # "откуда тут им бояться?": why would they fear, a complaint
+        ("ru", "Откуда тут браконьерам бояться, если штрафов нет?", "poaching"),
+        # not one was punished
+        ("ru", "Наказали браконьеров — ни одного.", "poaching"),
+        # a count done only on paper
+        ("fa", "سرشماری هر سال فقط روی کاغذ انجام می شود.", "science"),
+    ],
+)
+def test_complaints_near_new_russian_and_persian_denials(lang, text, kept):
+    asserted, negated = _split(text, lang)
+    assert kept in asserted and kept not in negated, (text, asserted, negated)
