@@ -287,6 +287,9 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "not a single tenge was missing", "not one month was the pay late": the resource
         # is in place (a problem stays: "not a single day without poaching")
         (r"not\s+(?:a\s+single|one|a)\s+(?:tenge|penny|cent|dollar|rouble|ruble|tugrik|som|somoni|dime|day|month|week|payment)s?\s+(?:of\s+\S+\s+)?(?:was|were|has\s+been|had\s+been|went|got|came)\s+(?:[\w']+\s+){0,3}?(?:missing|short|late|lost|delayed|held\s+back|cut)", "not a problem", CLAUSE, AFFIRM),  # noqa: E501
+        # the animals themselves have died out or vanished: the harm named before is the
+        # complaint ("Because of the fences the kulan have died out here")
+        (r"(?<![\w-])(?<!among\s)(?<!among\sthe\s)(?<!in\s)(?<!in\sthe\s)(?<!of\s)(?<!of\sthe\s)(?:saigas?|kulans?|khulans?|argalis?|gazelles?|leopards?|ibex(?:es)?|antelopes?|animals?|wildlife|deer|wild\s+ass(?:es)?)\s+(?!(?:[\w'-]+\s+){0,4}?(?:poach|hunt|trader|dealer|smuggl|trapper)\w*)(?:[\w'-]+\s+){0,4}?(?:have|has|had)\s+(?:(?:simply|just|all|long|largely|completely|since|now|totally|nearly|almost)\s+){0,2}(?:died\s+out|vanished|disappeared|gone)(?![\w'])", "", AFTER, NONE),  # noqa: E501
         # "the mange has burnt itself out", "the dealers have simply vanished": it is over
         (r"(?:has|have|had)\s+(?:(?:simply|just|all|long|largely|completely|since|now|totally)\s+){0,2}(?:burn[te]d?\s+(?:itself|themselves)\s+out|died\s+(?:out|down|away)|petered\s+out|fizzled\s+out|(?:vanished|disappeared)(?!\s+(?:into|with|in|across|over|behind|through|up|across|again|before)(?!\w)))|(?:burnt|burned)\s+(?:itself|themselves)\s+out|(?:died|petered|fizzled)\s+out", "no longer", BEFORE, NEGATE, 12),  # noqa: E501
         # "the count went ahead without a hitch": what went on is in order, whatever its

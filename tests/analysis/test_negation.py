@@ -3560,3 +3560,17 @@ def test_complaints_near_new_denials_stay_asserted(lang, text, kept):
 def test_complaints_near_new_russian_and_persian_denials(lang, text, kept):
     asserted, negated = _split(text, lang)
     assert kept in asserted and kept not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # the animals have died out: the harm named before is the complaint
+        ("en", "Because of the fences the kulan have died out here.", "infrastructure"),
+        ("en", "With the mine next door the gazelles have disappeared.", "infrastructure"),
+        ("en", "Since the dam was built the kulans have simply vanished.", "infrastructure"),
+    ],
+)
+def test_animals_that_died_out_keep_their_threat(lang, text, kept):
+    asserted, negated = _split(text, lang)
+    assert kept in asserted and kept not in negated, (text, asserted, negated)
