@@ -3574,3 +3574,16 @@ def test_complaints_near_new_russian_and_persian_denials(lang, text, kept):
 def test_animals_that_died_out_keep_their_threat(lang, text, kept):
     asserted, negated = _split(text, lang)
     assert kept in asserted and kept not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # a shortage or arrears that never eased is a complaint
+        ("fa", "مشکل کمبود محیط بان کم نشده.", "governance"),
+        ("zh", "工资拖欠一个月都没断过。", "governance"),
+    ],
+)
+def test_shortages_that_never_eased_stay_asserted(lang, text, kept):
+    asserted, negated = _split(text, lang)
+    assert kept in asserted and kept not in negated, (text, asserted, negated)
