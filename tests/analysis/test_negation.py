@@ -3587,3 +3587,16 @@ def test_animals_that_died_out_keep_their_threat(lang, text, kept):
 def test_shortages_that_never_eased_stay_asserted(lang, text, kept):
     asserted, negated = _split(text, lang)
     assert kept in asserted and kept not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # hunting or smuggling that is "no hassle" is a complaint
+        ("fa", "قاچاق شاخ از این مرز بی دردسر است.", "poaching"),
+        ("fa", "شکار آهو اینجا بدون هیچ دردسری است.", "poaching"),
+    ],
+)
+def test_persian_threats_without_hassle_stay_asserted(lang, text, kept):
+    asserted, negated = _split(text, lang)
+    assert kept in asserted and kept not in negated, (text, asserted, negated)
