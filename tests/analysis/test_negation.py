@@ -3574,3 +3574,16 @@ def test_central_asian_none_of_that_after_a_lack_still_denies_the_lack():
     text = "Бұрын қорықшыларға жанармай жетпейтін. Қазір ондай жоқ."
     asserted, negated = _split(text, "kk")
     assert "governance" in negated and "governance" not in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "hard to say we are spared snares and guns": the list is not denied
+        "Тұзақ, мылтық дегеннен аман қалдық деу қиын.",
+        "Тұзақ, мылтық дегеннен аман қалдық деп айта алмаймын.",
+    ],
+)
+def test_kazakh_degen_list_denial_refused(text):
+    asserted, _ = _split(text, "kk")
+    assert "poaching" in asserted, (text, asserted)
