@@ -3587,3 +3587,10 @@ def test_central_asian_none_of_that_after_a_lack_still_denies_the_lack():
 def test_kazakh_degen_list_denial_refused(text):
     asserted, _ = _split(text, "kk")
     assert "poaching" in asserted, (text, asserted)
+
+
+def test_mongolian_dogs_tied_claim_called_a_lie():
+    # "it is a lie that the herders now tie their dogs": the loose dogs stay a complaint
+    text = "Малчид нохойгоо уядаг болсон гэдэг нь худлаа."
+    asserted, negated = _split(text, "mn")
+    assert "livestock" in asserted and "livestock" not in negated, (text, asserted, negated)
