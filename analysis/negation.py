@@ -849,13 +849,13 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # animals that pass freely, or over a crossing: "шинэ замын гүүрэн гарцаар зээр
         # өвөлжин гарсан" (the gazelles crossed by the bridge all winter), "хулан чөлөөтэй
         # гардаг": the barrier named before is no barrier
-        (r"(?:(?:зээр|хулан|амьтад|амьтан|амьтны|бөхөн|аргаль|аргаль|угалз|тахь|хавтгай|янгир|сүрэг)\w*\s+(?:[^\s.!?,;]+\s+){0,2}?(?:чөлөөтэй|саадгүй|чөлөөтэйгөөр)\s+|гарцаар\s+(?:[^\s.!?,;]+\s+){0,3}?)(?:гардаг|гарсан|гарч\s+(?:байна|байгаа)|нэвтэрдэг|нэвтэрсэн|дамждаг|дамжсан|нүүдэг|нүүсэн|нүүж\s+(?:байна|байгаа)|өнгөрдөг|өнгөрсөн)(?![\w-])", "not a problem", BEFORE, DENY, 8),  # noqa: E501
+        (r"(?:(?:зээр|хулан|амьтад|амьтан|амьтны|бөхөн|аргаль|аргаль|угалз|тахь|хавтгай|янгир|сүрэг)\w*\s+(?:[^\s.!?,;]+\s+){0,2}?(?:чөлөөтэй|саадгүй|чөлөөтэйгөөр)\s+|гарцаар\s+(?:[^\s.!?,;]+\s+){0,2}?(?:зээр|хулан|амьтад|амьтан|амьтны|бөхөн|аргаль|угалз|тахь|хавтгай|янгир)\w*\s+(?:[^\s.!?,;]+\s+){0,2}?|(?:зээр|хулан|амьтад|амьтан|амьтны|бөхөн|аргаль|угалз|тахь|хавтгай|янгир)\w*\s+(?:[^\s.!?,;]+\s+){0,3}?гарцаар\s+(?:[^\s.!?,;]+\s+){0,3}?)(?:гардаг|гарсан|гарч\s+(?:байна|байгаа)|нэвтэрдэг|нэвтэрсэн|дамждаг|дамжсан|нүүдэг|нүүсэн|нүүж\s+(?:байна|байгаа)|өнгөрдөг|өнгөрсөн)(?![\w-])", "not a problem", BEFORE, DENY, 8),  # noqa: E501
         # "машин, шатахуун нь ч бий" (there are cars and fuel too): a resource said to be
         # there is in place; "хулгайн анч ч бий" (there are poachers too) stays a problem
         (r"(?<!асуудал\s)(?<!асуудлууд\s)(?<!дутагдал\s)(?<!дутагдлууд\s)(?<!хомсдол\s)(?<!бэрхшээл\s)(?<!хүндрэл\s)(?<!хүндрэлүүд\s)(?<!гомдол\s)(?<!саад\s)(?<!эрсдэл\s)(?<!аюул\s)(?<!дарамт\s)(?<!зөрчил\s)(?:(?:нь\s+)?ч|бүгд(?:\s+нь)?|бүрэн)\s+бий(?:\s+(?:байна|байгаа|болсон))?(?=\s*(?:(?:даа|дээ|шүү|юм|л)\s*){0,4}(?:[.!?;,]|$))", "not a problem", BEFORE, AFFIRM, 4),  # noqa: E501
         # dogs kept tied now: "нохойгоо уядаг болсон" (they have taken to tying their dogs):
         # the dogs no longer run loose
-        (r"(?:(?<=нохой\s)|(?<=нохойгоо\s)|(?<=нохойг\s)|(?<=нохойнуудаа\s)|(?<=нохойнуудыг\s)|(?<=ноходоо\s)|(?<=ноход\s)|(?<=нохдоо\s)|(?<=нохдыг\s)|(?<=ноходыг\s)|(?<=хоточоо\s)|(?<=хоточ\s))(?:уядаг|уясан|уячихсан|уяж\s+(?:байна|байгаа|эхэлсэн)|хорьдог|хорьсон)(?:\s+(?:болсон|болжээ|болчихсон|болоод))?(?![\w-])", "no longer", BEFORE, NEGATE, 3),  # noqa: E501
+        (r"(?:(?<=нохой\s)|(?<=нохойгоо\s)|(?<=нохойг\s)|(?<=нохойнуудаа\s)|(?<=нохойнуудыг\s)|(?<=ноходоо\s)|(?<=ноход\s)|(?<=нохдоо\s)|(?<=нохдыг\s)|(?<=ноходыг\s)|(?<=хоточоо\s)|(?<=хоточ\s))(?![^.!?]{0,30}?(?:гэдэг|гэж|гэсэн)(?:\s+нь)?\s+(?:худлаа|худал|буруу|биш)(?![\w-]))(?:уядаг|уясан|уячихсан|уяж\s+(?:байна|байгаа|эхэлсэн)|хорьдог|хорьсон)(?:\s+(?:болсон|болжээ|болчихсон|болоод))?(?![\w-])", "no longer", BEFORE, NEGATE, 3),  # noqa: E501
         # "stopped doing so" after what was done: "малчдын нохой зээр хөөдөг байсан, одоо
         # тэгэхээ больсон" (the herders' dogs chased gazelles, now they stopped doing so):
         # the anaphoric verb takes what the sentence named before it
@@ -1023,7 +1023,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "kk": [
         # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
         # what the sentence named is no trouble
-        (r"(?:ешқандай|ешбір|еш)\s+(?:шағым|наразылық|өкпе)\w*\s+(?:жоқ|түскен\s+жоқ|болған\s+жоқ)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"(?:ешқандай|ешбір|еш)\s+(?:шағым|наразылық|өкпе)\w*\s+(?:жоқ|түскен\s+жоқ|болған\s+жоқ)(?!\w)(?![^.!?]{0,40}?(?:өйткені|себебі)[^.!?]{0,60}?(?:қорқ|сенбей|сенім\s+жоқ|пайдасы\s+жоқ|бекер))", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"соңғы\s+рет\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+жылы)?|\S+\s+жыл\s+бұрын)\s+(?:болды|болған|байқалды|тіркелді|көрінді|кездесті)(?!\s+(?:ме|ма)(?!\w))(?!\w)", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1034,19 +1034,19 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:жылдар|күндер|кездер|заман|замандар)(?:ы|і)?\s+(?:әлдеқашан\s+|баяғыда\s+)?артта\s+қалды(?!\w)", "no longer", SENTENCE, DENY, 30),  # noqa: E501
         # "бірақ ол о баяғыда қалды" (but that is long behind us): what the sentence
         # before said
-        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:бірақ|алайда|ал|қазір)\s+)?(?:ол|бұл|оның\s+бәрі|ол\s+кез|ол\s+заман)\s+(?:(?:о\s+)?баяғыда|әлдеқашан|ертеде)\s+(?:қалды|өтті|бітті|қалған|өткен)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:(?:бірақ|алайда|ал|қазір)\s+)?(?:ол|бұл|оның\s+бәрі|ол\s+кез|ол\s+заман)\s+(?:(?:о\s+)?баяғыда|әлдеқашан|ертеде)\s+(?:қалды|өтті|бітті|қалған|өткен)(?!\w)(?!\s+(?:деп|деу)(?!\w))", "no longer", CLAUSE, DENY),  # noqa: E501
         # "бір де бір тұзақ, бір де бір гильза табылған жоқ" (not one snare, not one
         # cartridge was found)
         (r"(?:бір\s+де\s+бір|бірде-бір|бірде\s+бір)\s+[^\s.,!?;:]+(?:,\s+(?:(?:бір\s+де\s+бір|бірде-бір|бірде\s+бір)\s+)?[^\s.,!?;:]+){1,3}\s+(?:[^\s.,!?;:]+\s+){0,2}?(?:жоқ|\w+(?:ған|ген|қан|кен)\s+жоқ|\w+(?:майды|мейді|пайды|пейді|байды|бейді|мады|меді|пады|педі|бады|беді))(?!\w)", "no", CLAUSE, DENY),  # noqa: E501
         # a wild animal that crosses a road or a fence freely, "nothing stops it":
         # the barrier named in the sentence is no trouble (not poachers or herds, whom
         # nothing stopping is the complaint)
-        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:киік|ақбөкен|бөкен|құлан|арқар|аң|аңдар|жануар|марал|бұғы|елік|теке|қарақұйрық|жабайы|қасқыр|барыс))(?![^.!?]{0,200}?(?<![\w'])(?:браконьер|аңшы|мал|шопан|отар|табын|қой|жылқы|сиыр|түйе|ешкі))[^.!?]{0,200}?(?:ештеңе|ешнәрсе|ешбір\s+нәрсе)(?:\s+де)?\s+(?:(?:оны|оларды|киікті|аңды)\s+)?(?:бөгеме|тоқтатпа|тоқтата\s+алма|кедергі\s+(?:келтірме|жасама|болма)|тосқауыл\s+болма|ұстап\s+тұра\s+алма)(?:йді|йды|ді|ды|ған|ген)\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:киік|ақбөкен|бөкен|құлан|арқар|аң|аңдар|жануар|марал|бұғы|елік|теке|қарақұйрық|жабайы))(?![^.!?]{0,200}?(?<![\w'])(?:браконьер|аңшы|мал|шопан|отар|табын|қой|жылқы|сиыр|түйе|ешкі))[^.!?]{0,200}?(?:ештеңе|ешнәрсе|ешбір\s+нәрсе)(?:\s+де)?\s+(?:(?:оны|оларды|киікті|аңды)\s+)?(?:бөгеме|тоқтатпа|тоқтата\s+алма|кедергі\s+(?:келтірме|жасама|болма)|тосқауыл\s+болма|ұстап\s+тұра\s+алма)(?:йді|йды|ді|ды|ған|ген)\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "such has not happened since" (for three winters there has been nothing of the
         # kind): what the sentence before said when the phrase names nothing of its own,
         # or this one before the phrase (not past its 'but')
-        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:бері|енді|қазір|(?<=соңғы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те))\s+(?:\S+\s+)?(?:ондай|мұндай|сондай|олай|солай)\s+(?:(?:нәрсе|жағдай|оқиға|іс)\w*\s+)?(?:болған\s+жоқ|болмады|істемейді|істелмейді|жасамайды|қайталанған\s+жоқ|қайталанбады|кездескен\s+жоқ|кездеспеді|жоқ)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
-        (r"(?:(?<=[.!?] )|^|(?<=бірақ\s)|(?<=алайда\s))(?:(?!(?<![\w'])(?:бірақ|алайда)(?![\w']))[^.!?]){0,200}?(?:бері|енді|қазір|(?<=соңғы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те))\s+(?:\S+\s+)?(?:ондай|мұндай|сондай|олай|солай)\s+(?:\S+\s+)?(?:болған\s+жоқ|болмады|істемейді|істелмейді|жасамайды|қайталанған\s+жоқ|қайталанбады|кездескен\s+жоқ|кездеспеді|жоқ)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:бері|енді|қазір|(?<=соңғы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те))\s+(?:\S+\s+)?(?:ондай|мұндай|сондай|олай|солай)\s+(?:(?:нәрсе|жағдай|оқиға|іс)\w*\s+)?(?:болған\s+жоқ|болмады|істемейді|істелмейді|жасамайды|қайталанған\s+жоқ|қайталанбады|кездескен\s+жоқ|кездеспеді|жоқ)(?!\w)(?!\s+(?:деп|деу)(?!\w))", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^|(?<=бірақ\s)|(?<=алайда\s))(?:(?!(?<![\w'])(?:бірақ|алайда)(?![\w']))[^.!?]){0,200}?(?:бері|енді|қазір|(?<=соңғы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те))\s+(?:\S+\s+)?(?:ондай|мұндай|сондай|олай|солай)\s+(?:\S+\s+)?(?:болған\s+жоқ|болмады|істемейді|істелмейді|жасамайды|қайталанған\s+жоқ|қайталанбады|кездескен\s+жоқ|кездеспеді|жоқ)(?!\w)(?!\s+(?:деп|деу)(?!\w))", "no longer", CLAUSE, DENY),  # noqa: E501
         # "we are rid of it now": what the sentence, or the one before, named
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:\S+\s+)?(?:одан|бұдан|содан|онан|олардан|бұлардан)\s+(?:\S+\s+)?(?:құтылдық|арылдық|құтылды|арылды)\w*", "no longer", SENTENCE, NEGATE, 60),  # noqa: E501
         (r"(?:одан|бұдан|содан|онан|олардан|бұлардан)\s+(?:\S+\s+)?(?:құтылдық|арылдық|құтылды|арылды)\w*", "no longer", SENTENCE, NEGATE, 30),  # noqa: E501
@@ -1131,7 +1131,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a dzud is), "жол салу, кеніш дегеннен аман қалдық" (we were spared road building
         # and mines), "канал-жол дегенге келсек, ешкім ештеңе салған жоқ" (as for canals and
         # roads, nobody has built anything): the things named, and the list before them
-        (r"(?:(?<=[.!?,;:—] )|^)(?:ал\s+)?(?:[^\s.!?,;:]+(?:\s+(?!(?:көп|аз|бар|жоқ|емес)(?=,))[^\s.!?,;:]+(?<!ды)(?<!ді)(?<!ты)(?<!ті)(?<!жатыр)(?<!тұр)(?<!отыр)(?<!жүр)(?<!ған)(?<!ген)(?<!қан)(?<!кен))?,\s+){0,3}[^\s.!?,;:]+\s+деген(?:ің|іңіз|іміз)?(?:нің|дің|ді|ге|нен|дер)?(?:\s+келсек,)?\s+(?:(?!ешкім|бірақ|алайда)[^\s.!?,;:]+\s+){0,5}?(?:(?:із|дерек|белгі|ат)\w*\s+(?:те|де|да|та)\s+жоқ|жоқ|ұмыт(?:тық|тым|ты|қанбыз|қан|ып\s+кеттік|ып\s+қалдық)|аман\s+(?:қалдық|қалды|қалған|отырмыз|тұрмыз)|білмейміз|болған\s+жоқ|болмайды|\w+(?:ған|ген|қан|кен)\s+жоқ(?:пыз|пын)?)", "no", BEFORE, NEGATE),  # noqa: E501
+        (r"(?:(?<=[.!?,;:—] )|^)(?:ал\s+)?(?:[^\s.!?,;:]+(?:\s+(?!(?:көп|аз|бар|жоқ|емес)(?=,))[^\s.!?,;:]+(?<!ды)(?<!ді)(?<!ты)(?<!ті)(?<!жатыр)(?<!тұр)(?<!отыр)(?<!жүр)(?<!ған)(?<!ген)(?<!қан)(?<!кен))?,\s+){0,3}[^\s.!?,;:]+\s+деген(?:ің|іңіз|іміз)?(?:нің|дің|ді|ге|нен|дер)?(?:\s+келсек,)?\s+(?:(?!ешкім|бірақ|алайда)[^\s.!?,;:]+\s+){0,5}?(?:(?:із|дерек|белгі|ат)\w*\s+(?:те|де|да|та)\s+жоқ|жоқ|ұмыт(?:тық|тым|ты|қанбыз|қан|ып\s+кеттік|ып\s+қалдық)|аман\s+(?:қалдық|қалды|қалған|отырмыз|тұрмыз)|білмейміз|болған\s+жоқ|болмайды|\w+(?:ған|ген|қан|кен)\s+жоқ(?:пыз|пын)?)(?!\s+(?:деу|деп)(?!\w))", "no", BEFORE, NEGATE),  # noqa: E501
         (r"деген\s+(?:(?:сөз|нәрсе|әңгіме|жағдай)\w*\s+)?(?:(?:мұнда|бізде|онда|бұл\s+жақта|бұл\s+маңда)\s+)?(?:мүлде\s+|атымен\s+)?(?:жоқ|болмайды|болған\s+жоқ|кездеспейді)", "no", BEFORE, DENY, 8),  # noqa: E501
         # "инспекциядан сұраңыз", "әкімге барыңыз, олар айтып береді" (ask … , they will
         # tell you): the respondent sends the question elsewhere
@@ -1155,7 +1155,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"(?:ешқашан(?:\s+да)?\s+)?(?:естіген\s+(?:жоқ|емес)\w*|естігенім\s+жоқ|естіме\w*|естіп\s+көрме\w*)", "never", BEFORE, NEGATE, 10),  # noqa: E501
         (r"жауап\s+бере\s+алмаймын|ойланып\s+көрмеп\w*|білмеймін|білмейміз|білмедім|маған\s+белгісіз|хабарсызбын|(?:айтарым|қосарым)\s+жоқ|(?:бұл\s+)?менің\s+салам\s+емес|хабарым\s+жоқ|ақпаратым\s+жоқ|мағлұматым\s+жоқ|мәліметім\s+жоқ|айта\s+алмаймын", "don't know", CLAUSE, UNKNOWN),  # noqa: E501
         (r"(?:енді|бұдан\s+былай)\s+(?:\S+\s+){0,2}?(?:жоқ|емес|\w+(?:майды|мейді)|\w*[бвгғджзклмнңпрстфхһцчшщ](?:байды|бейді|пайды|пейді))", "no longer", BEFORE, NEGATE),  # noqa: E501
-        (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*|(?:басыл|саябырла)(?:ды|ған)(?!\s+(?:жоқ|емес|ма|ме)(?!\w))", "no longer", BEFORE, NEGATE),  # noqa: E501
+        (r"тоқтап\s+қал\w*|тоқтатыл\w*|тоқта(?:ды|ған|тылды)\w*|тыйыл(?:ды|ған)\w*|(?<!біраз\s)(?<!аздап\s)(?<!сәл\s)(?<!біршама\s)(?<!уақытша\s)(?:басыл|саябырла)(?:ды|ған)(?!\s+(?:жоқ|емес|ма|ме)(?!\w))", "no longer", BEFORE, NEGATE),  # noqa: E501
         (r"аяқтал(?:ды|ған)\w*|доғар(?:ды|ған|ылды|ылған)\w*", "no longer", BEFORE, NEGATE),  # noqa: E501
         # "дала жол мен қоршаулардан таза" (the steppe is free of roads and fences): both
         # things joined before "free of" are denied
@@ -1174,7 +1174,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "ky": [
         # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
         # what the sentence named is no trouble
-        (r"(?:эч\s+кандай|эч\s+бир)\s+(?:арыз|даттануу|нааразылык)\w*\s+(?:жок|түшкөн\s+жок|болгон\s+жок)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"(?:эч\s+кандай|эч\s+бир)\s+(?:арыз|даттануу|нааразылык)\w*\s+(?:жок|түшкөн\s+жок|болгон\s+жок)(?!\w)(?![^.!?]{0,40}?(?:анткени|себеби)[^.!?]{0,60}?(?:корк|ишенбей|ишеним\s+жок|пайдасы\s+жок|бекер))", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"акыркы\s+(?:жолу|ирет)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+жылы)?|\S+\s+жыл\s+мурун)\s+(?:болгон|болду|байкалган|катталган|көрүнгөн)(?!\w)", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1192,12 +1192,12 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # a wild animal that crosses a road or a fence freely, "nothing stops it":
         # the barrier named in the sentence is no trouble (not poachers or herds, whom
         # nothing stopping is the complaint)
-        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:аркар|кийик|теке|бугу|элик|кулжа|илбирс|жаныбар|жапайы|марал|карышкыр))(?![^.!?]{0,200}?(?<![\w'])(?:браконьер|аңчы|мал|чабан|кой|жылкы|уй|короо|үйүр|малчы))[^.!?]{0,200}?(?:эч\s+нерсе|эчтеке|эчтеме)(?:\s+да)?\s+(?:(?:аны|аларды)\s+)?(?:токтото\s+албай|токтотпо|тоспо|бөгөбө|тоскоол\s+болбо|тоскоолдук\s+кылба|жолтоо\s+болбо)(?:йт|ду|гон|ды|ган)?\w*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:аркар|кийик|теке|бугу|элик|кулжа|жаныбар|жапайы|марал))(?![^.!?]{0,200}?(?<![\w'])(?:браконьер|аңчы|мал|чабан|кой|жылкы|уй|короо|үйүр|малчы))[^.!?]{0,200}?(?:эч\s+нерсе|эчтеке|эчтеме)(?:\s+да)?\s+(?:(?:аны|аларды)\s+)?(?:токтото\s+албай|токтотпо|тоспо|бөгөбө|тоскоол\s+болбо|тоскоолдук\s+кылба|жолтоо\s+болбо)(?:йт|ду|гон|ды|ган)?\w*", "not", CLAUSE, DENY),  # noqa: E501
         # "such has not happened since" (for three winters there has been nothing of the
         # kind): what the sentence before said when the phrase names nothing of its own,
         # or this one before the phrase (not past its 'but')
-        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:бери|эми|азыр|(?<=акыркы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те|до|дө|то|тө))\s+(?:\S+\s+)?(?:андай|мындай|ошондой|антип|минтип)\s+(?:(?:нерсе|жагдай|окуя|иш)\w*\s+)?(?:болгон\s+жок|болбоду|болбой\s+калды|болбойт|кыл(?:ыш)?пайт|кайталанган\s+жок|кайталанбады|кездешкен\s+жок|кездешпеди|жок)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
-        (r"(?:(?<=[.!?] )|^|(?<=бирок\s))(?:(?!(?<![\w'])(?:бирок)(?![\w']))[^.!?]){0,200}?(?:бери|эми|азыр|(?<=акыркы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те|до|дө|то|тө))\s+(?:\S+\s+)?(?:андай|мындай|ошондой|антип|минтип)\s+(?:\S+\s+)?(?:болгон\s+жок|болбоду|болбой\s+калды|болбойт|кыл(?:ыш)?пайт|кайталанган\s+жок|кайталанбады|кездешкен\s+жок|кездешпеди|жок)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:бери|эми|азыр|(?<=акыркы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те|до|дө|то|тө))\s+(?:\S+\s+)?(?:андай|мындай|ошондой|антип|минтип)\s+(?:(?:нерсе|жагдай|окуя|иш)\w*\s+)?(?:болгон\s+жок|болбоду|болбой\s+калды|болбойт|кыл(?:ыш)?пайт|кайталанган\s+жок|кайталанбады|кездешкен\s+жок|кездешпеди|жок)(?!\w)(?!\s+(?:деп|деш)\w*)", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^|(?<=бирок\s))(?:(?!(?<![\w'])(?:бирок)(?![\w']))[^.!?]){0,200}?(?:бери|эми|азыр|(?<=акыркы\s)(?:\S+\s+){0,2}?\S+(?:да|де|та|те|до|дө|то|тө))\s+(?:\S+\s+)?(?:андай|мындай|ошондой|антип|минтип)\s+(?:\S+\s+)?(?:болгон\s+жок|болбоду|болбой\s+калды|болбойт|кыл(?:ыш)?пайт|кайталанган\s+жок|кайталанбады|кездешкен\s+жок|кездешпеди|жок)(?!\w)(?!\s+(?:деп|деш)\w*)", "no longer", CLAUSE, DENY),  # noqa: E501
         # "we are rid of it now": what the sentence, or the one before, named
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:\S+\s+)?(?:андан|мындан|ошондон|алардан|булардан)\s+(?:\S+\s+)?(?:кутулдук|арылдык|кутулду|арылды)\w*", "no longer", SENTENCE, NEGATE, 60),  # noqa: E501
         (r"(?:андан|мындан|ошондон|алардан|булардан)\s+(?:\S+\s+)?(?:кутулдук|арылдык|кутулду|арылды)\w*", "no longer", SENTENCE, NEGATE, 30),  # noqa: E501
@@ -1293,7 +1293,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "uz": [
         # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
         # what the sentence named is no trouble
-        (r"hech\s+(?:qanday|bir)\s+(?:shikoyat|e'tiroz|norozilik)[\w']*\s+(?:yo'q|tushmagan|bo'lmagan)(?![\w'])", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"hech\s+(?:qanday|bir)\s+(?:shikoyat|e'tiroz|norozilik)[\w']*\s+(?:yo'q|tushmagan|bo'lmagan)(?![\w'])(?![^.!?]{0,40}?(?:chunki|sababi|negaki)[^.!?]{0,60}?(?:qo'rq|ishonma|ishonch\s+yo'q|foydasi\s+yo'q|befoyda))", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "мұз қабыршағы соңғы рет 2021-де болды" (the last ice crust was in 2021): the
         # thing named is over
         (r"(?:oxirgi|so'nggi)\s+(?:marta|bor)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d\S*(?:\s+yil(?:da|i))?|\S+\s+yil\s+oldin)\s+(?:bo'lgan|bo'ldi|kuzatilgan|qayd\s+etilgan|uchragan)(?![\w'])", "no longer", SENTENCE, NEGATE, 12),  # noqa: E501
@@ -1307,16 +1307,16 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         (r"har\s+(?:yili|yil|bahorda|kuzda)\s+(?:[\w']+\s+){0,2}?(?:sana(?:ymiz|ydi|ydilar|shadi|ladi)|hisobla(?:ymiz|shadi)|(?:sanoq|sanog'i|hisob)[\w']*\s+o'tkaz[\w']*)(?!\s+(?:emas|yo'q|lekin|ammo)(?![\w']))(?![\w'])|(?:sanoq|sanog'i|hisob|hisob-kitob|monitoring)[\w']*\s+har\s+(?:yili|yil)\s+o'tkazil(?:adi|gan)(?![\w'])", "not a problem", CLAUSE, DENY),  # noqa: E501
         # "X tomondan tashvishdan yiroqmiz" (on the side of X we are far from worry): what
         # the sentence named before it (not "bozordan uzoqmiz", we are far from the market)
-        (r"(?:tashvish|xavotir|muammo|qiyinchilik|g'am)[\w']*dan\s+(?:butunlay\s+)?(?:yiroq|uzoq|xoli|holi)(?:miz|man|dir)?(?![\w'])", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"(?:tashvish|xavotir|muammo|qiyinchilik|g'am)[\w']*dan\s+(?:butunlay\s+)?(?:yiroq|uzoq|xoli|holi)(?:miz|man|dir)?(?![\w'])(?!\s+emas)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # a wild animal that crosses a road or a fence freely, "nothing stops it":
         # the barrier named in the sentence is no trouble (not poachers or herds, whom
         # nothing stopping is the complaint)
-        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:sayg'oq|jayron|qulon|arxar|hayvon|kiyik|bug'u|ohu|yovvoyi|tog'\s+echki|bo'ri|qoplon))(?![^.!?]{0,200}?(?<![\w'])(?:brakonyer|ovchi|mol|chorva|qo'y|poda|cho'pon|echki|sigir|ot))[^.!?]{0,200}?hech\s+(?:narsa|nima)(?:\s+ham)?\s+(?:(?:ularni|uni)\s+)?(?:to'xtatma|to'xtata\s+olma|to'sqinlik\s+qilma|xalaqit\s+berma|to'sma|monelik\s+qilma)(?:ydi|di|gan|yapti)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)(?=[^.!?]{0,150}?(?<![\w'])(?:sayg'oq|jayron|qulon|arxar|hayvon|kiyik|bug'u|ohu|yovvoyi|tog'\s+echki))(?![^.!?]{0,200}?(?<![\w'])(?:brakonyer|ovchi|mol|chorva|qo'y|poda|cho'pon|echki|sigir|ot))[^.!?]{0,200}?hech\s+(?:narsa|nima)(?:\s+ham)?\s+(?:(?:ularni|uni)\s+)?(?:to'xtatma|to'xtata\s+olma|to'sqinlik\s+qilma|xalaqit\s+berma|to'sma|monelik\s+qilma)(?:ydi|di|gan|yapti)[\w']*", "not", CLAUSE, DENY),  # noqa: E501
         # "such has not happened since" (for three winters there has been nothing of the
         # kind): what the sentence before said when the phrase names nothing of its own,
         # or this one before the phrase (not past its 'but')
-        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:beri|endi|hozir|(?<=so'nggi\s)(?:\S+\s+){0,2}?\S+da|(?<=oxirgi\s)(?:\S+\s+){0,2}?\S+da)\s+(?:\S+\s+)?(?:bunday|bunaqa|unday|unaqa|shunday|shunaqa)[\w']*\s+(?:(?:narsa|hol|holat|voqea|ish)[\w']*\s+)?(?:bo'lmadi|qil(?:ish)?maydi|qilinmaydi|bo'lgani\s+yo'q|bo'lgan\s+emas|takrorlanmadi|uchramadi|kuzatilmadi|yo'q)(?![\w'])", "no longer", CLAUSE, DENY),  # noqa: E501
-        (r"(?:(?<=[.!?] )|^|(?<=lekin\s)|(?<=ammo\s)|(?<=biroq\s))(?:(?!(?<![\w'])(?:lekin|ammo|biroq)(?![\w']))[^.!?]){0,200}?(?:beri|endi|hozir|(?<=so'nggi\s)(?:\S+\s+){0,2}?\S+da|(?<=oxirgi\s)(?:\S+\s+){0,2}?\S+da)\s+(?:\S+\s+)?(?:bunday|bunaqa|unday|unaqa|shunday|shunaqa)[\w']*\s+(?:\S+\s+)?(?:bo'lmadi|qil(?:ish)?maydi|qilinmaydi|bo'lgani\s+yo'q|bo'lgan\s+emas|takrorlanmadi|uchramadi|kuzatilmadi|yo'q)(?![\w'])", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:beri|endi|hozir|(?<=so'nggi\s)(?:\S+\s+){0,2}?\S+da|(?<=oxirgi\s)(?:\S+\s+){0,2}?\S+da)\s+(?:\S+\s+)?(?:bunday|bunaqa|unday|unaqa|shunday|shunaqa)[\w']*\s+(?:(?:narsa|hol|holat|voqea|ish)[\w']*\s+)?(?:bo'lmadi|qil(?:ish)?maydi|qilinmaydi|bo'lgani\s+yo'q|bo'lgan\s+emas|takrorlanmadi|uchramadi|kuzatilmadi|yo'q)(?![\w'])(?!\s+deb(?![\w']))", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^|(?<=lekin\s)|(?<=ammo\s)|(?<=biroq\s))(?:(?!(?<![\w'])(?:lekin|ammo|biroq)(?![\w']))[^.!?]){0,200}?(?:beri|endi|hozir|(?<=so'nggi\s)(?:\S+\s+){0,2}?\S+da|(?<=oxirgi\s)(?:\S+\s+){0,2}?\S+da)\s+(?:\S+\s+)?(?:bunday|bunaqa|unday|unaqa|shunday|shunaqa)[\w']*\s+(?:\S+\s+)?(?:bo'lmadi|qil(?:ish)?maydi|qilinmaydi|bo'lgani\s+yo'q|bo'lgan\s+emas|takrorlanmadi|uchramadi|kuzatilmadi|yo'q)(?![\w'])(?!\s+deb(?![\w']))", "no longer", CLAUSE, DENY),  # noqa: E501
         # "we are rid of it now": what the sentence, or the one before, named
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:\S+\s+)?(?:undan|bundan|shundan|ulardan|bulardan)\s+(?:\S+\s+)?(?:qutuldik|xalos\s+bo'ldik|qutuldi)[\w']*", "no longer", SENTENCE, NEGATE, 60),  # noqa: E501
         (r"(?:undan|bundan|shundan|ulardan|bulardan)\s+(?:\S+\s+)?(?:qutuldik|xalos\s+bo'ldik|qutuldi)[\w']*", "no longer", SENTENCE, NEGATE, 30),  # noqa: E501
@@ -1411,7 +1411,7 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
     "tg": [
         # "жайылым жөнінде ешқандай шағым жоқ" (no complaint at all about the pasture):
         # what the sentence named is no trouble
-        (r"(?:ягон|ҳеҷ)\s+(?:шикоят|норозигӣ|эътироз)\w*\s+(?:нест|надорем|наомадааст|набуд)(?!\w)", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
+        (r"(?:ягон|ҳеҷ)\s+(?:шикоят|норозигӣ|эътироз)\w*\s+(?:нест|надорем|наомадааст|набуд)(?!\w)(?![^.!?]{0,40}?(?:зеро|чунки|чунке|азбаски)[^.!?]{0,60}?(?:метарс|тарсанд|бовар\s+на|фоида\s+надор|бефоида))", "not a problem", SENTENCE, DENY, 12),  # noqa: E501
         # "шөп мол", "булактар толук" (the grass is plentiful, the springs are full): a
         # resource said to abound is in place; a problem said to abound stays
         (r"(?:хеле\s+)?(?:фаровон|сероб|пур)(?:\s+аст)?(?=\s*(?:[.,;:!?—]|$))", "not a problem", BEFORE, AFFIRM, 3),  # noqa: E501
@@ -1420,8 +1420,8 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
         # "such has not happened since" (for three winters there has been nothing of the
         # kind): what the sentence before said when the phrase names nothing of its own,
         # or this one before the phrase (not past its 'but')
-        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:боз|инҷониб|ҳоло|акнун|дигар)\s+(?:\S+\s+)?(?:чунин|ин\s+хел|ин\s+тавр|ҳамин\s+хел)\s+(?:(?:ҳол|ҳолат|чиз|воқеа|кор|ҳодиса)\w*\s+)?(?:нашуд\w*|набуд\w*|рух\s+надод\w*|нест|намекун(?:анд|ад)|намешавад|дида\s+нашуд\w*|такрор\s+нашуд\w*)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
-        (r"(?:(?<=[.!?] )|^|(?<=вале\s)|(?<=аммо\s)|(?<=лекин\s))(?:(?!(?<![\w'])(?:вале|аммо|лекин)(?![\w']))[^.!?]){0,200}?(?:боз|инҷониб|ҳоло|акнун|дигар)\s+(?:\S+\s+)?(?:чунин|ин\s+хел|ин\s+тавр|ҳамин\s+хел)\s+(?:\S+\s+)?(?:нашуд\w*|набуд\w*|рух\s+надод\w*|нест|намекун(?:анд|ад)|намешавад|дида\s+нашуд\w*|такрор\s+нашуд\w*)(?!\w)", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:[^.!?,]{0,40}?\s)?(?:боз|инҷониб|ҳоло|акнун|дигар)\s+(?:\S+\s+)?(?:чунин|ин\s+хел|ин\s+тавр|ҳамин\s+хел)\s+(?:(?:ҳол|ҳолат|чиз|воқеа|кор|ҳодиса)\w*\s+)?(?:нашуд\w*|набуд\w*|рух\s+надод\w*|нест|намекун(?:анд|ад)|намешавад|дида\s+нашуд\w*|такрор\s+нашуд\w*)(?!\w)(?!\s+(?:гуфта|гӯем|гуфтан)(?!\w))", "no longer", CLAUSE, DENY),  # noqa: E501
+        (r"(?:(?<=[.!?] )|^|(?<=вале\s)|(?<=аммо\s)|(?<=лекин\s))(?:(?!(?<![\w'])(?:вале|аммо|лекин)(?![\w']))[^.!?]){0,200}?(?:боз|инҷониб|ҳоло|акнун|дигар)\s+(?:\S+\s+)?(?:чунин|ин\s+хел|ин\s+тавр|ҳамин\s+хел)\s+(?:\S+\s+)?(?:нашуд\w*|набуд\w*|рух\s+надод\w*|нест|намекун(?:анд|ад)|намешавад|дида\s+нашуд\w*|такрор\s+нашуд\w*)(?!\w)(?!\s+(?:гуфта|гӯем|гуфтан)(?!\w))", "no longer", CLAUSE, DENY),  # noqa: E501
         # "we are rid of it now": what the sentence, or the one before, named
         (r"(?:(?<=[.!?] )|^)[^.!?]{1,200}?[.!?]\s+(?:\S+\s+)?(?:аз\s+(?:он|ин|онҳо|инҳо)\s+)(?:\S+\s+)?(?:халос\s+шуд(?:ем|анд|)|раҳо\s+ёфт(?:ем|анд|))(?!\w)", "no longer", SENTENCE, NEGATE, 60),  # noqa: E501
         (r"(?:аз\s+(?:он|ин|онҳо|инҳо)\s+)(?:\S+\s+)?(?:халос\s+шуд(?:ем|анд|)|раҳо\s+ёфт(?:ем|анд|))(?!\w)", "no longer", SENTENCE, NEGATE, 30),  # noqa: E501
@@ -1811,6 +1811,33 @@ _SUCH_BEFORE = re.compile(
 )
 
 
+#: Cues of kk, ky, uz and tg that deny a past or a list ("содан бері ондай болған жоқ",
+#: "endi unday qilishmaydi", "ол баяғыда қалды", "бір де бір X, бір де бір Y … жоқ", "the
+#: years … are behind us"): the problems they reach are over, but a resource they reach
+#: stays the gap ("Бұрын әкімдік көлік беретін. Енді олай істемейді": no car now)
+_RESOURCE_STAYS = {
+    "kk": re.compile(
+        r"ондай|мұндай|сондай|олай|солай|баяғыда|әлдеқашан|ертеде|бір\s+де\s+бір|бірде|"
+        r"артта\s+қалды"
+    ),
+    "ky": re.compile(r"андай|мындай|ошондой|антип|минтип|бир\s+да|бирөө\s+да|артта\s+калды"),
+    "uz": re.compile(r"bunday|bunaqa|unday|unaqa|shunday|shunaqa|ortda\s+qoldi"),
+    "tg": re.compile(r"чунин|ин\s+хел|ин\s+тавр|ҳамин\s+хел|гузаштанд|паси\s+сар"),
+}
+#: ... unless what they point back to was itself a lack ("Бұрын жанармай жетпейтін. Қазір
+#: ондай жоқ": the fuel is there now)
+_LACK_BEFORE = {
+    "kk": re.compile(
+        r"жоқ|емес|жетпе|жетіспе|тапшы|жетімсіз|\w(?:ма|ме|па|пе|ба|бе)(?:йды|йді|йтын|йтін|ды|ді|ған|ген)(?!\w)"  # noqa: E501
+    ),
+    "ky": re.compile(
+        r"жок|эмес|жетпе|жетише|тартыш|\w(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|чу|ды|ди|ду|дү|гон|ган|ген|гөн)(?!\w)"  # noqa: E501
+    ),
+    "uz": re.compile(r"yo'q|emas|yetishma|yetma|tanqis|\wma(?:ydi|di|gan|s|y)(?![\w'])"),
+    "tg": re.compile(r"(?<!\w)на(?:ме)?(?:дод|кард|буд|рас|шуд|гирифт)\w*|нест|камбуд|норасо"),
+}
+
+
 def negate(
     clean: str,
     lang: str,
@@ -1831,7 +1858,16 @@ def negate(
     hearing = _HEARING.get(lang)
     starting = _Starts(spans)
     but_less = _BUT_LESS.get(lang)
+    resource_stays = _RESOURCE_STAYS.get(lang)
     for scope in found:
+        stays = (
+            resource_stays.search(clean, scope.cue_start, scope.cue_end)
+            if resource_stays and scope.effect == DENY and scope.family in ("no longer", "no")
+            else None
+        )
+        keep_resources = bool(
+            stays and not _LACK_BEFORE[lang].search(clean, scope.start, stays.start())
+        )
         if scope.effect == AFFIRM and but_less and but_less.match(clean, scope.end):
             continue
         if (
@@ -1911,6 +1947,8 @@ def negate(
                     and _EXISTENTIAL_END.search(clean, spans[index][0], spans[index][1])
                     and _SUCH_BEFORE.search(clean, max(0, spans[index][0] - 12), spans[index][0])
                 ):
+                    continue
+                if keep_resources and polarities[index] == RESOURCE:
                     continue
                 if not result[index] and (
                     scope.effect != AFFIRM

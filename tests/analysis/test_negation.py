@@ -3600,3 +3600,88 @@ def test_shortages_that_never_eased_stay_asserted(lang, text, kept):
 def test_persian_threats_without_hassle_stay_asserted(lang, text, kept):
     asserted, negated = _split(text, lang)
     assert kept in asserted and kept not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # a resource said to be gone ("now they no longer do that", "not one inspector, not
+        # one car") is the gap, not denied
+        ("kk", "Бұрын инспекторлар жыл сайын рейд жасайтын. Содан бері ондай болған жоқ.", "governance"),  # noqa: E501
+        ("kk", "Бұрын санақ жыл сайын өтетін. Бірақ ол баяғыда қалды.", "science"),
+        ("kk", "Бір де бір инспектор, бір де бір көлік бөлінген жоқ.", "governance"),
+        ("kk", "Қаржы мол бөлінген жылдар артта қалды.", "governance"),
+        ("ky", "Мурун инспекторлор жыл сайын рейд жасачу. Ошондон бери андай болгон жок.", "governance"),  # noqa: E501
+        ("ky", "Бир да инспектор, бир да машина берилген жок.", "governance"),
+        ("uz", "Ilgari har yili sanoq o'tkazilardi. Endi unday qilishmaydi.", "science"),
+        ("uz", "Ilgari inspektorlar reyd qilardi, endi unday qilishmaydi.", "governance"),
+        ("tg", "Пештар ҳар сол мониторинг мегузарониданд. Акнун чунин кор намекунанд.", "science"),  # noqa: E501
+        ("tg", "Пештар давлат ба посбонон маош медод. Ҳоло чунин ҳол нест.", "governance"),
+        # "not free of worries", "not far from trouble": the trouble is there
+        ("uz", "Qishloq qiyinchiliklardan xoli emas, yaylov yetmaydi.", "community"),
+        # nothing stops the wolf: a complaint, not a barrier denied
+        ("kk", "Қасқырды ештеңе тоқтатпайды, ауылға кіреді.", "community"),
+        # poachers and herds that pass freely or over a crossing stay a complaint
+        ("mn", "Хулгайн анчид хилийн гарцаар саадгүй гардаг.", "poaching"),
+        ("mn", "Хулгайн анчид гарцаар өдөр бүр гардаг.", "poaching"),
+    ],
+)
+def test_central_asian_denials_leave_gaps_and_complaints_asserted(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme in asserted and theme not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "theme"),
+    [
+        # "no complaint at all, because people are afraid": the silence is the complaint
+        ("kk", "Браконьерлер туралы ешқандай шағым жоқ, өйткені халық қорқады.", "poaching"),
+        ("uz", "Brakonyerlik haqida hech qanday shikoyat yo'q, chunki odamlar qo'rqadi.", "poaching"),  # noqa: E501
+        # "subsided somewhat, but it is still there": not over
+        ("kk", "Браконьерлік біраз басылды, бірақ әлі де бар.", "poaching"),
+    ],
+)
+def test_central_asian_complaints_behind_silence_or_a_lull(lang, text, theme):
+    asserted, negated = _split(text, lang)
+    assert theme in asserted and theme not in negated, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "one cannot say there is none of that now": the denial is refused
+        ("kk", "Браконьерлер киік атады. Қазір ондай жоқ деп айта алмаймын."),
+        ("uz", "Brakonyerlar jayron otishadi. Hozir bunday holat yo'q deb bo'lmaydi."),
+        ("tg", "Шикорчиён оҳуро мекушанд. Ҳоло чунин ҳол нест гуфта наметавонам."),
+    ],
+)
+def test_central_asian_none_of_that_refused(lang, text):
+    asserted, negated = _split(text, lang)
+    assert "poaching" in asserted and "poaching" not in negated, (text, asserted, negated)
+
+
+def test_central_asian_none_of_that_after_a_lack_still_denies_the_lack():
+    # the past pointed back to was a lack: the resource is there now
+    text = "Бұрын қорықшыларға жанармай жетпейтін. Қазір ондай жоқ."
+    asserted, negated = _split(text, "kk")
+    assert "governance" in negated and "governance" not in asserted, (text, asserted, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "hard to say we are spared snares and guns": the list is not denied
+        "Тұзақ, мылтық дегеннен аман қалдық деу қиын.",
+        "Тұзақ, мылтық дегеннен аман қалдық деп айта алмаймын.",
+    ],
+)
+def test_kazakh_degen_list_denial_refused(text):
+    asserted, _ = _split(text, "kk")
+    assert "poaching" in asserted, (text, asserted)
+
+
+def test_mongolian_dogs_tied_claim_called_a_lie():
+    # "it is a lie that the herders now tie their dogs": the loose dogs stay a complaint
+    text = "Малчид нохойгоо уядаг болсон гэдэг нь худлаа."
+    asserted, negated = _split(text, "mn")
+    assert "livestock" in asserted and "livestock" not in negated, (text, asserted, negated)
