@@ -728,18 +728,17 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
 _STANDALONE_WEIGHT = 0.8
 
 
-def _drop_contained(found: list[Match], whole: frozenset[str] = frozenset()) -> list[Match]:
-    """Drop the non-strong matches that lie inside a longer match of another theme, and
-    every match inside a longer match of another theme whose term is ``whole``."""
+def _drop_contained(found: list[Match]) -> list[Match]:
+    """Drop the non-strong matches that lie inside a longer match of another theme."""
     return [
         m
         for m in found
-        if not any(
+        if m.weight >= _STANDALONE_WEIGHT
+        or not any(
             o.theme != m.theme
             and o.start <= m.start
             and m.end <= o.end
             and o.end - o.start > m.end - m.start
-            and (m.weight < _STANDALONE_WEIGHT or o.term in whole)
             for o in found
         )
     ]
@@ -766,18 +765,15 @@ def _covering_pairs(found: _Found, index: np.ndarray) -> tuple[np.ndarray, np.nd
     return one[same], other[same]
 
 
-def _contained(
-    found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray, whole: np.ndarray
-) -> None:
-    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated;
-    ``whole`` marks the terms whose words count for no other theme)."""
+def _contained(found: _Found, kept: np.ndarray, themes: np.ndarray, weights: np.ndarray) -> None:
+    """``_drop_contained`` for the kept occurrences of many texts (``kept`` is updated)."""
     one, other = _covering_pairs(found, np.flatnonzero(kept))
     if not len(one):
         return
     terms_one, terms_other = found.terms[one], found.terms[other]
     covered = (
         (themes[terms_one] != themes[terms_other])
-        & ((weights[terms_one] < _STANDALONE_WEIGHT) | whole[terms_other])
+        & (weights[terms_one] < _STANDALONE_WEIGHT)
         & (found.starts[other] <= found.starts[one])
         & (found.ends[one] <= found.ends[other])
         & (found.ends[other] - found.starts[other] > found.ends[one] - found.starts[one])
@@ -1098,22 +1094,19 @@ class Lexicon:
         for match_lang in self.match_languages(lang, clean):
             found = self._matcher(match_lang).find(clean, tokens)
             if found:
-                whole = self._whole.get(_lexicon_language(match_lang), frozenset())
-                resolved = _drop_contained(_resolve_overlaps(found), whole)
+                resolved = _drop_contained(_resolve_overlaps(found))
                 if match_lang not in SUBSTRING_LANGUAGES:
                     # the same words read by a second list (a companion) are not a second
-                    # term of the theme, nor a term inside another list's whole term
+                    # term of the theme, nor a term inside a whole term of any list
+                    whole = self._whole.get(_lexicon_language(match_lang), frozenset())
+                    wholes += [m for m in resolved if m.term in whole]
                     resolved = [
                         m
                         for m in resolved
                         if (m.theme, m.start, m.end) not in covered
-                        and not any(
-                            w.theme != m.theme and w.start <= m.start and m.end <= w.end
-                            for w in wholes
-                        )
+                        and not any(_inside(m, w) for w in wholes)
                     ]
                     covered.update((m.theme, m.start, m.end) for m in resolved)
-                    wholes += [m for m in resolved if m.term in whole]
                 kept.extend(resolved)
                 polarity_of = self._matcher(match_lang).polarity_of
                 polarities.extend(polarity_of[(m.theme, m.term)] for m in resolved)
@@ -1175,8 +1168,8 @@ class Lexicon:
             themes, keys, weights, polarities = self._table(match_lang)
             found = matcher.find_all(prepared, rows)
             kept, repeated = _resolve_all(found, themes, weights)
+            _contained(found, kept, themes, weights)
             whole = self._whole_mask(match_lang)
-            _contained(found, kept, themes, weights, whole)
             kept = np.flatnonzero(kept)
             terms = found.terms[kept]
             for name, values in (
@@ -1419,12 +1412,23 @@ def _read_once(
     return {name: values[keep] for name, values in columns.items()}
 
 
+def _inside(match: Match, whole: Match) -> bool:
+    """Whether ``match`` is of another theme than ``whole`` and inside its longer words."""
+    return (
+        match.theme != whole.theme
+        and whole.start <= match.start
+        and match.end <= whole.end
+        and whole.end - whole.start > match.end - match.start
+    )
+
+
 def _inside_whole(
     columns: dict[str, np.ndarray], matchers: Sequence[_WordMatcher | _SubstringMatcher]
 ) -> dict[str, np.ndarray]:
-    """Drop an occurrence of another theme inside a ``whole`` term's occurrence that another
-    list of its text found (the Russian companion's капкан inside the Kyrgyz камера
-    капкан), as ``match`` does. Word positions only: Chinese has no ``whole`` terms."""
+    """Drop an occurrence of another theme inside the longer occurrence of a ``whole`` term,
+    found by the same list or another one of its text (the Kyrgyz капкан, and the Russian
+    companion's, inside the Kyrgyz камера капкан), as ``match`` does. Word positions only:
+    Chinese has no ``whole`` terms."""
     whole = columns["whole"]
     if not whole.any():
         return columns
@@ -1441,6 +1445,7 @@ def _inside_whole(
             & (themes[same] != themes[at])
             & (starts[same] >= starts[at])
             & (ends[same] <= ends[at])
+            & (ends[same] - starts[same] < ends[at] - starts[at])
         )
         keep[same[inside]] = False
     if keep.all():
